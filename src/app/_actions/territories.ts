@@ -1,0 +1,87 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getRuntime } from "@/platform/runtime";
+import { AppError } from "@/platform/errors";
+import { runAction, type ActionState } from "@/platform/web/action";
+import { getCurrentActor } from "@/platform/web/actor";
+import { formToObject } from "@/platform/validation";
+import * as territories from "@/modules/territories/commands";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
+
+async function territoryFrom(form: FormData) {
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
+  if (!territory) throw new AppError("not_found");
+  return territory;
+}
+
+export async function createTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
+  let slug = "";
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    const values = formToObject(form);
+    const picked = ([] as string[]).concat(values.pick ?? []);
+    const communes = [String(values.communes ?? ""), ...picked].join(" ");
+    const created = await territories.createTerritory(db, await getCurrentActor(), { ...values, communes } as never);
+    slug = created.slug;
+  });
+  if (state.status === "success") redirect(`/espace/${slug}?cree=1`);
+  return state;
+}
+
+export async function updateTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    await territories.updateTerritory(db, await getCurrentActor(), await territoryFrom(form), formToObject(form));
+    return { status: "success", message: "Les modifications sont enregistrées." };
+  });
+}
+
+export async function createInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db, env } = await getRuntime();
+    const territory = await territoryFrom(form);
+    const { token, invitation } = await territories.createInvitation(db, await getCurrentActor(), territory, formToObject(form), { days: env.INVITATION_DAYS });
+    return {
+      status: "success",
+      message: "Invitation créée.",
+      result: { link: `${env.baseUrl}/invitation/${token}`, expiresAt: invitation.expiresAt.toISOString(), role: invitation.role },
+    };
+  });
+}
+
+export async function revokeInvitationAction(form: FormData): Promise<void> {
+  const { db } = await getRuntime();
+  const territory = await territoryFrom(form);
+  await territories.revokeInvitation(db, await getCurrentActor(), territory, String(form.get("invitation") ?? ""));
+  redirect(`/espace/${territory.slug}/membres?annulee=1`);
+}
+
+export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    await territories.changeMemberRole(db, await getCurrentActor(), await territoryFrom(form), String(form.get("user") ?? ""), form.get("role"));
+    return { status: "success", message: "Le rôle est modifié." };
+  });
+}
+
+export async function removeMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    await territories.removeMember(db, await getCurrentActor(), await territoryFrom(form), String(form.get("user") ?? ""));
+    return { status: "success", message: "La personne a été retirée du territoire." };
+  });
+  return state;
+}
+
+export async function acceptInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
+  let slug = "";
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territories.acceptInvitation(db, await getCurrentActor(), String(form.get("token") ?? ""));
+    slug = territory.slug;
+  });
+  if (state.status === "success") redirect(`/espace/${slug}?bienvenue=1`);
+  return state;
+}

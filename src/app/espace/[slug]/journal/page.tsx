@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { formatDateTime, formatNumber } from "@/platform/text";
+import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
+import { Pager, pageParam } from "@/ui/pager";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+
+export const metadata: Metadata = { title: "Journal des modifications" };
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const filtersSchema = z.object({
+  entite: z.string().max(50).optional().catch(undefined),
+  action: z.string().max(50).optional().catch(undefined),
+  auteur: z.string().max(100).optional().catch(undefined),
+  du: day,
+  au: day,
+});
+
+const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre" };
+const actionLabels: Record<string, string> = {
+  create: "Création",
+  update: "Modification",
+  revoke: "Annulation",
+  join: "Arrivée",
+  leave: "Départ",
+  remove: "Retrait",
+  change_role: "Changement de rôle",
+};
+
+function show(value: unknown): string {
+  if (value == null) return "—";
+  return JSON.stringify(value, null, 1).replace(/^\{\n?|\n?\}$/g, "").replace(/"/g, "");
+}
+
+export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { territory, abilities } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
+  const { db } = await getRuntime();
+  const f = filtersSchema.parse(sp);
+  const page = pageParam(sp.page);
+  const filters = { entityType: f.entite || undefined, action: f.action || undefined, actorUserId: f.auteur || undefined, from: f.du, to: f.au };
+  const [{ items, total }, options] = [await listAuditEvents(db, territory.id, filters, page), await auditFilterOptions(db, territory.id)];
+  const query = (p: number) => {
+    const entries = Object.entries({ entite: f.entite, action: f.action, auteur: f.auteur, du: f.du, au: f.au, page: String(p) }).filter((e): e is [string, string] => Boolean(e[1]));
+    return `/espace/${territory.slug}/journal?${new URLSearchParams(entries).toString()}`;
+  };
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="journal" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Journal des modifications</h2>
+      <p>Chaque modification du territoire y est inscrite : qui, quand, quoi, avec les valeurs avant et après.</p>
+      <form method="get" className="fr-mb-4w" aria-label="Filtrer le journal">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-3 fr-select-group">
+            <label className="fr-label" htmlFor="f-entite">Élément</label>
+            <select className="fr-select" id="f-entite" name="entite" defaultValue={f.entite ?? ""}>
+              <option value="">Tous</option>
+              {options.entityTypes.map((e) => (
+                <option key={e} value={e}>{entityLabels[e] ?? e}</option>
+              ))}
+            </select>
+          </div>
+          <div className="fr-col-12 fr-col-md-3 fr-select-group">
+            <label className="fr-label" htmlFor="f-action">Opération</label>
+            <select className="fr-select" id="f-action" name="action" defaultValue={f.action ?? ""}>
+              <option value="">Toutes</option>
+              {options.actions.map((a) => (
+                <option key={a} value={a}>{actionLabels[a] ?? a}</option>
+              ))}
+            </select>
+          </div>
+          <div className="fr-col-12 fr-col-md-3 fr-select-group">
+            <label className="fr-label" htmlFor="f-auteur">Auteur</label>
+            <select className="fr-select" id="f-auteur" name="auteur" defaultValue={f.auteur ?? ""}>
+              <option value="">Tous</option>
+              {options.actors.map((a) => (
+                <option key={a.id} value={a.id}>{a.label}</option>
+              ))}
+            </select>
+          </div>
+          <div className="fr-col-6 fr-col-md-3 fr-input-group">
+            <label className="fr-label" htmlFor="f-du">Du</label>
+            <input className="fr-input" type="date" id="f-du" name="du" defaultValue={f.du ?? ""} />
+          </div>
+          <div className="fr-col-6 fr-col-md-3 fr-input-group">
+            <label className="fr-label" htmlFor="f-au">Au</label>
+            <input className="fr-input" type="date" id="f-au" name="au" defaultValue={f.au ?? ""} />
+          </div>
+        </div>
+        <button className="fr-btn fr-btn--secondary" type="submit">Filtrer</button>
+      </form>
+      <div className="fr-table">
+        <table>
+          <caption>{formatNumber(total)} modification(s), de la plus récente à la plus ancienne</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Auteur</th>
+              <th scope="col">Élément</th>
+              <th scope="col">Opération</th>
+              <th scope="col">Avant</th>
+              <th scope="col">Après</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.id}>
+                <td className="maillage-nowrap">{formatDateTime(e.at)}</td>
+                <td>{e.actorLabel}</td>
+                <td>{entityLabels[e.entityType] ?? e.entityType}</td>
+                <td>{actionLabels[e.action] ?? e.action}</td>
+                <td><span className="maillage-pre">{show(e.before)}</span></td>
+                <td><span className="maillage-pre">{show(e.after)}</span></td>
+              </tr>
+            ))}
+            {items.length === 0 ? (
+              <tr>
+                <td colSpan={6}>Aucune modification ne correspond à ces filtres.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} total={total} pageSize={AUDIT_PAGE_SIZE} href={query} label="Pages du journal" />
+    </>
+  );
+}

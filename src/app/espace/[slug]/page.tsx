@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { roleLabels } from "@/platform/auth/actor";
+import { ActionForm, Field, Hidden } from "@/ui/form";
+import { pageParam } from "@/ui/pager";
+import { territoryOverview } from "@/modules/territories/overview";
+import { TerritoryOverview } from "@/modules/territories/ui/overview";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { updateTerritoryAction } from "../../_actions/territories";
+
+export const metadata: Metadata = { title: "Espace de travail" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function WorkspacePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}`);
+  const { db } = await getRuntime();
+  const page = pageParam(sp.page);
+  const q = (sp.q ?? "").slice(0, 100);
+  const overview = await territoryOverview(db, territory, { page, q });
+  const role = actor.kind === "user" ? actor.roles[territory.id] : undefined;
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="apercu" abilities={abilities} isDemo={territory.isDemo} />
+      {sp.cree ? (
+        <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
+          <p>Le territoire est créé. Vous en êtes la personne coordinatrice : invitez maintenant vos partenaires.</p>
+        </div>
+      ) : null}
+      {sp.bienvenue ? (
+        <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
+          <p>Bienvenue dans « {territory.name} ».</p>
+        </div>
+      ) : null}
+      <p>
+        Votre rôle : <strong data-testid="role">{role ? roleLabels[role] : "Administration de la plateforme"}</strong>
+      </p>
+      <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/espace/${territory.slug}`} />
+      {abilities.edit ? (
+        <section aria-labelledby="modifier-titre" className="fr-mt-6w">
+          <h2 id="modifier-titre">Modifier la présentation</h2>
+          <ActionForm action={updateTerritoryAction} submitLabel="Enregistrer">
+            <Hidden name="territory" value={territory.slug} />
+            <Field name="name" label="Nom du territoire" defaultValue={territory.name} maxLength={120} required />
+            <Field name="description" label="Présentation" defaultValue={territory.description} textarea rows={4} />
+          </ActionForm>
+        </section>
+      ) : null}
+    </>
+  );
+}

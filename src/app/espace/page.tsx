@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { roleLabels } from "@/platform/auth/actor";
+import { getRuntime } from "@/platform/runtime";
+import { requireUser } from "@/platform/web/guard";
+import { listTerritoriesOfUser } from "@/modules/territories/queries";
+import { perimeterKindShort } from "@/modules/territories/validation";
+
+export const metadata: Metadata = { title: "Mes territoires" };
+
+export default async function MyTerritoriesPage() {
+  const actor = await requireUser("/espace");
+  const { db } = await getRuntime();
+  const mine = await listTerritoriesOfUser(db, actor.userId);
+  return (
+    <>
+      <h1>Mes territoires</h1>
+      <p>
+        <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/espace/nouveau">
+          Ouvrir un territoire
+        </Link>
+      </p>
+      {mine.length === 0 ? (
+        <p>Vous ne faites encore partie d&apos;aucun territoire. Ouvrez-en un, ou utilisez le lien d&apos;invitation que l&apos;on vous a transmis.</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>Territoires dont vous êtes membre</caption>
+            <thead>
+              <tr>
+                <th scope="col">Territoire</th>
+                <th scope="col">Périmètre</th>
+                <th scope="col">Votre rôle</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">
+                    <Link href={`/espace/${t.slug}`}>{t.name}</Link>
+                    {t.isDemo ? <span className="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">Démonstration</span> : null}
+                  </th>
+                  <td>{perimeterKindShort[t.kind]}</td>
+                  <td>{roleLabels[t.role]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

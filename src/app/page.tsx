@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getRuntime } from "@/platform/runtime";
+import { listTerritories } from "@/modules/territories/queries";
+
+export default async function HomePage() {
+  const { db } = await getRuntime();
+  const territories = await listTerritories(db);
+  return (
+    <>
+      <h1>Maillage</h1>
+      <p className="fr-text--lead">
+        Cartographier les acteurs et les lieux d&apos;accompagnement, établir un diagnostic partagé, s&apos;accorder sur une stratégie,
+        la signer, la conduire et l&apos;évaluer : ensemble, pour l&apos;inclusion numérique de votre territoire.
+      </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Link className="fr-btn" href="/espace/nouveau">Ouvrir un territoire</Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary" href="/territoires">Voir les territoires</Link>
+        </li>
+      </ul>
+      <h2 className="fr-mt-6w">Territoires de cette instance</h2>
+      {territories.length === 0 ? (
+        <p>Aucun territoire pour l&apos;instant.</p>
+      ) : (
+        <ul>
+          {territories.slice(0, 20).map((t) => (
+            <li key={t.id}>
+              <Link href={`/territoires/${t.slug}`}>{t.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { APIError } from "better-auth/api";
+import type { Auth } from "@/platform/auth/auth";
+import { AppError } from "@/platform/errors";
+import { parseOrThrow } from "@/platform/validation";
+import { resetPasswordSchema, resetRequestSchema, signInSchema, signUpSchema } from "./validation";
+
+/** Translates better-auth failures into our typed, French errors. */
+function translate(e: unknown): never {
+  if (e instanceof APIError) {
+    const code = (e.body as { code?: string } | undefined)?.code ?? "";
+    const message = (e.body as { message?: string } | undefined)?.message;
+    if (code === "RATE_LIMITED" || e.statusCode === 429) throw new AppError("rate_limited");
+    if (code === "WEAK_PASSWORD") throw new AppError("validation", { fieldErrors: { password: [message ?? "Mot de passe trop faible."] } });
+    if (code.includes("ALREADY_EXISTS")) throw new AppError("email_taken", { fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe."] } });
+    if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND") throw new AppError("invalid_credentials");
+    if (code === "INVALID_TOKEN" || code.includes("TOKEN")) throw new AppError("invalid_token");
+    if (code.includes("PASSWORD_TOO")) throw new AppError("validation", { fieldErrors: { password: ["Le mot de passe doit contenir entre 12 et 128 caractères."] } });
+  }
+  throw e;
+}
+
+export async function signUp(auth: Auth, headers: Headers, raw: unknown) {
+  const input = parseOrThrow(signUpSchema, raw);
+  try {
+    return await auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers });
+  } catch (e) {
+    translate(e);
+  }
+}
+
+export async function signIn(auth: Auth, headers: Headers, raw: unknown) {
+  const input = parseOrThrow(signInSchema, raw);
+  try {
+    return await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers });
+  } catch (e) {
+    translate(e);
+  }
+}
+
+export async function signOut(auth: Auth, headers: Headers) {
+  try {
+    await auth.api.signOut({ headers });
+  } catch {
+    // Already signed out (or a tampered cookie): nothing to undo.
+  }
+}
+
+/** Always answers the same way, whether the account exists or not (no account discovery). */
+export async function requestPasswordReset(auth: Auth, headers: Headers, raw: unknown) {
+  const input = parseOrThrow(resetRequestSchema, raw);
+  try {
+    await auth.api.requestPasswordReset({ body: { email: input.email, redirectTo: "/reinitialiser-mot-de-passe" }, headers });
+  } catch (e) {
+    translate(e);
+  }
+}
+
+export async function resetPassword(auth: Auth, headers: Headers, raw: unknown) {
+  const input = parseOrThrow(resetPasswordSchema, raw);
+  try {
+    await auth.api.resetPassword({ body: { newPassword: input.password, token: input.token }, headers });
+  } catch (e) {
+    translate(e);
+  }
+}

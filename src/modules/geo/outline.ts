@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import { feature, merge, mesh } from "topojson-client";
+import type { GeometryCollection, GeometryObject, Topology } from "topojson-specification";
+import type { Geometry, Position } from "geojson";
+import { dataPath } from "./reference-files";
+
+/** A map of a perimeter as SVG path data, drawn from our own contours (no tile server). */
+export type Outline = { viewBox: string; communes: { code: string; d: string }[]; merged: string[]; neighbours: string[]; border: string };
+
+type CommuneTopology = Topology<{ communes: GeometryCollection<{ name: string }> }>;
+
+const topologies = new Map<string, CommuneTopology | null>();
+
+export function departementOf(code: string): string {
+  return code.startsWith("97") ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+function loadTopology(dep: string): CommuneTopology | null {
+  if (!topologies.has(dep)) {
+    const file = dataPath("contours", `${dep}.topo.json`);
+    topologies.set(dep, fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as CommuneTopology) : null);
+  }
+  return topologies.get(dep) ?? null;
+}
+
+/** Above this many communes, the inside is drawn as one merged shape per département (small SVG, fast page). */
+const DETAILED_LIMIT = 800;
+const WIDTH = 800;
+
+function ringsOf(g: Geometry | null): Position[][] {
+  if (!g) return [];
+  if (g.type === "Polygon") return g.coordinates;
+  if (g.type === "MultiPolygon") return g.coordinates.flat();
+  if (g.type === "LineString") return [g.coordinates];
+  if (g.type === "MultiLineString") return g.coordinates;
+  return [];
+}
+
+export function buildOutline(communeCodes: string[]): Outline | null {
+  const wanted = new Set(communeCodes);
+  const byDep = new Map<string, CommuneTopology>();
+  for (const code of wanted) {
+    const dep = departementOf(code);
+    const topology = loadTopology(dep);
+    if (topology) byDep.set(dep, topology);
+  }
+  if (byDep.size === 0) return null;
+  const detailed = wanted.size <= DETAILED_LIMIT;
+
+  const communeShapes: { code: string; geometry: Geometry }[] = [];
+  const mergedShapes: Geometry[] = [];
+  const borders: Geometry[] = [];
+  const others: { geometry: Geometry }[] = [];
+  for (const topology of byDep.values()) {
+    const object = topology.objects.communes;
+    const inside = (g: GeometryObject | undefined) => g !== undefined && wanted.has(String(g.id));
+    const selected = object.geometries.filter(inside);
+    if (selected.length === 0) continue;
+    if (detailed) {
+      for (const g of selected) communeShapes.push({ code: String(g.id), geometry: (feature(topology, g) as GeoJSON.Feature).geometry });
+      for (const g of object.geometries) if (!inside(g)) others.push({ geometry: (feature(topology, g) as GeoJSON.Feature).geometry });
+    } else {
+      mergedShapes.push(merge(topology, selected as never));
+    }
+    borders.push(mesh(topology, object, (a, b) => (a === b ? inside(a) : inside(a) !== inside(b))));
+  }
+
+  const points = [...communeShapes.map((s) => s.geometry), ...mergedShapes].flatMap(ringsOf).flat();
+  if (points.length === 0) return null;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points as [number, number][]) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  // Equirectangular projection corrected by the cosine of the mean latitude: right for a département-sized area.
+  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
+  const margin = 0.04 * Math.max((maxX - minX) * k, maxY - minY);
+  const spanX = (maxX - minX) * k + 2 * margin;
+  const spanY = maxY - minY + 2 * margin;
+  const scale = WIDTH / spanX;
+  const height = Math.max(1, Math.round(spanY * scale));
+  const project = ([x, y]: Position): string => `${(((x ?? 0) - minX) * k + margin) * scale | 0},${((maxY - (y ?? 0) + margin) * scale) | 0}`;
+  const closed = (g: Geometry) => g.type === "Polygon" || g.type === "MultiPolygon";
+  const path = (g: Geometry): string =>
+    ringsOf(g)
+      .map((ring) => {
+        const pts = ring.map(project).filter((p, i, all) => i === 0 || p !== all[i - 1]);
+        return pts.length > 1 ? `M${pts.join("L")}${closed(g) ? "Z" : ""}` : "";
+      })
+      .join("");
+  const inView = (g: Geometry) =>
+    ringsOf(g).some((ring) => ring.some(([x, y]) => (x ?? 0) >= minX - margin && (x ?? 0) <= maxX + margin && (y ?? 0) >= minY - margin && (y ?? 0) <= maxY + margin));
+
+  return {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    communes: communeShapes.map((s) => ({ code: s.code, d: path(s.geometry) })),
+    merged: mergedShapes.map(path),
+    neighbours: others.filter((o) => inView(o.geometry)).map((o) => path(o.geometry)),
+    border: borders.map(path).join(""),
+  };
+}
+
+const cache = new Map<string, Outline | null>();
+
+/** Outlines are costly for large perimeters and rarely change: keep the last few in memory. */
+export function cachedOutline(key: string, communeCodes: () => Promise<string[]>): Promise<Outline | null> {
+  const hit = cache.get(key);
+  if (hit !== undefined) return Promise.resolve(hit);
+  return communeCodes().then((codes) => {
+    const outline = buildOutline(codes);
+    cache.set(key, outline);
+    if (cache.size > 64) cache.delete(cache.keys().next().value as string);
+    return outline;
+  });
+}

@@ -1,0 +1,30 @@
+import type { Outline } from "@/modules/geo/outline";
+import type { Territory } from "../queries";
+import { CommunesTable } from "./communes-table";
+import { OutlineMap } from "./outline-map";
+import { TerritorySummary } from "./summary";
+
+type Overview = {
+  summary: { communeCount: number; population: number; departements: string[] };
+  communes: { items: { code: string; name: string; population: number; postcodes: string; departement: string | null }[]; total: number };
+  outline: Outline | null;
+};
+
+export function TerritoryOverview({ territory, overview, page, q, basePath }: { territory: Territory; overview: Overview; page: number; q: string; basePath: string }) {
+  return (
+    <>
+      <TerritorySummary kind={territory.kind} sourceCode={territory.sourceCode} {...overview.summary} />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-lg-6">
+          <h2>Périmètre</h2>
+          <OutlineMap outline={overview.outline} name={territory.name} communeCount={overview.summary.communeCount} />
+        </div>
+        <div className="fr-col-12 fr-col-lg-6">
+          <h2>Présentation</h2>
+          {territory.description ? <p className="maillage-description">{territory.description}</p> : <p>Ce territoire n&apos;a pas encore de présentation.</p>}
+        </div>
+      </div>
+      <CommunesTable items={overview.communes.items} total={overview.communes.total} page={page} q={q} basePath={basePath} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Actor } from "@/platform/auth/actor";
+import { actorLabel } from "@/platform/auth/actor";
+import type { Executor } from "@/platform/db/client";
+import { auditEvents } from "./schema";
+
+export type AuditEntry = {
+  territoryId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Records one write; call it inside the transaction of the write so both commit or neither. */
+export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorLabel: actorLabel(actor),
+    territoryId: entry.territoryId,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

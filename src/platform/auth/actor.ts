@@ -1,0 +1,40 @@
+export const roles = ["coordinator", "partner", "contributor", "observer"] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  coordinator: "Coordination",
+  partner: "Partenaire",
+  contributor: "Contribution",
+  observer: "Observation",
+};
+
+export const roleDescriptions: Record<Role, string> = {
+  coordinator: "ouvre et anime le territoire, invite les partenaires, lit le journal des modifications",
+  partner: "décrit sa structure et ses lieux, participe aux travaux et s'engage",
+  contributor: "contribue aux contenus (questionnaires, constats, actions) sans administrer le territoire",
+  observer: "consulte les travaux du territoire sans les modifier",
+};
+
+/** Whoever is acting: a signed-in person (with their roles per territory), a visitor, or the system itself. */
+export type Actor =
+  | { kind: "anonymous" }
+  | {
+      kind: "user";
+      userId: string;
+      name: string;
+      email: string;
+      isPlatformAdmin: boolean;
+      /** Role per territory id. */
+      roles: Readonly<Record<string, Role>>;
+    }
+  | { kind: "system"; label: string };
+
+export type UserActor = Extract<Actor, { kind: "user" }>;
+
+export const anonymous: Actor = { kind: "anonymous" };
+
+export function actorLabel(actor: Actor): string {
+  if (actor.kind === "user") return `${actor.name} <${actor.email}>`;
+  if (actor.kind === "system") return actor.label;
+  return "visiteur anonyme";
+}

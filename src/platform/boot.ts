@@ -1,0 +1,17 @@
+import type { Database } from "@/platform/db/client";
+import { migrate } from "@/platform/db/migrate";
+import type { Env } from "@/platform/env";
+import { loadReferenceData } from "@/modules/geo/load";
+import { seedDemoIfEmpty, type DemoReport } from "@/testing/demo";
+
+export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
+
+/** Brings any database to the current state: migrations, reference data, and the demo on an empty instance. */
+export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">): Promise<BootReport> {
+  return database.withExclusive(async () => {
+    await migrate(database);
+    const referenceLoaded = await loadReferenceData(database.db);
+    const demo = env.DEMO ? await seedDemoIfEmpty(database.db) : null;
+    return { referenceLoaded, demo };
+  });
+}

@@ -1,0 +1,5 @@
+// The one Drizzle schema of the application: every module's tables, for queries and for drizzle-kit.
+export * from "@/platform/auth/schema";
+export * from "@/platform/audit/schema";
+export * from "@/modules/geo/schema";
+export * from "@/modules/territories/schema";

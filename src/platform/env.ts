@@ -1,0 +1,55 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting the server and the CLI read, checked once at boot.
+ * Defaults make `npm start` work on a fresh clone with no configuration.
+ */
+const booleanish = z
+  .enum(["0", "1", "true", "false", "yes", "no", "oui", "non"], {
+    error: "valeur attendue : 1 ou 0",
+  })
+  .transform((v) => ["1", "true", "yes", "oui"].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number({ error: "doit être un nombre" }).int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "doit commencer par postgres:// ou postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  BASE_URL: z.url({ error: "doit être une URL complète, par exemple https://maillage.example.fr" }).optional(),
+  AUTH_SECRET: z.string().min(32, "doit faire au moins 32 caractères").optional(),
+  DEMO: booleanish.default(true),
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  OPERATOR_NAME: z.string().trim().min(1).max(200).default("l'organisme qui exploite cette instance de Maillage"),
+  OPERATOR_EMAIL: z.email({ error: "doit être une adresse électronique" }).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { baseUrl: string; dataDir: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")} : ${i.message}`);
+    throw new EnvError(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    dataDir: path.resolve(env.DATA_DIR),
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,50 @@
+/**
+ * Typed application errors: one stable id per failure a user can meet,
+ * each with its HTTP status and its French message. Modules throw these;
+ * routes and the CLI translate them, never the other way round.
+ */
+export const errorCatalog = {
+  validation: { status: 400, message: "Certaines informations sont incorrectes. Corrigez les champs signalés." },
+  unauthenticated: { status: 401, message: "Connectez-vous pour accéder à cette page." },
+  forbidden: { status: 403, message: "Vous n'avez pas les droits nécessaires pour cette action." },
+  not_found: { status: 404, message: "Cette page ou cet élément n'existe pas." },
+  slug_taken: { status: 409, message: "Cette adresse de territoire est déjà utilisée. Choisissez-en une autre." },
+  email_taken: { status: 409, message: "Un compte existe déjà avec cette adresse électronique." },
+  already_member: { status: 409, message: "Cette personne fait déjà partie du territoire." },
+  invitation_expired: { status: 410, message: "Cette invitation a expiré. Demandez-en une nouvelle à la personne qui coordonne le territoire." },
+  invitation_used: { status: 409, message: "Cette invitation a déjà été utilisée." },
+  invitation_revoked: { status: 410, message: "Cette invitation a été annulée." },
+  last_coordinator: { status: 409, message: "Un territoire doit garder au moins une personne coordinatrice." },
+  rate_limited: { status: 429, message: "Trop de tentatives. Patientez quelques minutes avant de réessayer." },
+  csrf: { status: 403, message: "Requête refusée : elle ne provient pas de ce site." },
+  database_locked: { status: 503, message: "La base de données embarquée est déjà utilisée par un autre processus." },
+  invalid_credentials: { status: 401, message: "Adresse électronique ou mot de passe incorrect." },
+  invalid_token: { status: 400, message: "Ce lien n'est plus valable. Demandez-en un nouveau." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorId = keyof typeof errorCatalog;
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly id: ErrorId;
+  readonly status: number;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(id: ErrorId, options: { message?: string; fieldErrors?: FieldErrors; cause?: unknown } = {}) {
+    super(options.message ?? errorCatalog[id].message, { cause: options.cause });
+    this.id = id;
+    this.status = errorCatalog[id].status;
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Shape sent back to forms (server actions) and JSON clients alike. */
+export type ErrorPayload = { error: ErrorId; status: number; message: string; fieldErrors?: FieldErrors };
+
+export function toPayload(e: AppError): ErrorPayload {
+  return { error: e.id, status: e.status, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
+}

@@ -1,0 +1,39 @@
+import { unstable_rethrow } from "next/navigation";
+import { isAppError, type FieldErrors } from "@/platform/errors";
+
+/** What a form's server action returns to the form (with or without JavaScript). */
+export type ActionState = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  /** Values typed by the person, sent back so that nothing is lost on an error (never passwords). */
+  values?: Record<string, string>;
+  /** Data a successful action shows (an invitation link, for example). */
+  result?: Record<string, string>;
+};
+
+export const idle: ActionState = { status: "idle" };
+
+const SECRET_FIELDS = /password|token/i;
+
+function echo(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = v.slice(0, 10_000);
+  }
+  return out;
+}
+
+/** Runs a form action: typed errors become a French message and field errors; redirects pass through. */
+export async function runAction(form: FormData, fn: () => Promise<ActionState | void>): Promise<ActionState> {
+  try {
+    return (await fn()) ?? { status: "success" };
+  } catch (e) {
+    unstable_rethrow(e);
+    if (isAppError(e)) {
+      return { status: "error", message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), values: echo(form) };
+    }
+    console.error("[action] erreur inattendue", e);
+    return { status: "error", message: "Une erreur inattendue s'est produite. Réessayez dans un instant.", values: echo(form) };
+  }
+}

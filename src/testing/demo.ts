@@ -1,0 +1,59 @@
+import { count, eq } from "drizzle-orm";
+import type { Role } from "@/platform/auth/actor";
+import type { Db } from "@/platform/db/client";
+import { referenceMeta } from "@/modules/geo/schema";
+import { territories } from "@/modules/territories/schema";
+import { addMember, createTestTerritory, createUser } from "./factories";
+
+/** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
+export const demoAccounts: { email: string; password: string; name: string; role: Role | "admin" }[] = [
+  { email: "coordination@demo.maillage.fr", password: "demo-coordination-16", name: "Camille Martin (démo)", role: "coordinator" },
+  { email: "partenaire@demo.maillage.fr", password: "demo-partenaire-16", name: "Samir Benali (démo)", role: "partner" },
+  { email: "contribution@demo.maillage.fr", password: "demo-contribution-16", name: "Léa Dubois (démo)", role: "contributor" },
+  { email: "observation@demo.maillage.fr", password: "demo-observation-16", name: "Hugo Lefèvre (démo)", role: "observer" },
+  { email: "admin@demo.maillage.fr", password: "demo-administration", name: "Administration (démo)", role: "admin" },
+];
+
+export type DemoReport = { created: boolean; slug: string };
+
+/** On a new, empty instance: the Charente demo territory and one account per role. */
+export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
+  const [seeded] = await db.select().from(referenceMeta).where(eq(referenceMeta.key, "demo_seeded"));
+  const [existing] = await db.select({ n: count() }).from(territories);
+  if (seeded || (existing?.n ?? 0) > 0) return { created: false, slug: "charente" };
+
+  const users = new Map<string, string>();
+  for (const a of demoAccounts) {
+    const u = await createUser(db, { name: a.name, email: a.email, password: a.password, admin: a.role === "admin" });
+    users.set(a.email, u.id);
+  }
+  const territory = await createTestTerritory(db, {
+    name: "Charente (démonstration)",
+    slug: "charente",
+    kind: "departement",
+    code: "16",
+    description:
+      "Territoire de démonstration : les données de personnes et de structures qui y figurent sont fictives. " +
+      "Le périmètre, les communes et leurs populations sont réels (Code officiel géographique).",
+    isDemo: true,
+  });
+  for (const a of demoAccounts) {
+    const id = users.get(a.email);
+    if (id && a.role !== "admin") await addMember(db, territory.id, id, a.role);
+  }
+  await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
+  return { created: true, slug: territory.slug };
+}
+
+export function printDemoAccounts(report: DemoReport): void {
+  const lines = demoAccounts.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
+  console.info(
+    [
+      "",
+      "Maillage — instance de DÉMONSTRATION créée (territoire « Charente (démonstration) », /territoires/" + report.slug + ").",
+      "Comptes de démonstration (données fictives ; démarrez avec DEMO=0 pour une instance réelle) :",
+      ...lines,
+      "",
+    ].join("\n"),
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/platform/web/action";
+
+const FormStateContext = createContext<ActionState>({ status: "idle" });
+
+type ActionFn = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/**
+ * A form posted to a server action. Works without JavaScript (the page comes back with
+ * the messages); with JavaScript it stays on the page. Errors are announced to screen readers.
+ */
+export function ActionForm(props: {
+  action: ActionFn;
+  children: ReactNode;
+  submitLabel: string;
+  /** Rendered after a success (e.g. the link of a new invitation). */
+  success?: (state: ActionState) => ReactNode;
+  secondary?: ReactNode;
+  id?: string;
+}) {
+  const [state, dispatch] = useActionState(props.action, { status: "idle" });
+  const errorCount = Object.keys(state.fieldErrors ?? {}).length;
+  return (
+    <FormStateContext.Provider value={state}>
+      <form action={dispatch} noValidate id={props.id}>
+        <div aria-live="polite" role="status">
+          {state.status === "error" && (
+            <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w">
+              <p>
+                {state.message}
+                {errorCount > 1 ? ` (${errorCount} champs à corriger)` : ""}
+              </p>
+            </div>
+          )}
+          {state.status === "success" && (props.success ? props.success(state) : state.message ? (
+            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
+              <p>{state.message}</p>
+            </div>
+          ) : null)}
+        </div>
+        {props.children}
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+          <li>
+            <Submit label={props.submitLabel} />
+          </li>
+          {props.secondary ? <li>{props.secondary}</li> : null}
+        </ul>
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+function Submit({ label }: { label: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="fr-btn" aria-disabled={pending}>
+      {pending ? "Envoi en cours…" : label}
+    </button>
+  );
+}
+
+function useField(name: string) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const errors = state.fieldErrors?.[name];
+  return { id, errors, previous: state.values?.[name] };
+}
+
+function FieldMessages({ id, errors }: { id: string; errors: string[] | undefined }) {
+  if (!errors?.length) return null;
+  return (
+    <div className="fr-messages-group" id={`${id}-messages`} aria-live="polite">
+      {errors.map((m) => (
+        <p key={m} className="fr-message fr-message--error">
+          {m}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function Field(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "search" | "date";
+  autoComplete?: string;
+  defaultValue?: string;
+  required?: boolean;
+  maxLength?: number;
+  textarea?: boolean;
+  rows?: number;
+  inputMode?: "numeric" | "text";
+}) {
+  const { id, errors, previous } = useField(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : "", errors?.length ? `${id}-messages` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: props.name,
+    className: `fr-input${errors?.length ? " fr-input--error" : ""}`,
+    "aria-describedby": describedBy,
+    "aria-invalid": errors?.length ? true : undefined,
+    required: props.required,
+    maxLength: props.maxLength,
+    defaultValue: props.type === "password" ? undefined : (previous ?? props.defaultValue),
+  } as const;
+  return (
+    <div className={`fr-input-group${errors?.length ? " fr-input-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+        {props.hint ? (
+          <span className="fr-hint-text" id={`${id}-hint`}>
+            {props.hint}
+          </span>
+        ) : null}
+      </label>
+      {props.textarea ? (
+        <textarea {...common} rows={props.rows ?? 4} />
+      ) : (
+        <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete} inputMode={props.inputMode} />
+      )}
+      <FieldMessages id={id} errors={errors} />
+    </div>
+  );
+}
+
+export function RadioGroup(props: { name: string; legend: string; hint?: string; options: { value: string; label: string; hint?: string }[]; defaultValue?: string; inline?: boolean }) {
+  const { id, errors, previous } = useField(props.name);
+  const selected = previous ?? props.defaultValue;
+  return (
+    <fieldset
+      className={`fr-fieldset${errors?.length ? " fr-fieldset--error" : ""}`}
+      id={id}
+      aria-labelledby={`${id}-legend${errors?.length ? ` ${id}-messages` : ""}`}
+    >
+      <legend className="fr-fieldset__legend--regular fr-fieldset__legend" id={`${id}-legend`}>
+        {props.legend}
+        {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
+      </legend>
+      {props.options.map((o) => (
+        <div key={o.value} className={`fr-fieldset__element${props.inline ? " fr-fieldset__element--inline" : ""}`}>
+          <div className="fr-radio-group">
+            <input type="radio" id={`${id}-${o.value}`} name={props.name} value={o.value} defaultChecked={selected === o.value} />
+            <label className="fr-label" htmlFor={`${id}-${o.value}`}>
+              {o.label}
+              {o.hint ? <span className="fr-hint-text">{o.hint}</span> : null}
+            </label>
+          </div>
+        </div>
+      ))}
+      <FieldMessages id={id} errors={errors} />
+    </fieldset>
+  );
+}
+
+export function SelectField(props: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const { id, errors, previous } = useField(props.name);
+  return (
+    <div className={`fr-select-group${errors?.length ? " fr-select-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        {props.label}
+        {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
+      </label>
+      <select className="fr-select" id={id} name={props.name} defaultValue={previous ?? props.defaultValue} aria-describedby={errors?.length ? `${id}-messages` : undefined}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} errors={errors} />
+    </div>
+  );
+}
+
+/** Hidden value carried by the form (a slug, an id, a return path). */
+export function Hidden({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />;
+}
+
+export function CheckboxGroup(props: { name: string; legend: string; hint?: string; options: { value: string; label: string; hint?: string }[] }) {
+  const { id, errors } = useField(props.name);
+  return (
+    <fieldset className={`fr-fieldset${errors?.length ? " fr-fieldset--error" : ""}`} id={id} aria-labelledby={`${id}-legend`}>
+      <legend className="fr-fieldset__legend--regular fr-fieldset__legend" id={`${id}-legend`}>
+        {props.legend}
+        {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
+      </legend>
+      {props.options.map((o) => (
+        <div key={o.value} className="fr-fieldset__element">
+          <div className="fr-checkbox-group">
+            <input type="checkbox" id={`${id}-${o.value}`} name={props.name} value={o.value} />
+            <label className="fr-label" htmlFor={`${id}-${o.value}`}>
+              {o.label}
+              {o.hint ? <span className="fr-hint-text">{o.hint}</span> : null}
+            </label>
+          </div>
+        </div>
+      ))}
+      <FieldMessages id={id} errors={errors} />
+    </fieldset>
+  );
+}
