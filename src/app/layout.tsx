@@ -7,6 +7,9 @@ import { DsfrHead, getHtmlAttributes } from "@/dsfr/server";
 import { SiteHeader } from "./_components/site-header";
 import "./global.css";
 
+// Every page reads the session (header) or the database: never prerender at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Maillage — inclusion numérique des territoires", template: "%s — Maillage" },
   description: "Cartographier, diagnostiquer, s'accorder, agir et évaluer ensemble l'inclusion numérique d'un territoire.",

@@ -20,7 +20,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "doit commencer par postgres:// ou postgresql://")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  BASE_URL: z.url({ error: "doit être une URL complète, par exemple https://maillage.example.fr" }).optional(),
+  APP_URL: z.url({ error: "doit être une URL complète, par exemple https://maillage.example.fr" }).optional(),
   AUTH_SECRET: z.string().min(32, "doit faire au moins 32 caractères").optional(),
   DEMO: booleanish.default(true),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -42,7 +42,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = parsed.data;
   return {
     ...env,
-    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    baseUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     dataDir: path.resolve(env.DATA_DIR),
   };
 }

@@ -20,14 +20,20 @@ export function Pager({ page, total, pageSize, href, label = "Pagination" }: { p
             </a>
           )}
         </li>
-        {shown.map((p, i) => (
+        {shown.flatMap((p, i) => [
+          ...(i > 0 && shown[i - 1] !== p - 1
+            ? [
+                <li key={`gap-${p}`}>
+                  <span className="fr-pagination__link fr-displayed-lg">…</span>
+                </li>,
+              ]
+            : []),
           <li key={p}>
-            {i > 0 && shown[i - 1] !== p - 1 ? <span className="fr-pagination__link fr-displayed-lg">…</span> : null}
             <Link className="fr-pagination__link" href={href(p)} aria-current={p === current ? "page" : undefined} title={`Page ${p}`}>
               {p}
             </Link>
-          </li>
-        ))}
+          </li>,
+        ])}
         <li>
           {current < pages ? (
             <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href={href(current + 1)}>

@@ -5,7 +5,7 @@ export function OutlineMap({ outline, name, communeCount }: { outline: Outline |
   if (!outline) return <p className="fr-text--sm">Le contour de ce périmètre n&apos;est pas disponible.</p>;
   const title = `Contour du territoire ${name}`;
   return (
-    <figure className="fr-m-0" role="group" aria-label={title}>
+    <figure className="fr-m-0">
       <svg className="maillage-outline" viewBox={outline.viewBox} role="img" aria-label={`${title} : ${communeCount} communes, en bleu ; les communes voisines en gris.`}>
         <g>
           {outline.neighbours.map((d, i) => (

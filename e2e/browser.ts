@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    // Flags for this closed network: no background calls that would be refused.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page; fails the test with a readable list of violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  )) as AxeResult;
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  expect(summary, `axe-core sur ${page.url()}`).toEqual([]);
+}
+
+/** Every page the suite visits goes through here: navigation, then the accessibility check. */
+export async function visit(page: Page, url: string, expectedStatus = 200): Promise<void> {
+  const response = await page.goto(url);
+  expect(response?.status(), `statut HTTP de ${url}`).toBe(expectedStatus);
+  await expectAccessible(page);
+}
+
+/** Ticks a DSFR radio or checkbox the way a person does: by its label (the input itself is drawn by the label). */
+export async function choose(page: Page, label: string): Promise<void> {
+  await page.locator("label", { hasText: label }).first().click();
+}

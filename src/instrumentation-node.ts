@@ -1,0 +1,15 @@
+import { EnvError, getEnv } from "@/platform/env";
+import { isAppError } from "@/platform/errors";
+import { getRuntime } from "@/platform/runtime";
+
+export async function boot(): Promise<void> {
+  try {
+    const env = getEnv();
+    const runtime = await getRuntime();
+    console.info(`Maillage est prêt sur ${env.baseUrl} (base ${runtime.database.kind === "pglite" ? `embarquée dans ${env.dataDir}` : "PostgreSQL"}).`);
+  } catch (e) {
+    if (e instanceof EnvError || isAppError(e)) console.error(`\n${e.message}\n`);
+    else console.error("Impossible de démarrer Maillage :", e);
+    process.exit(1);
+  }
+}
