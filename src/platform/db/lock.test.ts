@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { acquireDataDirLock } from "./lock";
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-lock-"));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function cli(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, ["bin/maillage.mjs", ...args], { env: { ...process.env, DATA_DIR: dataDir, DEMO: "0" }, encoding: "utf8", timeout: 120_000 });
+}
+
+describe("embedded database used by two processes", () => {
+  it("the CLI refuses clearly while another process holds the data folder, and touches nothing", () => {
+    const dir = tempDir();
+    const release = acquireDataDirLock(dir);
+    try {
+      const result = cli(dir, "status");
+      expect(result.status).toBe(3);
+      expect(result.stderr).toContain("utilisée par un autre processus");
+      expect(result.stderr).toContain(`pid ${process.pid}`);
+      expect(fs.existsSync(path.join(dir, "pglite"))).toBe(false);
+    } finally {
+      release();
+    }
+  });
+
+  it("a lock left by a dead process is taken over; the CLI migrates an empty database first", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "maillage.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: "2026-01-01", command: "ancien" }));
+    const result = cli(dir, "status");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const status = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}");
+    expect(status).toMatchObject({ database: "pglite", territories: 0, users: 0 });
+    expect(status.communes).toBeGreaterThan(34_000);
+    expect(fs.existsSync(path.join(dir, "maillage.lock"))).toBe(false);
+  });
+
+  it("an unknown command prints the French usage", () => {
+    const result = cli(tempDir(), "envoler");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Commande inconnue : « envoler »");
+  });
+});
