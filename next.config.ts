@@ -7,6 +7,8 @@ const config: NextConfig = {
   experimental: {
     // Enables forbidden() and app/forbidden.tsx so that policies can answer with a real 403 page.
     authInterrupts: true,
+    // Oversized fields must reach our validation (and its French message) rather than fail on the body limit.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
   async headers() {

@@ -84,6 +84,8 @@ export async function main(body: () => Promise<void>): Promise<void> {
   } finally {
     await runCleanups();
   }
+  // scripts/lib/server.mjs may leave a polling timer behind after a failed start: do not wait for it.
+  process.exit(process.exitCode ?? 0);
 }
 
 export function tempDir(prefix: string): string {

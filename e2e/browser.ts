@@ -22,6 +22,9 @@ type AxeResult = { violations: { id: string; impact: string; help: string; nodes
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page; fails the test with a readable list of violations. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation (a form that redirects), Next.js sets the new title a moment later.
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
   await page.addScriptTag({ content: axeSource });
   const result = (await page.evaluate(() =>
     (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),

@@ -33,7 +33,7 @@ export type Env = z.infer<typeof envSchema> & { baseUrl: string; dataDir: string
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")} : ${i.message}`);

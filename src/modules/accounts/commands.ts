@@ -11,6 +11,7 @@ function translate(e: unknown): never {
     const message = (e.body as { message?: string } | undefined)?.message;
     if (code === "RATE_LIMITED" || e.statusCode === 429) throw new AppError("rate_limited");
     if (code === "WEAK_PASSWORD") throw new AppError("validation", { fieldErrors: { password: [message ?? "Mot de passe trop faible."] } });
+    if (code === "INVALID_NAME") throw new AppError("validation", { fieldErrors: { name: [message ?? "Nom invalide."] } });
     if (code.includes("ALREADY_EXISTS")) throw new AppError("email_taken", { fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe."] } });
     if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND") throw new AppError("invalid_credentials");
     if (code === "INVALID_TOKEN" || code.includes("TOKEN")) throw new AppError("invalid_token");

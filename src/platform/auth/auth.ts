@@ -8,7 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/platform/db/client";
 import type { Env } from "@/platform/env";
 import { sendMail } from "@/platform/mail/mailer";
-import { passwordSchema } from "@/modules/accounts/validation";
+import { passwordSchema, personNameSchema } from "@/modules/accounts/validation";
 import { errorCatalog } from "@/platform/errors";
 import { account, session, user, verification } from "./schema";
 import { clientAddress, hit, limits, rateKey } from "./rate-limit";
@@ -90,6 +90,8 @@ export function createAuth(db: Db, env: Env) {
           if (!(await hit(db, rateKey("signup-ip", address), limits.signUpPerAddress))) throw tooMany();
           const checked = passwordSchema.safeParse(body.password);
           if (!checked.success) throw weakPassword(checked.error.issues[0]?.message ?? "Mot de passe trop faible.");
+          const name = personNameSchema.safeParse((ctx.body as { name?: unknown }).name);
+          if (!name.success) throw new APIError("BAD_REQUEST", { message: name.error.issues[0]?.message ?? "Nom invalide.", code: "INVALID_NAME" });
         }
         if (ctx.path === "/request-password-reset") {
           const perAddress = await hit(db, rateKey("reset-ip", address), limits.resetPerAddress);

@@ -5,13 +5,18 @@ import { roleLabels } from "@/platform/auth/actor";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { pageParam } from "@/ui/pager";
 import { territoryOverview } from "@/modules/territories/overview";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { updateTerritoryAction } from "../../_actions/territories";
 
-export const metadata: Metadata = { title: "Espace de travail" };
-
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, (await params).slug);
+  return { title: territory ? `${territory.name} — espace de travail` : "Espace de travail" };
+}
 
 export default async function WorkspacePage({ params, searchParams }: Props) {
   const { slug } = await params;

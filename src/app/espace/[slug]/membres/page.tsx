@@ -3,7 +3,7 @@ import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { roleDescriptions, roleLabels, roles } from "@/platform/auth/actor";
 import { formatDateTime } from "@/platform/text";
-import { ActionForm, Field, Hidden, SelectField } from "@/ui/form";
+import { ActionForm, Hidden, SelectField } from "@/ui/form";
 import { listInvitations, listMembers } from "@/modules/territories/queries";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { InvitationForm } from "@/modules/territories/ui/invitation-form";
