@@ -152,3 +152,45 @@ export async function createPgDatabase(clusterUrl: string, name: string): Promis
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+// ---------- CPU accounting of other processes (Linux /proc) ----------
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** User + system CPU time of a process (ms), 0 if it is gone. */
+export function procCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the direct children of a process. */
+export function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** CPU time (ms) of a process and its direct children, at this instant; children that exited since are not counted. */
+export function treeCpuMs(pid: number): Map<number, number> {
+  return new Map([pid, ...childrenOf(pid)].map((p) => [p, procCpuMs(p)]));
+}
+
+/** CPU spent between two treeCpuMs snapshots (processes present in the second one). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, t] of after) total += t - (before.get(pid) ?? 0);
+  return total;
+}

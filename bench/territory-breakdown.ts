@@ -5,13 +5,14 @@
 // 2. the SVG outline built from the contours (uncached, as the first request after a start or an update);
 // 3. the composition of the HTML answer (SVG, React Server Components payload, the rest);
 // 4. the same page one request at a time next to lighter pages, with the server's CPU profile under load.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 // @ts-expect-error plain ESM helper shared with the scripts
-import { ensureBuilt } from "../scripts/lib/build.mjs";
+import { ensureBuilt, nextBin } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
-import { startServer } from "../scripts/lib/server.mjs";
+import { freePort, startServer, waitFor } from "../scripts/lib/server.mjs";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { prepareDatabase } from "@/platform/boot";
 import { createTestTerritory } from "@/testing/factories";
@@ -50,6 +51,26 @@ async function queries(database: Database): Promise<void> {
     console.log(`   ${ms(r.median).padStart(8)}  (p95 ${ms(r.p95)})  ${label}`);
   }
 
+  // The plans of the two costly queries, as the app sends them (SQL text and parameters captured at the driver).
+  type Client = { query: (...args: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
+  const client = (db as unknown as { $client: Client }).$client;
+  const original = client.query.bind(client);
+  const seen: { text: string; params: unknown[] }[] = [];
+  client.query = (...args: unknown[]) => {
+    const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+    seen.push(typeof a === "string" ? { text: a, params: b ?? [] } : { text: a.text, params: b ?? a.values ?? [] });
+    return original(...args);
+  };
+  await territorySummary(db, territory.id);
+  await listTerritoryCommunes(db, territory.id, { page: 1, q: "" });
+  client.query = original;
+  console.log("\n   plans (EXPLAIN ANALYZE) of territorySummary and listTerritoryCommunes:");
+  for (const q of seen) {
+    const { rows } = await original(`EXPLAIN (ANALYZE, COSTS OFF) ${q.text}`, q.params);
+    console.log(`   > ${q.text.replace(/\s+/g, " ").slice(0, 160)}${q.text.length > 160 ? "…" : ""}`);
+    for (const r of rows) console.log(`       ${String(Object.values(r)[0])}`);
+  }
+
   const codes = await territoryCommuneCodes(db, territory.id);
   console.log(`\n2. SVG outline of ${codes.length} communes (buildOutline, uncached):`);
   const t0 = performance.now();
@@ -69,7 +90,7 @@ function htmlBreakdown(html: string): void {
   const svg = html.match(/<svg class="maillage-outline"[\s\S]*?<\/svg>/)?.[0] ?? "";
   const flight = [...html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)].map((m) => m[0]);
   const flightBytes = flight.reduce((s, f) => s + Buffer.byteLength(f), 0);
-  const pathsInFlight = flight.reduce((s, f) => s + (f.match(/\\"d\\":\\"M[^\\]*/g) ?? []).reduce((a, d) => a + d.length, 0), 0);
+  const pathsInFlight = flight.reduce((s, f) => s + (f.match(/M[0-9,LMZ]{200,}/g) ?? []).reduce((a, d) => a + d.length, 0), 0);
   const svgBytes = Buffer.byteLength(svg);
   console.log(`\n3. HTML of GET /territoires/${SLUG}: ${kib(total)}`);
   console.log(`   <svg> outline in the HTML:                       ${kib(svgBytes).padStart(10)}  (${((100 * svgBytes) / total).toFixed(0)} %)`);
@@ -94,18 +115,50 @@ function summarizeProfile(file: string): void {
     const where = f.url.replace(/^file:\/\//, "").replace(`${root}/`, "");
     const key = `${f.functionName || "(anonymous)"}  ${where.split("/").slice(-2).join("/")}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
-    const area = f.functionName === "(garbage collector)" ? "garbage collector"
-      : /react-dom|react-server|server\.edge|server\.node|\.runtime\.prod/.test(where) ? "React / Next rendering (server runtime)"
-      : /node_modules\/(pg|drizzle-orm|@electric-sql)/.test(where) ? "database driver / ORM"
-      : /\.next\/server\/chunks|\.next\/server\/app/.test(where) ? "app code (.next/server chunks)"
-      : where.startsWith("node:") || where === "" ? "node internals / native"
-      : "other";
+    const area =
+      f.functionName === "(garbage collector)" ? "garbage collector"
+      : /zlib/.test(where) ? "gzip of the answer (Next's compress)"
+      : /drizzle-orm|node_modules\/(pg|pg-protocol|pg-pool)\/|@electric-sql/.test(where) ? "database driver / ORM"
+      : /app-page.*runtime|react-dom|react-server/.test(where) ? "React / Next rendering runtime"
+      : /next\/dist/.test(where) ? "Next server (routing, headers, other)"
+      : /\.next\/server/.test(where) ? "app code and bundled libraries (.next/server)"
+      : where === "" ? "native (socket writes, string encoding, …)"
+      : "node internals (streams, net, events, modules)";
     byArea.set(area, (byArea.get(area) ?? 0) + dt);
   });
   console.log(`   CPU busy in the server process: ${ms(total / 1000)} (excluding idle)`);
   for (const [area, t] of [...byArea].sort((a, b) => b[1] - a[1])) console.log(`     ${((100 * t) / total).toFixed(0).padStart(3)} %  ${area}`);
   console.log("   top functions by self time:");
   for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`     ${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
+}
+
+type Server = { baseUrl: string; logFile: string; stop(): Promise<void> };
+
+/** `next start` under `node --cpu-prof` (NODE_OPTIONS may not carry it; Next's NEXT_CPU_PROF writes into the project). */
+async function startProfiledServer(env: Record<string, string>, dataDir: string, profileDir: string): Promise<Server> {
+  const port = (await freePort()) as number;
+  const logFile = path.join(profileDir, "server.log");
+  const log = fs.openSync(logFile, "w");
+  const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, nextBin, "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ["ignore", log, log],
+  });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    fs.closeSync(log);
+  };
+  const baseUrl = `http://localhost:${port}`;
+  try {
+    await Promise.race([waitFor(`${baseUrl}/`), exited.then(() => Promise.reject(new Error(fs.readFileSync(logFile, "utf8"))))]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseUrl, logFile, stop };
 }
 
 async function get(url: string): Promise<{ ms: number; html: string }> {
@@ -140,30 +193,41 @@ await main(async () => {
 
   const profileDir = tempDir("maillage-bench-cpuprof-");
   const env: Record<string, string> = { DEMO: "1", ...(url ? { DATABASE_URL: url } : {}) };
-  // Next's own switch (NODE_OPTIONS may not carry --cpu-prof): the profile is written when the server exits.
-  if (PROFILE) Object.assign(env, { NEXT_CPU_PROF: "1", NEXT_CPU_PROF_DIR: profileDir });
-  const server = (await startServer({ env, dataDir })) as { baseUrl: string; logFile: string; stop(): Promise<void> };
+  const server = PROFILE ? await startProfiledServer(env, dataDir, profileDir) : ((await startServer({ env, dataDir })) as Server);
   let stopped = false;
+  let serverLog = "";
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     await server.stop();
+    serverLog = fs.readFileSync(server.logFile, "utf8");
     fs.rmSync(server.logFile, { force: true });
   };
   onCleanup(stop);
 
   const page = `${server.baseUrl}/territoires/${SLUG}`;
   for (let i = 0; i < 10; i++) await get(page);
-  htmlBreakdown((await get(page)).html);
+  const html = (await get(page)).html;
+  if (process.env.SAVE_HTML) fs.writeFileSync(process.env.SAVE_HTML, html);
+  htmlBreakdown(html);
 
-  console.log("\n4. one request at a time (median of 30), server time measured from a client on localhost:");
+  console.log("\n4. server time measured from a client on localhost: one request at a time (median of 30), then 100 requests with 20 in flight:");
   for (const [label, p] of [
     ["/ (home page)", "/"],
     ["/territoires/charente (demo département, 380 communes drawn one by one)", "/territoires/charente"],
     [`/territoires/${SLUG} (région, 4,300 communes, merged)`, `/territoires/${SLUG}`],
   ] as const) {
     const r = await timeIt(() => get(`${server.baseUrl}${p}`));
-    console.log(`   ${ms(r.median).padStart(8)}  ${kib(Buffer.byteLength(r.value.html)).padStart(10)}  ${label}`);
+    const lat: number[] = [];
+    let next = 0;
+    const w0 = performance.now();
+    await Promise.all(Array.from({ length: 20 }, async () => {
+      while (next++ < 100) lat.push((await get(`${server.baseUrl}${p}`)).ms);
+    }));
+    const rate = 100 / ((performance.now() - w0) / 1000);
+    console.log(
+      `   ${kib(Buffer.byteLength(r.value.html)).padStart(10)}  alone ${ms(r.median).padStart(6)}  |  20 in flight: p50 ${ms(percentile(lat, 50)).padStart(7)}, p95 ${ms(percentile(lat, 95)).padStart(7)}, ${rate.toFixed(0).padStart(3)} req/s  |  ${label}`,
+    );
   }
 
   if (PROFILE) {
@@ -175,8 +239,8 @@ await main(async () => {
     await stop();
     const files = fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
     const biggest = files.map((f) => path.join(profileDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
-    console.log(`\n5. CPU profile of the server during 10 + 1 + 90 + 200 requests (${files.length} profile file(s)):`);
+    console.log(`\n5. CPU profile of the server over the whole run (boot, sections 3 and 4, then 200 more requests with 20 in flight) (${files.length} profile file(s)):`);
     if (biggest) summarizeProfile(biggest);
-    else console.log("   no profile written (the server did not exit normally)");
+    else console.log(`   no profile written; server log:\n${serverLog}`);
   }
 });

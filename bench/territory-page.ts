@@ -6,6 +6,8 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { ensureBuilt } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
@@ -15,7 +17,7 @@ import { prepareDatabase } from "@/platform/boot";
 import { createTestTerritory } from "@/testing/factories";
 import { territoryCommunes } from "@/modules/territories/schema";
 import { count, eq } from "drizzle-orm";
-import { createPgDatabase, kib, machine, main, ms, onCleanup, percentile, root, seconds, startPgCluster, tempDir } from "./lib";
+import { cpuBetween, createPgDatabase, kib, machine, main, ms, onCleanup, percentile, root, seconds, startPgCluster, tempDir, treeCpuMs } from "./lib";
 
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);
@@ -25,7 +27,7 @@ const TARGET_P95_MS = 150;
 const SLUG = "nouvelle-aquitaine";
 const PATH = `/territoires/${SLUG}`;
 
-type Server = { baseUrl: string; logFile: string; stop(): Promise<void> };
+type Server = { baseUrl: string; logFile: string; pid: number; stop(): Promise<void> };
 
 type Result = {
   kind: "pglite" | "postgres";
@@ -39,6 +41,7 @@ type Result = {
   wireBytes: number;
   encoding: string;
   errors: number;
+  cpu: { server: number; db: number | null; client: number }; // ms of CPU during the concurrent phase
 };
 
 async function prepare(env: { DATABASE_URL?: string; dataDir: string }): Promise<{ ms: number; communes: number }> {
@@ -75,7 +78,7 @@ function wireSize(url: string): Promise<{ bytes: number; encoding: string }> {
   });
 }
 
-async function measure(kind: Result["kind"], server: Server, prep: { ms: number; communes: number }): Promise<Result> {
+async function measure(kind: Result["kind"], server: Server, prep: { ms: number; communes: number }, postmasterPid?: number): Promise<Result> {
   const url = `${server.baseUrl}${PATH}`;
   let errors = 0;
   const first = await get(url);
@@ -84,6 +87,7 @@ async function measure(kind: Result["kind"], server: Server, prep: { ms: number;
 
   const latencies: number[] = [];
   let nextIndex = 0;
+  const cpu0 = { server: treeCpuMs(server.pid), db: postmasterPid ? treeCpuMs(postmasterPid) : null, client: process.cpuUsage() };
   const w0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -96,13 +100,19 @@ async function measure(kind: Result["kind"], server: Server, prep: { ms: number;
     }),
   );
   const wallMs = performance.now() - w0;
+  const clientCpu = process.cpuUsage(cpu0.client);
+  const cpu = {
+    server: cpuBetween(cpu0.server, treeCpuMs(server.pid)),
+    db: postmasterPid && cpu0.db ? cpuBetween(cpu0.db, treeCpuMs(postmasterPid)) : null,
+    client: (clientCpu.user + clientCpu.system) / 1000,
+  };
 
   // One request at a time: the time of a request alone, without queueing behind the others.
   const sequential: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) sequential.push((await get(url)).ms);
 
   const wire = await wireSize(url);
-  return { kind, prepareMs: prep.ms, communes: prep.communes, firstMs: first.ms, latencies, wallMs, sequential, bytes: first.bytes, wireBytes: wire.bytes, encoding: wire.encoding, errors };
+  return { kind, prepareMs: prep.ms, communes: prep.communes, firstMs: first.ms, latencies, wallMs, sequential, bytes: first.bytes, wireBytes: wire.bytes, encoding: wire.encoding, errors, cpu };
 }
 
 async function serve(env: Record<string, string>, dataDir: string): Promise<Server> {
@@ -128,6 +138,13 @@ function report(r: Result): void {
       `${(REQUESTS / (r.wallMs / 1000)).toFixed(1)} req/s; errors: ${r.errors}`,
   );
   console.log(`  ${SEQUENTIAL} requests one at a time: p50 ${ms(percentile(r.sequential, 50))}, p95 ${ms(percentile(r.sequential, 95))}, max ${ms(Math.max(...r.sequential))}`);
+  const per = (v: number) => ms(v / REQUESTS);
+  const available = (os.availableParallelism() * r.wallMs) / 1000;
+  console.log(
+    `  CPU during the ${REQUESTS} requests (${seconds(r.wallMs)} wall, ${available.toFixed(1)} core-seconds available): ` +
+      `Next server ${seconds(r.cpu.server)}${r.cpu.db !== null ? `, PostgreSQL ${seconds(r.cpu.db)}` : " (database inside)"}, load client ${seconds(r.cpu.client)}; ` +
+      `per request: server ${per(r.cpu.server)}${r.cpu.db !== null ? `, PostgreSQL ${per(r.cpu.db)}` : ""}, client ${per(r.cpu.client)}`,
+  );
   console.log(`  response: ${kib(r.bytes)} of HTML (${kib(r.wireBytes)} on the wire, ${r.encoding})`);
 }
 
@@ -161,7 +178,8 @@ await main(async () => {
     const dataDir = tempDir("maillage-bench-page-pg-");
     const prep = await prepare({ DATABASE_URL: url, dataDir });
     const server = await serve({ DEMO: "1", DATABASE_URL: url }, dataDir);
-    const r = await measure("postgres", server, prep);
+    const postmasterPid = Number(fs.readFileSync(path.join(cluster.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+    const r = await measure("postgres", server, prep, postmasterPid);
     await server.stop();
     report(r);
     results.push(r);
@@ -179,6 +197,7 @@ await main(async () => {
   console.log(row("p50 one at a time", (r) => ms(percentile(r.sequential, 50))));
   console.log(row("first request", (r) => ms(r.firstMs)));
   console.log(row("response size", (r) => `${kib(r.bytes)} (${kib(r.wireBytes)} ${r.encoding})`));
+  console.log(row("CPU per request (server + database)", (r) => ms((r.cpu.server + (r.cpu.db ?? 0)) / REQUESTS)));
   const pgP95 = percentile(pg.latencies, 95);
   console.log(`ratio PGlite/PostgreSQL p95: ${(percentile(lite.latencies, 95) / pgP95).toFixed(2)}`);
   console.log(`target p95 < ${TARGET_P95_MS} ms on PostgreSQL: ${pgP95 < TARGET_P95_MS ? "PASS" : "FAIL"} (p95 ${ms(pgP95)})`);
