@@ -70,7 +70,7 @@ describe("bad input over HTTP", () => {
   });
 
   it("a second process on the same embedded database gets a clear message; the server keeps serving", async () => {
-    const result = spawnSync(process.execPath, ["bin/maillage.mjs", "status"], { env: { ...process.env, DATA_DIR: inject("dataDir") }, encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["bin/maillage.mjs", "status"], { env: { ...process.env, DATA_DIR: inject("dataDir"), DATABASE_URL: "" }, encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("utilisée par un autre processus");
     expect(result.stderr).toContain(`« `);

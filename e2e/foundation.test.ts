@@ -99,6 +99,20 @@ describe("foundation journey", () => {
     await visit(page, `${baseUrl}/espace/charente`);
     await visit(page, `${baseUrl}/espace/charente/journal`, 403);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Accès refusé");
+    await visit(page, `${baseUrl}/admin`, 403);
+    await context.close();
+  });
+
+  it("a platform administrator sees every territory and account", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, "admin@demo.maillage.fr", "demo-administration", "/admin");
+    await page.waitForURL(`${baseUrl}/admin`);
+    await expectAccessible(page);
+    expect(await page.getByRole("link", { name: "Charente (démonstration)" }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "observation@demo.maillage.fr" }).count()).toBe(1);
+    // Administrators have coordination rights everywhere, the audit log included.
+    await visit(page, `${baseUrl}/espace/charente/journal`);
     await context.close();
   });
 

@@ -1,5 +1,6 @@
-import { count, eq } from "drizzle-orm";
-import { platformAdmins, user } from "@/platform/auth/schema";
+import { count } from "drizzle-orm";
+import { user } from "@/platform/auth/schema";
+import { setPlatformAdmin } from "@/modules/accounts/admin";
 import { prepareDatabase } from "@/platform/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { EnvError, getEnv } from "@/platform/env";
@@ -39,10 +40,7 @@ const commands: Record<string, Command> = {
   },
   async admin(database, [sub, email]) {
     if ((sub !== "grant" && sub !== "revoke") || !email) return fail("Utilisation : npx maillage admin grant|revoke <courriel>");
-    const [person] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
-    if (!person) return fail(`Aucun compte avec l'adresse « ${email} ».`);
-    if (sub === "grant") await database.db.insert(platformAdmins).values({ userId: person.id }).onConflictDoNothing();
-    else await database.db.delete(platformAdmins).where(eq(platformAdmins.userId, person.id));
+    await setPlatformAdmin(database.db, { kind: "system", label: "ligne de commande" }, email, sub === "grant");
     console.log(sub === "grant" ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.`);
     return 0;
   },

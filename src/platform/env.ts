@@ -26,6 +26,12 @@ const envSchema = z.object({
   INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   OPERATOR_NAME: z.string().trim().min(1).max(200).default("l'organisme qui exploite cette instance de Maillage"),
   OPERATOR_EMAIL: z.email({ error: "doit être une adresse électronique" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "doit commencer par smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.invalid>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -23,7 +23,7 @@ export async function createTerritoryAction(_: ActionState, form: FormData): Pro
     const values = formToObject(form);
     const picked = ([] as string[]).concat(values.pick ?? []);
     const communes = [String(values.communes ?? ""), ...picked].join(" ");
-    const created = await territories.createTerritory(db, await getCurrentActor(), { ...values, communes } as never);
+    const created = await territories.createTerritory(db, await getCurrentActor(), { ...values, communes });
     slug = created.slug;
   });
   if (state.status === "success") redirect(`/espace/${slug}?cree=1`);

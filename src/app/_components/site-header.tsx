@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { getCurrentActor } from "@/platform/web/actor";
+import { platformPolicy } from "@/modules/territories/policy";
 import { signOutAction } from "../_actions/auth";
 
 export async function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
@@ -34,6 +35,7 @@ export async function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
           ? [
               { text: "Mes territoires", linkProps: { href: "/espace" } },
               { text: "Ouvrir un territoire", linkProps: { href: "/espace/nouveau" } },
+              ...(platformPolicy.administer(actor) ? [{ text: "Administration", linkProps: { href: "/admin" } }] : []),
             ]
           : []),
       ]}

@@ -49,7 +49,7 @@ async function communesFor(db: Executor, input: { kind: string; code: string; co
 }
 
 /** Creates a territory over a real perimeter; its creator becomes its first coordinator. */
-export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritoryInput, options: { isDemo?: boolean } = {}): Promise<Territory> {
+export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritoryInput | Record<string, unknown>, options: { isDemo?: boolean } = {}): Promise<Territory> {
   authorize(territoryPolicy.create(actor) || actor.kind === "system");
   const input = parseOrThrow(createTerritorySchema, raw);
   return db.transaction(async (tx) => {

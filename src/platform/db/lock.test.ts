@@ -16,7 +16,8 @@ afterAll(() => {
 });
 
 function cli(dataDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ["bin/maillage.mjs", ...args], { env: { ...process.env, DATA_DIR: dataDir, DEMO: "0" }, encoding: "utf8", timeout: 120_000 });
+  // These tests are about the embedded database, whichever database the rest of the suite uses.
+  return spawnSync(process.execPath, ["bin/maillage.mjs", ...args], { env: { ...process.env, DATA_DIR: dataDir, DEMO: "0", DATABASE_URL: "" }, encoding: "utf8", timeout: 120_000 });
 }
 
 describe("embedded database used by two processes", () => {
