@@ -128,7 +128,10 @@ export function Field(props: {
   );
 }
 
-export function RadioGroup(props: { name: string; legend: string; hint?: string; options: { value: string; label: string; hint?: string }[]; defaultValue?: string; inline?: boolean }) {
+type Choice = { value: string; label: string; hint?: string };
+
+/** DSFR radio buttons or checkboxes in a fieldset; the previous answer comes back after an error. */
+function ChoiceGroup(props: { type: "radio" | "checkbox"; name: string; legend: string; hint?: string; options: Choice[]; defaultValue?: string; inline?: boolean }) {
   const { id, errors, previous } = useField(props.name);
   const selected = previous ?? props.defaultValue;
   return (
@@ -143,8 +146,8 @@ export function RadioGroup(props: { name: string; legend: string; hint?: string;
       </legend>
       {props.options.map((o) => (
         <div key={o.value} className={`fr-fieldset__element${props.inline ? " fr-fieldset__element--inline" : ""}`}>
-          <div className="fr-radio-group">
-            <input type="radio" id={`${id}-${o.value}`} name={props.name} value={o.value} defaultChecked={selected === o.value} />
+          <div className={props.type === "radio" ? "fr-radio-group" : "fr-checkbox-group"}>
+            <input type={props.type} id={`${id}-${o.value}`} name={props.name} value={o.value} defaultChecked={props.type === "radio" && selected === o.value} />
             <label className="fr-label" htmlFor={`${id}-${o.value}`}>
               {o.label}
               {o.hint ? <span className="fr-hint-text">{o.hint}</span> : null}
@@ -155,6 +158,14 @@ export function RadioGroup(props: { name: string; legend: string; hint?: string;
       <FieldMessages id={id} errors={errors} />
     </fieldset>
   );
+}
+
+export function RadioGroup(props: { name: string; legend: string; hint?: string; options: Choice[]; defaultValue?: string; inline?: boolean }) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
+
+export function CheckboxGroup(props: { name: string; legend: string; hint?: string; options: Choice[] }) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 export function SelectField(props: { name: string; label: string; hint?: string; options: { value: string; label: string }[]; defaultValue?: string }) {
@@ -182,26 +193,3 @@ export function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }
 
-export function CheckboxGroup(props: { name: string; legend: string; hint?: string; options: { value: string; label: string; hint?: string }[] }) {
-  const { id, errors } = useField(props.name);
-  return (
-    <fieldset className={`fr-fieldset${errors?.length ? " fr-fieldset--error" : ""}`} id={id} aria-labelledby={`${id}-legend`}>
-      <legend className="fr-fieldset__legend--regular fr-fieldset__legend" id={`${id}-legend`}>
-        {props.legend}
-        {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
-      </legend>
-      {props.options.map((o) => (
-        <div key={o.value} className="fr-fieldset__element">
-          <div className="fr-checkbox-group">
-            <input type="checkbox" id={`${id}-${o.value}`} name={props.name} value={o.value} />
-            <label className="fr-label" htmlFor={`${id}-${o.value}`}>
-              {o.label}
-              {o.hint ? <span className="fr-hint-text">{o.hint}</span> : null}
-            </label>
-          </div>
-        </div>
-      ))}
-      <FieldMessages id={id} errors={errors} />
-    </fieldset>
-  );
-}
