@@ -123,6 +123,9 @@ describe("foundation journey", () => {
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Grand Cognac");
     expect(await page.locator("#communes tbody tr").count()).toBeGreaterThan(10);
     expect(await page.getByRole("img", { name: /Contour du territoire/ }).count()).toBe(1);
+    const svg = await fetch(`${baseUrl}/territoires/${slug}/contour.svg`);
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await svg.text()).toContain("<title>Contour du territoire CA du Grand Cognac</title>");
     await visit(page, `${baseUrl}/territoires`);
     await visit(page, `${baseUrl}/territoires/charente?page=2`);
     await visit(page, `${baseUrl}/espace/${slug}`);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { buildOutline } from "./outline";
+import { buildOutline, outlineSvg, type Outline } from "./outline";
 import { communesOfPerimeter, resolveCommuneCodes, searchPerimeters } from "./queries";
 import { communes } from "./schema";
 
@@ -71,7 +71,7 @@ describe("outline map", () => {
   it("draws one commune with neighbours around it", () => {
     const outline = buildOutline(["16015"]);
     expect(outline?.communes).toHaveLength(1);
-    expect(outline?.communes[0]?.d).toMatch(/^M\d+,\d+L/);
+    expect(outline?.communes[0]?.d).toMatch(/^M\d+ \d+l-?\d+ -?\d+/);
     expect(outline?.neighbours.length).toBeGreaterThan(3);
     expect(outline?.border).toMatch(/^M/);
   });
@@ -81,5 +81,8 @@ describe("outline map", () => {
     const outline = buildOutline(codes);
     expect(outline?.communes).toHaveLength(0);
     expect(outline?.merged).toHaveLength(12); // the 12 départements of Nouvelle-Aquitaine
+    expect(outline?.border).toBe("");
+    // Small enough to serve as an image: a région outline under 100 KB.
+    expect(outlineSvg(outline as Outline, "Nouvelle-Aquitaine").length).toBeLessThan(100_000);
   });
 });

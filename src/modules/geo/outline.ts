@@ -26,6 +26,7 @@ function loadTopology(dep: string): CommuneTopology | null {
 /** Above this many communes, the inside is drawn as one merged shape per département (small SVG, fast page). */
 const DETAILED_LIMIT = 800;
 const WIDTH = 800;
+const MIN_STEP = 2;
 
 function ringsOf(g: Geometry | null): Position[][] {
   if (!g) return [];
@@ -62,7 +63,8 @@ export function buildOutline(communeCodes: string[]): Outline | null {
     } else {
       mergedShapes.push(merge(topology, selected as never));
     }
-    borders.push(mesh(topology, object, (a, b) => (a === b ? inside(a) : inside(a) !== inside(b))));
+    // Merged shapes are stroked as the perimeter themselves; drawing the border again would double the bytes.
+    if (detailed) borders.push(mesh(topology, object, (a, b) => (a === b ? inside(a) : inside(a) !== inside(b))));
   }
 
   const points = [...communeShapes.map((s) => s.geometry), ...mergedShapes].flatMap(ringsOf).flat();
@@ -81,13 +83,27 @@ export function buildOutline(communeCodes: string[]): Outline | null {
   const spanY = maxY - minY + 2 * margin;
   const scale = WIDTH / spanX;
   const height = Math.max(1, Math.round(spanY * scale));
-  const project = ([x, y]: Position): string => `${(((x ?? 0) - minX) * k + margin) * scale | 0},${((maxY - (y ?? 0) + margin) * scale) | 0}`;
+  const project = ([x, y]: Position): [number, number] => [(((x ?? 0) - minX) * k + margin) * scale, (maxY - (y ?? 0) + margin) * scale];
   const closed = (g: Geometry) => g.type === "Polygon" || g.type === "MultiPolygon";
+  // Relative, integer coordinates, dropping points closer than MIN_STEP px to the last one kept:
+  // the drawing is 800 px wide, finer detail only adds bytes.
   const path = (g: Geometry): string =>
     ringsOf(g)
       .map((ring) => {
-        const pts = ring.map(project).filter((p, i, all) => i === 0 || p !== all[i - 1]);
-        return pts.length > 1 ? `M${pts.join("L")}${closed(g) ? "Z" : ""}` : "";
+        const points = ring.map(project);
+        const first = points[0];
+        if (!first) return "";
+        let [px, py] = [Math.round(first[0]), Math.round(first[1])];
+        let out = `M${px} ${py}`;
+        let steps = 0;
+        for (const [fx, fy] of points.slice(1)) {
+          const [x, y] = [Math.round(fx), Math.round(fy)];
+          if (Math.abs(x - px) + Math.abs(y - py) < MIN_STEP) continue;
+          out += `${steps === 0 ? "l" : " "}${x - px} ${y - py}`;
+          [px, py] = [x, y];
+          steps++;
+        }
+        return steps > 0 ? `${out}${closed(g) ? "z" : ""}` : "";
       })
       .join("");
   const inView = (g: Geometry) =>
@@ -100,6 +116,27 @@ export function buildOutline(communeCodes: string[]): Outline | null {
     neighbours: others.filter((o) => inView(o.geometry)).map((o) => path(o.geometry)),
     border: borders.map(path).join(""),
   };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A standalone SVG document (served as an image, cacheable, kept out of the page's HTML). */
+export function outlineSvg(outline: Outline, title: string): string {
+  const [, , width, height] = outline.viewBox.split(" ");
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${outline.viewBox}" width="${width}" height="${height}" role="img" overflow="hidden">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<clipPath id="cadre"><rect width="${width}" height="${height}"/></clipPath><g clip-path="url(#cadre)">`,
+    // DSFR colours: grey background, blue-france perimeter.
+    `<rect width="100%" height="100%" fill="#f6f6f6"/>`,
+    `<g fill="#e5e5e5" stroke="#ddd" stroke-width="0.5">${outline.neighbours.map((d) => `<path d="${d}"/>`).join("")}</g>`,
+    `<g fill="#e3e3fd" stroke="#b9b9d9" stroke-width="0.6">${outline.communes.map((c) => `<path d="${c.d}"/>`).join("")}</g>`,
+    `<g fill="#e3e3fd" stroke="#000091" stroke-width="1.5">${outline.merged.map((d) => `<path d="${d}"/>`).join("")}</g>`,
+    outline.border ? `<path d="${outline.border}" fill="none" stroke="#000091" stroke-width="2"/>` : "",
+    "</g></svg>",
+  ].join("");
 }
 
 const cache = new Map<string, Outline | null>();

@@ -34,14 +34,14 @@ export async function territorySummary(db: Executor, territoryId: string) {
 
 export const COMMUNE_PAGE_SIZE = 50;
 
-export async function listTerritoryCommunes(db: Executor, territoryId: string, options: { page: number; q?: string }) {
+export async function listTerritoryCommunes(db: Executor, territoryId: string, options: { page: number; q?: string; knownTotal?: number | undefined }) {
   const n = options.q ? normalizeSearch(options.q) : "";
   const where = and(eq(territoryCommunes.territoryId, territoryId), n ? ilike(communes.search, `%${n.replace(/[\\%_]/g, "")}%`) : undefined);
-  const [total] = await db
-    .select({ n: count() })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(where);
+  // Without a search, the caller usually knows the total already (it is the territory's commune count).
+  const [total] =
+    options.knownTotal !== undefined
+      ? [{ n: options.knownTotal }]
+      : await db.select({ n: count() }).from(territoryCommunes).innerJoin(communes, eq(communes.code, territoryCommunes.communeCode)).where(where);
   const items = await db
     .select({ code: communes.code, name: communes.name, population: communes.population, postcodes: communes.postcodes, departement: departements.name })
     .from(territoryCommunes)

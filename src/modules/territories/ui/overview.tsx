@@ -1,4 +1,3 @@
-import type { Outline } from "@/modules/geo/outline";
 import type { Territory } from "../queries";
 import { CommunesTable } from "./communes-table";
 import { OutlineMap } from "./outline-map";
@@ -7,7 +6,6 @@ import { TerritorySummary } from "./summary";
 type Overview = {
   summary: { communeCount: number; population: number; departements: string[] };
   communes: { items: { code: string; name: string; population: number; postcodes: string; departement: string | null }[]; total: number };
-  outline: Outline | null;
 };
 
 export function TerritoryOverview({ territory, overview, page, q, basePath }: { territory: Territory; overview: Overview; page: number; q: string; basePath: string }) {
@@ -17,7 +15,7 @@ export function TerritoryOverview({ territory, overview, page, q, basePath }: { 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-6">
           <h2>Périmètre</h2>
-          <OutlineMap outline={overview.outline} name={territory.name} communeCount={overview.summary.communeCount} />
+          <OutlineMap slug={territory.slug} version={territory.updatedAt.getTime()} name={territory.name} communeCount={overview.summary.communeCount} />
         </div>
         <div className="fr-col-12 fr-col-lg-6">
           <h2>Présentation</h2>
