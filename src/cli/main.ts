@@ -6,7 +6,14 @@ import { openDatabase, type Database } from "@/platform/db/client";
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
 import { communes } from "@/modules/geo/schema";
-import { listTerritories } from "@/modules/territories/queries";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { findTerritoryBySlug, listTerritories } from "@/modules/territories/queries";
+import { importPlaces } from "@/modules/places/commands";
+import { exportGeoJson } from "@/modules/places/geojson";
+import { placesForExport } from "@/modules/places/queries";
+import { exportCsv, exportJson } from "@/modules/places/standard/export";
+import { placesValidate } from "./places";
 import { territories } from "@/modules/territories/schema";
 import { printDemoAccounts } from "@/testing/demo";
 
@@ -17,6 +24,12 @@ Commandes :
   territories list          liste des territoires (adresse, nom, type)
   admin grant <courriel>    donne les droits d'administration de la plateforme
   admin revoke <courriel>   retire ces droits
+  places validate FICHIER   vérifie un fichier de lieux (standard national, toute version) sans base
+  places import FICHIER [--territory ADRESSE] [--dry-run]
+                            importe des lieux (rapport JSON ligne à ligne) ; avec un territoire,
+                            les lieux hors de son périmètre sont signalés et ignorés
+  places export [--territory ADRESSE] --format csv|json|geojson
+                            écrit les lieux sur la sortie standard (standard v1.0.2)
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -44,11 +57,39 @@ const commands: Record<string, Command> = {
     console.log(sub === "grant" ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.`);
     return 0;
   },
+  async places(database, [sub, ...rest]) {
+    const territorySlug = option(rest, "--territory");
+    const territory = territorySlug ? await findTerritoryBySlug(database.db, territorySlug) : undefined;
+    if (territorySlug && !territory) return fail(`Territoire inconnu : « ${territorySlug} ». Voir : npx maillage territories list`);
+    if (sub === "import") {
+      const file = rest.find((a) => !a.startsWith("--") && a !== territorySlug);
+      if (!file) return fail("Utilisation : npx maillage places import FICHIER [--territory ADRESSE] [--dry-run]");
+      const bytes = await readFile(file).catch(() => undefined);
+      if (!bytes) return fail(`Impossible de lire le fichier « ${file} ».`);
+      const report = await importPlaces(database.db, { kind: "system", label: "ligne de commande" }, { bytes: new Uint8Array(bytes), filename: path.basename(file), territory, dryRun: rest.includes("--dry-run") });
+      const { lines: _lines, ...summary } = report;
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      return 0;
+    }
+    if (sub === "export") {
+      const format = option(rest, "--format");
+      if (format !== "csv" && format !== "json" && format !== "geojson") return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson");
+      const list = await placesForExport(database.db, territory?.id);
+      process.stdout.write(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
+      return 0;
+    }
+    return fail("Utilisation : npx maillage places validate|import|export …");
+  },
   async migrate() {
     console.log("La base est à jour.");
     return 0;
   },
 };
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
 
 function fail(message: string): number {
   console.error(message);
@@ -60,6 +101,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === "help" || name === "--help" || name === "-h") {
     console.log(usage);
     return name ? 0 : 2;
+  }
+  // Validation reads a file only: no database, so it also works while the server runs.
+  if (name === "places" && args[0] === "validate") {
+    if (!args[1]) return fail("Utilisation : npx maillage places validate FICHIER");
+    return placesValidate(args[1]);
   }
   const command = commands[name];
   if (!command) return fail(`Commande inconnue : « ${name} ».\n\n${usage}`);

@@ -3,3 +3,5 @@ export * from "@/platform/auth/schema";
 export * from "@/platform/audit/schema";
 export * from "@/modules/geo/schema";
 export * from "@/modules/territories/schema";
+export * from "@/modules/actors/schema";
+export * from "@/modules/places/schema";

@@ -1,0 +1,286 @@
+/**
+ * Turns raw records (any version of the standard, as found in the wild) into v1.0.2 places, and
+ * says precisely, in French, what was wrong. Rules:
+ * - a missing or invalid required field rejects the record (error);
+ * - an invalid optional value is dropped (warning); an unknown list value is dropped (warning);
+ * - values rewritten into the standard form (phone, date, v0.1 vocabulary when approximate) are warnings;
+ * - faithful v0.1 → v1 renames (legacy.ts) and trimming are silent.
+ */
+import { standardRow } from "./export";
+import { Context } from "./context";
+import { dateOf, optional, readCode, readList, readPivot, readResume, required } from "./fields";
+import { legacyDropped, legacyRenames, legacyValueFields } from "./legacy";
+import { Bag, legacyPrimary, readEnumList, readLegacyList, type VersionSignals } from "./lists";
+import { fileIssue, parseFile, type ParsedFile, type RawRecord } from "./parse";
+import {
+  freeTextFields,
+  isFieldName,
+  isLegacyFieldName,
+  legacyFields,
+  placeFields,
+  rowViolations,
+  type EnumFieldName,
+  type Issue,
+  type NormalizedPlace,
+} from "./schema";
+import { splitList } from "./vocabulary";
+import { checkCoordinate, checkEmail, checkOpeningHours, checkPhone, checkUrl, quote } from "./values";
+
+export type PlaceVersion = "0.1" | "1.0" | "mixte";
+export type RecordStatus = "accepted" | "warned" | "rejected";
+export type RecordResult = {
+  line: number;
+  id: string;
+  version: PlaceVersion;
+  status: RecordStatus;
+  record?: NormalizedPlace;
+  issues: Issue[];
+};
+
+/** Column names as producers write them ("Code postal", "Nom ") → the standard's ("code_postal", "nom"). */
+export function canonicalKey(key: string): string {
+  return key
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+const multiLine = new Set<string>(["presentation_resume", "presentation_detail"]);
+
+/** Trimmed NFC text (decomposed accents would not match the vocabularies), or undefined when empty. */
+function clean(name: string, raw: string): string | undefined {
+  // Control characters (other than line breaks and tabs) are never meant in a place's description.
+  let text = raw.normalize("NFC").replace(/\p{Cc}/gu, (c) => (c === "\n" || c === "\r" || c === "\t" ? c : ""));
+  text = multiLine.has(name) ? text.replace(/\r\n?/g, "\n").trim() : text.replace(/\s+/g, " ").trim();
+  // Undo our own CSV export's neutralisation (export.ts), so that an export re-imports unchanged.
+  if (isFieldName(name) && freeTextFields.includes(name) && /^''*[=+\-@]/.test(text)) text = text.slice(1);
+  return text === "" ? undefined : text;
+}
+
+/** Record values by canonical name, as text; structured JSON values are refused here. */
+function readInput(raw: RawRecord, ctx: Context, unknown: Set<string>): Map<string, string> {
+  const input = new Map<string, string>();
+  for (const [key, value] of raw.fields) {
+    const name = canonicalKey(key);
+    if (!isFieldName(name) && !isLegacyFieldName(name)) {
+      if (key.trim() !== "") unknown.add(key.trim());
+      continue;
+    }
+    if (input.has(name)) continue;
+    const text = textOf(value);
+    if (text === null) ctx.warn(name, `Le champ « ${name} » contient une valeur structurée (objet JSON) au lieu d'un texte : elle est ignorée.`);
+    else {
+      const cleaned = clean(name, text);
+      if (cleaned !== undefined) input.set(name, cleaned);
+    }
+  }
+  return input;
+}
+
+/** JSON scalars as text; arrays as a "|" list; objects are not values of the standard (null). */
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) {
+    const items = value.map(textOf);
+    return items.some((i) => i === null) ? null : items.join("|");
+  }
+  return null;
+}
+
+/** Names that exist in only one version tell which version a producer followed. */
+const legacyOnly = legacyFields.map((f) => f.name).filter((n) => !isFieldName(n));
+const currentOnly = placeFields.map((f) => f.name).filter((n) => !isLegacyFieldName(n));
+
+/** v0.1 field names that kept their meaning; the v1 field wins when both are filled. */
+function applyRenames(ctx: Context, input: Map<string, string>): void {
+  for (const [old, current] of Object.entries(legacyRenames)) {
+    const written = input.get(old);
+    if (written === undefined) continue;
+    // labels_autres was a ";" list in v0.1 ("SudLabs;Nièvre médiation numérique"); v1 separates with "|".
+    const value = old === "labels_autres" ? splitList(written).join("|") : written;
+    const existing = input.get(current);
+    if (existing === undefined) input.set(current, value);
+    else if (existing !== value) {
+      ctx.warn(old, `Les champs « ${old} » (version 0.1) et « ${current} » sont tous deux remplis : seule la valeur de « ${current} » est gardée.`);
+    }
+  }
+  for (const old of legacyDropped) {
+    const value = input.get(old);
+    if (value !== undefined) ctx.warn(old, `Le champ « ${old} » (version 0.1) n'existe plus en version 1.0.2 : sa valeur ${quote(value)} est ignorée.`);
+  }
+}
+
+const rank = new Map<string, number>(placeFields.map((f, i) => [f.name, i]));
+/** Issues are listed in the schema's field order (v0.1 fields at the place of their v1 successor). */
+function fieldRank(field: string): number {
+  if (field === "") return -1;
+  const successor = field in legacyRenames ? legacyRenames[field as keyof typeof legacyRenames] : field in legacyPrimary ? legacyPrimary[field as keyof typeof legacyPrimary][0] : field;
+  return rank.get(successor) ?? placeFields.length;
+}
+
+/** Drops undefined properties so that records compare and serialise cleanly. */
+function compact(place: Record<string, unknown>): NormalizedPlace {
+  return Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined)) as NormalizedPlace;
+}
+
+/** From field names, and from the vocabulary of the fields that kept their name (services…). */
+function detectVersion(keys: Iterable<string>, signals: VersionSignals): PlaceVersion {
+  const names = new Set(Array.from(keys, canonicalKey));
+  const legacy = signals.legacy || legacyOnly.some((n) => names.has(n));
+  const current = signals.current || currentOnly.some((n) => names.has(n));
+  return legacy && current ? "mixte" : legacy ? "0.1" : "1.0";
+}
+
+/** `seenIds`: ids already accepted in the same file (id → line), for the schema's uniqueness rule. */
+export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = new Map(), unknown: Set<string> = new Set()): RecordResult {
+  const ctx = new Context(raw.line, "");
+  if (raw.notAnObject) {
+    ctx.fail("", `L'élément n°${raw.line} de la liste n'est pas un objet décrivant un lieu.`);
+    return { line: raw.line, id: "", version: "1.0", status: "rejected", issues: ctx.issues };
+  }
+  const input = readInput(raw, ctx, unknown);
+  ctx.id = input.get("id") ?? "";
+  for (const issue of ctx.issues) issue.id = ctx.id;
+  if (raw.extraCells > 0) ctx.warn("", `La ligne contient ${raw.extraCells} cellule(s) de plus que l'en-tête : elles sont ignorées.`);
+  applyRenames(ctx, input);
+
+  const id = required(ctx, input, "id");
+  const firstLine = id === undefined ? undefined : seenIds.get(id);
+  if (firstLine !== undefined) ctx.fail("id", `L'identifiant ${quote(ctx.id)} est déjà utilisé par le lieu de la ligne ${firstLine} : il doit être unique.`);
+
+  const signals: VersionSignals = { legacy: false, current: false };
+  const bag = new Bag();
+  for (const f of placeFields) {
+    const text = input.get(f.name);
+    if (f.values !== null && text !== undefined) readEnumList(ctx, f.name as EnumFieldName, text, bag, signals);
+  }
+  for (const f of legacyValueFields) {
+    const text = input.get(f);
+    if (text !== undefined) readLegacyList(ctx, f, text, bag);
+  }
+  const enumList = <F extends EnumFieldName>(f: F) => bag.get(f) as NormalizedPlace[F] | undefined;
+  const others = [input.get("autres_formations_labels"), ...(bag.get("autres_formations_labels") ?? [])].filter((v) => v !== undefined);
+
+  const codePostal = readCode(ctx, input, "code_postal");
+  const hours = input.has("horaires") ? checkOpeningHours(input.get("horaires") ?? "") : undefined;
+  if (hours?.note) ctx.warn("horaires", hours.note);
+  const { resume, detail } = readResume(ctx, input);
+  const latitude = input.get("latitude");
+  const longitude = input.get("longitude");
+  const telephone = input.get("telephone");
+  const url = (field: "fiche_acces_libre" | "prise_rdv") => {
+    const text = input.get(field);
+    return text === undefined ? undefined : optional(ctx, field, checkUrl(text));
+  };
+  const dateText = required(ctx, input, "date_maj");
+
+  const place = compact({
+    id,
+    pivot: readPivot(ctx, input),
+    nom: required(ctx, input, "nom"),
+    commune: required(ctx, input, "commune"),
+    code_postal: codePostal,
+    code_insee: readCode(ctx, input, "code_insee"),
+    adresse: required(ctx, input, "adresse"),
+    complement_adresse: input.get("complement_adresse"),
+    latitude: latitude === undefined ? undefined : optional(ctx, "latitude", checkCoordinate(latitude, "latitude")),
+    longitude: longitude === undefined ? undefined : optional(ctx, "longitude", checkCoordinate(longitude, "longitude")),
+    typologie: readList(ctx, "typologie", input.get("typologie"), /[|;,]/, (v) => ({ ok: true, value: v })),
+    telephone: telephone === undefined ? undefined : optional(ctx, "telephone", checkPhone(telephone, codePostal)),
+    courriels: readList(ctx, "courriels", input.get("courriels"), /[|;,\s]+/, checkEmail),
+    // v0.1.0's own example separated URLs with ","; a comma inside a URL is left alone.
+    site_web: readList(ctx, "site_web", input.get("site_web"), /[|;\s]+|,(?=\s*(?:https?:\/\/|www\.))/i, checkUrl),
+    horaires: hours?.value,
+    presentation_resume: resume,
+    presentation_detail: detail,
+    source: input.get("source"),
+    itinerance: enumList("itinerance"),
+    structure_parente: input.get("structure_parente"),
+    date_maj: dateText === undefined ? undefined : dateOf(ctx, dateText),
+    services: enumList("services"),
+    publics_specifiquement_adresses: enumList("publics_specifiquement_adresses"),
+    prise_en_charge_specifique: enumList("prise_en_charge_specifique"),
+    frais_a_charge: enumList("frais_a_charge"),
+    dispositif_programmes_nationaux: enumList("dispositif_programmes_nationaux"),
+    formations_labels: enumList("formations_labels"),
+    autres_formations_labels: others.length > 0 ? [...new Set(others)].join("|") : undefined,
+    modalites_acces: enumList("modalites_acces"),
+    modalites_accompagnement: enumList("modalites_accompagnement"),
+    fiche_acces_libre: url("fiche_acces_libre"),
+    prise_rdv: url("prise_rdv"),
+  });
+  const version = detectVersion(raw.fields.keys(), signals);
+
+  if (!ctx.issues.some((i) => i.level === "error")) {
+    // Belt and braces: whatever we accept must pass the schema's own rules once written out.
+    for (const field of rowViolations(standardRow(place))) {
+      ctx.fail(field, `Erreur interne : la valeur normalisée du champ « ${field} » ne respecte pas le schéma ; le lieu est refusé.`);
+    }
+  }
+  ctx.issues.sort((a, b) => fieldRank(a.field) - fieldRank(b.field));
+  const rejected = ctx.issues.some((i) => i.level === "error");
+  if (!rejected && id !== undefined) seenIds.set(id, raw.line);
+  const status: RecordStatus = rejected ? "rejected" : ctx.issues.length > 0 ? "warned" : "accepted";
+  return { line: raw.line, id: ctx.id, version, status, ...(rejected ? {} : { record: place }), issues: ctx.issues };
+}
+
+export type ValidationReport = {
+  format: ParsedFile["format"];
+  encoding: ParsedFile["encoding"];
+  delimiter: ParsedFile["delimiter"];
+  /** "mixte" when records of both versions, or records mixing both, were found. */
+  version: PlaceVersion | null;
+  records: number;
+  accepted: number;
+  warned: number;
+  rejected: number;
+  /** File-level issues (line 0) first, then each record's, in file order. */
+  issues: Issue[];
+  results: RecordResult[];
+};
+
+function report(parsed: ParsedFile, fileIssues: Issue[], results: RecordResult[]): ValidationReport {
+  const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
+  const versions = new Set(results.map((r) => r.version));
+  return {
+    format: parsed.format,
+    encoding: parsed.encoding,
+    delimiter: parsed.delimiter,
+    version: versions.size === 0 ? null : versions.size === 1 ? [...versions][0] ?? null : "mixte",
+    records: results.length,
+    accepted: count("accepted"),
+    warned: count("warned"),
+    rejected: count("rejected"),
+    issues: [...fileIssues, ...results.flatMap((r) => r.issues)],
+    results,
+  };
+}
+
+/** Reads, migrates and validates a whole file. Never throws: see parse.ts for unreadable input. */
+export function validateFile(bytes: Uint8Array, filename = ""): ValidationReport {
+  const parsed = parseFile(bytes, filename);
+  try {
+    const keys = new Set(parsed.records.flatMap((r) => [...r.fields.keys()]));
+    const known = [...keys].some((k) => isFieldName(canonicalKey(k)) || isLegacyFieldName(canonicalKey(k)));
+    if (parsed.records.length > 0 && !known) {
+      const found = [...keys].slice(0, 10).map(quote).join(", ");
+      return report(parsed, [fileIssue(`Aucun champ du standard des lieux de médiation numérique n'a été reconnu${found ? ` (champs trouvés : ${found})` : ""} : ce fichier n'est pas un fichier de lieux.`)], []);
+    }
+    const seenIds = new Map<string, number>();
+    const unknown = new Set<string>();
+    const results = parsed.records.map((r) => normalizeRecord(r, seenIds, unknown));
+    const fileIssues = [...parsed.issues];
+    for (const column of unknown) {
+      fileIssues.push(fileIssue(`Le champ ${quote(column)} ne fait pas partie du standard (ni v1.0.2, ni v0.1) : il est ignoré.`, "warning"));
+    }
+    if (parsed.issues.length === 0 && results.length === 0) fileIssues.push(fileIssue("Le fichier ne contient aucun lieu.", "warning"));
+    return report(parsed, fileIssues, results);
+  } catch (e) {
+    // Should not happen; a report is still better than a crash for the person importing a file.
+    return report(parsed, [fileIssue(`Erreur interne pendant la validation : ${e instanceof Error ? e.message : String(e)}.`)], []);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Reads the bytes of a places file (CSV or JSON) into raw records, without judging their content.
+ * Never throws: input that cannot be read at all yields no record and one file-level error issue.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import type { Issue } from "./schema";
+
+/** Field values as found: strings from CSV; any JSON value from JSON. A Map, so "__proto__" is just a key. */
+export type RawRecord = { line: number; fields: Map<string, unknown>; extraCells: number; notAnObject: boolean };
+
+export type ParsedFile = {
+  format: "csv" | "json" | null;
+  encoding: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be" | null;
+  delimiter: string | null;
+  records: RawRecord[];
+  /** File-level problems; an error here means nothing could be read. */
+  issues: Issue[];
+};
+
+export function fileIssue(message: string, level: Issue["level"] = "error"): Issue {
+  return { line: 0, id: "", field: "", level, message };
+}
+
+function failure(message: string, partial: Partial<ParsedFile> = {}): ParsedFile {
+  return { format: null, encoding: null, delimiter: null, ...partial, records: [], issues: [fileIssue(message)] };
+}
+
+/**
+ * UTF-8 unless the bytes are not valid UTF-8, in which case they are Windows-1252 (what Excel writes
+ * in France); a BOM decides first. Legacy single-byte files can't be told apart from each other,
+ * and 1252 is a superset of Latin-1 for printable characters, so it is the safest guess.
+ */
+export function decode(bytes: Uint8Array): { text: string; encoding: NonNullable<ParsedFile["encoding"]> } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
+  }
+}
+
+/** Bytes 0x80–0x9F of Windows-1252 (€, ’, œ, …); the five holes stay as C1 controls, as in WHATWG. */
+const cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
+ * By hand because Node's TextDecoder("windows-1252") decodes as Latin-1 (0x92 becomes a control
+ * character instead of "’"); every other byte is its own code point.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? (cp1252High[b - 0x80] ?? "") : String.fromCharCode(b);
+  return text;
+}
+
+export function parseFile(bytes: Uint8Array, filename = ""): ParsedFile {
+  try {
+    return parseUnsafe(bytes, filename);
+  } catch (e) {
+    // Last resort: the readers below handle bad input themselves; this only guards against a library bug.
+    return failure(`Le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+function parseUnsafe(bytes: Uint8Array, filename: string): ParsedFile {
+  const { text, encoding } = decode(bytes);
+  if (text.trim() === "") return failure("Le fichier est vide.", { encoding });
+  // Text files have no NUL characters; a spreadsheet (.xlsx, .ods) or an image does.
+  if (text.includes("\u0000")) {
+    return failure("Ce fichier n'est pas un fichier texte : enregistrez-le au format CSV (séparateur « ; » ou « , ») ou JSON.", { encoding });
+  }
+  const first = text.trimStart()[0];
+  const json = /\.(geo)?json$/i.test(filename) || first === "[" || first === "{";
+  return json ? readJson(text, encoding) : readCsv(text, encoding);
+}
+
+function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return failure(`Le fichier JSON est mal formé : ${detail}.`, { format: "json", encoding });
+  }
+  const items = recordsOf(data);
+  if (!items) {
+    return failure("Le fichier JSON doit contenir une liste de lieux (un tableau d'objets, ou un objet qui contient ce tableau).", {
+      format: "json",
+      encoding,
+    });
+  }
+  const records = items.map((item, index): RawRecord => {
+    const object = featureProperties(item) ?? item;
+    const isObject = typeof object === "object" && object !== null && !Array.isArray(object);
+    return {
+      line: index + 1,
+      fields: new Map(isObject ? Object.entries(object) : []),
+      extraCells: 0,
+      notAnObject: !isObject,
+    };
+  });
+  return { format: "json", encoding, delimiter: null, records, issues: [] };
+}
+
+/** The array of places: the document itself, or the first array property of a wrapping object ("data", "features"…). */
+function recordsOf(data: unknown): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  if (typeof data !== "object" || data === null) return null;
+  for (const value of Object.values(data)) if (Array.isArray(value)) return value;
+  return null;
+}
+
+/** GeoJSON features carry the place in `properties`. */
+function featureProperties(item: unknown): unknown {
+  if (typeof item !== "object" || item === null || !("type" in item) || item.type !== "Feature") return undefined;
+  return "properties" in item ? item.properties : undefined;
+}
+
+/** The delimiter that occurs most often in the header line, outside quotes (ties go to ","). */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+type CsvRow = { record: string[]; raw: string; info: { lines: number } };
+
+function readCsv(original: string, encoding: NonNullable<ParsedFile["encoding"]>): ParsedFile {
+  // One kind of line break: csv-parse miscounts lines with CRLF, and multi-line cells end up with "\n" anyway.
+  const text = original.replace(/\r\n?/g, "\n");
+  const delimiter = detectDelimiter(text);
+  let rows: CsvRow[];
+  try {
+    rows = parseCsv(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      raw: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as unknown as CsvRow[]; // the typings don't model the `info` + `raw` output shape
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return failure(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail}.`, {
+      format: "csv",
+      encoding,
+      delimiter,
+    });
+  }
+  const [header, ...body] = rows;
+  if (!header) return failure("Le fichier CSV ne contient aucune ligne.", { format: "csv", encoding, delimiter });
+  const columns = header.record.map((c) => c.trim());
+  const records = body.map((row): RawRecord => {
+    const fields = new Map<string, unknown>();
+    columns.forEach((column, i) => {
+      const cell = row.record[i];
+      // The first of two columns with the same name wins; normalize.ts reports the duplicate once.
+      if (cell !== undefined && !fields.has(column)) fields.set(column, cell);
+    });
+    return { line: startLine(row), fields, extraCells: Math.max(0, row.record.length - columns.length), notAnObject: false };
+  });
+  return { format: "csv", encoding, delimiter, records, issues: [] };
+}
+
+/**
+ * csv-parse reports the line where a record *ends*; a quoted cell may span several lines, and the
+ * raw text may start with skipped blank lines, so we count back the line breaks inside the record.
+ */
+function startLine(row: CsvRow): number {
+  const inner = row.raw.replace(/^\n+/, "").replace(/\n$/, "");
+  const breaks = inner.match(/\n/g)?.length ?? 0;
+  return row.info.lines - breaks;
+}
