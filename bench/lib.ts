@@ -194,3 +194,28 @@ export function cpuBetween(before: Map<number, number>, after: Map<number, numbe
   for (const [pid, t] of after) total += t - (before.get(pid) ?? 0);
   return total;
 }
+
+/** CPU time (ms) the whole machine has spent busy since boot (all cores, /proc/stat). */
+export function machineBusyMs(): number {
+  const [, ...f] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = f.map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
+}
+
+/**
+ * Waits (up to maxMs) until the machine is nearly idle: other jobs on a 2-core machine skew every figure.
+ * Returns a line for the output saying how busy it was when the bench started.
+ */
+export async function waitForQuiet(maxMs = Number(process.env.QUIET_WAIT_MS ?? 90_000), threshold = 0.25): Promise<string> {
+  const t0 = Date.now();
+  let cores = 0;
+  for (;;) {
+    const busy0 = machineBusyMs();
+    const self0 = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 2000));
+    const self = process.cpuUsage(self0);
+    cores = (machineBusyMs() - busy0 - (self.user + self.system) / 1000) / 2000;
+    if (cores < threshold) return `machine idle enough to start (other processes: ${cores.toFixed(2)} cores busy; waited ${((Date.now() - t0) / 1000).toFixed(0)} s)`;
+    if (Date.now() - t0 > maxMs) return `WARNING: machine still busy after ${maxMs / 1000} s of waiting (other processes: ${cores.toFixed(2)} cores busy): figures are noisy`;
+  }
+}

@@ -17,8 +17,8 @@ import { openDatabase, type Database } from "@/platform/db/client";
 import { prepareDatabase } from "@/platform/boot";
 import { createTestTerritory } from "@/testing/factories";
 import { findTerritoryBySlug, listTerritoryCommunes, territoryCommuneCodes, territorySummary } from "@/modules/territories/queries";
-import { buildOutline } from "@/modules/geo/outline";
-import { createPgDatabase, kib, machine, main, median, ms, onCleanup, percentile, root, startPgCluster, tempDir } from "./lib";
+import { buildOutline, outlineSvg } from "@/modules/geo/outline";
+import { createPgDatabase, isAlive, kib, machine, main, median, ms, onCleanup, percentile, root, startPgCluster, tempDir } from "./lib";
 
 const DB = process.env.DB === "pglite" ? "pglite" : "postgres";
 const PROFILE = process.env.PROFILE === "1";
@@ -42,8 +42,9 @@ async function queries(database: Database): Promise<void> {
   console.log(`\n1. SQL queries of the page, one at a time from this process (${DB}), median of ${N} runs:`);
   const rows: [string, () => Promise<unknown>][] = [
     ["findTerritoryBySlug (×2: metadata and page)", () => findTerritoryBySlug(db, SLUG)],
-    ["territorySummary (count, sum, array_agg over 4,300 communes)", () => territorySummary(db, territory.id)],
-    ["listTerritoryCommunes page 1 (count + 50 rows ordered by population)", () => listTerritoryCommunes(db, territory.id, { page: 1, q: "" })],
+    ["territorySummary (count, sum, array_agg over 4,300 communes; the page caches it per territory version)", () => territorySummary(db, territory.id)],
+    ["listTerritoryCommunes page 1, total counted (count + 50 rows ordered by population; with a search)", () => listTerritoryCommunes(db, territory.id, { page: 1, q: "" })],
+    ["listTerritoryCommunes page 1, total known (50 rows ordered by population; what the page runs without a search)", () => listTerritoryCommunes(db, territory.id, { page: 1, q: "", knownTotal: 4293 })],
     ["territoryCommuneCodes (only when the outline is not cached)", () => territoryCommuneCodes(db, territory.id)],
   ];
   for (const [label, fn] of rows) {
@@ -78,24 +79,30 @@ async function queries(database: Database): Promise<void> {
   console.log(`   first build (reads the contour files of the départements): ${ms(performance.now() - t0)}`);
   const again = await timeIt(() => buildOutline(codes), 5);
   console.log(`   next builds (contours in memory): ${ms(again.median)}`);
-  const merged = first.merged.reduce((s, d) => s + d.length, 0);
+  const bytes = (ds: string[]) => kib(ds.reduce((s, d) => s + d.length, 0));
   console.log(
-    `   path data: merged départements ${kib(merged)} (${first.merged.length} paths), border ${kib(first.border.length)}, ` +
-      `communes ${first.communes.length}, neighbours ${first.neighbours.length}`,
+    `   path data: merged départements ${bytes(first.merged)} (${first.merged.length} paths), border ${kib(first.border.length)}, ` +
+      `communes ${bytes(first.communes.map((c) => c.d))} (${first.communes.length}), neighbours ${bytes(first.neighbours)} (${first.neighbours.length}); ` +
+      `SVG document ${kib(Buffer.byteLength(outlineSvg(first, "Contour")))}`,
   );
 }
 
-function htmlBreakdown(html: string): void {
+/** What the page's HTML is made of; returns the URL of the outline image when the outline is not inline. */
+function htmlBreakdown(html: string): string | undefined {
   const total = Buffer.byteLength(html);
   const svg = html.match(/<svg class="maillage-outline"[\s\S]*?<\/svg>/)?.[0] ?? "";
+  const img = html.match(/<img[^>]*class="maillage-outline"[^>]*>/)?.[0];
+  const imgSrc = img?.match(/src="([^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
   const flight = [...html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)].map((m) => m[0]);
   const flightBytes = flight.reduce((s, f) => s + Buffer.byteLength(f), 0);
-  const pathsInFlight = flight.reduce((s, f) => s + (f.match(/M[0-9,LMZ]{200,}/g) ?? []).reduce((a, d) => a + d.length, 0), 0);
+  const pathsInFlight = flight.reduce((s, f) => s + (f.match(/M-?\d+[ ,]-?\d+[-0-9 ,lLmMzZ]{200,}/g) ?? []).reduce((a, d) => a + d.length, 0), 0);
   const svgBytes = Buffer.byteLength(svg);
   console.log(`\n3. HTML of GET /territoires/${SLUG}: ${kib(total)}`);
   console.log(`   <svg> outline in the HTML:                       ${kib(svgBytes).padStart(10)}  (${((100 * svgBytes) / total).toFixed(0)} %)`);
   console.log(`   RSC payload (self.__next_f scripts, ${String(flight.length).padStart(2)} chunks): ${kib(flightBytes).padStart(10)}  (${((100 * flightBytes) / total).toFixed(0)} %), of which SVG path data ${kib(pathsInFlight)}`);
   console.log(`   everything else:                                 ${kib(total - svgBytes - flightBytes).padStart(10)}`);
+  if (imgSrc) console.log(`   the outline is an image: ${imgSrc}`);
+  return imgSrc;
 }
 
 type CallFrame = { functionName: string; url: string; lineNumber: number };
@@ -132,7 +139,7 @@ function summarizeProfile(file: string): void {
   for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`     ${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
 }
 
-type Server = { baseUrl: string; logFile: string; stop(): Promise<void> };
+type Server = { baseUrl: string; logFile: string; pid: number; stop(): Promise<void> };
 
 /** `next start` under `node --cpu-prof` (NODE_OPTIONS may not carry it; Next's NEXT_CPU_PROF writes into the project). */
 async function startProfiledServer(env: Record<string, string>, dataDir: string, profileDir: string): Promise<Server> {
@@ -158,7 +165,7 @@ async function startProfiledServer(env: Record<string, string>, dataDir: string,
     await stop();
     throw e;
   }
-  return { baseUrl, logFile, stop };
+  return { baseUrl, logFile, pid: child.pid!, stop };
 }
 
 async function get(url: string): Promise<{ ms: number; html: string }> {
@@ -186,6 +193,7 @@ await main(async () => {
   try {
     await prepareDatabase(database, { DEMO: true });
     await createTestTerritory(database.db, { kind: "region", code: "75", slug: SLUG, name: "Nouvelle-Aquitaine" });
+    await database.exec("VACUUM ANALYZE");
     await queries(database);
   } finally {
     await database.close();
@@ -200,6 +208,7 @@ await main(async () => {
     if (stopped) return;
     stopped = true;
     await server.stop();
+    if (isAlive(server.pid)) process.kill(server.pid, "SIGKILL"); // did not exit within startServer's 5 s
     serverLog = fs.readFileSync(server.logFile, "utf8");
     fs.rmSync(server.logFile, { force: true });
   };
@@ -209,13 +218,14 @@ await main(async () => {
   for (let i = 0; i < 10; i++) await get(page);
   const html = (await get(page)).html;
   if (process.env.SAVE_HTML) fs.writeFileSync(process.env.SAVE_HTML, html);
-  htmlBreakdown(html);
+  const image = htmlBreakdown(html);
 
   console.log("\n4. server time measured from a client on localhost: one request at a time (median of 30), then 100 requests with 20 in flight:");
   for (const [label, p] of [
     ["/ (home page)", "/"],
     ["/territoires/charente (demo département, 380 communes drawn one by one)", "/territoires/charente"],
     [`/territoires/${SLUG} (région, 4,300 communes, merged)`, `/territoires/${SLUG}`],
+    ...(image ? [[`${image.split("?")[0]} (its outline image, without browser cache)`, image] as const] : []),
   ] as const) {
     const r = await timeIt(() => get(`${server.baseUrl}${p}`));
     const lat: number[] = [];

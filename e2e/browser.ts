@@ -26,6 +26,20 @@ export async function expectAccessible(page: Page): Promise<void> {
   await page.waitForLoadState("load");
   await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
   await page.addScriptTag({ content: axeSource });
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!hasAxe) {
+    // JavaScript is disabled in this page (a no-JS journey): check the same server-rendered page in a twin with JavaScript.
+    const browser = page.context().browser();
+    if (!browser) throw new Error("navigateur introuvable pour l'analyse axe");
+    const twin = await browser.newPage();
+    try {
+      await twin.goto(page.url());
+      await expectAccessible(twin);
+    } finally {
+      await twin.close();
+    }
+    return;
+  }
   const result = (await page.evaluate(() =>
     (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
   )) as AxeResult;

@@ -17,7 +17,7 @@
  * code), so re-running it on the same inputs gives byte-identical files.
  * Sanity checks at the end read the written files back and throw on failure.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -984,6 +984,20 @@ function runSanityChecks(): void {
 // Main
 // ---------------------------------------------------------------------------
 
+/** Real places of Charente (national standard, Etalab 2.0) for the demo territory's seed. */
+const DEMO_PLACES = [
+  "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+  "20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+];
+
+function copyDemoPlaces(): void {
+  const from = path.join(SHARED_DATA, "standard-mediation-numerique", "datasets");
+  const to = path.join(OUT_DIR, "demo");
+  mkdirSync(to, { recursive: true });
+  for (const file of DEMO_PLACES) copyFileSync(path.join(from, file), path.join(to, file));
+  console.log(`  demo places: ${DEMO_PLACES.length} files copied to data/demo/`);
+}
+
 function main(): void {
   const started = performance.now();
   for (const required of [COMMUNES_GEO_DIR, DEPARTEMENTS_GEO_FILE, IFN_COMMUNES_FILE, IFN_EPCI_FILE, COG_DIR]) {
@@ -1235,3 +1249,4 @@ function printSummary(s: SummaryInput): void {
 }
 
 main();
+copyDemoPlaces();

@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { count, eq } from "drizzle-orm";
+import { dataPath } from "@/modules/geo/reference-files";
+import { importPlaces } from "@/modules/places/commands";
 import type { Role } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
@@ -40,6 +44,11 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   for (const a of demoAccounts) {
     const id = users.get(a.email);
     if (id && a.role !== "admin") await addMember(db, territory.id, id, a.role);
+  }
+  // The real places of Charente (national standard open data), copied into data/demo by `npm run data:build`.
+  const placesDir = dataPath("demo");
+  for (const file of fs.existsSync(placesDir) ? fs.readdirSync(placesDir).filter((f) => f.endsWith(".json")).sort() : []) {
+    await importPlaces(db, { kind: "system", label: "démonstration" }, { bytes: new Uint8Array(fs.readFileSync(path.join(placesDir, file))), filename: file, territory, dryRun: false });
   }
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
