@@ -7,8 +7,9 @@ const config: NextConfig = {
   experimental: {
     // Enables forbidden() and app/forbidden.tsx so that policies can answer with a real 403 page.
     authInterrupts: true,
-    // Oversized fields must reach our validation (and its French message) rather than fail on the body limit.
-    serverActions: { bodySizeLimit: "2mb" },
+    // Oversized fields must reach our validation (and its French message) rather than fail on the body limit;
+    // place files up to 20 MB are imported through an action.
+    serverActions: { bodySizeLimit: "21mb" },
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
   async headers() {

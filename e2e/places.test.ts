@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { choose, launch, visit } from "./browser";
+import { choose, expectAccessible, launch, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -44,5 +44,49 @@ describe("places of the demo territory (real Charente open data)", () => {
     const geo = (await (await fetch(`${baseUrl}/territoires/charente/lieux/export/geojson`)).json()) as { type: string; features: unknown[] };
     expect(geo.type).toBe("FeatureCollection");
     expect(geo.features.length).toBeGreaterThan(150);
+  });
+});
+
+describe("importing places into a territory", () => {
+  it("checks the file line by line, then imports it in one go; re-importing changes nothing", async () => {
+    const header = '"id","pivot","nom","commune","code_postal","code_insee","adresse","latitude","longitude","date_maj","services","horaires"';
+    const rows = [
+      '"e2e-lieu-1","00000000000000","Médiathèque de test","Angoulême","16000","16015","1 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives","Mo-Fr 09:00-12:00"',
+      '"e2e-lieu-2","00000000000000","","Angoulême","16000","16015","2 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives",""',
+    ];
+    const csv = [header, ...rows].join("\n");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/connexion?next=/espace/charente/lieux`);
+    await page.getByLabel("Adresse électronique").fill("coordination@demo.maillage.fr");
+    await page.getByLabel("Mot de passe").fill("demo-coordination-16");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`${baseUrl}/espace/charente/lieux`);
+    await visit(page, page.url());
+    const upload = async () => {
+      await page.getByLabel("Fichier de lieux").setInputFiles({ name: "lieux-test.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+      await page.getByRole("heading", { name: /Vérification de « lieux-test.csv »/ }).waitFor();
+    };
+    await upload();
+    await expectAccessible(page);
+    const summary = await page.getByTestId("import-summary").first().textContent();
+    expect(summary).toContain("2 lieu(x) lus");
+    expect(summary).toContain("1 refusé(s)");
+    expect(await page.getByRole("cell", { name: /nom/ }).count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Importer 1 lieu(x)" }).click();
+    await page.getByText("Import terminé").waitFor();
+    expect(await page.getByText("1 créé(s), 0 mis à jour").count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.reload();
+    await upload();
+    await page.getByRole("button", { name: "Importer 1 lieu(x)" }).click();
+    await page.getByText("Import terminé").waitFor();
+    expect(await page.getByText("0 créé(s), 0 mis à jour, 1 inchangé(s)").count()).toBe(1);
+
+    await visit(page, `${baseUrl}/territoires/charente/lieux?q=${encodeURIComponent("Médiathèque de test")}`);
+    expect(await page.getByRole("link", { name: "Médiathèque de test" }).count()).toBe(1);
+    await context.close();
   });
 });

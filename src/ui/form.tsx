@@ -35,11 +35,11 @@ export function ActionForm(props: {
               </p>
             </div>
           )}
-          {state.status === "success" && (props.success ? props.success(state) : state.message ? (
+          {state.status === "success" && !props.success && state.message ? (
             <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
               <p>{state.message}</p>
             </div>
-          ) : null)}
+          ) : null}
         </div>
         {props.children}
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
@@ -49,6 +49,8 @@ export function ActionForm(props: {
           {props.secondary ? <li>{props.secondary}</li> : null}
         </ul>
       </form>
+      {/* Outside the form: a success may carry its own form (never nest forms). */}
+      <div aria-live="polite">{state.status === "success" && props.success ? props.success(state) : null}</div>
     </FormStateContext.Provider>
   );
 }
@@ -193,3 +195,17 @@ export function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }
 
+
+export function FileField(props: { name: string; label: string; hint?: string; accept?: string }) {
+  const { id, errors } = useField(props.name);
+  return (
+    <div className={`fr-upload-group${errors?.length ? " fr-input-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        {props.label}
+        {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
+      </label>
+      <input className="fr-upload" type="file" id={id} name={props.name} accept={props.accept} aria-describedby={errors?.length ? `${id}-messages` : undefined} />
+      <FieldMessages id={id} errors={errors} />
+    </div>
+  );
+}

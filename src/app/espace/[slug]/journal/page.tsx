@@ -18,7 +18,7 @@ const filtersSchema = z.object({
   au: day,
 });
 
-const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre" };
+const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux" };
 const actionLabels: Record<string, string> = {
   create: "Création",
   update: "Modification",
@@ -27,6 +27,7 @@ const actionLabels: Record<string, string> = {
   leave: "Départ",
   remove: "Retrait",
   change_role: "Changement de rôle",
+  import: "Import",
 };
 
 function show(value: unknown): string {
