@@ -90,3 +90,20 @@ describe("importing places into a territory", () => {
     await context.close();
   });
 });
+
+describe("the map of places", () => {
+  it("draws the places on our own base layer and agrees with the list", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/territoires/charente/lieux?services=${encodeURIComponent("Aide aux démarches administratives")}`);
+    await page.locator(".maplibregl-canvas").waitFor({ timeout: 20_000 });
+    await expectAccessible(page);
+    const listed = await countOf(await page.getByRole("status").first().textContent());
+    const points = (await (await fetch(`${baseUrl}/territoires/charente/lieux/carte?services=${encodeURIComponent("Aide aux démarches administratives")}`)).json()) as { features: unknown[] };
+    // Places without coordinates are in the list only.
+    expect(points.features.length).toBeGreaterThan(0);
+    expect(points.features.length).toBeLessThanOrEqual(listed);
+    const base = (await (await fetch(`${baseUrl}/territoires/charente/fond`)).json()) as { features: { properties: { inside: boolean } }[] };
+    expect(base.features.filter((f) => f.properties.inside)).toHaveLength(359);
+    await page.close();
+  });
+});

@@ -152,3 +152,37 @@ export function cachedOutline(key: string, communeCodes: () => Promise<string[]>
     return outline;
   });
 }
+
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+function roundGeometry(g: Geometry): Geometry {
+  if (g.type === "Polygon") return { type: "Polygon", coordinates: g.coordinates.map((r) => r.map(([x, y]) => [round(x ?? 0), round(y ?? 0)])) };
+  if (g.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(([x, y]) => [round(x ?? 0), round(y ?? 0)]))) };
+  return g;
+}
+
+/**
+ * The base layer of the maps (no tile server): the perimeter's communes (merged per département
+ * for large perimeters) as GeoJSON in longitude/latitude, with `inside` telling them from neighbours.
+ */
+export function baseLayer(communeCodes: string[]): GeoJSON.FeatureCollection {
+  const wanted = new Set(communeCodes);
+  const detailed = wanted.size <= DETAILED_LIMIT;
+  const features: GeoJSON.Feature[] = [];
+  const deps = new Set([...wanted].map(departementOf));
+  for (const dep of deps) {
+    const topology = loadTopology(dep);
+    if (!topology) continue;
+    const geometries = topology.objects.communes.geometries;
+    const selected = geometries.filter((g) => wanted.has(String(g.id)));
+    if (detailed) {
+      for (const g of geometries) {
+        const f = feature(topology, g) as GeoJSON.Feature;
+        features.push({ type: "Feature", geometry: roundGeometry(f.geometry), properties: { code: String(g.id), name: (g.properties as { name?: string } | undefined)?.name ?? "", inside: wanted.has(String(g.id)) } });
+      }
+    } else {
+      features.push({ type: "Feature", geometry: roundGeometry(merge(topology, selected as never)), properties: { code: dep, name: `Département ${dep}`, inside: true } });
+    }
+  }
+  return { type: "FeatureCollection", features };
+}

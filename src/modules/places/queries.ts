@@ -71,3 +71,9 @@ export async function findPlace(db: Executor, territoryId: string, placeId: stri
   return row;
 }
 
+
+/** Every matching place with coordinates, in a compact shape for the map (same filters as the list). */
+export async function placesForMap(db: Executor, territoryId: string, filters: PlaceFilters, keep?: (hours: string | null) => boolean) {
+  const rows = await db.select({ id: places.id, name: places.name, lon: places.lon, lat: places.lat, hours: places.hours }).from(places).where(conditions(territoryId, db, filters));
+  return rows.filter((r) => r.lon !== null && r.lat !== null && (!keep || keep(r.hours)));
+}

@@ -8,6 +8,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { communesWithPlaces, listPlaces, PLACE_PAGE_SIZE } from "@/modules/places/queries";
 import { filterGroups, filtersQuery, optionsOf, parseFilters, shortLabel } from "@/modules/places/filters";
 import { isOpenAt, statusText } from "@/modules/places/hours";
+import { PlacesMap } from "@/modules/places/ui/places-map";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -82,6 +83,15 @@ export default async function PlacesPage({ params, searchParams }: Props) {
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <p role="status">{formatNumber(total)} lieu{total > 1 ? "x" : ""} trouvé{total > 1 ? "s" : ""}.</p>
+          <PlacesMap
+            baseUrl={`/territoires/${territory.slug}/fond`}
+            dataUrl={`/territoires/${territory.slug}/lieux/carte?${filtersQuery(sp, 1)}`}
+            placeHref={`/territoires/${territory.slug}/lieux`}
+            count={total}
+          />
+          <noscript>
+            <p className="fr-text--sm">La carte a besoin de JavaScript ; la liste ci-dessous présente les mêmes lieux.</p>
+          </noscript>
           <ul className="fr-raw-list">
             {items.map((p) => (
               <li key={p.id} className="fr-mb-3w">
