@@ -12,6 +12,11 @@ export default async function HomePage() {
         Cartographier les acteurs et les lieux d&apos;accompagnement, établir un diagnostic partagé, s&apos;accorder sur une stratégie,
         la signer, la conduire et l&apos;évaluer : ensemble, pour l&apos;inclusion numérique de votre territoire.
       </p>
+      <div className="fr-callout fr-mb-4w">
+        <h2 className="fr-callout__title">Besoin d&apos;aide avec le numérique ?</h2>
+        <p className="fr-callout__text">Trouvez près de chez vous un lieu où l&apos;on vous accompagne : démarches en ligne, premiers pas, matériel.</p>
+        <Link className="fr-btn" href="/aide">Trouver de l&apos;aide près de chez moi</Link>
+      </div>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <Link className="fr-btn" href="/espace/nouveau">Ouvrir un territoire</Link>

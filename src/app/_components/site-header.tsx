@@ -30,6 +30,7 @@ export async function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
       }
       navigation={[
         { text: "Accueil", linkProps: { href: "/" } },
+        { text: "Trouver de l'aide près de chez moi", linkProps: { href: "/aide" } },
         { text: "Territoires", linkProps: { href: "/territoires" } },
         ...(signedIn
           ? [

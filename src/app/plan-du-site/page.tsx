@@ -9,6 +9,7 @@ export default function SiteMapPage() {
       <h1>Plan du site</h1>
       <ul>
         <li><Link href="/">Accueil</Link></li>
+        <li><Link href="/aide">Trouver de l&apos;aide près de chez moi</Link></li>
         <li><Link href="/territoires">Territoires</Link></li>
         <li><Link href="/espace">Mes territoires</Link></li>
         <li><Link href="/espace/nouveau">Ouvrir un territoire</Link></li>

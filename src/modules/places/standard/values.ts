@@ -118,7 +118,20 @@ export function padCode(text: string): { value: string; padded: boolean } {
  * ("Lundi 9h-12h") with warnings and can write them properly ("Mo 09:00-12:00"): we take that form.
  * Hours it cannot read at all are kept as written (they still inform people) but reported.
  */
+// Parsing opening hours is the costliest step of an import (the library tries fuzzy corrections),
+// and files repeat the same few schedules: remember the verdict per distinct text.
+const hoursVerdicts = new Map<string, { value: string; note?: string }>();
+
 export function checkOpeningHours(text: string): { value: string; note?: string } {
+  const known = hoursVerdicts.get(text);
+  if (known) return known;
+  const verdict = parseOpeningHours(text);
+  if (hoursVerdicts.size > 20_000) hoursVerdicts.clear();
+  hoursVerdicts.set(text, verdict);
+  return verdict;
+}
+
+function parseOpeningHours(text: string): { value: string; note?: string } {
   const example = "« Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00 »";
   try {
     const hours = new OpeningHours(text, null, 0); // mode 0: time ranges, the form the schema documents
