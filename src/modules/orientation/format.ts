@@ -1,0 +1,31 @@
+/** Plain-French wording of the results: distances, phone numbers, "près d'Angoulême". */
+
+const NBSP = "\u00a0";
+const oneDecimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "à 3,2 km"; under 100 m the decimal would read "0,0 km", which nobody says. */
+export function formatDistance(km: number): string {
+  return km < 0.1 ? `à moins de 100${NBSP}m` : `à ${oneDecimal.format(km)}${NBSP}km`;
+}
+
+/** "+33545000000" → "05 45 00 00 00", the way French numbers are read and dialled; others unchanged. */
+export function formatPhone(phone: string): string {
+  const m = /^\+33([1-9])(\d{8})$/.exec(phone.replace(/[\s.-]/g, ""));
+  if (!m) return phone;
+  const [, first = "", rest = ""] = m;
+  return `0${first} ${(rest.match(/\d\d/g) ?? []).join(" ")}`;
+}
+
+/** The number for a tel: link: digits and a leading +. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+/** "près d'Angoulême", "près de Cognac", "près du Havre", "près des Mureaux". */
+export function nearName(name: string): string {
+  if (/^Le /.test(name)) return `près du ${name.slice(3)}`;
+  if (/^Les /.test(name)) return `près des ${name.slice(4)}`;
+  // Before an h, elision depends on the word (d'Hyères, de Honfleur): "de" is never wrong enough to mislead.
+  if (/^[AEIOUYÂÀÉÈÊÎÏÔÛ]/i.test(name)) return `près d’${name}`;
+  return `près de ${name}`;
+}
