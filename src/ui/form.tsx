@@ -178,7 +178,8 @@ export function SelectField(props: { name: string; label: string; hint?: string;
         {props.label}
         {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
       </label>
-      <select className="fr-select" id={id} name={props.name} defaultValue={previous ?? props.defaultValue} aria-describedby={errors?.length ? `${id}-messages` : undefined}>
+      {/* The key remounts the select with the value sent back after an error (React resets forms after an action). */}
+      <select key={previous ?? ""} className="fr-select" id={id} name={props.name} defaultValue={previous ?? props.defaultValue} aria-describedby={errors?.length ? `${id}-messages` : undefined}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

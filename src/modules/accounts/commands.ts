@@ -5,8 +5,13 @@ import { parseOrThrow } from "@/platform/validation";
 import { resetPasswordSchema, resetRequestSchema, signInSchema, signUpSchema } from "./validation";
 
 /** Translates better-auth failures into our typed, French errors. */
+function isApiError(e: unknown): e is APIError {
+  // Duck-typed: the bundler may load better-auth's error class twice, which defeats instanceof.
+  return e instanceof APIError || (typeof e === "object" && e !== null && "statusCode" in e && "body" in e);
+}
+
 function translate(e: unknown): never {
-  if (e instanceof APIError) {
+  if (isApiError(e)) {
     const code = (e.body as { code?: string } | undefined)?.code ?? "";
     const message = (e.body as { message?: string } | undefined)?.message;
     if (code === "RATE_LIMITED" || e.statusCode === 429) throw new AppError("rate_limited");

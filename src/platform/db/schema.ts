@@ -5,3 +5,4 @@ export * from "@/modules/geo/schema";
 export * from "@/modules/territories/schema";
 export * from "@/modules/actors/schema";
 export * from "@/modules/places/schema";
+export * from "@/modules/contributions/schema";

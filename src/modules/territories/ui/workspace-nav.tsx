@@ -1,14 +1,16 @@
 import Link from "next/link";
 import type { TerritoryAbilities } from "../policy";
 
-type Tab = "apercu" | "membres" | "journal" | "lieux";
+type Tab = "apercu" | "membres" | "acteurs" | "journal" | "lieux" | "propositions";
 
 /** Workspace tabs; each shown only if the policy allows it (abilities computed by the page). */
 export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug: string; name: string; current: Tab; abilities: TerritoryAbilities; isDemo: boolean }) {
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "apercu", label: "Vue d'ensemble", href: `/espace/${slug}`, show: abilities.viewWorkspace },
     { id: "membres", label: "Membres et invitations", href: `/espace/${slug}/membres`, show: abilities.viewMembers },
+    { id: "acteurs", label: "Acteurs", href: `/espace/${slug}/acteurs`, show: abilities.viewWorkspace },
     { id: "lieux", label: "Importer des lieux", href: `/espace/${slug}/lieux`, show: abilities.edit },
+    { id: "propositions", label: "Propositions de lieux", href: `/espace/${slug}/propositions`, show: abilities.edit },
     { id: "journal", label: "Journal des modifications", href: `/espace/${slug}/journal`, show: abilities.viewAuditLog },
   ];
   return (

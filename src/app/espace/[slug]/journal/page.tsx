@@ -18,7 +18,7 @@ const filtersSchema = z.object({
   au: day,
 });
 
-const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux" };
+const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux", place_proposal: "Proposition de lieu", place: "Lieu", actor: "Acteur", actor_contact: "Contact d'acteur", actor_member: "Représentant d'acteur" };
 const actionLabels: Record<string, string> = {
   create: "Création",
   update: "Modification",
@@ -28,6 +28,8 @@ const actionLabels: Record<string, string> = {
   remove: "Retrait",
   change_role: "Changement de rôle",
   import: "Import",
+  accept: "Acceptation",
+  reject: "Refus",
 };
 
 function show(value: unknown): string {

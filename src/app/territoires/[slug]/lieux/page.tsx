@@ -37,6 +37,7 @@ export default async function PlacesPage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <h1>Lieux de médiation numérique — {territory.name}</h1>
+      <p><Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/territoires/${territory.slug}/lieux/proposer`}>Proposer un lieu</Link></p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <form method="get" aria-label="Filtrer les lieux">

@@ -106,6 +106,7 @@ export default async function PlacePage({ params }: Props) {
             Source : {place.source} (identifiant {d.id}) ; mise à jour le {d.date_maj}.
             {d.pivot ? ` SIRET ou RNA : ${d.pivot}.` : ""}
           </p>
+          <p className="fr-text--sm"><Link href={`/territoires/${territory.slug}/lieux/${place.id}/corriger`}>Signaler une erreur ou un changement</Link></p>
         </div>
       </div>
     </>

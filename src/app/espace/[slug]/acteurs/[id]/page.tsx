@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { ActionForm, Hidden } from "@/ui/form";
+import { actorAbilities } from "@/modules/actors/policy";
+import { findActor, listContacts } from "@/modules/actors/queries";
+import { legalTypeLabels, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
+import { ActorFields } from "@/modules/actors/ui/actor-fields";
+import { ActorsNav } from "@/modules/actors/ui/actors-nav";
+import { ContactsSection } from "@/modules/actors/ui/contacts";
+import { SpeakersSection } from "@/modules/actors/ui/speakers";
+import { updateActorAction } from "../../../../_actions/actors";
+
+export const metadata: Metadata = { title: "Fiche de l'acteur" };
+
+type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="fr-text--bold fr-mt-2w">{term}</dt>
+      <dd className="fr-ml-0">{children || "—"}</dd>
+    </>
+  );
+}
+
+const notices: Record<string, string> = {
+  cree: "La structure est enregistrée.",
+  contact: "Le contact est retiré.",
+  lien: "La personne ne représente plus la structure.",
+};
+
+export default async function ActorPage({ params, searchParams }: Props) {
+  const { slug, id } = await params;
+  const sp = await searchParams;
+  const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
+  const { db } = await getRuntime();
+  const actor = await findActor(db, territory.id, id);
+  if (!actor) notFound();
+  const can = actorAbilities(person, territory, actor);
+  // Private contacts are read only when the policy allows it: what is not loaded cannot leak.
+  const contacts = can.viewPrivateContacts ? await listContacts(db, territory.id, actor.id) : [];
+  const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
+  return (
+    <>
+      <ActorsNav territory={territory} abilities={abilities} />
+      <p>
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs`}>
+          Tous les acteurs
+        </Link>
+      </p>
+      {notice ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{notices[notice]}</p>
+        </div>
+      ) : null}
+      <h2>
+        {actor.name}{" "}
+        <span className={`fr-badge ${actor.status === "engaged" ? "fr-badge--success" : "fr-badge--info"}`}>{statusLabels[actor.status]}</span>
+      </h2>
+      <dl>
+        <Item term="Forme juridique">{legalTypeLabels[actor.legalType]}</Item>
+        <Item term="SIRET">{actor.siret}</Item>
+        <Item term="Numéro RNA">{actor.rna}</Item>
+        <Item term="Mondes">{actor.worlds.map((w) => worldLabels[w as World] ?? w).join(", ")}</Item>
+        <Item term="Commune d'implantation">{actor.communeName ? `${actor.communeName} (${actor.communeCode})` : null}</Item>
+        <Item term="Communes desservies">{actor.served.map((c) => c.name).join(", ")}</Item>
+        <Item term="Courriel">{actor.publicEmail ? <a href={`mailto:${actor.publicEmail}`}>{actor.publicEmail}</a> : null}</Item>
+        <Item term="Téléphone">{actor.publicPhone}</Item>
+        <Item term="Site internet">
+          {actor.website ? (
+            <a href={actor.website} rel="noopener noreferrer" target="_blank" title={`${actor.website} (nouvelle fenêtre)`}>
+              {actor.website}
+            </a>
+          ) : null}
+        </Item>
+        <Item term="Présentation">{actor.description ? <span style={{ whiteSpace: "pre-line" }}>{actor.description}</span> : null}</Item>
+      </dl>
+
+      {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
+      <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />
+
+      {can.edit ? (
+        <section aria-labelledby="modifier-titre" className="fr-mt-6w">
+          <h2 id="modifier-titre">Modifier la structure</h2>
+          <ActionForm action={updateActorAction} submitLabel="Enregistrer les modifications">
+            <Hidden name="territory" value={territory.slug} />
+            <Hidden name="actor" value={actor.id} />
+            <ActorFields actor={actor} />
+          </ActionForm>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getRuntime } from "@/platform/runtime";
+import { formatNumber } from "@/platform/text";
+import { territoryPage } from "@/platform/web/guard";
+import { Pager, pageParam } from "@/ui/pager";
+import { actorAbilities } from "@/modules/actors/policy";
+import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actors/queries";
+import { filtersQuery, legalTypeLabels, parseActorFilters, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
+import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
+import { ActorsNav } from "@/modules/actors/ui/actors-nav";
+
+export const metadata: Metadata = { title: "Acteurs du territoire" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The actors the territory sees (located in it or serving it), filterable without JavaScript. */
+export default async function ActorsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
+  const can = actorAbilities(actor, territory);
+  const filters = parseActorFilters(sp);
+  const page = pageParam(sp.page);
+  const { db } = await getRuntime();
+  const [{ items, total }, communes] = [await listActors(db, territory.id, filters, page), await communesWithActors(db, territory.id)];
+  const query = filtersQuery(filters);
+  const exportHref = (format: string) => `/espace/${territory.slug}/acteurs/export/${format}${query ? `?${query}` : ""}`;
+  return (
+    <>
+      <ActorsNav territory={territory} abilities={abilities} />
+      <h2>Acteurs</h2>
+      <p>
+        Les structures situées dans le territoire ou qui desservent au moins une de ses communes. Chaque structure n&apos;est décrite
+        qu&apos;une fois sur la plateforme : les territoires voisins voient la même fiche.
+      </p>
+      {can.create ? (
+        <p>
+          <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" href={`/espace/${territory.slug}/acteurs/nouveau`}>
+            Ajouter un acteur
+          </Link>
+        </p>
+      ) : null}
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <ActorFiltersForm slug={territory.slug} filters={filters} communes={communes} />
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          <p role="status">
+            {formatNumber(total)} acteur{total > 1 ? "s" : ""} trouvé{total > 1 ? "s" : ""}.
+          </p>
+          {items.length > 0 ? (
+            <div className="fr-table">
+              <table>
+                <caption>Acteurs du territoire</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Forme juridique</th>
+                    <th scope="col">Mondes</th>
+                    <th scope="col">Commune</th>
+                    <th scope="col">Statut</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link href={`/espace/${territory.slug}/acteurs/${a.id}`}>{a.name}</Link>
+                      </th>
+                      <td>{legalTypeLabels[a.legalType]}</td>
+                      <td>{a.worlds.map((w) => worldLabels[w as World] ?? w).join(", ")}</td>
+                      <td>{a.communeName ?? "—"}</td>
+                      <td>
+                        <span className={`fr-badge fr-badge--sm ${a.status === "engaged" ? "fr-badge--success" : "fr-badge--info"}`}>{statusLabels[a.status]}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <Pager page={page} total={total} pageSize={ACTOR_PAGE_SIZE} href={(n) => `/espace/${territory.slug}/acteurs?${filtersQuery(filters, n)}`} label="Pages de la liste des acteurs" />
+          <h3 className="fr-h6 fr-mt-4w">Exporter</h3>
+          <p className="fr-text--sm">
+            La liste ci-dessus (filtres compris), informations publiques seulement :{" "}
+            <a href={exportHref("csv")} download>
+              CSV
+            </a>
+            ,{" "}
+            <a href={exportHref("xlsx")} download>
+              XLSX (Excel)
+            </a>
+            ,{" "}
+            <a href={exportHref("ods")} download>
+              ODS (LibreOffice)
+            </a>
+            .
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

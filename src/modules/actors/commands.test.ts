@@ -1,0 +1,277 @@
+import fs from "node:fs";
+import { inflateRawSync } from "node:zlib";
+import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/platform/auth/actor";
+import { auditEvents } from "@/platform/audit/schema";
+import type { Database } from "@/platform/db/client";
+import { AppError } from "@/platform/errors";
+import { openTestDatabase } from "@/testing/db";
+import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import type { Territory } from "@/modules/territories/queries";
+import { addContact, createActor, linkMember, removeContact, unlinkMember, updateActor } from "./commands";
+import { toCsv, toOds, toXlsx } from "./export";
+import { actorPolicy } from "./policy";
+import { actorsForExport, communesWithActors, findActor, listActors, listContacts } from "./queries";
+import { actorCommunes, actorContacts, actors } from "./schema";
+
+// Real communes from the committed reference file, not from the code under test.
+const communesFile = JSON.parse(fs.readFileSync("data/communes.json", "utf8")) as { columns: string[]; rows: unknown[][] };
+const col = (name: string) => communesFile.columns.indexOf(name);
+const codesOf = (dep: string) => communesFile.rows.filter((r) => r[col("departement")] === dep).map((r) => String(r[col("code")]));
+const charente = codesOf("16");
+const vienne = codesOf("86");
+const inCharente = (n: number) => charente[n] as string;
+const inVienne = (n: number) => vienne[n] as string;
+
+let database: Database;
+let territory: Territory;
+let elsewhere: Territory;
+let coordinator: Actor;
+let partner: Actor;
+let partnerEmail = "";
+let observer: Actor;
+let observerEmail = "";
+let strangerCoordinator: Actor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const db = database.db;
+  territory = await createTestTerritory(db, { name: "Charente", slug: "charente-acteurs", kind: "departement", code: "16" });
+  elsewhere = await createTestTerritory(db, { name: "Vienne", slug: "vienne-acteurs", kind: "departement", code: "86" });
+  const [c, p, o, s] = [await createUser(db), await createUser(db), await createUser(db), await createUser(db)];
+  await addMember(db, territory.id, c.id, "coordinator");
+  await addMember(db, territory.id, p.id, "partner");
+  await addMember(db, territory.id, o.id, "observer");
+  await addMember(db, elsewhere.id, s.id, "coordinator");
+  [coordinator, partner, observer, strangerCoordinator] = [await actorOf(db, c.id), await actorOf(db, p.id), await actorOf(db, o.id), await actorOf(db, s.id)];
+  partnerEmail = p.email;
+  observerEmail = o.email;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const form = (over: Record<string, unknown> = {}) => ({ name: "Centre social", legalType: "association", status: "engaged", worlds: ["social"], communeCode: inCharente(0), ...over });
+
+async function counts() {
+  const db = database.db;
+  const [a] = await db.select({ n: count() }).from(actors);
+  const [c] = await db.select({ n: count() }).from(actorCommunes);
+  const [e] = await db.select({ n: count() }).from(auditEvents);
+  return { actors: a?.n, communes: c?.n, audit: e?.n };
+}
+
+async function xlsxSheet(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook.getWorksheet("Acteurs");
+}
+
+/** Every cell of the sheet as text, read back by exceljs. */
+async function xlsxText(bytes: Uint8Array): Promise<string> {
+  const cells: string[] = [];
+  (await xlsxSheet(bytes))?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+  return cells.join("\n");
+}
+
+/** content.xml of an ODS, found by walking the zip's local headers (ods.ts writes no data descriptors). */
+function odsContent(bytes: Uint8Array): string {
+  const zip = Buffer.from(bytes);
+  for (let p = 0; zip.readUInt32LE(p) === 0x04034b50; ) {
+    const size = zip.readUInt32LE(p + 18);
+    const nameLength = zip.readUInt16LE(p + 26);
+    const start = p + 30 + nameLength + zip.readUInt16LE(p + 28);
+    if (zip.subarray(p + 30, p + 30 + nameLength).toString() === "content.xml") return inflateRawSync(zip.subarray(start, start + size)).toString("utf8");
+    p = start + size;
+  }
+  return "";
+}
+
+async function expectAppError(promise: Promise<unknown>, id: string, field?: string) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).id).toBe(id);
+  if (field) expect((error as AppError).fieldErrors?.[field]?.[0]).toMatch(/\S/);
+  return error as AppError;
+}
+
+describe("creating and editing an actor", () => {
+  it("a coordinator adds an actor: fields stored, served communes resolved, audited", async () => {
+    const created = await createActor(database.db, coordinator, territory, form({ name: "Maison des solidarités", siret: "130 025 265 00013", communes: `${inCharente(1)} ${inCharente(2)}`, website: "www.exemple.fr" }));
+    expect(created).toMatchObject({ name: "Maison des solidarités", siret: "13002526500013", website: "https://www.exemple.fr", worlds: ["social"], status: "engaged" });
+    const found = await findActor(database.db, territory.id, created.id);
+    expect(found?.served.map((c) => c.code).sort()).toEqual([inCharente(1), inCharente(2)].sort());
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
+    expect(audit).toMatchObject({ territoryId: territory.id, entityType: "actor", action: "create" });
+  });
+
+  it("refuses a SIRET with a bad Luhn key with a French message beside the field, and writes nothing", async () => {
+    const before = await counts();
+    const e = await expectAppError(createActor(database.db, coordinator, territory, form({ siret: "13002526500014", communes: inCharente(3) })), "validation", "siret");
+    expect(e.fieldErrors?.siret?.[0]).toMatch(/^Ce SIRET n'existe pas : sa clé de contrôle est fausse/);
+    expect(Object.keys(e.fieldErrors ?? {})).toEqual(["siret"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("checks the RNA format (W + 9 digits or letters)", async () => {
+    const before = await counts();
+    await expectAppError(createActor(database.db, coordinator, territory, form({ rna: "W12345" })), "validation", "rna");
+    await expectAppError(createActor(database.db, coordinator, territory, form({ rna: "A161000123" })), "validation", "rna");
+    expect(await counts()).toEqual(before);
+    const ok = await createActor(database.db, coordinator, territory, form({ name: "Association RNA", rna: "w16a000123" }));
+    expect(ok.rna).toBe("W16A000123");
+  });
+
+  it("refuses a second actor with the same SIRET: one shared registry", async () => {
+    const e = await expectAppError(createActor(database.db, coordinator, territory, form({ name: "Doublon", siret: "13002526500013" })), "validation", "siret");
+    expect(e.fieldErrors?.siret?.[0]).toContain("Maison des solidarités");
+  });
+
+  it("refuses an actor the territory would not see, and unknown communes", async () => {
+    const before = await counts();
+    const outside = await expectAppError(createActor(database.db, coordinator, territory, form({ communeCode: inVienne(0) })), "validation", "communeCode");
+    expect(outside.fieldErrors?.communeCode?.[0]).toMatch(/située dans le territoire ou desservir/);
+    const unknown = await expectAppError(createActor(database.db, coordinator, territory, form({ communeCode: "99999", communes: "16015 ABCDE" })), "validation", "communeCode");
+    expect(unknown.fieldErrors?.communes?.[0]).toContain("ABCDE");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("only coordinators (and admins) add actors", async () => {
+    await expectAppError(createActor(database.db, partner, territory, form()), "forbidden");
+    await expectAppError(createActor(database.db, strangerCoordinator, territory, form()), "forbidden");
+    await expectAppError(createActor(database.db, { kind: "anonymous" }, territory, form()), "forbidden");
+  });
+});
+
+describe("partners speak for their own actor", () => {
+  it("a partner named by the coordinator edits its actor, but not another one", async () => {
+    const own = await createActor(database.db, coordinator, territory, form({ name: "Espace numérique du partenaire" }));
+    const other = await createActor(database.db, coordinator, territory, form({ name: "Autre structure" }));
+    await expectAppError(updateActor(database.db, partner, territory, own.id, form({ name: "Tentative" })), "forbidden");
+
+    await expectAppError(linkMember(database.db, partner, territory, own.id, { email: partnerEmail }), "forbidden");
+    await linkMember(database.db, coordinator, territory, own.id, { email: partnerEmail.toUpperCase() });
+    const updated = await updateActor(database.db, partner, territory, own.id, form({ name: "Espace numérique renommé", status: "to_mobilise" }));
+    expect(updated).toMatchObject({ name: "Espace numérique renommé", status: "to_mobilise" });
+    await addContact(database.db, partner, territory, own.id, { name: "Nora Responsable", role: "Directrice" });
+
+    const before = await database.db.select().from(actors).where(eq(actors.id, other.id));
+    await expectAppError(updateActor(database.db, partner, territory, other.id, form({ name: "Piraté" })), "forbidden");
+    await expectAppError(addContact(database.db, partner, territory, other.id, { name: "Intrus" }), "forbidden");
+    expect(await database.db.select().from(actors).where(eq(actors.id, other.id))).toEqual(before);
+
+    const audited = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, own.id));
+    expect(audited.map((e) => [e.action, e.actorUserId])).toContainEqual(["update", partner.kind === "user" ? partner.userId : ""]);
+    await unlinkMember(database.db, coordinator, territory, own.id, partner.kind === "user" ? partner.userId : "");
+    await expectAppError(updateActor(database.db, partner, territory, own.id, form()), "forbidden");
+  });
+
+  it("links only members of the territory who may write", async () => {
+    const a = await createActor(database.db, coordinator, territory, form({ name: "Structure à lier" }));
+    const unknown = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: "personne@ailleurs.test" }), "validation", "email");
+    expect(unknown.fieldErrors?.email?.[0]).toMatch(/Aucun membre du territoire/);
+    const obs = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: observerEmail }), "validation", "email");
+    expect(obs.fieldErrors?.email?.[0]).toMatch(/a le rôle Observation : donnez-lui d'abord le rôle Partenaire/);
+    await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: "pas une adresse" }), "validation", "email");
+  });
+});
+
+describe("private contacts", () => {
+  it("are listed for members only, never in the public data nor in the exports", async () => {
+    const a = await createActor(database.db, coordinator, territory, form({ name: "Structure aux contacts", publicEmail: "accueil@structure.test" }));
+    const contact = await addContact(database.db, coordinator, territory, a.id, { name: "Jeanne Secrète", role: "Présidente", email: "jeanne.secrete@prive.test", phone: "06 00 00 00 00" });
+
+    expect((await listContacts(database.db, territory.id, a.id)).map((c) => c.email)).toEqual(["jeanne.secrete@prive.test"]);
+    // Seen from another territory the actor does not exist, and neither do its contacts.
+    expect(await listContacts(database.db, elsewhere.id, a.id)).toEqual([]);
+    for (const person of [observer, partner, coordinator]) expect(actorPolicy.viewPrivateContacts(person, territory, { speakerIds: [] })).toBe(true);
+    for (const person of [strangerCoordinator, { kind: "anonymous" } as const]) expect(actorPolicy.viewPrivateContacts(person, territory, { speakerIds: [] })).toBe(false);
+
+    const details = JSON.stringify(await findActor(database.db, territory.id, a.id));
+    expect(details).toContain("accueil@structure.test");
+    expect(details).not.toMatch(/Jeanne|secrete|06 00/);
+
+    const list = await actorsForExport(database.db, territory.id);
+    const exported = [toCsv(list), await xlsxText(await toXlsx(list)), odsContent(toOds(list))];
+    for (const text of exported) {
+      expect(text).toContain("accueil@structure.test");
+      expect(text).not.toMatch(/Jeanne|secrete|06 00 00 00 00/);
+    }
+
+    await removeContact(database.db, coordinator, territory, a.id, contact.id);
+    expect(await database.db.select().from(actorContacts).where(eq(actorContacts.id, contact.id))).toEqual([]);
+    await expectAppError(removeContact(database.db, coordinator, territory, a.id, contact.id), "not_found");
+  });
+});
+
+describe("tenancy: one registry, seen by perimeter and by served communes", () => {
+  it("an actor in Charente is not visible from a territory elsewhere", async () => {
+    const a = await createActor(database.db, coordinator, territory, form({ name: "Médiathèque charentaise" }));
+    expect(await findActor(database.db, elsewhere.id, a.id)).toBeUndefined();
+    expect((await listActors(database.db, elsewhere.id, { q: "mediatheque charentaise" }, 1)).total).toBe(0);
+    expect((await actorsForExport(database.db, elsewhere.id)).some((x) => x.id === a.id)).toBe(false);
+    // Nor writable from there: the coordinator of Vienne does not see it.
+    await expectAppError(updateActor(database.db, strangerCoordinator, elsewhere, a.id, form()), "not_found");
+    await expectAppError(updateActor(database.db, strangerCoordinator, territory, a.id, form()), "forbidden");
+  });
+
+  it("an actor located elsewhere that serves a Charente commune is visible in Charente, once", async () => {
+    const viennese = await createUser(database.db);
+    await addMember(database.db, elsewhere.id, viennese.id, "coordinator");
+    const vienneCoordinator = await actorOf(database.db, viennese.id);
+    const a = await createActor(database.db, vienneCoordinator, elsewhere, form({ name: "Association poitevine", communeCode: inVienne(1), communes: `${inVienne(1)} ${inCharente(5)} ${inCharente(6)}` }));
+    expect((await findActor(database.db, territory.id, a.id))?.name).toBe("Association poitevine");
+    const seen = await listActors(database.db, territory.id, { q: "poitevine" }, 1);
+    expect(seen.items.map((i) => i.id)).toEqual([a.id]);
+    expect((await listActors(database.db, elsewhere.id, { q: "poitevine" }, 1)).total).toBe(1);
+    const [n] = await database.db.select({ n: count() }).from(actors).where(eq(actors.name, "Association poitevine"));
+    expect(n?.n).toBe(1);
+    expect((await communesWithActors(database.db, territory.id)).map((c) => c.code)).toContain(inCharente(5));
+    expect((await listActors(database.db, territory.id, { commune: inCharente(6) }, 1)).items.map((i) => i.id)).toContain(a.id);
+  });
+});
+
+describe("listing and searching", () => {
+  it("search ignores accents and case; filters by world, legal type, status and commune", async () => {
+    const fede = await createActor(database.db, coordinator, territory, form({ name: "Fédération Départementale des Foyers Ruraux", legalType: "association", worlds: ["culture", "habitants"], status: "to_mobilise", communeCode: inCharente(10) }));
+    await createActor(database.db, coordinator, territory, form({ name: "Bailleur Habitat Charente", legalType: "bailleur_social", worlds: ["social"], communeCode: inCharente(11) }));
+    const ids = async (f: Parameters<typeof listActors>[2]) => (await listActors(database.db, territory.id, f, 1)).items.map((i) => i.id);
+    expect(await ids({ q: "federation" })).toEqual([fede.id]);
+    expect(await ids({ q: "FÉDÉRATION foyers" })).toEqual([fede.id]);
+    expect(await ids({ q: "departementale ruraux" })).toEqual([fede.id]);
+    expect(await ids({ q: "federation 100%" })).toEqual([]);
+    expect(await ids({ world: "habitants" })).toEqual([fede.id]);
+    expect(await ids({ world: "culture", status: "to_mobilise", legalType: "association" })).toEqual([fede.id]);
+    expect(await ids({ world: "culture", status: "engaged" })).toEqual([]);
+    expect(await ids({ commune: inCharente(10) })).toEqual([fede.id]);
+    const all = await listActors(database.db, territory.id, {}, 1);
+    expect(all.total).toBeGreaterThan(5);
+    expect(all.items.map((i) => i.name)).toEqual([...all.items.map((i) => i.name)].sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" })));
+  });
+});
+
+describe("exports of the territory's actors", () => {
+  it("neutralise formula cells; XLSX reads back with exceljs and ODS unzips to the same cells", async () => {
+    const a = await createActor(database.db, coordinator, territory, form({ name: "=1+1 Structure piégée", description: "@SUM(1)", publicPhone: "+33 5 45 00 00 00", communeCode: inCharente(20) }));
+    const list = await actorsForExport(database.db, territory.id, { commune: inCharente(20) });
+    expect(list.map((x) => x.id)).toEqual([a.id]);
+    const csv = toCsv(list);
+    expect(csv.startsWith("\uFEFFNom;")).toBe(true);
+    expect(csv).toContain("'=1+1 Structure piégée;");
+    expect(csv).toContain("'+33 5 45 00 00 00");
+
+    const sheet = await xlsxSheet(await toXlsx(list));
+    expect(sheet?.getCell("A2").value).toBe("'=1+1 Structure piégée");
+    expect(sheet?.getCell("M2").value).toBe("'@SUM(1)");
+    expect(sheet?.getCell("F2").value).toBe("Engagé");
+
+    const content = odsContent(toOds(list));
+    expect(content).toContain("<text:p>'=1+1 Structure piégée</text:p>");
+    expect(content).toContain("<text:p>'@SUM(1)</text:p>");
+  });
+});

@@ -1,0 +1,210 @@
+import { and, count, eq, inArray, ne, or, sql } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
+import { roleLabels } from "@/platform/auth/actor";
+import { user } from "@/platform/auth/schema";
+import { recordAudit } from "@/platform/audit/record";
+import type { Db, Executor } from "@/platform/db/client";
+import { AppError, type FieldErrors } from "@/platform/errors";
+import { normalizeSearch } from "@/platform/text";
+import { parseOrThrow } from "@/platform/validation";
+import { communes } from "@/modules/geo/schema";
+import { resolveCommuneCodes } from "@/modules/geo/queries";
+import type { TerritoryRef } from "@/modules/territories/policy";
+import { memberships, territoryCommunes } from "@/modules/territories/schema";
+import { splitCodes } from "@/modules/territories/validation";
+import { actorPolicy, noActor } from "./policy";
+import { findActor, type ActorDetails, type ActorRow } from "./queries";
+import { actorCommunes, actorContacts, actorMembers, actors } from "./schema";
+import { actorSchema, contactSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
+
+function authorize(allowed: boolean): void {
+  if (!allowed) throw new AppError("forbidden");
+}
+
+/** Member check first (a stranger learns nothing, not even whether the id exists), then the actor as the territory sees it. */
+async function loadForWrite(db: Executor, actor: Actor, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {
+  authorize(actorPolicy.list(actor, territory, noActor));
+  const found = await findActor(db, territory.id, actorId);
+  if (!found) throw new AppError("not_found");
+  return found;
+}
+
+type Placement = { communeCode: string | null; communeName: string | null; served: string[] };
+
+/**
+ * Resolves the typed location and served communes (INSEE codes or postcodes) against the reference
+ * data, and checks that the territory will still see the actor: otherwise it would vanish from the
+ * list of the very people who just saved it. All field errors are reported at once.
+ */
+async function placement(tx: Executor, territory: TerritoryRef, input: ActorValues): Promise<Placement> {
+  const errors: FieldErrors = {};
+  let communeCode: string | null = null;
+  if (input.communeCode) {
+    const { codes } = await resolveCommuneCodes(tx, [input.communeCode]);
+    if (codes.length === 0) errors.communeCode = [`Code INSEE ou code postal inconnu : ${input.communeCode}.`];
+    else if (codes.length > 1) {
+      const names = await tx.select({ code: communes.code, name: communes.name }).from(communes).where(inArray(communes.code, codes));
+      errors.communeCode = [`Le code postal ${input.communeCode} couvre plusieurs communes (${names.map((c) => `${c.name} : ${c.code}`).join(", ")}) : indiquez le code INSEE.`];
+    } else communeCode = codes[0] ?? null;
+  }
+  const { codes: served, unknown } = await resolveCommuneCodes(tx, splitCodes(input.communes));
+  if (unknown.length > 0) errors.communes = [`Code INSEE ou code postal inconnu : ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? `… (${unknown.length} en tout)` : ""}.`];
+  else if (served.length > MAX_SERVED_COMMUNES) errors.communes = [`Une structure ne peut pas desservir plus de ${MAX_SERVED_COMMUNES} communes.`];
+  if (Object.keys(errors).length === 0) {
+    const inside = [communeCode, ...served].filter((c): c is string => c !== null);
+    const [hit] = inside.length
+      ? await tx.select({ n: count() }).from(territoryCommunes).where(and(eq(territoryCommunes.territoryId, territory.id), inArray(territoryCommunes.communeCode, inside)))
+      : [{ n: 0 }];
+    if ((hit?.n ?? 0) === 0) errors.communeCode = ["La structure doit être située dans le territoire ou desservir au moins une de ses communes (sinon elle n'y apparaîtrait pas)."];
+  }
+  if (Object.keys(errors).length > 0) throw new AppError("validation", { fieldErrors: errors });
+  const [named] = communeCode ? await tx.select({ name: communes.name }).from(communes).where(eq(communes.code, communeCode)) : [];
+  return { communeCode, communeName: named?.name ?? null, served };
+}
+
+/** One shared registry: the same SIRET or RNA twice would be the same structure copied. */
+async function refuseDuplicates(tx: Executor, input: ActorValues, exceptId?: string): Promise<void> {
+  const same = or(input.siret ? eq(actors.siret, input.siret) : undefined, input.rna ? eq(actors.rna, input.rna) : undefined);
+  if (!same) return;
+  const [other] = await tx
+    .select({ name: actors.name, siret: actors.siret, rna: actors.rna })
+    .from(actors)
+    .where(and(same, exceptId ? ne(actors.id, exceptId) : undefined))
+    .limit(1);
+  if (!other) return;
+  const field = input.siret && other.siret === input.siret ? "siret" : "rna";
+  throw new AppError("validation", { fieldErrors: { [field]: [`La structure « ${other.name} » est déjà enregistrée avec ce numéro : une structure n'est décrite qu'une fois sur la plateforme.`] } });
+}
+
+function rowOf(input: ActorValues, place: Placement) {
+  return {
+    name: input.name,
+    siret: input.siret,
+    rna: input.rna,
+    legalType: input.legalType,
+    worlds: input.worlds,
+    status: input.status,
+    communeCode: place.communeCode,
+    publicEmail: input.publicEmail,
+    publicPhone: input.publicPhone,
+    website: input.website,
+    description: input.description,
+    search: normalizeSearch([input.name, input.siret, input.rna, place.communeName].filter(Boolean).join(" ")),
+  };
+}
+
+/** What the audit log keeps of an actor: its public fields only. */
+function auditView(row: Omit<ActorRow, "id" | "search" | "source" | "sourceId" | "createdAt" | "updatedAt">, served: string[]) {
+  const { name, siret, rna, legalType, worlds, status, communeCode, publicEmail, publicPhone, website, description } = row;
+  return { name, siret, rna, legalType, worlds, status, communeCode, served, publicEmail, publicPhone, website, description };
+}
+
+async function replaceServed(tx: Executor, actorId: string, served: string[]): Promise<void> {
+  await tx.delete(actorCommunes).where(eq(actorCommunes.actorId, actorId));
+  for (let i = 0; i < served.length; i += 1000) {
+    await tx.insert(actorCommunes).values(served.slice(i, i + 1000).map((communeCode) => ({ actorId, communeCode })));
+  }
+}
+
+export async function createActor(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<ActorRow> {
+  authorize(actorPolicy.create(actor, territory, noActor));
+  const input = parseOrThrow(actorSchema, raw);
+  return db.transaction(async (tx) => {
+    const place = await placement(tx, territory, input);
+    await refuseDuplicates(tx, input);
+    const [created] = await tx.insert(actors).values(rowOf(input, place)).returning();
+    if (!created) throw new Error("actor insert returned nothing");
+    await replaceServed(tx, created.id, place.served);
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor", entityId: created.id, action: "create", after: auditView(created, place.served) });
+    return created;
+  });
+}
+
+export async function updateActor(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<ActorRow> {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.edit(actor, territory, existing));
+  const input = parseOrThrow(actorSchema, raw);
+  return db.transaction(async (tx) => {
+    const place = await placement(tx, territory, input);
+    await refuseDuplicates(tx, input, existing.id);
+    const [updated] = await tx
+      .update(actors)
+      .set({ ...rowOf(input, place), updatedAt: new Date() })
+      .where(eq(actors.id, existing.id))
+      .returning();
+    if (!updated) throw new AppError("not_found");
+    await replaceServed(tx, updated.id, place.served);
+    await recordAudit(tx, actor, {
+      territoryId: territory.id,
+      entityType: "actor",
+      entityId: updated.id,
+      action: "update",
+      before: auditView(existing, existing.served.map((c) => c.code)),
+      after: auditView(updated, place.served),
+    });
+    return updated;
+  });
+}
+
+export async function addContact(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown) {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.manageContacts(actor, territory, existing));
+  const input = parseOrThrow(contactSchema, raw);
+  return db.transaction(async (tx) => {
+    const [contact] = await tx.insert(actorContacts).values({ actorId: existing.id, ...input }).returning();
+    if (!contact) throw new Error("contact insert returned nothing");
+    // Name and role only: the log outlives the contact, its email and phone need not.
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: contact.id, action: "create", after: { actor: existing.name, name: contact.name, role: contact.role } });
+    return contact;
+  });
+}
+
+export async function removeContact(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, contactId: string): Promise<void> {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.manageContacts(actor, territory, existing));
+  if (!/^[0-9a-f-]{36}$/i.test(contactId)) throw new AppError("not_found");
+  await db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(actorContacts)
+      .where(and(eq(actorContacts.id, contactId), eq(actorContacts.actorId, existing.id)))
+      .returning();
+    if (!removed) throw new AppError("not_found");
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: removed.id, action: "remove", before: { actor: existing.name, name: removed.name, role: removed.role } });
+  });
+}
+
+/** A coordinator names the person (a member of the territory, by email) who speaks for the actor and may then edit it. */
+export async function linkMember(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown) {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.linkMember(actor, territory, existing));
+  const { email } = parseOrThrow(linkMemberSchema, raw);
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: user.id, name: user.name, role: memberships.role })
+      .from(user)
+      .innerJoin(memberships, and(eq(memberships.userId, user.id), eq(memberships.territoryId, territory.id)))
+      .where(sql`lower(${user.email}) = ${email}`);
+    if (!person) throw new AppError("validation", { fieldErrors: { email: ["Aucun membre du territoire n'a cette adresse. Invitez d'abord la personne depuis « Membres et invitations »."] } });
+    // Describing its own structure is what the partner role is for; coordinators already edit every actor.
+    if (person.role !== "partner" && person.role !== "coordinator")
+      throw new AppError("validation", { fieldErrors: { email: [`${person.name} a le rôle ${roleLabels[person.role]} : donnez-lui d'abord le rôle ${roleLabels.partner} (page « Membres et invitations »).`] } });
+    const inserted = await tx.insert(actorMembers).values({ actorId: existing.id, userId: person.id }).onConflictDoNothing().returning();
+    if (inserted.length === 0) throw new AppError("validation", { fieldErrors: { email: [`${person.name} parle déjà pour cette structure.`] } });
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_member", entityId: person.id, action: "create", after: { actor: existing.name, person: person.name } });
+    return { userId: person.id, name: person.name };
+  });
+}
+
+export async function unlinkMember(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, userId: string): Promise<void> {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.linkMember(actor, territory, existing));
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(actorMembers)
+      .where(and(eq(actorMembers.actorId, existing.id), eq(actorMembers.userId, userId)))
+      .returning();
+    if (removed.length === 0) throw new AppError("not_found");
+    const person = existing.speakers.find((s) => s.userId === userId);
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_member", entityId: userId, action: "remove", before: { actor: existing.name, person: person?.name ?? userId } });
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, Role } from "@/platform/auth/actor";
+import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
+
+const territory = { id: "t-1" };
+const other = { id: "t-2" };
+
+function member(role: Role): Actor {
+  return { kind: "user", userId: `u-${role}`, name: role, email: `${role}@exemple.test`, isPlatformAdmin: false, roles: { [territory.id]: role, [other.id]: "observer" } };
+}
+
+const people: Record<string, Actor> = {
+  anonymous: { kind: "anonymous" },
+  stranger: { kind: "user", userId: "u-x", name: "x", email: "x@exemple.test", isPlatformAdmin: false, roles: { [other.id]: "coordinator" } },
+  observer: member("observer"),
+  contributor: member("contributor"),
+  partner: member("partner"),
+  coordinator: member("coordinator"),
+  admin: { kind: "user", userId: "u-a", name: "a", email: "a@exemple.test", isPlatformAdmin: true, roles: {} },
+};
+
+// Every person of the table speaks for "own" (even the stranger and the observer): the role decides.
+const own = { speakerIds: Object.values(people).flatMap((p) => (p.kind === "user" ? [p.userId] : [])) };
+const notOwn = { speakerIds: ["u-somebody-else"] };
+
+type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+// The expected tables, written by hand: one row per action, one column per person.
+//                                     anonymous stranger observer contributor partner coordinator admin
+const onAnotherActor: Record<ActorAction, Row> = {
+  viewPublic: [true, true, true, true, true, true, true],
+  list: [false, false, true, true, true, true, true],
+  viewPrivateContacts: [false, false, true, true, true, true, true],
+  export: [false, false, true, true, true, true, true],
+  create: [false, false, false, false, false, true, true],
+  edit: [false, false, false, false, false, true, true],
+  manageContacts: [false, false, false, false, false, true, true],
+  linkMember: [false, false, false, false, false, true, true],
+};
+// Speaking for the actor only adds the right to edit it and its contacts, and only to partners of the territory.
+const onOwnActor: Record<ActorAction, Row> = {
+  ...onAnotherActor,
+  edit: [false, false, false, false, true, true, true],
+  manageContacts: [false, false, false, false, true, true, true],
+};
+
+describe("actor policy (role × action)", () => {
+  const names = Object.keys(people);
+  for (const [label, record, table] of [
+    ["another actor", notOwn, onAnotherActor],
+    ["their own actor", own, onOwnActor],
+  ] as const) {
+    for (const [action, row] of Object.entries(table) as [ActorAction, Row][]) {
+      for (const [i, name] of names.entries()) {
+        it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label})`, () => {
+          expect(actorPolicy[action](people[name] as Actor, territory, record)).toBe(row[i]);
+        });
+      }
+    }
+  }
+
+  it("a coordinator elsewhere has no rights here, even when named for the actor", () => {
+    expect(actorAbilities(people.stranger as Actor, territory, own)).toEqual(Object.fromEntries(Object.keys(onAnotherActor).map((a) => [a, a === "viewPublic"])));
+  });
+
+  it("covers every action of the policy", () => {
+    expect(Object.keys(actorAbilities(people.admin as Actor, territory)).sort()).toEqual(Object.keys(onAnotherActor).sort());
+  });
+});

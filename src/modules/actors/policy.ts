@@ -1,0 +1,43 @@
+import type { Actor } from "@/platform/auth/actor";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+
+/**
+ * What a policy needs to know about an actor (structure): who speaks for it (actor_members).
+ * Whether the actor belongs to the territory at all is decided by the queries (findActor takes the
+ * territory id), so a decision here is always about an actor already seen from `territory`.
+ */
+export type ActorRecordRef = { speakerIds: readonly string[] };
+
+// Reuse the territory's own role rules rather than re-deriving them here.
+const isCoordinator = (actor: Actor, t: TerritoryRef) => territoryPolicy.edit(actor, t);
+const isMember = (actor: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(actor, t);
+
+/** A partner of this territory ("describes its structure and its places") named by a coordinator to speak for this actor. */
+function speaksFor(actor: Actor, t: TerritoryRef, record: ActorRecordRef): boolean {
+  return actor.kind === "user" && actor.roles[t.id] === "partner" && record.speakerIds.includes(actor.userId);
+}
+
+/** Every decision about actors, as pure functions of (person, territory, actor record). */
+export const actorPolicy = {
+  viewPublic: (_actor: Actor, _t: TerritoryRef, _r: ActorRecordRef) => true,
+  list: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
+  viewPrivateContacts: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
+  export: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
+  create: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(actor, t),
+  edit: (actor: Actor, t: TerritoryRef, r: ActorRecordRef) => isCoordinator(actor, t) || speaksFor(actor, t, r),
+  manageContacts: (actor: Actor, t: TerritoryRef, r: ActorRecordRef) => isCoordinator(actor, t) || speaksFor(actor, t, r),
+  linkMember: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(actor, t),
+} as const;
+
+export type ActorAction = keyof typeof actorPolicy;
+export type ActorAbilities = Record<ActorAction, boolean>;
+
+/** For decisions that do not depend on a particular actor (list, create, export). */
+export const noActor: ActorRecordRef = { speakerIds: [] };
+
+/** The abilities a page receives to show or hide its controls. */
+export function actorAbilities(actor: Actor, t: TerritoryRef, record: ActorRecordRef = noActor): ActorAbilities {
+  const out = {} as ActorAbilities;
+  for (const action of Object.keys(actorPolicy) as ActorAction[]) out[action] = actorPolicy[action](actor, t, record);
+  return out;
+}

@@ -1,0 +1,140 @@
+import { and, arrayContains, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import { user } from "@/platform/auth/schema";
+import { normalizeSearch } from "@/platform/text";
+import { communes } from "@/modules/geo/schema";
+import { territoryCommunes } from "@/modules/territories/schema";
+import { actorCommunes, actorContacts, actorMembers, actors } from "./schema";
+import type { ActorFilters } from "./validation";
+
+export type ActorRow = typeof actors.$inferSelect;
+
+export const ACTOR_PAGE_SIZE = 20;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Tenancy: a territory sees the actors located in its perimeter OR serving at least one of its
+ * communes. One shared registry: an actor is never copied per territory, only seen from several.
+ */
+export function visibleIn(db: Executor, territoryId: string): SQL {
+  const perimeter = db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId));
+  const serving = db
+    .select({ id: actorCommunes.actorId })
+    .from(actorCommunes)
+    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, actorCommunes.communeCode))
+    .where(eq(territoryCommunes.territoryId, territoryId));
+  // `or` of two conditions is never undefined; the fallback only keeps the type honest and fails closed.
+  return or(inArray(actors.communeCode, perimeter), inArray(actors.id, serving)) ?? sql`false`;
+}
+
+function conditions(db: Executor, territoryId: string, f: ActorFilters): SQL | undefined {
+  const where: (SQL | undefined)[] = [visibleIn(db, territoryId)];
+  // Each word must appear somewhere (accents and case ignored): "federation charente" finds "Fédération … de la Charente".
+  for (const word of normalizeSearch(f.q ?? "").split(" ").filter(Boolean).slice(0, 8)) where.push(ilike(actors.search, `%${escapeLike(word)}%`));
+  if (f.world) where.push(arrayContains(actors.worlds, [f.world]));
+  if (f.legalType) where.push(eq(actors.legalType, f.legalType));
+  if (f.status) where.push(eq(actors.status, f.status));
+  if (f.commune) {
+    const serving = db.select({ id: actorCommunes.actorId }).from(actorCommunes).where(eq(actorCommunes.communeCode, f.commune));
+    where.push(or(eq(actors.communeCode, f.commune), inArray(actors.id, serving)));
+  }
+  return and(...where);
+}
+
+/** One page of the actors a territory sees, filtered, in alphabetical order (accents ignored). */
+export async function listActors(db: Executor, territoryId: string, filters: ActorFilters, page: number) {
+  const where = conditions(db, territoryId, filters);
+  const [total] = await db.select({ n: count() }).from(actors).where(where);
+  const items = await db
+    .select({ id: actors.id, name: actors.name, legalType: actors.legalType, worlds: actors.worlds, status: actors.status, communeCode: actors.communeCode, communeName: communes.name })
+    .from(actors)
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(where)
+    .orderBy(asc(actors.search), asc(actors.id))
+    .limit(ACTOR_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * ACTOR_PAGE_SIZE);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Communes of the territory where an actor is located or that an actor serves (for the commune filter). */
+export async function communesWithActors(db: Executor, territoryId: string): Promise<{ code: string; name: string }[]> {
+  const inPerimeter = and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communes.code));
+  const located = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actors).innerJoin(communes, eq(communes.code, actors.communeCode)).innerJoin(territoryCommunes, inPerimeter);
+  const served = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actorCommunes).innerJoin(communes, eq(communes.code, actorCommunes.communeCode)).innerJoin(territoryCommunes, inPerimeter);
+  const all = new Map([...located, ...served].map((c) => [c.code, c]));
+  return [...all.values()].sort((a, b) => a.name.localeCompare(b.name, "fr"));
+}
+
+/** An actor seen from a territory, with its public fields, served communes and speakers; undefined if the territory does not see it. */
+export async function findActor(db: Executor, territoryId: string, actorId: string) {
+  if (!UUID.test(actorId)) return undefined;
+  const [row] = await db
+    .select({ actor: actors, communeName: communes.name })
+    .from(actors)
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(and(eq(actors.id, actorId), visibleIn(db, territoryId)));
+  if (!row) return undefined;
+  const served = await db
+    .select({ code: communes.code, name: communes.name })
+    .from(actorCommunes)
+    .innerJoin(communes, eq(communes.code, actorCommunes.communeCode))
+    .where(eq(actorCommunes.actorId, actorId))
+    .orderBy(asc(communes.name));
+  const speakers = await db
+    .select({ userId: user.id, name: user.name, email: user.email })
+    .from(actorMembers)
+    .innerJoin(user, eq(user.id, actorMembers.userId))
+    .where(eq(actorMembers.actorId, actorId))
+    .orderBy(asc(user.name));
+  return { ...row.actor, communeName: row.communeName, served, speakers, speakerIds: speakers.map((s) => s.userId) };
+}
+
+export type ActorDetails = NonNullable<Awaited<ReturnType<typeof findActor>>>;
+
+/** Private contacts of an actor the territory sees. Callers check actorPolicy.viewPrivateContacts first. */
+export async function listContacts(db: Executor, territoryId: string, actorId: string) {
+  if (!UUID.test(actorId)) return [];
+  const seen = db.select({ id: actors.id }).from(actors).where(and(eq(actors.id, actorId), visibleIn(db, territoryId)));
+  return db.select().from(actorContacts).where(and(eq(actorContacts.actorId, actorId), inArray(actorContacts.actorId, seen))).orderBy(asc(actorContacts.name), asc(actorContacts.id));
+}
+
+/** Public fields only, for the exports: private contacts are never read here. */
+export async function actorsForExport(db: Executor, territoryId: string, filters: ActorFilters = {}) {
+  const where = conditions(db, territoryId, filters);
+  const rows = await db
+    .select({
+      id: actors.id,
+      name: actors.name,
+      siret: actors.siret,
+      rna: actors.rna,
+      legalType: actors.legalType,
+      worlds: actors.worlds,
+      status: actors.status,
+      communeCode: actors.communeCode,
+      communeName: communes.name,
+      publicEmail: actors.publicEmail,
+      publicPhone: actors.publicPhone,
+      website: actors.website,
+      description: actors.description,
+    })
+    .from(actors)
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(where)
+    .orderBy(asc(actors.search), asc(actors.id));
+  const served = await db
+    .select({ actorId: actorCommunes.actorId, name: communes.name, code: communes.code })
+    .from(actorCommunes)
+    .innerJoin(communes, eq(communes.code, actorCommunes.communeCode))
+    .where(inArray(actorCommunes.actorId, db.select({ id: actors.id }).from(actors).where(where)))
+    .orderBy(asc(communes.name));
+  const byActor = new Map<string, string[]>();
+  for (const s of served) byActor.set(s.actorId, [...(byActor.get(s.actorId) ?? []), `${s.name} (${s.code})`]);
+  return rows.map((r) => ({ ...r, served: byActor.get(r.id) ?? [] }));
+}
+
+export type ExportedActor = Awaited<ReturnType<typeof actorsForExport>>[number];

@@ -1,0 +1,55 @@
+import { Field, RadioGroup } from "@/ui/form";
+import type { ActorDetails } from "../queries";
+import { actorStatuses, legalTypeLabels, statusLabels, worldLabels, type LegalType, type World } from "../validation";
+import { legalTypes, worlds } from "../schema";
+import { WorldsField } from "./worlds-field";
+
+const legalTypeOptions = legalTypes.map((t: LegalType) => ({ value: t, label: legalTypeLabels[t] }));
+const worldOptions = worlds.map((w: World) => ({ value: w, label: worldLabels[w] }));
+const statusOptions = actorStatuses.map((s) => ({
+  value: s,
+  label: statusLabels[s],
+  hint: s === "engaged" ? "participe déjà à la démarche du territoire" : "à rencontrer et à associer à la démarche",
+}));
+
+/** The fields of the actor form, for creation (empty) and edition (the saved values). Inside an ActionForm. */
+export function ActorFields({ actor }: { actor?: ActorDetails }) {
+  return (
+    <>
+      <Field name="name" label="Nom de la structure" required maxLength={200} defaultValue={actor?.name} />
+      {/* Radios, not SelectField: with JavaScript, React's reset of the form after an error would bring a select back to its first option. */}
+      <RadioGroup name="legalType" legend="Forme juridique" options={legalTypeOptions} defaultValue={actor?.legalType} />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Field name="siret" label="SIRET (facultatif)" hint="14 chiffres, sur l'avis de situation SIRENE ou annuaire-entreprises.data.gouv.fr." inputMode="numeric" maxLength={20} defaultValue={actor?.siret ?? ""} />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Field name="rna" label="Numéro RNA (associations, facultatif)" hint="W suivi de 9 chiffres ou lettres, ex. : W161000123." maxLength={12} defaultValue={actor?.rna ?? ""} />
+        </div>
+      </div>
+      <RadioGroup name="status" legend="Statut" options={statusOptions} defaultValue={actor?.status ?? "to_mobilise"} inline />
+      <WorldsField
+        name="worlds"
+        legend="Mondes auxquels la structure appartient"
+        hint="Plusieurs choix possibles : le maillage croise le social, l'emploi, l'éducation, la culture… pas seulement le numérique."
+        options={worldOptions}
+        defaultValues={actor?.worlds ?? []}
+      />
+      <Field name="communeCode" label="Commune d'implantation" hint="Code INSEE ou code postal, ex. : 16015 ou 16000." maxLength={10} defaultValue={actor?.communeCode ?? ""} />
+      <Field
+        name="communes"
+        label="Communes desservies (facultatif)"
+        hint="Codes INSEE ou codes postaux, séparés par des espaces, des virgules ou des retours à la ligne ; un code postal ajoute toutes ses communes."
+        textarea
+        rows={3}
+        defaultValue={actor?.served.map((c) => c.code).join(" ") ?? ""}
+      />
+      <h3 className="fr-h6 fr-mt-3w">Contact public</h3>
+      <p className="fr-text--sm">Ces informations sont visibles de toutes et tous et figurent dans les exports.</p>
+      <Field name="publicEmail" label="Courriel public" type="email" maxLength={200} defaultValue={actor?.publicEmail ?? ""} />
+      <Field name="publicPhone" label="Téléphone public" maxLength={25} defaultValue={actor?.publicPhone ?? ""} />
+      <Field name="website" label="Site internet" hint="Ex. : https://www.exemple.fr" maxLength={300} defaultValue={actor?.website ?? ""} />
+      <Field name="description" label="Présentation (facultatif)" textarea rows={4} maxLength={2000} defaultValue={actor?.description ?? ""} />
+    </>
+  );
+}

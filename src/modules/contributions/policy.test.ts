@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, Role } from "@/platform/auth/actor";
+import { contributionPolicy, type ContributionAction } from "./policy";
+
+const territory = { id: "t-1" };
+const other = { id: "t-2" };
+
+function member(role: Role): Actor {
+  return { kind: "user", userId: `u-${role}`, name: role, email: `${role}@exemple.test`, isPlatformAdmin: false, roles: { [territory.id]: role, [other.id]: "coordinator" } };
+}
+
+const actors: Record<string, Actor> = {
+  anonymous: { kind: "anonymous" },
+  stranger: { kind: "user", userId: "u-x", name: "x", email: "x@exemple.test", isPlatformAdmin: false, roles: { [other.id]: "coordinator" } },
+  observer: member("observer"),
+  contributor: member("contributor"),
+  partner: member("partner"),
+  coordinator: member("coordinator"),
+  admin: { kind: "user", userId: "u-a", name: "a", email: "a@exemple.test", isPlatformAdmin: true, roles: {} },
+  system: { kind: "system", label: "cli" },
+};
+
+// The expected table, written by hand: one row per action, one column per actor.
+//                                        anonymous stranger observer contributor partner coordinator admin system
+const expected: Record<ContributionAction, boolean[]> = {
+  propose: [true, true, true, true, true, true, true, true],
+  moderate: [false, false, false, false, false, true, true, false],
+};
+
+describe("contribution policy (role × action)", () => {
+  const names = Object.keys(actors);
+  for (const [action, row] of Object.entries(expected) as [ContributionAction, boolean[]][]) {
+    for (const [i, name] of names.entries()) {
+      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
+        expect(contributionPolicy[action](actors[name] as Actor, territory)).toBe(row[i]);
+      });
+    }
+  }
+
+  it("a coordinator of another territory may not moderate here", () => {
+    expect(contributionPolicy.moderate(actors.stranger as Actor, territory)).toBe(false);
+    expect(contributionPolicy.moderate(actors.stranger as Actor, other)).toBe(true);
+  });
+
+  it("covers every action of the policy", () => {
+    expect(Object.keys(contributionPolicy).sort()).toEqual(Object.keys(expected).sort());
+  });
+});
