@@ -7,6 +7,7 @@ import type { Role } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
 import { territories } from "@/modules/territories/schema";
+import { seedDemoActors } from "./demo-actors";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -50,6 +51,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   for (const file of fs.existsSync(placesDir) ? fs.readdirSync(placesDir).filter((f) => f.endsWith(".json")).sort() : []) {
     await importPlaces(db, { kind: "system", label: "démonstration" }, { bytes: new Uint8Array(fs.readFileSync(path.join(placesDir, file))), filename: file, territory, dryRun: false });
   }
+  await seedDemoActors(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import { count, isNotNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/platform/db/client";
+import { actors } from "@/modules/actors/schema";
+import { listActors } from "@/modules/actors/queries";
+import { places } from "@/modules/places/schema";
+import { territories } from "@/modules/territories/schema";
+import { openTestDatabase } from "./db";
+import { demoAccounts, seedDemoIfEmpty } from "./demo";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("the demo", () => {
+  it("creates the Charente territory with its real places and their actors, once", async () => {
+    const report = await seedDemoIfEmpty(database.db);
+    expect(report).toEqual({ created: true, slug: "charente" });
+    const [t] = await database.db.select().from(territories);
+    expect(t?.isDemo).toBe(true);
+    // Places: every record of the two Charente files copied in data/demo, read straight from them.
+    const files = fs.readdirSync("data/demo").filter((f) => f.endsWith(".json"));
+    const records = files.flatMap((f) => JSON.parse(fs.readFileSync(`data/demo/${f}`, "utf8")) as { pivot?: string }[]);
+    const [p] = await database.db.select({ n: count() }).from(places);
+    expect(p?.n).toBeGreaterThan(records.length * 0.9);
+    expect(p?.n).toBeLessThanOrEqual(records.length);
+    // Actors: at most one per real SIRET of the places.
+    const sirets = new Set(records.map((r) => r.pivot).filter((x): x is string => typeof x === "string" && /^\d{14}$/.test(x) && x !== "00000000000000"));
+    const [a] = await database.db.select({ n: count() }).from(actors);
+    expect(a?.n).toBeGreaterThan(20);
+    expect(a?.n).toBeLessThanOrEqual(sirets.size);
+    const [linked] = await database.db.select({ n: count() }).from(places).where(isNotNull(places.actorId));
+    expect(linked?.n).toBeGreaterThanOrEqual(a?.n ?? 0);
+    expect((await listActors(database.db, t?.id ?? "", {}, 1)).total).toBe(a?.n);
+    expect(demoAccounts.map((d) => d.role).sort()).toEqual(["admin", "contributor", "coordinator", "observer", "partner"]);
+    expect((await seedDemoIfEmpty(database.db)).created).toBe(false);
+  });
+});
