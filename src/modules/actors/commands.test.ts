@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
-import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
@@ -15,6 +14,7 @@ import { toCsv, toOds, toXlsx } from "./export";
 import { actorPolicy } from "./policy";
 import { actorsForExport, communesWithActors, findActor, listActors, listContacts } from "./queries";
 import { actorCommunes, actorContacts, actors } from "./schema";
+import { expectAppError } from "@/testing/assertions";
 
 // Real communes from the committed reference file, not from the code under test.
 const communesFile = JSON.parse(fs.readFileSync("data/communes.json", "utf8")) as { columns: string[]; rows: unknown[][] };
@@ -89,16 +89,6 @@ function odsContent(bytes: Uint8Array): string {
   return "";
 }
 
-async function expectAppError(promise: Promise<unknown>, id: string, field?: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).id).toBe(id);
-  if (field) expect((error as AppError).fieldErrors?.[field]?.[0]).toMatch(/\S/);
-  return error as AppError;
-}
 
 describe("creating and editing an actor", () => {
   it("a coordinator adds an actor: fields stored, served communes resolved, audited", async () => {

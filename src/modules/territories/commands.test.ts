@@ -3,12 +3,12 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { auditEvents } from "@/platform/audit/schema";
-import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createUser } from "@/testing/factories";
 import { acceptInvitation, changeMemberRole, createInvitation, createTerritory, inspectInvitation, removeMember, revokeInvitation, updateTerritory } from "./commands";
 import { territorySummary } from "./queries";
 import { memberships, territories, territoryCommunes } from "./schema";
+import { expectAppError } from "@/testing/assertions";
 
 // Expected figures come straight from the committed reference file, not from the code under test.
 const communesFile = JSON.parse(fs.readFileSync("data/communes.json", "utf8")) as { columns: string[]; rows: unknown[][] };
@@ -47,16 +47,6 @@ async function counts() {
   return { territories: t?.n, communes: c?.n, audit: a?.n };
 }
 
-async function expectAppError(promise: Promise<unknown>, id: string, field?: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).id).toBe(id);
-  if (field) expect((error as AppError).fieldErrors?.[field]?.[0]).toMatch(/\S/);
-  return error as AppError;
-}
 
 describe("creating a territory", () => {
   it("over an EPCI takes exactly its member communes and their population, and makes the creator coordinator", async () => {
