@@ -87,6 +87,15 @@ describe("importing places into a territory", () => {
 
     await visit(page, `${baseUrl}/territoires/charente/lieux?q=${encodeURIComponent("Médiathèque de test")}`);
     expect(await page.getByRole("link", { name: "Médiathèque de test" }).count()).toBe(1);
+
+    // Duplicates: the real data lists some structures twice; the coordinator merges one pair.
+    await visit(page, `${baseUrl}/espace/charente/doublons`);
+    const before = await page.locator("tbody tr").count();
+    expect(before).toBeGreaterThan(0); // e.g. « DEPARTEMENT DE LA CHARENTE » is published twice
+    await page.getByRole("button", { name: /^Fusionner dans la fiche A/ }).first().click();
+    await page.getByText("Les deux fiches sont fusionnées.").waitFor();
+    await visit(page, `${baseUrl}/espace/charente/doublons`);
+    expect(await page.locator("tbody tr").count()).toBeLessThan(before);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { importPlaces } from "@/modules/places/commands";
 import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
+import { mergePlaces } from "@/modules/places/duplicates";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -43,5 +44,15 @@ export async function commitPlacesFileAction(_: ActionState, form: FormData): Pr
     const report = await importPlaces(db, await getCurrentActor(), { ...upload, territory, dryRun: false });
     dropUpload(env.dataDir, token);
     return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };
+  });
+}
+
+/** Merges two records of the same place (the one kept keeps its identity). */
+export async function mergePlacesAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await mergePlaces(db, await getCurrentActor(), territory, String(form.get("keep") ?? ""), String(form.get("remove") ?? ""));
+    return { status: "success", message: "Les deux fiches sont fusionnées. Rechargez la page pour voir les autres doublons possibles." };
   });
 }

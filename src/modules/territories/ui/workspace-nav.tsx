@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TerritoryAbilities } from "../policy";
 
-type Tab = "apercu" | "membres" | "acteurs" | "journal" | "lieux" | "propositions";
+type Tab = "apercu" | "membres" | "acteurs" | "journal" | "lieux" | "propositions" | "doublons";
 
 /** Workspace tabs; each shown only if the policy allows it (abilities computed by the page). */
 export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug: string; name: string; current: Tab; abilities: TerritoryAbilities; isDemo: boolean }) {
@@ -11,6 +11,7 @@ export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug:
     { id: "acteurs", label: "Acteurs", href: `/espace/${slug}/acteurs`, show: abilities.viewWorkspace },
     { id: "lieux", label: "Importer des lieux", href: `/espace/${slug}/lieux`, show: abilities.edit },
     { id: "propositions", label: "Propositions de lieux", href: `/espace/${slug}/propositions`, show: abilities.edit },
+    { id: "doublons", label: "Doublons", href: `/espace/${slug}/doublons`, show: abilities.edit },
     { id: "journal", label: "Journal des modifications", href: `/espace/${slug}/journal`, show: abilities.viewAuditLog },
   ];
   return (

@@ -30,6 +30,7 @@ const actionLabels: Record<string, string> = {
   import: "Import",
   accept: "Acceptation",
   reject: "Refus",
+  merge: "Fusion",
 };
 
 function show(value: unknown): string {

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { ActionForm, Hidden } from "@/ui/form";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
+import { mergePlacesAction } from "../../../_actions/places";
+
+export const metadata: Metadata = { title: "Doublons de lieux" };
+
+function Brief({ p }: { p: PlaceBrief }) {
+  return (
+    <>
+      <strong>{p.name}</strong>
+      <br />
+      {p.address}, {p.commune}
+      <br />
+      <span className="fr-text--xs">
+        Mis à jour le {p.updatedOn} · source {p.source}
+      </span>
+    </>
+  );
+}
+
+export default async function DuplicatesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { territory, abilities } = await territoryPage(slug, "edit", `/espace/${slug}/doublons`);
+  const { db } = await getRuntime();
+  const pairs = await duplicateCandidates(db, territory.id);
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="doublons" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Doublons possibles</h2>
+      <p>
+        Deux fiches d&apos;une même commune dont les noms se ressemblent, ou dont les adresses se ressemblent à quelques pas l&apos;une de
+        l&apos;autre. Fusionner garde, champ par champ, la valeur la plus récente, réunit les listes (services, publics…) et supprime
+        l&apos;autre fiche. La fusion est inscrite au journal.
+      </p>
+      {pairs.length === 0 ? (
+        <p>Aucun doublon possible dans ce territoire.</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>{pairs.length} paire(s) de fiches à examiner</caption>
+            <thead>
+              <tr>
+                <th scope="col">Fiche A</th>
+                <th scope="col">Fiche B</th>
+                <th scope="col">Pourquoi</th>
+                <th scope="col">Fusionner</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.map((pair) => (
+                <tr key={`${pair.a.id}-${pair.b.id}`}>
+                  <td><Brief p={pair.a} /></td>
+                  <td><Brief p={pair.b} /></td>
+                  <td>{pair.reasons.join(", ")}</td>
+                  <td>
+                    <ActionForm action={mergePlacesAction} submitLabel={`Fusionner dans la fiche A (${pair.a.name})`}>
+                      <Hidden name="territory" value={territory.slug} />
+                      <Hidden name="keep" value={pair.a.id} />
+                      <Hidden name="remove" value={pair.b.id} />
+                    </ActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
