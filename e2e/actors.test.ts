@@ -94,7 +94,7 @@ describe("actors of the demo territory", () => {
     expect(await page.getByRole("heading", { level: 2, name: new RegExp(name) }).count()).toBe(1);
     expect(await page.getByText("Numérique, Social").count()).toBeGreaterThan(0);
 
-    await visit(page, `${baseUrl}/espace/charente/acteurs`);
+    await visit(page, `${baseUrl}/espace/charente/acteurs?q=${encodeURIComponent(name)}`);
     expect(await page.getByRole("link", { name }).count()).toBe(1);
 
     await page.getByLabel("Monde", { exact: true }).selectOption("numerique");
@@ -122,7 +122,7 @@ describe("actors of the demo territory", () => {
   it("a partner reads the list but cannot add an actor; the export needs a member", async () => {
     const context = await contextAs(...partner);
     const page = await context.newPage();
-    await visit(page, `${baseUrl}/espace/charente/acteurs`);
+    await visit(page, `${baseUrl}/espace/charente/acteurs?q=${encodeURIComponent(name)}`);
     expect(await page.getByRole("link", { name: "Ajouter un acteur" }).count()).toBe(0);
     await page.getByRole("link", { name }).click();
     await page.waitForURL(/\/acteurs\/[0-9a-f-]{36}$/);
@@ -140,7 +140,7 @@ describe("actors of the demo territory", () => {
   it("without JavaScript, the coordinator adds a private contact and names the partner, who then edits the actor", async () => {
     const coordinationContext = await contextAs(...coordination, { javaScriptEnabled: false });
     const page = await coordinationContext.newPage();
-    await visit(page, `${baseUrl}/espace/charente/acteurs`);
+    await visit(page, `${baseUrl}/espace/charente/acteurs?q=${encodeURIComponent(name)}`);
     await page.getByRole("link", { name }).click();
     await page.waitForURL(/\/acteurs\/[0-9a-f-]{36}$/);
     const actorUrl = page.url();
