@@ -77,7 +77,22 @@ function nominatim(options: HoursOptions) {
   return { lat: 0, lon: 0, address: { country_code: "fr", state: options.department ?? "" } };
 }
 
+// Parsing is the costly part (the library compiles its correction rules per token) and a territory
+// has a few hundred distinct schedules for thousands of places: keep parsed schedules, bounded.
+// Parsed objects are only queried (getState, getIterator…), never changed, so sharing them is safe.
+const parsed = new Map<string, OpeningHours>();
+
 function create(value: string, options: HoursOptions): OpeningHours {
+  const key = `${options.department ?? ""}\u0000${value}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const created = parse(value, options);
+  if (parsed.size >= 5_000) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, created);
+  return created;
+}
+
+function parse(value: string, options: HoursOptions): OpeningHours {
   return new OpeningHours(value, nominatim(options), {
     locale: "fr",
     mode: undefined,
