@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Actor } from "@/platform/auth/actor";
+import { policyActors } from "@/testing/policy-actors";
 import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
 
 const territory = { id: "t-1" };
 const other = { id: "t-2" };
 
-function member(role: Role): Actor {
-  return { kind: "user", userId: `u-${role}`, name: role, email: `${role}@exemple.test`, isPlatformAdmin: false, roles: { [territory.id]: role, [other.id]: "observer" } };
-}
-
-const people: Record<string, Actor> = {
-  anonymous: { kind: "anonymous" },
-  stranger: { kind: "user", userId: "u-x", name: "x", email: "x@exemple.test", isPlatformAdmin: false, roles: { [other.id]: "coordinator" } },
-  observer: member("observer"),
-  contributor: member("contributor"),
-  partner: member("partner"),
-  coordinator: member("coordinator"),
-  admin: { kind: "user", userId: "u-a", name: "a", email: "a@exemple.test", isPlatformAdmin: true, roles: {} },
-};
+const people: Record<string, Actor> = { ...policyActors(territory, other) };
 
 // Every person of the table speaks for "own" (even the stranger and the observer): the role decides.
 const own = { speakerIds: Object.values(people).flatMap((p) => (p.kind === "user" ? [p.userId] : [])) };

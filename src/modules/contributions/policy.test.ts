@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Actor } from "@/platform/auth/actor";
+import { policyActors } from "@/testing/policy-actors";
 import { contributionPolicy, type ContributionAction } from "./policy";
 
 const territory = { id: "t-1" };
 const other = { id: "t-2" };
 
-function member(role: Role): Actor {
-  return { kind: "user", userId: `u-${role}`, name: role, email: `${role}@exemple.test`, isPlatformAdmin: false, roles: { [territory.id]: role, [other.id]: "coordinator" } };
-}
-
-const actors: Record<string, Actor> = {
-  anonymous: { kind: "anonymous" },
-  stranger: { kind: "user", userId: "u-x", name: "x", email: "x@exemple.test", isPlatformAdmin: false, roles: { [other.id]: "coordinator" } },
-  observer: member("observer"),
-  contributor: member("contributor"),
-  partner: member("partner"),
-  coordinator: member("coordinator"),
-  admin: { kind: "user", userId: "u-a", name: "a", email: "a@exemple.test", isPlatformAdmin: true, roles: {} },
-  system: { kind: "system", label: "cli" },
-};
+const actors: Record<string, Actor> = { ...policyActors(territory, other, "coordinator"), system: { kind: "system", label: "cli" } };
 
 // The expected table, written by hand: one row per action, one column per actor.
 //                                        anonymous stranger observer contributor partner coordinator admin system

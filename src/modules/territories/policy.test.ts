@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Actor } from "@/platform/auth/actor";
+import { policyActors } from "@/testing/policy-actors";
 import { territoryAbilities, territoryPolicy, type TerritoryAction } from "./policy";
 
 const territory = { id: "t-1" };
 const other = { id: "t-2" };
 
-function member(role: Role, admin = false): Actor {
-  return { kind: "user", userId: `u-${role}`, name: role, email: `${role}@exemple.test`, isPlatformAdmin: admin, roles: { [territory.id]: role, [other.id]: "observer" } };
-}
-
-const actors: Record<string, Actor> = {
-  anonymous: { kind: "anonymous" },
-  stranger: { kind: "user", userId: "u-x", name: "x", email: "x@exemple.test", isPlatformAdmin: false, roles: { [other.id]: "coordinator" } },
-  observer: member("observer"),
-  contributor: member("contributor"),
-  partner: member("partner"),
-  coordinator: member("coordinator"),
-  admin: { kind: "user", userId: "u-a", name: "a", email: "a@exemple.test", isPlatformAdmin: true, roles: {} },
-};
+const actors: Record<string, Actor> = { ...policyActors(territory, other) };
 
 // The expected table, written by hand: one row per action, one column per actor.
 //                                   anonymous stranger observer contributor partner coordinator admin
@@ -48,7 +37,7 @@ describe("territory policy (role × action)", () => {
 
   it("only signed-in people may create a territory", () => {
     expect(territoryPolicy.create({ kind: "anonymous" })).toBe(false);
-    expect(territoryPolicy.create(member("observer"))).toBe(true);
+    expect(territoryPolicy.create(actors.observer as Actor)).toBe(true);
   });
 
   it("covers every action of the policy", () => {
