@@ -6,3 +6,5 @@ export * from "@/modules/territories/schema";
 export * from "@/modules/actors/schema";
 export * from "@/modules/places/schema";
 export * from "@/modules/contributions/schema";
+export * from "@/modules/places/mapping/schema";
+export * from "@/modules/maturity/schema";
