@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -57,4 +58,39 @@ export async function visit(page: Page, url: string, expectedStatus = 200): Prom
 /** Ticks a DSFR radio or checkbox the way a person does: by its label (the input itself is drawn by the label). */
 export async function choose(page: Page, label: string): Promise<void> {
   await page.locator("label", { hasText: label }).first().click();
+}
+
+/** The demo accounts (README), as [email, password]. */
+export const demo = {
+  coordination: ["coordination@demo.maillage.fr", "demo-coordination-16"],
+  partner: ["partenaire@demo.maillage.fr", "demo-partenaire-16"],
+  contribution: ["contribution@demo.maillage.fr", "demo-contribution-16"],
+  observation: ["observation@demo.maillage.fr", "demo-observation-16"],
+} as const;
+
+/**
+ * A browser context signed in as this account. Sign-ins are rate-limited per account (8 per 15 min),
+ * so each account signs in once per run: the session is kept in the run's data folder for every file.
+ */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  dataDir: string,
+  [email, password]: readonly [string, string],
+  options: { javaScriptEnabled?: boolean; acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  const file = path.join(dataDir, "e2e-sessions", `${email}.json`);
+  if (!fs.existsSync(file)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/connexion?next=${encodeURIComponent("/espace")}`);
+    await page.getByLabel("Adresse électronique").fill(email);
+    await page.getByLabel("Mot de passe").fill(password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`${baseUrl}/espace`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(await context.storageState()));
+    await context.close();
+  }
+  return browser.newContext({ ...options, storageState: file });
 }

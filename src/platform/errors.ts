@@ -20,6 +20,7 @@ export const errorCatalog = {
   database_locked: { status: 503, message: "La base de données embarquée est déjà utilisée par un autre processus." },
   invalid_credentials: { status: 401, message: "Adresse électronique ou mot de passe incorrect." },
   invalid_token: { status: 400, message: "Ce lien n'est plus valable. Demandez-en un nouveau." },
+  edit_conflict: { status: 409, message: "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. Rechargez la page pour voir la nouvelle version, puis refaites vos changements." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

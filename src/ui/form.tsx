@@ -68,7 +68,9 @@ function useField(name: string) {
   const state = useContext(FormStateContext);
   const id = useId();
   const errors = state.fieldErrors?.[name];
-  return { id, errors, previous: state.values?.[name] };
+  // Every value sent under this name (ticked checkboxes); undefined when the form was not sent back.
+  const previousList = state.values ? (state.lists?.[name] ?? (state.values[name] !== undefined ? [state.values[name]] : [])) : undefined;
+  return { id, errors, previous: state.values?.[name], previousList };
 }
 
 function FieldMessages({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -95,7 +97,7 @@ export function Field(props: {
   maxLength?: number;
   textarea?: boolean;
   rows?: number;
-  inputMode?: "numeric" | "text";
+  inputMode?: "numeric" | "decimal" | "text";
 }) {
   const { id, errors, previous } = useField(props.name);
   const describedBy = [props.hint ? `${id}-hint` : "", errors?.length ? `${id}-messages` : ""].filter(Boolean).join(" ") || undefined;
@@ -133,9 +135,10 @@ export function Field(props: {
 type Choice = { value: string; label: string; hint?: string };
 
 /** DSFR radio buttons or checkboxes in a fieldset; the previous answer comes back after an error. */
-function ChoiceGroup(props: { type: "radio" | "checkbox"; name: string; legend: string; hint?: string; options: Choice[]; defaultValue?: string; inline?: boolean }) {
-  const { id, errors, previous } = useField(props.name);
+function ChoiceGroup(props: { type: "radio" | "checkbox"; name: string; legend: string; hint?: string; options: Choice[]; defaultValue?: string; defaultValues?: readonly string[]; inline?: boolean }) {
+  const { id, errors, previous, previousList } = useField(props.name);
   const selected = previous ?? props.defaultValue;
+  const ticked = new Set(previousList ?? props.defaultValues ?? []);
   return (
     <fieldset
       className={`fr-fieldset${errors?.length ? " fr-fieldset--error" : ""}`}
@@ -146,11 +149,11 @@ function ChoiceGroup(props: { type: "radio" | "checkbox"; name: string; legend: 
         {props.legend}
         {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
       </legend>
-      {props.options.map((o) => (
+      {props.options.map((o, i) => (
         <div key={o.value} className={`fr-fieldset__element${props.inline ? " fr-fieldset__element--inline" : ""}`}>
           <div className={props.type === "radio" ? "fr-radio-group" : "fr-checkbox-group"}>
-            <input type={props.type} id={`${id}-${o.value}`} name={props.name} value={o.value} defaultChecked={props.type === "radio" && selected === o.value} />
-            <label className="fr-label" htmlFor={`${id}-${o.value}`}>
+            <input type={props.type} id={`${id}-${i}`} name={props.name} value={o.value} defaultChecked={props.type === "radio" ? selected === o.value : ticked.has(o.value)} />
+            <label className="fr-label" htmlFor={`${id}-${i}`}>
               {o.label}
               {o.hint ? <span className="fr-hint-text">{o.hint}</span> : null}
             </label>
@@ -166,7 +169,7 @@ export function RadioGroup(props: { name: string; legend: string; hint?: string;
   return <ChoiceGroup type="radio" {...props} />;
 }
 
-export function CheckboxGroup(props: { name: string; legend: string; hint?: string; options: Choice[] }) {
+export function CheckboxGroup(props: { name: string; legend: string; hint?: string; options: Choice[]; defaultValues?: readonly string[] }) {
   return <ChoiceGroup type="checkbox" {...props} />;
 }
 

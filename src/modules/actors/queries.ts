@@ -138,3 +138,21 @@ export async function actorsForExport(db: Executor, territoryId: string, filters
 }
 
 export type ExportedActor = Awaited<ReturnType<typeof actorsForExport>>[number];
+
+/** Actors the territory sees, as choices of a select (a place's structure, for instance). */
+export async function actorChoices(db: Executor, territoryId: string): Promise<{ id: string; name: string; communeName: string | null }[]> {
+  return db
+    .select({ id: actors.id, name: actors.name, communeName: communes.name })
+    .from(actors)
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(visibleIn(db, territoryId))
+    .orderBy(asc(actors.name))
+    .limit(2000);
+}
+
+/** Who speaks for an actor (actor_members), for the policies of its places. */
+export async function speakerIdsOf(db: Executor, actorId: string | null): Promise<string[]> {
+  if (!actorId) return [];
+  const rows = await db.select({ userId: actorMembers.userId }).from(actorMembers).where(eq(actorMembers.actorId, actorId));
+  return rows.map((r) => r.userId);
+}

@@ -8,6 +8,8 @@ export type ActionState = {
   fieldErrors?: FieldErrors;
   /** Values typed by the person, sent back so that nothing is lost on an error (never passwords). */
   values?: Record<string, string>;
+  /** Every value of a name sent more than once (ticked checkboxes), so that they come back ticked. */
+  lists?: Record<string, string[]>;
   /** Data a successful action shows (an invitation link, for example). */
   result?: Record<string, string>;
 };
@@ -16,12 +18,15 @@ export const idle: ActionState = { status: "idle" };
 
 const SECRET_FIELDS = /password|token/i;
 
-function echo(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
+function echo(form: FormData): Pick<ActionState, "values" | "lists"> {
+  const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const [k, v] of form.entries()) {
-    if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = v.slice(0, 10_000);
+    if (typeof v !== "string" || k.startsWith("$ACTION") || SECRET_FIELDS.test(k)) continue;
+    if (k in values) (lists[k] ??= [values[k] ?? ""]).push(v.slice(0, 10_000));
+    values[k] = v.slice(0, 10_000);
   }
-  return out;
+  return Object.keys(lists).length > 0 ? { values, lists } : { values };
 }
 
 /** Runs a form action: typed errors become a French message and field errors; redirects pass through. */
@@ -31,9 +36,9 @@ export async function runAction(form: FormData, fn: () => Promise<ActionState | 
   } catch (e) {
     unstable_rethrow(e);
     if (isAppError(e)) {
-      return { status: "error", message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), values: echo(form) };
+      return { status: "error", message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), ...echo(form) };
     }
     console.error("[action] erreur inattendue", e);
-    return { status: "error", message: "Une erreur inattendue s'est produite. Réessayez dans un instant.", values: echo(form) };
+    return { status: "error", message: "Une erreur inattendue s'est produite. Réessayez dans un instant.", ...echo(form) };
   }
 }

@@ -7,6 +7,8 @@ import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorAbilities } from "@/modules/actors/policy";
 import { findActor, listContacts } from "@/modules/actors/queries";
+import { placeAbilities } from "@/modules/places/policy";
+import { placesOfActor } from "@/modules/places/edit/queries";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
@@ -44,6 +46,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
   // Private contacts are read only when the policy allows it: what is not loaded cannot leak.
   const contacts = can.viewPrivateContacts ? await listContacts(db, territory.id, actor.id) : [];
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
+  const actorPlaces = await placesOfActor(db, territory.id, actor.id);
+  const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
   return (
     <>
       <ActorsNav territory={territory} abilities={abilities} />
@@ -82,6 +86,30 @@ export default async function ActorPage({ params, searchParams }: Props) {
 
       {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
       <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />
+
+      <section aria-labelledby="lieux-titre" className="fr-mt-4w">
+        <h2 id="lieux-titre">Lieux de la structure</h2>
+        {actorPlaces.length === 0 ? (
+          <p>Aucun lieu de ce territoire n&apos;est rattaché à cette structure. La personne qui coordonne le territoire peut en rattacher un depuis la fiche du lieu.</p>
+        ) : (
+          <ul>
+            {actorPlaces.map((p) => (
+              <li key={p.id}>
+                <Link href={`/territoires/${territory.slug}/lieux/${p.id}`}>{p.name}</Link>
+                {p.communeName ? ` (${p.communeName})` : ""}
+                {canEditPlaces ? (
+                  <>
+                    {" — "}
+                    <Link href={`/espace/${territory.slug}/lieux/${p.id}/modifier`}>
+                      Modifier<span className="fr-sr-only"> {p.name}</span>
+                    </Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       {can.edit ? (
         <section aria-labelledby="modifier-titre" className="fr-mt-6w">

@@ -6,6 +6,9 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { findPlace } from "@/modules/places/queries";
 import { shortLabel } from "@/modules/places/filters";
 import { statusText, weeklyTable } from "@/modules/places/hours";
+import { placePolicy } from "@/modules/places/policy";
+import { speakerIdsOf } from "@/modules/actors/queries";
+import { getCurrentActor } from "@/platform/web/actor";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -36,6 +39,9 @@ export default async function PlacePage({ params }: Props) {
   const place = await findPlace(db, territory.id, id);
   if (!place) notFound();
   const d = place.data;
+  const visitor = await getCurrentActor();
+  // Only signed-in people can edit: no speaker lookup for the (many) anonymous visitors.
+  const canEdit = visitor.kind === "user" && placePolicy.edit(visitor, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
   const now = new Date();
   const week = d.horaires ? weeklyTable(d.horaires, now) : null;
   return (
@@ -107,6 +113,19 @@ export default async function PlacePage({ params }: Props) {
             {d.pivot ? ` SIRET ou RNA : ${d.pivot}.` : ""}
           </p>
           <p className="fr-text--sm"><Link href={`/territoires/${territory.slug}/lieux/${place.id}/corriger`}>Signaler une erreur ou un changement</Link></p>
+          <p className="fr-text--sm">
+            Télécharger cette fiche au standard national :{" "}
+            <a href={`/territoires/${territory.slug}/lieux/${place.id}/export/csv`} download>CSV</a>,{" "}
+            <a href={`/territoires/${territory.slug}/lieux/${place.id}/export/json`} download>JSON</a> ou{" "}
+            <a href={`/territoires/${territory.slug}/lieux/${place.id}/export/geojson`} download>GeoJSON</a>
+          </p>
+          {canEdit ? (
+            <p>
+              <Link className="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`/espace/${territory.slug}/lieux/${place.id}/modifier`}>
+                Modifier cette fiche
+              </Link>
+            </p>
+          ) : null}
         </div>
       </div>
     </>

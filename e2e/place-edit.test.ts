@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { demo, launch, signedIn, visit } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("editing a place directly", () => {
+  it("a coordinator opens a place from the public list, fixes its hours and services without JavaScript, sees them published; a bad phone is refused and nothing typed is lost", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/territoires/charente/lieux`);
+    const hrefs = await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const placeHref = hrefs.find((h) => /\/lieux\/[0-9a-f-]{36}$/.test(h));
+    expect(placeHref).toMatch(/\/territoires\/charente\/lieux\/[0-9a-f-]{36}$/);
+    await visit(page, `${baseUrl}${placeHref}`);
+    await page.getByRole("link", { name: "Modifier cette fiche" }).click();
+    await page.waitForURL(/\/modifier$/);
+    await visit(page, page.url());
+
+    // A mistake: the typed hours must still be there with the error.
+    await page.getByLabel("Horaires d'ouverture").fill("Tu-Sa 10:00-12:30,14:00-18:00; PH off");
+    await page.getByLabel("Téléphone").fill("12");
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await page.waitForLoadState("load");
+    await expect.poll(() => page.getByText("Certaines informations sont incorrectes").count()).toBeGreaterThan(0);
+    expect(await page.getByLabel("Horaires d'ouverture").inputValue()).toBe("Tu-Sa 10:00-12:30,14:00-18:00; PH off");
+
+    await page.getByLabel("Téléphone").fill("05 45 95 00 00");
+    const service = page.locator("label", { hasText: /^Accompagner les démarches de santé/ });
+    const had = await page.locator("input[name='services'][value='Accompagner les démarches de santé']").isChecked();
+    if (!had) await service.first().click();
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await page.waitForURL(/enregistre=1/);
+    await visit(page, page.url());
+    expect(await page.getByText("Les modifications sont enregistrées").count()).toBe(1);
+
+    await visit(page, `${baseUrl}${placeHref}`);
+    const main = page.locator("main");
+    await expect.poll(() => main.innerText()).toContain("Accompagner les démarches de santé");
+    // The weekly table writes hours the French way ("10 h – 12 h 30", non-breaking spaces).
+    expect(await main.innerText()).toMatch(/10\s*h\s*–\s*12\s*h\s*30/);
+    expect(await main.innerText()).toContain("+33545950000");
+    await context.close();
+  });
+
+  it("the place can be downloaded alone, in the national standard", async () => {
+    const list = await fetch(`${baseUrl}/territoires/charente/lieux`).then((r) => r.text());
+    const id = /\/territoires\/charente\/lieux\/([0-9a-f-]{36})"/.exec(list)?.[1];
+    expect(id).toBeDefined();
+    const csv = await fetch(`${baseUrl}/territoires/charente/lieux/${id}/export/csv`);
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^"?id"?,"?pivot"?,"?nom"?/);
+    const geo = (await fetch(`${baseUrl}/territoires/charente/lieux/${id}/export/geojson`).then((r) => r.json())) as { features: unknown[] };
+    expect(geo.features.length).toBeLessThanOrEqual(1);
+  });
+});

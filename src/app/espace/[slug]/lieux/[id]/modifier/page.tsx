@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getRuntime } from "@/platform/runtime";
+import { formatDateTime } from "@/platform/text";
+import { territoryPage } from "@/platform/web/guard";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { actorChoices, findActor, speakerIdsOf } from "@/modules/actors/queries";
+import { findPlace } from "@/modules/places/queries";
+import { placeAbilities } from "@/modules/places/policy";
+import { versionOf } from "@/modules/places/edit/commands";
+import { formValues } from "@/modules/places/edit/form";
+import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
+import { updatePlaceAction } from "../../../../../_actions/place-edit";
+
+type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Modifier un lieu" };
+
+/** The direct edit of a place, for its actor, coordinators and administrators (the place policy decides). */
+export default async function EditPlacePage({ params, searchParams }: Props) {
+  const { slug, id } = await params;
+  const sp = await searchParams;
+  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
+  const { db } = await getRuntime();
+  const place = await findPlace(db, territory.id, id);
+  if (!place) notFound();
+  const can = placeAbilities(actor, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
+  if (!can.edit) forbidden();
+  const linked = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;
+  const choices = can.linkActor ? (await actorChoices(db, territory.id)).map((a) => ({ value: a.id, label: a.communeName ? `${a.name} (${a.communeName})` : a.name })) : [];
+  const publicHref = `/territoires/${territory.slug}/lieux/${place.id}`;
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Modifier « {place.name} »</h2>
+      {sp.enregistre === "1" ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>
+            Les modifications sont enregistrées et publiées. <Link href={publicHref}>Voir la fiche publique</Link>
+          </p>
+        </div>
+      ) : null}
+      {sp.inchange === "1" ? (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
+          <p>Aucun champ n&apos;a changé : rien n&apos;a été enregistré.</p>
+        </div>
+      ) : null}
+      <p>
+        Source : {place.source} (identifiant {place.data.id}). Dernière modification le {formatDateTime(place.modifiedAt)}
+        {place.modifiedBy ? ` par ${place.modifiedBy}` : ""}. <Link href={publicHref}>Fiche publique</Link>
+      </p>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-9">
+          <PlaceEditForm
+            action={updatePlaceAction}
+            values={formValues(place.data)}
+            hidden={{ territory: territory.slug, place: place.id, version: versionOf(place) }}
+            actor={{ canLink: can.linkActor, current: place.actorId ?? "", currentName: linked?.name ?? null, choices }}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Actor } from "@/platform/auth/actor";
+import { platformPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy } from "@/modules/territories/policy";
+import { actorPolicy } from "@/modules/actors/policy";
+
+/**
+ * What a policy needs to know about a place: the people who speak for its actor (none when the place
+ * is not linked to an actor). As for actors, the queries decide that the place lies in the territory
+ * (findPlace takes the territory id): a decision here is about a place already seen from `t`.
+ */
+export type PlaceRef = { actorSpeakerIds: readonly string[] };
+
+/**
+ * "Who edits a place: its actor, coordinators of any territory containing it, platform administrators."
+ * The actor's rule is the actor policy's own (a partner of the territory named for the actor), reused.
+ */
+export const placePolicy = {
+  edit: (actor: Actor, t: TerritoryRef, p: PlaceRef) => actorPolicy.edit(actor, t, { speakerIds: p.actorSpeakerIds }),
+  /** Linking a place to another actor moves it out of that actor's hands: coordination only. */
+  linkActor: (actor: Actor, t: TerritoryRef, _p: PlaceRef) => territoryPolicy.edit(actor, t),
+  /** A place moved to a commune outside this territory leaves it: only the platform decides that. */
+  moveOutside: (actor: Actor, _t: TerritoryRef, _p: PlaceRef) => platformPolicy.administer(actor),
+} as const;
+
+export type PlaceAction = keyof typeof placePolicy;
+export type PlaceAbilities = Record<PlaceAction, boolean>;
+
+export function placeAbilities(actor: Actor, t: TerritoryRef, p: PlaceRef): PlaceAbilities {
+  const out = {} as PlaceAbilities;
+  for (const action of Object.keys(placePolicy) as PlaceAction[]) out[action] = placePolicy[action](actor, t, p);
+  return out;
+}
