@@ -15,6 +15,7 @@ import { rowViolations } from "../standard/schema";
 import { standardRow } from "../standard/export";
 import { updatePlace, versionOf } from "./commands";
 import { formValues } from "./form";
+import { placeHistory } from "./queries";
 
 let database: Database;
 let angouleme: Territory;
@@ -162,6 +163,14 @@ describe("editing a place directly", () => {
     // The partner no longer speaks for the place's actor: no more editing.
     await expectAppError(updatePlace(database.db, people.partner, angouleme, placeId, await form(placeId, angouleme, { nom: "Autre nom" })), "forbidden");
     await updatePlace(database.db, people.coordinator, angouleme, placeId, await form(placeId, angouleme, { actor: actorId }));
+  });
+
+  it("the place's history lists who changed which fields, newest first, only where the place is seen", async () => {
+    const history = await placeHistory(database.db, angouleme.id, placeId);
+    expect(history.length).toBeGreaterThanOrEqual(4);
+    expect(history.at(-1)?.fields).toEqual(["courriels", "horaires", "latitude", "longitude", "services"]);
+    expect(history.some((h) => h.fields.includes("actorId"))).toBe(true);
+    expect(await placeHistory(database.db, cognac.id, placeId)).toEqual([]);
   });
 
   it("saving the form unchanged changes nothing", async () => {

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
+import { auditEvents } from "@/platform/audit/schema";
 import { communes } from "@/modules/geo/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
 import { places } from "../schema";
@@ -18,4 +19,34 @@ export async function placesOfActor(db: Executor, territoryId: string, actorId: 
     )
     .orderBy(asc(places.name))
     .limit(500);
+}
+
+/**
+ * Who changed what on a place, newest first: its direct edits and accepted corrections, whichever
+ * territory they were made from (one registry). Read only for a place the territory sees.
+ */
+export async function placeHistory(db: Executor, territoryId: string, placeId: string, limit = 20) {
+  const visible = db
+    .select({ id: sql`${places.id}::text` })
+    .from(places)
+    .where(
+      and(
+        eq(places.id, placeId),
+        inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+      ),
+    );
+  const rows = await db
+    .select({ at: auditEvents.at, who: auditEvents.actorLabel, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "place"), inArray(auditEvents.entityId, visible)))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({ at: r.at, who: r.who, action: r.action, fields: changedKeys(r.before, r.after) }));
+}
+
+/** The standard fields whose value differs between two records (date_maj aside: it changes every time). */
+export function changedKeys(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "date_maj" && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }

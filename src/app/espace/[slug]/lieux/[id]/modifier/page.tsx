@@ -9,7 +9,8 @@ import { actorChoices, findActor, speakerIdsOf } from "@/modules/actors/queries"
 import { findPlace } from "@/modules/places/queries";
 import { placeAbilities } from "@/modules/places/policy";
 import { versionOf } from "@/modules/places/edit/commands";
-import { formValues } from "@/modules/places/edit/form";
+import { editFields, formValues } from "@/modules/places/edit/form";
+import { placeHistory } from "@/modules/places/edit/queries";
 import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
 import { updatePlaceAction } from "../../../../../_actions/place-edit";
 
@@ -30,6 +31,8 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
   const linked = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;
   const choices = can.linkActor ? (await actorChoices(db, territory.id)).map((a) => ({ value: a.id, label: a.communeName ? `${a.name} (${a.communeName})` : a.name })) : [];
   const publicHref = `/territoires/${territory.slug}/lieux/${place.id}`;
+  const history = await placeHistory(db, territory.id, place.id);
+  const labels = new Map<string, string>([...editFields.map((f) => [f.name, f.label] as const), ["actorId", "Structure"], ["code_insee", "Code INSEE"]]);
   return (
     <>
       <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
@@ -60,6 +63,34 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
           />
         </div>
       </div>
+      <section aria-labelledby="historique-titre" className="fr-mt-6w">
+        <h2 id="historique-titre">Historique des modifications</h2>
+        {history.length === 0 ? (
+          <p>Aucune modification depuis l&apos;import (source : {place.source}).</p>
+        ) : (
+          <div className="fr-table fr-table--sm">
+            <table>
+              <caption>Les {history.length} dernières modifications de la fiche</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Par</th>
+                  <th scope="col">Champs modifiés</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h, i) => (
+                  <tr key={i}>
+                    <td>{formatDateTime(h.at)}</td>
+                    <td>{h.who}</td>
+                    <td>{h.fields.map((f) => labels.get(f) ?? f).join(", ") || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }
