@@ -64,3 +64,27 @@ describe("editing a place directly", () => {
     expect(geo.features.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe("the public directory of actors", () => {
+  it("lists the actors without their internal status, filters by world without JavaScript, and opens a card without private contacts", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/territoires/charente/acteurs`);
+    expect(await page.getByLabel("Statut").count()).toBe(0);
+    await page.getByLabel("Monde").selectOption("numerique");
+    await page.getByRole("button", { name: "Afficher les acteurs" }).click();
+    await page.waitForURL(/monde=numerique/);
+    await visit(page, page.url());
+    const status = await page.getByRole("status").innerText();
+    const found = Number(/([\d\s\u202f]+) acteur/.exec(status)?.[1]?.replace(/\D/g, ""));
+    expect(found).toBeGreaterThan(0);
+    const rows = page.locator("tbody tr");
+    for (let i = 0; i < Math.min(await rows.count(), 5); i++) expect(await rows.nth(i).locator("td").nth(1).innerText()).toContain("Numérique");
+    await rows.first().locator("a").click();
+    await page.waitForURL(/\/territoires\/charente\/acteurs\/[0-9a-f-]{36}$/);
+    await visit(page, page.url());
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/Engagé|À mobiliser|Contacts privés/i);
+    await context.close();
+  });
+});

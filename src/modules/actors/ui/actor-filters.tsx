@@ -21,7 +21,7 @@ function Select({ id, name, label, value, options }: { id: string; name: string;
 }
 
 /** GET form: the filters live in the address (shareable, back button, no JavaScript needed). */
-export function ActorFiltersForm({ slug, filters, communes }: { slug: string; filters: ActorFilters; communes: { code: string; name: string }[] }) {
+export function ActorFiltersForm({ filters, communes, base, showStatus = true }: { filters: ActorFilters; communes: { code: string; name: string }[]; base: string; showStatus?: boolean }) {
   return (
     <form method="get" aria-label="Filtrer les acteurs">
       <div className="fr-input-group">
@@ -33,7 +33,7 @@ export function ActorFiltersForm({ slug, filters, communes }: { slug: string; fi
       </div>
       <Select id="acteurs-monde" name="monde" label="Monde" value={filters.world} options={worlds.map((w) => ({ value: w, label: worldLabels[w] }))} />
       <Select id="acteurs-type" name="type" label="Forme juridique" value={filters.legalType} options={legalTypes.map((t) => ({ value: t, label: legalTypeLabels[t] }))} />
-      <Select id="acteurs-statut" name="statut" label="Statut" value={filters.status} options={actorStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
+      {showStatus ? <Select id="acteurs-statut" name="statut" label="Statut" value={filters.status} options={actorStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} /> : null}
       <Select id="acteurs-commune" name="commune" label="Commune (implantation ou desserte)" value={filters.commune} options={communes.map((c) => ({ value: c.code, label: c.name }))} />
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>
@@ -42,7 +42,7 @@ export function ActorFiltersForm({ slug, filters, communes }: { slug: string; fi
           </button>
         </li>
         <li>
-          <Link className="fr-btn fr-btn--tertiary" href={`/espace/${slug}/acteurs`}>
+          <Link className="fr-btn fr-btn--tertiary" href={base}>
             Effacer les filtres
           </Link>
         </li>

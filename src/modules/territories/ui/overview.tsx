@@ -21,11 +21,18 @@ export function TerritoryOverview({ territory, overview, page, q, basePath }: { 
         <div className="fr-col-12 fr-col-lg-6">
           <h2>Présentation</h2>
           {territory.description ? <p className="maillage-description">{territory.description}</p> : <p>Ce territoire n&apos;a pas encore de présentation.</p>}
-          <p>
-            <Link className="fr-btn fr-btn--secondary" href={`/territoires/${territory.slug}/lieux`}>
-              Lieux de médiation numérique du territoire
-            </Link>
-          </p>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <Link className="fr-btn fr-btn--secondary" href={`/territoires/${territory.slug}/lieux`}>
+                Lieux de médiation numérique du territoire
+              </Link>
+            </li>
+            <li>
+              <Link className="fr-btn fr-btn--secondary" href={`/territoires/${territory.slug}/acteurs`}>
+                Acteurs du territoire
+              </Link>
+            </li>
+          </ul>
         </div>
       </div>
       <CommunesTable items={overview.communes.items} total={overview.communes.total} page={page} q={q} basePath={basePath} />

@@ -43,7 +43,7 @@ export default async function ActorsPage({ params, searchParams }: Props) {
       ) : null}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <ActorFiltersForm slug={territory.slug} filters={filters} communes={communes} />
+          <ActorFiltersForm base={`/espace/${territory.slug}/acteurs`} filters={filters} communes={communes} />
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <p role="status">

@@ -7,7 +7,7 @@ import { findPlace } from "@/modules/places/queries";
 import { shortLabel } from "@/modules/places/filters";
 import { statusText, weeklyTable } from "@/modules/places/hours";
 import { placePolicy } from "@/modules/places/policy";
-import { speakerIdsOf } from "@/modules/actors/queries";
+import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentActor } from "@/platform/web/actor";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
@@ -42,6 +42,7 @@ export default async function PlacePage({ params }: Props) {
   const visitor = await getCurrentActor();
   // Only signed-in people can edit: no speaker lookup for the (many) anonymous visitors.
   const canEdit = visitor.kind === "user" && placePolicy.edit(visitor, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
+  const structure = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;
   const now = new Date();
   const week = d.horaires ? weeklyTable(d.horaires, now) : null;
   return (
@@ -62,6 +63,11 @@ export default async function PlacePage({ params }: Props) {
             <br />
             {d.code_postal} {d.commune}
           </p>
+          {structure ? (
+            <p>
+              Structure : <Link href={`/territoires/${territory.slug}/acteurs/${structure.id}`}>{structure.name}</Link>
+            </p>
+          ) : null}
           {d.presentation_resume ? <p>{d.presentation_resume}</p> : null}
           {d.presentation_detail ? <p>{d.presentation_detail}</p> : null}
           <dl>

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getRuntime } from "@/platform/runtime";
+import { formatNumber } from "@/platform/text";
+import { Pager, pageParam } from "@/ui/pager";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actors/queries";
+import { filtersQuery, legalTypeLabels, parseActorFilters, worldLabels, type World } from "@/modules/actors/validation";
+import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
+
+export const metadata: Metadata = { title: "Acteurs du territoire" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The public directory of who does what in the territory: public fields only. The "engagé / à mobiliser"
+ * status is the coordination's working judgement, never published, and cannot be filtered on here.
+ */
+export default async function PublicActorsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, slug);
+  if (!territory) notFound();
+  const filters = { ...parseActorFilters(sp), status: undefined };
+  const page = pageParam(sp.page);
+  const [{ items, total }, communes] = [await listActors(db, territory.id, filters, page), await communesWithActors(db, territory.id)];
+  const base = `/territoires/${territory.slug}/acteurs`;
+  return (
+    <>
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li><Link className="fr-breadcrumb__link" href="/territoires">Territoires</Link></li>
+          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
+          <li><a className="fr-breadcrumb__link" aria-current="page">Acteurs</a></li>
+        </ol>
+      </nav>
+      <h1>Acteurs de l&apos;inclusion numérique — {territory.name}</h1>
+      <p>
+        Les structures situées dans le territoire ou qui desservent au moins une de ses communes : collectivités, associations, services
+        de l&apos;État, entreprises… Pour trouver un lieu où se faire aider, consultez plutôt les{" "}
+        <Link href={`/territoires/${territory.slug}/lieux`}>lieux de médiation numérique</Link>.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <ActorFiltersForm base={base} filters={filters} communes={communes} showStatus={false} />
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          <p role="status">
+            {formatNumber(total)} acteur{total > 1 ? "s" : ""} trouvé{total > 1 ? "s" : ""}.
+          </p>
+          {items.length > 0 ? (
+            <div className="fr-table">
+              <table>
+                <caption>Acteurs du territoire</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Forme juridique</th>
+                    <th scope="col">Mondes</th>
+                    <th scope="col">Commune</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link href={`${base}/${a.id}`}>{a.name}</Link>
+                      </th>
+                      <td>{legalTypeLabels[a.legalType]}</td>
+                      <td>{a.worlds.map((w) => worldLabels[w as World] ?? w).join(", ")}</td>
+                      <td>{a.communeName ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <Pager page={page} total={total} pageSize={ACTOR_PAGE_SIZE} href={(n) => `${base}?${filtersQuery(filters, n)}`} label="Pages de la liste des acteurs" />
+        </div>
+      </div>
+    </>
+  );
+}
