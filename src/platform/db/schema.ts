@@ -8,3 +8,6 @@ export * from "@/modules/places/schema";
 export * from "@/modules/contributions/schema";
 export * from "@/modules/places/mapping/schema";
 export * from "@/modules/maturity/schema";
+export * from "@/modules/questionnaires/schema";
+export * from "@/modules/diagnostic/schema";
+export * from "@/modules/findings/schema";

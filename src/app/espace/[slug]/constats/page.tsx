@@ -1,0 +1,241 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { communeNames } from "@/modules/territories/communes";
+import { themeLabel, themes } from "@/modules/themes/themes";
+import { findingAbilities } from "@/modules/findings/policy";
+import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/modules/findings/queries";
+import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
+import { FindingFields } from "@/modules/findings/ui/finding-fields";
+import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "../../../_actions/findings";
+
+export const metadata: Metadata = { title: "Constats du diagnostic" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const notices: Record<string, string> = {
+  ajoute: "Le constat est ajouté.",
+  modifie: "Le constat est modifié.",
+  supprime: "Le constat est supprimé.",
+  fusionne: "Les deux constats sont fusionnés.",
+};
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Strengths and questions of the diagnostic: recorded, tagged, grouped, merged, prioritised by votes. */
+export default async function FindingsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
+  const { db } = await getRuntime();
+  const setting = await findingsSetting(db, territory.id);
+  const can = findingAbilities(actor, { id: territory.id, ...setting });
+  const filters = filtersSchema.parse({ kind: one(sp.type), theme: one(sp.theme), commune: one(sp.commune), group: one(sp.groupe), tri: one(sp.tri) });
+  const [items, groups, names] = [
+    await listFindings(db, territory.id, filters, actor.kind === "user" ? actor.userId : undefined),
+    await listGroups(db, territory.id),
+    await communeNames(db, territory.id),
+  ];
+  const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
+  // One click from a free-text answer of a questionnaire: the form comes prefilled.
+  const fromAnswer = one(sp.origine) === "answer";
+  const usedCommunes = [...new Set(items.flatMap((f) => f.communes))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, "fr"));
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="constats" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Constats : atouts et questionnements</h2>
+      <p>
+        Ce que le diagnostic fait ressortir, des questionnaires, des réunions et des entretiens : les <strong>atouts</strong> (ce qui
+        marche déjà, les projets de référence) et les <strong>questionnements</strong> (enjeux, problèmes, besoins). Les personnes
+        partenaires les soutiennent pour dire ce qui compte le plus ; ils nourrissent l&apos;<Link href={`/espace/${territory.slug}/diagnostic/etat-des-lieux`}>état des lieux</Link>.
+      </p>
+      {notice ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{notices[notice]}</p>
+        </div>
+      ) : null}
+
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <form method="get" aria-label="Filtrer les constats">
+            <Select name="type" label="Type" value={filters.kind} options={findingKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
+            <Select name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
+            <Select name="commune" label="Commune" value={filters.commune} options={usedCommunes.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
+            {groups.length ? <Select name="groupe" label="Groupe" value={filters.group} options={groups.map((g) => ({ value: g.id, label: g.title }))} /> : null}
+            <Select name="tri" label="Ordre" value={filters.tri} empty="Les plus soutenus d'abord" options={[{ value: "recent", label: "Les plus récents d'abord" }]} />
+            <ul className="fr-btns-group fr-btns-group--inline-sm">
+              <li>
+                <button className="fr-btn" type="submit">Afficher</button>
+              </li>
+              <li>
+                <Link className="fr-btn fr-btn--tertiary" href={`/espace/${territory.slug}/constats`}>Tout afficher</Link>
+              </li>
+            </ul>
+          </form>
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          {findingKinds
+            .filter((k) => !filters.kind || filters.kind === k)
+            .map((kind) => {
+              const list = items.filter((f) => f.kind === kind);
+              return (
+                <section key={kind} aria-labelledby={`titre-${kind}`} className="fr-mb-4w">
+                  <h3 id={`titre-${kind}`}>
+                    {kind === "strength" ? "Atouts" : "Questionnements"} ({list.length})
+                  </h3>
+                  {list.length === 0 ? <p>Aucun pour l&apos;instant.</p> : null}
+                  <ol className="fr-raw-list">
+                    {list.map((f) => (
+                      <li key={f.id}>
+                        <FindingCard f={f} slug={territory.slug} names={names} groups={groups} canVote={can.vote} canOrganise={can.organise} />
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              );
+            })}
+        </div>
+      </div>
+
+      {can.record ? (
+        <section aria-labelledby="ajouter-titre" className="fr-mt-4w" id="ajouter">
+          <h3 id="ajouter-titre">Ajouter un constat</h3>
+          <div className="fr-grid-row">
+            <div className="fr-col-12 fr-col-lg-8">
+              <ActionForm action={createFindingAction} submitLabel="Ajouter le constat">
+                <Hidden name="territory" value={territory.slug} />
+                <FindingFields
+                  groups={groups}
+                  defaults={fromAnswer ? { origin: "answer", text: one(sp.texte)?.slice(0, 2000) ?? "", originRef: one(sp.ref) ?? "", originLabel: one(sp.provenance) ?? "Réponse à un questionnaire" } : {}}
+                />
+              </ActionForm>
+            </div>
+          </div>
+        </section>
+      ) : null}
+
+      {can.organise ? (
+        <section aria-labelledby="groupes-titre" className="fr-mt-4w">
+          <h3 id="groupes-titre">Groupes de constats</h3>
+          {groups.length ? <p>Groupes : {groups.map((g) => g.title).join(", ")}.</p> : <p>Aucun groupe pour l&apos;instant.</p>}
+          <ActionForm action={createGroupAction} submitLabel="Créer le groupe">
+            <Hidden name="territory" value={territory.slug} />
+            <Field name="title" label="Titre du nouveau groupe" hint="Par exemple : Démarches en ligne des personnes âgées" />
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {can.configure ? (
+        <section aria-labelledby="reglages-titre" className="fr-mt-4w">
+          <h3 id="reglages-titre">Qui ajoute des constats ?</h3>
+          <ActionForm action={findingsSettingsAction} submitLabel="Enregistrer">
+            <Hidden name="territory" value={territory.slug} />
+            <RadioGroup
+              name="partnersRecordFindings"
+              legend="Les personnes partenaires peuvent-elles ajouter des constats ?"
+              defaultValue={setting.partnersRecordFindings ? "oui" : "non"}
+              options={[
+                { value: "oui", label: "Oui, la coordination et les partenaires" },
+                { value: "non", label: "Non, seulement la coordination" },
+              ]}
+            />
+          </ActionForm>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Select({ name, label, value, options, empty = "Tous" }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[]; empty?: string }) {
+  const id = `constats-${name}`;
+  return (
+    <div className="fr-select-group">
+      <label className="fr-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="fr-select" id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FindingCard(props: { f: FindingItem; slug: string; names: Map<string, string>; groups: { id: string; title: string }[]; canVote: boolean; canOrganise: boolean }) {
+  const { f } = props;
+  return (
+    <article className="fr-card fr-card--no-arrow fr-mb-2w" aria-label={`${f.kind === "strength" ? "Atout" : "Questionnement"} : ${f.text.slice(0, 80)}`}>
+      <div className="fr-card__body">
+        <div className="fr-card__content">
+          <p className="fr-card__desc fr-text--md" style={{ whiteSpace: "pre-line" }}>
+            {f.text}
+          </p>
+          <ul className="fr-badges-group fr-mt-1w">
+            {f.themes.map((t) => (
+              <li key={t}>
+                <span className="fr-badge fr-badge--sm fr-badge--blue-ecume">{themeLabel(t)}</span>
+              </li>
+            ))}
+            {f.groupTitle ? (
+              <li>
+                <span className="fr-badge fr-badge--sm">Groupe : {f.groupTitle}</span>
+              </li>
+            ) : null}
+          </ul>
+          <p className="fr-text--sm fr-mb-0">
+            {f.communes.length ? `Communes : ${f.communes.map((c) => props.names.get(c) ?? c).join(", ")}. ` : ""}
+            {originLabels[f.origin as keyof typeof originLabels] ?? f.origin}
+            {f.originLabel ? ` — ${f.originLabel}` : ""}. <strong>{f.votes} soutien{f.votes > 1 ? "s" : ""}</strong>.
+          </p>
+          <div className="fr-mt-1w">
+            {props.canVote ? (
+              <ActionForm action={voteAction} submitLabel={f.votedByMe ? "Retirer mon soutien" : "Soutenir ce constat"}>
+                <Hidden name="territory" value={props.slug} />
+                <Hidden name="finding" value={f.id} />
+              </ActionForm>
+            ) : null}
+            {props.canOrganise ? (
+              <p className="fr-mt-1w fr-mb-0">
+                <Link href={`/espace/${props.slug}/constats/${f.id}`}>
+                  Modifier, fusionner ou supprimer<span className="fr-sr-only"> ce constat</span>
+                </Link>
+              </p>
+            ) : null}
+            {props.canOrganise && props.groups.length ? (
+              <ActionForm action={moveToGroupAction} submitLabel="Changer de groupe">
+                <Hidden name="territory" value={props.slug} />
+                <Hidden name="finding" value={f.id} />
+                <GroupSelect id={`groupe-${f.id}`} groups={props.groups} value={f.groupId ?? ""} />
+              </ActionForm>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function GroupSelect({ id, groups, value }: { id: string; groups: { id: string; title: string }[]; value: string }) {
+  return (
+    <div className="fr-select-group">
+      <label className="fr-label" htmlFor={id}>
+        Groupe
+      </label>
+      <select className="fr-select" id={id} name="groupId" defaultValue={value}>
+        <option value="">Aucun groupe</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { and, arrayContains, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import { diagnosticSettings } from "@/modules/diagnostic/schema";
+import { findingGroups, findings, findingVotes } from "./schema";
+import type { FindingFilters, FindingKind } from "./validation";
+
+export async function findingsSetting(db: Executor, territoryId: string): Promise<{ partnersRecordFindings: boolean }> {
+  const [row] = await db.select({ p: diagnosticSettings.partnersRecordFindings }).from(diagnosticSettings).where(eq(diagnosticSettings.territoryId, territoryId));
+  return { partnersRecordFindings: row?.p ?? false };
+}
+
+export type FindingItem = {
+  id: string;
+  kind: FindingKind;
+  text: string;
+  origin: string;
+  originLabel: string;
+  originRef: string | null;
+  themes: string[];
+  communes: string[];
+  groupId: string | null;
+  groupTitle: string | null;
+  createdBy: string;
+  createdAt: Date;
+  votes: number;
+  votedByMe: boolean;
+};
+
+/** The territory's findings (merged ones left out), most voted first unless asked otherwise. */
+export async function listFindings(db: Executor, territoryId: string, filters: FindingFilters = {}, userId?: string): Promise<FindingItem[]> {
+  const where: SQL[] = [eq(findings.territoryId, territoryId), isNull(findings.mergedInto)];
+  if (filters.kind) where.push(eq(findings.kind, filters.kind));
+  if (filters.theme) where.push(arrayContains(findings.themes, [filters.theme]));
+  if (filters.commune) where.push(arrayContains(findings.communes, [filters.commune]));
+  if (filters.group) where.push(eq(findings.groupId, filters.group));
+  const votes = db.select({ findingId: findingVotes.findingId, n: count().as("n") }).from(findingVotes).groupBy(findingVotes.findingId).as("votes");
+  const rows = await db
+    .select({
+      id: findings.id,
+      kind: findings.kind,
+      text: findings.text,
+      origin: findings.origin,
+      originLabel: findings.originLabel,
+      originRef: findings.originRef,
+      themes: findings.themes,
+      communes: findings.communes,
+      groupId: findings.groupId,
+      groupTitle: findingGroups.title,
+      createdBy: findings.createdBy,
+      createdAt: findings.createdAt,
+      votes: sql<number>`coalesce(${votes.n}, 0)::int`,
+      votedByMe: userId
+        ? sql<boolean>`exists (select 1 from ${findingVotes} v where v.finding_id = ${findings.id} and v.user_id = ${userId})`
+        : sql<boolean>`false`,
+    })
+    .from(findings)
+    .leftJoin(findingGroups, eq(findingGroups.id, findings.groupId))
+    .leftJoin(votes, eq(votes.findingId, findings.id))
+    .where(and(...where))
+    .orderBy(...(filters.tri === "recent" ? [desc(findings.createdAt)] : [desc(sql`coalesce(${votes.n}, 0)`), desc(findings.createdAt)]))
+    .limit(1000);
+  return rows.map((r) => ({ ...r, kind: r.kind as FindingKind, votes: Number(r.votes) }));
+}
+
+export async function listGroups(db: Executor, territoryId: string) {
+  return db.select({ id: findingGroups.id, title: findingGroups.title }).from(findingGroups).where(eq(findingGroups.territoryId, territoryId)).orderBy(findingGroups.title);
+}
+
+export async function findFinding(db: Executor, territoryId: string, findingId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(findingId)) return undefined;
+  const [row] = await db.select().from(findings).where(and(eq(findings.id, findingId), eq(findings.territoryId, territoryId)));
+  return row;
+}

@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import { normalizeSearch } from "@/platform/text";
+import { communes } from "@/modules/geo/schema";
+import { territoryCommunes } from "./schema";
+
+export type CommuneMatch = { codes: string[]; unknown: string[]; ambiguous: { entry: string; names: string[] }[] };
+
+/**
+ * Communes of the territory named the way people write them: INSEE code, postcode, or name (accents
+ * and case ignored). A postcode or name shared by several communes of the territory is "ambiguous".
+ */
+export async function matchTerritoryCommunes(db: Executor, territoryId: string, entries: readonly string[]): Promise<CommuneMatch> {
+  const wanted = [...new Set(entries.map((e) => e.trim()).filter(Boolean))];
+  const out: CommuneMatch = { codes: [], unknown: [], ambiguous: [] };
+  if (wanted.length === 0) return out;
+  const rows = await db
+    .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
+    .from(communes)
+    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, communes.code))
+    .where(and(eq(territoryCommunes.territoryId, territoryId)));
+  const codes = new Set<string>();
+  for (const entry of wanted) {
+    const n = normalizeSearch(entry);
+    const byCode = rows.filter((r) => r.code === entry.toUpperCase());
+    const matches = byCode.length ? byCode : rows.filter((r) => r.postcodes.split(" ").includes(entry) || normalizeSearch(r.name) === n);
+    if (matches.length === 1 && matches[0]) codes.add(matches[0].code);
+    else if (matches.length === 0) out.unknown.push(entry);
+    else out.ambiguous.push({ entry, names: matches.map((m) => `${m.name} (${m.code})`) });
+  }
+  out.codes = [...codes];
+  return out;
+}
+
+/** Names of communes by INSEE code (for display). */
+export async function communeNames(db: Executor, territoryId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ code: communes.code, name: communes.name })
+    .from(communes)
+    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, communes.code))
+    .where(eq(territoryCommunes.territoryId, territoryId));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
