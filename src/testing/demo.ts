@@ -8,6 +8,7 @@ import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
 import { territories } from "@/modules/territories/schema";
 import { seedDemoActors } from "./demo-actors";
+import { seedDemoMaturity } from "./demo-maturity";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -52,6 +53,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
     await importPlaces(db, { kind: "system", label: "démonstration" }, { bytes: new Uint8Array(fs.readFileSync(path.join(placesDir, file))), filename: file, territory, dryRun: false });
   }
   await seedDemoActors(db, territory.id);
+  await seedDemoMaturity(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -18,7 +18,18 @@ const filtersSchema = z.object({
   au: day,
 });
 
-const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux", place_proposal: "Proposition de lieu", place: "Lieu", actor: "Acteur", actor_contact: "Contact d'acteur", actor_member: "Représentant d'acteur" };
+const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux", place_proposal: "Proposition de lieu", place: "Lieu", actor: "Acteur", actor_contact: "Contact d'acteur", actor_member: "Représentant d'acteur",
+  maturity_assessment: "Autoévaluation de maturité",
+  finding: "Constat",
+  finding_group: "Groupe de constats",
+  diagnostic_settings: "Réglages du diagnostic",
+  custom_indicator: "Indicateur du territoire",
+  diagnostic_report: "État des lieux",
+  import_mapping: "Correspondance de colonnes",
+  questionnaire: "Questionnaire",
+  campaign: "Campagne de questionnaire",
+  response: "Réponse à un questionnaire",
+};
 const actionLabels: Record<string, string> = {
   create: "Création",
   update: "Modification",
@@ -31,6 +42,12 @@ const actionLabels: Record<string, string> = {
   accept: "Acceptation",
   reject: "Refus",
   merge: "Fusion",
+  delete: "Suppression",
+  group: "Regroupement",
+  vote: "Soutien",
+  unvote: "Soutien retiré",
+  publish: "Publication",
+  close: "Clôture",
 };
 
 function show(value: unknown): string {

@@ -83,6 +83,11 @@ export default async function ActorPage({ params, searchParams }: Props) {
         </Item>
         <Item term="Présentation">{actor.description ? <span style={{ whiteSpace: "pre-line" }}>{actor.description}</span> : null}</Item>
       </dl>
+      <p className="fr-mt-4w">
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/espace/${territory.slug}/acteurs/${actor.id}/maturite`}>
+          Maturité numérique : autoévaluation et résultats
+        </Link>
+      </p>
 
       {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
       <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />

@@ -1,0 +1,46 @@
+import type { Actor } from "@/platform/auth/actor";
+import { recordAudit } from "@/platform/audit/record";
+import type { Db } from "@/platform/db/client";
+import { AppError } from "@/platform/errors";
+import { parseOrThrow } from "@/platform/validation";
+import { noActor } from "@/modules/actors/policy";
+import { findActor } from "@/modules/actors/queries";
+import type { TerritoryRef } from "@/modules/territories/policy";
+import { maturityPolicy } from "./policy";
+import { maturityAnswers, maturityAssessments } from "./schema";
+import { assessmentSchema } from "./validation";
+
+function authorize(allowed: boolean): void {
+  if (!allowed) throw new AppError("forbidden");
+}
+
+const submitter = (actor: Actor) => (actor.kind === "user" ? actor.name : actor.kind === "system" ? actor.label : "anonyme");
+
+/**
+ * Records a new self-assessment of an actor the territory sees. Earlier submissions are kept (the
+ * actor's progress stays visible); the newest one is the current assessment.
+ */
+export async function submitAssessment(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<{ id: string; submittedAt: Date }> {
+  // Member check first: a stranger learns nothing, not even whether the actor exists.
+  authorize(maturityPolicy.viewResults(actor, territory, noActor));
+  const found = await findActor(db, territory.id, actorId);
+  if (!found) throw new AppError("not_found");
+  authorize(maturityPolicy.selfAssess(actor, territory, found));
+  const { answers } = parseOrThrow(assessmentSchema, raw);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(maturityAssessments)
+      .values({ actorId: found.id, submittedBy: submitter(actor) })
+      .returning({ id: maturityAssessments.id, submittedAt: maturityAssessments.submittedAt });
+    if (!created) throw new Error("assessment insert returned nothing");
+    await tx.insert(maturityAnswers).values(answers.map((a) => ({ assessmentId: created.id, ...a })));
+    await recordAudit(tx, actor, {
+      territoryId: territory.id,
+      entityType: "maturity_assessment",
+      entityId: created.id,
+      action: "create",
+      after: { actor: found.name, levels: Object.fromEntries(answers.map((a) => [a.dimension, a.level])), comments: Object.fromEntries(answers.filter((a) => a.comment).map((a) => [a.dimension, a.comment])) },
+    });
+    return created;
+  });
+}
