@@ -14,6 +14,7 @@ import { exportGeoJson } from "@/modules/places/geojson";
 import { placesForExport } from "@/modules/places/queries";
 import { exportCsv, exportJson } from "@/modules/places/standard/export";
 import { placesValidate } from "./places";
+import { diagnosticExport } from "./diagnostic";
 import { territories } from "@/modules/territories/schema";
 import { printDemoAccounts } from "@/testing/demo";
 
@@ -30,6 +31,8 @@ Commandes :
                             les lieux hors de son périmètre sont signalés et ignorés
   places export [--territory ADRESSE] --format csv|json|geojson
                             écrit les lieux sur la sortie standard (standard v1.0.2)
+  diagnostic export --territory ADRESSE
+                            écrit le tableau par commune du portrait (CSV) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -79,6 +82,10 @@ const commands: Record<string, Command> = {
       return 0;
     }
     return fail("Utilisation : npx maillage places validate|import|export …");
+  },
+  async diagnostic(database, [sub, ...rest]) {
+    if (sub !== "export") return fail("Utilisation : npx maillage diagnostic export --territory ADRESSE");
+    return diagnosticExport(database.db, option(rest, "--territory"));
   },
   async migrate() {
     console.log("La base est à jour.");

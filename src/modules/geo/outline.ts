@@ -37,7 +37,8 @@ function ringsOf(g: Geometry | null): Position[][] {
   return [];
 }
 
-export function buildOutline(communeCodes: string[]): Outline | null {
+/** `detailed`: one shape per commune whatever the size (a choropleth needs them; the outline image does not). */
+export function buildOutline(communeCodes: string[], options: { detailed?: boolean } = {}): Outline | null {
   const wanted = new Set(communeCodes);
   const byDep = new Map<string, CommuneTopology>();
   for (const code of wanted) {
@@ -46,7 +47,7 @@ export function buildOutline(communeCodes: string[]): Outline | null {
     if (topology) byDep.set(dep, topology);
   }
   if (byDep.size === 0) return null;
-  const detailed = wanted.size <= DETAILED_LIMIT;
+  const detailed = options.detailed ?? wanted.size <= DETAILED_LIMIT;
 
   const communeShapes: { code: string; geometry: Geometry }[] = [];
   const mergedShapes: Geometry[] = [];

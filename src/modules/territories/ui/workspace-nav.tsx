@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TerritoryAbilities } from "../policy";
 
-type Tab = "apercu" | "membres" | "acteurs" | "journal" | "lieux" | "propositions" | "doublons";
+type Tab = "apercu" | "membres" | "acteurs" | "maturite" | "journal" | "lieux" | "propositions" | "doublons" | "diagnostic" | "constats";
 
 /** Workspace tabs; each shown only if the policy allows it (abilities computed by the page). */
 export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug: string; name: string; current: Tab; abilities: TerritoryAbilities; isDemo: boolean }) {
@@ -9,9 +9,13 @@ export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug:
     { id: "apercu", label: "Vue d'ensemble", href: `/espace/${slug}`, show: abilities.viewWorkspace },
     { id: "membres", label: "Membres et invitations", href: `/espace/${slug}/membres`, show: abilities.viewMembers },
     { id: "acteurs", label: "Acteurs", href: `/espace/${slug}/acteurs`, show: abilities.viewWorkspace },
+    // maturityPolicy.viewTerritory is the territory's viewWorkspace (src/modules/maturity/policy.ts).
+    { id: "maturite", label: "Maturité des acteurs", href: `/espace/${slug}/maturite`, show: abilities.viewWorkspace },
     { id: "lieux", label: "Importer des lieux", href: `/espace/${slug}/lieux`, show: abilities.edit },
     { id: "propositions", label: "Propositions de lieux", href: `/espace/${slug}/propositions`, show: abilities.edit },
     { id: "doublons", label: "Doublons", href: `/espace/${slug}/doublons`, show: abilities.edit },
+    { id: "diagnostic", label: "Portrait du territoire", href: `/espace/${slug}/diagnostic`, show: abilities.viewWorkspace },
+    { id: "constats", label: "Constats", href: `/espace/${slug}/constats`, show: abilities.viewWorkspace },
     { id: "journal", label: "Journal des modifications", href: `/espace/${slug}/journal`, show: abilities.viewAuditLog },
   ];
   return (

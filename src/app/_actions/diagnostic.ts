@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getRuntime } from "@/platform/runtime";
+import { AppError } from "@/platform/errors";
+import { formToObject } from "@/platform/validation";
+import { runAction, type ActionState } from "@/platform/web/action";
+import { getCurrentActor } from "@/platform/web/actor";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { saveCoverageSettings } from "@/modules/diagnostic/settings";
+import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
+import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+async function territoryFrom(form: FormData) {
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
+  if (!territory) throw new AppError("not_found");
+  return territory;
+}
+
+export async function saveCoverageSettingsAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await saveCoverageSettings(db, await getCurrentActor(), territory, formToObject(form));
+    revalidatePath(`/espace/${territory.slug}/diagnostic`);
+    return { status: "success", message: "Les réglages sont enregistrés : les chiffres ci-dessous en tiennent compte." };
+  });
+}
+
+/** Step 1: check the file (nothing written) and keep it for step 2. */
+export async function checkIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db, env } = await getRuntime();
+    const territory = await territoryFrom(form);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new AppError("validation", { fieldErrors: { file: ["Choisissez un fichier CSV ou XLSX."] } });
+    if (file.size > MAX_BYTES) throw new AppError("validation", { fieldErrors: { file: ["Le fichier dépasse 5 Mo."] } });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const report = await importIndicators(db, await getCurrentActor(), territory, { bytes, filename: file.name, dryRun: true });
+    const token = keepUpload(env.dataDir, bytes, file.name);
+    return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
+  });
+}
+
+/** Step 2: import the checked file in one transaction. */
+export async function commitIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db, env } = await getRuntime();
+    const territory = await territoryFrom(form);
+    const token = String(form.get("upload") ?? "");
+    const upload = takeUpload(env.dataDir, token);
+    if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
+    const report = await importIndicators(db, await getCurrentActor(), territory, { ...upload, dryRun: false });
+    dropUpload(env.dataDir, token);
+    revalidatePath(`/espace/${territory.slug}/diagnostic`);
+    return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };
+  });
+}
+
+export async function deleteIndicatorAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await deleteIndicator(db, await getCurrentActor(), territory, String(form.get("indicator") ?? ""));
+    revalidatePath(`/espace/${territory.slug}/diagnostic/indicateurs`);
+    return { status: "success", message: "L'indicateur est supprimé." };
+  });
+}

@@ -1,0 +1,263 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getRuntime } from "@/platform/runtime";
+import { formatNumber } from "@/platform/text";
+import { territoryPage } from "@/platform/web/guard";
+import { ActionForm, Field, Hidden } from "@/ui/form";
+import { Pager, pageParam } from "@/ui/pager";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { shortLabel } from "@/modules/places/filters";
+import { SERVICES } from "@/modules/diagnostic/coverage";
+import { diagnosticAbilities } from "@/modules/diagnostic/policy";
+import { formatValue, territoryPortrait, type IndicatorDef, type PortraitRow } from "@/modules/diagnostic/portrait";
+import { classify, NO_VALUE } from "@/modules/diagnostic/map";
+import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
+
+export const metadata: Metadata = { title: "Portrait du territoire" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PAGE_SIZE = 50;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const percent = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)} %` : "—");
+const km = (n: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(n)}\u00a0km`;
+
+/** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
+export default async function DiagnosticPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
+  const can = diagnosticAbilities(actor, territory);
+  const { db } = await getRuntime();
+  const portrait = await territoryPortrait(db, territory.id);
+  const { totals, settings } = portrait;
+  const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
+  const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
+  const { classes } = classify(portrait.rows.map(mapped.value), mapped);
+  const unknown = portrait.rows.filter((r) => mapped.value(r) === null).length;
+
+  const columns: IndicatorDef[] = ["population", "ifn_total", "places", "places_per_10k", "nearest_place_km", "white_zone"].flatMap((id) => byId.get(id) ?? []);
+  if (!columns.includes(mapped)) columns.push(mapped);
+  const sortBy = byId.get(one(sp.tri) ?? "") ?? null;
+  const descending = one(sp.ordre) !== "asc";
+  const sorted = [...portrait.rows].sort((a: PortraitRow, b: PortraitRow) => {
+    if (!sortBy) return a.name.localeCompare(b.name, "fr");
+    const va = sortBy.value(a);
+    const vb = sortBy.value(b);
+    if (va === null) return vb === null ? 0 : 1;
+    if (vb === null) return -1;
+    return descending ? vb - va : va - vb;
+  });
+  const page = pageParam(sp.page);
+  const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const base = `/espace/${territory.slug}/diagnostic`;
+  const query = (extra: Record<string, string>) => {
+    const q = new URLSearchParams({ indicateur: mapped.id, ...(sortBy ? { tri: sortBy.id, ordre: descending ? "desc" : "asc" } : {}), ...extra });
+    return `${base}?${q.toString()}`;
+  };
+  const groups = [...new Set(portrait.indicators.map((i) => i.group))];
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Portrait du territoire</h2>
+      <p>
+        Pour chaque commune : population, indice de fragilité numérique (IFN, de 0 à 10, 10 étant le plus fragile), lieux de médiation
+        numérique et distance à vol d&apos;oiseau depuis le centre de la commune jusqu&apos;au lieu le plus proche — y compris hors du
+        territoire : une aide de l&apos;autre côté d&apos;une limite reste une aide. Les chiffres se recalculent dès qu&apos;un lieu change.
+      </p>
+
+      <section aria-labelledby="chiffres-titre">
+        <h3 id="chiffres-titre">Chiffres clés</h3>
+        <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+          <Figure label="communes" value={formatNumber(totals.communes)} />
+          <Figure label="habitants" value={formatNumber(totals.population)} />
+          <Figure label="lieux de médiation dans le territoire" value={formatNumber(totals.places)} detail={totals.placesPer10k === null ? undefined : `${formatValue({ decimals: 1 }, totals.placesPer10k)} pour 10 000 habitants`} />
+          <Figure label={`habitants à plus de ${km(settings.distanceKm)} d'un lieu`} value={formatNumber(totals.far.population)} detail={`${percent(totals.far.population, totals.population)} de la population, ${formatNumber(totals.far.communes)} commune(s)`} />
+          <Figure label="communes en zone blanche" value={formatNumber(totals.whiteZones.communes)} detail={`${formatNumber(totals.whiteZones.population)} habitants`} />
+        </ul>
+        <p className="fr-text--sm">
+          Zone blanche : aucun lieu à moins de {km(settings.distanceKm)} et un IFN supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.
+          {totals.noPosition.communes > 0 ? ` ${formatNumber(totals.noPosition.communes)} commune(s) sans point de référence ne sont pas comptées dans les distances.` : ""}
+        </p>
+        <div className="fr-table fr-table--sm">
+          <table>
+            <caption>Habitants à plus de {km(settings.distanceKm)} d&apos;un lieu offrant chaque service</caption>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Habitants</th>
+                <th scope="col">Part de la population</th>
+                <th scope="col">Communes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SERVICES.map((s) => (
+                <tr key={s}>
+                  <th scope="row">{shortLabel(s)}</th>
+                  <td>{formatNumber(totals.farByService[s].population)}</td>
+                  <td>{percent(totals.farByService[s].population, totals.population)}</td>
+                  <td>{formatNumber(totals.farByService[s].communes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="carte-titre" className="fr-mt-4w">
+        <h3 id="carte-titre">Carte : {mapped.label}</h3>
+        <form method="get" action={base} aria-label="Choisir l'indicateur de la carte" className="fr-mb-2w">
+          <div className="fr-select-group">
+            <label className="fr-label" htmlFor="indicateur">
+              Indicateur affiché
+            </label>
+            <select className="fr-select" id="indicateur" name="indicateur" defaultValue={mapped.id}>
+              {groups.map((g) => (
+                <optgroup key={g} label={g}>
+                  {portrait.indicators
+                    .filter((i) => i.group === g)
+                    .map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <button className="fr-btn fr-btn--secondary" type="submit">
+            Afficher
+          </button>
+        </form>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-lg-8">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a server-drawn SVG, cached by the browser */}
+            <img
+              src={`${base}/carte.svg?indicateur=${encodeURIComponent(mapped.id)}&v=${encodeURIComponent(portrait.placesVersion)}`}
+              alt={`Carte des communes de ${territory.name} colorées selon : ${mapped.label}. Les valeurs sont dans le tableau des communes ci-dessous.`}
+              style={{ width: "100%", height: "auto", border: "1px solid #ddd" }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-lg-4">
+            <h4 className="fr-h6">Légende</h4>
+            <ul className="fr-raw-list">
+              {classes.map((c) => (
+                <li key={c.label} className="fr-mb-1w">
+                  <span aria-hidden="true" style={{ display: "inline-block", width: "1.5rem", height: "1rem", background: c.color, border: "1px solid #666", verticalAlign: "middle", marginRight: "0.5rem" }} />
+                  {c.label} ({formatNumber(c.communes)} commune{c.communes > 1 ? "s" : ""})
+                </li>
+              ))}
+              {unknown > 0 ? (
+                <li>
+                  <span aria-hidden="true" style={{ display: "inline-block", width: "1.5rem", height: "1rem", background: `repeating-linear-gradient(45deg, ${NO_VALUE}, ${NO_VALUE} 3px, #bbb 3px, #bbb 5px)`, border: "1px solid #666", verticalAlign: "middle", marginRight: "0.5rem" }} />
+                  pas de valeur ({formatNumber(unknown)} commune{unknown > 1 ? "s" : ""})
+                </li>
+              ) : null}
+            </ul>
+            <p className="fr-text--sm">Classes de taille égale (quantiles) calculées sur les communes du territoire.</p>
+            <p className="fr-text--sm">
+              <a href="#communes-titre">Aller au tableau des communes</a>
+            </p>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="priorites-titre" className="fr-mt-4w">
+        <h3 id="priorites-titre">Communes prioritaires</h3>
+        <p>Les zones blanches d&apos;abord, puis les communes où la population multipliée par la fragilité est la plus forte.</p>
+        <ol>
+          {portrait.priorities.slice(0, 10).map((p) => (
+            <li key={p.commune.code}>
+              <strong>{p.commune.name}</strong>
+              {p.commune.whiteZone ? <span className="fr-badge fr-badge--sm fr-badge--error fr-ml-1w">zone blanche</span> : null} — {p.explanation}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="communes-titre" className="fr-mt-4w">
+        <h3 id="communes-titre">Tableau des communes</h3>
+        <p className="fr-text--sm">Cliquez sur un titre de colonne pour trier. Télécharger le tableau complet (toutes les colonnes, toutes les communes) :{" "}
+          <a href={`${base}/export/csv`} download>CSV</a>, <a href={`${base}/export/xlsx`} download>XLSX (Excel)</a>, <a href={`${base}/export/ods`} download>ODS (LibreOffice)</a>.
+        </p>
+        <div className="fr-table fr-table--sm">
+          <table>
+            <caption>
+              {formatNumber(portrait.rows.length)} communes{sortBy ? `, triées par ${sortBy.label.toLowerCase()} (${descending ? "décroissant" : "croissant"})` : ", par ordre alphabétique"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" aria-sort={sortBy ? undefined : "ascending"}>
+                  <Link href={`${base}?indicateur=${encodeURIComponent(mapped.id)}`}>Commune</Link>
+                </th>
+                {columns.map((c) => {
+                  const active = sortBy?.id === c.id;
+                  return (
+                    <th key={c.id} scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined}>
+                      <Link href={query({ tri: c.id, ordre: active && descending ? "asc" : "desc", page: "1" })}>
+                        {c.label}
+                        {c.unit && c.unit !== "habitants" ? ` (${c.unit})` : ""}
+                        <span className="fr-sr-only">{active ? (descending ? ", trié décroissant, cliquer pour croissant" : ", trié croissant, cliquer pour décroissant") : ", cliquer pour trier"}</span>
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">
+                    {r.name} <span className="fr-text--xs">({r.code})</span>
+                  </th>
+                  {columns.map((c) => (
+                    <td key={c.id}>{c.id === "white_zone" ? (r.whiteZone === null ? "—" : r.whiteZone ? "oui" : "non") : formatValue(c, c.value(r))}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pager page={page} total={portrait.rows.length} pageSize={PAGE_SIZE} href={(n) => `${query({ page: String(n) })}#communes-titre`} label="Pages du tableau des communes" />
+      </section>
+
+      <section aria-labelledby="reglages-titre" className="fr-mt-4w">
+        <h3 id="reglages-titre">Réglages et indicateurs du territoire</h3>
+        <p>
+          Distance retenue : {km(settings.distanceKm)} ; seuil de fragilité : IFN supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.{" "}
+          {portrait.custom.length ? `Indicateurs du territoire : ${portrait.custom.map((c) => c.label).join(", ")}.` : ""}
+        </p>
+        {can.importIndicators ? (
+          <p>
+            <Link href={`${base}/indicateurs`}>Importer vos propres indicateurs par commune</Link>
+          </p>
+        ) : null}
+        {can.configure ? (
+          <div className="fr-grid-row">
+            <div className="fr-col-12 fr-col-md-6">
+              <ActionForm action={saveCoverageSettingsAction} submitLabel="Enregistrer les réglages">
+                <Hidden name="territory" value={territory.slug} />
+                <Field name="distanceKm" label="Distance au-delà de laquelle l'aide est « loin » (km)" defaultValue={String(settings.distanceKm).replace(".", ",")} hint="Par exemple 10 ; 7,5. Entre 0 et 100 km." />
+                <Field name="ifnThreshold" label="Seuil de fragilité (IFN, de 0 à 10)" defaultValue={String(settings.ifnThreshold).replace(".", ",")} hint="Une commune dont l'IFN dépasse ce seuil et loin de tout lieu est une zone blanche. 6,5 : le quart des communes les plus fragiles de France." />
+              </ActionForm>
+            </div>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string | undefined }) {
+  return (
+    <li className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
+      <div className="fr-tile fr-tile--sm" style={{ alignItems: "flex-start" }}>
+        <div className="fr-tile__body">
+          <p className="fr-h3 fr-mb-0">{value}</p>
+          <p className="fr-mb-0">{label}</p>
+          {detail ? <p className="fr-text--sm fr-mb-0">{detail}</p> : null}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
+import { recordAudit } from "@/platform/audit/record";
+import type { Db, Executor } from "@/platform/db/client";
+import { AppError } from "@/platform/errors";
+import { parseOrThrow } from "@/platform/validation";
+import type { TerritoryRef } from "@/modules/territories/policy";
+import { diagnosticPolicy } from "./policy";
+import { diagnosticSettings } from "./schema";
+import { coverageSettingsSchema, defaultCoverageSettings, type CoverageSettings } from "./validation";
+
+/** The territory's white-zone settings, or the defaults when the coordination never changed them. */
+export async function loadCoverageSettings(db: Executor, territoryId: string): Promise<CoverageSettings> {
+  const [row] = await db.select({ distanceKm: diagnosticSettings.distanceKm, ifnThreshold: diagnosticSettings.ifnThreshold }).from(diagnosticSettings).where(eq(diagnosticSettings.territoryId, territoryId));
+  return row ?? defaultCoverageSettings;
+}
+
+export async function saveCoverageSettings(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<CoverageSettings> {
+  if (!diagnosticPolicy.configure(actor, territory)) throw new AppError("forbidden");
+  const settings = parseOrThrow(coverageSettingsSchema, raw);
+  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "";
+  await db.transaction(async (tx) => {
+    const before = await loadCoverageSettings(tx, territory.id);
+    await tx
+      .insert(diagnosticSettings)
+      .values({ territoryId: territory.id, ...settings, updatedBy: by })
+      .onConflictDoUpdate({ target: diagnosticSettings.territoryId, set: { ...settings, updatedAt: new Date(), updatedBy: by } });
+    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "diagnostic_settings", entityId: territory.id, action: "update", before, after: settings });
+  });
+  return settings;
+}

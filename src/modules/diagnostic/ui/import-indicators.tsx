@@ -1,0 +1,89 @@
+"use client";
+
+import type { ActionState } from "@/platform/web/action";
+import { ActionForm, FileField, Hidden } from "@/ui/form";
+import { checkIndicatorsAction, commitIndicatorsAction } from "@/app/_actions/diagnostic";
+import type { IndicatorReport } from "../indicators";
+
+const MAX_ROWS = 500;
+
+function Report({ report }: { report: IndicatorReport }) {
+  return (
+    <>
+      <ul data-testid="indicators-summary">
+        <li>{report.rows} ligne(s) lue(s) : {report.accepted} acceptée(s), {report.rejected} refusée(s)</li>
+        {report.indicators.map((i) => (
+          <li key={i.key}>
+            « {i.label} »{i.unit ? ` (${i.unit})` : ""} : {i.values} valeur(s)
+          </li>
+        ))}
+      </ul>
+      {report.issues.length === 0 ? (
+        <p>Aucune remarque : toutes les lignes sont valables.</p>
+      ) : (
+        <div className="fr-table fr-table--sm">
+          <table>
+            <caption>Rapport ligne à ligne ({report.issues.length} remarque(s))</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Colonne</th>
+                <th scope="col">Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.issues.slice(0, MAX_ROWS).map((i, n) => (
+                <tr key={n}>
+                  <td>{i.line || "fichier"}</td>
+                  <td>{i.column}</td>
+                  <td>{i.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ImportIndicators({ territory }: { territory: string }) {
+  const committed = (state: ActionState) => (
+    <div className="fr-alert fr-alert--success fr-mb-3w">
+      <h3 className="fr-alert__title">Indicateurs importés</h3>
+      <Report report={JSON.parse(state.result?.report ?? "{}") as IndicatorReport} />
+      <p>
+        <a href={`/espace/${territory}/diagnostic`}>Voir le portrait du territoire</a>
+      </p>
+    </div>
+  );
+  const checked = (state: ActionState) => {
+    const report = JSON.parse(state.result?.report ?? "{}") as IndicatorReport;
+    return (
+      <section aria-labelledby="verification-titre" className="fr-mb-4w">
+        <h3 id="verification-titre">Vérification de « {state.result?.filename} »</h3>
+        <Report report={report} />
+        {report.accepted > 0 && report.indicators.length > 0 ? (
+          <ActionForm action={commitIndicatorsAction} submitLabel={`Importer ${report.indicators.length} indicateur(s)`} success={committed}>
+            <Hidden name="territory" value={territory} />
+            <Hidden name="upload" value={state.result?.token ?? ""} />
+            <p>Les lignes refusées sont ignorées. Un indicateur déjà importé sous le même nom est remplacé par ces valeurs.</p>
+          </ActionForm>
+        ) : (
+          <p>Rien à importer : corrigez le fichier puis vérifiez-le à nouveau.</p>
+        )}
+      </section>
+    );
+  };
+  return (
+    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked}>
+      <Hidden name="territory" value={territory} />
+      <FileField
+        name="file"
+        label="Fichier d'indicateurs"
+        hint="CSV (virgule ou point-virgule) ou XLSX, 5 Mo au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien."
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      />
+    </ActionForm>
+  );
+}
