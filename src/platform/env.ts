@@ -33,6 +33,8 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.invalid>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Chromium prints documents to PDF (État des lieux); without it, people print from their browser. */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 export type Env = z.infer<typeof envSchema> & { baseUrl: string; dataDir: string };

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
@@ -9,6 +10,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
+import { publishReport } from "@/modules/diagnostic/report";
 import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -68,4 +70,16 @@ export async function deleteIndicatorAction(_: ActionState, form: FormData): Pro
     revalidatePath(`/espace/${territory.slug}/diagnostic/indicateurs`);
     return { status: "success", message: "L'indicateur est supprimé." };
   });
+}
+
+export async function publishReportAction(_: ActionState, form: FormData): Promise<ActionState> {
+  let target = "";
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    const { version } = await publishReport(db, await getCurrentActor(), territory);
+    target = `/espace/${territory.slug}/diagnostic/etat-des-lieux?version=${version}&publie=${version}`;
+  });
+  if (state.status === "success") redirect(target);
+  return state;
 }

@@ -1,0 +1,48 @@
+import { getRuntime } from "@/platform/runtime";
+import { PdfUnavailable, printToPdf } from "@/platform/pdf";
+import { slugify } from "@/platform/text";
+import { getCurrentActor } from "@/platform/web/actor";
+import { signInPath } from "@/platform/web/guard";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { diagnosticPolicy } from "@/modules/diagnostic/policy";
+import { findReport } from "@/modules/diagnostic/report";
+
+const page = (status: number, body: string) =>
+  new Response(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>PDF indisponible</title><body style="font-family:sans-serif;max-width:40rem;margin:2rem auto"><h1>PDF indisponible</h1><p>${body}</p></body></html>`, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
+
+/** The État des lieux (working or published version) as an A4 PDF, printed from its HTML page. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, slug);
+  if (!territory) return page(404, "Ce territoire n'existe pas.");
+  const actor = await getCurrentActor();
+  const base = `/espace/${territory.slug}/diagnostic/etat-des-lieux`;
+  if (!diagnosticPolicy.view(actor, territory)) {
+    if (actor.kind !== "user") return Response.redirect(new URL(signInPath(base), request.url), 303);
+    return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
+  }
+  const wanted = new URL(request.url).searchParams.get("version");
+  const published = wanted ? await findReport(db, territory.id, Number(wanted)) : undefined;
+  if (wanted && !published) return page(404, "Cette version de l'état des lieux n'existe pas.");
+  const label = published ? `version ${published.version}` : `version de travail du ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`;
+  try {
+    const pdf = await printToPdf(`${base}?impression=1${published ? `&version=${published.version}` : ""}`, request.headers.get("cookie") ?? "", `État des lieux — ${territory.name} — ${label}`);
+    return new Response(new Blob([new Uint8Array(pdf)]), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="etat-des-lieux-${slugify(territory.slug)}-${published ? `v${published.version}` : "travail"}.pdf"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (e) {
+    if (e instanceof PdfUnavailable) {
+      return page(503, `Ce serveur ne peut pas produire de PDF (navigateur Chromium absent). Ouvrez <a href="${base}${published ? `?version=${published.version}` : ""}">l'état des lieux</a> et utilisez « Imprimer », puis « Enregistrer au format PDF ».`);
+    }
+    console.error("[pdf] impression impossible", e);
+    return page(500, `L'impression en PDF a échoué. Réessayez dans un instant, ou ouvrez <a href="${base}">l'état des lieux</a> et utilisez « Imprimer ».`);
+  }
+}
