@@ -5,6 +5,7 @@ import type { Database } from "@/platform/db/client";
 import { actors } from "@/modules/actors/schema";
 import { listActors } from "@/modules/actors/queries";
 import { places } from "@/modules/places/schema";
+import { listFindings } from "@/modules/findings/queries";
 import { territories } from "@/modules/territories/schema";
 import { openTestDatabase } from "./db";
 import { demoAccounts, seedDemoIfEmpty } from "./demo";
@@ -39,5 +40,16 @@ describe("the demo", () => {
     expect((await listActors(database.db, t?.id ?? "", {}, 1)).total).toBe(a?.n);
     expect(demoAccounts.map((d) => d.role).sort()).toEqual(["admin", "contributor", "coordinator", "observer", "partner"]);
     expect((await seedDemoIfEmpty(database.db)).created).toBe(false);
+  });
+
+  it("has findings of the diagnostic, strengths and questions, prioritised by the demo partners' votes", async () => {
+    const [t] = await database.db.select().from(territories);
+    const list = await listFindings(database.db, t?.id ?? "");
+    expect(list.filter((f) => f.kind === "strength")).toHaveLength(4);
+    expect(list.filter((f) => f.kind === "question")).toHaveLength(6);
+    // Most supported first; every finding carries at least one theme of the field.
+    expect(list[0]?.votes).toBe(2);
+    expect(list.every((f) => f.themes.length > 0)).toBe(true);
+    expect(list.some((f) => f.groupTitle !== null)).toBe(true);
   });
 });

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getRuntime } from "@/platform/runtime";
+import { territoryPage } from "@/platform/web/guard";
+import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { findMapping, listMappings } from "@/modules/places/mapping/queries";
+import { mappingView, openUpload } from "@/modules/places/mapping/wizard";
+import { MappingForm } from "@/modules/places/mapping/ui/mapping-form";
+import { SavedMappings } from "@/modules/places/mapping/ui/saved-mappings";
+import { UploadForm } from "@/modules/places/mapping/ui/upload-form";
+
+export const metadata: Metadata = { title: "Importer un fichier dans votre propre format" };
+
+const formats = { csv: "CSV", xlsx: "tableur XLSX", json: "JSON" } as const;
+
+export default async function PlaceMappingPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await props.params;
+  const query = await props.searchParams;
+  const path = `/espace/${slug}/lieux/colonnes`;
+  const { territory, abilities } = await territoryPage(slug, "edit", path);
+  const { db, env } = await getRuntime();
+  const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
+  const token = one("fichier");
+  const saved = await listMappings(db, territory.id);
+  const opened = token ? await openUpload(env.dataDir, token) : undefined;
+  const chosen = one("correspondance") ? await findMapping(db, territory.id, one("correspondance")) : undefined;
+  const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
+  return (
+    <>
+      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
+      <h2>Importer un fichier dans votre propre format</h2>
+      <p>
+        Votre fichier de lieux n&apos;est pas au standard national ? Déposez-le tel quel (tableur, CSV ou JSON), associez ses colonnes aux
+        champs du standard, prévisualisez, puis vérifiez et importez comme un fichier du standard. La correspondance peut être enregistrée
+        pour le prochain fichier du même producteur. Pour un fichier déjà au standard, utilisez{" "}
+        <Link href={`/espace/${territory.slug}/lieux`}>l&apos;import au standard national</Link>.
+      </p>
+      {one("supprimee") ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>La correspondance « {one("supprimee")} » est supprimée.</p>
+        </div>
+      ) : null}
+      <section aria-labelledby="depot-titre" className="fr-mb-4w">
+        <h3 id="depot-titre">1. Déposer le fichier</h3>
+        {opened && !opened.ok ? (
+          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w">
+            <p>{opened.error}</p>
+          </div>
+        ) : null}
+        {view ? (
+          <>
+            <p data-testid="mapping-file">
+              Fichier « {view.filename} » ({formats[view.format]}
+              {view.sheet ? `, feuille « ${view.sheet} »` : ""}) : {view.rows} ligne(s) de lieux, {view.columns.length} colonne(s)
+              {view.skipped > 0 ? `, ${view.skipped} ligne(s) vide(s) ignorée(s)` : ""}.{" "}
+              <Link href={path}>Déposer un autre fichier</Link>
+            </p>
+            {saved.length > 0 ? (
+              <form method="get" action={path} className="fr-mb-3w">
+                <input type="hidden" name="fichier" value={token} />
+                <div className="fr-select-group">
+                  <label className="fr-label" htmlFor="choisir-correspondance">
+                    Partir d&apos;une correspondance enregistrée
+                  </label>
+                  <select className="fr-select" id="choisir-correspondance" name="correspondance" defaultValue={chosen?.id ?? ""}>
+                    <option value="">Suggestions automatiques</option>
+                    {saved.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
+                  Appliquer
+                </button>
+              </form>
+            ) : null}
+            {view.notices.map((n) => (
+              <div key={n} className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+                <p>{n}</p>
+              </div>
+            ))}
+          </>
+        ) : (
+          <UploadForm territory={territory.slug} saved={saved.map((m) => ({ id: m.id, name: m.name }))} />
+        )}
+      </section>
+      {view ? <MappingForm key={`${token}-${chosen?.id ?? ""}`} territory={territory.slug} token={token} view={view} /> : null}
+      <SavedMappings territory={territory.slug} token={view ? token : ""} saved={saved} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/platform/auth/actor";
+import { policyActors } from "@/testing/policy-actors";
+import { mappingPolicy, type MappingAction } from "./policy";
+
+const territory = { id: "t-1" };
+const other = { id: "t-2" };
+const people = policyActors(territory, other);
+
+type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+// Written by hand: the territory's `edit` ability (coordinators, administrators), nothing more.
+//                                  anonymous stranger observer contributor partner coordinator admin
+const table: Record<MappingAction, Row> = {
+  use: [false, false, false, false, false, true, true],
+  list: [false, false, false, false, false, true, true],
+  save: [false, false, false, false, false, true, true],
+  delete: [false, false, false, false, false, true, true],
+};
+
+describe("column mapping policy (role × action)", () => {
+  const names = Object.keys(people);
+  for (const [action, row] of Object.entries(table) as [MappingAction, Row][]) {
+    for (const [i, name] of names.entries()) {
+      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
+        expect(mappingPolicy[action](people[name] as Actor, territory)).toBe(row[i]);
+      });
+    }
+  }
+
+  it("an observer here who coordinates another territory has no right here", () => {
+    const coordinatorThere = policyActors(territory, other, "coordinator").observer as Actor;
+    for (const action of Object.keys(table) as MappingAction[]) expect(mappingPolicy[action](coordinatorThere, territory)).toBe(false);
+  });
+
+  it("the system (command line, demo seed) may use a mapping, as it may import, but keeps none", () => {
+    const system: Actor = { kind: "system", label: "cli" };
+    expect([mappingPolicy.use(system, territory), mappingPolicy.save(system, territory), mappingPolicy.delete(system, territory)]).toEqual([true, false, false]);
+  });
+
+  it("covers every action of the policy", () => {
+    expect(Object.keys(mappingPolicy).sort()).toEqual(Object.keys(table).sort());
+  });
+});

@@ -1,0 +1,302 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { placeMappingAction } from "@/app/_actions/place-mapping";
+import { columnInput, constantInput } from "../validation";
+import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
+import { IssuesTable, NotImported, ReportSummary } from "./report";
+
+/**
+ * Step 2 and 3 of the import in the producer's own format: one select per standard field, a fixed
+ * value where useful, then preview, save, check and import. Every form here posts to the same
+ * server action with one state, so that the page works without JavaScript: whichever form is
+ * sent, the page comes back with its result (the uploaded file travels as a hidden token).
+ */
+export function MappingForm({ territory, token, view }: { territory: string; token: string; view: MappingView }) {
+  const [state, dispatch] = useActionState(placeMappingAction, { status: "idle" });
+  const value = (name: string) => state.values?.[name] ?? view.defaults[name] ?? "";
+  const errors = state.fieldErrors ?? {};
+  const errorCount = Object.keys(errors).length;
+  const kind = state.status === "success" ? state.result?.kind : undefined;
+  const examplesOf = new Map(view.columns.map((c) => [c.name, c.examples]));
+  const row = (f: FieldView) => <FieldRow key={f.name} field={f} view={view} value={value} errors={errors} examplesOf={examplesOf} />;
+  return (
+    <>
+      <form action={dispatch} noValidate aria-labelledby="correspondance-titre">
+        <h3 id="correspondance-titre">2. Associer les colonnes aux champs du standard</h3>
+        <div aria-live="polite" role="status">
+          {state.status === "error" ? (
+            <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w">
+              <p>
+                {state.message}
+                {errorCount > 1 ? ` (${errorCount} champs à corriger)` : ""}
+              </p>
+            </div>
+          ) : null}
+          {kind === "saved" && state.message ? (
+            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
+              <p>{state.message}</p>
+            </div>
+          ) : null}
+        </div>
+        <input type="hidden" name="territory" value={territory} />
+        <input type="hidden" name="fichier" value={token} />
+        <p>
+          Pour chaque champ du standard national, choisissez la colonne de votre fichier qui le contient. Les choix proposés sont des
+          suggestions, tirées du nom des colonnes et de leur contenu : vérifiez-les. Une <strong>valeur fixe</strong> s&apos;applique à
+          toutes les lignes (quand aucune colonne n&apos;est choisie ou que la cellule est vide). Les champs marqués d&apos;un astérisque
+          (*) sont obligatoires.
+        </p>
+        <fieldset className="fr-fieldset" aria-labelledby="champs-obligatoires">
+          <legend className="fr-fieldset__legend" id="champs-obligatoires">
+            Champs obligatoires
+          </legend>
+          {view.fields.filter((f) => f.required).map(row)}
+        </fieldset>
+        <fieldset className="fr-fieldset" aria-labelledby="champs-facultatifs">
+          <legend className="fr-fieldset__legend" id="champs-facultatifs">
+            Autres champs (facultatifs)
+          </legend>
+          {view.fields.filter((f) => !f.required).map(row)}
+        </fieldset>
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+          <li>
+            <Submit intent="apercu" label="Prévisualiser" />
+          </li>
+          <li>
+            <Submit intent="verifier" label="Vérifier sans importer" secondary />
+          </li>
+        </ul>
+        <div className={`fr-input-group${errors.name ? " fr-input-group--error" : ""}`}>
+          <label className="fr-label" htmlFor="nom-correspondance">
+            Nom de la correspondance (pour la réutiliser au prochain fichier)
+            <span className="fr-hint-text" id="nom-correspondance-aide">
+              Par exemple : « Export du réseau départemental ». Un nom déjà utilisé remplace la correspondance enregistrée sous ce nom.
+            </span>
+          </label>
+          <input
+            key={value("name")}
+            className={`fr-input${errors.name ? " fr-input--error" : ""}`}
+            id="nom-correspondance"
+            name="name"
+            maxLength={100}
+            defaultValue={value("name")}
+            aria-describedby={`nom-correspondance-aide${errors.name ? " nom-correspondance-erreur" : ""}`}
+            aria-invalid={errors.name ? true : undefined}
+          />
+          {errors.name ? (
+            <p className="fr-message fr-message--error" id="nom-correspondance-erreur">
+              {errors.name[0]}
+            </p>
+          ) : null}
+        </div>
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <Submit intent="enregistrer" label="Enregistrer la correspondance" secondary />
+          </li>
+        </ul>
+      </form>
+      <div aria-live="polite">
+        {kind === "preview" && state.result?.preview ? <PreviewTable preview={JSON.parse(state.result.preview) as Preview} /> : null}
+        {kind === "report" && state.result?.report ? (
+          <Checked report={JSON.parse(state.result.report) as ReportView} territory={territory} token={token} mapping={state.result.mapping ?? ""} today={state.result.today ?? ""} filename={view.filename} dispatch={dispatch} />
+        ) : null}
+        {kind === "done" && state.result?.report ? <Done report={JSON.parse(state.result.report) as ReportView} territory={territory} /> : null}
+      </div>
+    </>
+  );
+}
+
+function Submit({ intent, label, secondary }: { intent: string; label: string; secondary?: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" name="intent" value={intent} className={`fr-btn${secondary ? " fr-btn--secondary" : ""}`} aria-disabled={pending}>
+      {label}
+    </button>
+  );
+}
+
+function FieldRow(props: {
+  field: FieldView;
+  view: MappingView;
+  value: (name: string) => string;
+  errors: Record<string, string[]>;
+  examplesOf: Map<string, string[]>;
+}) {
+  const { field: f, view, value, errors } = props;
+  const select = columnInput(f.name);
+  const fixed = constantInput(f.name);
+  const chosen = value(select);
+  const shown = chosen ? (props.examplesOf.get(chosen) ?? []) : [];
+  const selectErrors = errors[select];
+  const fixedErrors = errors[fixed];
+  const id = `champ-${f.name}`;
+  return (
+    <div className="fr-fieldset__element fr-mb-2w">
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-7">
+          <div className={`fr-select-group${selectErrors ? " fr-select-group--error" : ""}`}>
+            <label className="fr-label" htmlFor={id}>
+              {f.title}
+              {f.required ? <span aria-hidden="true"> *</span> : null}
+              <span className="fr-hint-text" id={`${id}-aide`}>
+                Champ « {f.name} » du standard. {f.hint}
+                {shown.length > 0 ? ` Exemples dans le fichier : ${shown.join(" ; ")}.` : ""}
+              </span>
+            </label>
+            <select
+              key={chosen}
+              className="fr-select"
+              id={id}
+              name={select}
+              defaultValue={chosen}
+              aria-describedby={`${id}-aide${selectErrors ? ` ${id}-erreur` : ""}`}
+              aria-invalid={selectErrors ? true : undefined}
+            >
+              <option value="">{f.noneLabel}</option>
+              {view.columns.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {optionLabel(c.name, c.examples)}
+                </option>
+              ))}
+            </select>
+            {selectErrors ? (
+              <p className="fr-message fr-message--error" id={`${id}-erreur`}>
+                {selectErrors[0]}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        {f.constant ? (
+          <div className="fr-col-12 fr-col-md-5">
+            <div className={`fr-input-group${fixedErrors ? " fr-input-group--error" : ""}`}>
+              <label className="fr-label" htmlFor={`${id}-fixe`}>
+                Valeur fixe pour « {f.title} »
+                <span className="fr-hint-text" id={`${id}-fixe-aide`}>
+                  {f.constant.hint}
+                </span>
+              </label>
+              <input
+                key={value(fixed)}
+                className={`fr-input${fixedErrors ? " fr-input--error" : ""}`}
+                id={`${id}-fixe`}
+                name={fixed}
+                defaultValue={value(fixed)}
+                aria-describedby={`${id}-fixe-aide${fixedErrors ? ` ${id}-fixe-erreur` : ""}`}
+                aria-invalid={fixedErrors ? true : undefined}
+              />
+              {fixedErrors ? (
+                <p className="fr-message fr-message--error" id={`${id}-fixe-erreur`}>
+                  {fixedErrors[0]}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+const short = (text: string, n: number) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n - 1).join("")}…` : text);
+
+function optionLabel(column: string, examples: string[]): string {
+  const sample = examples.slice(0, 2).map((e) => short(e, 30));
+  return sample.length > 0 ? `${column} (ex. : ${sample.join(" ; ")})` : `${column} (colonne vide)`;
+}
+
+const mainFields = ["id", "nom", "adresse", "code_postal", "commune"] as const;
+
+function PreviewTable({ preview }: { preview: Preview }) {
+  const titles = new Map(preview.fields.map((f) => [f.name, f.title]));
+  const others = preview.fields.filter((f) => !(mainFields as readonly string[]).includes(f.name));
+  return (
+    <section aria-labelledby="apercu-titre" className="fr-my-4w">
+      <h3 id="apercu-titre">Aperçu</h3>
+      <p>
+        {preview.rows} ligne(s) de lieux dans le fichier. Voici les {preview.records.length} premières telles qu&apos;elles seront vérifiées
+        (avant les corrections du standard : téléphones, dates…).
+      </p>
+      <div className="fr-table fr-table--sm">
+        <table>
+          <caption>Les {preview.records.length} premiers lieux, champs du standard</caption>
+          <thead>
+            <tr>
+              <th scope="col">Ligne du fichier</th>
+              {mainFields.map((f) => (
+                <th key={f} scope="col">
+                  {titles.get(f) ?? f}
+                </th>
+              ))}
+              <th scope="col">Autres champs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.records.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                {mainFields.map((f) => (
+                  <td key={f}>{r.values[f] ?? <span className="fr-hint-text">vide</span>}</td>
+                ))}
+                <td>
+                  <ul className="fr-text--xs fr-mb-0">
+                    {others
+                      .filter((f) => r.values[f.name] !== undefined)
+                      .map((f) => (
+                        <li key={f.name}>
+                          {f.title} : {short(r.values[f.name] ?? "", 80)}
+                        </li>
+                      ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Checked(props: { report: ReportView; territory: string; token: string; mapping: string; today: string; filename: string; dispatch: (form: FormData) => void }) {
+  const { report } = props;
+  return (
+    <section aria-labelledby="verification-titre" className="fr-my-4w">
+      <h3 id="verification-titre">3. Vérification de « {props.filename} »</h3>
+      <p>Les numéros de ligne sont ceux de votre fichier (ligne du tableur ou du CSV, position dans la liste JSON).</p>
+      <ReportSummary report={report} />
+      <IssuesTable report={report} />
+      <NotImported report={report} />
+      {report.toImport > 0 ? (
+        <form action={props.dispatch}>
+          <input type="hidden" name="territory" value={props.territory} />
+          <input type="hidden" name="fichier" value={props.token} />
+          <input type="hidden" name="mapping_json" value={props.mapping} />
+          <input type="hidden" name="today" value={props.today} />
+          <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier avec la même correspondance ne crée pas de doublon.</p>
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <Submit intent="importer" label={`Importer ${report.toImport} lieu(x)`} />
+            </li>
+          </ul>
+        </form>
+      ) : (
+        <p>Aucun lieu à importer : corrigez la correspondance ou le fichier, puis vérifiez à nouveau.</p>
+      )}
+    </section>
+  );
+}
+
+function Done({ report, territory }: { report: ReportView; territory: string }) {
+  return (
+    <div className="fr-alert fr-alert--success fr-my-4w">
+      <h3 className="fr-alert__title">Import terminé</h3>
+      <ReportSummary report={report} />
+      <p>
+        <Link href={`/territoires/${territory}/lieux`}>Voir les lieux du territoire</Link>
+      </p>
+    </div>
+  );
+}

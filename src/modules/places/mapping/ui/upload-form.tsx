@@ -1,0 +1,27 @@
+"use client";
+
+import { uploadForMappingAction } from "@/app/_actions/place-mapping";
+import { ActionForm, FileField, Hidden, SelectField } from "@/ui/form";
+
+/** Step 1: the producer's file, and optionally a mapping saved from a previous file. */
+export function UploadForm({ territory, saved }: { territory: string; saved: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={uploadForMappingAction} submitLabel="Lire le fichier">
+      <Hidden name="territory" value={territory} />
+      <FileField
+        name="file"
+        label="Fichier du producteur"
+        hint="Tableur XLSX (première feuille remplie, ligne d'en-tête en haut), CSV (virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252) ou JSON (liste d'objets). 20 Mo, 50 000 lignes et 200 colonnes au plus. Rien n'est importé à cette étape."
+        accept=".csv,.tsv,.txt,.xlsx,.json,.geojson,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      />
+      {saved.length > 0 ? (
+        <SelectField
+          name="correspondance"
+          label="Correspondance à utiliser"
+          hint="Une correspondance enregistrée lors d'un import précédent, ou des suggestions tirées du fichier."
+          options={[{ value: "", label: "Suggestions automatiques" }, ...saved.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+      ) : null}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * The steps of « Importer un fichier dans votre propre format », as plain functions that the page and
+ * the server action call: open the kept upload, describe it for the form (columns, examples,
+ * suggestions or a saved mapping), preview the mapped records, and check or import them through
+ * importPlaces (which checks the policy again and writes in one transaction).
+ */
+import type { Actor } from "@/platform/auth/actor";
+import type { Db } from "@/platform/db/client";
+import { AppError } from "@/platform/errors";
+import { parisToday } from "@/modules/contributions/record";
+import type { Territory } from "@/modules/territories/queries";
+import { importPlaces, type ImportLine, type ImportReport } from "../commands";
+import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
+import { takeUpload } from "../uploads";
+import { applyMapping, remapReport, standardJson, type StandardRecord } from "./apply";
+import { mappingPolicy } from "./policy";
+import type { SavedMapping } from "./queries";
+import { readProducerFile, type ProducerTable } from "./read";
+import type { ColumnMapping } from "./schema";
+import { examples, suggestMapping } from "./suggest";
+import { columnInput, constantInput, missingRequired } from "./validation";
+
+export function authorizeUse(actor: Actor, territory: Pick<Territory, "id">): void {
+  if (!mappingPolicy.use(actor, territory)) throw new AppError("forbidden");
+}
+
+export const expiredUpload = "Le fichier déposé n'est plus disponible (plus d'une heure, ou lien incomplet) : déposez-le à nouveau.";
+
+/** The producer's file kept at step 1, read again. */
+export async function openUpload(dataDir: string, token: string): Promise<{ ok: true; table: ProducerTable; filename: string } | { ok: false; error: string }> {
+  const upload = takeUpload(dataDir, token);
+  if (!upload) return { ok: false, error: expiredUpload };
+  const read = await readProducerFile(upload.bytes, upload.filename);
+  return read.ok ? { ok: true, table: read.table, filename: upload.filename } : { ok: false, error: read.error };
+}
+
+// ── the form ────────────────────────────────────────────────────────────────────────────────────
+
+export type FieldView = {
+  name: FieldName;
+  title: string;
+  required: boolean;
+  /** Label of the "no column" choice: for some fields the import completes the value itself. */
+  noneLabel: string;
+  /** Shown under the select: what was suggested and why, or what happens without a column. */
+  hint: string;
+  /** Whether a fixed value makes sense (never for the identifier), and what it accepts. */
+  constant: { hint: string } | null;
+};
+
+export type ColumnView = { name: string; examples: string[] };
+
+export type MappingView = {
+  filename: string;
+  format: ProducerTable["format"];
+  sheet?: string;
+  rows: number;
+  skipped: number;
+  columns: ColumnView[];
+  fields: FieldView[];
+  /** Values of the form's inputs, pre-filled with the suggestions or the saved mapping. */
+  defaults: Record<string, string>;
+  /** Said once above the form (e.g. columns of a saved mapping missing from this file). */
+  notices: string[];
+};
+
+const completions: Partial<Record<FieldName, { none: string; hint: string }>> = {
+  id: {
+    none: "Aucune : identifiant calculé",
+    hint: "Sans colonne d'identifiant, il est calculé à partir du nom, de l'adresse, du code postal et de la commune : réimporter le même fichier ne crée pas de doublon, mais un lieu renommé deviendra un nouveau lieu.",
+  },
+  pivot: {
+    none: "Aucune : SIRET inconnu",
+    hint: "Sans SIRET ni RNA, la valeur de remplacement du standard (00000000000000) est utilisée, avec un avertissement sur chaque ligne.",
+  },
+  date_maj: { none: "Aucune : date du jour", hint: "Sans colonne de date ni valeur fixe, la date du jour de l'import est utilisée." },
+  source: {
+    none: "Aucune colonne",
+    hint: "Avec l'identifiant, la source sert à reconnaître les lieux déjà importés. Sans source, le nom du fichier est utilisé : donnez plutôt une valeur fixe (le nom de la structure qui produit le fichier), pour que le prochain fichier, même renommé, mette à jour les mêmes lieux.",
+  },
+};
+
+function constantHint(f: FieldName): string {
+  if (isEnumField(f)) return `Valeurs possibles, séparées par « | » : ${enumValues(f).join(" ; ")}.`;
+  if (f === "date_maj") return "Au format AAAA-MM-JJ, par exemple 2024-03-31.";
+  if (f === "pivot") return "SIRET (14 chiffres) ou numéro RNA (W suivi de 9 chiffres), si tout le fichier concerne la même structure.";
+  return "Utilisée pour chaque ligne quand aucune colonne n'est choisie ou que la cellule est vide.";
+}
+
+/** The form's values for a mapping (what the selects and fixed-value inputs show). */
+export function formValues(mapping: ColumnMapping): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of placeFields) {
+    out[columnInput(f.name)] = mapping.fields[f.name] ?? "";
+    if (f.name !== "id") out[constantInput(f.name)] = mapping.constants?.[f.name] ?? "";
+  }
+  return out;
+}
+
+/** Everything the mapping form shows, from the suggestions or from a saved mapping. */
+export function mappingView(table: ProducerTable, filename: string, saved?: SavedMapping): MappingView {
+  const suggestions = suggestMapping(table);
+  const columns = new Set(table.columns);
+  const notices: string[] = [];
+  let mapping: ColumnMapping;
+  if (saved) {
+    const missing = Object.entries(saved.mapping.fields).filter(([, c]) => !columns.has(c));
+    const fields = Object.fromEntries(Object.entries(saved.mapping.fields).filter(([, c]) => columns.has(c)));
+    mapping = saved.mapping.constants ? { fields, constants: saved.mapping.constants } : { fields };
+    notices.push(`Correspondance « ${saved.name} » appliquée.`);
+    if (missing.length > 0) {
+      notices.push(`Colonnes de la correspondance absentes de ce fichier (champs laissés sans colonne) : ${missing.map(([f, c]) => `« ${c} » pour ${f}`).join(", ")}.`);
+    }
+  } else {
+    mapping = { fields: Object.fromEntries(Object.entries(suggestions).map(([f, s]) => [f, s.column])) };
+  }
+  const fields = placeFields.map((f): FieldView => {
+    const s = suggestions[f.name];
+    const completion = completions[f.name];
+    const suggested = s ? `Suggestion : « ${s.column} » (${s.reason}).` : "Aucune colonne suggérée.";
+    return {
+      name: f.name,
+      title: f.title,
+      required: f.required,
+      noneLabel: completion?.none ?? "Aucune colonne",
+      hint: [suggested, completion?.hint].filter(Boolean).join(" "),
+      constant: f.name === "id" ? null : { hint: constantHint(f.name) },
+    };
+  });
+  // Required first (in the standard's order), then the rest.
+  fields.sort((a, b) => Number(b.required) - Number(a.required));
+  return {
+    filename,
+    format: table.format,
+    ...(table.sheet ? { sheet: table.sheet } : {}),
+    rows: table.rows.length,
+    skipped: table.skipped,
+    columns: table.columns.map((c) => ({ name: c, examples: examples(table, c) })),
+    fields,
+    defaults: formValues(mapping),
+    notices,
+  };
+}
+
+// ── preview, check, import ──────────────────────────────────────────────────────────────────────
+
+export const PREVIEW_ROWS = 10;
+
+export type Preview = { rows: number; fields: { name: FieldName; title: string }[]; records: { line: number; values: StandardRecord }[] };
+
+/** The first records as they will be sent to the standard's validation, with their line in the file. */
+export function previewMapping(table: ProducerTable, mapping: ColumnMapping, today = parisToday()): Preview {
+  const head: ProducerTable = { ...table, rows: table.rows.slice(0, PREVIEW_ROWS), lines: table.lines.slice(0, PREVIEW_ROWS) };
+  const { records, lines } = applyMapping(head, mapping, { today });
+  const used = placeFields.filter((f) => records.some((r) => r[f.name] !== undefined)).map((f) => ({ name: f.name, title: f.title }));
+  return { rows: table.rows.length, fields: used, records: records.map((values, i) => ({ line: lines[i] ?? i + 1, values })) };
+}
+
+/** Refuses a check or an import that would reject every line for want of a required field. */
+export function requireEssentials(mapping: ColumnMapping): void {
+  const missing = missingRequired(mapping);
+  if (missing.length === 0) return;
+  const message = "Ce champ obligatoire du standard n'a ni colonne ni valeur fixe.";
+  throw new AppError("validation", {
+    message: `Choisissez une colonne (ou une valeur fixe) pour : ${missing.join(", ")}.`,
+    fieldErrors: Object.fromEntries(missing.map((f) => [columnInput(f), [message]])),
+  });
+}
+
+/**
+ * Dry run or import of the mapped file through the standard pipeline; the report's line numbers
+ * are the producer's (see apply.ts).
+ */
+export async function importMapped(
+  db: Db,
+  actor: Actor,
+  input: { territory: Territory; table: ProducerTable; filename: string; mapping: ColumnMapping; today: string; dryRun: boolean },
+): Promise<ImportReport> {
+  authorizeUse(actor, input.territory);
+  requireEssentials(input.mapping);
+  const { records, lines } = applyMapping(input.table, input.mapping, { today: input.today });
+  const report = await importPlaces(db, actor, { bytes: standardJson(records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
+  return remapReport(report, lines);
+}
+
+const MAX_SHOWN = 300;
+
+/** What the page shows of a report, small enough to travel in the form's state. */
+export type ReportView = {
+  dryRun: boolean;
+  records: number;
+  accepted: number;
+  warned: number;
+  rejected: number;
+  /** Dry run: places that the import would write. */
+  toImport: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  issues: ImportReport["issues"];
+  totalIssues: number;
+  /** Lines refused or outside the perimeter (the first ones). */
+  notImported: ImportLine[];
+  totalNotImported: number;
+};
+
+export function reportView(report: ImportReport): ReportView {
+  const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped");
+  return {
+    dryRun: report.dryRun,
+    records: report.records,
+    accepted: report.accepted,
+    warned: report.warned,
+    rejected: report.rejected,
+    toImport: report.lines.filter((l) => l.status === "created").length,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    skipped: report.skipped,
+    issues: report.issues.slice(0, MAX_SHOWN),
+    totalIssues: report.issues.length,
+    notImported: notImported.slice(0, MAX_SHOWN),
+    totalNotImported: notImported.length,
+  };
+}
