@@ -66,6 +66,12 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
         territoire : une aide de l&apos;autre côté d&apos;une limite reste une aide. Les chiffres se recalculent dès qu&apos;un lieu change.
       </p>
 
+      <p>
+        <Link className="fr-link fr-icon-file-text-line fr-link--icon-left" href={`${base}/etat-des-lieux`}>
+          Lire l&apos;état des lieux (document à partager, en PDF)
+        </Link>
+      </p>
+
       <section aria-labelledby="chiffres-titre">
         <h3 id="chiffres-titre">Chiffres clés</h3>
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
