@@ -100,7 +100,8 @@ describe("editing a place directly", () => {
     expect(place?.lon).toBe(0.1562);
     expect(place?.data.date_maj).not.toBe("2026-01-15");
     expect(place?.data.id).toBe("e-1");
-    expect(rowViolations(standardRow(place!.data))).toEqual([]);
+    if (!place) throw new Error("place not found");
+    expect(rowViolations(standardRow(place.data))).toEqual([]);
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, placeId));
     expect(event?.action).toBe("update");
   });
