@@ -140,7 +140,7 @@ describe("maturity grid of the demo territory", () => {
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/maturite`);
     await page.getByRole("table", { name: /Niveau de chaque acteur par dimension/ }).locator("tbody th a").first().click();
-    await page.waitForURL(/\/maturite$/);
+    await page.waitForURL(/\/acteurs\/[0-9a-f-]{36}\/maturite$/);
     const url = page.url();
     await visit(page, url);
     const historyRows = async () => page.getByRole("table", { name: /autoévaluations?, de la plus récente/ }).locator("tbody tr").count();
@@ -162,7 +162,7 @@ describe("maturity grid of the demo territory", () => {
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/maturite`);
     await page.getByRole("table", { name: /Niveau de chaque acteur par dimension/ }).locator("tbody th a").first().click();
-    await page.waitForURL(/\/maturite$/);
+    await page.waitForURL(/\/acteurs\/[0-9a-f-]{36}\/maturite$/);
     await expectAccessible(page);
     expect(await page.getByRole("table", { name: /Niveaux par dimension/ }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Enregistrer l'autoévaluation" }).count()).toBe(0);

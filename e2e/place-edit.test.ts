@@ -27,15 +27,15 @@ describe("editing a place directly", () => {
 
     // A mistake: the typed hours must still be there with the error.
     await page.getByLabel("Horaires d'ouverture").fill("Tu-Sa 10:00-12:30,14:00-18:00; PH off");
-    await page.getByLabel("Téléphone").fill("12");
+    await page.getByRole("textbox", { name: /^Téléphone/ }).fill("12");
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await page.waitForLoadState("load");
     await expect.poll(() => page.getByText("Certaines informations sont incorrectes").count()).toBeGreaterThan(0);
     expect(await page.getByLabel("Horaires d'ouverture").inputValue()).toBe("Tu-Sa 10:00-12:30,14:00-18:00; PH off");
 
-    await page.getByLabel("Téléphone").fill("05 45 95 00 00");
-    const service = page.locator("label", { hasText: /^Accompagner les démarches de santé/ });
-    const had = await page.locator("input[name='services'][value='Accompagner les démarches de santé']").isChecked();
+    await page.getByRole("textbox", { name: /^Téléphone/ }).fill("05 45 95 00 00");
+    const service = page.locator("label", { hasText: /^Parentalité et éducation avec le numérique/ });
+    const had = await page.locator("input[name='services'][value='Parentalité et éducation avec le numérique']").isChecked();
     if (!had) await service.first().click();
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await page.waitForURL(/enregistre=1/);
@@ -44,7 +44,7 @@ describe("editing a place directly", () => {
 
     await visit(page, `${baseUrl}${placeHref}`);
     const main = page.locator("main");
-    await expect.poll(() => main.innerText()).toContain("Accompagner les démarches de santé");
+    await expect.poll(() => main.innerText()).toContain("Parentalité et éducation avec le numérique");
     // The weekly table writes hours the French way ("10 h – 12 h 30", non-breaking spaces).
     expect(await main.innerText()).toMatch(/10\s*h\s*–\s*12\s*h\s*30/);
     expect(await main.innerText()).toContain("+33545950000");

@@ -1,0 +1,117 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { demo, launch, signedIn, visit } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the territorial diagnostic", () => {
+  it("a coordinator reads the portrait without JavaScript: key figures, a map with its legend, priority communes, a sortable table", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/espace/charente/diagnostic`);
+    const main = page.locator("main");
+    expect(await main.innerText()).toMatch(/communes en zone blanche/);
+    // The map shows the IFN first; another indicator is chosen from the list.
+    await page.getByLabel("Indicateur affiché").selectOption("nearest_place_km");
+    await page.getByRole("button", { name: "Afficher", exact: true }).click();
+    await page.waitForURL(/indicateur=nearest_place_km/);
+    await visit(page, page.url());
+    expect(await page.getByRole("heading", { name: /Carte : Distance au lieu le plus proche/ }).count()).toBe(1);
+    const image = page.locator("img[src*='carte.svg']");
+    const svg = await context.request.get(`${baseUrl}${await image.getAttribute("src")}`);
+    expect(svg.status()).toBe(200);
+    expect(svg.headers()["content-type"]).toMatch(/image\/svg\+xml/);
+    expect(await page.locator("li", { hasText: /commune/ }).count()).toBeGreaterThan(1);
+    // Sort by population, largest first: Angoulême is the most populated commune of Charente.
+    await page.getByRole("link", { name: /^Population/ }).click();
+    await page.waitForURL(/tri=population/);
+    await visit(page, page.url());
+    const communes = page.locator("section", { has: page.locator("#communes-titre") });
+    expect(await communes.locator("tbody tr").first().locator("th").innerText()).toMatch(/^Angoulême/);
+    expect(await page.locator("th[aria-sort='descending']").count()).toBe(1);
+    await context.close();
+  });
+
+  it("the table downloads as XLSX and reads back with the documented columns", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.observation);
+    const response = await context.request.get(`${baseUrl}/espace/charente/diagnostic/export/xlsx`);
+    expect(response.status()).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(["code_insee", "nom", "population", "longitude", "latitude"]);
+    expect(header).toContain("white_zone");
+    // Charente: 360-odd communes, one row each.
+    expect(sheet?.rowCount).toBeGreaterThan(300);
+    await context.close();
+  });
+
+  it("a coordinator imports an own indicator: bad lines are reported, the good ones show on the map's list", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination);
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/espace/charente/diagnostic/indicateurs`);
+    await page.getByLabel("Fichier d'indicateurs").setInputFiles({
+      name: "chomage.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("code_insee;nom;Taux de chômage e2e (%)\n16015;Angoulême;14,2\n16102;Cognac;11,8\n99999;Nulle part;3\n16001;Abzac;beaucoup\n"),
+    });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect.poll(() => page.getByTestId("indicators-summary").count()).toBe(1);
+    expect(await page.getByTestId("indicators-summary").innerText()).toMatch(/4 ligne\(s\) lue\(s\) : 2 acceptée\(s\), 2 refusée\(s\)/);
+    expect(await page.locator("table", { hasText: "Rapport ligne à ligne" }).innerText()).toMatch(/99999[\s\S]*beaucoup/);
+    await page.getByRole("button", { name: /Importer 1 indicateur/ }).click();
+    await expect.poll(() => page.getByText("Indicateurs importés").count()).toBeGreaterThan(0);
+    await visit(page, `${baseUrl}/espace/charente/diagnostic`);
+    expect(await page.locator("option", { hasText: "Taux de chômage e2e" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("findings: a partner supports a question; the État des lieux lists it and prints to PDF", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.partner);
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/espace/charente/constats?type=question`);
+    const card = page.locator("article", { hasText: "espace numérique de travail des collèges" });
+    const before = Number(/(\d+) soutien/.exec(await card.innerText())?.[1]);
+    await card.getByRole("button", { name: "Soutenir ce constat" }).click();
+    await expect.poll(async () => Number(/(\d+) soutien/.exec(await page.locator("article", { hasText: "espace numérique de travail des collèges" }).innerText())?.[1])).toBe(before + 1);
+    await visit(page, `${baseUrl}/espace/charente/diagnostic/etat-des-lieux`);
+    expect(await page.getByRole("heading", { name: "5. Atouts et questionnements" }).count()).toBe(1);
+    expect(await page.locator("main").innerText()).toContain("espace numérique de travail des collèges");
+    const pdf = await context.request.get(`${baseUrl}/espace/charente/diagnostic/etat-des-lieux/pdf`, { timeout: 90_000 });
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await context.close();
+  });
+
+  it("a coordinator records a finding without JavaScript; a commune outside the territory is refused by name", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/espace/charente/constats`);
+    await page.locator("label", { hasText: /^Questionnement/ }).first().click();
+    await page.getByRole("textbox", { name: /^Le constat/ }).fill("Les bus ne desservent pas le lieu de médiation le samedi.");
+    await page.getByLabel("Communes concernées (facultatif)").fill("Cognac, La Rochelle");
+    await page.getByRole("button", { name: "Ajouter le constat" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.getByText("« La Rochelle » n'est pas une commune du territoire.").count()).toBe(1);
+    expect(await page.getByRole("textbox", { name: /^Le constat/ }).inputValue()).toBe("Les bus ne desservent pas le lieu de médiation le samedi.");
+    await page.getByLabel("Communes concernées (facultatif)").fill("Cognac");
+    await page.getByRole("button", { name: "Ajouter le constat" }).click();
+    await page.waitForURL(/ajoute=1/);
+    await visit(page, page.url());
+    expect(await page.locator("article", { hasText: "Les bus ne desservent pas" }).innerText()).toMatch(/Communes : Cognac/);
+    await context.close();
+  });
+});
