@@ -10,6 +10,7 @@ import { territories } from "@/modules/territories/schema";
 import { seedDemoActors } from "./demo-actors";
 import { seedDemoMaturity } from "./demo-maturity";
 import { seedDemoFindings } from "./demo-findings";
+import { seedDemoQuestionnaires } from "./demo-questionnaires";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -56,6 +57,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoActors(db, territory.id);
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
+  await seedDemoQuestionnaires(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -98,6 +98,8 @@ export function Field(props: {
   textarea?: boolean;
   rows?: number;
   inputMode?: "numeric" | "decimal" | "text";
+  /** Id of a <datalist> of suggestions (the field stays free text). */
+  list?: string;
 }) {
   const { id, errors, previous } = useField(props.name);
   const describedBy = [props.hint ? `${id}-hint` : "", errors?.length ? `${id}-messages` : ""].filter(Boolean).join(" ") || undefined;
@@ -125,7 +127,7 @@ export function Field(props: {
       {props.textarea ? (
         <textarea {...common} rows={props.rows ?? 4} />
       ) : (
-        <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete} inputMode={props.inputMode} />
+        <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete} inputMode={props.inputMode} list={props.list} />
       )}
       <FieldMessages id={id} errors={errors} />
     </div>

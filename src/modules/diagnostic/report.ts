@@ -25,6 +25,7 @@ import { diagnosticPolicy } from "./policy";
 import { territoryPortrait, type IndicatorDef } from "./portrait";
 import { diagnosticReports } from "./schema";
 import { median } from "@/modules/maturity/stats";
+import { surveyHighlights } from "@/modules/questionnaires/highlights";
 
 export type ReportMap = { title: string; svg: string; legend: { color: string; label: string; communes: number }[]; unknown: number };
 export type ReportFinding = { text: string; themes: string[]; votes: number; origin: string };
@@ -53,12 +54,6 @@ export type ReportData = {
   findings: { strengths: ReportFinding[]; questions: ReportFinding[]; byTheme: { theme: string; strengths: number; questions: number }[] };
 };
 
-/** Extension point: the questionnaires module adds its campaigns' highlights (kept optional so the report works without). */
-export type SurveyHighlights = (db: Executor, territoryId: string) => Promise<ReportSurvey[]>;
-const shared = globalThis as unknown as { __maillageSurveyHighlights?: SurveyHighlights };
-export function registerSurveyHighlights(fn: SurveyHighlights): void {
-  shared.__maillageSurveyHighlights = fn;
-}
 
 async function mapOf(territory: { id: string; updatedAt: Date; name: string }, codes: string[], rows: { code: string }[], def: IndicatorDef, values: Map<string, number | null>): Promise<ReportMap | null> {
   const outline = detailedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, codes);
@@ -100,7 +95,6 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
   const asReport = (f: (typeof all)[number]): ReportFinding => ({ text: f.text, themes: f.themes.map(themeLabel), votes: f.votes, origin: f.originLabel });
   const themeIds = [...new Set(all.flatMap((f) => f.themes))];
 
-  const highlights = shared.__maillageSurveyHighlights;
   return {
     territory: { name: territory.name, slug: territory.slug, kind: territory.kind, isDemo: territory.isDemo },
     generatedAt: new Date().toISOString(),
@@ -130,7 +124,7 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
       weakest: maturity.summary.assessed ? maturity.summary.ranking.slice(0, 2).map((d) => title(d.dimension)) : [],
       strongest: maturity.summary.assessed ? maturity.summary.ranking.slice(-2).reverse().map((d) => title(d.dimension)) : [],
     },
-    surveys: highlights ? await highlights(db, territory.id) : [],
+    surveys: await surveyHighlights(db, territory.id),
     findings: {
       strengths: all.filter((f) => f.kind === "strength").map(asReport),
       questions: all.filter((f) => f.kind === "question").map(asReport),

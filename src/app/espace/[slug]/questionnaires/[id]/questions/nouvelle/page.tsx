@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { QuestionForm } from "@/modules/questionnaires/ui/question-form";
+import { questionnairePage } from "@/modules/questionnaires/ui/load";
+import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
+import { addQuestionAction } from "../../../../../../_actions/questionnaires";
+
+export const metadata: Metadata = { title: "Ajouter une question" };
+
+type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewQuestionPage({ params, searchParams }: Props) {
+  const { slug, id } = await params;
+  const sp = await searchParams;
+  const { territory, abilities, can, questionnaire, structure } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
+  if (questionnaire.status === "closed") forbidden();
+  const wanted = typeof sp.partie === "string" ? sp.partie : "";
+  const section = structure.sections.find((s) => s.id === wanted) ?? structure.sections.at(-1);
+  if (!section) notFound();
+  return (
+    <>
+      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="construction" />
+      <h3>Ajouter une question</h3>
+      <div className="fr-col-12 fr-col-md-8">
+        <QuestionForm
+          action={addQuestionAction}
+          hidden={{ territory: territory.slug, questionnaire: questionnaire.id, version: String(questionnaire.version) }}
+          structure={structure}
+          sectionId={section.id}
+          submitLabel="Ajouter la question"
+        />
+      </div>
+    </>
+  );
+}

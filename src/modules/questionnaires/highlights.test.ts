@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/platform/db/client";
+import { openTestDatabase } from "@/testing/db";
+import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { buildReport } from "@/modules/diagnostic/report";
+import { createCampaign, loadDraftContext, saveStep, startResponse } from "./commands";
+import { fieldName } from "./logic";
+import { findCampaign } from "./queries";
+import type { Campaign } from "./schema";
+import { buildFixture } from "./test-fixture";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("questionnaires in the État des lieux", () => {
+  it("show each questionnaire's most answered choice questions and their most frequent answers", async () => {
+    const db = database.db;
+    const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-etat", kind: "departement", code: "16" });
+    const u = await createUser(db);
+    await addMember(db, territory.id, u.id, "coordinator");
+    const actor = await actorOf(db, u.id);
+    const fixture = await buildFixture(db, actor, territory, { publish: true });
+    const camp = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, actor, territory, fixture.id, { label: "Campagne" })).id)) as Campaign;
+    const f = (k: string) => fieldName(fixture.q[k] as string);
+    for (const answer of ["oui", "oui", "non"]) {
+      const { token } = await startResponse(db, camp, { kind: "web" });
+      const steps = [{ [f("ordinateur")]: answer, [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      for (const [i, form] of steps.entries()) {
+        const context = await loadDraftContext(db, token);
+        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `k-${Math.random()}` });
+      }
+    }
+    const report = await buildReport(db, { ...territory, kind: territory.kind });
+    expect(report.surveys).toHaveLength(1);
+    const survey = report.surveys[0];
+    expect(survey?.responses).toBe(3);
+    // Q1 and Q4 were answered by all three; the others by nobody.
+    expect(survey?.highlights.map((h) => h.question)).toEqual(["Q1. Avez-vous un ordinateur ?", "Q4. À l'aise ?"]);
+    expect(survey?.highlights[0]?.rows.map((r) => [r.label, r.count, Math.round(r.percent * 10) / 10])).toEqual([
+      ["Oui", 2, 66.7],
+      ["Non", 1, 33.3],
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * What the État des lieux shows of the questionnaires: for each questionnaire of the territory that
+ * has responses, its most answered choice questions with their three most frequent answers.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import type { ReportSurvey } from "@/modules/diagnostic/report";
+import { loadStructure } from "./queries";
+import { cachedResults } from "./results";
+import { questionnaires } from "./schema";
+import { audienceLabels } from "./types";
+
+const QUESTIONS = 5;
+const ROWS = 3;
+
+export async function surveyHighlights(db: Executor, territoryId: string): Promise<ReportSurvey[]> {
+  const list = await db
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.territoryId, territoryId), inArray(questionnaires.status, ["published", "closed"])))
+    .orderBy(questionnaires.createdAt);
+  const out: ReportSurvey[] = [];
+  for (const q of list) {
+    const structure = await loadStructure(db, q.id);
+    const results = await cachedResults(db, territoryId, q.id, structure);
+    if (results.responses === 0) continue;
+    const chosen = results.questions
+      .filter((r) => (r.type === "single" || r.type === "multiple" || r.type === "scale") && r.answered > 0)
+      .sort((a, b) => b.answered - a.answered || a.number - b.number)
+      .slice(0, QUESTIONS)
+      .sort((a, b) => a.number - b.number);
+    out.push({
+      title: q.title,
+      audience: audienceLabels[q.audience],
+      responses: results.responses,
+      highlights: chosen.map((r) => ({
+        question: `Q${r.number}. ${r.label}`,
+        rows: [...r.rows]
+          .filter((row) => row.count > 0)
+          .sort((a, b) => b.count - a.count)
+          .slice(0, ROWS)
+          .map((row) => ({ label: row.label, count: row.count, percent: row.percent })),
+      })),
+    });
+  }
+  return out;
+}
+

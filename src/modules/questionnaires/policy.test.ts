@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/platform/auth/actor";
+import { policyActors } from "@/testing/policy-actors";
+import { questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "./policy";
+
+const territory = { id: "t-1" };
+const other = { id: "t-2" };
+
+const actors: Record<string, Actor> = { ...policyActors(territory, other, "coordinator"), system: { kind: "system", label: "cli" } };
+
+// The expected table, written by hand: one row per action, one column per actor.
+//                                            anonymous stranger observer contributor partner coordinator admin system
+const expected: Record<QuestionnaireAction, boolean[]> = {
+  view: [false, false, true, true, true, true, true, false],
+  edit: [false, false, false, true, false, true, true, false],
+  publish: [false, false, false, false, false, true, true, false],
+  enterPaper: [false, false, false, true, true, true, true, false],
+  viewResults: [false, false, true, true, true, true, true, false],
+  export: [false, false, false, true, false, true, true, false],
+  moderate: [false, false, false, false, false, true, true, false],
+  answer: [true, true, true, true, true, true, true, true],
+};
+
+describe("questionnaire policy (role × action)", () => {
+  const names = Object.keys(actors);
+  for (const [action, row] of Object.entries(expected) as [QuestionnaireAction, boolean[]][]) {
+    for (const [i, name] of names.entries()) {
+      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
+        expect(questionnairePolicy[action](actors[name] as Actor, territory)).toBe(row[i]);
+      });
+    }
+  }
+
+  it("a coordinator of another territory may publish there, not here", () => {
+    expect(questionnairePolicy.publish(actors.stranger as Actor, territory)).toBe(false);
+    expect(questionnairePolicy.publish(actors.stranger as Actor, other)).toBe(true);
+  });
+
+  it("gives pages the same answers as the policy", () => {
+    expect(questionnaireAbilities(actors.partner as Actor, territory)).toEqual(Object.fromEntries(Object.entries(expected).map(([a, row]) => [a, row[4]])));
+  });
+
+  it("covers every action of the policy", () => {
+    expect(Object.keys(questionnairePolicy).sort()).toEqual(Object.keys(expected).sort());
+  });
+});

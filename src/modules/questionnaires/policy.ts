@@ -1,0 +1,42 @@
+import type { Actor, Role } from "@/platform/auth/actor";
+import type { TerritoryRef } from "@/modules/territories/policy";
+
+const roleIn = (actor: Actor, t: TerritoryRef): Role | undefined => (actor.kind === "user" ? actor.roles[t.id] : undefined);
+const isAdmin = (actor: Actor) => actor.kind === "user" && actor.isPlatformAdmin;
+const hasRole = (...roles: Role[]) => (actor: Actor, t: TerritoryRef) => {
+  if (isAdmin(actor)) return true;
+  const role = roleIn(actor, t);
+  return role !== undefined && roles.includes(role);
+};
+
+/**
+ * Who does what with questionnaires:
+ * - every member reads them, their campaigns and their results (observers are often elected
+ *   officials: the diagnostic is theirs to read);
+ * - coordinators and contributors (whose role is to contribute contents, questionnaires among them)
+ *   build questionnaires; only coordinators publish, close and open campaigns (a public link speaks
+ *   for the territory), and set aside suspect responses;
+ * - every member who works with the public (all but observers) types in paper questionnaires;
+ * - the raw answers (free texts included) are exported by those who build the questionnaires;
+ * - anyone, without an account, answers an open campaign (the limits are in the command).
+ */
+export const questionnairePolicy = {
+  view: hasRole("coordinator", "partner", "contributor", "observer"),
+  edit: hasRole("coordinator", "contributor"),
+  publish: hasRole("coordinator"),
+  enterPaper: hasRole("coordinator", "partner", "contributor"),
+  viewResults: hasRole("coordinator", "partner", "contributor", "observer"),
+  export: hasRole("coordinator", "contributor"),
+  moderate: hasRole("coordinator"),
+  answer: (_actor: Actor, _t: TerritoryRef) => true,
+} as const;
+
+export type QuestionnaireAction = keyof typeof questionnairePolicy;
+export type QuestionnaireAbilities = Record<QuestionnaireAction, boolean>;
+
+/** The abilities a page receives to show or hide its controls. */
+export function questionnaireAbilities(actor: Actor, t: TerritoryRef): QuestionnaireAbilities {
+  const out = {} as QuestionnaireAbilities;
+  for (const action of Object.keys(questionnairePolicy) as QuestionnaireAction[]) out[action] = questionnairePolicy[action](actor, t);
+  return out;
+}
