@@ -3,7 +3,7 @@
  * tagged with themes and real communes, grouped, with the demo partners' votes. Demo content: the
  * territory is marked as demo, and these texts are written for it.
  */
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { findingGroups, findings, findingVotes } from "@/modules/findings/schema";
@@ -26,11 +26,10 @@ const list: DemoFinding[] = [
 ];
 
 export async function seedDemoFindings(db: Db, territoryId: string): Promise<void> {
-  const voters = await db
-    .select({ id: user.id, email: user.email })
-    .from(user)
-    .where(eq(user.email, "partenaire@demo.maillage.fr"))
-    .union(db.select({ id: user.id, email: user.email }).from(user).where(eq(user.email, "coordination@demo.maillage.fr")));
+  // Coordination first, then the partner: a finding with one vote has the coordinator's (the demo partner can still vote).
+  const order = ["coordination@demo.maillage.fr", "partenaire@demo.maillage.fr"];
+  const found = await db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.email, order));
+  const voters = order.flatMap((email) => found.filter((u) => u.email === email));
   const groupIds = await db
     .insert(findingGroups)
     .values(groups.map((title) => ({ territoryId, title })))
