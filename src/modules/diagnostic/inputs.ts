@@ -34,9 +34,10 @@ export async function loadCoverageCommunes(db: Executor, territoryId: string): P
     .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
     .where(eq(territoryCommunes.territoryId, territoryId))
     .orderBy(asc(communes.code));
-  return rows.map(({ total, noThd, no4g, poverty, older65, noDiploma, ...c }) => {
-    const ifn = { total, noThd, no4g, poverty, older65, noDiploma };
-    return { ...c, ifn: Object.values(ifn).every((v) => v === null) ? null : ifn };
+  return rows.map((r) => {
+    const ifn = { total: r.total, noThd: r.noThd, no4g: r.no4g, poverty: r.poverty, older65: r.older65, noDiploma: r.noDiploma };
+    const none = ifn.total === null && ifn.noThd === null && ifn.no4g === null && ifn.poverty === null && ifn.older65 === null && ifn.noDiploma === null;
+    return { code: r.code, name: r.name, population: r.population, lon: r.lon, lat: r.lat, ifn: none ? null : ifn };
   });
 }
 

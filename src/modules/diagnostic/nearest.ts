@@ -7,18 +7,19 @@ import { distance } from "geokdbush";
  * The points are sorted into a k-d tree by kdbush. geokdbush's `around` searches such a tree best first,
  * but it bounds each node by the half-planes of its ancestors' splits (a node holding a few places of
  * Charente "extends" over half of France), allocates an object per node it opens and calls several
- * trigonometric functions per point: 35–70 µs per query on the benchmark's clustered places, 1.2–2.5 s
+ * trigonometric functions per point: 55–80 µs per query on the benchmark's clustered places, 1.9–2.8 s
  * for the communes of France (bench/RESULTS.md). Here, on the same kdbush layout:
  * - each node gets, once, the real bounding box of its points;
  * - the search goes depth first, nearer child first, and skips every node whose box cannot hold a point
  *   closer than the best found so far (the bound is geokdbush's `boxDist`, rewritten below with the
  *   sines and cosines of the box edges computed once, so that a search calls no trigonometric function
  *   but the four of the query point);
- * - points are compared by the cosine of their angle to the query (the dot product of unit vectors,
- *   a monotonic function of the great-circle distance), the answer's distance is geokdbush's `distance`
- *   (haversine on a sphere of 6,371 km).
- * The result is exact (checked against a brute-force scan in nearest.test.ts). Two points at the same
- * distance to within a few centimetres may be told apart either way.
+ * - points are compared by their squared chord to the query (between unit vectors: a monotonic function
+ *   of the great-circle distance, precise even for points a few metres apart); the answer's distance is
+ *   geokdbush's `distance` (haversine on a sphere of 6,371 km);
+ * - each search starts from the previous answer (queries come commune after commune, neighbours in turn).
+ * The result is exact, not approximate: checked against a scan of every point in nearest.test.ts (to
+ * floating-point rounding, except within ~1,000 km of the antipode of every point, which no French commune is).
  */
 
 const RAD = Math.PI / 180;
@@ -29,6 +30,11 @@ const MIN_LON = 0, MAX_LON = 1, MIN_LAT = 2, MAX_LAT = 3;
 const COS_MIN_LON = 4, SIN_MIN_LON = 5, COS_MAX_LON = 6, SIN_MAX_LON = 7;
 const COS_MIN_LAT = 8, SIN_MIN_LAT = 9, COS_MAX_LAT = 10, SIN_MAX_LAT = 11;
 const BOX = 12;
+/**
+ * Slack on the pruning test: a box bound is a cosine computed to ~1e-16, so a node is skipped only when
+ * it is farther than the best point by more than that rounding (a few extra visits, never a wrong answer).
+ */
+const SLACK = 1e-14;
 
 export class NearestIndex {
   readonly size: number;
@@ -45,6 +51,8 @@ export class NearestIndex {
   private readonly right: Int32Array;
   private readonly box: Float64Array;
   private nodes = 0;
+  /** Tree position of the last answer, the first candidate of the next search. */
+  private previous = 0;
   // Reused by every search (searches are synchronous: one at a time).
   private readonly stack: Int32Array;
   private readonly stackBound: Float64Array;
@@ -162,9 +170,16 @@ export class NearestIndex {
     const qy = cosLat * sinLon;
     const qz = sinLat;
     const xyz = this.xyz;
-    // Cosine of the angle to the best point so far: larger is nearer.
-    let best = -Infinity;
-    let bestAt = 0;
+    // Squared chord to the best point so far (smaller is nearer), and the cosine a box must beat to hold
+    // a nearer point: chord² = 2 − 2 cos(angle).
+    // Start from the previous answer: queries come in batches of neighbouring communes, and a near first
+    // candidate lets the search skip most of the tree from the start.
+    let bestAt = this.previous;
+    const px = qx - (xyz[3 * bestAt] ?? 0);
+    const py = qy - (xyz[3 * bestAt + 1] ?? 0);
+    const pz = qz - (xyz[3 * bestAt + 2] ?? 0);
+    let best = px * px + py * py + pz * pz;
+    let beat = 1 - best / 2 - SLACK;
     const stack = this.stack;
     const bounds = this.stackBound;
     stack[0] = 0;
@@ -172,7 +187,7 @@ export class NearestIndex {
     let top = 1;
     while (top > 0) {
       top--;
-      if ((bounds[top] ?? 0) <= best) continue;
+      if ((bounds[top] ?? 0) < beat) continue;
       const node = stack[top] ?? 0;
       const a = this.left[node] ?? -1;
       let from: number;
@@ -184,10 +199,14 @@ export class NearestIndex {
         from = to = ((this.from[node] ?? 0) + (this.to[node] ?? 0)) >> 1; // the node's own (median) point
       }
       for (let i = from; i <= to; i++) {
-        const c = qx * (xyz[3 * i] ?? 0) + qy * (xyz[3 * i + 1] ?? 0) + qz * (xyz[3 * i + 2] ?? 0);
-        if (c > best) {
-          best = c;
+        const dx = qx - (xyz[3 * i] ?? 0);
+        const dy = qy - (xyz[3 * i + 1] ?? 0);
+        const dz = qz - (xyz[3 * i + 2] ?? 0);
+        const chord2 = dx * dx + dy * dy + dz * dz;
+        if (chord2 < best) {
+          best = chord2;
           bestAt = i;
+          beat = 1 - best / 2 - SLACK;
         }
       }
       if (a < 0) continue;
@@ -200,15 +219,16 @@ export class NearestIndex {
       const farBound = nearFirst ? boundB : boundA;
       const near = nearFirst ? a : b;
       const nearBound = nearFirst ? boundA : boundB;
-      if (farBound > best) {
+      if (farBound >= beat) {
         stack[top] = far;
         bounds[top++] = farBound;
       }
-      if (nearBound > best) {
+      if (nearBound >= beat) {
         stack[top] = near;
         bounds[top++] = nearBound;
       }
     }
+    this.previous = bestAt;
     return { index: this.ids[bestAt] ?? 0, km: distance(lon, lat, this.lon[bestAt] ?? 0, this.lat[bestAt] ?? 0) };
   }
 }
