@@ -13,7 +13,9 @@
 //
 // 1. Map data: GET /territoires/<slug>/lieux/carte (GeoJSON of every matching place). Payload raw and gzip
 //    (zlib on the body, and what the server sends); server time warm, p50/p95 of SEQUENTIAL requests after
-//    WARMUP (targets: < 1.5 MB gzip, < 100 ms); then the route's steps one by one in this process (1b).
+//    WARMUP: the gzip file the map fetches (?format=gzip: kept with the answer, inflated in the browser),
+//    the JSON that Next.js gzips on each request, without compression, and a revalidation (304)
+//    (targets: < 1.5 MB gzip, < 100 ms); then the route's steps one by one in this process (1b).
 // 2. Orientation: GET /aide?lieu=<name>&commune=<INSEE>&besoin=demarches over COMMUNES communes that have
 //    places, in rotation: REQUESTS requests with CONCURRENCY in flight, then the same one at a time (target
 //    p95 < 50 ms). The page renders the whole DSFR layout, so the query itself (`findHelp`, and
@@ -38,9 +40,10 @@ import { openDatabase, type Database } from "@/platform/db/client";
 import { communes } from "@/modules/geo/schema";
 import { places } from "@/modules/places/schema";
 import { communeIndex, resolveCommune } from "@/modules/places/commands";
-import { placesForMap } from "@/modules/places/queries";
+import { placesForMap, placesVersion } from "@/modules/places/queries";
+import { mapAnswer } from "@/modules/places/map-data";
 import OpeningHours from "opening_hours";
-import { isOpenAt, toParisWallDate } from "@/modules/places/hours";
+import { isOpenAt, openAt, toParisWallDate } from "@/modules/places/hours";
 import { validateFile } from "@/modules/places/standard/normalize";
 import { findHelp, placeIndex, type HelpQuery } from "@/modules/orientation/nearest";
 import { resolveCommuneInput } from "@/modules/orientation/commune";
@@ -176,14 +179,28 @@ function rawGet(url: string, encoding: string): Promise<{ ms: number; ttfb: numb
   });
 }
 
-/** Bytes on the wire for a browser-like request (accepting gzip, deflate, br), and the encoding the server chose. */
-function wireSize(url: string): Promise<{ bytes: number; encoding: string }> {
+/** Bytes on the wire for a browser-like request (accepting gzip, deflate, br), the encoding the server chose, and its ETag. */
+function wireSize(url: string): Promise<{ bytes: number; encoding: string; etag: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { "accept-encoding": "gzip, deflate, br" } }, (res) => {
         let bytes = 0;
         res.on("data", (c: Buffer) => (bytes += c.length));
-        res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity") }));
+        res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity"), etag: String(res.headers.etag ?? "") }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+/** A revalidation: the browser already has the answer and sends its ETag. */
+function conditionalGet(url: string, etag: string): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    http
+      .get(url, { headers: { "accept-encoding": "gzip, deflate, br", "if-none-match": etag } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
         res.on("error", reject);
       })
       .on("error", reject);
@@ -345,16 +362,17 @@ async function timeIt<T>(fn: () => Promise<T> | T, n = 10): Promise<{ ms: number
   return { ms: percentile(t, 50), value };
 }
 
-/** The steps of GET /territoires/<slug>/lieux/carte one by one (median of 10), and two alternatives. */
-async function mapBreakdown(url: string, dir: string, territoryId: string): Promise<void> {
+/** The steps of GET /territoires/<slug>/lieux/carte one by one (median of 10), the answer cache, and two alternatives. */
+async function mapBreakdown(url: string, dir: string, territory: { id: string; updatedAt: Date }): Promise<void> {
   const { default: pg } = await import("pg");
   const database = await openDatabase({ DATABASE_URL: url, dataDir: dir });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const db = database.db;
+    const territoryId = territory.id;
     const where = "commune_code in (select commune_code from territory_communes where territory_id = $1)";
-    const select = `select id, name, lon, lat, hours from places where ${where} and lon is not null and lat is not null`;
+    const select = `select id, name, lon, lat from places where ${where} and lon is not null and lat is not null`;
     const route = await timeIt(() => placesForMap(db, territoryId, {}));
     const [plan] = (await client.query(`explain (analyze, format json) ${select}`, [territoryId])).rows[0]["QUERY PLAN"] as { "Execution Time": number }[];
     const driver = await timeIt(() => client.query({ text: select, values: [territoryId], rowMode: "array" }));
@@ -363,6 +381,16 @@ async function mapBreakdown(url: string, dir: string, territoryId: string): Prom
     const bytes = Buffer.from(body.value);
     const gzip6 = await timeIt(() => zlib.gzipSync(bytes));
     const gzip1 = await timeIt(() => zlib.gzipSync(bytes, { level: 1 }));
+    const br5 = await timeIt(() => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } }));
+    const version = await timeIt(() => placesVersion(db));
+    // The answer cache (map-data.ts): a build for a version no other request asked for, then a hit.
+    let n = 0;
+    // (a perimeter version of its own for each call: same data, a key no request asked for)
+    const cold = await timeIt(() => mapAnswer(db, { id: territoryId, updatedAt: new Date(++n) }, { openNow: false }));
+    const full = { openNow: false } as const;
+    await mapAnswer(db, territory, full);
+    const warm = await timeIt(() => mapAnswer(db, territory, full));
+    const openCold = await timeIt(() => mapAnswer(db, territory, { openNow: true }, new Date(Date.now() + 60_000 * ++n)));
     // Alternatives: the whole document built by PostgreSQL (one text value), and a compact array instead of GeoJSON.
     const inSql = await timeIt(() =>
       client.query(
@@ -372,40 +400,41 @@ async function mapBreakdown(url: string, dir: string, territoryId: string): Prom
         [territoryId],
       ),
     );
-    // What ?ouvert=1 adds: every place's hours evaluated (parsed) now, one run.
-    const withHours = rows.filter((r) => r.hours);
+    // What ?ouvert=1 adds: every place's hours evaluated now.
+    const withHours = ((await client.query(`select hours from places where ${where} and lon is not null and lat is not null and hours is not null`, [territoryId])).rows as { hours: string }[]).map((r) => r.hours);
+    const distinctHours = new Set(withHours).size;
+    // 1. isOpenAt on each place, the way the route filtered before: parsed schedules are memoised, and
+    //    the answers are kept per minute, so this is now a look-up per place after the first of each text.
     const o0 = performance.now();
-    const open = withHours.filter((r) => isOpenAt(r.hours!, new Date())?.state === "open").length;
-    const openMs = performance.now() - o0;
-    const distinctHours = new Set(withHours.map((r) => r.hours)).size;
-    // The same evaluation with one parse per distinct text (what a memo of the parsed hours would give): an estimate
-    // with the library directly (same options as src/modules/places/hours/opening-hours.ts), state now + next change.
-    const m0 = performance.now();
-    const parsed = new Map<string, OpeningHours | null>();
+    const open = withHours.filter((h) => isOpenAt(h, new Date())?.state === "open").length;
+    const perPlaceMs = performance.now() - o0;
+    // 2. What the route does now: one verdict per distinct text (openAt), in a new minute (nothing kept).
+    const later = new Date(Date.now() + 3_600_000);
+    const f0 = performance.now();
+    const keep = openAt(later);
+    withHours.filter((h) => keep(h));
+    const filterMs = performance.now() - f0;
+    // 3. The library alone, one fresh parse per place (what each place cost before the memo, 98bbd93).
+    const sample = withHours.slice(0, 200);
     const wall = toParisWallDate(new Date());
     const horizon = new Date(wall.getTime() + 366 * 86_400_000);
-    for (const r of withHours) {
-      let oh = parsed.get(r.hours!);
-      if (oh === undefined) {
-        try {
-          oh = new OpeningHours(r.hours!, { lat: 0, lon: 0, address: { country_code: "fr", state: "" } } as never, { locale: "fr" } as never);
-        } catch {
-          oh = null;
-        }
-        parsed.set(r.hours!, oh);
-      }
-      if (oh) {
+    const p0 = performance.now();
+    for (const h of sample) {
+      try {
+        const oh = new OpeningHours(h, { lat: 0, lon: 0, address: { country_code: "fr", state: "" } } as never, { locale: "fr" } as never);
         oh.getStateString(wall, true);
         oh.getNextChange(wall, horizon);
+      } catch {
+        // unreadable: skipped, as the app does
       }
     }
-    const memoMs = performance.now() - m0;
-    const compact = JSON.stringify(rows.map((r) => [Math.round(r.lon! * 1e5) / 1e5, Math.round(r.lat! * 1e5) / 1e5, r.id, r.name]));
+    const parseEach = (performance.now() - p0) / sample.length;
+    const compact = JSON.stringify(rows.map((r) => [Math.round(r.lon * 1e5) / 1e5, Math.round(r.lat * 1e5) / 1e5, r.id, r.name]));
     console.log(`\n-- 1b. the map route step by step, in this process (server stopped; median of 10) --`);
-    console.log(`  placesForMap (drizzle, ${rows.length} rows): ${ms(route.ms)}; the same SQL through pg alone (array rows): ${ms(driver.ms)}; inside PostgreSQL (EXPLAIN ANALYZE): ${ms(plan?.["Execution Time"] ?? NaN)}`);
-    console.log(`  features + JSON.stringify: ${ms(body.ms)} (${mb(bytes.length)}); gzip level 6 (Next's compress default): ${ms(gzip6.ms)} (${mb(gzip6.value.length)}), level 1: ${ms(gzip1.ms)} (${mb(gzip1.value.length)})`);
-    console.log(`  "open now" filter (one run): isOpenAt on the ${withHours.length} places with hours (${distinctHours} distinct texts): ${ms(openMs)} (${(openMs / withHours.length).toFixed(2)} ms per place; ${open} open)`);
-    console.log(`    the same with one parse per distinct text (estimate of a memo of the parsed hours): ${ms(memoMs)}`);
+    console.log(`  placesForMap (${rows.length} rows, straight from the driver): ${ms(route.ms)}; the same SQL through pg alone (array rows): ${ms(driver.ms)}; inside PostgreSQL (EXPLAIN ANALYZE): ${ms(plan?.["Execution Time"] ?? NaN)}`);
+    console.log(`  features + JSON.stringify: ${ms(body.ms)} (${mb(bytes.length)}); gzip level 6: ${ms(gzip6.ms)} (${mb(gzip6.value.length)}), level 1: ${ms(gzip1.ms)} (${mb(gzip1.value.length)}); brotli quality 5: ${ms(br5.ms)} (${mb(br5.value.length)}; browsers cannot inflate brotli themselves, Next.js drops a route's own content-encoding)`);
+    console.log(`  answer cache (map-data.ts): places version query ${ms(version.ms)}; a build (query, features, JSON, gzip file on the thread pool, hash) ${ms(cold.ms)}; a hit ${ms(warm.ms)}; a build with "open now" ${ms(openCold.ms)}`);
+    console.log(`  "open now" (${withHours.length} places with hours, ${distinctHours} distinct texts, ${open} open now): isOpenAt place by place ${ms(perPlaceMs)}; one verdict per distinct text (openAt, what the route and the list do) ${ms(filterMs)}; for comparison, one fresh parse + evaluation costs ${parseEach.toFixed(2)} ms (x ${withHours.length} places = ${ms(parseEach * withHours.length)}, the cost before the memo)`);
     console.log(`  alternative, the whole GeoJSON built by PostgreSQL as one text: ${ms(inSql.ms)} (${mb(Buffer.byteLength(String(inSql.value.rows[0]?.doc ?? "")))})`);
     console.log(`  alternative payload, [lon, lat, id, name] arrays with 5 decimals: ${mb(Buffer.byteLength(compact))} raw, ${mb(zlib.gzipSync(compact).length)} gzip`);
   } finally {
@@ -453,6 +482,7 @@ await main(async () => {
   const picked: { code: string; name: string; places: number }[] = [];
   let territoryCommunes = 0;
   let territoryId = "";
+  let territoryUpdatedAt = new Date();
   let inTerritory = 0;
   try {
     const db = database.db;
@@ -461,6 +491,7 @@ await main(async () => {
     const territory = await createTestTerritory(db, { kind: "custom", name: "Bench : toutes les communes ayant un lieu", slug: SLUG, communes: withPlaces.map((c) => c.code).join(" ") });
     territoryCommunes = withPlaces.length;
     territoryId = territory.id;
+    territoryUpdatedAt = territory.updatedAt;
     console.log(`territory /territoires/${SLUG}: custom, ${territoryCommunes} communes (every commune that has a place), created in ${seconds(performance.now() - t0)}`);
     const [located] = await db
       .select({ n: count() })
@@ -497,38 +528,61 @@ await main(async () => {
   const gzip9Bytes = zlib.gzipSync(Buffer.from(first.body), { level: 9 }).length;
   const brBytes = zlib.brotliCompressSync(Buffer.from(first.body)).length;
   const wire = await wireSize(mapUrl);
+  // What the map fetches (places-map.tsx): the gzip file kept with the answer, inflated in the browser.
+  const fileUrl = `${mapUrl}?format=gzip`;
+  const fileFirst = await new Promise<Buffer>((resolve, reject) => {
+    http.get(fileUrl, { headers: { "accept-encoding": "gzip, deflate, br" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve(Buffer.concat(chunks)));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+  if (zlib.gunzipSync(fileFirst).toString("utf8") !== first.body) throw new Error("the gzip file does not inflate to the JSON answer");
+  const fileWire = await wireSize(fileUrl);
   for (let i = 1; i < WARMUP; i++) await get(mapUrl);
-  const mapWindow: Window = { label: `map data, 3 × ${SEQUENTIAL} requests one at a time`, from: nowUs(), to: 0 };
+  const mapWindow: Window = { label: `map data, 5 × ${SEQUENTIAL} requests one at a time`, from: nowUs(), to: 0 };
   // Server time: a raw HTTP client that counts the bytes without inflating them (time to first byte, to last byte).
-  const mapSeries = (label: string, encoding: string) =>
+  const mapSeries = (label: string, url: string, encoding: string) =>
     load(label, SEQUENTIAL, 1, async () => {
-      const r = await rawGet(mapUrl, encoding);
+      const r = await rawGet(url, encoding);
       return { ms: r.ms, ttfb: r.ttfb, ok: r.status === 200 };
     }, pids);
-  const mapGzip = await mapSeries("map, gzip", "gzip");
+  const mapFile = await mapSeries("map, gzip file", fileUrl, "gzip, deflate, br");
+  const mapGzip = await mapSeries("map, gzip", mapUrl, "gzip");
   // The same through fetch, which inflates and decodes 3.5 MB as a browser also has to.
   const mapFetch = await load("map, fetch", SEQUENTIAL, 1, async () => {
     const r = await get(mapUrl, { "accept-encoding": "gzip, deflate" });
     return { ms: r.ms, ok: r.status === 200 && r.bytes === first.bytes };
   }, pids);
-  // Without compression: what the route costs without Next's gzip step.
-  const mapIdentity = await mapSeries("map, identity", "identity");
+  // Without compression.
+  const mapIdentity = await mapSeries("map, identity", mapUrl, "identity");
+  // Revalidation with the ETag the browser keeps (304, no body).
+  const map304 = await load("map, 304", SEQUENTIAL, 1, async () => {
+    const r = await conditionalGet(fileUrl, fileWire.etag);
+    return { ms: r.ms, ok: r.status === 304 };
+  }, pids);
   mapWindow.to = nowUs();
   windows.push(mapWindow);
 
   console.log(`\n-- 1. map data: GET /territoires/${SLUG}/lieux/carte --`);
   console.log(`  ${geojson.features.length} features (places in the territory with a position: ${inTerritory})`);
-  console.log(`  payload: ${mb(first.bytes)} raw (${kib(first.bytes)}); gzip (zlib, level 6) ${mb(gzipBytes)} (${kib(gzipBytes)}), level 9 ${mb(gzip9Bytes)}, brotli ${mb(brBytes)}; sent by the server: ${mb(wire.bytes)} (${wire.encoding})`);
+  console.log(`  payload: ${mb(first.bytes)} raw (${kib(first.bytes)}); gzip (zlib, level 6) ${mb(gzipBytes)} (${kib(gzipBytes)}), level 9 ${mb(gzip9Bytes)}, brotli ${mb(brBytes)}`);
+  console.log(`  sent: the JSON ${mb(wire.bytes)} (${wire.encoding}, by Next.js); the gzip file (?format=gzip, what the map fetches) ${mb(fileWire.bytes)} (content-encoding: ${fileWire.encoding})`);
   console.log(`  ${(first.bytes / geojson.features.length).toFixed(0)} bytes raw and ${(gzipBytes / geojson.features.length).toFixed(1)} bytes gzip per place`);
   console.log(`  first request after start: ${ms(first.ms)}`);
   console.log(`  warm, ${SEQUENTIAL} requests one at a time after ${WARMUP} warm-ups:`);
-  console.log(`  - gzip (as a browser asks), server time to the last byte: ${stats(mapGzip.latencies)}; first byte p50 ${ms(percentile(mapGzip.ttfb, 50))}; errors: ${mapGzip.errors}`);
+  console.log(`  - the gzip file (?format=gzip, what the map fetches), server time to the last byte: ${stats(mapFile.latencies)}; first byte p50 ${ms(percentile(mapFile.ttfb, 50))}; errors: ${mapFile.errors}`);
+  console.log(`      ${cpuLine(mapFile, SEQUENTIAL)}`);
+  console.log(`  - the JSON, gzip by Next.js on each request (as a browser asks), server time to the last byte: ${stats(mapGzip.latencies)}; first byte p50 ${ms(percentile(mapGzip.ttfb, 50))}; errors: ${mapGzip.errors}`);
   console.log(`      ${cpuLine(mapGzip, SEQUENTIAL)}`);
-  console.log(`  - gzip through fetch (+ inflating and decoding the body in the client): ${stats(mapFetch.latencies)}; errors: ${mapFetch.errors}`);
+  console.log(`  - the JSON through fetch (+ inflating and decoding the body in the client): ${stats(mapFetch.latencies)}; errors: ${mapFetch.errors}`);
   console.log(`      ${cpuLine(mapFetch, SEQUENTIAL)}`);
-  console.log(`  - without compression (accept-encoding: identity): ${stats(mapIdentity.latencies)}; first byte p50 ${ms(percentile(mapIdentity.ttfb, 50))}; errors: ${mapIdentity.errors}`);
+  console.log(`  - the JSON without compression (accept-encoding: identity): ${stats(mapIdentity.latencies)}; first byte p50 ${ms(percentile(mapIdentity.ttfb, 50))}; errors: ${mapIdentity.errors}`);
   console.log(`      ${cpuLine(mapIdentity, SEQUENTIAL)}`);
-  const mapLoad = mapGzip;
+  console.log(`  - revalidation of the gzip file with If-None-Match (${fileWire.etag || "no ETag"}): ${stats(map304.latencies)}; answers other than 304: ${map304.errors}`);
+  console.log(`      ${cpuLine(map304, SEQUENTIAL)}`);
+  const mapLoad = mapFile;
 
   // The "open now" filter evaluates every place's hours at request time (map and list alike): no target, a few requests.
   const openWindow: Window = { label: "map data and list with the 'open now' filter", from: nowUs(), to: 0 };
@@ -539,7 +593,7 @@ await main(async () => {
     for (let i = 0; i < 3; i++) times.push((await get(`${server.baseUrl}${route}`)).ms);
     return { first, times };
   };
-  const mapOpen = await openNow(`/territoires/${SLUG}/lieux/carte?ouvert=1`);
+  const mapOpen = await openNow(`/territoires/${SLUG}/lieux/carte?ouvert=1`); // the JSON (includes Next's gzip)
   const listOpen = await openNow(`/territoires/${SLUG}/lieux?ouvert=1`);
   openWindow.to = nowUs();
   windows.push(openWindow);
@@ -550,7 +604,7 @@ await main(async () => {
   );
   const mapP95 = percentile(mapLoad.latencies, 95);
   console.log(`  target payload < 1.5 MB gzip: ${verdict(gzipBytes < MAP_GZIP_TARGET)} (${mb(gzipBytes)})`);
-  console.log(`  target warm < ${MAP_MS_TARGET} ms (p95, gzip, server time): ${verdict(mapP95 < MAP_MS_TARGET)} (p50 ${ms(percentile(mapLoad.latencies, 50))}, p95 ${ms(mapP95)})`);
+  console.log(`  target warm < ${MAP_MS_TARGET} ms (p95, what the map fetches, server time): ${verdict(mapP95 < MAP_MS_TARGET)} (p50 ${ms(percentile(mapLoad.latencies, 50))}, p95 ${ms(mapP95)}); the JSON gzipped by Next.js: p95 ${ms(percentile(mapGzip.latencies, 95))}`);
 
   // ---- 2. orientation page ----
   const aideUrl = (i: number) => {
@@ -591,7 +645,7 @@ await main(async () => {
   console.log(`    ${cpuLine(aideSeq, REQUESTS)}`);
 
   // ---- 1b. where the map route's time goes, step by step in this process (server stopped) ----
-  await mapBreakdown(url, dir, territoryId);
+  await mapBreakdown(url, dir, { id: territoryId, updatedAt: territoryUpdatedAt });
 
   // ---- 2b. the orientation query itself, in this process, on the same database ----
   database = await openDatabase({ DATABASE_URL: url, dataDir: dir });
@@ -659,7 +713,8 @@ await main(async () => {
   console.log("\nsummary:");
   console.log(`| measure | p50 | p95 | target | verdict |`);
   console.log(`|---|---|---|---|---|`);
-  console.log(`| map data, warm, one at a time (gzip, server time) | ${ms(percentile(mapLoad.latencies, 50))} | ${ms(mapP95)} | < ${MAP_MS_TARGET} ms | ${verdict(mapP95 < MAP_MS_TARGET)} |`);
+  console.log(`| map data, warm, one at a time (the gzip file the map fetches, server time) | ${ms(percentile(mapLoad.latencies, 50))} | ${ms(mapP95)} | < ${MAP_MS_TARGET} ms | ${verdict(mapP95 < MAP_MS_TARGET)} |`);
+  console.log(`| map data as JSON, gzipped by Next.js on each request (no target) | ${ms(percentile(mapGzip.latencies, 50))} | ${ms(percentile(mapGzip.latencies, 95))} | | |`);
   console.log(`| map data payload, gzip | ${mb(gzipBytes)} | | < 1.5 MB | ${verdict(gzipBytes < MAP_GZIP_TARGET)} |`);
   console.log(`| /aide page, ${CONCURRENCY} in flight | ${ms(percentile(aideLoad.latencies, 50))} | ${ms(pageP95)} | < ${ORIENTATION_MS_TARGET} ms | ${verdict(pageP95 < ORIENTATION_MS_TARGET)} |`);
   console.log(`| /aide page, one at a time | ${ms(percentile(aideSeq.latencies, 50))} | ${ms(percentile(aideSeq.latencies, 95))} | < ${ORIENTATION_MS_TARGET} ms | ${verdict(percentile(aideSeq.latencies, 95) < ORIENTATION_MS_TARGET)} |`);

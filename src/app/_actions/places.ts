@@ -1,11 +1,15 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { AppError } from "@/platform/errors";
 import { runAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryPolicy } from "@/modules/territories/policy";
 import { importPlaces } from "@/modules/places/commands";
+import { assertNoRunningImport, JOB_FROM_BYTES, startImportJob } from "@/modules/places/import-jobs";
+import { importReportView } from "@/modules/places/import-view";
 import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
 import { mergePlaces } from "@/modules/places/duplicates";
 
@@ -18,33 +22,80 @@ async function territoryFrom(form: FormData) {
   return territory;
 }
 
-/** Step 1: check the file (nothing written) and keep it for step 2. */
+/** The page that follows a long check or import (progress, then its report). */
+const jobPage = (slug: string, job: string) => `/espace/${slug}/lieux?import=${encodeURIComponent(job)}`;
+
+/**
+ * Step 1: check the file (nothing written) and keep it for step 2. A big file is checked as a job
+ * (import-jobs.ts): the page shows its progress, then its report.
+ */
 export async function checkPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+  let started: string | undefined;
+  const state = await runAction(form, async () => {
     const { db, env } = await getRuntime();
     const territory = await territoryFrom(form);
+    const actor = await getCurrentActor();
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("validation", { fieldErrors: { file: ["Choisissez un fichier CSV ou JSON."] } });
     if (file.size > MAX_BYTES) throw new AppError("validation", { fieldErrors: { file: ["Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers."] } });
+    if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
+    assertNoRunningImport(territory.id);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await importPlaces(db, await getCurrentActor(), { bytes, filename: file.name, territory, dryRun: true });
+    if (bytes.length >= JOB_FROM_BYTES) {
+      const token = keepUpload(env.dataDir, bytes, file.name);
+      const job = startImportJob({
+        kind: "check",
+        territory,
+        actor,
+        filename: file.name,
+        upload: token,
+        run: (onProgress) => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true, onProgress }),
+      });
+      started = jobPage(territory.slug, job.id);
+      return;
+    }
+    const report = await importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true });
     const token = keepUpload(env.dataDir, bytes, file.name);
-    return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
+    return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
   });
+  // Outside runAction: a redirect is how a form without JavaScript reaches the progress page.
+  if (started) redirect(started);
+  return state;
 }
 
-/** Step 2: import the checked file, in one transaction. */
+/** Step 2: import the checked file, in one transaction (as a job with a progress bar for a big file). */
 export async function commitPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+  let started: string | undefined;
+  const state = await runAction(form, async () => {
     const { db, env } = await getRuntime();
     const territory = await territoryFrom(form);
+    const actor = await getCurrentActor();
+    if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
+    assertNoRunningImport(territory.id);
     const token = String(form.get("upload") ?? "");
     const upload = takeUpload(env.dataDir, token);
     if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
-    const report = await importPlaces(db, await getCurrentActor(), { ...upload, territory, dryRun: false });
+    if (upload.bytes.length >= JOB_FROM_BYTES) {
+      const job = startImportJob({
+        kind: "commit",
+        territory,
+        actor,
+        filename: upload.filename,
+        run: async (onProgress) => {
+          const report = await importPlaces(db, actor, { ...upload, territory, dryRun: false, onProgress });
+          dropUpload(env.dataDir, token);
+          return report;
+        },
+      });
+      started = jobPage(territory.slug, job.id);
+      return;
+    }
+    const report = await importPlaces(db, actor, { ...upload, territory, dryRun: false });
     dropUpload(env.dataDir, token);
-    return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };
+    return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
   });
+  if (started) redirect(started);
+  return state;
 }
 
 /** Merges two records of the same place (the one kept keeps its identity). */

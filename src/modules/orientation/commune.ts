@@ -2,7 +2,8 @@ import { inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
-import { findPerimeter, searchPerimeters } from "@/modules/geo/queries";
+import { searchPerimeters } from "@/modules/geo/queries";
+import { communeTable } from "./memory";
 
 export type CommuneChoice = { code: string; name: string; postcodes: string[]; departement: string };
 
@@ -28,10 +29,10 @@ async function describe(db: Executor, codes: string[]): Promise<Map<string, Comm
 export async function resolveCommuneInput(db: Executor, text: string, code?: string): Promise<CommuneResolution> {
   const typed = normalizeSearch(text);
   if (code) {
-    const chosen = await findPerimeter(db, "commune", code);
+    // The usual case on a results page (the URL carries the code): answered from memory, no SQL.
+    const chosen = (await communeTable(db)).get(code.toUpperCase());
     if (chosen && (typed === "" || typed === normalizeSearch(chosen.name))) {
-      const commune = (await describe(db, [chosen.code])).get(chosen.code);
-      if (commune) return { kind: "found", commune };
+      return { kind: "found", commune: { code: chosen.code, name: chosen.name, postcodes: [...chosen.postcodes], departement: chosen.departement } };
     }
   }
   if (typed === "") return { kind: "unknown" };

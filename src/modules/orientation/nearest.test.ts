@@ -178,3 +178,21 @@ describe("findHelp", () => {
     expect(third.places).toHaveLength(first.places.length);
   });
 });
+
+describe("answering from memory", () => {
+  it("runs no SQL once warm: the answers still come with the database closed", async () => {
+    const own = await openTestDatabase();
+    await importPlaces(own.db, system, { bytes: file(fixtures), filename: "memoire.json", source: "test-memoire", dryRun: false });
+    const query = { communeCode: "16015", need: "demarches" } as const;
+    const warm = await findHelp(own.db, query, new Date("2026-03-10T09:00:00Z"));
+    expect(summary(warm)).toEqual([
+      ["Centre social du centre", 0],
+      ["France Services à 11 km au nord", 11.1],
+    ]);
+    await own.close();
+    // Within the recheck delay (5 s), a search needs nothing from the database: position, places, contacts, statuses.
+    const cold = await findHelp(own.db, query, new Date("2026-03-10T09:00:00Z"));
+    expect(cold).toEqual(warm);
+    if (cold.ok) expect(cold.places[0]).toMatchObject({ address: { street: "1 place de test", postcode: "16000", commune: "Angoulême" }, contact: { phone: "+33545000000" }, status: "Ouvert jusqu’à 12\u00a0h" });
+  });
+});

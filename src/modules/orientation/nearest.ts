@@ -1,13 +1,15 @@
-import { and, asc, count, eq, inArray, isNotNull, max } from "drizzle-orm";
+import { and, isNotNull, sql } from "drizzle-orm";
 import KDBush from "kdbush";
 import { around } from "geokdbush";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
 import { places } from "@/modules/places/schema";
-import { isOpenAt, statusText } from "@/modules/places/hours";
-import { territories, territoryCommunes } from "@/modules/territories/schema";
+import { placesVersion } from "@/modules/places/queries";
+import { openAt, statusText } from "@/modules/places/hours";
 import { findAccessibilityNeed, findNeed, type AccessibilityKey, type NeedKey } from "./needs";
+import { communeTable, RECHECK_MS, territorySlugs, versioned } from "./memory";
+
+export { RECHECK_MS };
 
 /**
  * "Where can I get help near me?" across the whole instance: help does not stop at a territory's
@@ -15,12 +17,12 @@ import { findAccessibilityNeed, findNeed, type AccessibilityKey, type NeedKey } 
  *
  * The places are kept in an in-memory k-d tree (kdbush) searched by great-circle distance (geokdbush):
  * tens of thousands of points answer in well under a millisecond, with no geographic extension in the
- * database (PGlite has none) and no distance formula written in SQL.
+ * database (PGlite has none) and no distance formula written in SQL. What an answer shows (address,
+ * contacts, lists), the communes' positions and the territories' links are in memory too (memory.ts),
+ * so a search runs no SQL; the data is at most a few seconds old (RECHECK_MS).
  */
 
 export const EARTH_RADIUS_KM = 6371;
-/** How long an index is trusted before asking the database whether the places changed. */
-export const RECHECK_MS = 5_000;
 /** "Ce lieu n'accueille pas de public": such a place cannot be an answer to a person looking for help. */
 const NO_PUBLIC = "Ce lieu n'accueille pas de public";
 
@@ -33,35 +35,73 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Only what filtering needs stays in memory; the full records are read for the few results. */
 type IndexedPlace = {
   id: string;
+  name: string;
   lon: number;
   lat: number;
   /** Same name at the same point: the same place published twice (by two sources, say). */
   sameAs: string;
-  services: ReadonlySet<string>;
-  support: ReadonlySet<string>;
+  services: readonly string[];
+  support: readonly string[];
+  serviceSet: ReadonlySet<string>;
+  supportSet: ReadonlySet<string>;
+  access: readonly string[];
   hours: string | null;
+  communeCode: string | null;
+  address: HelpPlace["address"];
+  contact: { phone?: string; emails: readonly string[]; websites: readonly string[]; appointment?: string };
 };
 export type PlaceIndex = { tree: KDBush; places: readonly IndexedPlace[]; version: string };
 
-async function placesVersion(db: Executor): Promise<string> {
-  const [row] = await db.select({ n: count(), last: max(places.modifiedAt) }).from(places);
-  return `${row?.n ?? 0}:${row?.last?.toISOString() ?? ""}`;
-}
+const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 async function buildIndex(db: Executor, version: string): Promise<PlaceIndex> {
+  // Only the fields an answer shows are read out of the record (not the descriptions).
+  const d = places.data;
   const rows = await db
-    .select({ id: places.id, name: places.name, lon: places.lon, lat: places.lat, services: places.services, support: places.support, access: places.access, hours: places.hours })
+    .select({
+      id: places.id,
+      name: places.name,
+      lon: places.lon,
+      lat: places.lat,
+      services: places.services,
+      support: places.support,
+      access: places.access,
+      hours: places.hours,
+      communeCode: places.communeCode,
+      street: sql<unknown>`${d}->>'adresse'`,
+      complement: sql<unknown>`${d}->>'complement_adresse'`,
+      postcode: sql<unknown>`${d}->>'code_postal'`,
+      commune: sql<unknown>`${d}->>'commune'`,
+      phone: sql<unknown>`${d}->>'telephone'`,
+      emails: sql<unknown>`${d}->'courriels'`,
+      websites: sql<unknown>`${d}->'site_web'`,
+      appointment: sql<unknown>`${d}->>'prise_rdv'`,
+    })
     .from(places)
     .where(and(isNotNull(places.lon), isNotNull(places.lat)));
   const kept: IndexedPlace[] = [];
   for (const r of rows) {
     if (r.lon === null || r.lat === null || Math.abs(r.lat) > 90 || Math.abs(r.lon) > 180) continue;
     if (r.access.includes(NO_PUBLIC)) continue;
-    const sameAs = `${normalizeSearch(r.name)}|${r.lon.toFixed(5)}|${r.lat.toFixed(5)}`;
-    kept.push({ id: r.id, lon: r.lon, lat: r.lat, sameAs, services: new Set(r.services), support: new Set(r.support), hours: r.hours });
+    kept.push({
+      id: r.id,
+      name: r.name,
+      lon: r.lon,
+      lat: r.lat,
+      sameAs: `${normalizeSearch(r.name)}|${r.lon.toFixed(5)}|${r.lat.toFixed(5)}`,
+      services: r.services,
+      support: r.support,
+      serviceSet: new Set(r.services),
+      supportSet: new Set(r.support),
+      access: r.access,
+      hours: r.hours,
+      communeCode: r.communeCode,
+      address: { street: text(r.street) ?? "", complement: text(r.complement), postcode: text(r.postcode) ?? "", commune: text(r.commune) ?? "" },
+      contact: { phone: text(r.phone), emails: texts(r.emails), websites: texts(r.websites), appointment: text(r.appointment) },
+    });
   }
   const tree = new KDBush(kept.length);
   for (const p of kept) tree.add(p.lon, p.lat);
@@ -69,33 +109,13 @@ async function buildIndex(db: Executor, version: string): Promise<PlaceIndex> {
   return { tree, places: kept, version };
 }
 
-type Holder = { checkedAt: number; version?: string; index?: Promise<PlaceIndex> };
-// Keyed by database (tests open several; the application has one), and kept on globalThis because
-// Next.js may load this module more than once: one index per process, not one per bundle.
-const shared = globalThis as unknown as { __maillagePlaceIndexes?: WeakMap<Executor, Holder> };
-const holders = (shared.__maillagePlaceIndexes ??= new WeakMap<Executor, Holder>());
-
 /**
  * The index of the database's places, built on first use and rebuilt when the places changed.
  * The change check (one count and one max) runs at most every `maxAgeMs`; concurrent requests share
  * one build. The version is read before the build, so a change during the build triggers another.
  */
-export async function placeIndex(db: Executor, maxAgeMs = RECHECK_MS): Promise<PlaceIndex> {
-  const holder = holders.get(db) ?? { checkedAt: -Infinity };
-  holders.set(db, holder);
-  const clock = Date.now();
-  if (holder.index && clock - holder.checkedAt < maxAgeMs) return holder.index;
-  holder.checkedAt = clock;
-  const version = await placesVersion(db);
-  if (holder.index && holder.version === version) return holder.index;
-  const building = buildIndex(db, version);
-  holder.version = version;
-  holder.index = building;
-  building.catch(() => {
-    // A failed build must not be served forever: the next request tries again.
-    if (holder.index === building) Object.assign(holder, { index: undefined, version: undefined, checkedAt: -Infinity });
-  });
-  return building;
+export function placeIndex(db: Executor, maxAgeMs = RECHECK_MS): Promise<PlaceIndex> {
+  return versioned("places", db, maxAgeMs, placesVersion, buildIndex);
 }
 
 export type HelpQuery = {
@@ -132,7 +152,7 @@ export type HelpAnswer = { ok: true; origin: HelpOrigin; places: HelpPlace[] } |
 
 async function originOf(db: Executor, query: HelpQuery): Promise<HelpOrigin | HelpAnswer> {
   if (query.communeCode !== undefined) {
-    const [c] = await db.select({ code: communes.code, name: communes.name, lon: communes.lon, lat: communes.lat }).from(communes).where(eq(communes.code, query.communeCode.toUpperCase()));
+    const c = (await communeTable(db)).get(query.communeCode.toUpperCase());
     if (!c) return { ok: false, reason: "unknown-commune" };
     if (c.lon === null || c.lat === null) return { ok: false, reason: "no-position" };
     return { lon: c.lon, lat: c.lat, commune: { code: c.code, name: c.name } };
@@ -152,78 +172,41 @@ export async function findHelp(db: Executor, query: HelpQuery, now: Date = new D
     const a = findAccessibilityNeed(k);
     return a ? [a.support] : [];
   });
-  const index = await placeIndex(db);
+  const [index, slugs] = await Promise.all([placeIndex(db), territorySlugs(db)]);
   const seen = new Set<string>();
-  // Many places share the same hours ("Mo-Fr 09:00-12:00,14:00-17:00"): parse each text once per search.
-  const openByHours = new Map<string, boolean>();
-  const isOpen = (hours: string): boolean => {
-    let open = openByHours.get(hours);
-    if (open === undefined) {
-      open = isOpenAt(hours, now)?.state === "open";
-      openByHours.set(hours, open);
-    }
-    return open;
-  };
+  // Many places share the same hours ("Mo-Fr 09:00-12:00,14:00-17:00"): each text is evaluated once.
+  const isOpen = openAt(now);
   const matches = (i: number): boolean => {
     const p = index.places[i];
     if (!p) return false;
-    if (services.length && !services.some((s) => p.services.has(s))) return false;
-    if (!supports.every((values) => values.some((v) => p.support.has(v)))) return false;
+    if (services.length && !services.some((s) => p.serviceSet.has(s))) return false;
+    if (!supports.every((values) => values.some((v) => p.supportSet.has(v)))) return false;
     // Unknown or unreadable hours are not "open": sending someone to a closed door is the worse mistake.
-    if (query.openNow && !(p.hours && isOpen(p.hours))) return false;
+    if (query.openNow && !isOpen(p.hours)) return false;
     // Duplicates lie at the same distance: keeping the first one met loses nothing and lists the place once.
     if (seen.has(p.sameAs)) return false;
     seen.add(p.sameAs);
     return true;
   };
   const found = index.tree.numItems === 0 ? [] : around(index.tree, origin.lon, origin.lat, limit, maxKm, matches);
-  const nearest = found.flatMap((i) => {
+  const result = found.flatMap((i): HelpPlace[] => {
     const p = index.places[i];
-    return p ? [{ id: p.id, km: distanceKm(origin.lon, origin.lat, p.lon, p.lat) }] : [];
-  });
-  if (nearest.length === 0) return { ok: true, origin, places: [] };
-
-  const ids = nearest.map((n) => n.id);
-  const rows = await db
-    .select({ id: places.id, name: places.name, data: places.data, hours: places.hours, communeCode: places.communeCode, services: places.services, support: places.support, access: places.access })
-    .from(places)
-    .where(inArray(places.id, ids));
-  const slugs = await territorySlugs(db, rows.flatMap((r) => (r.communeCode ? [r.communeCode] : [])));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const result = nearest.flatMap(({ id, km }): HelpPlace[] => {
-    const r = byId.get(id);
-    if (!r) return []; // deleted since the index was built
-    const d = r.data;
+    if (!p) return [];
     return [
       {
-        id,
-        name: r.name,
-        distanceKm: Math.round(km * 10) / 10,
-        address: { street: d.adresse, complement: d.complement_adresse, postcode: d.code_postal, commune: d.commune },
-        hours: r.hours,
-        status: r.hours ? statusText(r.hours, now) : null,
-        contact: { phone: d.telephone, emails: d.courriels ?? [], websites: d.site_web ?? [], appointment: d.prise_rdv },
-        access: r.access,
-        services: r.services,
-        support: r.support,
-        territorySlug: r.communeCode ? slugs.get(r.communeCode) : undefined,
+        id: p.id,
+        name: p.name,
+        distanceKm: Math.round(distanceKm(origin.lon, origin.lat, p.lon, p.lat) * 10) / 10,
+        address: { ...p.address },
+        hours: p.hours,
+        status: p.hours ? statusText(p.hours, now) : null,
+        contact: { phone: p.contact.phone, emails: [...p.contact.emails], websites: [...p.contact.websites], appointment: p.contact.appointment },
+        access: [...p.access],
+        services: [...p.services],
+        support: [...p.support],
+        territorySlug: p.communeCode ? slugs.get(p.communeCode) : undefined,
       },
     ];
   });
   return { ok: true, origin, places: result };
-}
-
-/** For each commune, the most local territory holding it (a commune's before an EPCI's, and so on). */
-async function territorySlugs(db: Executor, communeCodes: string[]): Promise<Map<string, string>> {
-  if (communeCodes.length === 0) return new Map();
-  const rows = await db
-    .select({ commune: territoryCommunes.communeCode, slug: territories.slug })
-    .from(territoryCommunes)
-    .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
-    .where(inArray(territoryCommunes.communeCode, [...new Set(communeCodes)]))
-    // The perimeter_kind enum is declared from the most local (commune) to the widest (region, then custom).
-    .orderBy(asc(territories.kind), asc(territories.slug));
-  const slugs = new Map<string, string>();
-  for (const r of rows) if (!slugs.has(r.commune)) slugs.set(r.commune, r.slug);
-  return slugs;
 }

@@ -1,15 +1,16 @@
-import { sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
+import { communes, referenceMeta } from "@/modules/geo/schema";
 import { platformPolicy, territoryPolicy } from "@/modules/territories/policy";
 import type { Territory } from "@/modules/territories/queries";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import type { NormalizedPlace } from "./standard/schema";
-import { validateFile, type RecordResult } from "./standard/normalize";
+import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
+import { parseFile } from "./standard/parse";
 
 export type ImportLine = { line: number; id: string; status: "created" | "updated" | "unchanged" | "skipped" | "rejected"; reason?: string };
 
@@ -46,6 +47,29 @@ export async function communeIndex(db: Executor): Promise<CommuneIndex> {
   return { byCode, byPostcode };
 }
 
+// Reference data changes only when the data files are reloaded: the index is kept per database and
+// per reference version (one small query per import instead of reading the 35,000 communes again).
+const communeIndexes = new WeakMap<Executor, { version: string; index: Promise<CommuneIndex> }>();
+
+async function referenceVersion(db: Executor): Promise<string> {
+  const [row] = await db.select({ value: referenceMeta.value }).from(referenceMeta).where(eq(referenceMeta.key, "reference_version"));
+  const [n] = await db.select({ n: count() }).from(communes);
+  return `${row?.value ?? ""}:${n?.n ?? 0}`;
+}
+
+/** `communeIndex`, built once per reference version. */
+export async function cachedCommuneIndex(db: Executor): Promise<CommuneIndex> {
+  const version = await referenceVersion(db);
+  const known = communeIndexes.get(db);
+  if (known?.version === version) return known.index;
+  const index = communeIndex(db);
+  communeIndexes.set(db, { version, index });
+  index.catch(() => {
+    if (communeIndexes.get(db)?.index === index) communeIndexes.delete(db);
+  });
+  return index;
+}
+
 /** INSEE code of a place: its own code_insee if real, else its postcode and commune name. */
 export function resolveCommune(index: CommuneIndex, place: NormalizedPlace): string | undefined {
   if (place.code_insee && index.byCode.has(place.code_insee)) return place.code_insee;
@@ -78,16 +102,45 @@ export function row(place: NormalizedPlace, source: string, communeCode: string 
 }
 
 const BATCH = 1000;
+/**
+ * PGlite: smaller statements. Its memory (the WebAssembly heap) never shrinks, and each statement's
+ * JSON, copied into it, is garbage the JavaScript heap collects late: with 1,000 rows a statement, an
+ * import of 20,000 places peaked ~15–30 MB higher.
+ */
+const EMBEDDED_BATCH = 250;
 const COLUMNS = "source, source_id, commune_code, name, lat, lon, services, publics, support, fees, access, hours, data, updated_on, search, modified_at, modified_by";
 const UPDATED = COLUMNS.split(", ").filter((c) => c !== "source" && c !== "source_id");
 
+/**
+ * What travels for each row: the record and what only we compute. The columns copied from the record
+ * (name, position, lists, hours, date: see `row`) are read out of it by PostgreSQL, so that the JSON
+ * sent is about half as big (less to build here, and less garbage on PGlite).
+ */
 function asColumns(r: ReturnType<typeof row>) {
-  return {
-    source: r.source, source_id: r.sourceId, commune_code: r.communeCode, name: r.name, lat: r.lat, lon: r.lon,
-    services: r.services, publics: r.publics, support: r.support, fees: r.fees, access: r.access, hours: r.hours,
-    data: r.data, updated_on: r.updatedOn, search: r.search, modified_at: r.modifiedAt, modified_by: r.modifiedBy,
-  };
+  return { source: r.source, source_id: r.sourceId, commune_code: r.communeCode, data: r.data, search: r.search, modified_at: r.modifiedAt, modified_by: r.modifiedBy };
 }
+
+/** The same values as `row`, from the record in SQL. */
+const list = (field: string) => `array(select jsonb_array_elements_text(coalesce(r.data->'${field}', '[]'::jsonb)))`;
+const FROM_RECORD = [
+  "r.source",
+  "r.source_id",
+  "r.commune_code",
+  "r.data->>'nom'",
+  "(r.data->>'latitude')::double precision",
+  "(r.data->>'longitude')::double precision",
+  list("services"),
+  list("publics_specifiquement_adresses"),
+  list("prise_en_charge_specifique"),
+  list("frais_a_charge"),
+  list("modalites_acces"),
+  "r.data->>'horaires'",
+  "r.data",
+  "(r.data->>'date_maj')::date",
+  "r.search",
+  "r.modified_at",
+  "r.modified_by",
+].join(", ");
 
 /**
  * One statement per batch, the rows sent as a single JSON document: PostgreSQL parses it much faster
@@ -98,82 +151,223 @@ async function upsertBatch(tx: Executor, batch: ReturnType<typeof asColumns>[]):
   if (batch.length === 0) return [];
   const result = await tx.execute(sql`
     insert into places (${sql.raw(COLUMNS)})
-    select ${sql.raw(COLUMNS)} from jsonb_populate_recordset(null::places, ${JSON.stringify(batch)}::jsonb)
+    select ${sql.raw(FROM_RECORD)}
+    from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(source text, source_id text, commune_code text, data jsonb, search text, modified_at timestamptz, modified_by text)
     on conflict (source, source_id) do update set ${sql.raw(UPDATED.map((c) => `${c} = excluded.${c}`).join(", "))}
     where places.data is distinct from excluded.data or places.commune_code is distinct from excluded.commune_code
     returning source_id, (xmax = 0) as created`);
   return (result as unknown as { rows: { source_id: string; created: boolean }[] }).rows;
 }
 
+export type ImportPhase = "reading" | "checking" | "saving";
+/**
+ * Told how far an import is: `done` of `total` records. "reading": the file is being read (total 0);
+ * "checking": records checked, nothing written (a dry run, or before the writes on PGlite); "saving":
+ * records written (on PostgreSQL, checked and written together).
+ */
+export type ImportProgress = (done: number, total: number, phase: ImportPhase) => void;
+
+/** Lets other requests (a progress poll, a page) run between two slices of a long import. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs in this process's thread: nothing can overlap with it, and while a transaction is open
+ * every other query waits. Checked before the transaction, the file's check leaves the database free
+ * (and progress readable); on PostgreSQL the check and the writes overlap (see `importPlaces`).
+ */
+function isEmbedded(db: Db): boolean {
+  const client = (db as unknown as { $client?: object }).$client;
+  return client !== undefined && "dumpDataDir" in client;
+}
+
+type Pending = { line: number; id: string; place: NormalizedPlace; commune: string | undefined };
+
 /**
  * Imports a file of places in the national standard (any version): a dry run reports line by line
  * and writes nothing; a commit writes everything in one transaction or nothing. Re-importing the same
  * file changes nothing (upsert on source + id, only when the record differs).
+ *
+ * The file is checked a slice at a time (`FileChecker`), and the import yields between slices, so
+ * that a long file does not stall the server and `onProgress` can tell how far it is. On PostgreSQL a
+ * commit writes each batch while checking the next one (the database works on its own cores
+ * meanwhile); on PGlite the whole file is checked first, then written.
  */
 export async function importPlaces(
   db: Db,
   actor: Actor,
-  input: { bytes: Uint8Array; filename: string; territory?: Territory; source?: string; dryRun: boolean },
+  input: { bytes: Uint8Array; filename: string; territory?: Territory; source?: string; dryRun: boolean; onProgress?: ImportProgress },
 ): Promise<ImportReport> {
   // The system (CLI, seed) may import anywhere; people need the territory's (or the platform's) rights.
   const allowed = actor.kind === "system" || (input.territory ? territoryPolicy.edit(actor, input.territory) : platformPolicy.administer(actor));
   if (!allowed) throw new AppError("forbidden");
-  const validation = validateFile(input.bytes, input.filename);
-  const index = await communeIndex(db);
-  const perimeter = input.territory ? new Set(await territoryCommuneCodes(db, input.territory.id)) : undefined;
+  const progress: ImportProgress = input.onProgress ?? (() => {});
+  // The communes and the perimeter are read while the file is parsed (PostgreSQL answers meanwhile).
+  const lookups = Promise.all([cachedCommuneIndex(db), input.territory ? territoryCommuneCodes(db, input.territory.id).then((codes) => new Set(codes)) : undefined]);
+  lookups.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  progress(0, 0, "reading");
+  const parsed = parseFile(input.bytes, input.filename);
+  const [index, perimeter] = await lookups;
+
   const lines: ImportLine[] = [];
-  const issues = validation.issues.map((i) => ({ line: i.line, id: i.id, field: i.field, level: i.level, message: i.message }));
-  const toWrite: { result: RecordResult; place: NormalizedPlace; commune: string | undefined }[] = [];
-  for (const result of validation.results) {
-    if (!result.record) {
-      lines.push({ line: result.line, id: result.id, status: "rejected" });
-      continue;
-    }
-    const commune = resolveCommune(index, result.record);
-    if (!commune) {
-      issues.push({ line: result.line, id: result.id, field: "code_insee", level: "warning", message: `Commune introuvable (« ${result.record.commune} », ${result.record.code_postal}) : le lieu n'apparaîtra dans aucun territoire.` });
-    }
-    if (perimeter && (!commune || !perimeter.has(commune))) {
-      const reason = `Hors du périmètre du territoire (${result.record.commune}) : lieu ignoré.`;
-      issues.push({ line: result.line, id: result.id, field: "code_insee", level: "warning", message: reason });
-      lines.push({ line: result.line, id: result.id, status: "skipped", reason });
-      continue;
-    }
-    toWrite.push({ result, place: result.record, commune });
+  const recordIssues: ImportReport["issues"] = [];
+  const placeIssues: ImportReport["issues"] = [];
+  const counts = { records: 0, accepted: 0, warned: 0, rejected: 0 };
+  let skipped = 0;
+  let checker: FileChecker | undefined;
+  let failure: unknown;
+  try {
+    checker = new FileChecker(parsed);
+  } catch (e) {
+    failure = e;
   }
-  const base = { records: validation.records, accepted: validation.accepted, warned: validation.warned, rejected: validation.rejected, issues, dryRun: input.dryRun };
-  const skipped = lines.filter((l) => l.status === "skipped").length;
+  const total = checker?.total ?? 0;
+
+  /** The next slice's results sorted out: rejected, skipped (outside the perimeter), or to write. */
+  const nextSlice = (size: number): Pending[] | undefined => {
+    if (!checker || failure !== undefined) return undefined;
+    let results: RecordResult[];
+    try {
+      results = checker.next(size);
+    } catch (e) {
+      failure = e;
+      return undefined;
+    }
+    if (results.length === 0) return undefined;
+    const toWrite: Pending[] = [];
+    for (const result of results) {
+      counts.records++;
+      counts[result.status]++;
+      for (const i of result.issues) recordIssues.push({ line: i.line, id: i.id, field: i.field, level: i.level, message: i.message });
+      if (!result.record) {
+        lines.push({ line: result.line, id: result.id, status: "rejected" });
+        continue;
+      }
+      const commune = resolveCommune(index, result.record);
+      if (!commune) {
+        placeIssues.push({ line: result.line, id: result.id, field: "code_insee", level: "warning", message: `Commune introuvable (« ${result.record.commune} », ${result.record.code_postal}) : le lieu n'apparaîtra dans aucun territoire.` });
+      }
+      if (perimeter && (!commune || !perimeter.has(commune))) {
+        const reason = `Hors du périmètre du territoire (${result.record.commune}) : lieu ignoré.`;
+        placeIssues.push({ line: result.line, id: result.id, field: "code_insee", level: "warning", message: reason });
+        lines.push({ line: result.line, id: result.id, status: "skipped", reason });
+        skipped++;
+        continue;
+      }
+      toWrite.push({ line: result.line, id: result.id, place: result.record, commune });
+    }
+    return toWrite;
+  };
+
+  const fileIssues = (): ImportReport["issues"] =>
+    failure !== undefined || !checker
+      ? internalErrorReport(parsed, failure).issues
+      : checker.fileIssues().map((i) => ({ line: i.line, id: i.id, field: i.field, level: i.level, message: i.message }));
+  const base = () =>
+    failure !== undefined
+      ? { records: 0, accepted: 0, warned: 0, rejected: 0, issues: fileIssues(), dryRun: input.dryRun }
+      : { ...counts, issues: [...fileIssues(), ...recordIssues, ...placeIssues], dryRun: input.dryRun };
+
   if (input.dryRun) {
-    for (const w of toWrite) lines.push({ line: w.result.line, id: w.result.id, status: "created" });
-    return { ...base, created: 0, updated: 0, unchanged: 0, skipped, lines: lines.sort((a, b) => a.line - b.line) };
+    const accepted: Pending[] = [];
+    for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
+      accepted.push(...slice);
+      progress(counts.records, total, "checking");
+      await breathe();
+    }
+    if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, lines: [] };
+    for (const w of accepted) lines.push({ line: w.line, id: w.id, status: "created" });
+    return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
   const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
   const outcome = new Map<string, "created" | "updated">();
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < toWrite.length; i += BATCH) {
-      // The same id twice in one file: the last line wins (the validator already warned).
-      const unique = new Map(toWrite.slice(i, i + BATCH).map((w) => [w.place.id, w]));
-      const batch = [...unique.values()].map((w) => asColumns(row(w.place, input.source ?? w.place.source ?? input.filename, w.commune, by)));
-      for (const w of await upsertBatch(tx, batch)) outcome.set(w.source_id, w.created ? "created" : "updated");
-    }
-    await recordAudit(tx, actor, {
+  const written: Pending[] = [];
+  const write = async (tx: Executor, batch: Pending[]) => {
+    // The same id twice in one file: the last line wins (the validator already warned).
+    const unique = new Map(batch.map((w) => [w.place.id, w]));
+    const rows = [...unique.values()].map((w) => asColumns(row(w.place, input.source ?? w.place.source ?? input.filename, w.commune, by)));
+    for (const w of await upsertBatch(tx, rows)) outcome.set(w.source_id, w.created ? "created" : "updated");
+  };
+  const audit = (tx: Executor) =>
+    recordAudit(tx, actor, {
       territoryId: input.territory?.id ?? null,
       entityType: "place_import",
       entityId: input.filename.slice(0, 200),
       action: "import",
       after: {
         file: input.filename,
-        records: validation.records,
+        records: failure !== undefined ? 0 : counts.records,
         created: [...outcome.values()].filter((s) => s === "created").length,
         updated: [...outcome.values()].filter((s) => s === "updated").length,
-        skipped,
-        rejected: validation.rejected,
+        skipped: failure !== undefined ? 0 : skipped,
+        rejected: failure !== undefined ? 0 : counts.rejected,
       },
     });
-  });
-  for (const w of toWrite) lines.push({ line: w.result.line, id: w.result.id, status: outcome.get(w.place.id) ?? "unchanged" });
+  /** Thrown inside the transaction to undo what was written when the check itself failed (a bug). */
+  const rollback = new Error("rollback");
+
+  if (isEmbedded(db)) {
+    // PGlite: check everything first (the database stays free meanwhile), then write in one transaction.
+    for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
+      written.push(...slice);
+      progress(counts.records, total, "checking");
+      await breathe();
+    }
+    if (failure !== undefined) written.length = 0;
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < written.length; i += EMBEDDED_BATCH) {
+        await write(tx, written.slice(i, i + EMBEDDED_BATCH));
+        progress(Math.min(i + EMBEDDED_BATCH, written.length), written.length, "saving");
+      }
+      await audit(tx);
+    });
+  } else {
+    // PostgreSQL: one batch is written while the next one is checked. A batch in flight that fails is
+    // awaited before anything else is sent, so the transaction stops at the first error.
+    try {
+      await db.transaction(async (tx) => {
+        let inFlight: Promise<void> | undefined;
+        let batch: Pending[] = [];
+        const send = async () => {
+          await inFlight;
+          const sending = batch;
+          batch = [];
+          inFlight = write(tx, sending);
+          inFlight.catch(() => {}); // awaited at the next send or at the end
+          written.push(...sending);
+        };
+        for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
+          batch.push(...slice);
+          if (batch.length >= BATCH) await send();
+          progress(counts.records, total, "saving");
+          await breathe();
+        }
+        if (failure !== undefined) {
+          await inFlight;
+          throw rollback;
+        }
+        if (batch.length) await send();
+        await inFlight;
+        await audit(tx);
+      });
+    } catch (e) {
+      if (e !== rollback) throw e;
+      // The check failed half-way (a bug): nothing of the file is kept, the attempt is still audited.
+      written.length = 0;
+      outcome.clear();
+      await db.transaction(async (tx) => audit(tx));
+    }
+  }
+  if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, lines: [] };
+  for (const w of written) lines.push({ line: w.line, id: w.id, status: outcome.get(w.place.id) ?? "unchanged" });
   lines.sort((a, b) => a.line - b.line);
-  const count = (s: ImportLine["status"]) => lines.filter((l) => l.status === s).length;
-  return { ...base, created: count("created"), updated: count("updated"), unchanged: count("unchanged"), skipped, lines };
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const l of lines) {
+    if (l.status === "created") created++;
+    else if (l.status === "updated") updated++;
+    else if (l.status === "unchanged") unchanged++;
+  }
+  return { ...base(), created, updated, unchanged, skipped, lines };
 }

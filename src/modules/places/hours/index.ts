@@ -1,6 +1,7 @@
 export {
   EXAMPLE_HOURS,
   isOpenAt,
+  openAt,
   statusText,
   validate,
   weeklyTable,

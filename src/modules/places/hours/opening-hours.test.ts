@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isOpenAt, statusText, validate, weeklyTable } from "./opening-hours";
+import { isOpenAt, openAt, statusText, validate, weeklyTable } from "./opening-hours";
 
 /** Typical digital-mediation place. */
 const PLACE = "Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:00-12:00; PH off";
@@ -286,5 +286,58 @@ describe("weeklyTable", () => {
   it("returns null without usable hours", () => {
     expect(weeklyTable("", at("2026-07-07T08:00:00Z"))).toBeNull();
     expect(weeklyTable("tous les jours", at("2026-07-07T08:00:00Z"))).toBeNull();
+  });
+});
+
+describe("answers kept for the many places that share a schedule", () => {
+  const tuesday10 = at("2026-07-07T08:00:00Z"); // Tuesday 10:00 in Paris
+
+  it("openAt says « open » only for hours certainly open, whatever the number of places sharing them", () => {
+    const open = openAt(tuesday10);
+    // Open at 10:00 on a Tuesday: the first two; closed: Saturday only; unknown (by appointment only), unreadable, none: not open.
+    expect(
+      [PLACE, "Mo-Fr 09:00-12:00", "Sa 09:00-12:00", 'Mo-Fr 09:00-12:00 "sur rendez-vous"', "tous les jours", "", null, PLACE].map(open),
+    ).toEqual([true, true, false, false, false, false, false, true]);
+    // One minute later it is still open; on Saturday afternoon it is not.
+    expect(openAt(at("2026-07-07T08:01:30Z"))(PLACE)).toBe(true);
+    expect(openAt(at("2026-07-11T13:00:00Z"))(PLACE)).toBe(false);
+  });
+
+  it("gives every caller its own copy of a status (a change by one does not reach the next)", () => {
+    const first = isOpenAt(PLACE, tuesday10);
+    first?.nextChange?.setFullYear(1999);
+    if (first) first.state = "closed";
+    const second = isOpenAt(PLACE, tuesday10);
+    expect(second).toMatchObject({ open: true, state: "open" });
+    expect(second?.nextChange?.toISOString()).toBe("2026-07-07T10:00:00.000Z");
+  });
+
+  it("evaluates at the minute: a few seconds later, the next change is the same instant", () => {
+    const later = isOpenAt(PLACE, at("2026-07-07T08:00:42Z"));
+    expect(later?.nextChange?.toISOString()).toBe("2026-07-07T10:00:00.000Z");
+    // 11:59:30 in Paris is still open; 12:00:00 is closed.
+    expect(isOpenAt(PLACE, at("2026-07-07T09:59:30Z"))?.open).toBe(true);
+    expect(isOpenAt(PLACE, at("2026-07-07T10:00:00Z"))?.open).toBe(false);
+  });
+
+  it("keeps a week's table: the same answer for any day of that week, and it cannot be changed by a reader", () => {
+    const monday = weeklyTable(PLACE, at("2026-04-06T10:00:00Z"));
+    const sunday = weeklyTable(PLACE, at("2026-04-12T20:00:00Z"));
+    expect(sunday).toBe(monday);
+    expect(monday?.days[0]?.text).toBe("Fermé (Lundi de Pâques)");
+    expect(Object.isFrozen(monday?.days[0])).toBe(true);
+    expect(() => {
+      if (monday?.days[0]) (monday.days[0] as { text: string }).text = "Ouvert";
+    }).toThrow(TypeError);
+    // The next week is another table (no holiday on Monday 13 April).
+    expect(plain(weeklyTable(PLACE, at("2026-04-13T10:00:00Z"))?.days[0]?.text)).toBe("9 h – 12 h, 14 h – 17 h 30");
+  });
+
+  it("answers the same for unreadable hours however often they are asked", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(isOpenAt("tous les jours", tuesday10)).toBeNull();
+      expect(statusText("tous les jours", tuesday10)).toBe("Horaires illisibles");
+      expect(validate("tous les jours").ok).toBe(false);
+    }
   });
 });

@@ -80,16 +80,25 @@ function nominatim(options: HoursOptions) {
 // Parsing is the costly part (the library compiles its correction rules per token) and a territory
 // has a few hundred distinct schedules for thousands of places: keep parsed schedules, bounded.
 // Parsed objects are only queried (getState, getIterator…), never changed, so sharing them is safe.
-const parsed = new Map<string, OpeningHours>();
+// A text the library cannot read is remembered too (its error is thrown again): failing costs as much as parsing.
+// On globalThis: Next.js bundles this module once per route kind (pages, route handlers); one memo for all.
+const memo = globalThis as unknown as { __maillageParsedHours?: Map<string, { oh: OpeningHours } | { error: unknown }> };
+const parsed = (memo.__maillageParsedHours ??= new Map());
 
 function create(value: string, options: HoursOptions): OpeningHours {
   const key = `${options.department ?? ""}\u0000${value}`;
-  const known = parsed.get(key);
-  if (known) return known;
-  const created = parse(value, options);
-  if (parsed.size >= 5_000) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(key, created);
-  return created;
+  let known = parsed.get(key);
+  if (!known) {
+    try {
+      known = { oh: parse(value, options) };
+    } catch (error) {
+      known = { error };
+    }
+    if (parsed.size >= 5_000) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(key, known);
+  }
+  if ("error" in known) throw known.error;
+  return known.oh;
 }
 
 function parse(value: string, options: HoursOptions): OpeningHours {
@@ -202,8 +211,61 @@ function calendarDaysBetween(from: Date, to: Date): number {
 
 // ---------------------------------------------------------------- isOpenAt
 
+// ---------------------------------------------------------------- answers per minute and per week
+
+/**
+ * Opening hours are minute-grained: the state at any instant of one minute, the next change and the
+ * wording are the same as at the start of that minute. A page of results, the map's "open now" filter
+ * or 20 searches at once ask about the same few hundred texts within the same minute: each is
+ * evaluated once per minute. Only the current minute is kept (a new minute starts afresh).
+ */
+class PerMinute<T> {
+  private minute = Number.NaN;
+  private readonly values = new Map<string, T>();
+  get(date: Date, key: string, compute: () => T): T {
+    const minute = Math.floor(date.getTime() / 60_000);
+    if (minute !== this.minute) {
+      this.minute = minute;
+      this.values.clear();
+    }
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const value = compute();
+    if (this.values.size >= 20_000) this.values.clear();
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+const statuses = new PerMinute<OpeningStatus | null>();
+const statusTexts = new PerMinute<string>();
+const memoKey = (value: string, options: HoursOptions) => `${options.department ?? ""}\u0000${value}`;
+
 /** Open/closed state at `date` (any instant), evaluated in Paris; null without usable hours. */
 export function isOpenAt(value: string, date: Date, options: HoursOptions = {}): OpeningStatus | null {
+  const status = statuses.get(date, memoKey(value, options), () => computeIsOpenAt(value, date, options));
+  // A copy: callers own what they receive (the Date in particular).
+  return status && { ...status, nextChange: status.nextChange && new Date(status.nextChange) };
+}
+
+/**
+ * A filter "open now" for many places: true only for hours certainly open at `date` (unknown,
+ * unreadable or missing hours are not "open": sending someone to a closed door is the worse mistake).
+ * Each distinct text is evaluated once.
+ */
+export function openAt(date: Date, options: HoursOptions = {}): (hours: string | null) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (hours) => {
+    if (!hours) return false;
+    let open = verdicts.get(hours);
+    if (open === undefined) {
+      open = isOpenAt(hours, date, options)?.state === "open";
+      verdicts.set(hours, open);
+    }
+    return open;
+  };
+}
+
+function computeIsOpenAt(value: string, date: Date, options: HoursOptions): OpeningStatus | null {
   const wall = toParisWallDate(date);
   return (
     evaluate(value, options, (oh): OpeningStatus => {
@@ -247,7 +309,11 @@ function until(nowWall: Date, wall: Date): string {
 
 /** "Ouvert jusqu’à 17 h 30", "Ouvre lundi à 9 h", "Fermé", "Sur rendez-vous jusqu’à 12 h"… */
 export function statusText(value: string, date: Date, options: HoursOptions = {}): string {
-  const status = isOpenAt(value, date, options);
+  return statusTexts.get(date, memoKey(value, options), () => computeStatusText(value, date, options));
+}
+
+function computeStatusText(value: string, date: Date, options: HoursOptions): string {
+  const status = statuses.get(date, memoKey(value, options), () => computeIsOpenAt(value, date, options));
   if (!status) return value.trim() === "" ? "Horaires non renseignés" : "Horaires illisibles";
   const nowWall = toParisWallDate(date);
   const nextWall = status.nextChange && toParisWallDate(status.nextChange);
@@ -289,6 +355,9 @@ function slotText(slot: DaySlot): string {
   return slot.unknown ? `${label} (à confirmer)` : label;
 }
 
+// The table depends only on the text and the Paris week: kept per week, bounded. Shared, so frozen.
+const tables = new Map<string, WeeklyTable | null>();
+
 /** Readable Monday–Sunday table of the Paris week containing `referenceDate`; null without usable hours. */
 export function weeklyTable(
   value: string,
@@ -297,6 +366,25 @@ export function weeklyTable(
 ): WeeklyTable | null {
   const refWall = toParisWallDate(referenceDate);
   const monday = wallMidnight(refWall, -((refWall.getDay() + 6) % 7));
+  const key = `${monday.getFullYear()}-${monday.getMonth() + 1}-${monday.getDate()}\u0000${memoKey(value, options)}`;
+  if (tables.has(key)) return tables.get(key) ?? null;
+  const table = computeWeeklyTable(value, monday, options);
+  if (table) {
+    for (const day of table.days) {
+      for (const slot of day.slots) Object.freeze(slot);
+      Object.freeze(day.slots);
+      Object.freeze(day);
+    }
+    Object.freeze(table.days);
+    Object.freeze(table.comments);
+    Object.freeze(table);
+  }
+  if (tables.size >= 5_000) tables.delete(tables.keys().next().value as string);
+  tables.set(key, table);
+  return table;
+}
+
+function computeWeeklyTable(value: string, monday: Date, options: HoursOptions): WeeklyTable | null {
   return (
     evaluate(value, options, (oh): WeeklyTable => {
       const holidays = new Set<string>();

@@ -11,7 +11,7 @@ import { Context } from "./context";
 import { dateOf, optional, readCode, readList, readPivot, readResume, required } from "./fields";
 import { legacyDropped, legacyRenames, legacyValueFields } from "./legacy";
 import { Bag, legacyPrimary, readEnumList, readLegacyList, type VersionSignals } from "./lists";
-import { fileIssue, parseFile, type ParsedFile, type RawRecord } from "./parse";
+import { fieldNamesOf, fileIssue, parseFile, type ParsedFile, type RawRecord } from "./parse";
 import {
   freeTextFields,
   isFieldName,
@@ -37,20 +37,36 @@ export type RecordResult = {
   issues: Issue[];
 };
 
+// Every record of a file repeats the same column names: each is worked out once (bounded).
+const canonicalKeys = new Map<string, string>();
+
 /** Column names as producers write them ("Code postal", "Nom ") → the standard's ("code_postal", "nom"). */
 export function canonicalKey(key: string): string {
-  return key
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
+  let canonical = canonicalKeys.get(key);
+  if (canonical === undefined) {
+    canonical = key
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_");
+    if (canonicalKeys.size >= 10_000) canonicalKeys.clear();
+    canonicalKeys.set(key, canonical);
+  }
+  return canonical;
 }
 
 const multiLine = new Set<string>(["presentation_resume", "presentation_detail"]);
 
+/**
+ * Printable ASCII with single spaces inside, nothing to trim: already clean (most values of a file:
+ * codes, numbers, e-mails, URLs, list values without accents), so the general path below is skipped.
+ */
+const alreadyClean = /^[!-~](?:[!-~]| (?=[!-~]))*$/;
+
 /** Trimmed NFC text (decomposed accents would not match the vocabularies), or undefined when empty. */
 function clean(name: string, raw: string): string | undefined {
+  if (alreadyClean.test(raw) && !(raw.charCodeAt(0) === 0x27 && isFieldName(name) && freeTextFields.includes(name))) return raw;
   // Control characters (other than line breaks and tabs) are never meant in a place's description.
   let text = raw.normalize("NFC").replace(/\p{Cc}/gu, (c) => (c === "\n" || c === "\r" || c === "\t" ? c : ""));
   text = multiLine.has(name) ? text.replace(/\r\n?/g, "\n").trim() : text.replace(/\s+/g, " ").trim();
@@ -124,7 +140,9 @@ function fieldRank(field: string): number {
 
 /** Drops undefined properties so that records compare and serialise cleanly. */
 function compact(place: Record<string, unknown>): NormalizedPlace {
-  return Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined)) as NormalizedPlace;
+  const out: Record<string, unknown> = {};
+  for (const key in place) if (place[key] !== undefined) out[key] = place[key];
+  return out as NormalizedPlace;
 }
 
 /** From field names, and from the vocabulary of the fields that kept their name (services…). */
@@ -243,44 +261,109 @@ export type ValidationReport = {
   results: RecordResult[];
 };
 
-function report(parsed: ParsedFile, fileIssues: Issue[], results: RecordResult[]): ValidationReport {
-  const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
-  const versions = new Set(results.map((r) => r.version));
+/** The file-level fields of a report, and its counts, from the records' results. */
+export function reportOf(parsed: Pick<ParsedFile, "format" | "encoding" | "delimiter">, fileIssues: Issue[], results: RecordResult[]): ValidationReport {
+  let accepted = 0;
+  let warned = 0;
+  let rejected = 0;
+  const versions = new Set<PlaceVersion>();
+  for (const r of results) {
+    versions.add(r.version);
+    if (r.status === "accepted") accepted++;
+    else if (r.status === "warned") warned++;
+    else rejected++;
+  }
   return {
     format: parsed.format,
     encoding: parsed.encoding,
     delimiter: parsed.delimiter,
     version: versions.size === 0 ? null : versions.size === 1 ? [...versions][0] ?? null : "mixte",
     records: results.length,
-    accepted: count("accepted"),
-    warned: count("warned"),
-    rejected: count("rejected"),
+    accepted,
+    warned,
+    rejected,
     issues: [...fileIssues, ...results.flatMap((r) => r.issues)],
     results,
   };
 }
 
-/** Reads, migrates and validates a whole file. Never throws: see parse.ts for unreadable input. */
-export function validateFile(bytes: Uint8Array, filename = ""): ValidationReport {
-  const parsed = parseFile(bytes, filename);
-  try {
-    const keys = new Set(parsed.records.flatMap((r) => [...r.fields.keys()]));
+/** The report of a file whose validation failed unexpectedly (a bug): nothing from it is kept. */
+export function internalErrorReport(parsed: Pick<ParsedFile, "format" | "encoding" | "delimiter">, e: unknown): ValidationReport {
+  return reportOf(parsed, [fileIssue(`Erreur interne pendant la validation : ${e instanceof Error ? e.message : String(e)}.`)], []);
+}
+
+/**
+ * Validation of a parsed file one slice of records at a time, so that a caller can report progress,
+ * let other work run in between, and write what is checked while checking the rest. Each raw record
+ * is dropped once normalized (a 20,000-place file is not held twice). The results, joined in order,
+ * are exactly those of `validateFile`; `fileIssues()` is complete once every slice is taken.
+ * The checker takes the parsed records over: `parsed.records` empties as they are checked.
+ */
+export class FileChecker {
+  readonly total: number;
+  private readonly pending: RawRecord[];
+  private readonly seenIds = new Map<string, number>();
+  private readonly unknown = new Set<string>();
+  private readonly refusal: Issue | undefined;
+  private readonly readerIssues: Issue[];
+  private count = 0;
+
+  constructor(parsed: ParsedFile) {
+    this.readerIssues = parsed.issues;
+    const keys = new Set<string>();
+    for (const r of parsed.records) for (const k of fieldNamesOf(r)) keys.add(k);
     const known = [...keys].some((k) => isFieldName(canonicalKey(k)) || isLegacyFieldName(canonicalKey(k)));
     if (parsed.records.length > 0 && !known) {
       const found = [...keys].slice(0, 10).map(quote).join(", ");
-      return report(parsed, [fileIssue(`Aucun champ du standard des lieux de médiation numérique n'a été reconnu${found ? ` (champs trouvés : ${found})` : ""} : ce fichier n'est pas un fichier de lieux.`)], []);
+      this.refusal = fileIssue(`Aucun champ du standard des lieux de médiation numérique n'a été reconnu${found ? ` (champs trouvés : ${found})` : ""} : ce fichier n'est pas un fichier de lieux.`);
+      this.pending = [];
+    } else this.pending = parsed.records;
+    this.total = this.pending.length;
+  }
+
+  /** Records normalized so far. */
+  get done(): number {
+    return this.count;
+  }
+
+  /** The next (at most) `size` results, in file order; empty once every record is done. */
+  next(size: number): RecordResult[] {
+    const slice = this.pending.splice(0, size);
+    this.count += slice.length;
+    return slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
+  }
+
+  /** File-level issues (line 0): the reader's, unknown columns, an empty file. */
+  fileIssues(): Issue[] {
+    if (this.refusal) return [this.refusal];
+    const issues = [...this.readerIssues];
+    for (const column of this.unknown) {
+      issues.push(fileIssue(`Le champ ${quote(column)} ne fait pas partie du standard (ni v1.0.2, ni v0.1) : il est ignoré.`, "warning"));
     }
-    const seenIds = new Map<string, number>();
-    const unknown = new Set<string>();
-    const results = parsed.records.map((r) => normalizeRecord(r, seenIds, unknown));
-    const fileIssues = [...parsed.issues];
-    for (const column of unknown) {
-      fileIssues.push(fileIssue(`Le champ ${quote(column)} ne fait pas partie du standard (ni v1.0.2, ni v0.1) : il est ignoré.`, "warning"));
+    if (this.readerIssues.length === 0 && this.total === 0) issues.push(fileIssue("Le fichier ne contient aucun lieu.", "warning"));
+    return issues;
+  }
+}
+
+/** Records checked between two progress reports. */
+export const VALIDATION_SLICE = 500;
+
+/**
+ * Reads, migrates and validates a whole file. Never throws: see parse.ts for unreadable input.
+ * `onProgress` is told how many records are checked, every few hundred.
+ */
+export function validateFile(bytes: Uint8Array, filename = "", options: { onProgress?: (done: number, total: number) => void } = {}): ValidationReport {
+  const parsed = parseFile(bytes, filename);
+  try {
+    const checker = new FileChecker(parsed);
+    const results: RecordResult[] = [];
+    for (let slice = checker.next(VALIDATION_SLICE); slice.length > 0; slice = checker.next(VALIDATION_SLICE)) {
+      for (const r of slice) results.push(r);
+      options.onProgress?.(checker.done, checker.total);
     }
-    if (parsed.issues.length === 0 && results.length === 0) fileIssues.push(fileIssue("Le fichier ne contient aucun lieu.", "warning"));
-    return report(parsed, fileIssues, results);
+    return reportOf(parsed, checker.fileIssues(), results);
   } catch (e) {
     // Should not happen; a report is still better than a crash for the person importing a file.
-    return report(parsed, [fileIssue(`Erreur interne pendant la validation : ${e instanceof Error ? e.message : String(e)}.`)], []);
+    return internalErrorReport(parsed, e);
   }
 }

@@ -95,14 +95,36 @@ function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): 
   const records = items.map((item, index): RawRecord => {
     const object = featureProperties(item) ?? item;
     const isObject = typeof object === "object" && object !== null && !Array.isArray(object);
-    return {
-      line: index + 1,
-      fields: new Map(isObject ? Object.entries(object) : []),
-      extraCells: 0,
-      notAnObject: !isObject,
-    };
+    return new JsonRecord(index + 1, isObject ? (object as Record<string, unknown>) : null);
   });
   return { format: "json", encoding, delimiter: null, records, issues: [] };
+}
+
+/**
+ * A JSON record whose map of fields is made when first read: the objects JSON.parse made are already
+ * there, and 20,000 maps copied from them at once would double the file's weight in memory.
+ */
+class JsonRecord implements RawRecord {
+  readonly extraCells = 0;
+  readonly notAnObject: boolean;
+  private map: Map<string, unknown> | undefined;
+  constructor(
+    readonly line: number,
+    private readonly object: Record<string, unknown> | null,
+  ) {
+    this.notAnObject = object === null;
+  }
+  get fields(): Map<string, unknown> {
+    return (this.map ??= new Map(this.object ? Object.entries(this.object) : []));
+  }
+  names(): string[] {
+    return this.object ? Object.keys(this.object) : [];
+  }
+}
+
+/** The field names of a record, without making its map of fields. */
+export function fieldNamesOf(record: RawRecord): Iterable<string> {
+  return record instanceof JsonRecord ? record.names() : record.fields.keys();
 }
 
 /** The array of places: the document itself, or the first array property of a wrapping object ("data", "features"…). */

@@ -157,7 +157,8 @@ export function rowViolations(row: Readonly<Record<FieldName, string>>): FieldNa
     .filter((f) => {
       const cell = row[f.name];
       if (cell === "") return f.required;
-      if (f.maxLength !== null && charLength(cell) > f.maxLength) return true;
+      // A string has at least as many UTF-16 units as code points: only a long one needs counting.
+      if (f.maxLength !== null && cell.length > f.maxLength && charLength(cell) > f.maxLength) return true;
       if (f.type === "number" && !/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(cell)) return true;
       if (f.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(cell)) return true;
       const regex = schemaRegex(f.name);

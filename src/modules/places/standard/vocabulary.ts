@@ -6,15 +6,24 @@
 import { legacyValueTables, type LegacyTarget } from "./legacy";
 import { enumValues, legacyEnumValues, type EnumFieldName, type LegacyEnumFieldName } from "./schema";
 
+// List values repeat from record to record (a file has a few dozen distinct services): each key is worked out once (bounded).
+const matchKeys = new Map<string, string>();
+
 /** Comparison key: no accents, no case, no spaces, one kind of apostrophe, no French quotes. */
 export function matchKey(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[«»"]/g, "")
-    .replace(/\s+/g, "");
+  let key = matchKeys.get(value);
+  if (key === undefined) {
+    key = value
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[«»"]/g, "")
+      .replace(/\s+/g, "");
+    if (matchKeys.size >= 20_000) matchKeys.clear();
+    matchKeys.set(value, key);
+  }
+  return key;
 }
 
 /** Splits a list cell on the v1 separator "|" and the v0.1 one ";". */

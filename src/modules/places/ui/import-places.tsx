@@ -1,14 +1,16 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
-import type { ImportReport } from "../commands";
+import type { ImportReportView, JobProgress } from "../import-view";
 
 const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé" } as const;
 const MAX_ROWS = 500;
 
-function Summary({ report, committed }: { report: ImportReport; committed: boolean }) {
+function Summary({ report, committed }: { report: ImportReportView; committed: boolean }) {
   return (
     <ul data-testid="import-summary">
       <li>{report.records} lieu(x) lus dans le fichier</li>
@@ -18,20 +20,20 @@ function Summary({ report, committed }: { report: ImportReport; committed: boole
           Import enregistré : {report.created} créé(s), {report.updated} mis à jour, {report.unchanged} inchangé(s), {report.skipped} ignoré(s) hors du périmètre
         </li>
       ) : (
-        <li>{report.lines.filter((l) => l.status === "created").length} lieu(x) seront importés, {report.skipped} ignoré(s) hors du périmètre</li>
+        <li>{report.toImport} lieu(x) seront importés, {report.skipped} ignoré(s) hors du périmètre</li>
       )}
     </ul>
   );
 }
 
-function IssuesTable({ report }: { report: ImportReport }) {
-  if (report.issues.length === 0) return <p>Aucune remarque : toutes les lignes sont conformes au standard.</p>;
+function IssuesTable({ report }: { report: ImportReportView }) {
+  if (report.issueCount === 0) return <p>Aucune remarque : toutes les lignes sont conformes au standard.</p>;
   return (
     <div className="fr-table fr-table--sm">
       <table>
         <caption>
-          Rapport ligne à ligne ({report.issues.length} remarque{report.issues.length > 1 ? "s" : ""}
-          {report.issues.length > MAX_ROWS ? `, ${MAX_ROWS} premières affichées` : ""})
+          Rapport ligne à ligne ({report.issueCount} remarque{report.issueCount > 1 ? "s" : ""}
+          {report.issueCount > MAX_ROWS ? `, ${MAX_ROWS} premières affichées` : ""})
         </caption>
         <thead>
           <tr>
@@ -58,8 +60,8 @@ function IssuesTable({ report }: { report: ImportReport }) {
   );
 }
 
-function committedResult(state: ActionState) {
-  const report = JSON.parse(state.result?.report ?? "{}") as ImportReport;
+/** The import's outcome, as shown after a commit (in the same page, or on the job's page). */
+export function CommittedReport({ report }: { report: ImportReportView }) {
   return (
     <div className="fr-alert fr-alert--success fr-mb-3w">
       <h3 className="fr-alert__title">Import terminé</h3>
@@ -68,37 +70,49 @@ function committedResult(state: ActionState) {
   );
 }
 
+function committedResult(state: ActionState) {
+  return <CommittedReport report={JSON.parse(state.result?.report ?? "{}") as ImportReportView} />;
+}
+
+/** The check's report, line by line, then the button that imports the checked file. */
+export function CheckedReport({ report, filename, territory, upload }: { report: ImportReportView; filename: string; territory: string; upload: string }) {
+  return (
+    <section aria-labelledby="verification-titre" className="fr-mb-4w">
+      <h2 id="verification-titre">Vérification de « {filename} »</h2>
+      <Summary report={report} committed={false} />
+      <IssuesTable report={report} />
+      <details className="fr-mb-3w">
+        <summary>État de chaque ligne</summary>
+        <ul className="fr-text--sm">
+          {report.lines.slice(0, MAX_ROWS).map((l) => (
+            <li key={`${l.line}-${l.id}`}>
+              Ligne {l.line} ({l.id || "sans identifiant"}) : {statusLabels[l.status]}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {report.toImport > 0 ? (
+        <ActionForm action={commitPlacesFileAction} submitLabel={`Importer ${report.toImport} lieu(x)`} success={committedResult}>
+          <Hidden name="territory" value={territory} />
+          <Hidden name="upload" value={upload} />
+          <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier ne crée pas de doublon.</p>
+        </ActionForm>
+      ) : (
+        <p>Aucun lieu à importer dans ce fichier.</p>
+      )}
+    </section>
+  );
+}
+
 export function ImportPlaces({ territory }: { territory: string }) {
-  const checked = (state: ActionState) => {
-    const report = JSON.parse(state.result?.report ?? "{}") as ImportReport;
-    const toImport = report.lines.filter((l) => l.status === "created").length;
-    return (
-      <section aria-labelledby="verification-titre" className="fr-mb-4w">
-        <h2 id="verification-titre">Vérification de « {state.result?.filename} »</h2>
-        <Summary report={report} committed={false} />
-        <IssuesTable report={report} />
-        <details className="fr-mb-3w">
-          <summary>État de chaque ligne</summary>
-          <ul className="fr-text--sm">
-            {report.lines.slice(0, MAX_ROWS).map((l) => (
-              <li key={`${l.line}-${l.id}`}>
-                Ligne {l.line} ({l.id || "sans identifiant"}) : {statusLabels[l.status]}
-              </li>
-            ))}
-          </ul>
-        </details>
-        {toImport > 0 ? (
-          <ActionForm action={commitPlacesFileAction} submitLabel={`Importer ${toImport} lieu(x)`} success={committedResult}>
-            <Hidden name="territory" value={territory} />
-            <Hidden name="upload" value={state.result?.token ?? ""} />
-            <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier ne crée pas de doublon.</p>
-          </ActionForm>
-        ) : (
-          <p>Aucun lieu à importer dans ce fichier.</p>
-        )}
-      </section>
-    );
-  };
+  const checked = (state: ActionState) => (
+    <CheckedReport
+      report={JSON.parse(state.result?.report ?? "{}") as ImportReportView}
+      filename={state.result?.filename ?? ""}
+      territory={territory}
+      upload={state.result?.token ?? ""}
+    />
+  );
   return (
     <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked}>
       <Hidden name="territory" value={territory} />
@@ -109,5 +123,105 @@ export function ImportPlaces({ territory }: { territory: string }) {
         accept=".csv,.json,text/csv,application/json"
       />
     </ActionForm>
+  );
+}
+
+// ---------------------------------------------------------------- progress of a long import
+
+const stateLabels: Record<JobProgress["state"], string> = {
+  queued: "Démarrage",
+  reading: "Lecture du fichier",
+  checking: "Vérification des lieux",
+  saving: "Enregistrement des lieux",
+  done: "Terminé",
+  failed: "Arrêté sur une erreur",
+};
+
+const count = new Intl.NumberFormat("fr-FR");
+
+function progressText(p: JobProgress): string {
+  const detail = p.total > 0 && (p.state === "checking" || p.state === "saving") ? ` (${count.format(p.done)} sur ${count.format(p.total)})` : "";
+  return `${stateLabels[p.state]} : ${p.percent} %${detail}`;
+}
+
+/** What screen readers hear: every 10 %, and each change of step — not every second. */
+function announcement(p: JobProgress): string {
+  if (p.finished) return p.state === "done" ? "Terminé : le rapport s'affiche." : "L'import s'est arrêté sur une erreur.";
+  return `${stateLabels[p.state]} : ${Math.floor(p.percent / 10) * 10} %`;
+}
+
+/**
+ * The progress bar of a long check or import. With JavaScript it asks the server every second
+ * (`/espace/<territory>/lieux/import/<job>`) and shows the report when done; without, the page
+ * around it refreshes itself (see the page) and this renders the state it was given.
+ */
+export function ImportJobProgress({ territory, initial }: { territory: string; initial: JobProgress }) {
+  const router = useRouter();
+  const [progress, setProgress] = useState(initial);
+  const [heard, setHeard] = useState(() => announcement(initial));
+  const stopped = useRef(false);
+
+  useEffect(() => {
+    stopped.current = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/espace/${encodeURIComponent(territory)}/lieux/import/${encodeURIComponent(initial.id)}`, { cache: "no-store", headers: { accept: "application/json" } });
+        if (stopped.current) return;
+        if (res.status === 404) {
+          // The job is gone (kept 30 minutes; a restart forgets it): the page says so.
+          router.refresh();
+          return;
+        }
+        if (res.ok) {
+          const next = (await res.json()) as JobProgress;
+          if (stopped.current) return;
+          setProgress(next);
+          const said = announcement(next);
+          setHeard((previous) => (previous === said ? previous : said));
+          if (next.finished) {
+            // The page, rendered again, shows the report (or the error) in place of the bar.
+            router.refresh();
+            return;
+          }
+        }
+      } catch {
+        // A lost poll (network, server restarting): the next one tries again.
+      }
+      if (!stopped.current) timer = setTimeout(poll, 1000);
+    };
+    timer = setTimeout(poll, 1000);
+    return () => {
+      stopped.current = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [territory, initial.id, router]);
+
+  const title = progress.kind === "check" ? `Vérification de « ${progress.filename} » en cours` : `Import de « ${progress.filename} » en cours`;
+  return (
+    <section aria-labelledby="import-progression-titre" className="fr-mb-4w">
+      <h2 id="import-progression-titre">{title}</h2>
+      <p id="import-progression-texte" className="fr-mb-1w">
+        {progressText(progress)}
+      </p>
+      <progress
+        className="maillage-progress"
+        max={100}
+        value={progress.percent}
+        aria-labelledby="import-progression-titre"
+        aria-describedby="import-progression-texte"
+        style={{ display: "block", width: "100%", height: "1.5rem", accentColor: "var(--background-action-high-blue-france)" }}
+      >
+        {progress.percent} %
+      </progress>
+      <p className="fr-sr-only" aria-live="polite" role="status">
+        {heard}
+      </p>
+      <p className="fr-text--sm fr-mt-2w">
+        {progress.kind === "commit"
+          ? "Les lieux s'enregistrent en une seule fois : tant que l'import n'est pas terminé, rien n'est encore visible. Vous pouvez quitter cette page : l'import continue."
+          : "La vérification n'écrit rien. Vous pouvez quitter cette page : elle continue, et son rapport reste disponible 30 minutes à cette adresse."}
+      </p>
+    </section>
   );
 }

@@ -21,6 +21,20 @@ function bounds(fc: GeoJSON.FeatureCollection): [number, number, number, number]
 }
 
 /**
+ * The places: the gzip file the route keeps ready (see its route.ts), inflated here, when the browser
+ * can; else the same GeoJSON as plain JSON.
+ */
+async function fetchPlaces(dataUrl: string): Promise<unknown> {
+  if (typeof DecompressionStream === "function") {
+    const url = new URL(dataUrl, window.location.href);
+    url.searchParams.set("format", "gzip");
+    const res = await fetch(url);
+    if (res.ok && res.body) return new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).json();
+  }
+  return fetch(dataUrl).then((r) => r.json());
+}
+
+/**
  * The places on a map drawn from our own contours (no tile server), clustered so that thousands
  * of places stay fluid. The list beside it always shows the same places: the map is never the only way.
  */
@@ -34,7 +48,7 @@ export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
     (async () => {
       const maplibregl = await import("maplibre-gl");
       maplibregl.setWorkerUrl("/maplibre/worker.mjs");
-      const [base, data] = (await Promise.all([fetch(baseUrl).then((r) => r.json()), fetch(dataUrl).then((r) => r.json())])) as GeoJSON.FeatureCollection[];
+      const [base, data] = (await Promise.all([fetch(baseUrl).then((r) => r.json()), fetchPlaces(dataUrl)])) as GeoJSON.FeatureCollection[];
       if (cancelled || !container.current || !base || !data) return;
       const created = new maplibregl.Map({
         container: container.current,

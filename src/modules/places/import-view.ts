@@ -1,0 +1,56 @@
+import type { ImportLine, ImportReport } from "./commands";
+
+/** Rows of a report shown on the page (the whole report of 20,000 lines would weigh megabytes). */
+export const SHOWN_ROWS = 500;
+
+/** What the page shows of an import report: the counts, and the first rows of the issues and lines. */
+export type ImportReportView = {
+  dryRun: boolean;
+  records: number;
+  accepted: number;
+  warned: number;
+  rejected: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** Dry run: places the import would write. */
+  toImport: number;
+  issueCount: number;
+  issues: ImportReport["issues"];
+  lines: ImportLine[];
+};
+
+export function importReportView(report: ImportReport): ImportReportView {
+  return {
+    dryRun: report.dryRun,
+    records: report.records,
+    accepted: report.accepted,
+    warned: report.warned,
+    rejected: report.rejected,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    skipped: report.skipped,
+    toImport: report.lines.filter((l) => l.status === "created").length,
+    issueCount: report.issues.length,
+    issues: report.issues.slice(0, SHOWN_ROWS),
+    lines: report.lines.slice(0, SHOWN_ROWS),
+  };
+}
+
+/** A job's progress, as the page and the JSON route give it to the progress bar. */
+export type JobProgress = {
+  id: string;
+  kind: "check" | "commit";
+  filename: string;
+  state: "queued" | "reading" | "checking" | "saving" | "done" | "failed";
+  done: number;
+  total: number;
+  percent: number;
+  finished: boolean;
+};
+
+export function jobProgress(job: JobProgress): JobProgress {
+  return { id: job.id, kind: job.kind, filename: job.filename, state: job.state, done: job.done, total: job.total, percent: job.percent, finished: job.finished };
+}
