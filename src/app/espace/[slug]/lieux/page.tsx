@@ -40,6 +40,11 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
             ensuite, en une fois, les lieux situés dans le périmètre du territoire. Les lieux déjà connus (même source, même identifiant)
             sont mis à jour, jamais dupliqués. <Link href={`/territoires/${territory.slug}/lieux`}>Voir les lieux du territoire</Link>.
           </p>
+          <p>
+            Votre fichier n&apos;est pas au standard national (export d&apos;un tableur, d&apos;un annuaire, d&apos;un réseau) ?{" "}
+            <Link href={`/espace/${territory.slug}/lieux/colonnes`}>Importer un fichier dans votre propre format</Link> : vous associez ses
+            colonnes aux champs du standard, avec des suggestions.
+          </p>
           {lost ? (
             <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
               <p>
