@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expectAccessible, launch, visit } from "./browser";
+import type { Browser, Page } from "playwright-core";
+import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
+const dataDir = inject("dataDir");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -11,32 +12,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string, next: string) {
-  await visit(page, `${baseUrl}/connexion?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
+/** A browser context signed in once per run for each account (shared with the other files, see browser.ts). */
+const contextAs = (email: string, password: string, options: { javaScriptEnabled?: boolean } = {}) => signedIn(browser, baseUrl, dataDir, [email, password], options);
 
-type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;
-const sessions = new Map<string, Session>();
-
-/** A browser context signed in as this account; each account signs in once (sign-ins are rate-limited per account). */
-async function contextAs(email: string, password: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  let session = sessions.get(email);
-  if (!session) {
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), email, password, "/espace");
-    session = await context.storageState();
-    sessions.set(email, session);
-    await context.close();
-  }
-  return browser.newContext({ ...options, storageState: session });
-}
-
-const coordination = ["coordination@demo.maillage.fr", "demo-coordination-16"] as const;
-const observation = ["observation@demo.maillage.fr", "demo-observation-16"] as const;
+const coordination = demo.coordination;
+const observation = demo.observation;
 
 const dimensions = [
   /^1\. Accueil et accompagnement des publics/,

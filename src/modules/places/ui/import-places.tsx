@@ -6,58 +6,17 @@ import type { ActionState } from "@/platform/web/action";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
 import type { ImportReportView, JobProgress } from "../import-view";
+import { ImportIssues, ImportSummary } from "./import-report";
 
 const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé" } as const;
 const MAX_ROWS = 500;
 
 function Summary({ report, committed }: { report: ImportReportView; committed: boolean }) {
-  return (
-    <ul data-testid="import-summary">
-      <li>{report.records} lieu(x) lus dans le fichier</li>
-      <li>{report.accepted} accepté(s), {report.warned} accepté(s) avec avertissements, {report.rejected} refusé(s)</li>
-      {committed ? (
-        <li>
-          Import enregistré : {report.created} créé(s), {report.updated} mis à jour, {report.unchanged} inchangé(s), {report.skipped} ignoré(s) hors du périmètre
-        </li>
-      ) : (
-        <li>{report.toImport} lieu(x) seront importés, {report.skipped} ignoré(s) hors du périmètre</li>
-      )}
-    </ul>
-  );
+  return <ImportSummary report={report} committed={committed} testId="import-summary" />;
 }
 
 function IssuesTable({ report }: { report: ImportReportView }) {
-  if (report.issueCount === 0) return <p>Aucune remarque : toutes les lignes sont conformes au standard.</p>;
-  return (
-    <div className="fr-table fr-table--sm">
-      <table>
-        <caption>
-          Rapport ligne à ligne ({report.issueCount} remarque{report.issueCount > 1 ? "s" : ""}
-          {report.issueCount > MAX_ROWS ? `, ${MAX_ROWS} premières affichées` : ""})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Ligne</th>
-            <th scope="col">Identifiant</th>
-            <th scope="col">Champ</th>
-            <th scope="col">Niveau</th>
-            <th scope="col">Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.issues.slice(0, MAX_ROWS).map((i, n) => (
-            <tr key={n}>
-              <td>{i.line || "fichier"}</td>
-              <td className="maillage-pre">{i.id}</td>
-              <td>{i.field}</td>
-              <td>{i.level === "error" ? <span className="fr-badge fr-badge--sm fr-badge--error">Erreur</span> : <span className="fr-badge fr-badge--sm fr-badge--warning">Avertissement</span>}</td>
-              <td>{i.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <ImportIssues issues={report.issues.slice(0, MAX_ROWS)} total={report.issueCount} />;
 }
 
 /** The import's outcome, as shown after a commit (in the same page, or on the job's page). */

@@ -6,8 +6,9 @@ import { territoryPage } from "@/platform/web/guard";
 import { Pager, pageParam } from "@/ui/pager";
 import { actorAbilities } from "@/modules/actors/policy";
 import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actors/queries";
-import { filtersQuery, legalTypeLabels, parseActorFilters, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
+import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
+import { ActorsTable } from "@/modules/actors/ui/actors-table";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
@@ -49,37 +50,7 @@ export default async function ActorsPage({ params, searchParams }: Props) {
           <p role="status">
             {formatNumber(total)} acteur{total > 1 ? "s" : ""} trouvé{total > 1 ? "s" : ""}.
           </p>
-          {items.length > 0 ? (
-            <div className="fr-table">
-              <table>
-                <caption>Acteurs du territoire</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Forme juridique</th>
-                    <th scope="col">Mondes</th>
-                    <th scope="col">Commune</th>
-                    <th scope="col">Statut</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <Link href={`/espace/${territory.slug}/acteurs/${a.id}`}>{a.name}</Link>
-                      </th>
-                      <td>{legalTypeLabels[a.legalType]}</td>
-                      <td>{a.worlds.map((w) => worldLabels[w as World] ?? w).join(", ")}</td>
-                      <td>{a.communeName ?? "—"}</td>
-                      <td>
-                        <span className={`fr-badge fr-badge--sm ${a.status === "engaged" ? "fr-badge--success" : "fr-badge--info"}`}>{statusLabels[a.status]}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <ActorsTable items={items} href={(id) => `/espace/${territory.slug}/acteurs/${id}`} showStatus={true} />
           <Pager page={page} total={total} pageSize={ACTOR_PAGE_SIZE} href={(n) => `/espace/${territory.slug}/acteurs?${filtersQuery(filters, n)}`} label="Pages de la liste des acteurs" />
           <h3 className="fr-h6 fr-mt-4w">Exporter</h3>
           <p className="fr-text--sm">

@@ -6,8 +6,9 @@ import { formatNumber } from "@/platform/text";
 import { Pager, pageParam } from "@/ui/pager";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actors/queries";
-import { filtersQuery, legalTypeLabels, parseActorFilters, worldLabels, type World } from "@/modules/actors/validation";
+import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
+import { ActorsTable } from "@/modules/actors/ui/actors-table";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
 
@@ -50,33 +51,7 @@ export default async function PublicActorsPage({ params, searchParams }: Props) 
           <p role="status">
             {formatNumber(total)} acteur{total > 1 ? "s" : ""} trouvé{total > 1 ? "s" : ""}.
           </p>
-          {items.length > 0 ? (
-            <div className="fr-table">
-              <table>
-                <caption>Acteurs du territoire</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Forme juridique</th>
-                    <th scope="col">Mondes</th>
-                    <th scope="col">Commune</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <Link href={`${base}/${a.id}`}>{a.name}</Link>
-                      </th>
-                      <td>{legalTypeLabels[a.legalType]}</td>
-                      <td>{a.worlds.map((w) => worldLabels[w as World] ?? w).join(", ")}</td>
-                      <td>{a.communeName ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <ActorsTable items={items} href={(id) => `${base}/${id}`} showStatus={false} />
           <Pager page={page} total={total} pageSize={ACTOR_PAGE_SIZE} href={(n) => `${base}?${filtersQuery(filters, n)}`} label="Pages de la liste des acteurs" />
         </div>
       </div>
