@@ -111,7 +111,24 @@ describe("the territorial diagnostic", () => {
     await page.getByRole("button", { name: "Ajouter le constat" }).click();
     await page.waitForURL(/ajoute=1/);
     await visit(page, page.url());
-    expect(await page.locator("article", { hasText: "Les bus ne desservent pas" }).innerText()).toMatch(/Communes : Cognac/);
+    const card = page.locator("article", { hasText: "Les bus ne desservent pas" });
+    expect(await card.innerText()).toMatch(/Communes : Cognac/);
+    // Its edit page (merge, delete) is reached from the card.
+    await card.getByRole("link", { name: /Modifier, fusionner ou supprimer/ }).click();
+    await page.waitForURL(/\/constats\/[0-9a-f-]{36}$/);
+    await visit(page, page.url());
+    expect(await page.getByRole("textbox", { name: /^Le constat/ }).inputValue()).toBe("Les bus ne desservent pas le lieu de médiation le samedi.");
+    expect(await page.getByRole("heading", { name: "Fusionner avec un autre constat" }).count()).toBe(1);
     await context.close();
+  });
+
+  it("a coordinator publishes the État des lieux as version 1, which stays readable with its number", async () => {
+    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination);
+    const page = await context.newPage();
+    await visit(page, `${baseUrl}/espace/charente/diagnostic/etat-des-lieux`);
+    await page.getByRole("button", { name: "Publier cette version" }).click();
+    await page.waitForURL(/version=1&publie=1$/);
+    await visit(page, page.url());
+    expect(await page.locator("main").innerText()).toMatch(/Version 1, publiée le/);
   });
 });

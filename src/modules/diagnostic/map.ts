@@ -4,7 +4,7 @@
  * lieux. Classes are quantiles of the territory's values; the palettes are ColorBrewer sequential ones,
  * readable by colour-blind people; "no value" is a hatched light grey, never a colour of the scale.
  */
-import { buildOutline, type Outline } from "@/modules/geo/outline";
+import type { Outline } from "@/modules/geo/outline";
 import { formatValue, type IndicatorDef } from "./portrait";
 
 const WORSE = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"];
@@ -60,17 +60,6 @@ export function classify(values: readonly (number | null)[], def: Pick<Indicator
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const outlines = new Map<string, Outline | null>();
-
-/** Per-commune shapes of a perimeter, kept for the last few perimeters (they are costly and rarely change). */
-export function detailedOutline(key: string, codes: string[]): Outline | null {
-  if (!outlines.has(key)) {
-    outlines.set(key, buildOutline(codes, { detailed: true }));
-    if (outlines.size > 16) outlines.delete(outlines.keys().next().value as string);
-  }
-  return outlines.get(key) ?? null;
 }
 
 /** A standalone SVG document of the communes coloured by class. */

@@ -20,7 +20,8 @@ import { themeLabel } from "@/modules/themes/themes";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { SERVICES } from "./coverage";
-import { choroplethSvg, classify, detailedOutline, NO_VALUE } from "./map";
+import { cachedOutline } from "@/modules/geo/outline";
+import { choroplethSvg, classify, NO_VALUE } from "./map";
 import { diagnosticPolicy } from "./policy";
 import { territoryPortrait, type IndicatorDef } from "./portrait";
 import { diagnosticReports } from "./schema";
@@ -55,8 +56,8 @@ export type ReportData = {
 };
 
 
-async function mapOf(territory: { id: string; updatedAt: Date; name: string }, codes: string[], rows: { code: string }[], def: IndicatorDef, values: Map<string, number | null>): Promise<ReportMap | null> {
-  const outline = detailedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, codes);
+async function mapOf(territory: { id: string; updatedAt: Date; name: string }, codes: () => Promise<string[]>, rows: { code: string }[], def: IndicatorDef, values: Map<string, number | null>): Promise<ReportMap | null> {
+  const outline = await cachedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, codes, { detailed: true });
   if (!outline) return null;
   const { classes, classOf } = classify([...values.values()], def);
   const title = `${territory.name} : ${def.label.toLowerCase()}`;
@@ -67,7 +68,7 @@ async function mapOf(territory: { id: string; updatedAt: Date; name: string }, c
 /** Everything the État des lieux shows, computed now. */
 export async function buildReport(db: Executor, territory: { id: string; slug: string; name: string; kind: string; isDemo: boolean; updatedAt: Date }): Promise<ReportData> {
   const portrait = await territoryPortrait(db, territory.id);
-  const codes = await territoryCommuneCodes(db, territory.id);
+  const codes = () => territoryCommuneCodes(db, territory.id);
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const maps: ReportMap[] = [];
   for (const id of ["ifn_total", "nearest_place_km"]) {

@@ -143,12 +143,13 @@ export function outlineSvg(outline: Outline, title: string): string {
 const cache = new Map<string, Outline | null>();
 
 /** Outlines are costly for large perimeters and rarely change: keep the last few in memory. */
-export function cachedOutline(key: string, communeCodes: () => Promise<string[]>): Promise<Outline | null> {
-  const hit = cache.get(key);
+export function cachedOutline(key: string, communeCodes: () => Promise<string[]>, options: { detailed?: boolean } = {}): Promise<Outline | null> {
+  const fullKey = `${key}:${options.detailed ? "detailed" : "auto"}`;
+  const hit = cache.get(fullKey);
   if (hit !== undefined) return Promise.resolve(hit);
   return communeCodes().then((codes) => {
-    const outline = buildOutline(codes);
-    cache.set(key, outline);
+    const outline = buildOutline(codes, options);
+    cache.set(fullKey, outline);
     if (cache.size > 64) cache.delete(cache.keys().next().value as string);
     return outline;
   });

@@ -3,7 +3,8 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { findTerritoryBySlug, territoryCommuneCodes } from "@/modules/territories/queries";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
 import { territoryPortrait, type IndicatorDef } from "@/modules/diagnostic/portrait";
-import { choroplethSvg, classify, detailedOutline, NO_VALUE } from "@/modules/diagnostic/map";
+import { cachedOutline } from "@/modules/geo/outline";
+import { choroplethSvg, classify, NO_VALUE } from "@/modules/diagnostic/map";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const portrait = await territoryPortrait(db, territory.id);
   const wanted = new URL(request.url).searchParams.get("indicateur") ?? "ifn_total";
   const def = portrait.indicators.find((i) => i.id === wanted) ?? (portrait.indicators.find((i) => i.id === "ifn_total") as IndicatorDef);
-  const outline = detailedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, await territoryCommuneCodes(db, territory.id));
+  const outline = await cachedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, () => territoryCommuneCodes(db, territory.id), { detailed: true });
   if (!outline) return text("Pas de contour pour ce territoire.", 404);
   const values = new Map(portrait.rows.map((r) => [r.code, def.value(r)]));
   const { classes, classOf } = classify([...values.values()], def);
