@@ -1,3 +1,4 @@
+import { installRequestStamp } from "@/platform/auth/stamp";
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
 import { getRuntime } from "@/platform/runtime";
@@ -5,6 +6,8 @@ import { getRuntime } from "@/platform/runtime";
 export async function boot(): Promise<void> {
   try {
     const env = getEnv();
+    // Before the first request is served: every request carries the client address resolved from the socket.
+    installRequestStamp(env.trustedProxies);
     const runtime = await getRuntime();
     console.info(`Maillage est prêt sur ${env.baseUrl} (base ${runtime.database.kind === "pglite" ? `embarquée dans ${env.dataDir}` : "PostgreSQL"}).`);
   } catch (e) {

@@ -1,11 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { readStamp } from "@/platform/auth/client-address";
+import { getEnv } from "@/platform/env";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** The host a browser's Origin must name: ours, as seen through the reverse proxy if any. */
-function expectedHost(request: NextRequest): string | null {
-  return request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-}
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -17,20 +14,69 @@ function hostOf(url: string | null): string | null {
 }
 
 /**
+ * The hosts a browser's Origin may name: the one it connected to, the configured APP_URL, and the host a
+ * trusted reverse proxy says it received (X-Forwarded-Host is believed from a trusted proxy only, see client-address.ts).
+ */
+export function allowedHosts(headers: Headers, baseUrl: string): Set<string> {
+  const hosts = new Set<string>([new URL(baseUrl).host]);
+  const host = headers.get("host");
+  if (host) hosts.add(host);
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  if (forwarded && readStamp(headers)?.viaTrustedProxy) hosts.add(forwarded);
+  return hosts;
+}
+
+/**
+ * One policy for every page, without nonces: a nonce forces dynamic rendering, and signed-out pages are meant to be
+ * cached. Next's inline bootstrap (RSC payload) and the DSFR's colour-scheme script are inline, hence 'unsafe-inline'
+ * for scripts; everything else is same-origin only: no foreign script, frame, form target, plugin or base URL.
+ * MapLibre runs its worker from /maplibre/worker.mjs and makes blob: URLs; the DSFR uses data: icons.
+ */
+export function contentSecurityPolicy(options: { https: boolean; dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${options.dev ? " ws: wss:" : ""}`,
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "manifest-src 'self'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+function secure(response: NextResponse): NextResponse {
+  const env = getEnv();
+  const https = env.baseUrl.startsWith("https://");
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy({ https, dev: env.NODE_ENV === "development" }));
+  // Over https only: a browser told this on plain http would refuse the local instance later.
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+/**
  * CSRF protection for every write (form posts, server actions, auth endpoints):
  * the request must come from a page of this site. Next.js checks server actions too,
  * but lets requests without an Origin through; we do not.
  */
 export function proxy(request: NextRequest) {
-  if (SAFE.has(request.method)) return NextResponse.next();
+  if (SAFE.has(request.method)) return secure(NextResponse.next());
   const source = hostOf(request.headers.get("origin")) ?? hostOf(request.headers.get("referer"));
-  if (!source || source !== expectedHost(request)) {
-    return new NextResponse(
-      "Requête refusée : elle ne provient pas d'une page de ce site (protection contre la falsification de requêtes). Rechargez la page et réessayez.",
-      { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } },
+  if (!source || !allowedHosts(request.headers, getEnv().baseUrl).has(source)) {
+    return secure(
+      new NextResponse(
+        "Requête refusée : elle ne provient pas d'une page de ce site (protection contre la falsification de requêtes). Rechargez la page et réessayez.",
+        { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } },
+      ),
     );
   }
-  return NextResponse.next();
+  return secure(NextResponse.next());
 }
 
 export const config = {

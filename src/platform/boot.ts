@@ -6,8 +6,14 @@ import { seedDemoIfEmpty, type DemoReport } from "@/testing/demo";
 
 export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
 
+export const publicDemoWarning =
+  "ATTENTION : DEMO=1 sur une adresse publique. Les comptes de démonstration ont des mots de passe publiés " +
+  "(dont un administrateur de la plateforme) : n'utilisez pas cette instance pour de vraies données, ou démarrez sans DEMO=1.";
+
 /** Brings any database to the current state: migrations, reference data, and the demo on an empty instance. */
-export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">): Promise<BootReport> {
+export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO"> & Partial<Pick<Env, "demoOnPublicAddress">>): Promise<BootReport> {
+  // On every start, not only the first: whoever restarts a public instance with the demo must see it.
+  if (env.DEMO && env.demoOnPublicAddress) console.warn(`\n${publicDemoWarning}\n`);
   return database.withExclusive(async () => {
     await migrate(database);
     const referenceLoaded = await loadReferenceData(database.db);

@@ -29,3 +29,21 @@ describe("environment", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 });
+
+describe("safe defaults", () => {
+  it("a local start gets the demo; a public APP_URL does not, unless DEMO=1 is explicit (then flagged for a warning)", () => {
+    expect(parseEnv({}).DEMO).toBe(true);
+    expect(parseEnv({ APP_URL: "http://127.0.0.1:3000" }).DEMO).toBe(true);
+    expect(parseEnv({ APP_URL: "https://maillage.example.fr" })).toMatchObject({ DEMO: false, demoOnPublicAddress: false });
+    expect(parseEnv({ APP_URL: "http://maillage.example.fr" }).DEMO).toBe(false);
+    expect(parseEnv({ APP_URL: "https://localhost" }).DEMO).toBe(false);
+    expect(parseEnv({ APP_URL: "https://maillage.example.fr", DEMO: "1" })).toMatchObject({ DEMO: true, demoOnPublicAddress: true });
+    expect(parseEnv({ DEMO: "1" })).toMatchObject({ DEMO: true, demoOnPublicAddress: false });
+  });
+
+  it("reads TRUSTED_PROXIES and refuses a bad one in French", () => {
+    expect(parseEnv({}).trustedProxies).toEqual({ kind: "none" });
+    expect(parseEnv({ TRUSTED_PROXIES: "1" }).trustedProxies).toEqual({ kind: "hops", hops: 1 });
+    expect(() => parseEnv({ TRUSTED_PROXIES: "nginx" })).toThrow("TRUSTED_PROXIES : « nginx » n'est ni une adresse IP");
+  });
+});

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/platform/auth/client-address";
 
 /**
  * Every setting the server and the CLI read, checked once at boot.
@@ -22,7 +23,16 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   APP_URL: z.url({ error: "doit être une URL complète, par exemple https://maillage.example.fr" }).optional(),
   AUTH_SECRET: z.string().min(32, "doit faire au moins 32 caractères").optional(),
-  DEMO: booleanish.default(true),
+  /** Demo accounts: on by default for a local start only (see demoEnabled); DEMO=1 forces them anywhere. */
+  DEMO: booleanish.optional(),
+  /** Reverse proxies whose X-Forwarded-* headers we believe: a hop count or addresses/CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+    }),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   OPERATOR_NAME: z.string().trim().min(1).max(200).default("l'organisme qui exploite cette instance de Maillage"),
   OPERATOR_EMAIL: z.email({ error: "doit être une adresse électronique" }).optional(),
@@ -37,7 +47,22 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
-export type Env = z.infer<typeof envSchema> & { baseUrl: string; dataDir: string };
+export type Env = Omit<z.infer<typeof envSchema>, "DEMO"> & {
+  baseUrl: string;
+  dataDir: string;
+  /** Whether this start creates the demo on an empty database. */
+  DEMO: boolean;
+  /** DEMO=1 set explicitly on a public address: warn on every start. */
+  demoOnPublicAddress: boolean;
+  trustedProxies: TrustedProxies;
+};
+
+/** A local start: plain http on localhost or a loopback address (a developer's machine, CI). */
+export function isLocalUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  const host = hostname.toLowerCase();
+  return protocol === "http:" && (["localhost", "127.0.0.1", "[::1]"].includes(host) || host.endsWith(".localhost"));
+}
 
 export class EnvError extends Error {}
 
@@ -48,10 +73,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Configuration invalide :\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const local = isLocalUrl(baseUrl);
+  const trust = parseTrustedProxies(env.TRUSTED_PROXIES);
   return {
     ...env,
-    baseUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    baseUrl,
     dataDir: path.resolve(env.DATA_DIR),
+    // The demo's passwords are public: a public instance never gets them unless asked for in so many words.
+    DEMO: env.DEMO ?? local,
+    demoOnPublicAddress: env.DEMO === true && !local,
+    trustedProxies: trust.ok ? trust.value : { kind: "none" },
   };
 }
 

@@ -18,7 +18,7 @@ export const errorCatalog = {
   rate_limited: { status: 429, message: "Trop de tentatives. Patientez quelques minutes avant de réessayer." },
   csrf: { status: 403, message: "Requête refusée : elle ne provient pas de ce site." },
   database_locked: { status: 503, message: "La base de données embarquée est déjà utilisée par un autre processus." },
-  invalid_credentials: { status: 401, message: "Adresse électronique ou mot de passe incorrect." },
+  invalid_credentials: { status: 401, message: "Adresse électronique ou mot de passe incorrect. Si vous venez de créer votre compte, ouvrez d'abord le lien reçu par courriel pour l'activer." },
   invalid_token: { status: 400, message: "Ce lien n'est plus valable. Demandez-en un nouveau." },
   answers_exist: { status: 409, message: "Des réponses ont déjà été reçues : ce changement les rendrait fausses. Vous pouvez modifier les libellés, ajouter des questions facultatives, ou copier le questionnaire pour en faire une nouvelle version." },
   campaign_closed: { status: 410, message: "Ce questionnaire n'accepte pas de réponses en ce moment." },

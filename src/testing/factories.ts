@@ -21,7 +21,7 @@ export async function createUser(db: Executor, spec: UserSpec = {}) {
   const email = (spec.email ?? `personne-${next()}@exemple.test`).toLowerCase();
   const password = spec.password ?? "mot-de-passe-de-test-42";
   const now = new Date();
-  await db.insert(user).values({ id, name: spec.name ?? "Personne de test", email, emailVerified: false, createdAt: now, updatedAt: now });
+  await db.insert(user).values({ id, name: spec.name ?? "Personne de test", email, emailVerified: true, createdAt: now, updatedAt: now });
   await db.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: await hashPassword(password), createdAt: now, updatedAt: now });
   if (spec.admin) await db.insert(platformAdmins).values({ userId: id });
   return { id, email, password };

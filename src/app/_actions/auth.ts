@@ -9,12 +9,11 @@ import * as accounts from "@/modules/accounts/commands";
 import { nextPathSchema } from "@/modules/accounts/validation";
 
 export async function signUpAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(form, async () => {
+  return runAction(form, async () => {
     const { auth } = await getRuntime();
-    await accounts.signUp(auth, await headers(), formToObject(form));
+    const { message } = await accounts.signUp(auth, await headers(), formToObject(form), nextPathSchema.parse(form.get("next")));
+    return { status: "success", message };
   });
-  if (state.status === "success") redirect(nextPathSchema.parse(form.get("next")));
-  return state;
 }
 
 export async function signInAction(_: ActionState, form: FormData): Promise<ActionState> {

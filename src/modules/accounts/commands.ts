@@ -14,21 +14,34 @@ function translate(e: unknown): never {
   if (isApiError(e)) {
     const code = (e.body as { code?: string } | undefined)?.code ?? "";
     const message = (e.body as { message?: string } | undefined)?.message;
-    if (code === "RATE_LIMITED" || e.statusCode === 429) throw new AppError("rate_limited");
+    if (code === "RATE_LIMITED" || e.statusCode === 429) throw new AppError("rate_limited", message ? { message } : {});
     if (code === "WEAK_PASSWORD") throw new AppError("validation", { fieldErrors: { password: [message ?? "Mot de passe trop faible."] } });
     if (code === "INVALID_NAME") throw new AppError("validation", { fieldErrors: { name: [message ?? "Nom invalide."] } });
     if (code.includes("ALREADY_EXISTS")) throw new AppError("email_taken", { fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe."] } });
-    if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND") throw new AppError("invalid_credentials");
+    if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND" || code === "EMAIL_NOT_VERIFIED") throw new AppError("invalid_credentials");
     if (code === "INVALID_TOKEN" || code.includes("TOKEN")) throw new AppError("invalid_token");
     if (code.includes("PASSWORD_TOO")) throw new AppError("validation", { fieldErrors: { password: ["Le mot de passe doit contenir entre 12 et 128 caractères."] } });
   }
   throw e;
 }
 
-export async function signUp(auth: Auth, headers: Headers, raw: unknown) {
+/** The one answer of sign-up, whether the address was free or already had an account. */
+export function signUpAnswer(email: string): string {
+  return (
+    `Presque terminé : un courriel vient d'être envoyé à ${email}. Ouvrez le lien qu'il contient (valable 24 heures) pour activer votre compte. ` +
+    "Si vous aviez déjà un compte avec cette adresse, le courriel vous explique comment vous connecter."
+  );
+}
+
+/**
+ * Creates an account whose address is confirmed by an emailed link; `next` is where that link lands, signed in.
+ * Same answer (and no session) whether the address was free or not: the owner of an existing account gets an email instead.
+ */
+export async function signUp(auth: Auth, headers: Headers, raw: unknown, next = "/espace"): Promise<{ message: string }> {
   const input = parseOrThrow(signUpSchema, raw);
   try {
-    return await auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers });
+    await auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, callbackURL: next }, headers });
+    return { message: signUpAnswer(input.email) };
   } catch (e) {
     translate(e);
   }
