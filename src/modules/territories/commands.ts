@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { Actor, Role, UserActor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -175,11 +175,20 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
     const { invitation, territory } = found;
     const [already] = await tx.select().from(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, person.userId)));
     if (already) throw new AppError("already_member", { message: `Vous faites déjà partie de « ${territory.name} ».` });
-    // Marking the invitation used in the same statement that checks it makes a double acceptance impossible.
+    // The check above read a snapshot: someone may accept at the same moment. The update repeats every condition,
+    // and PostgreSQL re-evaluates them on the row a concurrent acceptance just committed: only one update matches.
     const marked = await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: person.userId })
-      .where(and(eq(invitations.id, invitation.id), eq(invitations.tokenHash, invitation.tokenHash)))
+      .where(
+        and(
+          eq(invitations.id, invitation.id),
+          eq(invitations.tokenHash, invitation.tokenHash),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
       .returning({ id: invitations.id });
     if (marked.length !== 1) throw new AppError("invitation_used");
     await tx.insert(memberships).values({ territoryId: territory.id, userId: person.userId, role: invitation.role });
@@ -194,7 +203,13 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
   });
 }
 
+/**
+ * Counts coordinators after locking the territory's row: every change of membership holds that lock until it
+ * commits, so two coordinators demoting or removing each other at once are served one after the other and the
+ * second sees the first's result (never a territory left without a coordinator).
+ */
 async function coordinatorCount(tx: Executor, territoryId: string): Promise<number> {
+  await tx.select({ id: territories.id }).from(territories).where(eq(territories.id, territoryId)).for("update");
   const [row] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.territoryId, territoryId), eq(memberships.role, "coordinator")));
   return row?.n ?? 0;
 }
@@ -203,10 +218,12 @@ export async function changeMemberRole(db: Db, actor: Actor, territory: Territor
   authorize(territoryPolicy.manageMembers(actor, territory));
   const role: Role = parseOrThrow(roleSchema, rawRole);
   await db.transaction(async (tx) => {
+    // Lock first, then read: the role read below is the committed one, not a snapshot taken before a concurrent change.
+    const coordinators = await coordinatorCount(tx, territory.id);
     const [existing] = await tx.select().from(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
     if (!existing) throw new AppError("not_found");
     if (existing.role === role) return;
-    if (existing.role === "coordinator" && (await coordinatorCount(tx, territory.id)) <= 1) throw new AppError("last_coordinator");
+    if (existing.role === "coordinator" && coordinators <= 1) throw new AppError("last_coordinator");
     await tx.update(memberships).set({ role }).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "membership", entityId: userId, action: "change_role", before: { role: existing.role }, after: { role } });
   });
@@ -216,9 +233,10 @@ export async function removeMember(db: Db, actor: Actor, territory: TerritoryRef
   const self = actor.kind === "user" && actor.userId === userId;
   authorize(self ? territoryPolicy.leave(actor, territory) : territoryPolicy.manageMembers(actor, territory));
   await db.transaction(async (tx) => {
+    const coordinators = await coordinatorCount(tx, territory.id);
     const [existing] = await tx.select().from(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
     if (!existing) throw new AppError("not_found");
-    if (existing.role === "coordinator" && (await coordinatorCount(tx, territory.id)) <= 1) throw new AppError("last_coordinator");
+    if (existing.role === "coordinator" && coordinators <= 1) throw new AppError("last_coordinator");
     await tx.delete(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "membership", entityId: userId, action: self ? "leave" : "remove", before: { role: existing.role } });
   });
