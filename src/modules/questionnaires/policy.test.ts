@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
-import { questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "./policy";
+import { mayReadAnswers, questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "./policy";
 
 const territory = { id: "t-1" };
 const other = { id: "t-2" };
@@ -17,6 +17,7 @@ const expected: Record<QuestionnaireAction, boolean[]> = {
   enterPaper: [false, false, false, true, true, true, true, false],
   viewResults: [false, false, true, true, true, true, true, false],
   export: [false, false, false, true, false, true, true, false],
+  viewPersonalAnswers: [false, false, false, true, false, true, true, false],
   moderate: [false, false, false, false, false, true, true, false],
   answer: [true, true, true, true, true, true, true, true],
 };
@@ -30,6 +31,12 @@ describe("questionnaire policy (role × action)", () => {
       });
     }
   }
+
+  it("answers to a personal question are read by those who export raw answers only; other answers by every member", () => {
+    const read = (name: string, personal: boolean) => mayReadAnswers(actors[name] as Actor, territory, { personal });
+    expect(["observer", "partner", "contributor", "coordinator"].map((n) => read(n, true))).toEqual([false, false, true, true]);
+    expect(["observer", "partner", "contributor", "coordinator"].map((n) => read(n, false))).toEqual([true, true, true, true]);
+  });
 
   it("a coordinator of another territory may publish there, not here", () => {
     expect(questionnairePolicy.publish(actors.stranger as Actor, territory)).toBe(false);

@@ -17,7 +17,8 @@ const hasRole = (...roles: Role[]) => (actor: Actor, t: TerritoryRef) => {
  *   build questionnaires; only coordinators publish, close and open campaigns (a public link speaks
  *   for the territory), and set aside suspect responses;
  * - every member who works with the public (all but observers) types in paper questionnaires;
- * - the raw answers (free texts included) are exported by those who build the questionnaires;
+ * - the raw answers (free texts included) are exported by those who build the questionnaires, and only they
+ *   read the answers to questions marked personal (name, contact…), on the results pages too;
  * - anyone, without an account, answers an open campaign (the limits are in the command).
  */
 export const questionnairePolicy = {
@@ -27,11 +28,17 @@ export const questionnairePolicy = {
   enterPaper: hasRole("coordinator", "partner", "contributor"),
   viewResults: hasRole("coordinator", "partner", "contributor", "observer"),
   export: hasRole("coordinator", "contributor"),
+  viewPersonalAnswers: hasRole("coordinator", "contributor"),
   moderate: hasRole("coordinator"),
   answer: (_actor: Actor, _t: TerritoryRef) => true,
 } as const;
 
 export type QuestionnaireAction = keyof typeof questionnairePolicy;
+
+/** Whether a question's answers may be shown to this actor (a personal question's only to those who export raw answers). */
+export function mayReadAnswers(actor: Actor, t: TerritoryRef, question: { personal: boolean }): boolean {
+  return !question.personal || questionnairePolicy.viewPersonalAnswers(actor, t);
+}
 export type QuestionnaireAbilities = Record<QuestionnaireAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */

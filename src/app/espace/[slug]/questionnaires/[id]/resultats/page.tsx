@@ -9,6 +9,7 @@ import { crossTabChart } from "@/modules/questionnaires/ui/charts";
 import { formatPercent } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
+import { mayReadAnswers } from "@/modules/questionnaires/policy";
 import { findingLink, ResultBlock } from "@/modules/questionnaires/ui/result-block";
 import { findingPolicy } from "@/modules/findings/policy";
 
@@ -36,9 +37,16 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   // The shortcut is shown to those the findings policy always lets record (partners may be allowed too, on the findings page).
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
-  const filters = parseFilters(sp, structure);
-  const questions = allQuestions(structure);
+  // Answers to personal questions (name, contact…) are read only by those who export raw answers:
+  // not shown, not crossed, not usable as a filter (a filter would count them).
+  const readable = (qid: string) => {
+    const q = allQuestions(structure).find((x) => x.id === qid);
+    return q !== undefined && mayReadAnswers(actor, territory, q);
+  };
+  const questions = allQuestions(structure).filter((q) => readable(q.id));
   const communeQuestion = questions.find((q) => q.type === "commune");
+  const parsed = parseFilters(sp, structure);
+  const filters = { ...parsed, profile: parsed.profile.filter((p) => readable(p.questionId)), commune: communeQuestion ? parsed.commune : undefined };
   const [results, campaigns, communes] = await Promise.all([
     cachedResults(db, territory.id, questionnaire.id, structure, filters),
     listCampaigns(db, territory.id, questionnaire.id),
@@ -47,7 +55,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
   const crossA = one(sp.lignes);
   const crossB = one(sp.colonnes);
-  const tab = crossA && crossB ? await crossTabulate(db, territory.id, questionnaire.id, structure, results, crossA, crossB, filters) : undefined;
+  const tab = crossA && crossB && readable(crossA) && readable(crossB) ? await crossTabulate(db, territory.id, questionnaire.id, structure, results, crossA, crossB, filters) : undefined;
   const categorical = questions.filter((q) => isCategorical(q.type));
   const profileQuestions = questions.filter((q) => q.type === "single" || q.type === "scale");
   const base = `/espace/${territory.slug}/questionnaires/${questionnaire.id}`;
@@ -234,14 +242,26 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       </section>
 
       <h4 className="fr-h5">Question par question</h4>
-      {results.questions.map((r) => (
-        <ResultBlock
-          key={r.id}
-          result={r}
-          textsHref={`${base}/resultats/textes/${r.id}${query ? `?${query}` : ""}`}
-          findingHref={recordsFindings ? findingLink(territory.slug, questionnaire, r) : undefined}
-        />
-      ))}
+      {results.questions.map((r) =>
+        readable(r.id) ? (
+          <ResultBlock
+            key={r.id}
+            result={r}
+            textsHref={`${base}/resultats/textes/${r.id}${query ? `?${query}` : ""}`}
+            findingHref={recordsFindings ? findingLink(territory.slug, questionnaire, r) : undefined}
+          />
+        ) : (
+          <section key={r.id} id={`q-${r.id}`} className="fr-mb-4w" data-testid="personal-hidden">
+            <h4 className="fr-h6 fr-mb-1w">
+              Q{r.number}. {r.label}
+            </h4>
+            <p className="fr-text--sm">
+              Question marquée « information personnelle » : ses réponses ne sont visibles que par la coordination et les contributeurs du
+              territoire.
+            </p>
+          </section>
+        ),
+      )}
     </>
   );
 }

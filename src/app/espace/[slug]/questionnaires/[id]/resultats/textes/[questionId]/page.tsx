@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { formatDateTime, formatNumber } from "@/platform/text";
 import { Pager, pageParam } from "@/ui/pager";
 import { allQuestions } from "@/modules/questionnaires/logic";
@@ -9,6 +9,7 @@ import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { findingLink } from "@/modules/questionnaires/ui/result-block";
 import { findingPolicy } from "@/modules/findings/policy";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
+import { mayReadAnswers } from "@/modules/questionnaires/policy";
 
 export const metadata: Metadata = { title: "Réponses libres" };
 
@@ -22,6 +23,7 @@ export default async function TextAnswersPage({ params, searchParams }: Props) {
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
+  if (!mayReadAnswers(actor, territory, question)) forbidden();
   const filters = parseFilters(sp, structure);
   const page = pageParam(sp.page);
   const { total, items } = await textAnswers(db, territory.id, questionnaire.id, structure, question.id, filters, page);
