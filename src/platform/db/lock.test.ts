@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { acquireDataDirLock } from "./lock";
+import { AppError } from "@/platform/errors";
+import { acquireDataDirLock, currentBootId, processStartTime } from "./lock";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -45,6 +46,44 @@ describe("embedded database used by two processes", () => {
     expect(status).toMatchObject({ database: "pglite", territories: 0, users: 0 });
     expect(status.communes).toBeGreaterThan(34_000);
     expect(fs.existsSync(path.join(dir, "maillage.lock"))).toBe(false);
+  });
+
+  const lockFile = (dir: string, holder: Record<string, unknown>) =>
+    fs.writeFileSync(path.join(dir, "maillage.lock"), JSON.stringify({ host: os.hostname(), startedAt: "2026-01-01", command: "ancien", ...holder }));
+
+  it("a lock left under this process's own PID by an earlier process (a container restarts as the same PID) does not block start-up", () => {
+    const dir = tempDir();
+    lockFile(dir, { pid: process.pid, bootId: currentBootId(), processStart: processStartTime(process.pid), token: "un-ancien-jeton" });
+    const release = acquireDataDirLock(dir);
+    release();
+    expect(fs.existsSync(path.join(dir, "maillage.lock"))).toBe(false);
+  });
+
+  it("a PID reused by another live process (other start time, or another boot) is not the holder", () => {
+    // Our parent process is alive, but it did not start at the recorded time: the PID was reused.
+    const parent = process.ppid;
+    for (const holder of [
+      { pid: parent, bootId: currentBootId(), processStart: "1" },
+      { pid: parent, bootId: "un-autre-demarrage", processStart: processStartTime(parent) },
+    ]) {
+      const dir = tempDir();
+      lockFile(dir, holder);
+      acquireDataDirLock(dir)();
+    }
+  });
+
+  it("the live holder (same PID, same start, same boot) is respected; a second open in the same process is refused", () => {
+    const dir = tempDir();
+    lockFile(dir, { pid: process.ppid, bootId: currentBootId(), processStart: processStartTime(process.ppid) });
+    expect(() => acquireDataDirLock(dir)).toThrow(/utilisée par un autre processus/);
+    const own = tempDir();
+    const release = acquireDataDirLock(own);
+    try {
+      expect(() => acquireDataDirLock(own)).toThrow(AppError);
+      expect(() => acquireDataDirLock(own)).toThrow("déjà ouverte par ce processus");
+    } finally {
+      release();
+    }
   });
 
   it("an unknown command prints the French usage", () => {
