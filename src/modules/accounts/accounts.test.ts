@@ -140,6 +140,15 @@ describe("session token", () => {
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/maillage\.session_token=/);
     expect(cookie).toMatch(/HttpOnly/i);
+    // Nor do the session endpoints a script may call with that cookie.
+    const withCookie = from("198.51.100.8");
+    withCookie.set("cookie", cookie.split(";")[0] ?? "");
+    const session = (await (await runtime.auth.handler(new Request(`${runtime.env.baseUrl}/api/auth/get-session`, { headers: withCookie }))).json()) as { session: Record<string, unknown>; user: { email: string } };
+    expect(session.user.email).toBe(address);
+    expect(session.session).not.toHaveProperty("token");
+    const list = (await (await runtime.auth.handler(new Request(`${runtime.env.baseUrl}/api/auth/list-sessions`, { headers: withCookie }))).json()) as Record<string, unknown>[];
+    expect(list.length).toBeGreaterThan(0);
+    for (const s of list) expect(s).not.toHaveProperty("token");
   });
 });
 

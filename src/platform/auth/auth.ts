@@ -63,6 +63,19 @@ const signInKeys = (address: string, email: string) => ({
   account: rateKey("signin-account", email),
 });
 
+/** The answer without its session tokens, or undefined when it carries none. */
+export function withoutSessionTokens(path: string, body: Record<string, unknown>): unknown {
+  const drop = (o: unknown) => {
+    if (!o || typeof o !== "object") return o;
+    const { token: _token, ...rest } = o as Record<string, unknown>;
+    return rest;
+  };
+  if ((path === "/sign-in/email" || path === "/sign-up/email") && "token" in body) return drop(body);
+  if (path === "/get-session" && body.session && typeof body.session === "object" && "token" in body.session) return { ...body, session: drop(body.session) };
+  if (path === "/list-sessions" && Array.isArray(body)) return body.map(drop);
+  return undefined;
+}
+
 function weakPassword(message: string): APIError {
   return new APIError("BAD_REQUEST", { message, code: "WEAK_PASSWORD" });
 }
@@ -180,7 +193,6 @@ export function createAuth(db: Db, env: Env) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" && ctx.path !== "/sign-up/email") return;
         const returned = ctx.context.returned;
         const code = apiErrorCode(returned);
         if (ctx.path === "/sign-in/email") {
@@ -195,10 +207,10 @@ export function createAuth(db: Db, env: Env) {
             await forget(db, keys.pair);
           }
         }
-        // The session lives in its HttpOnly cookie; scripts never receive its token in JSON.
-        if (code === undefined && returned && typeof returned === "object" && "token" in returned) {
-          const { token: _token, ...rest } = returned as Record<string, unknown>;
-          return ctx.json(rest);
+        // The session lives in its HttpOnly cookie; scripts never receive a session token in JSON.
+        if (code === undefined && returned && typeof returned === "object" && !(returned instanceof Response)) {
+          const stripped = withoutSessionTokens(ctx.path, returned as Record<string, unknown>);
+          if (stripped) return ctx.json(stripped);
         }
       }),
     },
