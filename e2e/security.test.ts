@@ -26,7 +26,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 describe("security headers in a real browser", () => {
-  it("the home page, the map and the workspace run under the CSP without a single violation; the DSFR's JavaScript runs", async () => {
+  it("the home page, the map of places and the workspace run under the CSP without a single violation; the DSFR's JavaScript runs", async () => {
     const context = await signedIn(browser, baseUrl, dataDir, demo.coordination);
     const page = await context.newPage();
     const violations = await watchViolations(page);
@@ -39,7 +39,8 @@ describe("security headers in a real browser", () => {
     expect(home?.headers()["strict-transport-security"]).toBeUndefined(); // plain http here
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
 
-    await visit(page, `${baseUrl}/territoires/charente/lieux/carte`);
+    // The map of places (its data comes from /lieux/carte, its worker from /maplibre/worker.mjs).
+    await visit(page, `${baseUrl}/territoires/charente/lieux`);
     await page.locator("canvas.maplibregl-canvas").waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
 
@@ -47,6 +48,14 @@ describe("security headers in a real browser", () => {
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
     await expectAccessible(page);
     expect(violations).toEqual([]);
+    // The watcher does see a violation: an image from another site is refused and reported.
+    await page.evaluate(() => {
+      const img = document.createElement("img");
+      img.src = "https://images.example.invalid/pixel.png";
+      img.alt = "";
+      document.body.append(img);
+    });
+    await expect.poll(() => violations.join(" "), { timeout: 5000 }).toContain("img-src");
     await context.close();
   });
 });
