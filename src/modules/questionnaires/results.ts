@@ -4,7 +4,10 @@
  * responses and drafts never count.
  */
 import { sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
+import type { TerritoryRef } from "@/modules/territories/policy";
+import { mayReadAnswers } from "./policy";
 import { allQuestions, choicesOf, isCategorical, type Structure } from "./logic";
 import { communeNames, isUuid, rowsOf } from "./queries";
 import { OTHER, OUTSIDE, type QuestionType } from "./types";
@@ -32,6 +35,27 @@ export type QuestionResult = {
 };
 
 export type Results = { responses: number; suspect: number; questions: QuestionResult[] };
+
+/**
+ * What one person may read of the results: questions marked personal are left out (neither figures nor texts,
+ * nor usable as a filter, which would count their answers) unless the policy lets this person read them.
+ */
+export function readableResults(actor: Actor, territory: TerritoryRef, structure: Structure) {
+  const hidden = new Set(allQuestions(structure).filter((q) => !mayReadAnswers(actor, territory, q)).map((q) => q.id));
+  const commune = allQuestions(structure).find((q) => q.type === "commune");
+  return {
+    readable: (questionId: string) => !hidden.has(questionId),
+    filters: (filters: ResultFilters): ResultFilters => ({
+      ...filters,
+      profile: filters.profile.filter((p) => !hidden.has(p.questionId)),
+      commune: commune && !hidden.has(commune.id) ? filters.commune : undefined,
+    }),
+    results: (results: Results): Results => ({
+      ...results,
+      questions: results.questions.map(({ stats, ...q }) => (hidden.has(q.id) ? { ...q, rows: [], texts: [], textCount: 0, answered: 0 } : { ...q, ...(stats ? { stats } : {}) })),
+    }),
+  };
+}
 
 /** Filters read from the page's query string (?campagne=&commune=&f=<question>:<value>). */
 export function parseFilters(sp: Record<string, string | string[] | undefined>, structure: Structure): ResultFilters {

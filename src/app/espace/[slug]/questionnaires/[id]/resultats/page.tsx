@@ -4,12 +4,11 @@ import { formatNumber } from "@/platform/text";
 import { SvgChart } from "@/ui/charts/svg-chart-view";
 import { allQuestions, choicesOf, isCategorical } from "@/modules/questionnaires/logic";
 import { answeredCommunes, listCampaigns } from "@/modules/questionnaires/queries";
-import { cachedResults, crossTabulate, filtersQuery, parseFilters } from "@/modules/questionnaires/results";
+import { cachedResults, crossTabulate, filtersQuery, parseFilters, readableResults } from "@/modules/questionnaires/results";
 import { crossTabChart } from "@/modules/questionnaires/ui/charts";
 import { formatPercent } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { mayReadAnswers } from "@/modules/questionnaires/policy";
 import { findingLink, ResultBlock } from "@/modules/questionnaires/ui/result-block";
 import { findingPolicy } from "@/modules/findings/policy";
 
@@ -39,19 +38,17 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   // Answers to personal questions (name, contact…) are read only by those who export raw answers:
   // not shown, not crossed, not usable as a filter (a filter would count them).
-  const readable = (qid: string) => {
-    const q = allQuestions(structure).find((x) => x.id === qid);
-    return q !== undefined && mayReadAnswers(actor, territory, q);
-  };
+  const view = readableResults(actor, territory, structure);
+  const readable = view.readable;
   const questions = allQuestions(structure).filter((q) => readable(q.id));
   const communeQuestion = questions.find((q) => q.type === "commune");
-  const parsed = parseFilters(sp, structure);
-  const filters = { ...parsed, profile: parsed.profile.filter((p) => readable(p.questionId)), commune: communeQuestion ? parsed.commune : undefined };
-  const [results, campaigns, communes] = await Promise.all([
+  const filters = view.filters(parseFilters(sp, structure));
+  const [all, campaigns, communes] = await Promise.all([
     cachedResults(db, territory.id, questionnaire.id, structure, filters),
     listCampaigns(db, territory.id, questionnaire.id),
     communeQuestion ? answeredCommunes(db, communeQuestion.id) : Promise.resolve([]),
   ]);
+  const results = view.results(all);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
   const crossA = one(sp.lignes);
   const crossB = one(sp.colonnes);
