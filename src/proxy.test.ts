@@ -18,7 +18,24 @@ describe("the CSRF check", () => {
     expect(proxy(post(proxied)).status).toBe(200);
   });
 
-  it("every answer carries a Content-Security-Policy without nonce (pages stay cacheable), and no HSTS over plain http", () => {
+  it("signed-in and account pages get a fresh nonce, passed to Next.js in the request so that its scripts carry it", () => {
+    const policies = ["/espace/charente", "/admin", "/connexion"].map((p) => {
+      const res = proxy(new NextRequest(`http://localhost:3000${p}`, { headers: { host: "localhost:3000" } }));
+      const policy = res.headers.get("content-security-policy") ?? "";
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      expect(policy).not.toContain("unsafe-inline'; style"); // scripts: nonce only
+      expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+      return policy;
+    });
+    expect(new Set(policies).size).toBe(3);
+    for (const p of ["/", "/territoires/charente", "/territoires/charente/lieux", "/espaces-verts"]) {
+      const policy = proxy(new NextRequest(`http://localhost:3000${p}`, { headers: { host: "localhost:3000" } })).headers.get("content-security-policy") ?? "";
+      expect(policy, p).toContain("script-src 'self' 'unsafe-inline'");
+      expect(policy, p).not.toContain("nonce");
+    }
+  });
+
+  it("every public answer carries a Content-Security-Policy without nonce (pages stay cacheable), and no HSTS over plain http", () => {
     const res = proxy(new NextRequest("http://localhost:3000/", { headers: { host: "localhost:3000" } }));
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'self'");

@@ -27,15 +27,22 @@ export function allowedHosts(headers: Headers, baseUrl: string): Set<string> {
 }
 
 /**
- * One policy for every page, without nonces: a nonce forces dynamic rendering, and signed-out pages are meant to be
- * cached. Next's inline bootstrap (RSC payload) and the DSFR's colour-scheme script are inline, hence 'unsafe-inline'
- * for scripts; everything else is same-origin only: no foreign script, frame, form target, plugin or base URL.
- * MapLibre runs its worker from /maplibre/worker.mjs and makes blob: URLs; the DSFR uses data: icons.
+ * Pages rendered for each request anyway (signed-in workspace, administration, account pages): they get a nonce,
+ * which Next.js reads from the request's policy and puts on its own scripts. Never on public pages: a nonce forces
+ * dynamic rendering, and signed-out pages are meant to be cached (a cached page would carry a stale nonce).
  */
-export function contentSecurityPolicy(options: { https: boolean; dev: boolean }): string {
+export const NONCE_ROUTES = /^\/(espace|admin|connexion|inscription|mot-de-passe-oublie|reinitialiser-mot-de-passe|invitation)(\/|$)/;
+
+/**
+ * Same-origin only: no foreign script, frame, form target, plugin or base URL. Without a nonce, Next's inline
+ * bootstrap (RSC payload) needs 'unsafe-inline' for scripts; with one, only scripts carrying it (and those they load:
+ * 'strict-dynamic') run. MapLibre runs its worker from /maplibre/worker.mjs and makes blob: URLs; the DSFR uses data: icons.
+ */
+export function contentSecurityPolicy(options: { https: boolean; dev: boolean; nonce?: string | undefined }): string {
+  const scripts = options.nonce ? `'self' 'nonce-${options.nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -51,10 +58,21 @@ export function contentSecurityPolicy(options: { https: boolean; dev: boolean })
   ].join("; ");
 }
 
-function secure(response: NextResponse): NextResponse {
+/** Lets the request through with its security headers (and, on NONCE_ROUTES, a fresh nonce Next.js can read). */
+function pass(request: NextRequest): NextResponse {
+  const env = getEnv();
+  if (!NONCE_ROUTES.test(request.nextUrl.pathname)) return secure(NextResponse.next());
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy({ https: env.baseUrl.startsWith("https://"), dev: env.NODE_ENV === "development", nonce });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  return secure(NextResponse.next({ request: { headers } }), policy);
+}
+
+function secure(response: NextResponse, policy?: string): NextResponse {
   const env = getEnv();
   const https = env.baseUrl.startsWith("https://");
-  response.headers.set("Content-Security-Policy", contentSecurityPolicy({ https, dev: env.NODE_ENV === "development" }));
+  response.headers.set("Content-Security-Policy", policy ?? contentSecurityPolicy({ https, dev: env.NODE_ENV === "development" }));
   // Over https only: a browser told this on plain http would refuse the local instance later.
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
@@ -66,7 +84,7 @@ function secure(response: NextResponse): NextResponse {
  * but lets requests without an Origin through; we do not.
  */
 export function proxy(request: NextRequest) {
-  if (SAFE.has(request.method)) return secure(NextResponse.next());
+  if (SAFE.has(request.method)) return pass(request);
   const source = hostOf(request.headers.get("origin")) ?? hostOf(request.headers.get("referer"));
   if (!source || !allowedHosts(request.headers, getEnv().baseUrl).has(source)) {
     return secure(
@@ -76,7 +94,7 @@ export function proxy(request: NextRequest) {
       ),
     );
   }
-  return secure(NextResponse.next());
+  return pass(request);
 }
 
 export const config = {
