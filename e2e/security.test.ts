@@ -44,9 +44,21 @@ describe("security headers in a real browser", () => {
     await page.locator("canvas.maplibregl-canvas").waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
 
-    await visit(page, `${baseUrl}/espace/charente`);
+    // The workspace is rendered per request: its policy carries a nonce, and Next.js puts it on every script.
+    const workspace = await page.goto(`${baseUrl}/espace/charente`);
+    expect(workspace?.status()).toBe(200);
+    const policy = workspace?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeDefined();
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    // Every script of the served HTML carries it (chunks loaded later by those scripts are allowed by 'strict-dynamic').
+    const tags = (await workspace?.text())?.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.filter((t) => !t.includes(`nonce="${nonce}"`))).toEqual([]);
     await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
     await expectAccessible(page);
+    // A public page stays without nonce (cacheable).
+    expect(home?.headers()["content-security-policy"]).not.toContain("nonce");
     expect(violations).toEqual([]);
     // The watcher does see a violation: an image from another site is refused and reported.
     await page.evaluate(() => {
@@ -57,6 +69,17 @@ describe("security headers in a real browser", () => {
     });
     await expect.poll(() => violations.join(" "), { timeout: 5000 }).toContain("img-src");
     await context.close();
+  });
+});
+
+describe("account pages under the nonce policy", () => {
+  it("the sign-in page runs its scripts and the DSFR's without violation, signed out", async () => {
+    const page = await browser.newPage();
+    const violations = await watchViolations(page);
+    await visit(page, `${baseUrl}/connexion`);
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-fr-js") === "true");
+    expect(violations).toEqual([]);
+    await page.close();
   });
 });
 
