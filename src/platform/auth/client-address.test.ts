@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { addressBucket, clientAddress, parseTrustedProxies, readStamp, resolveClientAddress, type TrustedProxies } from "./client-address";
+import { addressBucket, clientAddress, parseTrustedProxies, readStamp, resolveClientAddress, stampedHeaders, type TrustedProxies } from "./client-address";
+import { clientAddress as limitAddress } from "./rate-limit";
 import { stampRequest } from "./stamp";
 
 const none: TrustedProxies = { kind: "none" };
@@ -44,6 +45,10 @@ describe("the client address of a request", () => {
     expect(addressBucket("2001:db8:1:2:aaaa::1")).toBe("2001:0db8:0001:0002::/64");
     expect(addressBucket("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:0db8:0001:0002::/64");
     expect(addressBucket("198.51.100.7")).toBe("198.51.100.7");
+    // What place proposals and the questionnaires' device key count.
+    expect(limitAddress(stampedHeaders("2001:db8:1:2:aaaa::1"))).toBe("2001:0db8:0001:0002::/64");
+    expect(limitAddress(stampedHeaders("2001:db8:1:2:bbbb::9"))).toBe("2001:0db8:0001:0002::/64");
+    expect(limitAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }))).toBe("unknown");
   });
 });
 

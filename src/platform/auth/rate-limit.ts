@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { addressBucket } from "./client-address";
+import { addressBucket, clientAddress as exactAddress } from "./client-address";
 import { rateLimits } from "./schema";
 
-export { clientAddress } from "./client-address";
+/**
+ * The client's address as a per-address limit counts it (place proposals, the questionnaires' device key):
+ * the stamped socket address (see client-address.ts), an IPv6 client counted as its whole /64.
+ */
+export function clientAddress(headers: Parameters<typeof exactAddress>[0]): string {
+  return addressBucket(exactAddress(headers));
+}
 
 export type Limit = { limit: number; windowSeconds: number };
 
