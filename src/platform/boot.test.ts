@@ -38,5 +38,6 @@ describe("demo accounts on a public address", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A CLI start migrates and loads the reference data (about 15 s alone, more on a busy machine).
+  }, 120_000);
 });

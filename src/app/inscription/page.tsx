@@ -14,8 +14,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Créer un compte</h1>
         <p>
-          Un compte permet d&apos;ouvrir un territoire ou de rejoindre celui où vous êtes invité. Les champs marqués d&apos;un
-          astérisque (*) sont obligatoires.
+          Un compte permet d&apos;ouvrir un territoire ou de rejoindre celui où vous êtes invité. Un courriel vous sera envoyé
+          pour confirmer votre adresse. Les champs marqués d&apos;un astérisque (*) sont obligatoires.
         </p>
         <ActionForm action={signUpAction} submitLabel="Créer mon compte">
           <Hidden name="next" value={next} />

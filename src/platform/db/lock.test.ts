@@ -46,7 +46,8 @@ describe("embedded database used by two processes", () => {
     expect(status).toMatchObject({ database: "pglite", territories: 0, users: 0 });
     expect(status.communes).toBeGreaterThan(34_000);
     expect(fs.existsSync(path.join(dir, "maillage.lock"))).toBe(false);
-  });
+    // The CLI migrates and loads the reference data (about 15 s alone, more on a busy machine).
+  }, 120_000);
 
   const lockFile = (dir: string, holder: Record<string, unknown>) =>
     fs.writeFileSync(path.join(dir, "maillage.lock"), JSON.stringify({ host: os.hostname(), startedAt: "2026-01-01", command: "ancien", ...holder }));
