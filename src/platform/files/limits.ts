@@ -48,3 +48,15 @@ export const JSON_MAX_DEPTH = 32;
 
 /** Characters of one CSV line (all its cells), so that a line without an end cannot grow without bound. */
 export const CSV_MAX_RECORD_CHARS = 1_000_000;
+
+/** "13,5 Mo": sizes as people read them (no import: this file is also read by next.config.ts and the browser). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} Mo`;
+}
+
+/** The same sentence in the browser (before sending) and on the server. */
+export function fileTooBigMessage(name: string, bytes: number, limitLabel: string): string {
+  const shown = name.length > 80 ? `${name.slice(0, 77)}…` : name;
+  return `Le fichier « ${shown} » pèse ${formatMegabytes(bytes)} : la limite est de ${limitLabel}. Découpez-le en plusieurs fichiers, ou retirez les colonnes inutiles. Rien n'a été envoyé ni enregistré.`;
+}

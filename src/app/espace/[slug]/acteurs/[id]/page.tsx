@@ -15,6 +15,7 @@ import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { updateActorAction } from "../../../../_actions/actors";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -37,7 +38,7 @@ const notices: Record<string, string> = {
 
 export default async function ActorPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);

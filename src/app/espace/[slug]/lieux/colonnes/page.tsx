@@ -8,6 +8,7 @@ import { mappingView, openUpload } from "@/modules/places/mapping/wizard";
 import { MappingForm } from "@/modules/places/mapping/ui/mapping-form";
 import { SavedMappings } from "@/modules/places/mapping/ui/saved-mappings";
 import { UploadForm } from "@/modules/places/mapping/ui/upload-form";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Importer un fichier dans votre propre format" };
 
@@ -15,7 +16,7 @@ const formats = { csv: "CSV", xlsx: "tableur XLSX", json: "JSON" } as const;
 
 export default async function PlaceMappingPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await props.params;
-  const query = await props.searchParams;
+  const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
   const { territory, abilities } = await territoryPage(slug, "edit", path);
   const { db, env } = await getRuntime();
