@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
-import { runAction, type ActionState } from "@/platform/web/action";
+import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
 import { parisToday } from "@/modules/contributions/record";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
@@ -106,6 +106,11 @@ async function mappingStep(form: FormData, { db, env, territory, actor }: Awaite
 
 /** A plain form per saved mapping: works without JavaScript and comes back to the page. */
 export async function deletePlaceMappingAction(form: FormData): Promise<void> {
+  const token = String(form.get("fichier") ?? "");
+  await runPlainAction(`${pagePath(String(form.get("territory") ?? ""))}${token ? `?${new URLSearchParams({ fichier: token })}` : ""}`, () => deleteMappingStep(form));
+}
+
+async function deleteMappingStep(form: FormData): Promise<void> {
   const { db, territory, actor } = await context(form);
   // Already deleted (a second click, another tab): the page simply no longer lists it.
   const deleted = await deleteMapping(db, actor, territory, String(form.get("id") ?? "")).catch((e: unknown) => {

@@ -9,6 +9,7 @@ import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { InvitationForm } from "@/modules/territories/ui/invitation-form";
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "../../../_actions/territories";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { ActionErrorNotice } from "@/ui/action-error";
 
 export const metadata: Metadata = { title: "Membres et invitations" };
 
@@ -25,6 +26,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   return (
     <>
       <WorkspaceNav slug={territory.slug} name={territory.name} current="membres" abilities={abilities} isDemo={territory.isDemo} />
+      <ActionErrorNotice code={sp.erreur} />
       {sp.annulee ? (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
           <p>L&apos;invitation est annulée : son lien ne fonctionne plus.</p>

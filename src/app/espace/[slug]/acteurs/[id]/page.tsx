@@ -16,6 +16,7 @@ import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { updateActorAction } from "../../../../_actions/actors";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { ActionErrorNotice } from "@/ui/action-error";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -57,6 +58,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
           Tous les acteurs
         </Link>
       </p>
+      <ActionErrorNotice code={sp.erreur} />
       {notice ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{notices[notice]}</p>
