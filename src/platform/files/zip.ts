@@ -20,6 +20,7 @@ export const zipMessages = {
   entry: (name: string, limit: number) =>
     `Une fois décompressée, une partie du classeur (${name.slice(0, 80)}) dépasse ${mb(limit)} : le fichier est refusé sans être lu. Enregistrez la feuille utile au format CSV, ou découpez-la.`,
   total: (limit: number) => `Une fois décompressé, le classeur dépasse ${mb(limit)} : le fichier est refusé sans être lu. Enregistrez la feuille utile au format CSV, ou découpez-la.`,
+  lying: "Le classeur est corrompu : une de ses parties contient plus de données qu'elle n'en annonce. Le fichier est refusé sans être lu ; enregistrez-le à nouveau depuis votre tableur.",
   encrypted: "Le classeur est protégé par un mot de passe : enregistrez-le sans protection, puis déposez-le à nouveau.",
 };
 
@@ -63,7 +64,9 @@ export function readZipWithLimits(bytes: Uint8Array, limits: ZipLimits = SHEET_L
             }
             chunks.push(chunk);
           });
-          stream.on("error", (e) => done({ ok: false, error: e instanceof Refused ? e.message : zipMessages.unreadable }, zip));
+          stream.on("error", (e) =>
+            done({ ok: false, error: e instanceof Refused ? e.message : /too many bytes/i.test(e.message) ? zipMessages.lying : zipMessages.unreadable }, zip),
+          );
           stream.on("end", () => {
             if (settled) return;
             entries.set(entry.fileName, Buffer.concat(chunks));

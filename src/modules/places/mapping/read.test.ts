@@ -213,7 +213,9 @@ describe("files that would take the server down are refused early, in French", (
   it("the same string made to look small in the zip's headers is refused too", async () => {
     const sheet = [Buffer.from(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>`), ...repeat(Buffer.alloc(MiB, 0x61), 100), Buffer.from(`</t></is></c></row>${SHEET_END}`)];
     const file = await craftXlsx(sheet, { declaredSheetSize: 2048 });
-    expect(error(await readProducerFile(file, "lieux.xlsx"))).toBe("Le classeur n'a pas pu être ouvert : enregistrez-le au format XLSX (Excel) ou CSV, puis déposez-le à nouveau.");
+    expect(error(await readProducerFile(file, "lieux.xlsx"))).toBe(
+      "Le classeur est corrompu : une de ses parties contient plus de données qu'elle n'en annonce. Le fichier est refusé sans être lu ; enregistrez-le à nouveau depuis votre tableur.",
+    );
   });
 
   it("a cell longer than Excel allows (32,767 characters) is refused before the sheet is read", async () => {
