@@ -101,7 +101,7 @@ describe("query strings never give a 500", () => {
   it("version=99999999999999999999 is no version: the French 404 page, not a database error", async () => {
     const page = await withJs.newPage();
     await visit(page, `${baseUrl}/espace/charente/diagnostic/etat-des-lieux?version=99999999999999999999`, 404);
-    await page.getByText("n'existe pas", { exact: false }).first().waitFor();
+    await page.getByRole("heading", { name: "Page non trouvée" }).waitFor();
     await page.close();
   });
 });
@@ -111,7 +111,7 @@ describe("plain forms show their error on the page", () => {
     const page = await withJs.newPage();
     await visit(page, `${baseUrl}/espace/charente/membres`);
     await page.getByRole("button", { name: "Créer le lien d'invitation" }).click();
-    await page.getByText("Invitation créée.").waitFor();
+    await page.getByTestId("invitation-link").waitFor();
     await page.reload();
     const form = page.locator("form", { has: page.getByRole("button", { name: "Annuler l'invitation" }) }).first();
     // Another tab deleted it meanwhile, or the id was tampered with: an id that matches no invitation.
