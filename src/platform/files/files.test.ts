@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { craftXlsx, craftZip, repeat, sheetOf, SHEET_END, SHEET_START } from "@/testing/crafted-zip";
 import { jsonDepthExceeds } from "./json";
+import { fileTooBigMessage } from "./limits";
+import { uploadedFile } from "./upload";
 import { FileSlots } from "./slots";
 import { checkSheetXml } from "./xlsx";
 import { readZipWithLimits, storedZip } from "./zip";
@@ -156,5 +158,35 @@ describe("file-reading slots", () => {
     const slots = new FileSlots({ global: 1, waitMs: 50, queue: 1 });
     await expect(slots.run("a", async () => Promise.reject(new Error("illisible")))).rejects.toThrow("illisible");
     expect(await slots.run("a", async () => "ok")).toBe("ok");
+  });
+});
+
+describe("the uploaded file of a form", () => {
+  const form = (file?: File) => {
+    const f = new FormData();
+    if (file) f.set("file", file);
+    return f;
+  };
+  const options = { maxBytes: 1000, limitLabel: "1 ko", missing: "Choisissez un fichier CSV ou JSON." };
+
+  it("missing or empty: the field's message", () => {
+    expect(() => uploadedFile(form(), "file", options)).toThrow(expect.objectContaining({ fieldErrors: { file: ["Choisissez un fichier CSV ou JSON."] } }));
+    expect(() => uploadedFile(form(new File([], "vide.csv")), "file", options)).toThrow(expect.objectContaining({ id: "validation" }));
+  });
+
+  it("over the announced limit: the same sentence as in the browser, with its size", () => {
+    const big = new File([new Uint8Array(2 * 1024 * 1024 + 300 * 1024)], "lieux.csv");
+    expect(() => uploadedFile(form(big), "file", options)).toThrow(
+      expect.objectContaining({
+        id: "file_refused",
+        message: "Le fichier « lieux.csv » pèse 2,3 Mo : la limite est de 1 ko. Découpez-le en plusieurs fichiers, ou retirez les colonnes inutiles. Rien n'a été envoyé ni enregistré.",
+      }),
+    );
+    expect(fileTooBigMessage("lieux.csv", 25 * 1024 * 1024, "20 Mo")).toContain("pèse 25 Mo : la limite est de 20 Mo");
+  });
+
+  it("within the limit: the file itself", () => {
+    const ok = new File(["nom\nA\n"], "lieux.csv");
+    expect(uploadedFile(form(ok), "file", options).name).toBe("lieux.csv");
   });
 });
