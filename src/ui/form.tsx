@@ -21,6 +21,8 @@ export function ActionForm(props: {
   success?: (state: ActionState) => ReactNode;
   secondary?: ReactNode;
   id?: string;
+  /** Said while the form is being processed (a file being read may wait for its turn). */
+  pendingNote?: string;
 }) {
   const [state, dispatch] = useActionState(props.action, { status: "idle" });
   const errorCount = Object.keys(state.fieldErrors ?? {}).length;
@@ -43,6 +45,7 @@ export function ActionForm(props: {
           ) : null}
         </div>
         {props.children}
+        {props.pendingNote ? <PendingNote text={props.pendingNote} /> : null}
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
           <li>
             <Submit label={props.submitLabel} />
@@ -53,6 +56,16 @@ export function ActionForm(props: {
       {/* Outside the form: a success may carry its own form (never nest forms). */}
       <div aria-live="polite">{state.status === "success" && props.success ? props.success(state) : null}</div>
     </FormStateContext.Provider>
+  );
+}
+
+function PendingNote({ text }: { text: string }) {
+  const { pending } = useFormStatus();
+  // Always in the page, so that screen readers announce the text when it appears.
+  return (
+    <p className="fr-text--sm fr-mt-2w fr-mb-0" aria-live="polite">
+      {pending ? text : ""}
+    </p>
   );
 }
 

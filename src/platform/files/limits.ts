@@ -60,3 +60,9 @@ export function fileTooBigMessage(name: string, bytes: number, limitLabel: strin
   const shown = name.length > 80 ? `${name.slice(0, 77)}…` : name;
   return `Le fichier « ${shown} » pèse ${formatMegabytes(bytes)} : la limite est de ${limitLabel}. Découpez-le en plusieurs fichiers, ou retirez les colonnes inutiles. Rien n'a été envoyé ni enregistré.`;
 }
+
+/** Files read at once in one process, and how long one waits for its turn (slots.ts). */
+export const FILE_READINGS_AT_ONCE = 2;
+export const FILE_WAIT_SECONDS = 20;
+/** Shown under an upload form while it is processed: a reading may be waiting for its turn. */
+export const FILE_PENDING_NOTE = `Lecture du fichier en cours. Si le serveur lit déjà d'autres fichiers, le vôtre attend son tour (${FILE_WAIT_SECONDS} secondes au plus) : gardez cette page ouverte.`;

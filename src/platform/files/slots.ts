@@ -7,10 +7,11 @@
  * In this process only: each app process has its own slots (the limits are per process, like memory).
  */
 import { AppError } from "@/platform/errors";
+import { FILE_READINGS_AT_ONCE, FILE_WAIT_SECONDS } from "./limits";
 
 export type SlotOptions = { global: number; waitMs: number; queue: number };
 
-export const FILE_SLOTS: SlotOptions = { global: 2, waitMs: 20_000, queue: 8 };
+export const FILE_SLOTS: SlotOptions = { global: FILE_READINGS_AT_ONCE, waitMs: FILE_WAIT_SECONDS * 1000, queue: 8 };
 
 export const slotMessages = {
   territoryBusy: "Un fichier est déjà en cours de lecture pour ce territoire : attendez la fin de sa vérification, puis déposez à nouveau le vôtre.",

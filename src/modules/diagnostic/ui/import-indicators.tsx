@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
-import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES } from "@/platform/files/limits";
+import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkIndicatorsAction, commitIndicatorsAction } from "@/app/_actions/diagnostic";
 import type { IndicatorReport } from "../indicators";
@@ -77,7 +77,7 @@ export function ImportIndicators({ territory }: { territory: string }) {
     );
   };
   return (
-    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked}>
+    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={territory} />
       <FileField
         name="file"

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
 import { formatNumber } from "@/platform/text";
-import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
 import type { ImportReportView, JobProgress } from "../import-view";
@@ -75,7 +75,7 @@ export function ImportPlaces({ territory }: { territory: string }) {
     />
   );
   return (
-    <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked}>
+    <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={territory} />
       <FileField
         name="file"

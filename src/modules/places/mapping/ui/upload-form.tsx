@@ -2,13 +2,13 @@
 
 import { uploadForMappingAction } from "@/app/_actions/place-mapping";
 import { formatNumber } from "@/platform/text";
-import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden, SelectField } from "@/ui/form";
 
 /** Step 1: the producer's file, and optionally a mapping saved from a previous file. */
 export function UploadForm({ territory, saved }: { territory: string; saved: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={uploadForMappingAction} submitLabel="Lire le fichier">
+    <ActionForm action={uploadForMappingAction} submitLabel="Lire le fichier" pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={territory} />
       <FileField
         name="file"
