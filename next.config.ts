@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { REQUEST_BODY_LIMIT_BYTES } from "./src/platform/files/limits";
 
 const config: NextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled.
@@ -10,8 +11,12 @@ const config: NextConfig = {
     // Enables forbidden() and app/forbidden.tsx so that policies can answer with a real 403 page.
     authInterrupts: true,
     // Oversized fields must reach our validation (and its French message) rather than fail on the body limit;
-    // place files up to 20 MB are imported through an action.
-    serverActions: { bodySizeLimit: "21mb" },
+    // place files up to 20 MB are imported through an action. One figure for both limits, from the
+    // constant the forms announce (src/platform/files/limits.ts): with the proxy present, Next.js also
+    // buffers each request body for it and, past 10 MB by default, cuts the body short, so that a valid
+    // 13.5 MB file reached the action truncated and failed with a generic 500.
+    serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: REQUEST_BODY_LIMIT_BYTES,
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
   async headers() {

@@ -40,24 +40,39 @@ La configuration est celle du serveur (DATA_DIR, DATABASE_URL, DEMO…, voir REA
 
 type Command = (database: Database, args: string[]) => Promise<number>;
 
+/**
+ * Standard output carries data only (JSON, CSV, lists), so that `npx maillage … > fichier` gives a
+ * valid file: data is written with `out`, and while the CLI runs every console.log/info/warn/debug
+ * of any code (the demo banner at first start, a mail without SMTP, a library's notice) goes to
+ * standard error with the other messages.
+ */
+const out = (text: string) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+
+function messagesToStandardError(): () => void {
+  const saved = { log: console.log, info: console.info, warn: console.warn, debug: console.debug };
+  const toStderr = (...args: unknown[]) => console.error(...args);
+  Object.assign(console, { log: toStderr, info: toStderr, warn: toStderr, debug: toStderr });
+  return () => Object.assign(console, saved);
+}
+
 const commands: Record<string, Command> = {
   async status(database) {
     const db = database.db;
     const [t] = await db.select({ n: count() }).from(territories);
     const [u] = await db.select({ n: count() }).from(user);
     const [c] = await db.select({ n: count() }).from(communes);
-    console.log(JSON.stringify({ database: database.kind, territories: t?.n ?? 0, users: u?.n ?? 0, communes: c?.n ?? 0 }));
+    out(JSON.stringify({ database: database.kind, territories: t?.n ?? 0, users: u?.n ?? 0, communes: c?.n ?? 0 }));
     return 0;
   },
   async territories(database, [sub]) {
     if (sub !== "list") return fail(`Sous-commande inconnue : « ${sub ?? ""} ». Essayez : npx maillage territories list`);
-    for (const t of await listTerritories(database.db)) console.log(`${t.slug}\t${t.name}\t${t.kind}${t.isDemo ? "\tdémo" : ""}`);
+    for (const t of await listTerritories(database.db)) out(`${t.slug}\t${t.name}\t${t.kind}${t.isDemo ? "\tdémo" : ""}`);
     return 0;
   },
   async admin(database, [sub, email]) {
     if ((sub !== "grant" && sub !== "revoke") || !email) return fail("Utilisation : npx maillage admin grant|revoke <courriel>");
     await setPlatformAdmin(database.db, { kind: "system", label: "ligne de commande" }, email, sub === "grant");
-    console.log(sub === "grant" ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.`);
+    console.error(sub === "grant" ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.`);
     return 0;
   },
   async places(database, [sub, ...rest]) {
@@ -71,14 +86,14 @@ const commands: Record<string, Command> = {
       if (!bytes) return fail(`Impossible de lire le fichier « ${file} ».`);
       const report = await importPlaces(database.db, { kind: "system", label: "ligne de commande" }, { bytes: new Uint8Array(bytes), filename: path.basename(file), territory, dryRun: rest.includes("--dry-run") });
       const { lines: _lines, ...summary } = report;
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      out(JSON.stringify(summary));
       return 0;
     }
     if (sub === "export") {
       const format = option(rest, "--format");
       if (format !== "csv" && format !== "json" && format !== "geojson") return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson");
       const list = await placesForExport(database.db, territory?.id);
-      process.stdout.write(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
+      out(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
       return 0;
     }
     return fail("Utilisation : npx maillage places validate|import|export …");
@@ -88,7 +103,7 @@ const commands: Record<string, Command> = {
     return diagnosticExport(database.db, option(rest, "--territory"));
   },
   async migrate() {
-    console.log("La base est à jour.");
+    console.error("La base est à jour.");
     return 0;
   },
 };
@@ -104,9 +119,20 @@ function fail(message: string): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const restore = messagesToStandardError();
+  try {
+    return await run(argv);
+  } finally {
+    restore();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    console.log(usage);
+    // Asked for, the help is the command's output; without a command it is an error message.
+    if (name) out(usage);
+    else console.error(usage);
     return name ? 0 : 2;
   }
   // Validation reads a file only: no database, so it also works while the server runs.

@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useState, type ChangeEvent, type ReactNode } from "react";
+import { fileTooBigMessage } from "@/platform/files/limits";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/platform/web/action";
 
@@ -20,6 +21,8 @@ export function ActionForm(props: {
   success?: (state: ActionState) => ReactNode;
   secondary?: ReactNode;
   id?: string;
+  /** Said while the form is being processed (a file being read may wait for its turn). */
+  pendingNote?: string;
 }) {
   const [state, dispatch] = useActionState(props.action, { status: "idle" });
   const errorCount = Object.keys(state.fieldErrors ?? {}).length;
@@ -42,6 +45,7 @@ export function ActionForm(props: {
           ) : null}
         </div>
         {props.children}
+        {props.pendingNote ? <PendingNote text={props.pendingNote} /> : null}
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
           <li>
             <Submit label={props.submitLabel} />
@@ -52,6 +56,16 @@ export function ActionForm(props: {
       {/* Outside the form: a success may carry its own form (never nest forms). */}
       <div aria-live="polite">{state.status === "success" && props.success ? props.success(state) : null}</div>
     </FormStateContext.Provider>
+  );
+}
+
+function PendingNote({ text }: { text: string }) {
+  const { pending } = useFormStatus();
+  // Always in the page, so that screen readers announce the text when it appears.
+  return (
+    <p className="fr-text--sm fr-mt-2w fr-mb-0" aria-live="polite">
+      {pending ? text : ""}
+    </p>
   );
 }
 
@@ -202,15 +216,26 @@ export function Hidden({ name, value }: { name: string; value: string }) {
 }
 
 
-export function FileField(props: { name: string; label: string; hint?: string; accept?: string }) {
-  const { id, errors } = useField(props.name);
+export function FileField(props: { name: string; label: string; hint?: string; accept?: string; maxBytes?: number; limitLabel?: string }) {
+  const { id, errors: serverErrors } = useField(props.name);
+  // With JavaScript, a file over the announced limit is refused here, before it is sent: past a point the
+  // server cannot even answer (the request is cut before our code runs). It is taken out of the field.
+  const [tooBig, setTooBig] = useState<string | undefined>(undefined);
+  const errors = tooBig ? [tooBig] : serverErrors;
+  const check = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    if (file && props.maxBytes !== undefined && file.size > props.maxBytes) {
+      setTooBig(fileTooBigMessage(file.name, file.size, props.limitLabel ?? ""));
+      event.currentTarget.value = "";
+    } else setTooBig(undefined);
+  };
   return (
     <div className={`fr-upload-group${errors?.length ? " fr-input-group--error" : ""}`}>
       <label className="fr-label" htmlFor={id}>
         {props.label}
         {props.hint ? <span className="fr-hint-text">{props.hint}</span> : null}
       </label>
-      <input className="fr-upload" type="file" id={id} name={props.name} accept={props.accept} aria-describedby={errors?.length ? `${id}-messages` : undefined} />
+      <input className="fr-upload" type="file" id={id} name={props.name} accept={props.accept} onChange={check} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-messages` : undefined} />
       <FieldMessages id={id} errors={errors} />
     </div>
   );

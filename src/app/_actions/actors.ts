@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
-import { runAction, type ActionState } from "@/platform/web/action";
+import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
 import * as actors from "@/modules/actors/commands";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
@@ -56,10 +56,12 @@ export async function addContactAction(_: ActionState, form: FormData): Promise<
 
 /** A plain form (one button per contact): works without JavaScript and comes back to the page. */
 export async function removeContactAction(form: FormData): Promise<void> {
-  const { db } = await getRuntime();
-  const territory = await territoryFrom(form);
-  await actors.removeContact(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("contact") ?? ""));
-  redirect(`${detailsPath(territory.slug, actorIdOf(form))}?contact=retire`);
+  await runPlainAction(detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await actors.removeContact(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("contact") ?? ""));
+    redirect(`${detailsPath(territory.slug, actorIdOf(form))}?contact=retire`);
+  });
 }
 
 export async function linkMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
@@ -73,8 +75,10 @@ export async function linkMemberAction(_: ActionState, form: FormData): Promise<
 }
 
 export async function unlinkMemberAction(form: FormData): Promise<void> {
-  const { db } = await getRuntime();
-  const territory = await territoryFrom(form);
-  await actors.unlinkMember(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("user") ?? ""));
-  redirect(`${detailsPath(territory.slug, actorIdOf(form))}?lien=retire`);
+  await runPlainAction(detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await actors.unlinkMember(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("user") ?? ""));
+    redirect(`${detailsPath(territory.slug, actorIdOf(form))}?lien=retire`);
+  });
 }

@@ -12,8 +12,9 @@ import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
 import { publishReport } from "@/modules/diagnostic/report";
 import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES } from "@/platform/files/limits";
+import { readingFile } from "@/platform/files/slots";
+import { uploadedFile } from "@/platform/files/upload";
 
 async function territoryFrom(form: FormData) {
   const { db } = await getRuntime();
@@ -37,11 +38,10 @@ export async function checkIndicatorsAction(_: ActionState, form: FormData): Pro
   return runAction(form, async () => {
     const { db, env } = await getRuntime();
     const territory = await territoryFrom(form);
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("validation", { fieldErrors: { file: ["Choisissez un fichier CSV ou XLSX."] } });
-    if (file.size > MAX_BYTES) throw new AppError("validation", { fieldErrors: { file: ["Le fichier dépasse 5 Mo."] } });
+    const file = uploadedFile(form, "file", { maxBytes: MAX_INDICATORS_BYTES, limitLabel: INDICATORS_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou XLSX." });
+    const actor = await getCurrentActor();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await importIndicators(db, await getCurrentActor(), territory, { bytes, filename: file.name, dryRun: true });
+    const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { bytes, filename: file.name, dryRun: true }));
     const token = keepUpload(env.dataDir, bytes, file.name);
     return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
   });
@@ -55,7 +55,8 @@ export async function commitIndicatorsAction(_: ActionState, form: FormData): Pr
     const token = String(form.get("upload") ?? "");
     const upload = takeUpload(env.dataDir, token);
     if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
-    const report = await importIndicators(db, await getCurrentActor(), territory, { ...upload, dryRun: false });
+    const actor = await getCurrentActor();
+    const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { ...upload, dryRun: false }));
     dropUpload(env.dataDir, token);
     revalidatePath(`/espace/${territory.slug}/diagnostic`);
     return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };

@@ -12,8 +12,9 @@ import { assertNoRunningImport, JOB_FROM_BYTES, startImportJob } from "@/modules
 import { importReportView } from "@/modules/places/import-view";
 import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
 import { mergePlaces } from "@/modules/places/duplicates";
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { readingFile } from "@/platform/files/slots";
+import { uploadedFile } from "@/platform/files/upload";
 
 async function territoryFrom(form: FormData) {
   const { db } = await getRuntime();
@@ -35,9 +36,7 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
     const { db, env } = await getRuntime();
     const territory = await territoryFrom(form);
     const actor = await getCurrentActor();
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("validation", { fieldErrors: { file: ["Choisissez un fichier CSV ou JSON."] } });
-    if (file.size > MAX_BYTES) throw new AppError("validation", { fieldErrors: { file: ["Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers."] } });
+    const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou JSON." });
     if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
     assertNoRunningImport(territory.id);
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -49,12 +48,12 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
         actor,
         filename: file.name,
         upload: token,
-        run: (onProgress) => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true, onProgress }),
+        run: (onProgress) => readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true, onProgress })),
       });
       started = jobPage(territory.slug, job.id);
       return;
     }
-    const report = await importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true });
+    const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true }));
     const token = keepUpload(env.dataDir, bytes, file.name);
     return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
   });
@@ -82,7 +81,7 @@ export async function commitPlacesFileAction(_: ActionState, form: FormData): Pr
         actor,
         filename: upload.filename,
         run: async (onProgress) => {
-          const report = await importPlaces(db, actor, { ...upload, territory, dryRun: false, onProgress });
+          const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false, onProgress }));
           dropUpload(env.dataDir, token);
           return report;
         },
@@ -90,7 +89,7 @@ export async function commitPlacesFileAction(_: ActionState, form: FormData): Pr
       started = jobPage(territory.slug, job.id);
       return;
     }
-    const report = await importPlaces(db, actor, { ...upload, territory, dryRun: false });
+    const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false }));
     dropUpload(env.dataDir, token);
     return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
   });

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { AppError } from "@/platform/errors";
-import { runAction, type ActionState } from "@/platform/web/action";
+import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
 import { formToObject } from "@/platform/validation";
 import * as territories from "@/modules/territories/commands";
@@ -52,10 +52,12 @@ export async function createInvitationAction(_: ActionState, form: FormData): Pr
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  const { db } = await getRuntime();
-  const territory = await territoryFrom(form);
-  await territories.revokeInvitation(db, await getCurrentActor(), territory, String(form.get("invitation") ?? ""));
-  redirect(`/espace/${territory.slug}/membres?annulee=1`);
+  await runPlainAction(`/espace/${String(form.get("territory") ?? "")}/membres`, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await territories.revokeInvitation(db, await getCurrentActor(), territory, String(form.get("invitation") ?? ""));
+    redirect(`/espace/${territory.slug}/membres?annulee=1`);
+  });
 }
 
 export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {

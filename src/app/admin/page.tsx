@@ -10,13 +10,14 @@ import { ACCOUNT_PAGE_SIZE, listAccounts, listTerritoriesForAdmin } from "@/modu
 import { platformPolicy } from "@/modules/territories/policy";
 import { perimeterKindShort } from "@/modules/territories/validation";
 import { setAdminAction } from "../_actions/admin";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Administration de la plateforme" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireUser("/admin");
   if (!platformPolicy.administer(actor)) forbidden();
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const q = (sp.q ?? "").slice(0, 100);
   const page = pageParam(sp.page);
   const { db } = await getRuntime();

@@ -9,6 +9,7 @@ import { findHelp, type HelpAnswer, type HelpPlace } from "@/modules/orientation
 import { resolveCommuneInput, type CommuneChoice, type CommuneResolution } from "@/modules/orientation/commune";
 import { helpHref, parseHelpParams, type HelpParams } from "@/modules/orientation/params";
 import { formatDistance, formatPhone, nearName, telHref } from "@/modules/orientation/format";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +27,7 @@ export const metadata: Metadata = {
  * (DSFR's fr-no-print hides the form; the layout already hides header and footer).
  */
 export default async function HelpPage({ searchParams }: Props) {
-  const params = parseHelpParams(await searchParams);
+  const params = parseHelpParams(readSearchParams(await searchParams));
   const { db } = await getRuntime();
   const now = new Date();
   const searched = params.text !== "" || params.commune !== undefined;

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { nextPathSchema } from "@/modules/accounts/validation";
 import { signUpAction } from "../_actions/auth";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Créer un compte" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const params = await searchParams;
+  const params = readSingleSearchParams(await searchParams);
   const next = nextPathSchema.parse(params.next);
   return (
     <div className="fr-grid-row fr-grid-row--center">

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { resetPasswordAction } from "../_actions/auth";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe" };
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { token, error } = await searchParams;
+  const { token, error } = readSingleSearchParams(await searchParams);
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">

@@ -5,6 +5,7 @@ import { territoryCommunes } from "@/modules/territories/schema";
 import { communes } from "@/modules/geo/schema";
 import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
+import { exportIds } from "./export-ids";
 
 export type PlaceFilters = { q?: string; services?: string[]; publics?: string[]; support?: string[]; fees?: string[]; access?: string[]; commune?: string };
 
@@ -67,10 +68,15 @@ export async function communesWithPlaces(db: Executor, territoryId: string) {
 
 /** The standard records of a territory's places (or of the whole instance), for export. */
 export async function placesForExport(db: Executor, territoryId: string | undefined): Promise<NormalizedPlace[]> {
+  const columns = { data: places.data, source: places.source, sourceId: places.sourceId };
   const rows = territoryId
-    ? await db.select({ data: places.data }).from(places).where(conditions(territoryId, db, {})).orderBy(asc(places.source), asc(places.sourceId))
-    : await db.select({ data: places.data }).from(places).orderBy(asc(places.source), asc(places.sourceId));
-  return rows.map((r) => r.data);
+    ? await db.select(columns).from(places).where(conditions(territoryId, db, {})).orderBy(asc(places.source), asc(places.sourceId))
+    : await db.select(columns).from(places).orderBy(asc(places.source), asc(places.sourceId));
+  // Ids used by more than one source in the whole registry (not only in this export): every export
+  // then gives a place the same id (export-ids.ts).
+  const shared = await db.select({ sourceId: places.sourceId }).from(places).groupBy(places.sourceId).having(sql`count(*) > 1`);
+  const ids = exportIds(rows, new Set(shared.map((r) => r.sourceId)));
+  return rows.map((r, i) => ({ ...r.data, id: ids[i] ?? r.data.id }));
 }
 
 export async function findPlace(db: Executor, territoryId: string, placeId: string) {

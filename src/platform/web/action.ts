@@ -1,4 +1,4 @@
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { isAppError, type FieldErrors } from "@/platform/errors";
 
 /** What a form's server action returns to the form (with or without JavaScript). */
@@ -41,4 +41,35 @@ export async function runAction(form: FormData, fn: () => Promise<ActionState | 
     console.error("[action] erreur inattendue", e);
     return { status: "error", message: "Une erreur inattendue s'est produite. Réessayez dans un instant.", ...echo(form) };
   }
+}
+
+/** The query parameter that brings a plain form's error back to its page. */
+export const ACTION_ERROR_PARAM = "erreur";
+
+/** A page path safe to send someone back to: ours, absolute, no scheme or host. */
+export function safeBack(path: string): string {
+  return /^\/[A-Za-z0-9/_\-.]*(\?[A-Za-z0-9_\-.=&%]*)?$/.test(path) && !path.startsWith("//") ? path : "/";
+}
+
+/**
+ * Runs a plain form's action (a button per row, posted without useActionState): its success redirects
+ * as it likes; a typed error redirects back to `back` with `?erreur=<id>`, that the page shows with
+ * ActionErrorNotice (the message comes from the error catalogue: nothing typed is echoed); an
+ * unexpected error is logged and comes back as `erreur=inattendue`. Never a 500 page for a click.
+ */
+export async function runPlainAction(back: string, fn: () => Promise<void>): Promise<void> {
+  let code: string;
+  try {
+    await fn();
+    return;
+  } catch (e) {
+    unstable_rethrow(e);
+    if (isAppError(e)) code = e.id;
+    else {
+      console.error("[action] erreur inattendue", e);
+      code = "inattendue";
+    }
+  }
+  const target = safeBack(back);
+  redirect(`${target}${target.includes("?") ? "&" : "?"}${ACTION_ERROR_PARAM}=${code}`);
 }

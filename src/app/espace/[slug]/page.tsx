@@ -9,6 +9,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { updateTerritoryAction } from "../../_actions/territories";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WorkspacePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}`);
   const { db } = await getRuntime();
   const page = pageParam(sp.page);

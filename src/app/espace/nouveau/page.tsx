@@ -6,12 +6,13 @@ import { ActionForm, CheckboxGroup, Field, Hidden, RadioGroup } from "@/ui/form"
 import { searchPerimeters } from "@/modules/geo/queries";
 import { perimeterKindLabels, perimeterKinds, perimeterSearchSchema } from "@/modules/territories/validation";
 import { createTerritoryAction } from "../../_actions/territories";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Ouvrir un territoire" };
 
 export default async function NewTerritoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireUser("/espace/nouveau");
-  const { kind, q } = perimeterSearchSchema.parse(await searchParams);
+  const { kind, q } = perimeterSearchSchema.parse(readSingleSearchParams(await searchParams));
   const { db } = await getRuntime();
   const results = q ? await searchPerimeters(db, kind === "custom" ? "commune" : kind, q, kind === "custom" ? 30 : 15) : [];
   const options = results.map((r) => ({ value: r.code, label: r.name, hint: `${r.detail} · ${formatNumber(r.population)} habitants` }));

@@ -8,6 +8,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { territoryOverview } from "@/modules/territories/overview";
 import { territoryPolicy } from "@/modules/territories/policy";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The public page of a territory: readable by anyone, signed in or not. */
 export default async function PublicTerritoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
+import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkIndicatorsAction, commitIndicatorsAction } from "@/app/_actions/diagnostic";
 import type { IndicatorReport } from "../indicators";
@@ -76,12 +77,14 @@ export function ImportIndicators({ territory }: { territory: string }) {
     );
   };
   return (
-    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked}>
+    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={territory} />
       <FileField
         name="file"
         label="Fichier d'indicateurs"
-        hint="CSV (virgule ou point-virgule) ou XLSX, 5 Mo au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien."
+        hint={`CSV (virgule ou point-virgule) ou XLSX, ${INDICATORS_LIMIT_LABEL} au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien.`}
+        maxBytes={MAX_INDICATORS_BYTES}
+        limitLabel={INDICATORS_LIMIT_LABEL}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
       />
     </ActionForm>

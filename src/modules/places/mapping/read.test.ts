@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { craftXlsx, repeat, sheetOf, SHEET_END, SHEET_START } from "@/testing/crafted-zip";
 import { cellText, readProducerFile, type ProducerTable, type ReadResult } from "./read";
 
 const RAW = "../shared/data/standard-mediation-numerique/raw-sources-mednum-cli";
@@ -195,5 +196,57 @@ describe("bad input never throws: a clear French message", () => {
 
   it("more than 20 MB", async () => {
     expect(error(await readProducerFile(new Uint8Array(20 * 1024 * 1024 + 1), "x.csv"))).toBe("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
+  });
+});
+
+describe("files that would take the server down are refused early, in French", () => {
+  const MiB = 1024 * 1024;
+
+  it("an XLSX of 100 KB holding one 100 MB inline string: refused while inflating, never handed to exceljs", async () => {
+    const sheet = [Buffer.from(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>`), ...repeat(Buffer.alloc(MiB, 0x61), 100), Buffer.from(`</t></is></c></row>${SHEET_END}`)];
+    const file = await craftXlsx(sheet);
+    expect(error(await readProducerFile(file, "lieux.xlsx"))).toBe(
+      "Une fois décompressée, une partie du classeur (xl/worksheets/sheet1.xml) dépasse 64 Mo : le fichier est refusé sans être lu. Enregistrez la feuille utile au format CSV, ou découpez-la.",
+    );
+  });
+
+  it("the same string made to look small in the zip's headers is refused too", async () => {
+    const sheet = [Buffer.from(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>`), ...repeat(Buffer.alloc(MiB, 0x61), 100), Buffer.from(`</t></is></c></row>${SHEET_END}`)];
+    const file = await craftXlsx(sheet, { declaredSheetSize: 2048 });
+    expect(error(await readProducerFile(file, "lieux.xlsx"))).toBe(
+      "Le classeur est corrompu : une de ses parties contient plus de données qu'elle n'en annonce. Le fichier est refusé sans être lu ; enregistrez-le à nouveau depuis votre tableur.",
+    );
+  });
+
+  it("a cell longer than Excel allows (32,767 characters) is refused before the sheet is read", async () => {
+    const file = await craftXlsx(sheetOf([["nom"], ["x".repeat(40_000)]]));
+    expect(error(await readProducerFile(file, "lieux.xlsx"))).toBe("Une cellule du classeur dépasse 32 767 caractères (la limite d'Excel) : le fichier est refusé sans être lu.");
+  });
+
+  it("a sheet of 60,000 filled rows, or with a value in column 300, is refused before exceljs loads it", async () => {
+    const rows = [Buffer.from(SHEET_START), ...Array.from({ length: 60_000 }, (_, i) => Buffer.from(`<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`)), Buffer.from(SHEET_END)];
+    expect(error(await readProducerFile(await craftXlsx(rows), "lieux.xlsx"))).toBe("Le classeur compte plus de 50 000 lignes remplies dans une feuille : découpez-le en plusieurs fichiers.");
+    const wide = `${SHEET_START}<row r="1"><c r="A1"><v>1</v></c><c r="KN1"><v>2</v></c></row>${SHEET_END}`;
+    expect(error(await readProducerFile(await craftXlsx([Buffer.from(wide)]), "lieux.xlsx"))).toContain("au-delà de la colonne 200");
+  });
+
+  it("a crafted XLSX within the limits is read as usual (the checked copy is what exceljs reads)", async () => {
+    const t = table(await readProducerFile(await craftXlsx(sheetOf([["Nom", "Ville"], ["Médiathèque", "Cognac"]])), "lieux.xlsx"));
+    expect(t).toMatchObject({ format: "xlsx", columns: ["Nom", "Ville"], rows: [{ Nom: "Médiathèque", Ville: "Cognac" }], sheet: "Lieux" });
+  });
+
+  it("JSON nested 200,000 deep gets a French message, not « Maximum call stack size exceeded »", async () => {
+    const n = 200_000;
+    const deep = text(`[{"nom":${"[".repeat(n)}${"]".repeat(n)}}]`);
+    expect(error(await readProducerFile(deep, "lieux.json"))).toBe(
+      "Le fichier JSON imbrique des listes ou des objets sur plus de 32 niveaux : ce n'est pas une liste de lieux. Vérifiez que vous déposez le bon fichier.",
+    );
+  });
+
+  it("a CSV 5,000 columns wide, or one line that never ends (an unclosed quote), is refused", async () => {
+    const wide = text(`${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(";")}\n${"1;".repeat(4999)}1\n`);
+    expect(error(await readProducerFile(wide, "large.csv"))).toBe("Le fichier compte 5 000 colonnes, plus que les 200 permises : retirez les colonnes inutiles avant de le déposer.");
+    const endless = text(`nom;ville\n"${"a".repeat(1_100_000)};Cognac\n`);
+    expect(error(await readProducerFile(endless, "lieux.csv"))).toBe("Une ligne du fichier CSV dépasse 1 000 000 caractères (souvent un guillemet « \" » jamais fermé) : le fichier est refusé.");
   });
 });

@@ -10,9 +10,14 @@
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { formatNumber } from "@/platform/text";
+import { CSV_MAX_RECORD_CHARS, MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { jsonDepthExceeds, jsonTooDeepMessage } from "@/platform/files/json";
+import { readZipWithLimits, storedZip } from "@/platform/files/zip";
+import { checkWorkbookParts } from "@/platform/files/xlsx";
 import { decode, detectDelimiter } from "../standard/parse";
 
-export const READ_LIMITS = { bytes: 20 * 1024 * 1024, rows: 50_000, columns: 200 } as const;
+/** The file, then the table read from it (header excluded); see src/platform/files/limits.ts. */
+export const READ_LIMITS = { bytes: MAX_UPLOAD_BYTES, ...TABLE_LIMITS } as const;
 
 export type ProducerFormat = "csv" | "xlsx" | "json";
 
@@ -45,7 +50,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 export async function readProducerFile(bytes: Uint8Array, filename = ""): Promise<ReadResult> {
   try {
     if (bytes.length === 0) return fail("Le fichier est vide.");
-    if (bytes.length > READ_LIMITS.bytes) return fail("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
+    if (bytes.length > READ_LIMITS.bytes) return fail(`Le fichier dépasse ${UPLOAD_LIMIT_LABEL} : découpez-le en plusieurs fichiers.`);
     if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
       if (/\.od[st]$/i.test(filename)) return fail("Les classeurs OpenDocument (.ods) ne sont pas lus ici : enregistrez-le au format XLSX ou CSV.");
       return await readXlsx(bytes);
@@ -109,12 +114,17 @@ function readCsv(original: string): ReadResult {
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
+      // A quote never closed would otherwise make the rest of the file one growing cell.
+      max_record_size: CSV_MAX_RECORD_CHARS,
       // One row more than allowed is enough to refuse the file (header + limit + 1).
       to: READ_LIMITS.rows + 2,
     }) as unknown as CsvRow[]; // the typings don't model the `info` + `raw` output shape
   } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") {
+      return fail(`Une ligne du fichier CSV dépasse ${formatNumber(CSV_MAX_RECORD_CHARS)} caractères (souvent un guillemet « " » jamais fermé) : le fichier est refusé.`);
+    }
     const detail = e instanceof Error ? e.message : String(e);
-    return fail(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail}.`);
+    return fail(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail.slice(0, 300)}.`);
   }
   const [header, ...body] = rows;
   if (!header) return fail("Le fichier ne contient aucune ligne.");
@@ -184,6 +194,8 @@ function featureFields(feature: Feature): Map<string, string> {
 }
 
 function readJson(text: string): ReadResult {
+  // Before parsing: what follows walks the document recursively.
+  if (jsonDepthExceeds(text)) return fail(jsonTooDeepMessage());
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -263,9 +275,15 @@ function letters(n: number): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  // Inflated under limits, and checked, before exceljs builds its model (src/platform/files, decision 007).
+  const unzipped = await readZipWithLimits(bytes);
+  if (!unzipped.ok) return fail(unzipped.error);
+  const tooBig = checkWorkbookParts(unzipped.entries);
+  if (tooBig) return fail(tooBig);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    // exceljs reads exactly the files that were checked.
+    await workbook.xlsx.load(storedZip(unzipped.entries) as unknown as ExcelJS.Buffer);
   } catch {
     return fail("Le classeur n'a pas pu être ouvert : enregistrez-le au format XLSX (Excel) ou CSV, puis déposez-le à nouveau.");
   }

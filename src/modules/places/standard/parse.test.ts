@@ -110,3 +110,33 @@ describe("unreadable input gives one file-level error and no record", () => {
     });
   }
 });
+
+describe("limits of a places file", () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  it("JSON nested 200,000 deep: one French file-level error, no stack overflow", () => {
+    const n = 200_000;
+    const parsed = parseFile(enc(`[{"id":"a","nom":${"[".repeat(n)}${"]".repeat(n)}}]`), "lieux.json");
+    expect(parsed.records).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      "Le fichier JSON imbrique des listes ou des objets sur plus de 32 niveaux : ce n'est pas une liste de lieux. Vérifiez que vous déposez le bon fichier.",
+    ]);
+  });
+
+  it("50,000 places are read; 50,001 are refused as a whole, in CSV and in JSON", () => {
+    const csv = (n: number) => enc(`${header}\n${Array.from({ length: n }, (_, i) => `l${i};;Lieu ${i};Cognac;16100;1 rue;2024-01-01`).join("\n")}\n`);
+    expect(parseFile(csv(50_000), "lieux.csv").records).toHaveLength(50_000);
+    const refused = parseFile(csv(50_001), "lieux.csv");
+    expect(refused.records).toEqual([]);
+    expect(refused.issues[0]?.message).toBe(
+      "Le fichier compte plus de 50\u202f000 lieux : découpez-le en plusieurs fichiers (par département, par exemple) et importez-les l'un après l'autre. Rien n'a été enregistré.",
+    );
+    const json = enc(JSON.stringify(Array.from({ length: 50_001 }, (_, i) => ({ id: `l${i}` }))));
+    expect(parseFile(json, "lieux.json").issues[0]?.message).toContain("plus de 50\u202f000 lieux");
+  });
+
+  it("a CSV 1,000 columns wide is refused with the count", () => {
+    const wide = enc(`${Array.from({ length: 1000 }, (_, i) => `c${i}`).join(",")}\n${"x,".repeat(999)}x\n`);
+    expect(parseFile(wide, "lieux.csv").issues[0]?.message).toBe("Le fichier compte 1\u202f000 colonnes, plus que les 200 permises : le standard en a une trentaine, retirez les autres.");
+  });
+});

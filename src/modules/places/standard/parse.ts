@@ -3,7 +3,15 @@
  * Never throws: input that cannot be read at all yields no record and one file-level error issue.
  */
 import { parse as parseCsv } from "csv-parse/sync";
+import { CSV_MAX_RECORD_CHARS, TABLE_LIMITS } from "@/platform/files/limits";
+import { jsonDepthExceeds, jsonTooDeepMessage } from "@/platform/files/json";
+import { formatNumber } from "@/platform/text";
 import type { Issue } from "./schema";
+
+/** Places one file may hold: past that, the file is refused before any line is checked. */
+export const MAX_PLACES_PER_FILE = TABLE_LIMITS.rows;
+export const tooManyPlacesMessage = () =>
+  `Le fichier compte plus de ${formatNumber(MAX_PLACES_PER_FILE)} lieux : découpez-le en plusieurs fichiers (par département, par exemple) et importez-les l'un après l'autre. Rien n'a été enregistré.`;
 
 /** Field values as found: strings from CSV; any JSON value from JSON. A Map, so "__proto__" is just a key. */
 export type RawRecord = { line: number; fields: Map<string, unknown>; extraCells: number; notAnObject: boolean };
@@ -78,6 +86,8 @@ function parseUnsafe(bytes: Uint8Array, filename: string): ParsedFile {
 }
 
 function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): ParsedFile {
+  // Before parsing: the checks after it walk values recursively.
+  if (jsonDepthExceeds(text)) return failure(jsonTooDeepMessage(), { format: "json", encoding });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -92,6 +102,7 @@ function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): 
       encoding,
     });
   }
+  if (items.length > MAX_PLACES_PER_FILE) return failure(tooManyPlacesMessage(), { format: "json", encoding });
   const records = items.map((item, index): RawRecord => {
     const object = featureProperties(item) ?? item;
     const isObject = typeof object === "object" && object !== null && !Array.isArray(object);
@@ -172,10 +183,17 @@ function readCsv(original: string, encoding: NonNullable<ParsedFile["encoding"]>
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
+      // A quote never closed would otherwise make the rest of the file one growing cell.
+      max_record_size: CSV_MAX_RECORD_CHARS,
+      // Header + the most places allowed + one, enough to know the file is too long without reading it all.
+      to: MAX_PLACES_PER_FILE + 2,
     }) as unknown as CsvRow[]; // the typings don't model the `info` + `raw` output shape
   } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") {
+      return failure(`Une ligne du fichier CSV dépasse ${formatNumber(CSV_MAX_RECORD_CHARS)} caractères (souvent un guillemet « " » jamais fermé) : le fichier est refusé.`, { format: "csv", encoding, delimiter });
+    }
     const detail = e instanceof Error ? e.message : String(e);
-    return failure(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail}.`, {
+    return failure(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail.slice(0, 300)}.`, {
       format: "csv",
       encoding,
       delimiter,
@@ -183,6 +201,10 @@ function readCsv(original: string, encoding: NonNullable<ParsedFile["encoding"]>
   }
   const [header, ...body] = rows;
   if (!header) return failure("Le fichier CSV ne contient aucune ligne.", { format: "csv", encoding, delimiter });
+  if (body.length > MAX_PLACES_PER_FILE) return failure(tooManyPlacesMessage(), { format: "csv", encoding, delimiter });
+  if (header.record.length > TABLE_LIMITS.columns) {
+    return failure(`Le fichier compte ${formatNumber(header.record.length)} colonnes, plus que les ${TABLE_LIMITS.columns} permises : le standard en a une trentaine, retirez les autres.`, { format: "csv", encoding, delimiter });
+  }
   const columns = header.record.map((c) => c.trim());
   const records = body.map((row): RawRecord => {
     const fields = new Map<string, unknown>();

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
+import { formatNumber } from "@/platform/text";
+import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
 import type { ImportReportView, JobProgress } from "../import-view";
@@ -73,12 +75,14 @@ export function ImportPlaces({ territory }: { territory: string }) {
     />
   );
   return (
-    <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked}>
+    <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={territory} />
       <FileField
         name="file"
         label="Fichier de lieux"
-        hint="CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. 20 Mo au plus. La vérification n'écrit rien."
+        hint={`CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${UPLOAD_LIMIT_LABEL} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`}
+        maxBytes={MAX_UPLOAD_BYTES}
+        limitLabel={UPLOAD_LIMIT_LABEL}
         accept=".csv,.json,text/csv,application/json"
       />
     </ActionForm>

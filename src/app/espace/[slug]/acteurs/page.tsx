@@ -10,6 +10,7 @@ import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
 import { ActorsTable } from "@/modules/actors/ui/actors-table";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 /** The actors the territory sees (located in it or serving it), filterable without JavaScript. */
 export default async function ActorsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
   const can = actorAbilities(actor, territory);
   const filters = parseActorFilters(sp);

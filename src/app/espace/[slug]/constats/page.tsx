@@ -11,6 +11,7 @@ import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/m
 import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
 import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "../../../_actions/findings";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };
 
@@ -28,7 +29,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** Strengths and questions of the diagnostic: recorded, tagged, grouped, merged, prioritised by votes. */
 export default async function FindingsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
   const { db } = await getRuntime();
   const setting = await findingsSetting(db, territory.id);

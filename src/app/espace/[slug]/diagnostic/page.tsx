@@ -12,6 +12,7 @@ import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { formatValue, territoryPortrait, type IndicatorDef, type PortraitRow } from "@/modules/diagnostic/portrait";
 import { classify, NO_VALUE } from "@/modules/diagnostic/map";
 import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -25,7 +26,7 @@ const km = (n: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDig
 /** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
   const can = diagnosticAbilities(actor, territory);
   const { db } = await getRuntime();

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from "@/platform/text";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
 import { Pager, pageParam } from "@/ui/pager";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Journal des modifications" };
 
@@ -57,7 +58,7 @@ function show(value: unknown): string {
 
 export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, abilities } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
   const { db } = await getRuntime();
   const f = filtersSchema.parse(sp);

@@ -6,6 +6,7 @@ import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { CheckedReport, CommittedReport, ImportJobProgress, ImportPlaces } from "@/modules/places/ui/import-places";
 import { readImportJob, runningImport, type ImportJobView } from "@/modules/places/import-jobs";
 import { importReportView, jobProgress } from "@/modules/places/import-view";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Importer des lieux" };
 
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export default async function ImportPlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "edit", `/espace/${slug}/lieux`);
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;

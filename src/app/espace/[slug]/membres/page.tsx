@@ -8,6 +8,8 @@ import { listInvitations, listMembers } from "@/modules/territories/queries";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { InvitationForm } from "@/modules/territories/ui/invitation-form";
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "../../../_actions/territories";
+import { readSingleSearchParams } from "@/platform/web/search-params";
+import { ActionErrorNotice } from "@/ui/action-error";
 
 export const metadata: Metadata = { title: "Membres et invitations" };
 
@@ -15,7 +17,7 @@ const roleOptions = roles.map((r) => ({ value: r, label: `${roleLabels[r]} — $
 
 export default async function MembersPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, abilities } = await territoryPage(slug, "viewMembers", `/espace/${slug}/membres`);
   const { db } = await getRuntime();
   const members = await listMembers(db, territory.id);
@@ -24,6 +26,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   return (
     <>
       <WorkspaceNav slug={territory.slug} name={territory.name} current="membres" abilities={abilities} isDemo={territory.isDemo} />
+      <ActionErrorNotice code={sp.erreur} />
       {sp.annulee ? (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
           <p>L&apos;invitation est annulée : son lien ne fonctionne plus.</p>

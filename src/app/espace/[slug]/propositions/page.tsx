@@ -11,6 +11,7 @@ import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules
 import { maxLengths } from "@/modules/contributions/limits";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
 import { acceptProposalAction, rejectProposalAction } from "../../../_actions/contributions";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };
 
@@ -25,7 +26,7 @@ const decisions: Record<string, string> = {
 /** The moderation queue of the territory's place proposals (coordinators and platform administrators). */
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
   if (!contributionPolicy.moderate(actor, territory)) forbidden();
   const { db } = await getRuntime();

@@ -10,6 +10,7 @@ import { audienceLabels, statusLabels } from "@/modules/questionnaires/types";
 import { questionnairesPage } from "@/modules/questionnaires/ui/load";
 import { formatDay } from "@/modules/questionnaires/ui/format";
 import { createQuestionnaireAction } from "../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Questionnaires participatifs" };
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 /** The territory's questionnaires, and a new one from a template, from another one, or empty. */
 export default async function QuestionnairesPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can } = await questionnairesPage(slug, "view", `/espace/${slug}/questionnaires`);
   const { db } = await getRuntime();
   const list = await listQuestionnaires(db, territory.id);

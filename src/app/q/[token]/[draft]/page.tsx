@@ -8,6 +8,7 @@ import { campaignByToken, campaignState, territoryCommuneOptions } from "@/modul
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { CampaignUnavailable } from "@/modules/questionnaires/ui/public-pages";
 import { saveStepAction } from "../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ token: string; draft: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Répondre au questionnaire", robots:
 /** One screen of answers; the draft's token in the address keeps the answers if the connection drops. */
 export default async function AnswerPage({ params, searchParams }: Props) {
   const { token, draft } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { db } = await getRuntime();
   const found = await campaignByToken(db, token);
   if (!found || found.questionnaire.status === "draft") notFound();

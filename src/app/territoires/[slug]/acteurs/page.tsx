@@ -9,6 +9,7 @@ import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actor
 import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
 import { ActorsTable } from "@/modules/actors/ui/actors-table";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
 
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
  */
 export default async function PublicActorsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();

@@ -9,6 +9,7 @@ import { communesWithPlaces, listPlaces, PLACE_PAGE_SIZE } from "@/modules/place
 import { filterGroups, filtersQuery, optionsOf, parseFilters, shortLabel } from "@/modules/places/filters";
 import { isOpenAt, statusText } from "@/modules/places/hours";
 import { PlacesMap } from "@/modules/places/ui/places-map";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Lieux de médiation numérique" };
 /** The accessible list of the territory's places, with the same filters as the map; works without JavaScript. */
 export default async function PlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();

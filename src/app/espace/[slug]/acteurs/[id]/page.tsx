@@ -15,6 +15,8 @@ import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { updateActorAction } from "../../../../_actions/actors";
+import { readSingleSearchParams } from "@/platform/web/search-params";
+import { ActionErrorNotice } from "@/ui/action-error";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -37,7 +39,7 @@ const notices: Record<string, string> = {
 
 export default async function ActorPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
@@ -56,6 +58,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
           Tous les acteurs
         </Link>
       </p>
+      <ActionErrorNotice code={sp.erreur} />
       {notice ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{notices[notice]}</p>

@@ -10,6 +10,7 @@ import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { buildReport, findReport, listReports } from "@/modules/diagnostic/report";
 import { ReportView } from "@/modules/diagnostic/ui/report-view";
 import { publishReportAction } from "../../../../_actions/diagnostic";
+import { readSearchParams, searchInt } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "État des lieux" };
 
@@ -19,12 +20,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** The État des lieux: the working version (figures of today) or a published, numbered one; printable, and as PDF. */
 export default async function ReportPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/etat-des-lieux`);
   const can = diagnosticAbilities(actor, territory);
   const { db } = await getRuntime();
   const wanted = one(sp.version);
-  const published = wanted ? await findReport(db, territory.id, Number(wanted)) : undefined;
+  // A version that is not a number within an integer's bounds is no version: 404, not a database error.
+  const wantedNumber = searchInt(wanted);
+  const published = wantedNumber !== undefined ? await findReport(db, territory.id, wantedNumber) : undefined;
   if (wanted && !published) notFound();
   const data = published?.data ?? (await buildReport(db, territory));
   const version = published ? { number: published.version, publishedAt: published.publishedAt, by: published.publishedBy } : null;

@@ -8,6 +8,10 @@ import { mappingView, openUpload } from "@/modules/places/mapping/wizard";
 import { MappingForm } from "@/modules/places/mapping/ui/mapping-form";
 import { SavedMappings } from "@/modules/places/mapping/ui/saved-mappings";
 import { UploadForm } from "@/modules/places/mapping/ui/upload-form";
+import { readSearchParams } from "@/platform/web/search-params";
+import { ActionErrorNotice } from "@/ui/action-error";
+import { isAppError } from "@/platform/errors";
+import { readingFile } from "@/platform/files/slots";
 
 export const metadata: Metadata = { title: "Importer un fichier dans votre propre format" };
 
@@ -15,14 +19,18 @@ const formats = { csv: "CSV", xlsx: "tableur XLSX", json: "JSON" } as const;
 
 export default async function PlaceMappingPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await props.params;
-  const query = await props.searchParams;
+  const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
   const { territory, abilities } = await territoryPage(slug, "edit", path);
   const { db, env } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
   const saved = await listMappings(db, territory.id);
-  const opened = token ? await openUpload(env.dataDir, token) : undefined;
+  // Showing the page reads the kept file again: under the same per-territory and global slots as an upload.
+  const opened = token ? await readingFile(territory.id, () => openUpload(env.dataDir, token)).catch((e: unknown) => {
+    if (isAppError(e)) return { ok: false as const, error: e.message };
+    throw e;
+  }) : undefined;
   const chosen = one("correspondance") ? await findMapping(db, territory.id, one("correspondance")) : undefined;
   const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
   return (
@@ -35,6 +43,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
         pour le prochain fichier du même producteur. Pour un fichier déjà au standard, utilisez{" "}
         <Link href={`/espace/${territory.slug}/lieux`}>l&apos;import au standard national</Link>.
       </p>
+      <ActionErrorNotice code={one("erreur")} />
       {one("supprimee") ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>La correspondance « {one("supprimee")} » est supprimée.</p>

@@ -20,6 +20,7 @@ import {
   updateQuestionnaireAction,
   updateSectionAction,
 } from "../../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Construire le questionnaire" };
 
@@ -35,7 +36,7 @@ const notices: Record<string, string> = {
 /** The builder: parts and questions in order, each editable, movable and removable with plain forms. */
 export default async function BuilderPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}`);
   const responses = await submittedCount(db, territory.id, questionnaire.id);
   const problems = publishProblems(structure);

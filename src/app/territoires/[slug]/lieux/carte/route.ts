@@ -2,6 +2,7 @@ import { getRuntime } from "@/platform/runtime";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { parseFilters } from "@/modules/places/filters";
 import { mapAnswer, notModified } from "@/modules/places/map-data";
+import { readSearchParams } from "@/platform/web/search-params";
 
 /**
  * The places of the map as GeoJSON points, with the list's filters (the map and the list always agree).
@@ -17,9 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const territory = await findTerritoryBySlug(db, (await params).slug);
   if (!territory) return new Response("Territoire introuvable.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const url = new URL(request.url);
-  const query: Record<string, string[]> = {};
-  for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
-  const filters = parseFilters(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.length === 1 ? v[0] : v])));
+  const filters = parseFilters(readSearchParams(url.searchParams));
   const answer = await mapAnswer(db, territory, filters, new Date());
   const file = url.searchParams.get("format") === "gzip";
   const etag = file ? answer.etag.replace(/"$/, '-gz"') : answer.etag;

@@ -8,6 +8,7 @@ import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposePlaceAction } from "../../../../_actions/contributions";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +19,7 @@ const empty: PlaceFields = { nom: "", adresse: "", code_postal: "", commune: "",
 /** Anyone may propose a missing place; it is published once the territory's coordinators accept it. */
 export default async function ProposePlacePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();

@@ -11,6 +11,7 @@ import { mediansOf } from "@/modules/maturity/stats";
 import { ActorResults } from "@/modules/maturity/ui/actor-results";
 import { AssessmentForm } from "@/modules/maturity/ui/assessment-form";
 import { AssessmentHistory } from "@/modules/maturity/ui/history";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Maturité numérique de l'acteur" };
 
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 /** One actor against the good-practice grid: radar and table, the self-assessment form, the history. */
 export default async function ActorMaturityPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSingleSearchParams(await searchParams);
   const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}/maturite`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);

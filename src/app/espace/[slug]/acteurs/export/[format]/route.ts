@@ -6,6 +6,7 @@ import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { actorsForExport } from "@/modules/actors/queries";
 import { exportActors, exportFormats, isExportFormat } from "@/modules/actors/export";
 import { parseActorFilters } from "@/modules/actors/validation";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (actor.kind !== "user") return Response.redirect(new URL(signInPath(`/espace/${slug}/acteurs`), url), 303);
     return text("Vous n'avez pas les droits nécessaires pour cette action.", 403);
   }
-  const list = await actorsForExport(db, territory.id, parseActorFilters(Object.fromEntries(url.searchParams)));
+  const list = await actorsForExport(db, territory.id, parseActorFilters(readSingleSearchParams(url.searchParams)));
   const body = await exportActors(list, format);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(typeof body === "string" ? body : new Blob([new Uint8Array(body)]), {

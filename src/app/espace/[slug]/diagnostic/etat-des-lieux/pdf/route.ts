@@ -6,6 +6,7 @@ import { signInPath } from "@/platform/web/guard";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
 import { findReport } from "@/modules/diagnostic/report";
+import { searchInt } from "@/platform/web/search-params";
 
 const page = (status: number, body: string) =>
   new Response(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>PDF indisponible</title><body style="font-family:sans-serif;max-width:40rem;margin:2rem auto"><h1>PDF indisponible</h1><p>${body}</p></body></html>`, {
@@ -26,7 +27,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
   }
   const wanted = new URL(request.url).searchParams.get("version");
-  const published = wanted ? await findReport(db, territory.id, Number(wanted)) : undefined;
+  const wantedNumber = searchInt(wanted ?? undefined);
+  const published = wantedNumber !== undefined ? await findReport(db, territory.id, wantedNumber) : undefined;
   if (wanted && !published) return page(404, "Cette version de l'état des lieux n'existe pas.");
   const label = published ? `version ${published.version}` : `version de travail du ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`;
   try {

@@ -13,6 +13,7 @@ import { editFields, formValues } from "@/modules/places/edit/form";
 import { placeHistory } from "@/modules/places/edit/queries";
 import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
 import { updatePlaceAction } from "../../../../../_actions/place-edit";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Modifier un lieu" };
 /** The direct edit of a place, for its actor, coordinators and administrators (the place policy decides). */
 export default async function EditPlacePage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
   const { db } = await getRuntime();
   const place = await findPlace(db, territory.id, id);

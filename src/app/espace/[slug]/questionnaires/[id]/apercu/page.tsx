@@ -5,6 +5,7 @@ import { territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { PreviewScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Aperçu du questionnaire" };
 
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 /** The answering page as people will see it, screen by screen; nothing is saved. Every question is shown, conditional ones with their condition. */
 export default async function PreviewPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, structure } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/apercu`);
   const steps: Step[] = structure.sections
     .filter((s) => s.questions.length > 0)

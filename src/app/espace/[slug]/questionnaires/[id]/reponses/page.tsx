@@ -8,6 +8,7 @@ import { ButtonForm } from "@/modules/questionnaires/ui/button-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { setExcludedAction } from "../../../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Réponses reçues" };
 
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 /** The responses received, suspect ones first: a coordinator sets them aside from the results, or puts them back. */
 export default async function ResponsesPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "moderate", `/espace/${slug}/questionnaires/${id}/reponses`);
   const suspectOnly = sp.suspectes === "1";
   const page = pageParam(sp.page);

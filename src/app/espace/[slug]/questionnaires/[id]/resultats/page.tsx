@@ -11,6 +11,7 @@ import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { findingLink, ResultBlock } from "@/modules/questionnaires/ui/result-block";
 import { findingPolicy } from "@/modules/findings/policy";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Résultats du questionnaire" };
 
@@ -32,7 +33,7 @@ function Select({ id, name, label, value, children }: { id: string; name: string
 /** Every question's chart and table, filtered by profile, commune or campaign; two questions crossed; exports. */
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   // The shortcut is shown to those the findings policy always lets record (partners may be allowed too, on the findings page).
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });

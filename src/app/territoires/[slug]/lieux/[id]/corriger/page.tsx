@@ -9,6 +9,7 @@ import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposeCorrectionAction } from "../../../../../_actions/contributions";
+import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Signaler une erreur ou un changement
 /** The place's current values, to correct; the correction is published once a coordinator accepts it. */
 export default async function CorrectPlacePage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();

@@ -10,6 +10,7 @@ import { formatDay, lastOpenDay } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { endCampaignAction, startPaperAction, updateCampaignAction } from "../../../../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Campagne du questionnaire" };
 
@@ -25,7 +26,7 @@ const notices: Record<string, string> = {
 /** A campaign: its public link and QR code, its poster, its dates; paper questionnaires are typed in from here. */
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug, id, campaignId } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/campagnes/${campaignId}`);
   const campaign = await findCampaign(db, territory.id, questionnaire.id, campaignId);
   if (!campaign) notFound();

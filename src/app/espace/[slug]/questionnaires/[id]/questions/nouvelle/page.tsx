@@ -4,6 +4,7 @@ import { QuestionForm } from "@/modules/questionnaires/ui/question-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { addQuestionAction } from "../../../../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Ajouter une question" };
 
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 
 export default async function NewQuestionPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, structure } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
   if (questionnaire.status === "closed") forbidden();
   const wanted = typeof sp.partie === "string" ? sp.partie : "";

@@ -7,6 +7,7 @@ import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { saveStepAction } from "../../../../../../_actions/questionnaires";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Saisir un questionnaire papier" };
 
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ slug: string; id: string; draft: string }>; sea
 /** The answering screens, in the workspace, for a member typing in a paper questionnaire. */
 export default async function PaperEntryPage({ params, searchParams }: Props) {
   const { slug, id, draft } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "enterPaper", `/espace/${slug}/questionnaires/${id}/campagnes`);
   const context = await loadDraftContext(db, draft);
   const nav = <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="campagnes" />;

@@ -10,6 +10,7 @@ import { findingLink } from "@/modules/questionnaires/ui/result-block";
 import { findingPolicy } from "@/modules/findings/policy";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { mayReadAnswers } from "@/modules/questionnaires/policy";
+import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Réponses libres" };
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string; id: string; questionId: string }>
 /** Every free answer to one question (or its "autre" precisions), newest first, 50 a page. */
 export default async function TextAnswersPage({ params, searchParams }: Props) {
   const { slug, id, questionId } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   const question = allQuestions(structure).find((q) => q.id === questionId);
