@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer", "playwright-core", "echarts"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "nodemailer", "playwright-core", "echarts"],
   poweredByHeader: false,
   // Types are checked once, by `npm run typecheck` (CI); the build does not check them a second time.
   typescript: { ignoreBuildErrors: true },

@@ -1,11 +1,15 @@
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
+import { jobQueue } from "@/platform/jobs/queue";
 import { getRuntime } from "@/platform/runtime";
 
 export async function boot(): Promise<void> {
   try {
     const env = getEnv();
     const runtime = await getRuntime();
+    // This process's workers: jobs queued before a restart, or by another process, run here too.
+    await import("./jobs");
+    await jobQueue(runtime.database);
     console.info(`Maillage est prêt sur ${env.baseUrl} (base ${runtime.database.kind === "pglite" ? `embarquée dans ${env.dataDir}` : "PostgreSQL"}).`);
   } catch (e) {
     if (e instanceof EnvError || isAppError(e)) console.error(`\n${e.message}\n`);

@@ -23,6 +23,7 @@ export const errorCatalog = {
   answers_exist: { status: 409, message: "Des réponses ont déjà été reçues : ce changement les rendrait fausses. Vous pouvez modifier les libellés, ajouter des questions facultatives, ou copier le questionnaire pour en faire une nouvelle version." },
   campaign_closed: { status: 410, message: "Ce questionnaire n'accepte pas de réponses en ce moment." },
   edit_conflict: { status: 409, message: "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. Rechargez la page pour voir la nouvelle version, puis refaites vos changements." },
+  uploads_full: { status: 409, message: "Trop de fichiers déposés attendent d'être importés pour ce territoire. Importez ou abandonnez ceux en cours, ou réessayez dans une heure." },
   import_running: { status: 409, message: "Un import de lieux est déjà en cours pour ce territoire. Attendez qu'il se termine avant d'en lancer un autre." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,25 +1,37 @@
 /**
  * Pages printed to PDF by a headless Chromium (Debian's, or CHROMIUM_PATH): the same HTML and print
- * styles as on screen, so the PDF is what people read. One print at a time: a second request waits
- * for the first rather than starting another browser on a small server.
+ * styles as on screen, so the PDF is what people read. Printing is a job of the database's queue
+ * (src/platform/jobs): at most PDF_CONCURRENCY browsers at once in each app process, the others wait
+ * their turn and the person waiting sees their place in the queue; the PDF is kept in the database
+ * for that person (KEEP_SECONDS), then deleted.
  */
 import fs from "node:fs";
 import { getEnv } from "./env";
+import { defineJob } from "./jobs/queue";
 
 export class PdfUnavailable extends Error {}
-
-let queue: Promise<unknown> = Promise.resolve();
 
 export function pdfAvailable(): boolean {
   return fs.existsSync(getEnv().CHROMIUM_PATH);
 }
 
-/** Prints `path` of this server, as the person who asked (their cookies), to an A4 PDF. */
-export function printToPdf(path: string, cookie: string, footer: string): Promise<Uint8Array> {
-  const run = queue.then(() => print(path, cookie, footer));
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** How long a printed PDF stays downloadable by the person who asked. */
+export const PDF_KEEP_SECONDS = 30 * 60;
+
+export type PdfJobInput = { path: string; footer: string; filename: string };
+
+/** Prints `path` of this server as the person who asked (their cookie, the run's secret, erased at the end). */
+export const pdfJob = defineJob<PdfJobInput>({
+  name: "pdf-print",
+  concurrency: () => getEnv().PDF_CONCURRENCY,
+  timeoutSeconds: 5 * 60,
+  keepSeconds: PDF_KEEP_SECONDS,
+  failedMessage: "L'impression en PDF a échoué. Réessayez dans un instant, ou ouvrez l'état des lieux et utilisez « Imprimer ».",
+  interruptedMessage: "L'impression a été interrompue par un arrêt du serveur. Demandez le PDF à nouveau.",
+  async run({ input, secret }) {
+    return { file: await print(input.path, secret ?? "", input.footer) };
+  },
+});
 
 async function print(path: string, cookie: string, footer: string): Promise<Uint8Array> {
   const env = getEnv();

@@ -11,7 +11,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
 import { publishReport } from "@/modules/diagnostic/report";
-import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
+import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -35,14 +35,15 @@ export async function saveCoverageSettingsAction(_: ActionState, form: FormData)
 /** Step 1: check the file (nothing written) and keep it for step 2. */
 export async function checkIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db } = await getRuntime();
     const territory = await territoryFrom(form);
+    const actor = await getCurrentActor();
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("validation", { fieldErrors: { file: ["Choisissez un fichier CSV ou XLSX."] } });
     if (file.size > MAX_BYTES) throw new AppError("validation", { fieldErrors: { file: ["Le fichier dépasse 5 Mo."] } });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await importIndicators(db, await getCurrentActor(), territory, { bytes, filename: file.name, dryRun: true });
-    const token = keepUpload(env.dataDir, bytes, file.name);
+    const report = await importIndicators(db, actor, territory, { bytes, filename: file.name, dryRun: true });
+    const token = await keepUpload(db, actor, territory, bytes, file.name);
     return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
   });
 }
@@ -50,13 +51,13 @@ export async function checkIndicatorsAction(_: ActionState, form: FormData): Pro
 /** Step 2: import the checked file in one transaction. */
 export async function commitIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db } = await getRuntime();
     const territory = await territoryFrom(form);
+    const actor = await getCurrentActor();
     const token = String(form.get("upload") ?? "");
-    const upload = takeUpload(env.dataDir, token);
-    if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
-    const report = await importIndicators(db, await getCurrentActor(), territory, { ...upload, dryRun: false });
-    dropUpload(env.dataDir, token);
+    const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
+    const report = await importIndicators(db, actor, territory, { ...upload, dryRun: false });
+    await dropUpload(db, actor, territory, token);
     revalidatePath(`/espace/${territory.slug}/diagnostic`);
     return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };
   });

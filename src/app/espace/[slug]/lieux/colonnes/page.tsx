@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
@@ -17,12 +18,14 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = await props.searchParams;
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, abilities } = await territoryPage(slug, "edit", path);
-  const { db, env } = await getRuntime();
+  const { territory, actor, abilities } = await territoryPage(slug, "edit", path);
+  const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
   const saved = await listMappings(db, territory.id);
-  const opened = token ? await openUpload(env.dataDir, token) : undefined;
+  const opened = token ? await openUpload(db, actor, territory, token) : undefined;
+  // Someone else's file (another coordinator holding the link), or none: nothing says it exists.
+  if (opened && !opened.ok && !opened.found) notFound();
   const chosen = one("correspondance") ? await findMapping(db, territory.id, one("correspondance")) : undefined;
   const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
   return (
