@@ -27,7 +27,14 @@ function ownerOf(actor: Actor): string {
   return actor.userId;
 }
 
-export async function keepUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, bytes: Uint8Array, filename: string): Promise<string> {
+export async function keepUpload(
+  db: Db,
+  actor: Actor,
+  territory: Pick<Territory, "id">,
+  bytes: Uint8Array,
+  filename: string,
+  limits: { quotaBytes: number; perPerson: number } = { quotaBytes: QUOTA_BYTES, perPerson: KEEP_PER_PERSON },
+): Promise<string> {
   const ownerId = ownerOf(actor);
   const token = randomBytes(18).toString("base64url");
   await db.transaction(async (tx) => {
@@ -38,12 +45,12 @@ export async function keepUpload(db: Db, actor: Actor, territory: Pick<Territory
       .from(keptUploads)
       .where(and(eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, ownerId)))
       .orderBy(desc(keptUploads.createdAt));
-    for (const old of mine.slice(KEEP_PER_PERSON - 1)) await tx.delete(keptUploads).where(eq(keptUploads.token, old.token));
+    for (const old of mine.slice(limits.perPerson - 1)) await tx.delete(keptUploads).where(eq(keptUploads.token, old.token));
     const [used] = await tx
       .select({ bytes: sql<number>`coalesce(sum(${keptUploads.size}), 0)::bigint` })
       .from(keptUploads)
       .where(eq(keptUploads.territoryId, territory.id));
-    if (Number(used?.bytes ?? 0) + bytes.length > QUOTA_BYTES) throw new AppError("uploads_full");
+    if (Number(used?.bytes ?? 0) + bytes.length > limits.quotaBytes) throw new AppError("uploads_full");
     await tx.insert(keptUploads).values({
       token,
       territoryId: territory.id,

@@ -123,12 +123,12 @@ function isEmbedded(db: Db): boolean {
   return client !== undefined && "dumpDataDir" in client;
 }
 
-function interruptedMessage(queue: string): string {
-  return registry.definitions.get(queue)?.interruptedMessage ?? GENERIC_INTERRUPTED;
+function definitionOf(queue: string, known: JobDefinition<never>[] = []): JobDefinition<never> | undefined {
+  return known.find((d) => d.name === queue) ?? registry.definitions.get(queue);
 }
 
 /** Marks failed the runs whose process died (PostgreSQL: no heartbeat for STALE_SECONDS). */
-export async function reapStaleRuns(db: Db, options: { all?: boolean } = {}): Promise<number> {
+export async function reapStaleRuns(db: Db, options: { all?: boolean; definitions?: JobDefinition<never>[] } = {}): Promise<number> {
   const stale = await db
     .select({ id: jobRuns.id, queue: jobRuns.queue })
     .from(jobRuns)
@@ -138,7 +138,10 @@ export async function reapStaleRuns(db: Db, options: { all?: boolean } = {}): Pr
         options.all ? undefined : lt(jobRuns.heartbeatAt, sql`now() - make_interval(secs => ${STALE_SECONDS})`),
       ),
     );
-  for (const run of stale) await finish(db, run.id, registry.definitions.get(run.queue)?.keepSeconds ?? 3600, { state: "failed", error: interruptedMessage(run.queue) });
+  for (const run of stale) {
+    const definition = definitionOf(run.queue, options.definitions);
+    await finish(db, run.id, definition?.keepSeconds ?? 3600, { state: "failed", error: definition?.interruptedMessage ?? GENERIC_INTERRUPTED });
+  }
   return stale.length;
 }
 
@@ -295,8 +298,7 @@ export class JobQueue {
     for (const definition of this.definitions) await this.ensureQueue(definition.name, definition.timeoutSeconds);
     await this.ensureQueue(CLEANUP_QUEUE, 600);
     if (options.workers === false) return this;
-    if (this.database.kind === "pglite") await reapStaleRuns(this.db, { all: true });
-    else await reapStaleRuns(this.db);
+    await reapStaleRuns(this.db, { all: this.database.kind === "pglite", definitions: this.definitions });
     for (const definition of this.definitions) {
       const ids: string[] = [];
       for (let i = 0; i < Math.max(1, definition.concurrency()); i++) {

@@ -6,7 +6,7 @@ import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { CheckedReport, CommittedReport, ImportJobProgress, ImportPlaces } from "@/modules/places/ui/import-places";
 import { readImportJob, runningImport, type ImportJobView } from "@/modules/places/import-jobs";
-import { importReportView, jobProgress } from "@/modules/places/import-view";
+import { jobProgress } from "@/modules/places/import-view";
 
 export const metadata: Metadata = { title: "Importer des lieux" };
 
