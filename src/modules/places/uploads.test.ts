@@ -7,6 +7,7 @@ import { cleanupExpired } from "@/platform/jobs/queue";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
+import { openUpload } from "./mapping/wizard";
 import { dropUpload, keepUpload, keptBytes, requireUpload, takeUpload } from "./uploads";
 
 /*
@@ -66,6 +67,12 @@ describe("checked files kept in the database", () => {
     expect(await statusOf(requireUpload(db, coordinatorA2, angouleme, token, gone))).toBe(404);
     expect(await statusOf(requireUpload(db, coordinatorB, cognac, token, gone))).toBe(404);
     expect(await statusOf(requireUpload(db, coordinatorA, angouleme, token, gone))).toBe("ok");
+
+    // The column-mapping wizard opens it for its owner only; for anyone else it is not found (the page answers 404).
+    const csv = await keepUpload(db, coordinatorA, angouleme, bytes("id;nom;commune\n1;Médiathèque;Angoulême"), "producteur.csv");
+    expect(await openUpload(db, coordinatorA, angouleme, csv)).toMatchObject({ ok: true, filename: "producteur.csv" });
+    expect(await openUpload(db, coordinatorA2, angouleme, csv)).toMatchObject({ ok: false, found: false });
+    expect(await openUpload(db, coordinatorB, cognac, csv)).toMatchObject({ ok: false, found: false });
 
     // Nobody else can drop it either.
     await dropUpload(db, coordinatorA2, angouleme, token);
