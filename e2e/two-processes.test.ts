@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,9 +26,11 @@ let two: Server;
 beforeAll(async () => {
   const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
   expect(url).toMatch(/^postgres:\/\//);
-  // The first one migrates and seeds the demo; the second finds the database ready.
-  one = await startServer({ env: { DATABASE_URL: url, DEMO: "1" } });
-  two = await startServer({ env: { DATABASE_URL: url, DEMO: "1" } });
+  // One session secret for both, as the README asks of several machines serving one database. The
+  // first one migrates and seeds the demo; the second finds the database ready.
+  const env = { DATABASE_URL: url, DEMO: "1", AUTH_SECRET: randomBytes(32).toString("hex") };
+  one = await startServer({ env });
+  two = await startServer({ env });
   browser = await launch();
 }, 600_000);
 
@@ -98,7 +101,8 @@ describe("two app processes on one PostgreSQL", () => {
     expect(await other.getByRole("heading", { name: `Vérification de « ${name} »` }).count()).toBeGreaterThan(0);
     expect(await other.getByTestId("import-summary").first().textContent()).toContain(`${n} lieu(x) lus`);
     await other.getByRole("button", { name: `Importer ${n} lieu(x)` }).click();
-    await other.waitForURL(/\/espace\/charente\/lieux\?import=/, { timeout: 60_000 });
+    // The import is a job of its own: the page moves to its progress.
+    await other.waitForURL((u) => u.pathname === "/espace/charente/lieux" && !!u.searchParams.get("import") && u.searchParams.get("import") !== job, { timeout: 60_000 });
     const commit = new URL(other.url()).searchParams.get("import") ?? "";
     expect(commit).not.toBe(job);
 
