@@ -34,7 +34,9 @@ async function signIn(baseUrl: string): Promise<string> {
 }
 
 /** What the waiting page says, in short. */
-function shownOn(html: string): string {
+function shownOn(page: string): string {
+  // React separates text and values with empty comments.
+  const html = page.replaceAll("<!-- -->", "");
   const position = /position (\d+) dans la file/.exec(html);
   if (position) return `#${position[1]}`;
   if (html.includes("Impression en cours")) return "impression";
@@ -56,7 +58,7 @@ async function onePdf(baseUrl: string, cookie: string, t0: number): Promise<Outc
     const now = shownOn(html);
     if (shown.at(-1) !== now) shown.push(now);
     if (now === "prêt") break;
-    if (now === "échec" || now === "?") throw new Error(`page d'attente : ${now}`);
+    if (now === "échec" || now === "?") throw new Error(`page d'attente : ${now} ${html.slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const pdf = new Uint8Array(await (await fetch(`${waiting}/fichier`, { headers: { cookie } })).arrayBuffer());
@@ -69,7 +71,12 @@ main(async () => {
   console.log(`# PDF queue — ${machine()}`);
   for (const concurrency of CONCURRENCIES) {
     const server = (await startServer({ env: { DEMO: "1", PDF_CONCURRENCY: String(concurrency) }, dataDir: tempDir("maillage-bench-pdf-") })) as Server;
-    onCleanup(() => server.stop());
+    let stopped = false;
+    const stop = async () => {
+      if (!stopped) await server.stop();
+      stopped = true;
+    };
+    onCleanup(stop);
     const cookie = await signIn(server.baseUrl);
     // One PDF first: the first render of the page and the first Chromium start are not what is measured.
     await onePdf(server.baseUrl, cookie, performance.now());
@@ -83,6 +90,6 @@ main(async () => {
     console.log(
       `\nlast PDF after ${seconds(outcomes.at(-1)?.doneMs ?? 0)}, first after ${seconds(outcomes[0]?.doneMs ?? 0)}; first answer: median ${seconds(median(outcomes.map((o) => o.firstAnswerMs)))}, max ${seconds(Math.max(...outcomes.map((o) => o.firstAnswerMs)))}`,
     );
-    await server.stop();
+    await stop();
   }
 });

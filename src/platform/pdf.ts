@@ -3,7 +3,7 @@
  * styles as on screen, so the PDF is what people read. Printing is a job of the database's queue
  * (src/platform/jobs): at most PDF_CONCURRENCY browsers at once in each app process, the others wait
  * their turn and the person waiting sees their place in the queue; the PDF is kept in the database
- * for that person (KEEP_SECONDS), then deleted.
+ * for that person (PDF_KEEP_SECONDS), then deleted. One browser serves the prints of a process.
  */
 import fs from "node:fs";
 import { getEnv } from "./env";
@@ -33,16 +33,65 @@ export const pdfJob = defineJob<PdfJobInput>({
   },
 });
 
+/**
+ * One Chromium per process, kept while prints follow one another and closed after IDLE_MS without
+ * any: starting a browser costs about a second, as much as a print. Each print has its own context
+ * (its own cookies); the number of prints at once is bounded by the job's workers (PDF_CONCURRENCY).
+ */
+const IDLE_MS = 30_000;
+let browserPromise: Promise<import("playwright-core").Browser> | undefined;
+let using = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+
+async function openBrowser(): Promise<import("playwright-core").Browser> {
+  using++;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = undefined;
+  if (!browserPromise) {
+    const { chromium } = await import("playwright-core");
+    const launching = chromium.launch({
+      executablePath: getEnv().CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    browserPromise = launching;
+    launching.then(
+      // A browser that crashed or was killed is started again at the next print.
+      (b) => b.on("disconnected", () => {
+        if (browserPromise === launching) browserPromise = undefined;
+      }),
+      () => {
+        if (browserPromise === launching) browserPromise = undefined;
+      },
+    );
+  }
+  try {
+    return await browserPromise;
+  } catch (e) {
+    releaseBrowser();
+    throw e;
+  }
+}
+
+function releaseBrowser(): void {
+  using = Math.max(0, using - 1);
+  if (using > 0 || !browserPromise) return;
+  const idle = browserPromise;
+  idleTimer = setTimeout(() => {
+    if (using === 0 && browserPromise === idle) {
+      browserPromise = undefined;
+      void idle.then((b) => b.close()).catch(() => undefined);
+    }
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
 async function print(path: string, cookie: string, footer: string): Promise<Uint8Array> {
   const env = getEnv();
   if (!pdfAvailable()) throw new PdfUnavailable(`Chromium introuvable (${env.CHROMIUM_PATH})`);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: env.CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await openBrowser();
+  let context: import("playwright-core").BrowserContext | undefined;
   try {
-    const context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {} });
+    context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {} });
     const page = await context.newPage();
     const response = await page.goto(`http://127.0.0.1:${env.PORT}${path}`, { waitUntil: "load", timeout: 60_000 });
     if (!response || response.status() !== 200) throw new Error(`page ${path} : HTTP ${response?.status() ?? "sans réponse"}`);
@@ -58,6 +107,7 @@ async function print(path: string, cookie: string, footer: string): Promise<Uint
     });
     return new Uint8Array(pdf);
   } finally {
-    await browser.close();
+    await context?.close().catch(() => undefined);
+    releaseBrowser();
   }
 }

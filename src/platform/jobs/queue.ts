@@ -13,7 +13,7 @@
  * with `onCleanup`); the server imports them (src/jobs.ts) before starting the workers.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database, Db } from "@/platform/db/client";
 import { isAppError } from "@/platform/errors";
@@ -186,10 +186,19 @@ export async function queuePosition(db: Db, run: Pick<JobRun, "id" | "queue" | "
   return { ahead: Number(row?.ahead ?? 0), running: Number(row?.running ?? 0) };
 }
 
-/** Deletes finished runs past their expiry and runs the modules' cleanups. */
+/** Deletes finished runs past their expiry (and runs left queued for a day), then runs the modules' cleanups. */
 export async function cleanupExpired(db: Db): Promise<number> {
   if (!isEmbedded(db)) await reapStaleRuns(db);
-  const deleted = await db.delete(jobRuns).where(lt(jobRuns.expiresAt, sql`now()`)).returning({ id: jobRuns.id });
+  const deleted = await db
+    .delete(jobRuns)
+    .where(
+      or(
+        lt(jobRuns.expiresAt, sql`now()`),
+        // Never picked up in a day (no process runs this queue any more): dropped with its secret.
+        and(eq(jobRuns.state, "queued"), lt(jobRuns.createdAt, sql`now() - interval '1 day'`)),
+      ),
+    )
+    .returning({ id: jobRuns.id });
   for (const [name, cleanup] of registry.cleanups) {
     await cleanup(db).catch((e: unknown) => console.error(`[jobs] nettoyage « ${name} » :`, e));
   }
