@@ -1,18 +1,45 @@
 // PDF printing through the job queue (issue 8, section 4): 10 people ask for the État des lieux PDF at
 // the same moment. For each, the time to their first answer (the waiting page), the positions it showed
 // them, and the time until their PDF was downloaded; then the time to the last PDF. Measured with
-// PDF_CONCURRENCY=1 and 2 (Chromium browsers at once), on PGlite (the default start), demo data.
+// PDF_CONCURRENCY=1 and 2 (prints at once), on PGlite (the default start), demo data. Also the CPU the
+// server and its Chromium spent (load-independent), and what a browser start costs.
 //   npx tsx bench/pdf-queue.ts
 import { chromium } from "playwright-core";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { ensureBuilt } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { startServer } from "../scripts/lib/server.mjs";
-import { machine, main, median, onCleanup, seconds, tempDir } from "./lib";
+import fs from "node:fs";
+import { childrenOf, machine, main, median, onCleanup, seconds, tempDir } from "./lib";
 
 const REQUESTS = Number(process.env.REQUESTS ?? 10);
 const CONCURRENCIES = (process.env.CONCURRENCIES ?? "1,2").split(",").map(Number);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * CPU (ms) spent by a process and all its descendants, including those that already exited (their
+ * time is in their parent's cutime/cstime once reaped): the cost of printing, whatever the load of
+ * the shared machine did to the wall-clock times.
+ */
+function treeTotalCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const own = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) * 10;
+    return own + childrenOf(pid).reduce((sum, child) => sum + treeTotalCpuMs(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** What starting and closing a Chromium costs (what a print paid before one browser was kept per process). */
+async function browserStartCost(): Promise<{ wallMs: number; cpuMs: number }> {
+  const before = treeTotalCpuMs(process.pid);
+  const t0 = performance.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  await (await browser.newPage()).goto("about:blank");
+  await browser.close();
+  return { wallMs: performance.now() - t0, cpuMs: treeTotalCpuMs(process.pid) - before };
+}
 
 type Server = { baseUrl: string; pid: number; stop: () => Promise<void> };
 type Outcome = { firstAnswerMs: number; firstShown: string; shown: string[]; doneMs: number; bytes: number };
@@ -80,8 +107,10 @@ main(async () => {
     const cookie = await signIn(server.baseUrl);
     // One PDF first: the first render of the page and the first Chromium start are not what is measured.
     await onePdf(server.baseUrl, cookie, performance.now());
+    const cpuBefore = treeTotalCpuMs(server.pid);
     const t0 = performance.now();
     const outcomes = await Promise.all(Array.from({ length: REQUESTS }, () => onePdf(server.baseUrl, cookie, t0)));
+    const cpuMs = treeTotalCpuMs(server.pid) - cpuBefore;
     outcomes.sort((a, b) => a.doneMs - b.doneMs);
     console.log(`\n## PDF_CONCURRENCY=${concurrency}, ${REQUESTS} requests at once`);
     console.log("| # | first answer | first shown | shown while waiting | PDF downloaded | size |");
@@ -90,6 +119,10 @@ main(async () => {
     console.log(
       `\nlast PDF after ${seconds(outcomes.at(-1)?.doneMs ?? 0)}, first after ${seconds(outcomes[0]?.doneMs ?? 0)}; first answer: median ${seconds(median(outcomes.map((o) => o.firstAnswerMs)))}, max ${seconds(Math.max(...outcomes.map((o) => o.firstAnswerMs)))}`,
     );
+    console.log(`server + Chromium CPU: ${seconds(cpuMs)} for ${REQUESTS} PDFs, ${seconds(cpuMs / REQUESTS)} per PDF`);
     await stop();
   }
+  const starts = [];
+  for (let i = 0; i < 3; i++) starts.push(await browserStartCost());
+  console.log(`\nChromium start + close (3 times): wall ${starts.map((c) => seconds(c.wallMs)).join(", ")}; CPU ${starts.map((c) => seconds(c.cpuMs)).join(", ")}`);
 });
