@@ -93,6 +93,10 @@ describe("the territorial diagnostic", () => {
     const waiting = new URL(asked.headers()["location"] ?? "", baseUrl).toString();
     expect(waiting).toMatch(/\/espace\/charente\/diagnostic\/etat-des-lieux\/pdf\/[0-9a-f-]{36}$/);
     await expect.poll(async () => (await (await context.request.get(waiting)).text()).includes("Votre PDF est prêt"), { timeout: 90_000, interval: 500 }).toBe(true);
+    // The waiting page, once the PDF is ready, as the person sees it (its download starts by itself).
+    const ready = await context.newPage();
+    await visit(ready, waiting);
+    expect(await ready.getByTestId("pdf-ready").textContent()).toContain("Votre PDF est prêt");
     const pdf = await context.request.get(`${waiting}/fichier`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
