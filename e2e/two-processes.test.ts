@@ -117,4 +117,25 @@ describe("two app processes on one PostgreSQL", () => {
     expect(anonymous.status).toBe(403);
     await context.close();
   }, 300_000);
+
+  it("a PDF asked on one is followed and downloaded on the other, by the person who asked only", async () => {
+    const partner = await signedIn(browser, one.baseUrl, one.dataDir, demo.partner);
+    const asked = await partner.request.get(`${one.baseUrl}/espace/charente/diagnostic/etat-des-lieux/pdf`, { maxRedirects: 0 });
+    expect(asked.status()).toBe(303);
+    const path = asked.headers()["location"] ?? "";
+    expect(path).toMatch(/^\/espace\/charente\/diagnostic\/etat-des-lieux\/pdf\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await (await partner.request.get(`${two.baseUrl}${path}`)).text()).includes("Votre PDF est prêt"), { timeout: 120_000, interval: 500 }).toBe(true);
+    const pdf = await partner.request.get(`${two.baseUrl}${path}/fichier`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    // Someone else of the same territory: the page and the file are not found, on either process.
+    const coordinator = await signedIn(browser, one.baseUrl, one.dataDir, demo.coordination);
+    for (const base of [one.baseUrl, two.baseUrl]) {
+      expect((await coordinator.request.get(`${base}${path}`)).status()).toBe(404);
+      expect((await coordinator.request.get(`${base}${path}/fichier`)).status()).toBe(404);
+    }
+    await partner.close();
+    await coordinator.close();
+  }, 300_000);
 });
