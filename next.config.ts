@@ -3,7 +3,7 @@ import { REQUEST_BODY_LIMIT_BYTES } from "./src/platform/files/limits";
 
 const config: NextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer", "playwright-core", "echarts"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "nodemailer", "playwright-core", "echarts"],
   poweredByHeader: false,
   // Types are checked once, by `npm run typecheck` (CI); the build does not check them a second time.
   typescript: { ignoreBuildErrors: true },

@@ -87,7 +87,17 @@ describe("the territorial diagnostic", () => {
     await visit(page, `${baseUrl}/espace/charente/diagnostic/etat-des-lieux`);
     expect(await page.getByRole("heading", { name: "5. Atouts et questionnements" }).count()).toBe(1);
     expect(await page.locator("main").innerText()).toContain("espace numérique de travail des collèges");
-    const pdf = await context.request.get(`${baseUrl}/espace/charente/diagnostic/etat-des-lieux/pdf`, { timeout: 90_000 });
+    // The PDF is printed by the job queue: the request leads to a page that waits for it, then to the file.
+    const asked = await context.request.get(`${baseUrl}/espace/charente/diagnostic/etat-des-lieux/pdf`, { maxRedirects: 0 });
+    expect(asked.status()).toBe(303);
+    const waiting = new URL(asked.headers()["location"] ?? "", baseUrl).toString();
+    expect(waiting).toMatch(/\/espace\/charente\/diagnostic\/etat-des-lieux\/pdf\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await (await context.request.get(waiting)).text()).includes("Votre PDF est prêt"), { timeout: 90_000, interval: 500 }).toBe(true);
+    // The waiting page, once the PDF is ready, as the person sees it (its download starts by itself).
+    const ready = await context.newPage();
+    await visit(ready, waiting);
+    expect(await ready.getByTestId("pdf-ready").textContent()).toContain("Votre PDF est prêt");
+    const pdf = await context.request.get(`${waiting}/fichier`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     const bytes = await pdf.body();

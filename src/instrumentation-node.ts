@@ -1,6 +1,7 @@
 import { installRequestStamp } from "@/platform/auth/stamp";
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
+import { jobQueue } from "@/platform/jobs/queue";
 import { getRuntime } from "@/platform/runtime";
 
 export async function boot(): Promise<void> {
@@ -9,6 +10,9 @@ export async function boot(): Promise<void> {
     // Before the first request is served: every request carries the client address resolved from the socket.
     installRequestStamp(env.trustedProxies);
     const runtime = await getRuntime();
+    // This process's workers: jobs queued before a restart, or by another process, run here too.
+    await import("./jobs");
+    await jobQueue(runtime.database);
     console.info(`Maillage est prêt sur ${env.baseUrl} (base ${runtime.database.kind === "pglite" ? `embarquée dans ${env.dataDir}` : "PostgreSQL"}).`);
   } catch (e) {
     if (e instanceof EnvError || isAppError(e)) console.error(`\n${e.message}\n`);

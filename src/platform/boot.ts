@@ -1,5 +1,6 @@
 import type { Database } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
+import { ensureQueueSchema } from "@/platform/jobs/boss";
 import type { Env } from "@/platform/env";
 import { loadReferenceData } from "@/modules/geo/load";
 import { seedDemoIfEmpty, type DemoReport } from "@/testing/demo";
@@ -16,6 +17,8 @@ export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">
   if (env.DEMO && env.demoOnPublicAddress) console.warn(`\n${publicDemoWarning}\n`);
   return database.withExclusive(async () => {
     await migrate(database);
+    // pg-boss creates and migrates its own schema (`pgboss`), beside ours.
+    await ensureQueueSchema(database);
     const referenceLoaded = await loadReferenceData(database.db);
     const demo = env.DEMO ? await seedDemoIfEmpty(database.db) : null;
     return { referenceLoaded, demo };

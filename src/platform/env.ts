@@ -45,6 +45,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Chromium prints documents to PDF (État des lieux); without it, people print from their browser. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /** Chromium browsers printing PDFs at once in each app process (the others wait in the job queue). */
+  PDF_CONCURRENCY: z.coerce.number({ error: "doit être un nombre" }).int().min(1, "au moins 1").max(8, "au plus 8").default(2),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "DEMO"> & {

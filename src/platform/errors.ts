@@ -26,6 +26,7 @@ export const errorCatalog = {
   file_busy: { status: 409, message: "Un fichier est déjà en cours de lecture pour ce territoire : attendez la fin de sa vérification." },
   server_busy: { status: 503, message: "Le serveur lit déjà plusieurs fichiers : réessayez dans une minute." },
   file_refused: { status: 400, message: "Ce fichier ne peut pas être lu : rien n'a été enregistré." },
+  uploads_full: { status: 409, message: "Trop de fichiers déposés attendent d'être importés pour ce territoire. Importez ou abandonnez ceux en cours, ou réessayez dans une heure." },
   import_running: { status: 409, message: "Un import de lieux est déjà en cours pour ce territoire. Attendez qu'il se termine avant d'en lancer un autre." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -11,7 +11,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
 import { publishReport } from "@/modules/diagnostic/report";
-import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
+import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
 import { uploadedFile } from "@/platform/files/upload";
@@ -36,13 +36,13 @@ export async function saveCoverageSettingsAction(_: ActionState, form: FormData)
 /** Step 1: check the file (nothing written) and keep it for step 2. */
 export async function checkIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db } = await getRuntime();
     const territory = await territoryFrom(form);
     const file = uploadedFile(form, "file", { maxBytes: MAX_INDICATORS_BYTES, limitLabel: INDICATORS_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou XLSX." });
     const actor = await getCurrentActor();
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { bytes, filename: file.name, dryRun: true }));
-    const token = keepUpload(env.dataDir, bytes, file.name);
+    const token = await keepUpload(db, actor, territory, bytes, file.name);
     return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
   });
 }
@@ -50,14 +50,13 @@ export async function checkIndicatorsAction(_: ActionState, form: FormData): Pro
 /** Step 2: import the checked file in one transaction. */
 export async function commitIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db } = await getRuntime();
     const territory = await territoryFrom(form);
-    const token = String(form.get("upload") ?? "");
-    const upload = takeUpload(env.dataDir, token);
-    if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
     const actor = await getCurrentActor();
+    const token = String(form.get("upload") ?? "");
+    const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
     const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { ...upload, dryRun: false }));
-    dropUpload(env.dataDir, token);
+    await dropUpload(db, actor, territory, token);
     revalidatePath(`/espace/${territory.slug}/diagnostic`);
     return { status: "success", result: { report: JSON.stringify(report), filename: upload.filename } };
   });

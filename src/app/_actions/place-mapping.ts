@@ -22,12 +22,12 @@ import { authorizeUse, formValues, importMapped, openUpload, previewMapping, rep
 // Thin: read the form, call the module (which checks the policy again), say what happened.
 
 async function context(form: FormData) {
-  const { db, env } = await getRuntime();
+  const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
   if (!territory) throw new AppError("not_found");
   const actor = await getCurrentActor();
   authorizeUse(actor, territory);
-  return { db, env, territory, actor };
+  return { db, territory, actor };
 }
 
 function jsonOrNull(text: string): unknown {
@@ -45,12 +45,12 @@ const pagePath = (slug: string) => `/espace/${slug}/lieux/colonnes`;
 export async function uploadForMappingAction(_: ActionState, form: FormData): Promise<ActionState> {
   let target = "";
   const state = await runAction(form, async () => {
-    const { env, territory } = await context(form);
+    const { db, territory, actor } = await context(form);
     const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV, XLSX ou JSON." });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const read = await readingFile(territory.id, () => readProducerFile(bytes, file.name));
     if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
-    const query = new URLSearchParams({ fichier: keepUpload(env.dataDir, bytes, file.name) });
+    const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, file.name) });
     const saved = String(form.get("correspondance") ?? "");
     if (saved) query.set("correspondance", saved);
     target = `${pagePath(territory.slug)}?${query}`;
@@ -68,9 +68,9 @@ export async function placeMappingAction(_: ActionState, form: FormData): Promis
   });
 }
 
-async function mappingStep(form: FormData, { db, env, territory, actor }: Awaited<ReturnType<typeof context>>): Promise<ActionState> {
-  const opened = await openUpload(env.dataDir, String(form.get("fichier") ?? ""));
-  if (!opened.ok) throw new AppError("invalid_token", { message: opened.error });
+async function mappingStep(form: FormData, { db, territory, actor }: Awaited<ReturnType<typeof context>>): Promise<ActionState> {
+  const opened = await openUpload(db, actor, territory, String(form.get("fichier") ?? ""));
+  if (!opened.ok) throw new AppError(opened.found ? "invalid_token" : "not_found", { message: opened.error });
   const { table, filename } = opened;
   const intent = String(form.get("intent") ?? "");
 

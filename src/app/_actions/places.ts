@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
+import { jobQueue } from "@/platform/jobs/queue";
 import { AppError } from "@/platform/errors";
 import { runAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
@@ -10,7 +11,7 @@ import { territoryPolicy } from "@/modules/territories/policy";
 import { importPlaces } from "@/modules/places/commands";
 import { assertNoRunningImport, JOB_FROM_BYTES, startImportJob } from "@/modules/places/import-jobs";
 import { importReportView } from "@/modules/places/import-view";
-import { dropUpload, keepUpload, takeUpload } from "@/modules/places/uploads";
+import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 import { mergePlaces } from "@/modules/places/duplicates";
 import { MAX_UPLOAD_BYTES, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
@@ -28,33 +29,26 @@ const jobPage = (slug: string, job: string) => `/espace/${slug}/lieux?import=${e
 
 /**
  * Step 1: check the file (nothing written) and keep it for step 2. A big file is checked as a job
- * (import-jobs.ts): the page shows its progress, then its report.
+ * of the database's queue (import-jobs.ts): the page shows its progress, then its report.
  */
 export async function checkPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
   let started: string | undefined;
   const state = await runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db, database } = await getRuntime();
     const territory = await territoryFrom(form);
     const actor = await getCurrentActor();
     const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou JSON." });
     if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
-    assertNoRunningImport(territory.id);
+    await assertNoRunningImport(db, territory.id);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length >= JOB_FROM_BYTES) {
-      const token = keepUpload(env.dataDir, bytes, file.name);
-      const job = startImportJob({
-        kind: "check",
-        territory,
-        actor,
-        filename: file.name,
-        upload: token,
-        run: (onProgress) => readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true, onProgress })),
-      });
+      const upload = await keepUpload(db, actor, territory, bytes, file.name);
+      const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename: file.name, upload });
       started = jobPage(territory.slug, job.id);
       return;
     }
     const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true }));
-    const token = keepUpload(env.dataDir, bytes, file.name);
+    const token = await keepUpload(db, actor, territory, bytes, file.name);
     return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
   });
   // Outside runAction: a redirect is how a form without JavaScript reaches the progress page.
@@ -66,31 +60,21 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
 export async function commitPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
   let started: string | undefined;
   const state = await runAction(form, async () => {
-    const { db, env } = await getRuntime();
+    const { db, database } = await getRuntime();
     const territory = await territoryFrom(form);
     const actor = await getCurrentActor();
     if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
-    assertNoRunningImport(territory.id);
+    await assertNoRunningImport(db, territory.id);
     const token = String(form.get("upload") ?? "");
-    const upload = takeUpload(env.dataDir, token);
-    if (!upload) throw new AppError("invalid_token", { message: "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau." });
+    // Only the person who checked the file, in this territory, may import it: anyone else gets 404.
+    const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
     if (upload.bytes.length >= JOB_FROM_BYTES) {
-      const job = startImportJob({
-        kind: "commit",
-        territory,
-        actor,
-        filename: upload.filename,
-        run: async (onProgress) => {
-          const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false, onProgress }));
-          dropUpload(env.dataDir, token);
-          return report;
-        },
-      });
+      const job = await startImportJob(await jobQueue(database), { kind: "commit", territory, actor, filename: upload.filename, upload: token });
       started = jobPage(territory.slug, job.id);
       return;
     }
     const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false }));
-    dropUpload(env.dataDir, token);
+    await dropUpload(db, actor, territory, token);
     return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
   });
   if (started) redirect(started);

@@ -1,17 +1,18 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
+import { JobQueue } from "@/platform/jobs/queue";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
-import { importPlaces } from "./commands";
-import { importJobFinished, readImportJob, startImportJob, type ImportJobView } from "./import-jobs";
+import { placesImportJob, readImportJob, runningImport, startImportJob, type ImportJobKind, type ImportJobView } from "./import-jobs";
 import { places } from "./schema";
+import { keepUpload, takeUpload } from "./uploads";
 
 /*
- * Long imports run as jobs in the server's memory (import-jobs.ts): what the progress bar and the
+ * Long imports run as jobs of the database's queue (import-jobs.ts): what the progress bar and the
  * report page rely on. Territory A (Angoulême) and territory B (Cognac), each with its coordinator;
  * A also has an observer.
  */
@@ -34,7 +35,14 @@ beforeAll(async () => {
   await addMember(db, cognac.id, b.id, "coordinator");
   [coordinatorA, observerA, coordinatorB] = [await actorOf(db, a.id), await actorOf(db, o.id), await actorOf(db, b.id)];
 });
+let queue: JobQueue;
+const idle: JobQueue[] = [];
+beforeAll(async () => {
+  queue = await new JobQueue(database, { definitions: [placesImportJob as never], pollingIntervalSeconds: 0.5 }).start();
+});
 afterAll(async () => {
+  await queue?.stop();
+  for (const q of idle) await q.stop();
   await database?.close();
 });
 
@@ -58,167 +66,103 @@ function file(n: number, prefix: string): Uint8Array {
 
 const placesFrom = async (source: string) => (await database.db.select({ n: count() }).from(places).where(eq(places.source, source)))[0]?.n ?? 0;
 
-async function finished(job: ImportJobView, actor: Actor, territory: Territory): Promise<ImportJobView> {
-  await importJobFinished(job.id);
-  return readImportJob(actor, territory, job.id);
+/** Keeps the file as the upload step does, then queues its check or import. */
+async function start(kind: ImportJobKind, actor: Actor, territory: Territory, bytes: Uint8Array, filename: string, through = queue): Promise<ImportJobView> {
+  const upload = await keepUpload(database.db, actor, territory, bytes, filename);
+  return startImportJob(through, { kind, territory, actor, filename, upload });
+}
+
+async function finished(job: ImportJobView, actor: Actor, territory: Territory, seen: ImportJobView[] = []): Promise<ImportJobView> {
+  const started = Date.now();
+  for (;;) {
+    const view = await readImportJob(database.db, actor, territory, job.id);
+    seen.push(view);
+    if (view.finished) return view;
+    if (Date.now() - started > 60_000) throw new Error(`import ${job.id} toujours ${view.state}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function status(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+    return "lu";
+  } catch (e) {
+    return e instanceof AppError ? e.status : e;
+  }
 }
 
 describe("a long import as a job", () => {
-  it("reports its progress as it goes, then the report at the end", async () => {
-    const seen: ImportJobView[] = [];
-    let id = "";
-    const job = startImportJob({
-      kind: "commit",
-      territory: angouleme,
-      actor: coordinatorA,
-      filename: "progression.json",
-      run: (onProgress) =>
-        importPlaces(database.db, coordinatorA, {
-          bytes: file(1200, "prog"),
-          filename: "progression.json",
-          source: "test-progression",
-          territory: angouleme,
-          dryRun: false,
-          onProgress: (done, total, phase) => {
-            onProgress(done, total, phase);
-            seen.push(readImportJob(coordinatorA, angouleme, id));
-          },
-        }),
-    });
-    id = job.id;
+  it("reports its progress from the database as it goes, then the report at the end", async () => {
+    const job = await start("commit", coordinatorA, angouleme, file(3000, "prog"), "progression.json");
     // The action answers at once: nothing has run yet.
-    expect(job).toMatchObject({ state: "queued", done: 0, percent: 0, finished: false });
-
-    const end = await finished(job, coordinatorA, angouleme);
-    expect(end).toMatchObject({ state: "done", percent: 100, finished: true });
-    expect(end.report).toMatchObject({ records: 1200, created: 1200, rejected: 0, dryRun: false });
-    expect(await placesFrom("test-progression")).toBe(1200);
-
-    // Records are checked 500 at a time: the job went through several intermediate states.
-    const saving = seen.filter((s) => s.state === "saving");
-    expect(saving.at(-1)).toMatchObject({ done: 1200, total: 1200 });
-    const intermediate = seen.filter((s) => s.percent > 0 && s.percent < 100);
-    expect(intermediate.length).toBeGreaterThanOrEqual(2);
+    expect(job).toMatchObject({ state: "queued", done: 0, percent: 0, finished: false, filename: "progression.json" });
+    const seen: ImportJobView[] = [];
+    const end = await finished(job, coordinatorA, angouleme, seen);
+    expect(end).toMatchObject({ state: "done", percent: 100, finished: true, done: 3000, total: 3000 });
+    expect(end.report).toMatchObject({ records: 3000, created: 3000, rejected: 0, dryRun: false });
+    expect(await placesFrom("progression.json")).toBe(3000);
     const percents = seen.map((s) => s.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    // The report kept is what the page shows (counts and the first 500 lines), not 3,000 lines.
+    expect(end.report?.lines).toHaveLength(500);
+    // A commit consumes its checked file.
+    expect(await takeUpload(database.db, coordinatorA, angouleme, job.upload ?? "")).toBeUndefined();
   });
 
-  it("refuses a second import of the same territory while one runs (409), not one of another territory", async () => {
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = startImportJob({
-      kind: "check",
-      territory: angouleme,
-      actor: coordinatorA,
-      filename: "lent.json",
-      run: async (onProgress) => {
-        await gate;
-        return importPlaces(database.db, coordinatorA, { bytes: file(3, "lent"), filename: "lent.json", territory: angouleme, dryRun: true, onProgress });
-      },
-    });
-    const second = () =>
-      startImportJob({ kind: "commit", territory: angouleme, actor: coordinatorA, filename: "autre.json", run: () => importPlaces(database.db, coordinatorA, { bytes: file(1, "autre"), filename: "autre.json", territory: angouleme, dryRun: false }) });
-    const refused = (() => {
-      try {
-        second();
-        return undefined;
-      } catch (e) {
-        return e;
-      }
-    })();
+  it("refuses a second import of the same territory while one waits or runs (409), not one of another territory", async () => {
+    // A process without workers: the check waits in the queue.
+    const waiting = await new JobQueue(database, { definitions: [placesImportJob as never] }).start({ workers: false });
+    idle.push(waiting);
+    await queue.stop();
+    const slow = await start("check", coordinatorA, angouleme, file(3, "lent"), "lent.json", waiting);
+    expect((await runningImport(database.db, angouleme.id))?.id).toBe(slow.id);
+    const refused = await start("commit", coordinatorA, angouleme, file(1, "autre"), "autre.json", waiting).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ id: "import_running", status: 409 });
     expect((refused as AppError).message).toBe("Un import de lieux est déjà en cours pour ce territoire (« lent.json », 0 %). Attendez qu'il se termine avant d'en lancer un autre.");
 
     // Another territory is not held up.
-    const elsewhere = startImportJob({
-      kind: "check",
-      territory: cognac,
-      actor: coordinatorB,
-      filename: "cognac.json",
-      run: (onProgress) => importPlaces(database.db, coordinatorB, { bytes: file(2, "cognac"), filename: "cognac.json", territory: cognac, dryRun: true, onProgress }),
-    });
+    const elsewhere = await start("check", coordinatorB, cognac, file(2, "cognac"), "cognac.json", waiting);
+    // A process with workers comes up and runs what waits.
+    queue = await new JobQueue(database, { definitions: [placesImportJob as never], pollingIntervalSeconds: 0.5 }).start();
     // Angoulême's places are outside Cognac's perimeter: a dry run that skips both.
     expect((await finished(elsewhere, coordinatorB, cognac)).report).toMatchObject({ records: 2, skipped: 2 });
-
-    release();
-    expect((await finished(slow, coordinatorA, angouleme)).report).toMatchObject({ records: 3, dryRun: true });
+    const checked = await finished(slow, coordinatorA, angouleme);
+    expect(checked.report).toMatchObject({ records: 3, dryRun: true });
+    // A check keeps its file for the commit.
+    expect(await takeUpload(database.db, coordinatorA, angouleme, checked.upload ?? "")).toMatchObject({ filename: "lent.json" });
     // Once it is over, the territory may import again.
-    const after = second();
+    const after = await start("commit", coordinatorA, angouleme, file(1, "autre"), "autre.json");
     expect((await finished(after, coordinatorA, angouleme)).report).toMatchObject({ created: 1 });
     expect(await placesFrom("autre.json")).toBe(1);
   });
 
-  it("reports a failure half-way in French, with nothing written", async () => {
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-    try {
-      const job = startImportJob({
-        kind: "commit",
-        territory: angouleme,
-        actor: coordinatorA,
-        filename: "panne.json",
-        run: (onProgress) =>
-          importPlaces(database.db, coordinatorA, {
-            bytes: file(1500, "panne"),
-            filename: "panne.json",
-            source: "test-panne",
-            territory: angouleme,
-            dryRun: false,
-            onProgress: (done, total, phase) => {
-              onProgress(done, total, phase);
-              // Something breaks once the first 1,000 places are written (inside the transaction).
-              if (phase === "saving" && done >= 1000) throw new Error("panne de courant simulée");
-            },
-          }),
-      });
-      const end = await finished(job, coordinatorA, angouleme);
-      expect(end).toMatchObject({ state: "failed", finished: true });
-      expect(end.report).toBeUndefined();
-      expect(end.error).toBe(
-        "L'import s'est arrêté sur une erreur inattendue : aucun lieu n'a été enregistré. Réessayez dans un instant ; si cela recommence, signalez-le à l'équipe de la plateforme.",
-      );
-      expect(await placesFrom("test-panne")).toBe(0);
-      expect(quiet).toHaveBeenCalled();
-    } finally {
-      quiet.mockRestore();
-    }
-
-    // A refusal the application knows says why, in its own words.
-    const refused = startImportJob({
-      kind: "commit",
-      territory: angouleme,
-      actor: observerA,
-      filename: "observateur.json",
-      run: () => importPlaces(database.db, observerA, { bytes: file(1, "obs"), filename: "observateur.json", territory: angouleme, dryRun: false }),
-    });
-    expect((await finished(refused, coordinatorA, angouleme)).error).toBe("Vous n'avez pas les droits nécessaires pour cette action.");
+  it("says in French why it failed, with nothing written", async () => {
+    // An observer queued nothing through the page, but the job checks the rights again when it runs.
+    const upload = await keepUpload(database.db, observerA, angouleme, file(1, "obs"), "observateur.json");
+    const refused = await startImportJob(queue, { kind: "commit", territory: angouleme, actor: observerA, filename: "observateur.json", upload });
+    const end = await finished(refused, coordinatorA, angouleme);
+    expect(end).toMatchObject({ state: "failed", finished: true });
+    expect(end.report).toBeUndefined();
+    expect(end.error).toBe("Vous n'avez pas les droits nécessaires pour cette action.");
     expect(await placesFrom("observateur.json")).toBe(0);
+
+    // The checked file is gone (expired, or never this person's): the job says so.
+    const lost = await startImportJob(queue, { kind: "commit", territory: angouleme, actor: coordinatorA, filename: "perdu.json", upload: "A".repeat(24) });
+    expect((await finished(lost, coordinatorA, angouleme)).error).toBe("Le fichier à importer n'est plus disponible (plus d'une heure) : déposez-le à nouveau.");
   });
 
   it("is read only by the territory's coordinators, and only through that territory", async () => {
-    const job = startImportJob({
-      kind: "check",
-      territory: angouleme,
-      actor: coordinatorA,
-      filename: "lecture.json",
-      run: (onProgress) => importPlaces(database.db, coordinatorA, { bytes: file(1, "lecture"), filename: "lecture.json", territory: angouleme, dryRun: true, onProgress }),
-    });
-    await importJobFinished(job.id);
-    expect(readImportJob(coordinatorA, angouleme, job.id).report).toMatchObject({ records: 1 });
-    const attempt = (actor: Actor, territory: Territory, id = job.id) => {
-      try {
-        readImportJob(actor, territory, id);
-        return "lu";
-      } catch (e) {
-        return e instanceof AppError ? e.status : e;
-      }
-    };
+    const job = await start("check", coordinatorA, angouleme, file(1, "lecture"), "lecture.json");
+    expect((await finished(job, coordinatorA, angouleme)).report).toMatchObject({ records: 1 });
+    const attempt = (actor: Actor, territory: Territory, id = job.id) => status(readImportJob(database.db, actor, territory, id));
     // The coordinator of Cognac: not allowed in Angoulême, and the job is unknown through Cognac.
-    expect(attempt(coordinatorB, angouleme)).toBe(403);
-    expect(attempt(coordinatorB, cognac)).toBe(404);
+    expect(await attempt(coordinatorB, angouleme)).toBe(403);
+    expect(await attempt(coordinatorB, cognac)).toBe(404);
     // An observer of Angoulême cannot import, so cannot follow an import either; nor can a visitor.
-    expect(attempt(observerA, angouleme)).toBe(403);
-    expect(attempt({ kind: "anonymous" }, angouleme)).toBe(403);
-    expect(attempt(coordinatorA, angouleme, "inconnu")).toBe(404);
+    expect(await attempt(observerA, angouleme)).toBe(403);
+    expect(await attempt({ kind: "anonymous" }, angouleme)).toBe(403);
+    expect(await attempt(coordinatorA, angouleme, "inconnu")).toBe(404);
   });
 });

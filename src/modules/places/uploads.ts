@@ -1,38 +1,108 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
+import type { Db } from "@/platform/db/client";
+import { AppError } from "@/platform/errors";
+import { onCleanup } from "@/platform/jobs/queue";
+import type { Territory } from "@/modules/territories/queries";
+import { keptUploads } from "./upload-schema";
 
-// A file checked in a dry run is kept briefly so that the commit imports exactly what was checked.
-const TTL_MS = 60 * 60 * 1000;
+/**
+ * A file checked in a dry run (or uploaded for the column mapping) is kept briefly so that the next
+ * step works on exactly that file. Kept in the database: any app process reads it, nothing stays in
+ * a process's memory or grows on disk without bound.
+ *
+ * - A token is usable only by the person who uploaded, in the territory they uploaded to: anyone
+ *   else (another coordinator holding the link) gets "not found", never a hint that it exists.
+ * - Kept an hour (TTL_SECONDS); expired files are deleted by the periodic cleanup job.
+ * - A territory keeps at most QUOTA_BYTES of waiting files, and each person their KEEP_PER_PERSON
+ *   latest ones (an older one is dropped when they upload again).
+ */
+export const TTL_SECONDS = 60 * 60;
+export const QUOTA_BYTES = 100 * 1024 * 1024;
+export const KEEP_PER_PERSON = 3;
 
-function dir(dataDir: string): string {
-  const d = path.join(dataDir, "uploads");
-  fs.mkdirSync(d, { recursive: true });
-  return d;
+function ownerOf(actor: Actor): string {
+  if (actor.kind !== "user") throw new AppError("forbidden");
+  return actor.userId;
 }
 
-export function keepUpload(dataDir: string, bytes: Uint8Array, filename: string): string {
+export async function keepUpload(
+  db: Db,
+  actor: Actor,
+  territory: Pick<Territory, "id">,
+  bytes: Uint8Array,
+  filename: string,
+  limits: { quotaBytes: number; perPerson: number } = { quotaBytes: QUOTA_BYTES, perPerson: KEEP_PER_PERSON },
+): Promise<string> {
+  const ownerId = ownerOf(actor);
   const token = randomBytes(18).toString("base64url");
-  const d = dir(dataDir);
-  for (const f of fs.readdirSync(d)) {
-    const full = path.join(d, f);
-    if (Date.now() - fs.statSync(full).mtimeMs > TTL_MS) fs.rmSync(full, { force: true });
-  }
-  fs.writeFileSync(path.join(d, `${token}.bin`), bytes, { mode: 0o600 });
-  fs.writeFileSync(path.join(d, `${token}.name`), filename.slice(0, 200), { mode: 0o600 });
+  await db.transaction(async (tx) => {
+    await tx.delete(keptUploads).where(and(eq(keptUploads.territoryId, territory.id), lte(keptUploads.expiresAt, sql`now()`)));
+    // This person's older files in this territory make room first (they uploaded again).
+    const mine = await tx
+      .select({ token: keptUploads.token })
+      .from(keptUploads)
+      .where(and(eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, ownerId)))
+      .orderBy(desc(keptUploads.createdAt));
+    for (const old of mine.slice(limits.perPerson - 1)) await tx.delete(keptUploads).where(eq(keptUploads.token, old.token));
+    const [used] = await tx
+      .select({ bytes: sql<number>`coalesce(sum(${keptUploads.size}), 0)::bigint` })
+      .from(keptUploads)
+      .where(eq(keptUploads.territoryId, territory.id));
+    if (Number(used?.bytes ?? 0) + bytes.length > limits.quotaBytes) throw new AppError("uploads_full");
+    await tx.insert(keptUploads).values({
+      token,
+      territoryId: territory.id,
+      ownerId,
+      filename: filename.slice(0, 200),
+      size: bytes.length,
+      bytes,
+      expiresAt: sql`now() + make_interval(secs => ${TTL_SECONDS})`,
+    });
+  });
   return token;
 }
 
-export function takeUpload(dataDir: string, token: string): { bytes: Uint8Array; filename: string } | undefined {
-  if (!/^[A-Za-z0-9_-]{24}$/.test(token)) return undefined;
-  const d = dir(dataDir);
-  const file = path.join(d, `${token}.bin`);
-  if (!fs.existsSync(file) || Date.now() - fs.statSync(file).mtimeMs > TTL_MS) return undefined;
-  return { bytes: new Uint8Array(fs.readFileSync(file)), filename: fs.readFileSync(path.join(d, `${token}.name`), "utf8") };
+export type KeptUpload = { bytes: Uint8Array; filename: string };
+
+/**
+ * The kept file, for its owner in its territory only. "expired": theirs, but past its hour (until the
+ * cleanup deletes it); undefined: unknown, or someone else's (the caller answers 404 either way).
+ */
+export async function takeUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string): Promise<KeptUpload | "expired" | undefined> {
+  if (actor.kind !== "user" || !/^[A-Za-z0-9_-]{24}$/.test(token)) return undefined;
+  const [row] = await db
+    .select({ bytes: keptUploads.bytes, filename: keptUploads.filename, live: sql<boolean>`(${keptUploads.expiresAt} > now())` })
+    .from(keptUploads)
+    .where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, actor.userId)));
+  if (!row) return undefined;
+  return row.live ? { bytes: row.bytes, filename: row.filename } : "expired";
 }
 
-export function dropUpload(dataDir: string, token: string): void {
-  const d = dir(dataDir);
-  fs.rmSync(path.join(d, `${token}.bin`), { force: true });
-  fs.rmSync(path.join(d, `${token}.name`), { force: true });
+/** `takeUpload` for the import steps: the file, or a 404 with what to do (same words whoever asks). */
+export async function requireUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string, message: string): Promise<KeptUpload> {
+  const upload = await takeUpload(db, actor, territory, token);
+  if (!upload || upload === "expired") throw new AppError("not_found", { message });
+  return upload;
 }
+
+export async function dropUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string): Promise<void> {
+  if (actor.kind !== "user") return;
+  await db.delete(keptUploads).where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, actor.userId)));
+}
+
+/** Bytes kept for a territory (its quota), expired files excluded. */
+export async function keptBytes(db: Db, territory: Pick<Territory, "id">): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<number>`coalesce(sum(${keptUploads.size}), 0)::bigint` })
+    .from(keptUploads)
+    .where(and(eq(keptUploads.territoryId, territory.id), gt(keptUploads.expiresAt, sql`now()`)));
+  return Number(row?.bytes ?? 0);
+}
+
+export async function deleteExpiredUploads(db: Db): Promise<void> {
+  await db.delete(keptUploads).where(lte(keptUploads.expiresAt, sql`now()`));
+}
+
+onCleanup("kept-uploads", deleteExpiredUploads);

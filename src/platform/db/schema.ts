@@ -11,3 +11,5 @@ export * from "@/modules/maturity/schema";
 export * from "@/modules/questionnaires/schema";
 export * from "@/modules/diagnostic/schema";
 export * from "@/modules/findings/schema";
+export * from "@/platform/jobs/schema";
+export * from "@/modules/places/upload-schema";

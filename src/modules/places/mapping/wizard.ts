@@ -26,12 +26,21 @@ export function authorizeUse(actor: Actor, territory: Pick<Territory, "id">): vo
 
 export const expiredUpload = "Le fichier déposé n'est plus disponible (plus d'une heure, ou lien incomplet) : déposez-le à nouveau.";
 
-/** The producer's file kept at step 1, read again. */
-export async function openUpload(dataDir: string, token: string): Promise<{ ok: true; table: ProducerTable; filename: string } | { ok: false; error: string }> {
-  const upload = takeUpload(dataDir, token);
-  if (!upload) return { ok: false, error: expiredUpload };
+/**
+ * The producer's file kept at step 1, read again: only by the person who uploaded it, in this
+ * territory. `found: false` (unknown, or someone else's) is a 404 for the caller.
+ */
+export async function openUpload(
+  db: Db,
+  actor: Actor,
+  territory: Pick<Territory, "id">,
+  token: string,
+): Promise<{ ok: true; table: ProducerTable; filename: string } | { ok: false; found: boolean; error: string }> {
+  const upload = await takeUpload(db, actor, territory, token);
+  if (!upload) return { ok: false, found: false, error: expiredUpload };
+  if (upload === "expired") return { ok: false, found: true, error: expiredUpload };
   const read = await readProducerFile(upload.bytes, upload.filename);
-  return read.ok ? { ok: true, table: read.table, filename: upload.filename } : { ok: false, error: read.error };
+  return read.ok ? { ok: true, table: read.table, filename: upload.filename } : { ok: false, found: true, error: read.error };
 }
 
 // ── the form ────────────────────────────────────────────────────────────────────────────────────

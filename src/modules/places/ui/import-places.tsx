@@ -92,7 +92,7 @@ export function ImportPlaces({ territory }: { territory: string }) {
 // ---------------------------------------------------------------- progress of a long import
 
 const stateLabels: Record<JobProgress["state"], string> = {
-  queued: "Démarrage",
+  queued: "En attente de son tour",
   reading: "Lecture du fichier",
   checking: "Vérification des lieux",
   saving: "Enregistrement des lieux",

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { isAppError } from "@/platform/errors";
+import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { CheckedReport, CommittedReport, ImportJobProgress, ImportPlaces } from "@/modules/places/ui/import-places";
 import { readImportJob, runningImport, type ImportJobView } from "@/modules/places/import-jobs";
-import { importReportView, jobProgress } from "@/modules/places/import-view";
+import { jobProgress } from "@/modules/places/import-view";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Importer des lieux" };
@@ -16,18 +17,19 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
   const { territory, actor, abilities } = await territoryPage(slug, "edit", `/espace/${slug}/lieux`);
+  const { db } = await getRuntime();
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;
   let lost = false;
   if (jobId) {
     try {
-      job = readImportJob(actor, territory, jobId);
+      job = await readImportJob(db, actor, territory, jobId);
     } catch (e) {
       if (!isAppError(e) || e.status !== 404) throw e;
       lost = true;
     }
   }
-  const running = job ? undefined : runningImport(territory.id);
+  const running = job ? undefined : await runningImport(db, territory.id);
   return (
     <>
       <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
@@ -49,8 +51,8 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
           {lost ? (
             <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
               <p>
-                Cet import n&apos;est plus suivi : les imports terminés sont gardés 30 minutes, et un redémarrage du serveur les oublie (un import
-                interrompu n&apos;a rien enregistré). Vérifiez les lieux du territoire, ou déposez le fichier à nouveau.
+                Cet import n&apos;est plus suivi : le rapport d&apos;un import terminé est gardé 30 minutes. Vérifiez les lieux du territoire, ou
+                déposez le fichier à nouveau.
               </p>
             </div>
           ) : null}
@@ -104,7 +106,7 @@ function JobView({ job, territory }: { job: ImportJobView; territory: string }) 
       </>
     );
   }
-  const report = importReportView(job.report);
+  const report = job.report;
   if (job.kind === "check") {
     return (
       <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
@@ -21,16 +22,18 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, abilities } = await territoryPage(slug, "edit", path);
-  const { db, env } = await getRuntime();
+  const { territory, actor, abilities } = await territoryPage(slug, "edit", path);
+  const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
   const saved = await listMappings(db, territory.id);
   // Showing the page reads the kept file again: under the same per-territory and global slots as an upload.
-  const opened = token ? await readingFile(territory.id, () => openUpload(env.dataDir, token)).catch((e: unknown) => {
-    if (isAppError(e)) return { ok: false as const, error: e.message };
+  const opened = token ? await readingFile(territory.id, () => openUpload(db, actor, territory, token)).catch((e: unknown) => {
+    if (isAppError(e)) return { ok: false as const, found: true, error: e.message };
     throw e;
   }) : undefined;
+  // Someone else's file (another coordinator holding the link), or none: nothing says it exists.
+  if (opened && !opened.ok && !opened.found) notFound();
   const chosen = one("correspondance") ? await findMapping(db, territory.id, one("correspondance")) : undefined;
   const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
   return (

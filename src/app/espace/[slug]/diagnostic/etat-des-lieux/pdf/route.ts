@@ -1,5 +1,6 @@
 import { getRuntime } from "@/platform/runtime";
-import { PdfUnavailable, printToPdf } from "@/platform/pdf";
+import { jobQueue } from "@/platform/jobs/queue";
+import { pdfAvailable, pdfJob } from "@/platform/pdf";
 import { slugify } from "@/platform/text";
 import { getCurrentActor } from "@/platform/web/actor";
 import { signInPath } from "@/platform/web/guard";
@@ -14,15 +15,19 @@ const page = (status: number, body: string) =>
     headers: { "content-type": "text/html; charset=utf-8" },
   });
 
-/** The État des lieux (working or published version) as an A4 PDF, printed from its HTML page. */
+/**
+ * Asks for the État des lieux (working or published version) as an A4 PDF: the print joins the
+ * job queue, and the person is sent to a page that shows their place in it, refreshes itself, then
+ * downloads the PDF (`pdf/<run>`).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { db } = await getRuntime();
+  const { db, database } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) return page(404, "Ce territoire n'existe pas.");
   const actor = await getCurrentActor();
   const base = `/espace/${territory.slug}/diagnostic/etat-des-lieux`;
-  if (!diagnosticPolicy.view(actor, territory)) {
+  if (!diagnosticPolicy.view(actor, territory) || actor.kind !== "user") {
     if (actor.kind !== "user") return Response.redirect(new URL(signInPath(base), request.url), 303);
     return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
   }
@@ -30,21 +35,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const wantedNumber = searchInt(wanted ?? undefined);
   const published = wantedNumber !== undefined ? await findReport(db, territory.id, wantedNumber) : undefined;
   if (wanted && !published) return page(404, "Cette version de l'état des lieux n'existe pas.");
-  const label = published ? `version ${published.version}` : `version de travail du ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`;
-  try {
-    const pdf = await printToPdf(`${base}?impression=1${published ? `&version=${published.version}` : ""}`, request.headers.get("cookie") ?? "", `État des lieux — ${territory.name} — ${label}`);
-    return new Response(new Blob([new Uint8Array(pdf)]), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="etat-des-lieux-${slugify(territory.slug)}-${published ? `v${published.version}` : "travail"}.pdf"`,
-        "cache-control": "private, no-store",
-      },
-    });
-  } catch (e) {
-    if (e instanceof PdfUnavailable) {
-      return page(503, `Ce serveur ne peut pas produire de PDF (navigateur Chromium absent). Ouvrez <a href="${base}${published ? `?version=${published.version}` : ""}">l'état des lieux</a> et utilisez « Imprimer », puis « Enregistrer au format PDF ».`);
-    }
-    console.error("[pdf] impression impossible", e);
-    return page(500, `L'impression en PDF a échoué. Réessayez dans un instant, ou ouvrez <a href="${base}">l'état des lieux</a> et utilisez « Imprimer ».`);
+  if (!pdfAvailable()) {
+    return page(503, `Ce serveur ne peut pas produire de PDF (navigateur Chromium absent). Ouvrez <a href="${base}${published ? `?version=${published.version}` : ""}">l'état des lieux</a> et utilisez « Imprimer », puis « Enregistrer au format PDF ».`);
   }
+  const label = published ? `version ${published.version}` : `version de travail du ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`;
+  const queued = await (
+    await jobQueue(database)
+  ).enqueue(pdfJob, {
+    scopeId: territory.id,
+    ownerId: actor.userId,
+    label: `État des lieux — ${territory.name} — ${label}`,
+    input: {
+      path: `${base}?impression=1${published ? `&version=${published.version}` : ""}`,
+      footer: `État des lieux — ${territory.name} — ${label}`,
+      filename: `etat-des-lieux-${slugify(territory.slug)}-${published ? `v${published.version}` : "travail"}.pdf`,
+    },
+    // The page is printed as the person who asked: their session, erased from the run once printed.
+    secret: request.headers.get("cookie") ?? "",
+  });
+  if (!queued.ok) throw new Error("pdf queue has no exclusive key");
+  return new Response(null, { status: 303, headers: { location: `${base}/pdf/${queued.run.id}`, "cache-control": "no-store" } });
 }

@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     const { db } = await getRuntime();
     const territory = await findTerritoryBySlug(db, slug);
     if (!territory) return Response.json({ error: "not_found", status: 404, message: "Territoire introuvable." }, { status: 404, headers });
-    const job = readImportJob(await getCurrentActor(), territory, jobId);
+    const job = await readImportJob(db, await getCurrentActor(), territory, jobId);
     return Response.json(jobProgress(job), { headers });
   } catch (e) {
     if (isAppError(e)) return Response.json(toPayload(e), { status: e.status, headers });
