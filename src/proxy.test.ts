@@ -46,3 +46,21 @@ describe("the CSRF check", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("the announced upload limit", () => {
+  it("refuses a body over 22 MB with a French 413 page before Next.js reads it, and lets a 1 MB one through", () => {
+    const headers = (length: number) => stampedHeaders("203.0.113.9", { host: "localhost:3000", origin: "http://localhost:3000", referer: "http://localhost:3000/espace/charente/lieux", "content-length": String(length) });
+    const big = proxy(new NextRequest("http://localhost:3000/espace/charente/lieux", { method: "POST", headers: headers(30 * 1024 * 1024) }));
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const small = proxy(new NextRequest("http://localhost:3000/espace/charente/lieux", { method: "POST", headers: headers(1024 * 1024) }));
+    expect(small.status).toBe(200);
+  });
+
+  it("says so in French and links back to the form", async () => {
+    const headers = stampedHeaders("203.0.113.9", { host: "localhost:3000", origin: "http://localhost:3000", referer: "http://localhost:3000/espace/charente/lieux", "content-length": String(100 * 1024 * 1024) });
+    const text = await proxy(new NextRequest("http://localhost:3000/espace/charente/lieux", { method: "POST", headers })).text();
+    expect(text).toContain("dépasse 20 Mo");
+    expect(text).toContain('href="http://localhost:3000/espace/charente/lieux"');
+  });
+});

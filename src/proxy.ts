@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readStamp } from "@/platform/auth/client-address";
 import { getEnv } from "@/platform/env";
+import { REQUEST_BODY_LIMIT_BYTES, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -85,6 +86,10 @@ function secure(response: NextResponse, policy?: string): NextResponse {
  */
 export function proxy(request: NextRequest) {
   if (SAFE.has(request.method)) return pass(request);
+  // Next.js cuts a body over its limit with a bare 500; refuse it first, in French, by its announced length.
+  // A form posted without JavaScript lands here: the page says what to do and links back.
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(length) && length > REQUEST_BODY_LIMIT_BYTES) return tooLarge(request);
   const source = hostOf(request.headers.get("origin")) ?? hostOf(request.headers.get("referer"));
   if (!source || !allowedHosts(request.headers, getEnv().baseUrl).has(source)) {
     return secure(
@@ -95,6 +100,13 @@ export function proxy(request: NextRequest) {
     );
   }
   return pass(request);
+}
+
+function tooLarge(request: NextRequest): NextResponse {
+  const back = hostOf(request.headers.get("referer")) === request.nextUrl.host ? request.headers.get("referer") ?? "/" : "/";
+  const escaped = back.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fichier trop volumineux — Maillage</title></head><body><main><h1>Fichier trop volumineux</h1><p>Le fichier envoyé dépasse ${UPLOAD_LIMIT_LABEL}, la taille maximale acceptée : il n'a pas été lu et rien n'a été enregistré. Découpez-le en plusieurs fichiers, puis déposez-les l'un après l'autre.</p><p><a href="${escaped}">Revenir à la page précédente</a></p></main></body></html>`;
+  return secure(new NextResponse(html, { status: 413, headers: { "content-type": "text/html; charset=utf-8" } }));
 }
 
 export const config = {
