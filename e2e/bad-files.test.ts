@@ -83,6 +83,19 @@ describe("files refused with a French message, nothing written", () => {
     await page.getByText("Le fichier « trop-gros.csv » pèse 21 Mo : la limite est de 20 Mo.", { exact: false }).first().waitFor();
     await page.close();
   });
+
+  it("without JavaScript, a 30 MB file gets a French page (413) instead of a bare 500, with a way back", async () => {
+    const page = await withoutJs.newPage();
+    await page.goto(`${baseUrl}/espace/charente/lieux/colonnes`);
+    await page.getByLabel("Fichier du producteur").setInputFiles({ name: "bien-trop-gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(30 * MiB, 0x62) });
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Lire le fichier" }).click()]);
+    expect(answer.status()).toBe(413);
+    await page.getByRole("heading", { name: "Fichier trop volumineux" }).waitFor();
+    await page.getByRole("link", { name: "Revenir à la page précédente" }).click();
+    await page.getByLabel("Fichier du producteur").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/espace/charente/lieux/colonnes");
+    await page.close();
+  });
 });
 
 describe("query strings never give a 500", () => {
