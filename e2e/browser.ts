@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+// @ts-expect-error plain ESM helper shared with the global setup
+import { actionIdsIn } from "../scripts/lib/actions-inventory.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -11,12 +13,45 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
 
+/**
+ * Records the server actions a page calls (their ids, from the POST request: header or form fields)
+ * in the run's data folder; the global teardown checks that every exported action was called
+ * (scripts/lib/actions-inventory.mjs).
+ */
+function recordActions(target: BrowserContext | Page): void {
+  target.on("request", (request) => {
+    if (request.method() !== "POST") return;
+    const ids = new Set(actionIdsIn(request.postDataBuffer()?.toString("latin1") ?? ""));
+    const header = request.headers()["next-action"];
+    if (header) ids.add(header);
+    if (ids.size === 0) return;
+    try {
+      fs.appendFileSync(path.join(inject("dataDir"), "e2e-actions.log"), [...ids].map((id) => `${id}\n`).join(""));
+    } catch {
+      // Outside the e2e suite (no data folder): nothing to record.
+    }
+  });
+}
+
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     // Flags for this closed network: no background calls that would be refused.
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    recordActions(context);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    recordActions(page);
+    return page;
+  };
+  return browser;
 }
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
