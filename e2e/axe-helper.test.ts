@@ -49,6 +49,16 @@ describe("the accessibility check", () => {
     });
   }
 
+  it("without JavaScript, scans what <noscript> shows and the form as it was filled", async () => {
+    const page = await (await servedBy({ "/noscript": fixture(`<noscript><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></noscript><form><label for="n">Nom</label><input id="n" name="n"></form>`) }, false)).newPage();
+    await page.goto("http://essai.maillage.test/noscript");
+    await page.getByLabel("Nom").fill("Saisie conservée");
+    await expect(expectAccessible(page)).rejects.toThrow(/image-alt/);
+    // The page under test itself is left as it was.
+    expect(await page.getByLabel("Nom").inputValue()).toBe("Saisie conservée");
+    await page.context().close();
+  });
+
   it("fails when the page is not the one the test expects", async () => {
     const context = await servedBy({ "/a": fixture("<p>A</p>"), "/b": fixture("<p>B</p>") }, false);
     const page = await context.newPage();

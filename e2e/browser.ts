@@ -59,69 +59,99 @@ type AxeScan = { url: string; violations: AxeViolation[]; scripting: boolean };
 
 const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
-/**
- * Runs axe-core inside the page under test itself: same DOM, session, viewport and form state.
- * axe is injected through the DevTools protocol (page.evaluate), which works even when the page's own
- * scripts are disabled and whatever its Content-Security-Policy says. With scripting disabled, Chromium
- * runs promises but never fires timers, and axe yields between rules with setTimeout(…, 0): for the
- * time of the scan those zero-delay timers are run as microtasks (longer ones never fire, as in the
- * page itself; a scan that would wait on one fails on the time limit below instead of passing).
- */
-async function scan(page: Page): Promise<AxeScan> {
+/** Does this document run scripts? An inserted inline script runs synchronously when it does (with the page's nonce, so that a Content-Security-Policy does not make it look disabled). */
+function scriptingEnabled(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __maillageProbe?: boolean };
+    const probe = document.createElement("script");
+    const nonced = document.querySelector<HTMLScriptElement>("script[nonce]");
+    if (nonced?.nonce) probe.nonce = nonced.nonce;
+    probe.textContent = "window.__maillageProbe = true";
+    document.head.append(probe);
+    probe.remove();
+    const enabled = w.__maillageProbe === true;
+    delete w.__maillageProbe;
+    return enabled;
+  });
+}
+
+/** axe-core injected through the DevTools protocol (whatever the page's Content-Security-Policy) and run on the whole document. */
+async function runAxe(page: Page, url: string): Promise<{ url: string; violations: AxeViolation[] }> {
   await page.evaluate(axeSource);
-  const run = page.evaluate(
-    async ({ tags }) => {
-      const w = window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ url: string; violations: AxeViolation[] }> };
-        __maillageProbe?: boolean;
-      };
-      // Does this document run scripts? An inserted inline script runs synchronously when it does
-      // (with the page's nonce, so that a Content-Security-Policy does not make it look disabled).
-      const probe = document.createElement("script");
-      const nonced = document.querySelector<HTMLScriptElement>("script[nonce]");
-      if (nonced?.nonce) probe.nonce = nonced.nonce;
-      probe.textContent = "window.__maillageProbe = true";
-      document.head.append(probe);
-      probe.remove();
-      const scripting = w.__maillageProbe === true;
-      delete w.__maillageProbe;
-      const realSetTimeout = window.setTimeout;
-      const realClearTimeout = window.clearTimeout;
-      if (!scripting) {
-        const cancelled = new Set<number>();
-        let next = 1;
-        window.setTimeout = ((fn: TimerHandler, delay?: number, ...args: unknown[]) => {
-          const id = next++;
-          if ((delay ?? 0) <= 1 && typeof fn === "function") {
-            queueMicrotask(() => {
-              if (!cancelled.has(id)) fn(...args);
-            });
-          }
-          return id;
-        }) as typeof window.setTimeout;
-        window.clearTimeout = ((id?: number) => {
-          if (id !== undefined) cancelled.add(id);
-        }) as typeof window.clearTimeout;
-      }
-      try {
-        // Preloading the CSSOM waits on XMLHttpRequest events, which never fire without scripting.
-        const result = await w.axe.run(document, { runOnly: { type: "tag", values: tags }, preload: scripting, resultTypes: ["violations"] });
-        return { url: result.url, violations: result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) })), scripting };
-      } finally {
-        window.setTimeout = realSetTimeout;
-        window.clearTimeout = realClearTimeout;
-      }
-    },
-    { tags: axeTags },
-  );
+  const run = page.evaluate(async (tags) => {
+    const { axe } = window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ url: string; violations: AxeViolation[] }> } };
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return { url: result.url, violations: result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) })) };
+  }, axeTags);
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`axe-core n'a pas terminé son analyse de ${page.url()} en 30 s`)), 30_000);
+    timer = setTimeout(() => reject(new Error(`axe-core n'a pas terminé son analyse de ${url} en 30 s`)), 30_000);
   });
   try {
-    return (await Promise.race([run, limit])) as AxeScan;
+    return await Promise.race([run, limit]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The page's live document as the browser shows it: what was typed, ticked or chosen copied into the
+ * attributes of a copy, `<noscript>` content kept as the elements it is without JavaScript, scripts
+ * left out (they never ran in the page).
+ */
+function liveDocument(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    const fields = "input, textarea, select";
+    const originals = [...document.documentElement.querySelectorAll<HTMLElement>(fields)];
+    const copies = [...copy.querySelectorAll<HTMLElement>(fields)];
+    originals.forEach((original, i) => {
+      const twin = copies[i];
+      if (!twin) return;
+      if (original instanceof HTMLInputElement) {
+        if (original.type === "checkbox" || original.type === "radio") twin.toggleAttribute("checked", original.checked);
+        else if (original.type !== "file") twin.setAttribute("value", original.value);
+      } else if (original instanceof HTMLTextAreaElement) twin.textContent = original.value;
+      else if (original instanceof HTMLSelectElement) {
+        const options = [...twin.querySelectorAll("option")];
+        [...original.options].forEach((o, j) => options[j]?.toggleAttribute("selected", o.selected));
+      }
+    });
+    copy.querySelectorAll("script").forEach((s) => s.remove());
+    copy.querySelectorAll("noscript").forEach((n) => n.replaceWith(...n.childNodes));
+    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : "";
+    return doctype + copy.outerHTML;
+  });
+}
+
+/**
+ * Runs axe-core on the page under test, as it is now: same DOM, session, viewport and form state.
+ *
+ * With JavaScript on, axe runs in the page itself. With JavaScript off, it cannot: Chromium then runs
+ * no task in the page (no timer, no event, no observer; only promises), and axe waits on them. So the
+ * page's live document (liveDocument) is loaded, at the same URL, in a twin with JavaScript that holds
+ * the same cookies and storage and the same viewport; the server is not asked for that URL again (the
+ * old helper did, and scanned the sign-in page for every signed-in page, and never an error state
+ * after a submission). Styles and images still come from the server, with the same session.
+ */
+async function scan(page: Page): Promise<AxeScan> {
+  const url = page.url();
+  if (await scriptingEnabled(page)) return { ...(await runAxe(page, url)), scripting: true };
+  const html = await liveDocument(page);
+  const browser = page.context().browser();
+  if (!browser) throw new Error("navigateur introuvable pour l'analyse axe");
+  const twinContext = await browser.newContext({ storageState: await page.context().storageState(), viewport: page.viewportSize(), javaScriptEnabled: true });
+  try {
+    const withoutHash = (u: string) => u.replace(/#.*$/, "");
+    await twinContext.route(
+      (u) => withoutHash(u.href) === withoutHash(url),
+      (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }) : route.continue()),
+    );
+    const twin = await twinContext.newPage();
+    await twin.goto(url, { waitUntil: "load" });
+    return { ...(await runAxe(twin, url)), scripting: false };
+  } finally {
+    await twinContext.close();
   }
 }
 
@@ -150,7 +180,7 @@ export async function expectAccessible(page: Page, options: { url?: ExpectedUrl 
   const result = await scan(page);
   expect(result.url, "axe-core a analysé une autre page que la page testée").toBe(underTest);
   const summary = result.violations.map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  expect(summary, `axe-core sur ${underTest}${result.scripting ? "" : " (sans JavaScript)"}`).toEqual([]);
+  expect(summary, `axe-core sur ${underTest}${result.scripting ? "" : " (sans JavaScript)"} : ${summary.join(" ; ")}`).toEqual([]);
 }
 
 /**
