@@ -169,7 +169,8 @@ async function alternate(labelA: string, a: () => Promise<unknown>, labelB: stri
   const m = (label: string, t: number[]): Measure => ({ label, times: t, median: median(t), min: Math.min(...t), othersMs, dbMs, redone: 0 });
   const pair = { a: m(labelA, times.a), b: m(labelB, times.b) };
   for (const x of [pair.a, pair.b]) console.log(`${x.label}: median ${ms(x.median)}, min ${ms(x.min)} (${x.times.map((t) => t.toFixed(0)).join(", ")} ms)`);
-  console.log(`  ratio ${labelB.split(" ")[1]} / ${labelA.split(" ")[1]}: median ${(pair.b.median / pair.a.median).toFixed(2)}×, min ${(pair.b.min / pair.a.min).toFixed(2)}×; other processes ${(share * 100).toFixed(0)} % of the machine over the rounds${share > DISTURBED ? " (DISTURBED)" : ""}`);
+  const side = (label: string) => (label.split(" ")[1] ?? label).replace(/:$/, "");
+  console.log(`  ratio ${side(labelB)} / ${side(labelA)}: median ${(pair.b.median / pair.a.median).toFixed(2)}×, min ${(pair.b.min / pair.a.min).toFixed(2)}×; other processes ${(share * 100).toFixed(0)} % of the machine over the rounds${share > DISTURBED ? " (DISTURBED)" : ""}`);
   return pair;
 }
 
