@@ -81,7 +81,7 @@ export function countSuite({ name, exitCode, report, allowedSkips = [] }) {
   } else failed++;
 
   if (Number.isNaN(code)) {
-    failed++;
+    if (failed === 0) failed++;
     problems.push(`${name} : code de sortie inconnu (processus interrompu ?)`);
   } else if (code !== 0) {
     // When the counts do not already say failure, the exit code does (an unhandled error, a crash after the report).

@@ -114,4 +114,22 @@ describe("counting a suite for CI", () => {
     expect(cli(["unit", path.join(dir, "absent.json"), "0"])).toBe("0 1 0\n");
     fs.rmSync(dir, { recursive: true });
   });
+
+  it("is what .ci/run adds up: its count_suite function over a green suite, a failing one, a truncated report and a suite that never ran", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ci-run-"));
+    const root = path.join(import.meta.dirname, "..", "..");
+    fs.writeFileSync(path.join(dir, "green.json"), report([green]));
+    fs.writeFileSync(path.join(dir, "green.exit"), "0");
+    fs.copyFileSync(path.join(import.meta.dirname, "fixtures", "vitest-report-mixed.json"), path.join(dir, "mixed.json"));
+    fs.writeFileSync(path.join(dir, "mixed.exit"), "1");
+    fs.writeFileSync(path.join(dir, "cut.json"), report([green]).slice(0, 200));
+    fs.writeFileSync(path.join(dir, "cut.exit"), "0");
+    const ciRun = fs.readFileSync(path.join(root, ".ci", "run"), "utf8");
+    const fn = /^count_suite\(\) \{[\s\S]*?^\}/m.exec(ciRun)?.[0] ?? "";
+    expect(fn).not.toBe("");
+    const script = `cd ${JSON.stringify(root)}; reports=${JSON.stringify(dir)}; passed=0; failed=0; skipped=0\n${fn}\ncount_suite green; count_suite mixed; count_suite cut; count_suite never\necho "$passed passed, $failed failed, $skipped skipped"`;
+    const out = execFileSync("bash", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(out.trim().split("\n").at(-1)).toBe("6 passed, 6 failed, 2 skipped");
+    fs.rmSync(dir, { recursive: true });
+  });
 });
