@@ -25,12 +25,14 @@ export default async function setup(project: TestProject) {
     await server.stop();
     // The whole suite (scripts/e2e.mjs without file arguments) must call every server action over HTTP.
     if (process.env.E2E_ACTIONS_INVENTORY === "1") {
-      const missing: string[] = uncalledActions({
+      const { missing, stale }: { missing: string[]; stale: string[] } = uncalledActions({
         actionsDir: "src/app/_actions",
         manifestFile: ".next/server/server-reference-manifest.json",
         recordFile: path.join(server.dataDir, "e2e-actions.log"),
+        allowedFile: "e2e/actions-without-journey.txt",
       });
       if (missing.length > 0) throw new Error(`Actions serveur jamais appelées par les tests de bout en bout (ajoutez un parcours) : ${missing.join(", ")}`);
+      if (stale.length > 0) throw new Error(`e2e/actions-without-journey.txt nomme des actions désormais appelées ou disparues (retirez-les) : ${stale.join(", ")}`);
     }
   };
 }

@@ -61,10 +61,12 @@ let progressSeen = 0;
  */
 async function followJob(page: Page, done: RegExp, withJavaScript: boolean): Promise<void> {
   await page.waitForURL(new RegExp(`/espace/${slug}/lieux\\?import=`), { timeout: 30_000 });
+  // The progress view's own title also names the file: the job is over when the bar is gone.
   const finished = page.getByRole("heading", { name: done }).or(page.getByText(done)).first();
+  const bar = page.getByRole("progressbar");
   let checked = false;
-  for (let i = 0; i < 240 && !(await finished.isVisible()); i++) {
-    if (await page.getByRole("progressbar").isVisible()) {
+  for (let i = 0; i < 240; i++) {
+    if (await bar.isVisible()) {
       if (!checked) {
         progressSeen++;
         checked = true;
@@ -72,9 +74,10 @@ async function followJob(page: Page, done: RegExp, withJavaScript: boolean): Pro
         await expectAccessible(page);
       }
       if (!withJavaScript) await page.getByRole("link", { name: "Actualiser la progression" }).click();
-    }
+    } else if (await finished.isVisible()) break;
     await page.waitForTimeout(500);
   }
+  expect(await bar.count()).toBe(0);
   await finished.waitFor({ timeout: 5_000 });
 }
 

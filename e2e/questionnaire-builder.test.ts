@@ -25,6 +25,11 @@ async function tick(page: Page, label: string, scope = page.locator("main")) {
   await scope.locator("label", { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
 }
 
+/** Submits a form without JavaScript and waits for the page the server answers with. */
+async function submit(page: Page, button: ReturnType<Page["getByRole"]>) {
+  await Promise.all([page.waitForEvent("load"), button.click()]);
+}
+
 describe("building a questionnaire and reading its answers", () => {
   it("a coordinator writes questions (refused, then right), edits and moves them, types in a paper questionnaire, sets a response aside and reads the free texts", async () => {
     const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
@@ -44,6 +49,26 @@ describe("building a questionnaire and reading its answers", () => {
     await page.waitForURL(new RegExp(`${builder}#partie-`));
     await expectAccessible(page);
     expect(await page.getByRole("heading", { name: /Vos habitudes/ }).count()).toBeGreaterThan(0);
+
+    // The questionnaire's title and presentation, edited.
+    await page.getByText("Modifier le titre, la présentation et le public").click();
+    await page.getByLabel("Titre", { exact: true }).fill(`${title} (v2)`);
+    await submit(page, page.getByRole("button", { name: "Enregistrer", exact: true }));
+    expect(await page.locator("main").innerText()).toContain(`${title} (v2)`);
+    await expectAccessible(page);
+
+    // A second part, moved up, then deleted; the first one renamed.
+    await newPart.getByLabel("Titre de la partie").fill("Partie de passage");
+    await submit(page, newPart.getByRole("button", { name: "Ajouter la partie" }));
+    await submit(page, page.getByRole("button", { name: "Monter la partie 2" }));
+    expect(await page.getByText("Modifier le titre de la partie 1").evaluate((e) => e.closest("section")?.textContent ?? "")).toContain("Partie de passage");
+    await submit(page, page.getByRole("button", { name: "Supprimer la partie 1" }));
+    expect(await page.locator("main").innerText()).not.toContain("Partie de passage");
+    await page.getByText("Modifier le titre de la partie 1").click();
+    const part = page.locator("details", { hasText: "Modifier le titre de la partie 1" });
+    await part.getByLabel("Titre de la partie").fill("Vos habitudes numériques");
+    await submit(page, part.getByRole("button", { name: "Enregistrer la partie" }));
+    expect(await page.locator("main").innerText()).toContain("Vos habitudes numériques");
 
     // A question without its wording is refused, in French, and the choices typed stay.
     await page.getByRole("link", { name: /Ajouter une question/ }).first().click();
@@ -88,6 +113,16 @@ describe("building a questionnaire and reading its answers", () => {
     await expectAccessible(page);
     expect(await page.getByText("Q2. À quelle fréquence allez-vous sur internet ?").count()).toBe(1);
 
+    // A third question, deleted.
+    await page.getByRole("link", { name: /Ajouter une question/ }).first().click();
+    await page.waitForURL(/\/questions\/nouvelle\?partie=/);
+    await page.locator('main [name="label"]').fill("Question écrite par erreur ?");
+    await tick(page, "Texte court");
+    await page.getByRole("button", { name: "Ajouter la question" }).click();
+    await expect.poll(() => page.getByText("Q3. Question écrite par erreur ?").count(), { timeout: 30_000 }).toBe(1);
+    await submit(page, page.getByRole("button", { name: "Supprimer la question Q3" }));
+    expect(await page.getByText("Question écrite par erreur").count()).toBe(0);
+
     const textQuestion = /\/questions\/([0-9a-f-]{36})$/.exec((await page.getByRole("link", { name: "Modifier la question Q1" }).getAttribute("href")) ?? "")?.[1];
     expect(textQuestion).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -109,6 +144,12 @@ describe("building a questionnaire and reading its answers", () => {
     await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await page.waitForURL(`${campaign}?saisie=1`);
     await expectAccessible(page);
+    await page.getByLabel("Nom de la campagne").fill("Permanence papier du samedi");
+    await submit(page, page.getByRole("button", { name: "Enregistrer la campagne" }));
+    await expectAccessible(page);
+    expect(await page.locator("main").innerText()).toContain("Permanence papier du samedi");
+    await submit(page, page.getByRole("button", { name: "Terminer la campagne maintenant" }));
+    expect(await page.getByRole("button", { name: "Terminer la campagne maintenant" }).count()).toBe(0);
 
     // The responses received: the paper one, set aside then put back.
     await visit(page, `${builder}/reponses`);
@@ -131,6 +172,21 @@ describe("building a questionnaire and reading its answers", () => {
     // Every free text of a question, on its own page (linked from the results when there are many).
     await visit(page, `${builder}/resultats/textes/${textQuestion}`);
     expect(await page.locator("main").innerText()).toContain("Un atelier le samedi matin");
+
+    // Closed: no more answers; a questionnaire without responses can be deleted.
+    await visit(page, builder);
+    await submit(page, page.getByRole("button", { name: "Clore le questionnaire" }));
+    await expectAccessible(page);
+    expect(await page.getByRole("button", { name: "Rouvrir le questionnaire" }).count()).toBe(1);
+    await visit(page, `${baseUrl}/espace/charente/questionnaires`);
+    await tick(page, "Questionnaire vide");
+    await page.getByLabel("Titre (facultatif)").fill(`${title} à supprimer`);
+    await page.getByRole("button", { name: "Créer le questionnaire" }).click();
+    await page.waitForURL(/\/espace\/charente\/questionnaires\/[0-9a-f-]{36}\?cree=1$/);
+    await submit(page, page.getByRole("button", { name: "Supprimer le questionnaire" }));
+    await page.waitForURL(/\/espace\/charente\/questionnaires\?supprime=1$/);
+    await expectAccessible(page);
+    expect(await page.locator("main").innerText()).not.toContain(`${title} à supprimer`);
     await context.close();
   }, 240_000);
 });

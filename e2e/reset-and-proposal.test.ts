@@ -21,6 +21,7 @@ afterAll(async () => {
 
 const unique = Date.now().toString(36);
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+const submit = (page: Page, button: ReturnType<Page["getByRole"]>) => Promise.all([page.waitForEvent("load"), button.click()]);
 
 /** The newest mail written for this address (mailer.ts: DATA_DIR/mail/<stamp>-<address>.txt). */
 function lastMailTo(address: string): string {
@@ -81,6 +82,9 @@ describe("a forgotten password", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL((u) => u.pathname !== "/connexion");
     await visit(page, `${baseUrl}/espace`);
+    // Signing out ends the session: the workspace asks to sign in again.
+    await submit(page, page.getByRole("button", { name: "Se déconnecter" }));
+    await visit(page, `${baseUrl}/espace`, 200, { landsOn: `/connexion?next=${encodeURIComponent("/espace")}` });
     await context.close();
   });
 });

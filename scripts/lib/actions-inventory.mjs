@@ -33,10 +33,28 @@ export function calledActions(manifest, ids) {
   return out;
 }
 
-/** Exported actions no test called. */
-export function uncalledActions({ actionsDir, manifestFile, recordFile }) {
+/** Lines of a list file ("file.ts#name", # comments). */
+export function readList(file) {
+  if (!file || !fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.replace(/#\s.*$/, "").trim())
+    .filter((l) => l && !l.startsWith("#"));
+}
+
+/**
+ * Exported actions no test called (`missing`), less those listed as known debt in `allowedFile`; and the
+ * listed ones that are called after all or no longer exist (`stale`: the list must shrink, never lie).
+ */
+export function uncalledActions({ actionsDir, manifestFile, recordFile, allowedFile }) {
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   const ids = fs.existsSync(recordFile) ? fs.readFileSync(recordFile, "utf8").split("\n").filter(Boolean) : [];
   const called = calledActions(manifest, ids);
-  return exportedActions(actionsDir).filter((a) => !called.has(a));
+  const exported = exportedActions(actionsDir);
+  const allowed = readList(allowedFile);
+  return {
+    missing: exported.filter((a) => !called.has(a) && !allowed.includes(a)),
+    stale: allowed.filter((a) => called.has(a) || !exported.includes(a)),
+  };
 }
