@@ -113,7 +113,7 @@ describe("a long import of places, with a progress bar", () => {
     await context.close();
   });
 
-  it("without JavaScript: the page refreshes itself until the report, then imports the same way", async () => {
+  it("without JavaScript: the person refreshes the page with its link until the report, then imports the same way", async () => {
     const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/${slug}/lieux`);
