@@ -31,6 +31,8 @@ export default async function setup(project: TestProject) {
         recordFile: path.join(server.dataDir, "e2e-actions.log"),
         allowedFile: "e2e/actions-without-journey.txt",
       });
+      // vitest 4 prints an error thrown here but still exits 0: the exit code is set first.
+      if (missing.length > 0 || stale.length > 0) process.exitCode = 1;
       if (missing.length > 0) throw new Error(`Actions serveur jamais appelées par les tests de bout en bout (ajoutez un parcours) : ${missing.join(", ")}`);
       if (stale.length > 0) throw new Error(`e2e/actions-without-journey.txt nomme des actions désormais appelées ou disparues (retirez-les) : ${stale.join(", ")}`);
     }
