@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { root } from "./lib";
 
-const all = ["start", "territory-page", "import", "map-orientation", "diagnostic-nearest", "pdf-queue"];
+const all = ["start", "territory-page", "import", "map-orientation", "diagnostic-nearest", "questionnaire-results", "pdf-queue", "file-limits"];
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const benches = wanted.length ? wanted : all;
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
@@ -16,7 +16,8 @@ for (const name of benches) {
   const file = path.join(root, "bench", `${name}.ts`);
   console.log(`\n$ npx tsx bench/${name}.ts`);
   const t0 = Date.now();
-  const result = spawnSync(process.execPath, [tsx, file], { cwd: root, stdio: "inherit" });
+  // --expose-gc: file-limits.ts empties the heap between cases so that each peak RSS is its own.
+  const result = spawnSync(process.execPath, ["--expose-gc", tsx, file], { cwd: root, stdio: "inherit" });
   const status = result.status ?? 1;
   console.log(`(bench/${name}.ts: ${status === 0 ? "done" : `FAILED with status ${status}`} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   if (status !== 0) failed++;

@@ -21,6 +21,7 @@ describe("editing a place directly", () => {
     const placeHref = hrefs.find((h) => /\/lieux\/[0-9a-f-]{36}$/.test(h));
     expect(placeHref).toMatch(/\/territoires\/charente\/lieux\/[0-9a-f-]{36}$/);
     await visit(page, `${baseUrl}${placeHref}`);
+    const publicText = () => fetch(`${baseUrl}${placeHref}`).then((r) => r.text());
     await page.getByRole("link", { name: "Modifier cette fiche" }).click();
     await page.waitForURL(/\/modifier$/);
     await visit(page, page.url());
@@ -34,9 +35,12 @@ describe("editing a place directly", () => {
     expect(await page.getByLabel("Horaires d'ouverture").inputValue()).toBe("Tu-Sa 10:00-12:30,14:00-18:00; PH off");
 
     await page.getByRole("textbox", { name: /^Téléphone/ }).fill("05 45 95 00 00");
-    const service = page.locator("label", { hasText: /^Parentalité et éducation avec le numérique/ });
-    const had = await page.locator("input[name='services'][value='Parentalité et éducation avec le numérique']").isChecked();
-    if (!had) await service.first().click();
+    // A service the place does not offer yet (the first box left unticked), ticked now: it must appear on the public card.
+    const service = await page.locator("input[name='services']:not(:checked)").first().getAttribute("value");
+    expect(service).toBeTruthy();
+    expect(await publicText()).not.toContain(service);
+    await page.locator(`label[for="${await page.locator(`input[name='services'][value="${service}"]`).getAttribute("id")}"]`).click();
+    expect(await page.locator(`input[name='services'][value="${service}"]`).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await page.waitForURL(/enregistre=1/);
     await visit(page, page.url());
@@ -44,7 +48,7 @@ describe("editing a place directly", () => {
 
     await visit(page, `${baseUrl}${placeHref}`);
     const main = page.locator("main");
-    await expect.poll(() => main.innerText()).toContain("Parentalité et éducation avec le numérique");
+    expect(await main.innerText()).toContain(service);
     // The weekly table writes hours the French way ("10 h – 12 h 30", non-breaking spaces).
     expect(await main.innerText()).toMatch(/10\s*h\s*–\s*12\s*h\s*30/);
     expect(await main.innerText()).toContain("+33545950000");
@@ -60,8 +64,16 @@ describe("editing a place directly", () => {
     const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^"?id"?,"?pivot"?,"?nom"?/);
-    const geo = (await fetch(`${baseUrl}/territoires/charente/lieux/${id}/export/geojson`).then((r) => r.json())) as { features: unknown[] };
-    expect(geo.features.length).toBeLessThanOrEqual(1);
+    // Every demo place of Charente has coordinates: the GeoJSON holds exactly this place, as a point in Charente.
+    const geo = (await fetch(`${baseUrl}/territoires/charente/lieux/${id}/export/geojson`).then((r) => r.json())) as {
+      features: { geometry: { type: string; coordinates: [number, number] }; properties: { nom: string } }[];
+    };
+    expect(geo.features).toHaveLength(1);
+    const [feature] = geo.features;
+    expect(feature?.geometry.type).toBe("Point");
+    const [lon, lat] = feature?.geometry.coordinates ?? [NaN, NaN];
+    expect(lon > -1 && lon < 1 && lat > 45 && lat < 46.3).toBe(true);
+    expect(lines[1]).toContain(feature?.properties.nom);
   });
 });
 

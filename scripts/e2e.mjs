@@ -18,5 +18,7 @@ if (!fs.existsSync(chromium)) {
   process.exit(0);
 }
 const args = ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)];
+// The whole suite (no file named) also checks that every server action was called over HTTP (e2e/global-setup.ts).
+if (!process.argv.slice(2).some((a) => !a.startsWith("-"))) process.env.E2E_ACTIONS_INVENTORY = "1";
 const result = spawnSync(process.execPath, [path.join("node_modules", "vitest", "vitest.mjs"), ...args], { stdio: "inherit" });
 process.exit(result.status ?? 1);

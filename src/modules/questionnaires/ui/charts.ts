@@ -1,5 +1,5 @@
 import { dsfr } from "@/ui/charts/colors";
-import { renderEchartsSvg, type ChartOption, type ChartSize } from "@/ui/charts/svg-chart";
+import { chartFont, renderEchartsSvg, type ChartOption, type ChartSize } from "@/ui/charts/svg-chart";
 import { Lru } from "../results";
 import type { CrossTab, QuestionResult } from "../results";
 import { formatPercent } from "./format";
@@ -26,32 +26,51 @@ const MAX_BARS = 15;
 
 const short = (label: string, n = 48) => (label.length > n ? `${label.slice(0, n - 1)}…` : label);
 
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
 /**
  * A question's answers as horizontal bars (percent of the people who answered), each bar labelled
  * with its count and percentage. At most 15 bars (the largest, for a long list of communes); the
  * table beside the chart holds every row.
+ *
+ * Drawn as plain SVG rather than with ECharts: a results page holds up to 30 of these, and ECharts
+ * took 5 to 60 ms each on the server (bench/questionnaire-results.ts), most of the page's time when
+ * a new response empties the caches; this takes a few microseconds and draws the same bars.
  */
 export function questionChart(result: QuestionResult): string | null {
   if (result.rows.length === 0 || result.answered === 0) return null;
   const rows = result.type === "commune" ? result.rows.slice(0, MAX_BARS) : result.rows;
-  const shown = [...rows].reverse();
-  const height = 40 + 30 * shown.length;
-  const option = {
-    grid: { left: 24, right: 110, top: 8, bottom: 24, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value} %", color: dsfr.textMention }, splitLine: { lineStyle: { color: dsfr.borderLight } } },
-    yAxis: { type: "category", data: shown.map((r) => short(r.label, 42)), axisLabel: { color: dsfr.text, fontSize: 12 }, axisTick: { show: false } },
-    series: [
-      {
-        type: "bar",
-        data: shown.map((r) => Math.round(r.percent * 10) / 10),
-        barMaxWidth: 22,
-        itemStyle: { color: dsfr.blueFrance },
-        label: { show: true, position: "right", color: dsfr.text, formatter: (p: { dataIndex: number }) => `${shown[p.dataIndex]?.count ?? 0} (${formatPercent(shown[p.dataIndex]?.percent ?? 0)})` },
-      },
-    ],
-  };
   const what = result.type === "multiple" ? "plusieurs réponses possibles" : "une réponse par personne";
-  return render(JSON.stringify(["q", shown]), option, { width: WIDTH, height }, `Q${result.number}. ${result.label} : répartition des ${result.answered} réponses (${what}), détaillée dans le tableau.`);
+  const label = `Q${result.number}. ${result.label} : répartition des ${result.answered} réponses (${what}), détaillée dans le tableau.`;
+  const key = JSON.stringify(["q", rows.map((r) => [r.label, r.count, r.percent]), label]);
+  const hit = drawn.get(key);
+  if (hit) return hit;
+  const row = 30;
+  const top = 8;
+  const axis = 24;
+  const height = top + row * rows.length + axis;
+  const labels = 250; // the category labels' column (42 characters at 12 px)
+  const right = 110; // room for "1 234 (56,7 %)" after the longest bar
+  const plot = WIDTH - labels - right;
+  const x = (percent: number) => labels + (plot * Math.min(100, Math.max(0, percent))) / 100;
+  const font = `font-family="${chartFont}"`;
+  const parts: string[] = [];
+  for (const tick of [0, 20, 40, 60, 80, 100]) {
+    parts.push(`<line x1="${x(tick)}" y1="${top}" x2="${x(tick)}" y2="${top + row * rows.length}" stroke="${tick === 0 ? dsfr.border : dsfr.borderLight}" stroke-width="1"/>`);
+    parts.push(`<text x="${x(tick)}" y="${height - 8}" text-anchor="middle" font-size="12" fill="${dsfr.textMention}" ${font}>${tick} %</text>`);
+  }
+  rows.forEach((r, i) => {
+    const y = top + i * row;
+    const middle = y + row / 2;
+    const bar = Math.max(0, x(Math.round(r.percent * 10) / 10) - x(0));
+    parts.push(`<text x="${labels - 8}" y="${middle}" dy="0.35em" text-anchor="end" font-size="12" fill="${dsfr.text}" ${font}>${escapeXml(short(r.label, 42))}</text>`);
+    parts.push(`<rect x="${x(0)}" y="${middle - 11}" width="${bar.toFixed(1)}" height="22" fill="${dsfr.blueFrance}"/>`);
+    parts.push(`<text x="${(x(0) + bar + 6).toFixed(1)}" y="${middle}" dy="0.35em" font-size="12" fill="${dsfr.text}" ${font}>${escapeXml(`${r.count} (${formatPercent(r.percent)})`)}</text>`);
+  });
+  const alt = escapeXml(label);
+  const svg = `<svg role="img" aria-label="${alt}" focusable="false" style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"><title>${alt}</title><rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${parts.join("")}</svg>`;
+  drawn.set(key, svg);
+  return svg;
 }
 
 // Series told apart by colour and by pattern (ECharts' decals), and named in the legend and the table.

@@ -81,15 +81,15 @@ function JobView({ job, territory }: { job: ImportJobView; territory: string }) 
   if (!job.finished) {
     return (
       <>
-        {/* Without JavaScript the page refreshes itself every 2 seconds until the job is over;
-            with JavaScript the bar asks the server every second instead (this tag is then inert). */}
-        <noscript>
-          <meta httpEquiv="refresh" content="2" />
-        </noscript>
+        {/* With JavaScript the bar asks the server every second. Without it, the person refreshes the
+            page when they choose: an automatic refresh (meta refresh) is a time limit they cannot
+            control (WCAG 2.2.1, RGAA 13.1; axe's meta-refresh rule). */}
         <ImportJobProgress territory={territory} initial={jobProgress(job)} />
         <noscript>
           <p>
-            Cette page se met à jour toute seule. Sinon, <Link href={`/espace/${territory}/lieux?import=${encodeURIComponent(job.id)}`}>actualisez-la</Link>.
+            <Link className="fr-btn fr-btn--secondary" href={`/espace/${territory}/lieux?import=${encodeURIComponent(job.id)}`}>
+              Actualiser la progression
+            </Link>
           </p>
         </noscript>
       </>
