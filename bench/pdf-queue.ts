@@ -1,5 +1,5 @@
 // PDF printing through the job queue (issue 8, section 4): 10 people ask for the État des lieux PDF at
-// the same moment, each reloading their waiting page every POLL_MS (2 s, as its meta refresh). For each,
+// the same moment, each reloading their waiting page every POLL_MS (2 s, as the page's own refresh with JavaScript). For each,
 // the time to their first answer (the waiting page), the positions it showed
 // them, and the time until their PDF was downloaded; then the time to the last PDF. Measured with
 // PDF_CONCURRENCY=1 and 2 (prints at once), on PGlite (the default start), demo data. Also the CPU the
@@ -16,7 +16,7 @@ import { childrenOf, machine, main, median, onCleanup, seconds, tempDir } from "
 const REQUESTS = Number(process.env.REQUESTS ?? 10);
 const CONCURRENCIES = (process.env.CONCURRENCIES ?? "1,2").split(",").map(Number);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** How often each waiting person reloads the page: the page's own meta refresh is 2 s. */
+/** How often each waiting person reloads the page: the page's own refresh (JavaScript) is 2 s. */
 const POLL_MS = Number(process.env.POLL_MS ?? 2000);
 
 /**
@@ -82,7 +82,7 @@ async function onePdf(baseUrl: string, cookie: string, t0: number): Promise<Outc
   const shown: string[] = [];
   let firstAnswerMs = 0;
   for (;;) {
-    // As the page's meta refresh does (a shorter POLL_MS sees every position, but its page views cost the server CPU).
+    // As the page's own refresh does (a shorter POLL_MS sees every position, but its page views cost the server CPU).
     const html = await (await fetch(waiting, { headers: { cookie } })).text();
     if (!firstAnswerMs) firstAnswerMs = performance.now() - t0;
     const now = shownOn(html);

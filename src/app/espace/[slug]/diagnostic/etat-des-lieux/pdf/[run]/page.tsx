@@ -6,12 +6,14 @@ import { queuePosition, readRun } from "@/platform/jobs/queue";
 import { pdfJob } from "@/platform/pdf";
 import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import { AutoRefresh } from "@/ui/auto-refresh";
 
 export const metadata: Metadata = { title: "Impression de l'état des lieux en PDF" };
 
 /**
- * While a PDF waits in the print queue: the person's place in it, refreshed every 2 seconds without
- * JavaScript (meta refresh); once printed, the download starts by itself (with a link, in case).
+ * While a PDF waits in the print queue: the person's place in it, refreshed every 2 seconds with
+ * JavaScript (an "actualiser" link without: a meta refresh is a time limit people cannot control);
+ * once printed, the download starts by itself (with a link, in case).
  * Only the person who asked sees it: anyone else gets 404.
  */
 export default async function PdfWaitPage({ params }: { params: Promise<{ slug: string; run: string }> }) {
@@ -31,7 +33,7 @@ export default async function PdfWaitPage({ params }: { params: Promise<{ slug: 
       <p>{run.label}</p>
       {run.state === "queued" || run.state === "running" ? (
         <>
-          <meta httpEquiv="refresh" content="2" />
+          <AutoRefresh seconds={2} />
           <div className="fr-alert fr-alert--info fr-mb-3w" role="status" data-testid="pdf-queue">
             {position ? (
               <p>
@@ -43,8 +45,8 @@ export default async function PdfWaitPage({ params }: { params: Promise<{ slug: 
             )}
           </div>
           <p>
-            Cette page se met à jour toute seule toutes les 2 secondes, puis le téléchargement commence. Sinon,{" "}
-            <Link href={here}>actualisez-la</Link>. Vous pouvez aussi revenir à <Link href={base}>l&apos;état des lieux</Link> : le PDF reste
+            Avec JavaScript, cette page se met à jour toute seule toutes les 2 secondes, puis le téléchargement commence. Sinon,{" "}
+            <Link href={here}>actualisez-la</Link> pour voir où en est votre demande. Vous pouvez aussi revenir à <Link href={base}>l&apos;état des lieux</Link> : le PDF reste
             disponible 30 minutes à cette adresse.
           </p>
         </>
