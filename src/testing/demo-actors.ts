@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { actors } from "@/modules/actors/schema";
+import { actors, territoryActors } from "@/modules/actors/schema";
 import { siretValid } from "@/modules/actors/validation";
 import { places } from "@/modules/places/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
@@ -35,7 +35,6 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
           siret,
           legalType: /mairie|commune|communaut|departement|département|agglo/i.test(name) ? "collectivite" : "autre",
           worlds: ["numerique"],
-          status: "engaged",
           communeCode: first.commune,
           publicEmail: first.data.courriels?.[0] ?? null,
           publicPhone: first.data.telephone ?? null,
@@ -47,6 +46,8 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
         })
         .returning({ id: actors.id });
       if (!created) continue;
+      // The demo territory follows its actors as engaged: its own record, not the shared registry's.
+      await tx.insert(territoryActors).values({ territoryId, actorId: created.id, status: "engaged" });
       for (const p of list) await tx.update(places).set({ actorId: created.id }).where(eq(places.id, p.id));
     }
   });

@@ -6,7 +6,7 @@ import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import { communesOfPerimeter, findPerimeter, resolveCommuneCodes } from "@/modules/geo/queries";
-import { territoryPolicy, type TerritoryRef } from "./policy";
+import { platformPolicy, territoryPolicy, type TerritoryRef } from "./policy";
 import { slugExists, type Territory } from "./queries";
 import { invitations, memberships, territories, territoryCommunes } from "./schema";
 import { z } from "zod";
@@ -48,9 +48,14 @@ async function communesFor(db: Executor, input: { kind: string; code: string; co
   return { codes, perimeterName: perimeter.name };
 }
 
-/** Creates a territory over a real perimeter; its creator becomes its first coordinator. */
+/**
+ * Creates a territory over a real perimeter; its creator becomes its first coordinator. It waits for
+ * a platform administrator's verification ("à vérifier") unless created by the platform itself
+ * (the demo, the command line) or by an administrator.
+ */
 export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritoryInput | Record<string, unknown>, options: { isDemo?: boolean } = {}): Promise<Territory> {
-  authorize(territoryPolicy.create(actor) || actor.kind === "system");
+  authorize(territoryPolicy.create(actor));
+  const verified = platformPolicy.createVerified(actor);
   const input = parseOrThrow(createTerritorySchema, raw);
   return db.transaction(async (tx) => {
     const { codes, perimeterName } = await communesFor(tx, input);
@@ -66,6 +71,8 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
         sourceCode: input.kind === "custom" ? null : input.code.toUpperCase(),
         description: input.description,
         isDemo: options.isDemo ?? false,
+        status: verified ? "verified" : "pending",
+        statusChangedAt: verified ? new Date() : null,
         createdBy: actor.kind === "user" ? actor.userId : null,
       })
       .onConflictDoNothing({ target: territories.slug })
@@ -83,7 +90,7 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
       entityType: "territory",
       entityId: territory.id,
       action: "create",
-      after: { name: territory.name, slug: territory.slug, kind: territory.kind, sourceCode: territory.sourceCode, communeCount: codes.length },
+      after: { name: territory.name, slug: territory.slug, kind: territory.kind, sourceCode: territory.sourceCode, communeCount: codes.length, status: territory.status },
     });
     return territory;
   });

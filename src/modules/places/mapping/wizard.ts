@@ -198,6 +198,7 @@ export type ReportView = {
   updated: number;
   unchanged: number;
   skipped: number;
+  conflicts: number;
   issues: ImportReport["issues"];
   totalIssues: number;
   /** Lines refused or outside the perimeter (the first ones). */
@@ -206,7 +207,7 @@ export type ReportView = {
 };
 
 export function reportView(report: ImportReport): ReportView {
-  const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped");
+  const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped" || l.status === "conflict");
   return {
     dryRun: report.dryRun,
     records: report.records,
@@ -218,6 +219,7 @@ export function reportView(report: ImportReport): ReportView {
     updated: report.updated,
     unchanged: report.unchanged,
     skipped: report.skipped,
+    conflicts: report.conflicts ?? 0,
     issues: report.issues.slice(0, MAX_SHOWN),
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),
