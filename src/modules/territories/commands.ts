@@ -231,3 +231,47 @@ export async function removeMember(db: Db, actor: Actor, territory: TerritoryRef
   });
 }
 
+
+const reviewSchema = z.object({
+  decision: z.enum(["verify", "refuse", "suspend"], { error: "Choisissez une décision : vérifier, refuser ou suspendre." }),
+  reason: z.string().trim().max(1000, "La raison ne doit pas dépasser 1 000 caractères.").optional().default(""),
+});
+
+const statusAfter = { verify: "verified", refuse: "refused", suspend: "suspended" } as const;
+
+/**
+ * A platform administrator's decision about a territory: verify it (its coordination gets rights over
+ * the shared registry), refuse it, or suspend it (a verified territory loses those rights). Refusing or
+ * suspending needs a reason, shown to the territory's coordination. One audit event per decision.
+ */
+export async function reviewTerritory(db: Db, actor: Actor, territoryId: string, raw: unknown): Promise<Territory> {
+  authorize(platformPolicy.reviewTerritories(actor));
+  const input = parseOrThrow(reviewSchema, raw);
+  if (input.decision !== "verify" && input.reason === "") {
+    throw new AppError("validation", { fieldErrors: { reason: ["Indiquez la raison : elle est montrée à la coordination du territoire."] } });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(territoryId)) throw new AppError("not_found");
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(territories).where(eq(territories.id, territoryId));
+    if (!existing) throw new AppError("not_found");
+    const status = statusAfter[input.decision];
+    if (input.decision === "suspend" && existing.status !== "verified") {
+      throw new AppError("validation", { message: "Seul un territoire vérifié peut être suspendu." });
+    }
+    const [updated] = await tx
+      .update(territories)
+      .set({ status, statusReason: input.reason, statusChangedAt: new Date(), statusChangedBy: actor.kind === "user" ? actor.userId : null, updatedAt: new Date() })
+      .where(eq(territories.id, territoryId))
+      .returning();
+    if (!updated) throw new AppError("not_found");
+    await recordAudit(tx, actor, {
+      territoryId,
+      entityType: "territory",
+      entityId: territoryId,
+      action: input.decision,
+      before: { status: existing.status },
+      after: { status, reason: input.reason },
+    });
+    return updated;
+  });
+}

@@ -20,7 +20,7 @@ import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { columnInput, constantInput, missingRequired } from "./validation";
 
-export function authorizeUse(actor: Actor, territory: Pick<Territory, "id">): void {
+export function authorizeUse(actor: Actor, territory: Pick<Territory, "id" | "status">): void {
   if (!mappingPolicy.use(actor, territory)) throw new AppError("forbidden");
 }
 

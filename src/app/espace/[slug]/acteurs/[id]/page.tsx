@@ -14,7 +14,8 @@ import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
-import { updateActorAction } from "../../../../_actions/actors";
+import { FollowUpSection } from "@/modules/actors/ui/follow-up";
+import { setFollowUpAction, updateActorAction } from "../../../../_actions/actors";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -89,6 +90,9 @@ export default async function ActorPage({ params, searchParams }: Props) {
         </Link>
       </p>
 
+      {can.viewPrivateContacts ? (
+        <FollowUpSection slug={territory.slug} actorId={actor.id} status={actor.status} notes={actor.notes} canEdit={can.annotate} action={setFollowUpAction} />
+      ) : null}
       {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
       <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />
 

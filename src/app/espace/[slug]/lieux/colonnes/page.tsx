@@ -17,7 +17,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = await props.searchParams;
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, abilities } = await territoryPage(slug, "edit", path);
+  const { territory, abilities } = await territoryPage(slug, "editRegistry", path);
   const { db, env } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
