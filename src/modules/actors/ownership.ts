@@ -20,16 +20,19 @@ import { actorCommunes, actorContacts, actors, territoryActors } from "./schema"
 export const ownedFields = ["publicRecord", "privateContacts", "followUp", "selfAssessments"] as const;
 export type OwnedField = (typeof ownedFields)[number];
 
-/** What the rule needs about the actor, seen from the territory: its speakers, and whether it joined the territory as a partner. */
-export type OwnershipSubject = { speakerIds: readonly string[]; joined: boolean };
+/**
+ * What the rule needs about the actor seen from the territory: its speakers, whether it joined the
+ * territory as a partner, and which territory wrote the private data in question (contacts, follow-up).
+ */
+export type OwnershipSubject = { speakerIds: readonly string[]; joined: boolean; writtenBy?: string | null };
 
 const isAdmin = (viewer: Actor) => viewer.kind === "user" && viewer.isPlatformAdmin;
 const isMember = (viewer: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(viewer, t);
 
 export const readRule: Record<OwnedField, (viewer: Actor, t: TerritoryRef, s: OwnershipSubject) => boolean> = {
   publicRecord: () => true,
-  privateContacts: (viewer, t) => isMember(viewer, t),
-  followUp: (viewer, t) => isMember(viewer, t),
+  privateContacts: (viewer, t, s) => s.writtenBy === t.id && isMember(viewer, t),
+  followUp: (viewer, t, s) => s.writtenBy === t.id && isMember(viewer, t),
   selfAssessments: (viewer, t, s) =>
     isAdmin(viewer) || (viewer.kind === "user" && s.speakerIds.includes(viewer.userId)) || (isMember(viewer, t) && isVerified(t) && s.joined),
 };

@@ -92,11 +92,12 @@ export async function latestAssessments(db: Executor, territory: TerritoryRef): 
 export type TerritoryMaturity = { visibleActors: number; rows: AssessedActor[]; summary: TerritorySummary };
 
 /**
- * The territory's view: how many actors joined it as partners (whose results it reads), the heat map
- * (actors × dimensions), medians and weakest dimensions. Nothing while the territory is not verified.
+ * The territory's view: how many actors it sees (public), the heat map (actors × dimensions), medians
+ * and weakest dimensions over the self-assessments it may read (actors that joined it as partners,
+ * territory verified: none before verification).
  */
 export async function territoryMaturity(db: Executor, territory: TerritoryRef): Promise<TerritoryMaturity> {
-  const [visible] = await db.select({ n: count() }).from(actors).where(actorReads(db, territory).assessed);
+  const [visible] = await db.select({ n: count() }).from(actors).where(visibleIn(db, territory.id));
   const rows = await latestAssessments(db, territory);
   return { visibleActors: visible?.n ?? 0, rows, summary: summarize(rows) };
 }
