@@ -378,11 +378,18 @@ export async function importPlaces(
           inFlight = write(tx, sending);
           inFlight.catch(() => {}); // awaited at the next send or at the end
         };
-        for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
-          batch.push(...slice);
-          if (batch.length >= BATCH) await send();
-          progress(counts.records, total, "saving");
-          await breathe();
+        try {
+          for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
+            batch.push(...slice);
+            if (batch.length >= BATCH) await send();
+            progress(counts.records, total, "saving");
+            await breathe();
+          }
+        } catch (e) {
+          // The batch in flight runs several statements (conflict check, then upsert): it must end inside
+          // this transaction, before the rollback, or its last statement would run after it, committed.
+          await inFlight?.catch(() => {});
+          throw e;
         }
         if (failure !== undefined) {
           await inFlight;
