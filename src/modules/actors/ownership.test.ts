@@ -57,6 +57,13 @@ async function person(territory: Territory | undefined, role: "coordinator" | "p
   return { ...u, actor: await actorOf(database.db, u.id) };
 }
 
+/** The place as its edit form shows it, with `changes` typed over it. */
+async function editForm(territory: Territory, id: string, changes: Record<string, unknown>) {
+  const place = await findPlace(database.db, territory.id, id);
+  if (!place) throw new Error("place not seen");
+  return { ...formValues(place.data), version: versionOf(place), ...changes };
+}
+
 /** What a fresh account gets: an account, and a territory over the département 16 that it opens itself. */
 async function attacker(slug: string) {
   const u = await createUser(database.db);
@@ -78,8 +85,7 @@ beforeAll(async () => {
   placeId = listed.items.find((i) => i.name === "Médiathèque")?.id ?? "";
   otherPlaceId = listed.items.find((i) => i.name === "Médiathèque bis")?.id ?? "";
   // A coordinator's edit, so that the history names Charente's coordinator (with an e-mail).
-  const place = await findPlace(db, charente.id, placeId);
-  await updatePlace(db, coordinator, charente, placeId, { ...formValues(place!.data), version: versionOf(place!), telephone: "+33545000001" });
+  await updatePlace(db, coordinator, charente, placeId, await editForm(charente, placeId, { telephone: "+33545000001" }));
   const created = await createActor(db, coordinator, charente, { name: "Centre social", legalType: "association", communeCode: "16015" });
   actorId = created.id;
   await addContact(db, coordinator, charente, actorId, { name: "Jeanne Secrète", role: "directrice", email: "jeanne@prive.test", phone: "0600000000" });
@@ -102,9 +108,8 @@ describe("a fresh account that opens a territory over the département 16", () =
   it("cannot edit Charente's places, nor import, merge or move them", async () => {
     const db = database.db;
     const { territory, actor } = await attacker("pirate-lieux");
-    const place = await findPlace(db, territory.id, placeId);
-    expect(place?.name).toBe("Médiathèque");
-    await expectAppError(updatePlace(db, actor, territory, placeId, { ...formValues(place!.data), version: versionOf(place!), nom: "Lieu détourné" }), "forbidden");
+    expect((await findPlace(db, territory.id, placeId))?.name).toBe("Médiathèque");
+    await expectAppError(updatePlace(db, actor, territory, placeId, await editForm(territory, placeId, { nom: "Lieu détourné" })), "forbidden");
     await expectAppError(importPlaces(db, actor, { bytes: file([record("c-1", "Lieu détourné")]), filename: "x.json", source: "charente-src", territory, dryRun: false }), "forbidden");
     await expectAppError(mergePlaces(db, actor, territory, placeId, otherPlaceId), "forbidden");
     expect((await findPlace(db, charente.id, placeId))?.name).toBe("Médiathèque");
@@ -135,7 +140,7 @@ describe("a fresh account that opens a territory over the département 16", () =
     const db = database.db;
     const { territory, actor } = await attacker("pirate-maturite");
     const seen = await findActor(db, territory.id, actorId);
-    expect(maturityPolicy.viewResults(actor, territory, seen!)).toBe(false);
+    expect(maturityPolicy.viewResults(actor, territory, { speakerIds: seen?.speakerIds ?? [], joined: seen?.joined ?? false })).toBe(false);
     const view = await territoryMaturity(db, territory);
     expect({ assessed: view.summary.assessed, rows: view.rows }).toEqual({ assessed: 0, rows: [] });
     expect(view.summary.dimensions.every((d) => d.median === null)).toBe(true);
@@ -157,15 +162,13 @@ describe("a fresh account that opens a territory over the département 16", () =
     const db = database.db;
     const { territory, actor } = await attacker("verifie-plus-tard");
     const verified = await reviewTerritory(db, admin, territory.id, { decision: "verify" });
-    const place = await findPlace(db, verified.id, otherPlaceId);
-    await updatePlace(db, actor, verified, otherPlaceId, { ...formValues(place!.data), version: versionOf(place!), horaires: "Mo-Fr 10:00-12:00" });
+    await updatePlace(db, actor, verified, otherPlaceId, await editForm(verified, otherPlaceId, { horaires: "Mo-Fr 10:00-12:00" }));
     expect(await listContacts(db, verified.id, actorId)).toEqual([]);
     expect((await findActor(db, verified.id, actorId))?.notes).toBe("");
     expect((await territoryMaturity(db, verified)).summary.assessed).toBe(0);
     // Suspended, it loses those rights again.
     const suspended = await reviewTerritory(db, admin, territory.id, { decision: "suspend", reason: "Demande non confirmée." });
-    const again = await findPlace(db, suspended.id, otherPlaceId);
-    await expectAppError(updatePlace(db, actor, suspended, otherPlaceId, { ...formValues(again!.data), version: versionOf(again!), horaires: "Mo-Fr 10:00-13:00" }), "forbidden");
+    await expectAppError(updatePlace(db, actor, suspended, otherPlaceId, await editForm(suspended, otherPlaceId, { horaires: "Mo-Fr 10:00-13:00" })), "forbidden");
   });
 
   it("Charente keeps reading what it owns", async () => {

@@ -34,7 +34,8 @@ beforeAll(async () => {
     ])
     .returning();
   // "Engagé" is this territory's own follow-up of the actor (decision 006).
-  await database.db.insert(territoryActors).values({ territoryId: territory.id, actorId: ccas!.id, status: "engaged" });
+  if (!ccas) throw new Error("actor insert returned nothing");
+  await database.db.insert(territoryActors).values({ territoryId: territory.id, actorId: ccas.id, status: "engaged" });
   const q = await createFinding(database.db, coordinator, territory, { kind: "question", text: "Personne n'aide à Abzac.", themes: ["acces_droits"], communes: ["16001"], origin: "meeting", originLabel: "Réunion du 3 mars" });
   await createFinding(database.db, coordinator, territory, { kind: "strength", text: "La médiathèque d'Angoulême forme les agents.", themes: ["competences_agents_elus"] });
   await toggleVote(database.db, partner, territory, q.id);

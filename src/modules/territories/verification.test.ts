@@ -30,6 +30,12 @@ afterAll(async () => {
   await database?.close();
 });
 
+async function bySlug(slug: string) {
+  const t = await findTerritoryBySlug(database.db, slug);
+  if (!t) throw new Error(`no territory ${slug}`);
+  return t;
+}
+
 const decisions = async (territoryId: string) =>
   (
     await database.db
@@ -68,38 +74,38 @@ describe("the administrators' queue", () => {
   });
 
   it("only a platform administrator decides", async () => {
-    const t = await findTerritoryBySlug(database.db, "cognac-demande");
-    await expectAppError(reviewTerritory(database.db, requester, t!.id, { decision: "verify" }), "forbidden");
-    await expectAppError(reviewTerritory(database.db, anonymous, t!.id, { decision: "verify" }), "forbidden");
+    const t = await bySlug("cognac-demande");
+    await expectAppError(reviewTerritory(database.db, requester, t.id, { decision: "verify" }), "forbidden");
+    await expectAppError(reviewTerritory(database.db, anonymous, t.id, { decision: "verify" }), "forbidden");
     expect((await findTerritoryBySlug(database.db, "cognac-demande"))?.status).toBe("pending");
   });
 
   it("a refusal needs a reason; an unknown decision is refused in French", async () => {
-    const t = await findTerritoryBySlug(database.db, "cognac-demande");
-    const noReason = await expectAppError(reviewTerritory(database.db, admin, t!.id, { decision: "refuse", reason: "  " }), "validation");
+    const t = await bySlug("cognac-demande");
+    const noReason = await expectAppError(reviewTerritory(database.db, admin, t.id, { decision: "refuse", reason: "  " }), "validation");
     expect(noReason.fieldErrors?.reason).toEqual(["Indiquez la raison : elle est montrée à la coordination du territoire."]);
-    const unknown = await expectAppError(reviewTerritory(database.db, admin, t!.id, { decision: "supprimer" }), "validation");
+    const unknown = await expectAppError(reviewTerritory(database.db, admin, t.id, { decision: "supprimer" }), "validation");
     expect(unknown.fieldErrors?.decision).toEqual(["Choisissez une décision : vérifier, refuser ou suspendre."]);
-    await expectAppError(reviewTerritory(database.db, admin, t!.id, { decision: "suspend", reason: "x" }), "validation");
-    expect(await decisions(t!.id)).toEqual([]);
+    await expectAppError(reviewTerritory(database.db, admin, t.id, { decision: "suspend", reason: "x" }), "validation");
+    expect(await decisions(t.id)).toEqual([]);
   });
 
   it("verify, suspend and refuse: each one audited with the state before and after, and the territory leaves the queue", async () => {
     const db = database.db;
-    const t = await findTerritoryBySlug(db, "charente-demandee");
-    const verified = await reviewTerritory(db, admin, t!.id, { decision: "verify" });
+    const t = await bySlug("charente-demandee");
+    const verified = await reviewTerritory(db, admin, t.id, { decision: "verify" });
     expect({ status: verified.status, by: verified.statusChangedBy !== null }).toEqual({ status: "verified", by: true });
     expect((await listPendingTerritories(db)).map((x) => x.slug)).toEqual(["cognac-demande"]);
-    const suspended = await reviewTerritory(db, admin, t!.id, { decision: "suspend", reason: "Personne inconnue de la préfecture." });
+    const suspended = await reviewTerritory(db, admin, t.id, { decision: "suspend", reason: "Personne inconnue de la préfecture." });
     expect({ status: suspended.status, reason: suspended.statusReason }).toEqual({ status: "suspended", reason: "Personne inconnue de la préfecture." });
-    const c = await findTerritoryBySlug(db, "cognac-demande");
-    await reviewTerritory(db, admin, c!.id, { decision: "refuse", reason: "Doublon du territoire existant." });
+    const c = await bySlug("cognac-demande");
+    await reviewTerritory(db, admin, c.id, { decision: "refuse", reason: "Doublon du territoire existant." });
     expect(await listPendingTerritories(db)).toEqual([]);
-    expect(await decisions(t!.id)).toEqual([
+    expect(await decisions(t.id)).toEqual([
       { action: "verify", before: { status: "pending" }, after: { status: "verified", reason: "" } },
       { action: "suspend", before: { status: "verified" }, after: { status: "suspended", reason: "Personne inconnue de la préfecture." } },
     ]);
-    expect(await decisions(c!.id)).toEqual([{ action: "refuse", before: { status: "pending" }, after: { status: "refused", reason: "Doublon du territoire existant." } }]);
+    expect(await decisions(c.id)).toEqual([{ action: "refuse", before: { status: "pending" }, after: { status: "refused", reason: "Doublon du territoire existant." } }]);
   });
 });
 
