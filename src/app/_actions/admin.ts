@@ -6,6 +6,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { setPlatformAdmin } from "@/modules/accounts/admin";
 import { reviewTerritory } from "@/modules/territories/commands";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 export async function setAdminAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
@@ -17,14 +18,16 @@ export async function setAdminAction(_: ActionState, form: FormData): Promise<Ac
   });
 }
 
-const decisionMessages = { verify: "est vérifié : sa coordination peut désormais modifier les lieux et les structures de son périmètre.", refuse: "est refusé.", suspend: "est suspendu." } as const;
-
+/** On success, back to /admin with the decision told at the top (the territory's card leaves the queue). */
 export async function reviewTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+  let target = "";
+  const state = await runAction(form, async () => {
     const { db } = await getRuntime();
     const decision = String(form.get("decision") ?? "");
     const territory = await reviewTerritory(db, await getCurrentActor(), String(form.get("territory") ?? ""), { decision, reason: String(form.get("reason") ?? "") });
     revalidatePath("/admin");
-    return { status: "success", message: `Le territoire « ${territory.name} » ${decisionMessages[decision as keyof typeof decisionMessages] ?? "a changé d'état."}` };
+    target = `/admin?${new URLSearchParams({ decision, territoire: territory.slug })}`;
   });
+  if (state.status === "success") redirect(target);
+  return state;
 }

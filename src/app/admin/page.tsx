@@ -18,6 +18,12 @@ const statusBadges = {
   suspended: { label: "Suspendu", className: "fr-badge--warning" },
 } as const;
 
+const decided = {
+  verify: "est vérifié : sa coordination peut désormais modifier les lieux et les structures de son périmètre.",
+  refuse: "est refusé : la raison est montrée à sa coordination.",
+  suspend: "est suspendu : sa coordination n'a plus de droit sur les lieux et les structures partagés.",
+} as const;
+
 const decisions = [
   { value: "verify", label: "Vérifier", hint: "la coordination pourra modifier les lieux et les structures du périmètre" },
   { value: "refuse", label: "Refuser", hint: "le territoire reste sans droit sur le registre partagé ; indiquez la raison" },
@@ -33,9 +39,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const page = pageParam(sp.page);
   const { db } = await getRuntime();
   const [pending, territories, accounts] = [await listPendingTerritories(db), await listTerritoriesForAdmin(db), await listAccounts(db, { q, page })];
+  const decision = sp.decision && sp.decision in decided ? decided[sp.decision as keyof typeof decided] : undefined;
+  const decidedTerritory = decision ? territories.find((t) => t.slug === sp.territoire) : undefined;
   return (
     <>
       <h1>Administration de la plateforme</h1>
+      {decision && decidedTerritory ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>
+            Le territoire « {decidedTerritory.name} » {decision}
+          </p>
+        </div>
+      ) : null}
       <h2 id="a-verifier">Territoires à vérifier ({pending.length})</h2>
       <p>
         Tout compte peut ouvrir un territoire. Tant qu&apos;il n&apos;est pas vérifié, ses membres travaillent sur leurs propres contenus
