@@ -47,7 +47,7 @@ ALTER TABLE "actor_contacts" ADD CONSTRAINT "actor_contacts_territory_id_territo
 CREATE INDEX "actor_contacts_owner_idx" ON "actor_contacts" USING btree ("territory_id","actor_id");--> statement-breakpoint
 -- Partners: an actor whose person (a partner or coordinator member of a territory) was named to speak
 -- for it joined that territory; so did an actor whose self-assessment was recorded from a territory,
--- and the demo actors that self-assessed, in the demo territory that sees them.
+-- and the demo's actors (seeded or self-assessed for the demo), in the demo territory that sees them.
 INSERT INTO "territory_actors" ("territory_id", "actor_id", "joined_at")
 SELECT DISTINCT m."territory_id", am."actor_id", now()
 FROM "actor_members" am JOIN "memberships" m ON m."user_id" = am."user_id" AND m."role" IN ('partner', 'coordinator')
@@ -59,8 +59,8 @@ WHERE e."entity_type" = 'maturity_assessment' AND e."action" = 'create'
 ON CONFLICT ("territory_id", "actor_id") DO UPDATE SET "joined_at" = coalesce("territory_actors"."joined_at", excluded."joined_at");--> statement-breakpoint
 INSERT INTO "territory_actors" ("territory_id", "actor_id", "joined_at")
 SELECT DISTINCT t."id", a."id", now()
-FROM "maturity_assessments" ma JOIN "actors" a ON a."id" = ma."actor_id" JOIN "territories" t ON t."is_demo"
-WHERE ma."demo" AND EXISTS (SELECT 1 FROM "territory_communes" tc WHERE tc."territory_id" = t."id"
+FROM "actors" a JOIN "territories" t ON t."is_demo"
+WHERE (a."source" = 'demo' OR EXISTS (SELECT 1 FROM "maturity_assessments" ma WHERE ma."actor_id" = a."id" AND ma."demo")) AND EXISTS (SELECT 1 FROM "territory_communes" tc WHERE tc."territory_id" = t."id"
   AND (tc."commune_code" = a."commune_code" OR tc."commune_code" IN (SELECT ac."commune_code" FROM "actor_communes" ac WHERE ac."actor_id" = a."id")))
 ON CONFLICT ("territory_id", "actor_id") DO UPDATE SET "joined_at" = coalesce("territory_actors"."joined_at", excluded."joined_at");--> statement-breakpoint
 DROP TABLE "legacy_owner";--> statement-breakpoint

@@ -39,6 +39,7 @@ const PIRATE = "00000000-0000-4000-8000-000000000666";
 const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";
 const C = "00000000-0000-4000-8000-00000000000c";
+const D = "00000000-0000-4000-8000-00000000000d";
 
 beforeAll(async () => {
   // A migrations folder that stops at 0006: the state of main before this change.
@@ -81,6 +82,7 @@ beforeAll(async () => {
       ('${A}', 'Centre social', 'engaged', '16015'),
       ('${B}', 'Médiathèque', 'to_mobilise', '16015'),
       ('${C}', 'Structure de Cognac', 'engaged', '16102');
+    insert into actors (id, name, commune_code, source) values ('${D}', 'Structure de démonstration', '16015', 'demo');
     insert into actor_members (actor_id, user_id) values ('${A}', 'u-partner');
     insert into actor_contacts (id, actor_id, name, email) values
       ('10000000-0000-4000-8000-00000000000a', '${A}', 'Jeanne', 'jeanne@prive.test'),
@@ -115,13 +117,14 @@ describe("migration 0007 on existing data", () => {
     ]);
   });
 
-  it("the status moves to the owning territory's follow-up; partners and the demo's assessed actors joined Charente", async () => {
+  it("the status moves to the owning territory's follow-up; partners and the demo's actors joined Charente", async () => {
     const follow = await rows<{ actor_id: string; territory_id: string; status: string; joined: boolean }>(
       `select actor_id, territory_id, status, joined_at is not null as joined from territory_actors order by actor_id`,
     );
     expect(follow).toEqual([
       { actor_id: A, territory_id: CHARENTE, status: "engaged", joined: true },
       { actor_id: B, territory_id: CHARENTE, status: "to_mobilise", joined: true },
+      { actor_id: D, territory_id: CHARENTE, status: "to_mobilise", joined: true },
     ]);
     // The Cognac actor, seen by no territory, keeps no status anywhere; the column is gone from the shared record.
     expect(await rows(`select column_name from information_schema.columns where table_name = 'actors' and column_name = 'status'`)).toEqual([]);
