@@ -134,6 +134,9 @@ describe("a fresh account that opens a territory over the département 16", () =
     expect(seen?.name).toBe("Centre social");
     expect({ status: seen?.status, notes: seen?.notes, joined: seen?.joined }).toEqual({ status: "to_mobilise", notes: "", joined: false });
     expect(JSON.stringify(seen)).not.toMatch(/Jeanne|subvention/);
+    // Its speaker is named, without the e-mail (a member of Charente, not of this territory).
+    expect(seen?.speakers.map((p) => [p.name, p.email])).toEqual([["Personne de test", ""]]);
+    expect((await findActor(db, charente.id, actorId))?.speakers.map((p) => p.email)).toEqual([partner.kind === "user" ? partner.email : "?"]);
   });
 
   it("reads no self-assessment, heat map or median, and may not self-assess", async () => {

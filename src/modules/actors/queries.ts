@@ -3,7 +3,7 @@ import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { memberships, territoryCommunes } from "@/modules/territories/schema";
 import { followUpStatus, visibleIn } from "./ownership";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import type { ActorFilters } from "./validation";
@@ -74,12 +74,21 @@ export async function findActor(db: Executor, territoryId: string, actorId: stri
     .innerJoin(communes, eq(communes.code, actorCommunes.communeCode))
     .where(eq(actorCommunes.actorId, actorId))
     .orderBy(asc(communes.name));
-  const speakers = await db
-    .select({ userId: user.id, name: user.name, email: user.email })
-    .from(actorMembers)
-    .innerJoin(user, eq(user.id, actorMembers.userId))
-    .where(eq(actorMembers.actorId, actorId))
-    .orderBy(asc(user.name));
+  // A speaker's e-mail is shown only where the person is a member (members of a territory see each
+  // other's addresses on its members page); from any other territory, the name alone.
+  const speakers = (
+    await db
+      .select({
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        member: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.userId} = ${user.id} and ${memberships.territoryId} = ${territoryId})`,
+      })
+      .from(actorMembers)
+      .innerJoin(user, eq(user.id, actorMembers.userId))
+      .where(eq(actorMembers.actorId, actorId))
+      .orderBy(asc(user.name))
+  ).map(({ member, ...s }) => ({ ...s, email: member ? s.email : "" }));
   // What this territory (and only it) recorded about the actor: follow-up status, notes, partnership.
   const [own] = await db
     .select({ status: territoryActors.status, notes: territoryActors.notes, joinedAt: territoryActors.joinedAt })
