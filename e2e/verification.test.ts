@@ -43,8 +43,8 @@ describe("a territory opened by a fresh account waits for an administrator", () 
     await page.getByLabel("Confirmez le mot de passe").fill("une phrase de passe solide");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await page.waitForURL(`${baseUrl}/espace/nouveau`);
-    await visit(page, `${baseUrl}/espace/nouveau?kind=departement&q=16`);
-    await page.locator("label", { hasText: /^Charente/ }).first().click();
+    await visit(page, `${baseUrl}/espace/nouveau?kind=departement&q=charente`);
+    await page.locator("label", { hasText: /^Charente(?!-)/ }).first().click();
     await page.getByLabel("Nom du territoire").fill(name);
     await page.getByLabel("Adresse de la page publique").fill(slug);
     await page.getByRole("button", { name: "Créer le territoire" }).click();
