@@ -68,14 +68,14 @@ describe("a territory opened by a fresh account waits for an administrator", () 
     const admin = await signedIn(browser, baseUrl, dataDir, demoAdmin);
     const adminPage = await admin.newPage();
     await visit(adminPage, `${baseUrl}/admin`);
-    const card = adminPage.getByTestId("admin-queue").locator("li", { hasText: name });
+    const card = adminPage.getByTestId("admin-queue").locator(":scope > li", { hasText: name });
     expect(await card.textContent()).toContain(`Nouvelle Personne <${email}>`);
     expect(await card.textContent()).toMatch(/Département 16 : \d[\d\s  ]* commune\(s\)/);
     await adminPage.getByRole("button", { name: `Enregistrer la décision pour ${name}` }).click();
     await adminPage.waitForURL(/\/admin\?decision=verify/);
     await adminPage.getByText(`Le territoire « ${name} » est vérifié`, { exact: false }).waitFor();
     await expectAccessible(adminPage);
-    expect(await adminPage.getByTestId("admin-queue").locator("li", { hasText: name }).count()).toBe(0);
+    expect(await adminPage.getByTestId("admin-queue").locator(":scope > li", { hasText: name }).count()).toBe(0);
     await admin.close();
 
     // Verified: the banner is gone, the registry's pages open.
