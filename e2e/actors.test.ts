@@ -74,7 +74,6 @@ describe("actors of the demo territory", () => {
     await page.getByLabel("Nom de la structure").fill(name);
     await tick(page, "Association");
     await page.getByLabel("SIRET (facultatif)").fill("130 025 265 00014");
-    await tick(page, "Engagé");
     await tick(page, "Numérique");
     await tick(page, "Social");
     await page.getByLabel("Commune d'implantation").fill("16015");
@@ -171,12 +170,12 @@ describe("actors of the demo territory", () => {
     expect(await csv.text()).not.toContain("jeanne.contact");
 
     await partnerPage.getByLabel("Site internet").fill("federation-e2e.test");
-    await tick(partnerPage, "À mobiliser");
     await partnerPage.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await partnerPage.getByText("Les modifications sont enregistrées.").waitFor();
     await expectAccessible(partnerPage);
     await visit(partnerPage, actorUrl);
     expect(await partnerPage.getByRole("link", { name: /^https:\/\/federation-e2e\.test/ }).count()).toBe(1);
+    // The status is the territory's own follow-up (decision 006): never set, the actor is "à mobiliser".
     expect(await partnerPage.getByRole("heading", { level: 2, name: new RegExp(`${name}.*À mobiliser`) }).count()).toBe(1);
     await partnerContext.close();
   });

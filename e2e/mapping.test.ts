@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { verifyTerritory } from "./admin";
 import { expectAccessible, launch, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -48,6 +49,8 @@ describe("importing a file in its producer's own format", () => {
     await page.getByLabel("Adresse de la page publique").fill(slug);
     await page.getByRole("button", { name: "Créer le territoire" }).click();
     await page.waitForURL(new RegExp(`/espace/${slug}`));
+    // A territory a person opens waits for verification before any import (decision 006).
+    await verifyTerritory(browser, baseUrl, inject("dataDir"), "Creuse");
 
     // A file that cannot be read: a French message, nothing kept.
     await visit(page, `${baseUrl}/espace/${slug}/lieux/colonnes`);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { verifyTerritory } from "./admin";
 import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
 
 /*
@@ -91,6 +92,8 @@ describe("a long import of places, with a progress bar", () => {
     await page.getByRole("button", { name: "Créer le territoire" }).click();
     await page.waitForURL(new RegExp(`/espace/${slug}`));
     await context.close();
+    // A territory a person opens waits for verification before any import (decision 006).
+    await verifyTerritory(browser, baseUrl, dataDir, "Lozère");
   });
 
   it("with JavaScript: the check, then the import, each followed to its report", async () => {

@@ -9,6 +9,7 @@ import { communes } from "@/modules/geo/schema";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findTerritoryBySlug, listTerritories } from "@/modules/territories/queries";
+import { reviewTerritory } from "@/modules/territories/commands";
 import { importPlaces } from "@/modules/places/commands";
 import { exportGeoJson } from "@/modules/places/geojson";
 import { placesForExport } from "@/modules/places/queries";
@@ -22,7 +23,10 @@ const usage = `Utilisation : npx maillage <commande>
 
 Commandes :
   status                    état de la base (type, territoires, comptes, communes)
-  territories list          liste des territoires (adresse, nom, type)
+  territories list          liste des territoires (adresse, nom, type, état de vérification)
+  territories verify|refuse|suspend ADRESSE [--reason TEXTE]
+                            décision de l'administration sur un territoire (raison obligatoire
+                            pour refuser ou suspendre)
   admin grant <courriel>    donne les droits d'administration de la plateforme
   admin revoke <courriel>   retire ces droits
   places validate FICHIER   vérifie un fichier de lieux (standard national, toute version) sans base
@@ -64,9 +68,16 @@ const commands: Record<string, Command> = {
     out(JSON.stringify({ database: database.kind, territories: t?.n ?? 0, users: u?.n ?? 0, communes: c?.n ?? 0 }));
     return 0;
   },
-  async territories(database, [sub]) {
+  async territories(database, [sub, slug, ...rest]) {
+    if (sub === "verify" || sub === "refuse" || sub === "suspend") {
+      const territory = slug ? await findTerritoryBySlug(database.db, slug) : undefined;
+      if (!territory) return fail(`Territoire inconnu : « ${slug ?? ""} ». Voir : npx maillage territories list`);
+      const updated = await reviewTerritory(database.db, { kind: "system", label: "ligne de commande" }, territory.id, { decision: sub, reason: option(rest, "--reason") ?? "" });
+      console.error(`« ${updated.name} » : ${updated.status}.`);
+      return 0;
+    }
     if (sub !== "list") return fail(`Sous-commande inconnue : « ${sub ?? ""} ». Essayez : npx maillage territories list`);
-    for (const t of await listTerritories(database.db)) out(`${t.slug}\t${t.name}\t${t.kind}${t.isDemo ? "\tdémo" : ""}`);
+    for (const t of await listTerritories(database.db)) out(`${t.slug}\t${t.name}\t${t.kind}\t${t.status}${t.isDemo ? "\tdémo" : ""}`);
     return 0;
   },
   async admin(database, [sub, email]) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { actors } from "@/modules/actors/schema";
+import { actors, territoryActors } from "@/modules/actors/schema";
 import { siretValid } from "@/modules/actors/validation";
 import { places } from "@/modules/places/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
@@ -9,7 +9,8 @@ import { territoryCommunes } from "@/modules/territories/schema";
 /**
  * The demo's actors, derived from the real places of the perimeter: one actor per SIRET found in
  * the places' "pivot" (the legal entity behind them), located in the commune of its first place,
- * its places attached. Public data only; the private contacts stay empty.
+ * its places attached. Public data only; the private contacts stay empty. Each one joined the demo
+ * territory as a partner (decision 006).
  */
 export async function seedDemoActors(db: Db, territoryId: string): Promise<number> {
   const rows = await db
@@ -35,7 +36,6 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
           siret,
           legalType: /mairie|commune|communaut|departement|département|agglo/i.test(name) ? "collectivite" : "autre",
           worlds: ["numerique"],
-          status: "engaged",
           communeCode: first.commune,
           publicEmail: first.data.courriels?.[0] ?? null,
           publicPhone: first.data.telephone ?? null,
@@ -47,6 +47,9 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
         })
         .returning({ id: actors.id });
       if (!created) continue;
+      // The demo territory follows its actors as engaged (its own record, not the shared registry's), and
+      // every demo structure takes part in it as a partner: the demo reads their self-assessments.
+      await tx.insert(territoryActors).values({ territoryId, actorId: created.id, status: "engaged", joinedAt: new Date() });
       for (const p of list) await tx.update(places).set({ actorId: created.id }).where(eq(places.id, p.id));
     }
   });

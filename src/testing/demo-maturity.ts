@@ -1,7 +1,7 @@
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { visibleIn } from "@/modules/actors/queries";
-import { actors } from "@/modules/actors/schema";
+import { actors, territoryActors } from "@/modules/actors/schema";
 import { dimensionIds, type DimensionId, type Level } from "@/modules/maturity/grid";
 import { maturityAnswers, maturityAssessments } from "@/modules/maturity/schema";
 import { assessmentInput, assessmentSchema } from "@/modules/maturity/validation";
@@ -141,6 +141,11 @@ export async function seedDemoMaturity(db: Db, territoryId: string, now = new Da
       const [created] = await tx.insert(maturityAssessments).values({ actorId: p.actorId, submittedAt: p.submittedAt, submittedBy: "Équipe de la structure", demo: true }).returning({ id: maturityAssessments.id });
       if (!created) continue;
       await tx.insert(maturityAnswers).values(answers.map((a) => ({ assessmentId: created.id, ...a })));
+      // A structure that self-assessed with the demo territory has joined it as a partner: the territory reads its results.
+      await tx
+        .insert(territoryActors)
+        .values({ territoryId, actorId: p.actorId, joinedAt: p.submittedAt })
+        .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { joinedAt: sql`coalesce(${territoryActors.joinedAt}, excluded.joined_at)` } });
     }
   });
   return plan.length;

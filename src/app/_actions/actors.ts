@@ -44,6 +44,16 @@ export async function updateActorAction(_: ActionState, form: FormData): Promise
   });
 }
 
+export async function setFollowUpAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    const territory = await territoryFrom(form);
+    await actors.setFollowUp(db, await getCurrentActor(), territory, actorIdOf(form), formToObject(form));
+    revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
+    return { status: "success", message: "Le suivi de la structure est enregistré." };
+  });
+}
+
 export async function addContactAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const { db } = await getRuntime();

@@ -35,10 +35,12 @@ export async function listAccounts(db: Executor, options: { q: string; page: num
 export async function listTerritoriesForAdmin(db: Executor) {
   return db
     .select({
+      id: territories.id,
       slug: territories.slug,
       name: territories.name,
       kind: territories.kind,
       isDemo: territories.isDemo,
+      status: territories.status,
       createdAt: territories.createdAt,
       communeCount: sql<number>`(select count(*)::int from ${territoryCommunes} where ${territoryCommunes.territoryId} = ${territories.id})`,
       memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.territoryId} = ${territories.id})`,
@@ -47,9 +49,34 @@ export async function listTerritoriesForAdmin(db: Executor) {
     .orderBy(territories.name);
 }
 
+/**
+ * Territories waiting for verification, oldest request first: who asked (the creator), when, and the
+ * perimeter (kind, code, commune count, population), for the administrators' queue.
+ */
+export async function listPendingTerritories(db: Executor) {
+  return db
+    .select({
+      id: territories.id,
+      slug: territories.slug,
+      name: territories.name,
+      kind: territories.kind,
+      sourceCode: territories.sourceCode,
+      description: territories.description,
+      createdAt: territories.createdAt,
+      requesterName: user.name,
+      requesterEmail: user.email,
+      communeCount: sql<number>`(select count(*)::int from ${territoryCommunes} where ${territoryCommunes.territoryId} = ${territories.id})`,
+      population: sql<number>`(select coalesce(sum(c.population), 0)::int from ${territoryCommunes} tc join communes c on c.code = tc.commune_code where tc.territory_id = ${territories.id})`,
+    })
+    .from(territories)
+    .leftJoin(user, eq(user.id, territories.createdBy))
+    .where(eq(territories.status, "pending"))
+    .orderBy(territories.createdAt, territories.id);
+}
+
 /** Grants or removes platform administration; the last administrator cannot be removed. */
 export async function setPlatformAdmin(db: Db, actor: Actor, email: string, grant: boolean): Promise<void> {
-  if (actor.kind !== "system" && !platformPolicy.administer(actor)) throw new AppError("forbidden");
+  if (!platformPolicy.grantAdmin(actor)) throw new AppError("forbidden");
   await db.transaction(async (tx) => {
     const [person] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
     if (!person) throw new AppError("not_found", { message: `Aucun compte avec l'adresse « ${email} ».` });

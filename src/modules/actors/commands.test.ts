@@ -9,7 +9,7 @@ import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
-import { addContact, createActor, linkMember, removeContact, unlinkMember, updateActor } from "./commands";
+import { addContact, createActor, linkMember, removeContact, unlinkMember, updateActor, setFollowUp } from "./commands";
 import { toCsv, toOds, toXlsx } from "./export";
 import { actorPolicy } from "./policy";
 import { actorsForExport, communesWithActors, findActor, listActors, listContacts } from "./queries";
@@ -93,7 +93,7 @@ function odsContent(bytes: Uint8Array): string {
 describe("creating and editing an actor", () => {
   it("a coordinator adds an actor: fields stored, served communes resolved, audited", async () => {
     const created = await createActor(database.db, coordinator, territory, form({ name: "Maison des solidarités", siret: "130 025 265 00013", communes: `${inCharente(1)} ${inCharente(2)}`, website: "www.exemple.fr" }));
-    expect(created).toMatchObject({ name: "Maison des solidarités", siret: "13002526500013", website: "https://www.exemple.fr", worlds: ["social"], status: "engaged" });
+    expect(created).toMatchObject({ name: "Maison des solidarités", siret: "13002526500013", website: "https://www.exemple.fr", worlds: ["social"] });
     const found = await findActor(database.db, territory.id, created.id);
     expect(found?.served.map((c) => c.code).sort()).toEqual([inCharente(1), inCharente(2)].sort());
     const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
@@ -146,8 +146,8 @@ describe("partners speak for their own actor", () => {
 
     await expectAppError(linkMember(database.db, partner, territory, own.id, { email: partnerEmail }), "forbidden");
     await linkMember(database.db, coordinator, territory, own.id, { email: partnerEmail.toUpperCase() });
-    const updated = await updateActor(database.db, partner, territory, own.id, form({ name: "Espace numérique renommé", status: "to_mobilise" }));
-    expect(updated).toMatchObject({ name: "Espace numérique renommé", status: "to_mobilise" });
+    const updated = await updateActor(database.db, partner, territory, own.id, form({ name: "Espace numérique renommé" }));
+    expect(updated).toMatchObject({ name: "Espace numérique renommé" });
     await addContact(database.db, partner, territory, own.id, { name: "Nora Responsable", role: "Directrice" });
 
     const before = await database.db.select().from(actors).where(eq(actors.id, other.id));
@@ -248,6 +248,7 @@ describe("listing and searching", () => {
 describe("exports of the territory's actors", () => {
   it("neutralise formula cells; XLSX reads back with exceljs and ODS unzips to the same cells", async () => {
     const a = await createActor(database.db, coordinator, territory, form({ name: "=1+1 Structure piégée", description: "@SUM(1)", publicPhone: "+33 5 45 00 00 00", communeCode: inCharente(20) }));
+    await setFollowUp(database.db, coordinator, territory, a.id, { status: "engaged" });
     const list = await actorsForExport(database.db, territory.id, { commune: inCharente(20) });
     expect(list.map((x) => x.id)).toEqual([a.id]);
     const csv = toCsv(list);

@@ -14,8 +14,8 @@ import { memberships, territoryCommunes } from "@/modules/territories/schema";
 import { splitCodes } from "@/modules/territories/validation";
 import { actorPolicy, noActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
-import { actorCommunes, actorContacts, actorMembers, actors } from "./schema";
-import { actorSchema, contactSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
+import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
+import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
 
 function authorize(allowed: boolean): void {
   if (!allowed) throw new AppError("forbidden");
@@ -83,7 +83,6 @@ function rowOf(input: ActorValues, place: Placement) {
     rna: input.rna,
     legalType: input.legalType,
     worlds: input.worlds,
-    status: input.status,
     communeCode: place.communeCode,
     publicEmail: input.publicEmail,
     publicPhone: input.publicPhone,
@@ -95,8 +94,8 @@ function rowOf(input: ActorValues, place: Placement) {
 
 /** What the audit log keeps of an actor: its public fields only. */
 function auditView(row: Omit<ActorRow, "id" | "search" | "source" | "sourceId" | "createdAt" | "updatedAt">, served: string[]) {
-  const { name, siret, rna, legalType, worlds, status, communeCode, publicEmail, publicPhone, website, description } = row;
-  return { name, siret, rna, legalType, worlds, status, communeCode, served, publicEmail, publicPhone, website, description };
+  const { name, siret, rna, legalType, worlds, communeCode, publicEmail, publicPhone, website, description } = row;
+  return { name, siret, rna, legalType, worlds, communeCode, served, publicEmail, publicPhone, website, description };
 }
 
 async function replaceServed(tx: Executor, actorId: string, served: string[]): Promise<void> {
@@ -151,7 +150,7 @@ export async function addContact(db: Db, actor: Actor, territory: TerritoryRef, 
   authorize(actorPolicy.manageContacts(actor, territory, existing));
   const input = parseOrThrow(contactSchema, raw);
   return db.transaction(async (tx) => {
-    const [contact] = await tx.insert(actorContacts).values({ actorId: existing.id, ...input }).returning();
+    const [contact] = await tx.insert(actorContacts).values({ actorId: existing.id, territoryId: territory.id, ...input }).returning();
     if (!contact) throw new Error("contact insert returned nothing");
     // Name and role only: the log outlives the contact, its email and phone need not.
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: contact.id, action: "create", after: { actor: existing.name, name: contact.name, role: contact.role } });
@@ -166,10 +165,36 @@ export async function removeContact(db: Db, actor: Actor, territory: TerritoryRe
   await db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(actorContacts)
-      .where(and(eq(actorContacts.id, contactId), eq(actorContacts.actorId, existing.id)))
+      // Only a contact this territory wrote: another territory's contacts of the same actor are not ours to remove.
+      .where(and(eq(actorContacts.id, contactId), eq(actorContacts.actorId, existing.id), eq(actorContacts.territoryId, territory.id)))
       .returning();
     if (!removed) throw new AppError("not_found");
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: removed.id, action: "remove", before: { actor: existing.name, name: removed.name, role: removed.role } });
+  });
+}
+
+/**
+ * The territory's own follow-up of an actor: status ("engagé / à mobiliser") and internal notes.
+ * Written for this territory only; another territory seeing the same actor keeps its own.
+ */
+export async function setFollowUp(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<void> {
+  const existing = await loadForWrite(db, actor, territory, actorId);
+  authorize(actorPolicy.annotate(actor, territory, existing));
+  const input = parseOrThrow(followUpSchema, raw);
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .insert(territoryActors)
+      .values({ territoryId: territory.id, actorId: existing.id, status: input.status, notes: input.notes, updatedAt: now })
+      .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { status: input.status, notes: input.notes, updatedAt: now } });
+    await recordAudit(tx, actor, {
+      territoryId: territory.id,
+      entityType: "actor_follow_up",
+      entityId: existing.id,
+      action: "update",
+      before: { actor: existing.name, status: existing.status, notes: existing.notes },
+      after: { actor: existing.name, status: input.status, notes: input.notes },
+    });
   });
 }
 
@@ -190,6 +215,12 @@ export async function linkMember(db: Db, actor: Actor, territory: TerritoryRef, 
       throw new AppError("validation", { fieldErrors: { email: [`${person.name} a le rôle ${roleLabels[person.role]} : donnez-lui d'abord le rôle ${roleLabels.partner} (page « Membres et invitations »).`] } });
     const inserted = await tx.insert(actorMembers).values({ actorId: existing.id, userId: person.id }).onConflictDoNothing().returning();
     if (inserted.length === 0) throw new AppError("validation", { fieldErrors: { email: [`${person.name} parle déjà pour cette structure.`] } });
+    // One of the structure's people now takes part in the territory: the structure joined it as a partner.
+    const now = new Date();
+    await tx
+      .insert(territoryActors)
+      .values({ territoryId: territory.id, actorId: existing.id, joinedAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { joinedAt: sql`coalesce(${territoryActors.joinedAt}, ${now.toISOString()}::timestamptz)` } });
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_member", entityId: person.id, action: "create", after: { actor: existing.name, person: person.name } });
     return { userId: person.id, name: person.name };
   });

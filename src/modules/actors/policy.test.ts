@@ -3,8 +3,8 @@ import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
 import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
 
-const territory = { id: "t-1" };
-const other = { id: "t-2" };
+const territory = { id: "t-1", status: "verified" } as const;
+const other = { id: "t-2", status: "verified" } as const;
 
 const people: Record<string, Actor> = { ...policyActors(territory, other) };
 
@@ -23,6 +23,7 @@ const onAnotherActor: Record<ActorAction, Row> = {
   create: [false, false, false, false, false, true, true],
   edit: [false, false, false, false, false, true, true],
   manageContacts: [false, false, false, false, false, true, true],
+  annotate: [false, false, false, false, false, true, true],
   linkMember: [false, false, false, false, false, true, true],
 };
 // Speaking for the actor only adds the right to edit it and its contacts, and only to partners of the territory.
@@ -31,6 +32,34 @@ const onOwnActor: Record<ActorAction, Row> = {
   edit: [false, false, false, false, true, true, true],
   manageContacts: [false, false, false, false, true, true, true],
 };
+
+// A territory waiting for verification (or refused, suspended): its own records about the actor
+// (contacts, follow-up) as usual; the shared record as a visitor, whoever speaks for the actor.
+const unverifiedTable: Record<ActorAction, Row> = {
+  ...onAnotherActor,
+  create: [false, false, false, false, false, false, true],
+  edit: [false, false, false, false, false, false, true],
+  linkMember: [false, false, false, false, false, false, true],
+};
+const unverifiedOwn: Record<ActorAction, Row> = { ...unverifiedTable, manageContacts: [false, false, false, false, true, true, true] };
+
+describe("actor policy in a territory not verified (role × action)", () => {
+  const names = Object.keys(people);
+  for (const status of ["pending", "refused", "suspended"] as const) {
+    for (const [label, record, table] of [
+      ["another actor", notOwn, unverifiedTable],
+      ["their own actor", own, unverifiedOwn],
+    ] as const) {
+      for (const [action, row] of Object.entries(table) as [ActorAction, Row][]) {
+        for (const [i, name] of names.entries()) {
+          it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label}, territory ${status})`, () => {
+            expect(actorPolicy[action](people[name] as Actor, { id: territory.id, status }, record)).toBe(row[i]);
+          });
+        }
+      }
+    }
+  }
+});
 
 describe("actor policy (role × action)", () => {
   const names = Object.keys(people);

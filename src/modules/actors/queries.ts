@@ -3,8 +3,9 @@ import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
-import { actorCommunes, actorContacts, actorMembers, actors } from "./schema";
+import { memberships, territoryCommunes } from "@/modules/territories/schema";
+import { followUpStatus, visibleIn } from "./ownership";
+import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import type { ActorFilters } from "./validation";
 
 export type ActorRow = typeof actors.$inferSelect;
@@ -17,20 +18,8 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/**
- * Tenancy: a territory sees the actors located in its perimeter OR serving at least one of its
- * communes. One shared registry: an actor is never copied per territory, only seen from several.
- */
-export function visibleIn(db: Executor, territoryId: string): SQL {
-  const perimeter = db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId));
-  const serving = db
-    .select({ id: actorCommunes.actorId })
-    .from(actorCommunes)
-    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, actorCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId));
-  // `or` of two conditions is never undefined; the fallback only keeps the type honest and fails closed.
-  return or(inArray(actors.communeCode, perimeter), inArray(actors.id, serving)) ?? sql`false`;
-}
+// The ownership rule (what a territory reads about an actor) lives in ownership.ts, written once.
+export { visibleIn } from "./ownership";
 
 function conditions(db: Executor, territoryId: string, f: ActorFilters): SQL | undefined {
   const where: (SQL | undefined)[] = [visibleIn(db, territoryId)];
@@ -38,7 +27,7 @@ function conditions(db: Executor, territoryId: string, f: ActorFilters): SQL | u
   for (const word of normalizeSearch(f.q ?? "").split(" ").filter(Boolean).slice(0, 8)) where.push(ilike(actors.search, `%${escapeLike(word)}%`));
   if (f.world) where.push(arrayContains(actors.worlds, [f.world]));
   if (f.legalType) where.push(eq(actors.legalType, f.legalType));
-  if (f.status) where.push(eq(actors.status, f.status));
+  if (f.status) where.push(sql`${followUpStatus(territoryId)} = ${f.status}`);
   if (f.commune) {
     const serving = db.select({ id: actorCommunes.actorId }).from(actorCommunes).where(eq(actorCommunes.communeCode, f.commune));
     where.push(or(eq(actors.communeCode, f.commune), inArray(actors.id, serving)));
@@ -51,7 +40,7 @@ export async function listActors(db: Executor, territoryId: string, filters: Act
   const where = conditions(db, territoryId, filters);
   const [total] = await db.select({ n: count() }).from(actors).where(where);
   const items = await db
-    .select({ id: actors.id, name: actors.name, legalType: actors.legalType, worlds: actors.worlds, status: actors.status, communeCode: actors.communeCode, communeName: communes.name })
+    .select({ id: actors.id, name: actors.name, legalType: actors.legalType, worlds: actors.worlds, status: followUpStatus(territoryId), communeCode: actors.communeCode, communeName: communes.name })
     .from(actors)
     .leftJoin(communes, eq(communes.code, actors.communeCode))
     .where(where)
@@ -85,22 +74,52 @@ export async function findActor(db: Executor, territoryId: string, actorId: stri
     .innerJoin(communes, eq(communes.code, actorCommunes.communeCode))
     .where(eq(actorCommunes.actorId, actorId))
     .orderBy(asc(communes.name));
-  const speakers = await db
-    .select({ userId: user.id, name: user.name, email: user.email })
-    .from(actorMembers)
-    .innerJoin(user, eq(user.id, actorMembers.userId))
-    .where(eq(actorMembers.actorId, actorId))
-    .orderBy(asc(user.name));
-  return { ...row.actor, communeName: row.communeName, served, speakers, speakerIds: speakers.map((s) => s.userId) };
+  // A speaker's e-mail is shown only where the person is a member (members of a territory see each
+  // other's addresses on its members page); from any other territory, the name alone.
+  const speakers = (
+    await db
+      .select({
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        member: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.userId} = ${user.id} and ${memberships.territoryId} = ${territoryId})`,
+      })
+      .from(actorMembers)
+      .innerJoin(user, eq(user.id, actorMembers.userId))
+      .where(eq(actorMembers.actorId, actorId))
+      .orderBy(asc(user.name))
+  ).map(({ member, ...s }) => ({ ...s, email: member ? s.email : "" }));
+  // What this territory (and only it) recorded about the actor: follow-up status, notes, partnership.
+  const [own] = await db
+    .select({ status: territoryActors.status, notes: territoryActors.notes, joinedAt: territoryActors.joinedAt })
+    .from(territoryActors)
+    .where(and(eq(territoryActors.territoryId, territoryId), eq(territoryActors.actorId, actorId)));
+  return {
+    ...row.actor,
+    communeName: row.communeName,
+    served,
+    speakers,
+    speakerIds: speakers.map((s) => s.userId),
+    status: own?.status ?? ("to_mobilise" as const),
+    notes: own?.notes ?? "",
+    joined: own?.joinedAt != null,
+  };
 }
 
 export type ActorDetails = NonNullable<Awaited<ReturnType<typeof findActor>>>;
 
-/** Private contacts of an actor the territory sees. Callers check actorPolicy.viewPrivateContacts first. */
+/**
+ * Private contacts of an actor the territory sees, written by this territory (another territory's
+ * contacts of the same actor are never read). Callers check actorPolicy.viewPrivateContacts first.
+ */
 export async function listContacts(db: Executor, territoryId: string, actorId: string) {
   if (!UUID.test(actorId)) return [];
   const seen = db.select({ id: actors.id }).from(actors).where(and(eq(actors.id, actorId), visibleIn(db, territoryId)));
-  return db.select().from(actorContacts).where(and(eq(actorContacts.actorId, actorId), inArray(actorContacts.actorId, seen))).orderBy(asc(actorContacts.name), asc(actorContacts.id));
+  return db
+    .select()
+    .from(actorContacts)
+    .where(and(eq(actorContacts.actorId, actorId), eq(actorContacts.territoryId, territoryId), inArray(actorContacts.actorId, seen)))
+    .orderBy(asc(actorContacts.name), asc(actorContacts.id));
 }
 
 /** Public fields only, for the exports: private contacts are never read here. */
@@ -114,7 +133,7 @@ export async function actorsForExport(db: Executor, territoryId: string, filters
       rna: actors.rna,
       legalType: actors.legalType,
       worlds: actors.worlds,
-      status: actors.status,
+      status: followUpStatus(territoryId),
       communeCode: actors.communeCode,
       communeName: communes.name,
       publicEmail: actors.publicEmail,

@@ -1,6 +1,7 @@
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { communes } from "@/modules/geo/schema";
+import { territories } from "@/modules/territories/schema";
 
 // Actors (structures) form one registry shared by every territory of the instance.
 
@@ -19,7 +20,6 @@ export const actors = pgTable(
     rna: text("rna"),
     legalType: actorLegalType("legal_type").notNull().default("autre"),
     worlds: text("worlds").array().notNull().default([]),
-    status: actorStatus("status").notNull().default("to_mobilise"),
     // Where the actor is located; the communes it serves are in actor_communes.
     communeCode: text("commune_code").references(() => communes.code),
     publicEmail: text("public_email"),
@@ -48,17 +48,46 @@ export const actorCommunes = pgTable(
   (t) => [primaryKey({ columns: [t.actorId, t.communeCode] }), index("actor_communes_commune_idx").on(t.communeCode)],
 );
 
-/** Contacts visible to the members of the territories only (never on public pages or in open data). */
+/**
+ * Private contacts of an actor, owned by the territory that wrote them: visible to its members only
+ * (never on public pages, in open data, or to another territory that sees the same actor).
+ */
 export const actorContacts = pgTable("actor_contacts", {
   id: uuid("id").primaryKey().defaultRandom(),
   actorId: uuid("actor_id")
     .notNull()
     .references(() => actors.id, { onDelete: "cascade" }),
+  territoryId: uuid("territory_id")
+    .notNull()
+    .references(() => territories.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   role: text("role").notNull().default(""),
   email: text("email"),
   phone: text("phone"),
-});
+}, (t) => [index("actor_contacts_owner_idx").on(t.territoryId, t.actorId)]);
+
+/**
+ * What one territory records about an actor, visible to that territory's members only: its follow-up
+ * status ("engagé / à mobiliser") and internal notes. `joinedAt` is set when the actor joined the
+ * territory as a partner (one of its people, a partner member of the territory, was named to speak
+ * for it): from then on a verified territory reads the actor's self-assessments.
+ */
+export const territoryActors = pgTable(
+  "territory_actors",
+  {
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    status: actorStatus("status").notNull().default("to_mobilise"),
+    notes: text("notes").notNull().default(""),
+    joinedAt: timestamp("joined_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.territoryId, t.actorId] }), index("territory_actors_actor_idx").on(t.actorId)],
+);
 
 /** People who speak for an actor: they edit it and its places. */
 export const actorMembers = pgTable(

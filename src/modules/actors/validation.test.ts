@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorSchema, luhnValid, parseActorFilters, filtersQuery, siretValid } from "./validation";
+import { actorSchema, luhnValid, parseActorFilters, filtersQuery, siretValid, followUpSchema } from "./validation";
 
 const base = { name: "Centre social", legalType: "association", status: "engaged" };
 const errorsOf = (input: Record<string, unknown>) => {
@@ -45,9 +45,12 @@ describe("actor fields", () => {
   });
 
   it("refuses unknown worlds, legal types and statuses with French messages", () => {
-    const e = errorsOf({ worlds: ["social", "magie"], legalType: "secte", status: "peut-être", name: "" });
-    expect(Object.keys(e).sort()).toEqual(["legalType", "name", "status", "worlds.1"]);
+    const e = errorsOf({ worlds: ["social", "magie"], legalType: "secte", name: "" });
+    expect(Object.keys(e).sort()).toEqual(["legalType", "name", "worlds.1"]);
     expect(e.legalType).toBe("Choisissez la forme juridique de la structure.");
+    // The status is the territory's own follow-up, not a field of the shared record.
+    const status = followUpSchema.safeParse({ status: "peut-être" });
+    expect(status.success ? [] : status.error.issues.map((i) => i.message)).toEqual(["Indiquez si la structure est engagée ou à mobiliser."]);
   });
 
   it("checks email, phone and website", () => {

@@ -111,7 +111,6 @@ export const actorSchema = z.object({
   rna: optional(rnaSchema),
   legalType: z.enum(legalTypes, { error: "Choisissez la forme juridique de la structure." }),
   worlds: worldsSchema,
-  status: z.enum(actorStatuses, { error: "Indiquez si la structure est engagée ou à mobiliser." }),
   // Location and served communes are INSEE codes or postcodes, resolved against the reference data by the command.
   communeCode: optional(communeCodeSchema),
   communes: z.string().max(60_000, "La liste de communes est trop longue.").optional().default(""),
@@ -129,6 +128,12 @@ export const contactSchema = z.object({
   role: z.string().trim().max(120, "La fonction ne doit pas dépasser 120 caractères.").optional().default(""),
   email: optional(emailSchema),
   phone: optional(phoneSchema),
+});
+
+/** What the territory records about an actor for itself: follow-up status and internal notes. */
+export const followUpSchema = z.object({
+  status: z.enum(actorStatuses, { error: "Indiquez si la structure est engagée ou à mobiliser." }),
+  notes: z.string().trim().max(5000, "Les notes ne doivent pas dépasser 5 000 caractères.").optional().default(""),
 });
 
 export const linkMemberSchema = z.object({

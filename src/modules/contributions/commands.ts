@@ -21,7 +21,7 @@ import { HONEYPOT, proposalLimit } from "./limits";
 import { envelopeSchema, rejectSchema } from "./validation";
 import { isUuid } from "./queries";
 
-type TerritoryInfo = Pick<Territory, "id" | "name" | "slug">;
+type TerritoryInfo = Pick<Territory, "id" | "name" | "slug" | "status">;
 export type ProposalTarget = { kind: "new" } | { kind: "correction"; placeId: string };
 
 function authorize(allowed: boolean): void {

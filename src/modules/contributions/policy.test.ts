@@ -3,8 +3,8 @@ import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
 import { contributionPolicy, type ContributionAction } from "./policy";
 
-const territory = { id: "t-1" };
-const other = { id: "t-2" };
+const territory = { id: "t-1", status: "verified" } as const;
+const other = { id: "t-2", status: "verified" } as const;
 
 const actors: Record<string, Actor> = { ...policyActors(territory, other, "coordinator"), system: { kind: "system", label: "cli" } };
 
@@ -28,6 +28,13 @@ describe("contribution policy (role × action)", () => {
   it("a coordinator of another territory may not moderate here", () => {
     expect(contributionPolicy.moderate(actors.stranger as Actor, territory)).toBe(false);
     expect(contributionPolicy.moderate(actors.stranger as Actor, other)).toBe(true);
+  });
+
+  it("a coordinator of a territory not verified may not moderate (accepting writes the shared registry)", () => {
+    for (const status of ["pending", "refused", "suspended"] as const) {
+      expect(contributionPolicy.moderate(actors.coordinator as Actor, { id: territory.id, status })).toBe(false);
+      expect(contributionPolicy.moderate(actors.admin as Actor, { id: territory.id, status })).toBe(true);
+    }
   });
 
   it("covers every action of the policy", () => {

@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { importPlaces } from "@/modules/places/commands";
 import { createFinding, toggleVote } from "@/modules/findings/commands";
-import { actors } from "@/modules/actors/schema";
+import { actors, territoryActors } from "@/modules/actors/schema";
 import type { Territory } from "@/modules/territories/queries";
 import { buildReport, findReport, listReports, publishReport } from "./report";
 
@@ -26,10 +26,16 @@ beforeAll(async () => {
   partner = await actorOf(database.db, p.id);
   const place = { id: "r-1", pivot: "00000000000000", nom: "Médiathèque", commune: "Angoulême", code_postal: "16000", code_insee: "16015", adresse: "1 rue", latitude: 45.64572, longitude: 0.15194, date_maj: "2026-01-15", services: "Aide aux démarches administratives" };
   await importPlaces(database.db, { kind: "system", label: "test" }, { bytes: new TextEncoder().encode(JSON.stringify([place])), filename: "p.json", source: "test-rapport", dryRun: false });
-  await database.db.insert(actors).values([
-    { name: "CCAS d'Angoulême", communeCode: "16015", status: "engaged", worlds: ["social", "administration"] },
-    { name: "Mission locale", communeCode: "16102", status: "to_mobilise", worlds: ["emploi_insertion"] },
-  ]);
+  const [ccas] = await database.db
+    .insert(actors)
+    .values([
+      { name: "CCAS d'Angoulême", communeCode: "16015", worlds: ["social", "administration"] },
+      { name: "Mission locale", communeCode: "16102", worlds: ["emploi_insertion"] },
+    ])
+    .returning();
+  // "Engagé" is this territory's own follow-up of the actor (decision 006).
+  if (!ccas) throw new Error("actor insert returned nothing");
+  await database.db.insert(territoryActors).values({ territoryId: territory.id, actorId: ccas.id, status: "engaged" });
   const q = await createFinding(database.db, coordinator, territory, { kind: "question", text: "Personne n'aide à Abzac.", themes: ["acces_droits"], communes: ["16001"], origin: "meeting", originLabel: "Réunion du 3 mars" });
   await createFinding(database.db, coordinator, territory, { kind: "strength", text: "La médiathèque d'Angoulême forme les agents.", themes: ["competences_agents_elus"] });
   await toggleVote(database.db, partner, territory, q.id);

@@ -11,6 +11,7 @@ import { AppError } from "@/platform/errors";
 import { shortLabel } from "@/modules/places/filters";
 import { actors } from "@/modules/actors/schema";
 import { visibleIn } from "@/modules/actors/queries";
+import { followUpStatus } from "@/modules/actors/ownership";
 import { worldLabels, type World } from "@/modules/actors/validation";
 import { worlds } from "@/modules/actors/schema";
 import { grid, type DimensionId } from "@/modules/maturity/grid";
@@ -18,6 +19,7 @@ import { territoryMaturity } from "@/modules/maturity/queries";
 import { listFindings } from "@/modules/findings/queries";
 import { themeLabel } from "@/modules/themes/themes";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
+import type { TerritoryStatus } from "@/modules/territories/policy";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { SERVICES } from "./coverage";
 import { cachedOutline } from "@/modules/geo/outline";
@@ -66,7 +68,7 @@ async function mapOf(territory: { id: string; updatedAt: Date; name: string }, c
 }
 
 /** Everything the État des lieux shows, computed now. */
-export async function buildReport(db: Executor, territory: { id: string; slug: string; name: string; kind: string; isDemo: boolean; updatedAt: Date }): Promise<ReportData> {
+export async function buildReport(db: Executor, territory: { id: string; slug: string; name: string; kind: string; isDemo: boolean; updatedAt: Date; status: TerritoryStatus }): Promise<ReportData> {
   const portrait = await territoryPortrait(db, territory.id);
   const codes = () => territoryCommuneCodes(db, territory.id);
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
@@ -81,7 +83,7 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
 
   const visible = visibleIn(db, territory.id);
   const [totalRow] = await db.select({ n: count() }).from(actors).where(visible);
-  const [engagedRow] = await db.select({ n: count() }).from(actors).where(and(visible, eq(actors.status, "engaged")));
+  const [engagedRow] = await db.select({ n: count() }).from(actors).where(and(visible, sql`${followUpStatus(territory.id)} = 'engaged'`));
   const worldRows = await db
     .select({ world: sql<string>`unnest(${actors.worlds})`, n: count() })
     .from(actors)
@@ -89,7 +91,7 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
     .groupBy(sql`1`);
   const worldCount = new Map(worldRows.map((r) => [r.world, Number(r.n)]));
 
-  const maturity = await territoryMaturity(db, territory.id);
+  const maturity = await territoryMaturity(db, territory);
   const title = (id: DimensionId) => grid.find((d) => d.id === id)?.title ?? id;
 
   const all = await listFindings(db, territory.id);

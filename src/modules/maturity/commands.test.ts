@@ -8,6 +8,7 @@ import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { createActor, linkMember } from "@/modules/actors/commands";
+import { territoryActors } from "@/modules/actors/schema";
 import type { Territory } from "@/modules/territories/queries";
 import { submitAssessment } from "./commands";
 import { actorMaturity, territoryMaturity } from "./queries";
@@ -52,6 +53,8 @@ beforeAll(async () => {
   }
   const elsewhere = await createActor(db, vienneCoordinator, vienne, { name: "Structure de la Vienne", legalType: "association", status: "engaged", communeCode: firstOf("86") });
   ids.vienne = elsewhere.id;
+  // The structures joined their territory as partners (decision 006): the territory reads their self-assessments.
+  await db.insert(territoryActors).values([...["A", "B", "C", "D", "E"].map((n) => ({ territoryId: charente.id, actorId: ids[n] ?? "", joinedAt: new Date() })), { territoryId: vienne.id, actorId: elsewhere.id, joinedAt: new Date() }]);
 });
 afterAll(async () => {
   await database?.close();
@@ -141,7 +144,7 @@ describe("history and the territory's view", () => {
     for (const name of ["B", "C", "D"]) await submitAssessment(db, coordinator, charente, id(name), input(fixtureLevels[name] as Levels));
     // E's latest submission (above, by its partner) is all at level 3; the Vienne actor is not seen from Charente.
     await submitAssessment(db, vienneCoordinator, vienne, id("vienne"), input([4, 4, 4, 4, 4, 4]));
-    const view = await territoryMaturity(db, charente.id);
+    const view = await territoryMaturity(db, charente);
     expect(view.visibleActors).toBe(5);
     expect(view.rows.map((r) => r.name)).toEqual(["Structure A", "Structure B", "Structure C", "Structure D", "Structure E"]);
     expect(view.rows[0]?.levels).toEqual(levelsOf(fixtureLevels.A as Levels));
@@ -158,12 +161,12 @@ describe("history and the territory's view", () => {
   it("without E, the figures are exactly those of the hand-made fixture", async () => {
     const db = database.db;
     await db.delete(maturityAssessments).where(eq(maturityAssessments.actorId, id("E")));
-    const view = await territoryMaturity(db, charente.id);
+    const view = await territoryMaturity(db, charente);
     expect(view.summary.assessed).toBe(4);
     expect(Object.fromEntries(view.summary.dimensions.map((d) => [d.dimension, d.median]))).toEqual(expectedMedians);
     expect(view.summary.ranking.map((d) => d.dimension)).toEqual(expectedRanking);
     // The Vienne actor, assessed from its own territory, counts there only.
-    const there = await territoryMaturity(db, vienne.id);
+    const there = await territoryMaturity(db, vienne);
     expect(there.rows.map((r) => r.name)).toEqual(["Structure de la Vienne"]);
   });
 });

@@ -3,9 +3,8 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { noActor } from "@/modules/actors/policy";
 import { findActor } from "@/modules/actors/queries";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
 import { maturityPolicy } from "./policy";
 import { maturityAnswers, maturityAssessments } from "./schema";
 import { assessmentSchema } from "./validation";
@@ -22,7 +21,7 @@ const submitter = (actor: Actor) => (actor.kind === "user" ? actor.name : actor.
  */
 export async function submitAssessment(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<{ id: string; submittedAt: Date }> {
   // Member check first: a stranger learns nothing, not even whether the actor exists.
-  authorize(maturityPolicy.viewResults(actor, territory, noActor));
+  authorize(territoryPolicy.viewWorkspace(actor, territory));
   const found = await findActor(db, territory.id, actorId);
   if (!found) throw new AppError("not_found");
   authorize(maturityPolicy.selfAssess(actor, territory, found));

@@ -1,30 +1,38 @@
 import type { Actor } from "@/platform/auth/actor";
-import { actorPolicy, type ActorRecordRef } from "@/modules/actors/policy";
-import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { speaksFor, type ActorRecordRef } from "@/modules/actors/policy";
+import { mayRead } from "@/modules/actors/ownership";
+import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
 
 /**
- * Who does what with the maturity grid. Every rule reuses an existing one, so that the grid never
- * gives more (or less) than the actor's record and the territory already give:
- * - self-assessing an actor is describing it: whoever may edit the actor (the territory's
- *   coordinators, and the partner named to speak for the actor);
- * - an actor's results are read by the territory's members, like its private contacts;
- * - the territory's heat map is read by every member too, not only by coordinators: it shows nothing
- *   that each actor's page does not already show to the same people, and partners and observers
- *   (elected officials among them) are precisely those who must see where the territory is strong and
- *   where it is thin, and which structures to learn from. Visitors never see it: a self-assessment is
- *   candid only if it stays among the people working together.
+ * What the maturity rules need about an actor seen from a territory: who speaks for it, and whether
+ * it joined the territory as a partner (one of its people, a partner member of the territory, was
+ * named to speak for it; or the demo).
+ */
+export type MaturityRef = ActorRecordRef & { joined: boolean };
+
+/**
+ * Who does what with the maturity grid. A self-assessment belongs to the actor (decision 006):
+ * - self-assessing is the actor's own act: the partner named to speak for it, or the coordination of
+ *   a verified territory it joined (helping the structure fill the grid in);
+ * - its results are read by its own people and by the members of the verified territories it joined
+ *   as a partner (the ownership rule, `mayRead("selfAssessments")`), not by every territory whose
+ *   perimeter contains it;
+ * - the territory's page (heat map, medians) is open to every member, and counts only the actors whose
+ *   results the territory may read: none while it waits for verification.
  */
 export const maturityPolicy = {
-  selfAssess: (actor: Actor, t: TerritoryRef, r: ActorRecordRef) => actorPolicy.edit(actor, t, r),
-  viewResults: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => territoryPolicy.viewWorkspace(actor, t),
-  viewTerritory: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => territoryPolicy.viewWorkspace(actor, t),
+  selfAssess: (actor: Actor, t: TerritoryRef, r: MaturityRef) => isVerified(t) && (speaksFor(actor, t, r) || (territoryPolicy.editRegistry(actor, t) && r.joined)),
+  viewResults: (actor: Actor, t: TerritoryRef, r: MaturityRef) => mayRead("selfAssessments", actor, t, r),
+  viewTerritory: (actor: Actor, t: TerritoryRef, _r: MaturityRef) => territoryPolicy.viewWorkspace(actor, t),
 } as const;
+
+export const noMaturityActor: MaturityRef = { speakerIds: [], joined: false };
 
 export type MaturityAction = keyof typeof maturityPolicy;
 export type MaturityAbilities = Record<MaturityAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
-export function maturityAbilities(actor: Actor, t: TerritoryRef, record: ActorRecordRef): MaturityAbilities {
+export function maturityAbilities(actor: Actor, t: TerritoryRef, record: MaturityRef): MaturityAbilities {
   const out = {} as MaturityAbilities;
   for (const action of Object.keys(maturityPolicy) as MaturityAction[]) out[action] = maturityPolicy[action](actor, t, record);
   return out;

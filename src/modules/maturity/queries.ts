@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { visibleIn } from "@/modules/actors/queries";
+import { actorReads, visibleIn } from "@/modules/actors/ownership";
+import type { TerritoryRef } from "@/modules/territories/policy";
 import { actors } from "@/modules/actors/schema";
 import { isDimensionId, isLevel, type DimensionId, type Level } from "./grid";
 import { maturityAnswers, maturityAssessments } from "./schema";
@@ -34,7 +35,8 @@ function answersOf(rows: { assessmentId: string; dimension: string; level: numbe
 
 /**
  * An actor's submissions, newest first, as seen from a territory (nothing if the territory does not
- * see the actor). The first one is the current self-assessment.
+ * see the actor). The first one is the current self-assessment. Callers check
+ * maturityPolicy.viewResults first (the ownership rule): what is not allowed is never loaded.
  */
 export async function actorMaturity(db: Executor, territoryId: string, actorId: string): Promise<{ latest: Assessment | undefined; history: Assessment[] }> {
   if (!UUID.test(actorId)) return { latest: undefined, history: [] };
@@ -60,13 +62,16 @@ export async function actorMaturity(db: Executor, territoryId: string, actorId: 
   return { latest: history[0], history };
 }
 
-/** The latest submission of every actor the territory sees, in alphabetical order (accents ignored). */
-export async function latestAssessments(db: Executor, territoryId: string): Promise<AssessedActor[]> {
+/**
+ * The latest submission of every actor whose self-assessments the territory reads (the ownership
+ * rule: actors that joined it as partners, the territory verified), in alphabetical order.
+ */
+export async function latestAssessments(db: Executor, territory: TerritoryRef): Promise<AssessedActor[]> {
   const latest = db
     .selectDistinctOn([maturityAssessments.actorId], { id: maturityAssessments.id, actorId: maturityAssessments.actorId, submittedAt: maturityAssessments.submittedAt })
     .from(maturityAssessments)
     .innerJoin(actors, eq(actors.id, maturityAssessments.actorId))
-    .where(visibleIn(db, territoryId))
+    .where(actorReads(db, territory).assessed)
     .orderBy(maturityAssessments.actorId, desc(maturityAssessments.submittedAt), desc(maturityAssessments.id))
     .as("latest");
   const rows = await db
@@ -86,9 +91,13 @@ export async function latestAssessments(db: Executor, territoryId: string): Prom
 
 export type TerritoryMaturity = { visibleActors: number; rows: AssessedActor[]; summary: TerritorySummary };
 
-/** The territory's view: how many actors it sees, the heat map (actors × dimensions), medians and weakest dimensions. */
-export async function territoryMaturity(db: Executor, territoryId: string): Promise<TerritoryMaturity> {
-  const [visible] = await db.select({ n: count() }).from(actors).where(visibleIn(db, territoryId));
-  const rows = await latestAssessments(db, territoryId);
+/**
+ * The territory's view: how many actors it sees (public), the heat map (actors × dimensions), medians
+ * and weakest dimensions over the self-assessments it may read (actors that joined it as partners,
+ * territory verified: none before verification).
+ */
+export async function territoryMaturity(db: Executor, territory: TerritoryRef): Promise<TerritoryMaturity> {
+  const [visible] = await db.select({ n: count() }).from(actors).where(visibleIn(db, territory.id));
+  const rows = await latestAssessments(db, territory);
   return { visibleActors: visible?.n ?? 0, rows, summary: summarize(rows) };
 }

@@ -1,18 +1,23 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
 import { communes, referenceMeta } from "@/modules/geo/schema";
-import { platformPolicy, territoryPolicy } from "@/modules/territories/policy";
 import type { Territory } from "@/modules/territories/queries";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import type { NormalizedPlace } from "./standard/schema";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
+import { placeRegistryPolicy } from "./policy";
+import { places } from "./schema";
 
-export type ImportLine = { line: number; id: string; status: "created" | "updated" | "unchanged" | "skipped" | "rejected"; reason?: string };
+/**
+ * One line's outcome. "conflict": the line's (source, id) names a place the importer may not change
+ * (it lies outside the territory): nothing was written for it.
+ */
+export type ImportLine = { line: number; id: string; status: "created" | "updated" | "unchanged" | "skipped" | "rejected" | "conflict"; reason?: string };
 
 export type ImportReport = {
   records: number;
@@ -25,6 +30,8 @@ export type ImportReport = {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Lines whose (source, id) matches a place the importer may not change: left untouched. */
+  conflicts: number;
   lines: ImportLine[];
   dryRun: boolean;
 };
@@ -147,14 +154,16 @@ const FROM_RECORD = [
  * than thousands of bound parameters (2.5× on 20,000 places, see bench/RESULTS.md). Only rows that
  * differ are updated; `xmax = 0` tells a fresh insert from an update.
  */
-async function upsertBatch(tx: Executor, batch: ReturnType<typeof asColumns>[]): Promise<{ source_id: string; created: boolean }[]> {
+async function upsertBatch(tx: Executor, batch: ReturnType<typeof asColumns>[], territoryId?: string): Promise<{ source_id: string; created: boolean }[]> {
   if (batch.length === 0) return [];
+  // Into a territory: an existing place outside it is never changed (checked before; this is the last guard).
+  const inside = territoryId ? sql` and places.commune_code in (select commune_code from territory_communes where territory_id = ${territoryId})` : sql``;
   const result = await tx.execute(sql`
     insert into places (${sql.raw(COLUMNS)})
     select ${sql.raw(FROM_RECORD)}
     from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(source text, source_id text, commune_code text, data jsonb, search text, modified_at timestamptz, modified_by text)
     on conflict (source, source_id) do update set ${sql.raw(UPDATED.map((c) => `${c} = excluded.${c}`).join(", "))}
-    where places.data is distinct from excluded.data or places.commune_code is distinct from excluded.commune_code
+    where (places.data is distinct from excluded.data or places.commune_code is distinct from excluded.commune_code)${inside}
     returning source_id, (xmax = 0) as created`);
   return (result as unknown as { rows: { source_id: string; created: boolean }[] }).rows;
 }
@@ -197,9 +206,8 @@ export async function importPlaces(
   actor: Actor,
   input: { bytes: Uint8Array; filename: string; territory?: Territory; source?: string; dryRun: boolean; onProgress?: ImportProgress },
 ): Promise<ImportReport> {
-  // The system (CLI, seed) may import anywhere; people need the territory's (or the platform's) rights.
-  const allowed = actor.kind === "system" || (input.territory ? territoryPolicy.edit(actor, input.territory) : platformPolicy.administer(actor));
-  if (!allowed) throw new AppError("forbidden");
+  // The system (CLI, seed) may import anywhere; people need a verified territory's (or the platform's) rights.
+  if (!placeRegistryPolicy.import(actor, input.territory)) throw new AppError("forbidden");
   const progress: ImportProgress = input.onProgress ?? (() => {});
   // The communes and the perimeter are read while the file is parsed (PostgreSQL answers meanwhile).
   const lookups = Promise.all([cachedCommuneIndex(db), input.territory ? territoryCommuneCodes(db, input.territory.id).then((codes) => new Set(codes)) : undefined]);
@@ -258,6 +266,37 @@ export async function importPlaces(
     return toWrite;
   };
 
+  /**
+   * A line whose (source, id) already names a place outside the territory would change (or move) a
+   * place the importer may not edit: a conflict, written nowhere. Asked per slice, in the transaction
+   * that writes it (the upsert also refuses such a row, should one appear meanwhile).
+   */
+  let conflicts = 0;
+  const sourceOf = (w: Pending) => input.source ?? w.place.source ?? input.filename;
+  const withoutConflicts = async (exec: Executor, batch: Pending[]): Promise<Pending[]> => {
+    if (!perimeter || batch.length === 0) return batch;
+    const bySource = new Map<string, string[]>();
+    for (const w of batch) bySource.set(sourceOf(w), [...(bySource.get(sourceOf(w)) ?? []), w.place.id]);
+    const outside = new Map<string, { name: string }>();
+    for (const [source, ids] of bySource) {
+      const found = await exec
+        .select({ sourceId: places.sourceId, name: places.name, communeCode: places.communeCode })
+        .from(places)
+        .where(and(eq(places.source, source), inArray(places.sourceId, ids)));
+      for (const f of found) if (!f.communeCode || !perimeter.has(f.communeCode)) outside.set(`${source}\u0000${f.sourceId}`, { name: f.name });
+    }
+    if (outside.size === 0) return batch;
+    return batch.filter((w) => {
+      const hit = outside.get(`${sourceOf(w)}\u0000${w.place.id}`);
+      if (!hit) return true;
+      const reason = `Conflit : la source « ${sourceOf(w)} » et l'identifiant « ${w.place.id} » désignent déjà le lieu « ${hit.name} », situé hors du territoire, que vous ne pouvez pas modifier. Rien n'a été changé pour cette ligne.`;
+      placeIssues.push({ line: w.line, id: w.id, field: "id", level: "error", message: reason });
+      lines.push({ line: w.line, id: w.id, status: "conflict", reason });
+      conflicts++;
+      return false;
+    });
+  };
+
   const fileIssues = (): ImportReport["issues"] =>
     failure !== undefined || !checker
       ? internalErrorReport(parsed, failure).issues
@@ -270,23 +309,25 @@ export async function importPlaces(
   if (input.dryRun) {
     const accepted: Pending[] = [];
     for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
-      accepted.push(...slice);
+      accepted.push(...(await withoutConflicts(db, slice)));
       progress(counts.records, total, "checking");
       await breathe();
     }
-    if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, lines: [] };
+    if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, lines: [] };
     for (const w of accepted) lines.push({ line: w.line, id: w.id, status: "created" });
-    return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, lines: lines.sort((a, b) => a.line - b.line) };
+    return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
   const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
   const outcome = new Map<string, "created" | "updated">();
   const written: Pending[] = [];
   const write = async (tx: Executor, batch: Pending[]) => {
+    const allowed = await withoutConflicts(tx, batch);
+    written.push(...allowed);
     // The same id twice in one file: the last line wins (the validator already warned).
-    const unique = new Map(batch.map((w) => [w.place.id, w]));
-    const rows = [...unique.values()].map((w) => asColumns(row(w.place, input.source ?? w.place.source ?? input.filename, w.commune, by)));
-    for (const w of await upsertBatch(tx, rows)) outcome.set(w.source_id, w.created ? "created" : "updated");
+    const unique = new Map(allowed.map((w) => [w.place.id, w]));
+    const rows = [...unique.values()].map((w) => asColumns(row(w.place, sourceOf(w), w.commune, by)));
+    for (const w of await upsertBatch(tx, rows, input.territory?.id)) outcome.set(w.source_id, w.created ? "created" : "updated");
   };
   const audit = (tx: Executor) =>
     recordAudit(tx, actor, {
@@ -300,6 +341,7 @@ export async function importPlaces(
         created: [...outcome.values()].filter((s) => s === "created").length,
         updated: [...outcome.values()].filter((s) => s === "updated").length,
         skipped: failure !== undefined ? 0 : skipped,
+        conflicts: failure !== undefined ? 0 : conflicts,
         rejected: failure !== undefined ? 0 : counts.rejected,
       },
     });
@@ -308,16 +350,17 @@ export async function importPlaces(
 
   if (isEmbedded(db)) {
     // PGlite: check everything first (the database stays free meanwhile), then write in one transaction.
+    const checked: Pending[] = [];
     for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
-      written.push(...slice);
+      checked.push(...slice);
       progress(counts.records, total, "checking");
       await breathe();
     }
-    if (failure !== undefined) written.length = 0;
+    if (failure !== undefined) checked.length = 0;
     await db.transaction(async (tx) => {
-      for (let i = 0; i < written.length; i += EMBEDDED_BATCH) {
-        await write(tx, written.slice(i, i + EMBEDDED_BATCH));
-        progress(Math.min(i + EMBEDDED_BATCH, written.length), written.length, "saving");
+      for (let i = 0; i < checked.length; i += EMBEDDED_BATCH) {
+        await write(tx, checked.slice(i, i + EMBEDDED_BATCH));
+        progress(Math.min(i + EMBEDDED_BATCH, checked.length), checked.length, "saving");
       }
       await audit(tx);
     });
@@ -334,13 +377,19 @@ export async function importPlaces(
           batch = [];
           inFlight = write(tx, sending);
           inFlight.catch(() => {}); // awaited at the next send or at the end
-          written.push(...sending);
         };
-        for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
-          batch.push(...slice);
-          if (batch.length >= BATCH) await send();
-          progress(counts.records, total, "saving");
-          await breathe();
+        try {
+          for (let slice = nextSlice(VALIDATION_SLICE); slice; slice = nextSlice(VALIDATION_SLICE)) {
+            batch.push(...slice);
+            if (batch.length >= BATCH) await send();
+            progress(counts.records, total, "saving");
+            await breathe();
+          }
+        } catch (e) {
+          // The batch in flight runs several statements (conflict check, then upsert): it must end inside
+          // this transaction, before the rollback, or its last statement would run after it, committed.
+          await inFlight?.catch(() => {});
+          throw e;
         }
         if (failure !== undefined) {
           await inFlight;
@@ -355,10 +404,11 @@ export async function importPlaces(
       // The check failed half-way (a bug): nothing of the file is kept, the attempt is still audited.
       written.length = 0;
       outcome.clear();
+      conflicts = 0;
       await db.transaction(async (tx) => audit(tx));
     }
   }
-  if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, lines: [] };
+  if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, lines: [] };
   for (const w of written) lines.push({ line: w.line, id: w.id, status: outcome.get(w.place.id) ?? "unchanged" });
   lines.sort((a, b) => a.line - b.line);
   let created = 0;
@@ -369,5 +419,5 @@ export async function importPlaces(
     else if (l.status === "updated") updated++;
     else if (l.status === "unchanged") unchanged++;
   }
-  return { ...base(), created, updated, unchanged, skipped, lines };
+  return { ...base(), created, updated, unchanged, skipped, conflicts, lines };
 }

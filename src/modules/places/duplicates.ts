@@ -3,10 +3,10 @@ import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import { territoryPolicy } from "@/modules/territories/policy";
 import type { Territory } from "@/modules/territories/queries";
 import { territoryCommunes } from "@/modules/territories/schema";
 import { row } from "./commands";
+import { placeRegistryPolicy } from "./policy";
 import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
 
@@ -85,7 +85,7 @@ export function mergeRecords(keep: NormalizedPlace, other: NormalizedPlace): Nor
 
 /** Merges `removeId` into `keepId` (both in the territory), in one transaction, audited. */
 export async function mergePlaces(db: Db, actor: Actor, territory: Territory, keepId: string, removeId: string): Promise<void> {
-  if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
+  if (!placeRegistryPolicy.merge(actor, territory)) throw new AppError("forbidden");
   if (keepId === removeId) throw new AppError("validation", { message: "Choisissez deux lieux différents." });
   await db.transaction(async (tx) => {
     const inside = tx.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territory.id));

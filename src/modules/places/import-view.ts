@@ -14,6 +14,8 @@ export type ImportReportView = {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Lines naming a place of another territory: left untouched. */
+  conflicts: number;
   /** Dry run: places the import would write. */
   toImport: number;
   issueCount: number;
@@ -32,6 +34,7 @@ export function importReportView(report: ImportReport): ImportReportView {
     updated: report.updated,
     unchanged: report.unchanged,
     skipped: report.skipped,
+    conflicts: report.conflicts ?? 0,
     toImport: report.lines.filter((l) => l.status === "created").length,
     issueCount: report.issues.length,
     issues: report.issues.slice(0, SHOWN_ROWS),

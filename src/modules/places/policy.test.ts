@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
-import { placePolicy, type PlaceAction } from "./policy";
+import { placePolicy, placeRegistryPolicy, type PlaceAction } from "./policy";
 
-const territory = { id: "t-1" };
-const other = { id: "t-2" };
+const territory = { id: "t-1", status: "verified" } as const;
+const other = { id: "t-2", status: "verified" } as const;
 const people: Record<string, Actor> = { ...policyActors(territory, other) };
 
 // Every person of the table speaks for the place's actor: the role decides.
@@ -36,5 +36,57 @@ describe("place policy (role × action)", () => {
         });
       }
     }
+  }
+});
+
+describe("place policy in a territory not verified", () => {
+  const names = Object.keys(people);
+  // Written by hand: only platform administrators keep rights; speaking for the actor gives none here.
+  //                       anonymous stranger observer contributor partner coordinator admin
+  const table: Record<PlaceAction, Row> = {
+    edit: [false, false, false, false, false, false, true],
+    linkActor: [false, false, false, false, false, false, true],
+    moveOutside: [false, false, false, false, false, false, true],
+  };
+  for (const status of ["pending", "refused", "suspended"] as const) {
+    for (const [action, row] of Object.entries(table) as [PlaceAction, Row][]) {
+      for (const [i, name] of names.entries()) {
+        it(`${name} ${row[i] ? "may" : "may not"} ${action} (own actor's place, territory ${status})`, () => {
+          expect(placePolicy[action](people[name] as Actor, { id: territory.id, status }, ownActor)).toBe(row[i]);
+        });
+      }
+    }
+  }
+});
+
+describe("place registry policy (role × verified × action)", () => {
+  const everyone: Record<string, Actor> = { ...people, system: { kind: "system", label: "cli" } };
+  const names = Object.keys(everyone);
+  // Written by hand.                  anonymous stranger observer contributor partner coordinator admin system
+  const verified = {
+    import: [false, false, false, false, false, true, true, true],
+    merge: [false, false, false, false, false, true, true, false],
+  };
+  const pending = {
+    import: [false, false, false, false, false, false, true, true],
+    merge: [false, false, false, false, false, false, true, false],
+  };
+  const noTerritory = [false, false, false, false, false, false, true, true];
+  for (const [label, t, table] of [
+    ["verified", territory, verified],
+    ["pending", { id: territory.id, status: "pending" as const }, pending],
+  ] as const) {
+    for (const [action, row] of Object.entries(table) as ["import" | "merge", boolean[]][]) {
+      for (const [i, name] of names.entries()) {
+        it(`${name} ${row[i] ? "may" : "may not"} ${action} places (territory ${label})`, () => {
+          expect(placeRegistryPolicy[action](everyone[name] as Actor, t)).toBe(row[i]);
+        });
+      }
+    }
+  }
+  for (const [i, name] of names.entries()) {
+    it(`${name} ${noTerritory[i] ? "may" : "may not"} import places with no territory`, () => {
+      expect(placeRegistryPolicy.import(everyone[name] as Actor, undefined)).toBe(noTerritory[i]);
+    });
   }
 });

@@ -1,6 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { platformPolicy, type TerritoryRef } from "@/modules/territories/policy";
-import { territoryPolicy } from "@/modules/territories/policy";
+import { platformPolicy, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
 import { actorPolicy } from "@/modules/actors/policy";
 
 /**
@@ -11,15 +10,26 @@ import { actorPolicy } from "@/modules/actors/policy";
 export type PlaceRef = { actorSpeakerIds: readonly string[] };
 
 /**
- * "Who edits a place: its actor, coordinators of any territory containing it, platform administrators."
- * The actor's rule is the actor policy's own (a partner of the territory named for the actor), reused.
+ * "Who edits a place: its actor, coordinators of a verified territory containing it, platform
+ * administrators." The actor's rule is the actor policy's own (a partner of the territory named for
+ * the actor), reused. A territory waiting for verification gives no right over the registry.
  */
 export const placePolicy = {
   edit: (actor: Actor, t: TerritoryRef, p: PlaceRef) => actorPolicy.edit(actor, t, { speakerIds: p.actorSpeakerIds }),
   /** Linking a place to another actor moves it out of that actor's hands: coordination only. */
-  linkActor: (actor: Actor, t: TerritoryRef, _p: PlaceRef) => territoryPolicy.edit(actor, t),
-  /** A place moved to a commune outside this territory leaves it: only the platform decides that. */
+  linkActor: (actor: Actor, t: TerritoryRef, _p: PlaceRef) => territoryPolicy.editRegistry(actor, t),
+  /** A place moved to a commune outside this territory leaves it: only the platform decides that, on every path. */
   moveOutside: (actor: Actor, _t: TerritoryRef, _p: PlaceRef) => platformPolicy.administer(actor),
+} as const;
+
+/**
+ * Decisions about a territory's places as a whole (no particular place). The system (CLI, demo seed)
+ * imports anywhere; people need a verified territory's coordination, or the platform's rights to
+ * import with no territory.
+ */
+export const placeRegistryPolicy = {
+  import: (actor: Actor, t: TerritoryRef | undefined) => actor.kind === "system" || (t ? territoryPolicy.editRegistry(actor, t) : platformPolicy.importAnywhere(actor)),
+  merge: (actor: Actor, t: TerritoryRef) => territoryPolicy.editRegistry(actor, t),
 } as const;
 
 export type PlaceAction = keyof typeof placePolicy;

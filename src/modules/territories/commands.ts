@@ -6,7 +6,7 @@ import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import { communesOfPerimeter, findPerimeter, resolveCommuneCodes } from "@/modules/geo/queries";
-import { territoryPolicy, type TerritoryRef } from "./policy";
+import { platformPolicy, territoryPolicy, type TerritoryRef } from "./policy";
 import { slugExists, type Territory } from "./queries";
 import { invitations, memberships, territories, territoryCommunes } from "./schema";
 import { z } from "zod";
@@ -48,9 +48,14 @@ async function communesFor(db: Executor, input: { kind: string; code: string; co
   return { codes, perimeterName: perimeter.name };
 }
 
-/** Creates a territory over a real perimeter; its creator becomes its first coordinator. */
+/**
+ * Creates a territory over a real perimeter; its creator becomes its first coordinator. It waits for
+ * a platform administrator's verification ("à vérifier") unless created by the platform itself
+ * (the demo, the command line) or by an administrator.
+ */
 export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritoryInput | Record<string, unknown>, options: { isDemo?: boolean } = {}): Promise<Territory> {
-  authorize(territoryPolicy.create(actor) || actor.kind === "system");
+  authorize(territoryPolicy.create(actor));
+  const verified = platformPolicy.createVerified(actor);
   const input = parseOrThrow(createTerritorySchema, raw);
   return db.transaction(async (tx) => {
     const { codes, perimeterName } = await communesFor(tx, input);
@@ -66,6 +71,8 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
         sourceCode: input.kind === "custom" ? null : input.code.toUpperCase(),
         description: input.description,
         isDemo: options.isDemo ?? false,
+        status: verified ? "verified" : "pending",
+        statusChangedAt: verified ? new Date() : null,
         createdBy: actor.kind === "user" ? actor.userId : null,
       })
       .onConflictDoNothing({ target: territories.slug })
@@ -83,7 +90,7 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
       entityType: "territory",
       entityId: territory.id,
       action: "create",
-      after: { name: territory.name, slug: territory.slug, kind: territory.kind, sourceCode: territory.sourceCode, communeCount: codes.length },
+      after: { name: territory.name, slug: territory.slug, kind: territory.kind, sourceCode: territory.sourceCode, communeCount: codes.length, status: territory.status },
     });
     return territory;
   });
@@ -242,3 +249,47 @@ export async function removeMember(db: Db, actor: Actor, territory: TerritoryRef
   });
 }
 
+
+const reviewSchema = z.object({
+  decision: z.enum(["verify", "refuse", "suspend"], { error: "Choisissez une décision : vérifier, refuser ou suspendre." }),
+  reason: z.string().trim().max(1000, "La raison ne doit pas dépasser 1 000 caractères.").optional().default(""),
+});
+
+const statusAfter = { verify: "verified", refuse: "refused", suspend: "suspended" } as const;
+
+/**
+ * A platform administrator's decision about a territory: verify it (its coordination gets rights over
+ * the shared registry), refuse it, or suspend it (a verified territory loses those rights). Refusing or
+ * suspending needs a reason, shown to the territory's coordination. One audit event per decision.
+ */
+export async function reviewTerritory(db: Db, actor: Actor, territoryId: string, raw: unknown): Promise<Territory> {
+  authorize(platformPolicy.reviewTerritories(actor));
+  const input = parseOrThrow(reviewSchema, raw);
+  if (input.decision !== "verify" && input.reason === "") {
+    throw new AppError("validation", { fieldErrors: { reason: ["Indiquez la raison : elle est montrée à la coordination du territoire."] } });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(territoryId)) throw new AppError("not_found");
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(territories).where(eq(territories.id, territoryId));
+    if (!existing) throw new AppError("not_found");
+    const status = statusAfter[input.decision];
+    if (input.decision === "suspend" && existing.status !== "verified") {
+      throw new AppError("validation", { message: "Seul un territoire vérifié peut être suspendu." });
+    }
+    const [updated] = await tx
+      .update(territories)
+      .set({ status, statusReason: input.reason, statusChangedAt: new Date(), statusChangedBy: actor.kind === "user" ? actor.userId : null, updatedAt: new Date() })
+      .where(eq(territories.id, territoryId))
+      .returning();
+    if (!updated) throw new AppError("not_found");
+    await recordAudit(tx, actor, {
+      territoryId,
+      entityType: "territory",
+      entityId: territoryId,
+      action: input.decision,
+      before: { status: existing.status },
+      after: { status, reason: input.reason },
+    });
+    return updated;
+  });
+}

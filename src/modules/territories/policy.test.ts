@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
-import { territoryAbilities, territoryPolicy, type TerritoryAction } from "./policy";
+import { platformPolicy, territoryAbilities, territoryPolicy, type PlatformAction, type TerritoryAction, type TerritoryStatus } from "./policy";
 
-const territory = { id: "t-1" };
-const other = { id: "t-2" };
+const territory = { id: "t-1", status: "verified" } as const;
+const other = { id: "t-2", status: "verified" } as const;
 
 const actors: Record<string, Actor> = { ...policyActors(territory, other) };
 
@@ -19,7 +19,12 @@ const expected: Record<TerritoryAction, [boolean, boolean, boolean, boolean, boo
   invite: [false, false, false, false, false, true, true],
   viewAuditLog: [false, false, false, false, false, true, true],
   leave: [false, false, true, true, true, true, false],
+  editRegistry: [false, false, false, false, false, true, true],
 };
+
+// A territory the platform has not verified: its own content as usual, no right over the shared registry
+// (only platform administrators keep theirs).
+const unverified: typeof expected = { ...expected, editRegistry: [false, false, false, false, false, false, true] };
 
 describe("territory policy (role × action)", () => {
   const names = Object.keys(actors);
@@ -31,16 +36,55 @@ describe("territory policy (role × action)", () => {
     }
   }
 
+  for (const status of ["pending", "refused", "suspended"] as TerritoryStatus[]) {
+    for (const [action, row] of Object.entries(unverified) as [TerritoryAction, boolean[]][]) {
+      for (const [i, name] of names.entries()) {
+        it(`${name} ${row[i] ? "may" : "may not"} ${action} (territory ${status})`, () => {
+          expect(territoryPolicy[action](actors[name] as Actor, { id: territory.id, status })).toBe(row[i]);
+        });
+      }
+    }
+  }
+
+  it("a reference without a status counts as not verified (fail closed)", () => {
+    expect(territoryPolicy.editRegistry(actors.coordinator as Actor, { id: territory.id })).toBe(false);
+    expect(territoryPolicy.edit(actors.coordinator as Actor, { id: territory.id })).toBe(true);
+  });
+
   it("a coordinator elsewhere has no rights here", () => {
     expect(territoryAbilities(actors.stranger as Actor, territory)).toEqual(Object.fromEntries(Object.keys(expected).map((a) => [a, a === "viewPublicPage"])));
   });
 
-  it("only signed-in people may create a territory", () => {
+  it("only signed-in people (and the system) may create a territory", () => {
     expect(territoryPolicy.create({ kind: "anonymous" })).toBe(false);
     expect(territoryPolicy.create(actors.observer as Actor)).toBe(true);
+    expect(territoryPolicy.create({ kind: "system", label: "cli" })).toBe(true);
   });
 
   it("covers every action of the policy", () => {
     expect(Object.keys(territoryAbilities(actors.admin as Actor, territory)).sort()).toEqual(Object.keys(expected).sort());
+  });
+});
+
+describe("platform policy (person × action)", () => {
+  const people: Record<string, Actor> = { anonymous: { kind: "anonymous" }, coordinator: actors.coordinator as Actor, admin: actors.admin as Actor, system: { kind: "system", label: "cli" } };
+  // Written by hand.            anonymous coordinator admin system
+  const table: Record<PlatformAction, [boolean, boolean, boolean, boolean]> = {
+    administer: [false, false, true, false],
+    reviewTerritories: [false, false, true, true],
+    createVerified: [false, false, true, true],
+    grantAdmin: [false, false, true, true],
+    importAnywhere: [false, false, true, true],
+  };
+  const names = Object.keys(people);
+  for (const [action, row] of Object.entries(table) as [PlatformAction, boolean[]][]) {
+    for (const [i, name] of names.entries()) {
+      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
+        expect(platformPolicy[action](people[name] as Actor)).toBe(row[i]);
+      });
+    }
+  }
+  it("covers every action of the policy", () => {
+    expect(Object.keys(platformPolicy).sort()).toEqual(Object.keys(table).sort());
   });
 });

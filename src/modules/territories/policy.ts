@@ -1,7 +1,17 @@
 import type { Actor, Role } from "@/platform/auth/actor";
 
-/** What a policy needs to know about a territory. */
-export type TerritoryRef = { id: string };
+export const territoryStatuses = ["pending", "verified", "refused", "suspended"] as const;
+export type TerritoryStatus = (typeof territoryStatuses)[number];
+
+/**
+ * What a policy needs to know about a territory: its id and whether the platform vouches for it.
+ * A territory row carries both, so pages and commands pass the row they loaded: the verification
+ * reaches every policy the same way, and policies stay pure (decision 006). A reference without a
+ * status (rules about a territory's own content never read it) counts as not verified: fail closed.
+ */
+export type TerritoryRef = { id: string; status?: TerritoryStatus };
+
+export const isVerified = (t: TerritoryRef) => t.status === "verified";
 
 function roleIn(actor: Actor, territory: TerritoryRef): Role | undefined {
   return actor.kind === "user" ? actor.roles[territory.id] : undefined;
@@ -16,15 +26,22 @@ const isMember = (actor: Actor, t: TerritoryRef) => isAdmin(actor) || roleIn(act
 
 /** Every decision about territories, as pure functions of (actor, territory). */
 export const territoryPolicy = {
-  create: (actor: Actor) => actor.kind === "user",
+  /** Anyone signed in may open a territory (it waits for verification); the system (CLI, demo) too. */
+  create: (actor: Actor) => actor.kind === "user" || actor.kind === "system",
   viewPublicPage: (_actor: Actor, _t: TerritoryRef) => true,
   viewWorkspace: isMember,
   viewMembers: isMember,
+  /** The territory's own content and settings: any verification status. */
   edit: isCoordinator,
   manageMembers: isCoordinator,
   invite: isCoordinator,
   viewAuditLog: isCoordinator,
   leave: (actor: Actor, t: TerritoryRef) => roleIn(actor, t) !== undefined,
+  /**
+   * Rights over the shared registry (places and actors of the perimeter, which other territories see
+   * too): coordinators of a territory the platform verified. Opening a territory gives none.
+   */
+  editRegistry: (actor: Actor, t: TerritoryRef) => isAdmin(actor) || (isVerified(t) && roleIn(actor, t) === "coordinator"),
 } as const;
 
 export type TerritoryAction = Exclude<keyof typeof territoryPolicy, "create">;
@@ -40,6 +57,18 @@ export function territoryAbilities(actor: Actor, t: TerritoryRef): TerritoryAbil
   return out;
 }
 
+/** Decisions of the platform itself, as pure functions of the actor. The system (CLI, demo seed) acts as the platform. */
 export const platformPolicy = {
+  /** The administration pages and acts (accounts, territories). */
   administer: (actor: Actor) => isAdmin(actor),
+  /** Verify, refuse or suspend a territory. */
+  reviewTerritories: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
+  /** Open a territory already verified: the platform itself (the demo, the command line) or its administrators. */
+  createVerified: (actor: Actor) => actor.kind === "system" || isAdmin(actor),
+  /** Grant or remove platform administration. */
+  grantAdmin: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
+  /** Import places with no territory (the whole registry). */
+  importAnywhere: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
 } as const;
+
+export type PlatformAction = keyof typeof platformPolicy;

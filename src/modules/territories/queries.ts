@@ -62,7 +62,7 @@ export async function territoryCommuneCodes(db: Executor, territoryId: string): 
 /** Every territory of the instance, for the public directory. */
 export async function listTerritories(db: Executor) {
   return db
-    .select({ id: territories.id, slug: territories.slug, name: territories.name, kind: territories.kind, isDemo: territories.isDemo })
+    .select({ id: territories.id, slug: territories.slug, name: territories.name, kind: territories.kind, isDemo: territories.isDemo, status: territories.status })
     .from(territories)
     .orderBy(asc(territories.name));
 }

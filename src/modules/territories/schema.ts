@@ -4,6 +4,12 @@ import { communes } from "@/modules/geo/schema";
 
 export const perimeterKind = pgEnum("perimeter_kind", ["commune", "epci", "departement", "region", "custom"]);
 export const territoryRole = pgEnum("territory_role", ["coordinator", "partner", "contributor", "observer"]);
+/**
+ * Whether the platform vouches for a territory. Anyone may open one; only a verified territory gives
+ * its members rights over the shared registry (places, actors) and sees the self-assessments of the
+ * actors that joined it (decision 006).
+ */
+export const territoryStatus = pgEnum("territory_status", ["pending", "verified", "refused", "suspended"]);
 
 export const territories = pgTable("territories", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -14,6 +20,11 @@ export const territories = pgTable("territories", {
   sourceCode: text("source_code"),
   description: text("description").notNull().default(""),
   isDemo: boolean("is_demo").notNull().default(false),
+  status: territoryStatus("status").notNull().default("pending"),
+  /** The administrator's last decision (verify, refuse, suspend): when, who, and the reason given. */
+  statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+  statusChangedBy: text("status_changed_by").references(() => user.id, { onDelete: "set null" }),
+  statusReason: text("status_reason").notNull().default(""),
   createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

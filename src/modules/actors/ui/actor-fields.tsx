@@ -6,7 +6,7 @@ import { WorldsField } from "./worlds-field";
 
 const legalTypeOptions = legalTypes.map((t: LegalType) => ({ value: t, label: legalTypeLabels[t] }));
 const worldOptions = worlds.map((w: World) => ({ value: w, label: worldLabels[w] }));
-const statusOptions = actorStatuses.map((s) => ({
+export const statusOptions = actorStatuses.map((s) => ({
   value: s,
   label: statusLabels[s],
   hint: s === "engaged" ? "participe déjà à la démarche du territoire" : "à rencontrer et à associer à la démarche",
@@ -27,7 +27,6 @@ export function ActorFields({ actor }: { actor?: ActorDetails }) {
           <Field name="rna" label="Numéro RNA (associations, facultatif)" hint="W suivi de 9 chiffres ou lettres, ex. : W161000123." maxLength={12} defaultValue={actor?.rna ?? ""} />
         </div>
       </div>
-      <RadioGroup name="status" legend="Statut" options={statusOptions} defaultValue={actor?.status ?? "to_mobilise"} inline />
       <WorldsField
         name="worlds"
         legend="Mondes auxquels la structure appartient"

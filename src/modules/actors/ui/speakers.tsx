@@ -14,7 +14,8 @@ export function SpeakersSection({ slug, actor, canLink }: { slug: string; actor:
         <ul>
           {actor.speakers.map((s) => (
             <li key={s.userId} className="fr-mb-1w">
-              {s.name} ({s.email})
+              {s.name}
+              {s.email ? ` (${s.email})` : ""}
               {canLink ? (
                 <form action={unlinkMemberAction} className="fr-ml-2w" style={{ display: "inline-block" }}>
                   <input type="hidden" name="territory" value={slug} />

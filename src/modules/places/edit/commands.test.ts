@@ -167,11 +167,11 @@ describe("editing a place directly", () => {
   });
 
   it("the place's history lists who changed which fields, newest first, only where the place is seen", async () => {
-    const history = await placeHistory(database.db, angouleme.id, placeId);
+    const history = await placeHistory(database.db, people.coordinator, angouleme, placeId);
     expect(history.length).toBeGreaterThanOrEqual(4);
     expect(history.at(-1)?.fields).toEqual(["courriels", "horaires", "latitude", "longitude", "services"]);
     expect(history.some((h) => h.fields.includes("actorId"))).toBe(true);
-    expect(await placeHistory(database.db, cognac.id, placeId)).toEqual([]);
+    expect(await placeHistory(database.db, people.coordinator, cognac, placeId)).toEqual([]);
   });
 
   it("saving the form unchanged changes nothing", async () => {

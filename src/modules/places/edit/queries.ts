@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
+import { mayReadEditorEmail } from "@/modules/actors/ownership";
+import type { TerritoryRef } from "@/modules/territories/policy";
 import { auditEvents } from "@/platform/audit/schema";
 import { communes } from "@/modules/geo/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
@@ -21,11 +24,19 @@ export async function placesOfActor(db: Executor, territoryId: string, actorId: 
     .limit(500);
 }
 
+/** "Name <email>" (the audit label of a person) without the e-mail. */
+export function withoutEmail(label: string): string {
+  return label.replace(/\s*<[^<>]*@[^<>]*>\s*$/, "");
+}
+
 /**
  * Who changed what on a place, newest first: its direct edits and accepted corrections, whichever
- * territory they were made from (one registry). Read only for a place the territory sees.
+ * territory they were made from (one registry). Read only for a place the territory sees. An editor's
+ * e-mail is kept only where the ownership rule lets the viewer read it (writes made from the viewer's
+ * territory; administrators): other editors are named without it.
  */
-export async function placeHistory(db: Executor, territoryId: string, placeId: string, limit = 20) {
+export async function placeHistory(db: Executor, viewer: Actor, territory: TerritoryRef, placeId: string, limit = 20) {
+  const territoryId = territory.id;
   const visible = db
     .select({ id: sql`${places.id}::text` })
     .from(places)
@@ -36,12 +47,12 @@ export async function placeHistory(db: Executor, territoryId: string, placeId: s
       ),
     );
   const rows = await db
-    .select({ at: auditEvents.at, who: auditEvents.actorLabel, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
+    .select({ at: auditEvents.at, who: auditEvents.actorLabel, from: auditEvents.territoryId, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, "place"), inArray(auditEvents.entityId, visible)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);
-  return rows.map((r) => ({ at: r.at, who: r.who, action: r.action, fields: changedKeys(r.before, r.after) }));
+  return rows.map((r) => ({ at: r.at, who: mayReadEditorEmail(viewer, territory, r.from) ? r.who : withoutEmail(r.who), action: r.action, fields: changedKeys(r.before, r.after) }));
 }
 
 /** The standard fields whose value differs between two records (date_maj aside: it changes every time). */

@@ -3,8 +3,8 @@ import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
 import { mappingPolicy, type MappingAction } from "./policy";
 
-const territory = { id: "t-1" };
-const other = { id: "t-2" };
+const territory = { id: "t-1", status: "verified" } as const;
+const other = { id: "t-2", status: "verified" } as const;
 const people = policyActors(territory, other);
 
 type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
@@ -35,6 +35,13 @@ describe("column mapping policy (role × action)", () => {
   it("the system (command line, demo seed) may use a mapping, as it may import, but keeps none", () => {
     const system: Actor = { kind: "system", label: "cli" };
     expect([mappingPolicy.use(system, territory), mappingPolicy.save(system, territory), mappingPolicy.delete(system, territory)]).toEqual([true, false, false]);
+  });
+
+  it("a coordinator of a territory not verified may not import nor keep mappings", () => {
+    for (const action of Object.keys(table) as MappingAction[]) {
+      expect(mappingPolicy[action](people.coordinator as Actor, { id: territory.id, status: "pending" })).toBe(false);
+      expect(mappingPolicy[action](people.admin as Actor, { id: territory.id, status: "pending" })).toBe(true);
+    }
   });
 
   it("covers every action of the policy", () => {

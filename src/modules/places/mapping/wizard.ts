@@ -20,7 +20,7 @@ import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { columnInput, constantInput, missingRequired } from "./validation";
 
-export function authorizeUse(actor: Actor, territory: Pick<Territory, "id">): void {
+export function authorizeUse(actor: Actor, territory: Pick<Territory, "id" | "status">): void {
   if (!mappingPolicy.use(actor, territory)) throw new AppError("forbidden");
 }
 
@@ -207,6 +207,7 @@ export type ReportView = {
   updated: number;
   unchanged: number;
   skipped: number;
+  conflicts: number;
   issues: ImportReport["issues"];
   totalIssues: number;
   /** Lines refused or outside the perimeter (the first ones). */
@@ -215,7 +216,7 @@ export type ReportView = {
 };
 
 export function reportView(report: ImportReport): ReportView {
-  const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped");
+  const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped" || l.status === "conflict");
   return {
     dryRun: report.dryRun,
     records: report.records,
@@ -227,6 +228,7 @@ export function reportView(report: ImportReport): ReportView {
     updated: report.updated,
     unchanged: report.unchanged,
     skipped: report.skipped,
+    conflicts: report.conflicts ?? 0,
     issues: report.issues.slice(0, MAX_SHOWN),
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),

@@ -10,7 +10,7 @@ import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/pl
 import type { ImportReportView, JobProgress } from "../import-view";
 import { ImportIssues, ImportSummary } from "./import-report";
 
-const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé" } as const;
+const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé", conflict: "conflit (lieu d'un autre territoire, inchangé)" } as const;
 const MAX_ROWS = 500;
 
 function Summary({ report, committed }: { report: ImportReportView; committed: boolean }) {

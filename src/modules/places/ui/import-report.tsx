@@ -1,7 +1,7 @@
 import type { ImportReport } from "../commands";
 
 /** The counts of an import report (check or commit), as both import pages show them. */
-export type ReportCounts = { records: number; accepted: number; warned: number; rejected: number; created: number; updated: number; unchanged: number; skipped: number; toImport: number };
+export type ReportCounts = { records: number; accepted: number; warned: number; rejected: number; created: number; updated: number; unchanged: number; skipped: number; conflicts?: number; toImport: number };
 
 export function ImportSummary({ report, committed, testId }: { report: ReportCounts; committed: boolean; testId: string }) {
   return (
@@ -19,6 +19,12 @@ export function ImportSummary({ report, committed, testId }: { report: ReportCou
           {report.toImport} lieu(x) seront importés, {report.skipped} ignoré(s) hors du périmètre
         </li>
       )}
+      {report.conflicts ? (
+        <li>
+          <strong>{report.conflicts} conflit(s)</strong> : ligne(s) désignant un lieu d&apos;un autre territoire, que vous ne pouvez pas modifier ; rien n&apos;a été changé
+          pour elles (voir les remarques ligne par ligne).
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -21,9 +21,9 @@ export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug:
         { id: "acteurs", label: "Acteurs", href: `/espace/${slug}/acteurs`, show: abilities.viewWorkspace },
         // maturityPolicy.viewTerritory is the territory's viewWorkspace (src/modules/maturity/policy.ts).
         { id: "maturite", label: "Maturité des acteurs", href: `/espace/${slug}/maturite`, show: abilities.viewWorkspace },
-        { id: "lieux", label: "Importer des lieux", href: `/espace/${slug}/lieux`, show: abilities.edit },
-        { id: "propositions", label: "Propositions de lieux", href: `/espace/${slug}/propositions`, show: abilities.edit },
-        { id: "doublons", label: "Doublons", href: `/espace/${slug}/doublons`, show: abilities.edit },
+        { id: "lieux", label: "Importer des lieux", href: `/espace/${slug}/lieux`, show: abilities.editRegistry },
+        { id: "propositions", label: "Propositions de lieux", href: `/espace/${slug}/propositions`, show: abilities.editRegistry },
+        { id: "doublons", label: "Doublons", href: `/espace/${slug}/doublons`, show: abilities.editRegistry },
       ],
     },
     {

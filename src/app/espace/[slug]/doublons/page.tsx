@@ -24,7 +24,7 @@ function Brief({ p }: { p: PlaceBrief }) {
 
 export default async function DuplicatesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, abilities } = await territoryPage(slug, "edit", `/espace/${slug}/doublons`);
+  const { territory, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
   const { db } = await getRuntime();
   const pairs = await duplicateCandidates(db, territory.id);
   return (

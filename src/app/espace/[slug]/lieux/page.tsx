@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ImportPlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "edit", `/espace/${slug}/lieux`);
+  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
   const { db } = await getRuntime();
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;

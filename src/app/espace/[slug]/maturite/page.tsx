@@ -5,9 +5,8 @@ import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import { noActor } from "@/modules/actors/policy";
 import { GOOD_PRACTICE_LEVEL, dimension, formatLevel } from "@/modules/maturity/grid";
-import { maturityPolicy } from "@/modules/maturity/policy";
+import { maturityPolicy, noMaturityActor } from "@/modules/maturity/policy";
 import { territoryMaturity } from "@/modules/maturity/queries";
 import { weakest, type DimensionSummary } from "@/modules/maturity/stats";
 import { GridDescription } from "@/modules/maturity/ui/grid-description";
@@ -29,9 +28,9 @@ function Finding({ d }: { d: DimensionSummary }) {
 export default async function TerritoryMaturityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
-  if (!maturityPolicy.viewTerritory(actor, territory, noActor)) forbidden();
+  if (!maturityPolicy.viewTerritory(actor, territory, noMaturityActor)) forbidden();
   const { db } = await getRuntime();
-  const view = await territoryMaturity(db, territory.id);
+  const view = await territoryMaturity(db, territory);
   const { summary } = view;
   const weak = weakest(summary);
   const strong = summary.ranking.filter((d) => d.median !== null && !weak.includes(d)).slice(-2).reverse();

@@ -12,7 +12,7 @@ export function IssuesTable({ report }: { report: ReportView }) {
   return <ImportIssues issues={report.issues} total={report.totalIssues} />;
 }
 
-const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé" } as const;
+const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé", conflict: "conflit (lieu d'un autre territoire, inchangé)" } as const;
 
 export function NotImported({ report }: { report: ReportView }) {
   if (report.totalNotImported === 0) return null;

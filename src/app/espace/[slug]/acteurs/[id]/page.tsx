@@ -6,6 +6,7 @@ import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorAbilities } from "@/modules/actors/policy";
+import { maturityAbilities } from "@/modules/maturity/policy";
 import { findActor, listContacts } from "@/modules/actors/queries";
 import { placeAbilities } from "@/modules/places/policy";
 import { placesOfActor } from "@/modules/places/edit/queries";
@@ -14,7 +15,8 @@ import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
-import { updateActorAction } from "../../../../_actions/actors";
+import { FollowUpSection } from "@/modules/actors/ui/follow-up";
+import { setFollowUpAction, updateActorAction } from "../../../../_actions/actors";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 
@@ -45,6 +47,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();
   const can = actorAbilities(person, territory, actor);
+  const maturity = maturityAbilities(person, territory, actor);
   // Private contacts are read only when the policy allows it: what is not loaded cannot leak.
   const contacts = can.viewPrivateContacts ? await listContacts(db, territory.id, actor.id) : [];
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
@@ -86,12 +89,22 @@ export default async function ActorPage({ params, searchParams }: Props) {
         </Item>
         <Item term="Présentation">{actor.description ? <span style={{ whiteSpace: "pre-line" }}>{actor.description}</span> : null}</Item>
       </dl>
-      <p className="fr-mt-4w">
-        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/espace/${territory.slug}/acteurs/${actor.id}/maturite`}>
-          Maturité numérique : autoévaluation et résultats
-        </Link>
-      </p>
+      {maturity.viewResults ? (
+        <p className="fr-mt-4w">
+          <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/espace/${territory.slug}/acteurs/${actor.id}/maturite`}>
+            Maturité numérique : autoévaluation et résultats
+          </Link>
+        </p>
+      ) : (
+        <p className="fr-mt-4w fr-text--sm">
+          Maturité numérique : les autoévaluations appartiennent à la structure. Elles se lisent depuis les territoires vérifiés qu&apos;elle a rejoints
+          comme partenaire (une de ses personnes, membre partenaire du territoire, désignée pour la représenter).
+        </p>
+      )}
 
+      {can.viewPrivateContacts ? (
+        <FollowUpSection slug={territory.slug} actorId={actor.id} status={actor.status} notes={actor.notes} canEdit={can.annotate} action={setFollowUpAction} />
+      ) : null}
       {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
       <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />
 

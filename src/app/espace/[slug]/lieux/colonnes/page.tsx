@@ -22,7 +22,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, actor, abilities } = await territoryPage(slug, "edit", path);
+  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", path);
   const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");

@@ -27,7 +27,7 @@ export default async function ActorMaturityPage({ params, searchParams }: Props)
   if (!actor) notFound();
   const can = maturityAbilities(person, territory, actor);
   if (!can.viewResults) forbidden();
-  const [{ latest, history }, view] = [await actorMaturity(db, territory.id, actor.id), await territoryMaturity(db, territory.id)];
+  const [{ latest, history }, view] = [await actorMaturity(db, territory.id, actor.id), await territoryMaturity(db, territory)];
   return (
     <>
       <ActorsNav territory={territory} abilities={abilities} />

@@ -32,7 +32,7 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
   const linked = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;
   const choices = can.linkActor ? (await actorChoices(db, territory.id)).map((a) => ({ value: a.id, label: a.communeName ? `${a.name} (${a.communeName})` : a.name })) : [];
   const publicHref = `/territoires/${territory.slug}/lieux/${place.id}`;
-  const history = await placeHistory(db, territory.id, place.id);
+  const history = await placeHistory(db, actor, territory, place.id);
   const labels = new Map<string, string>([...editFields.map((f) => [f.name, f.label] as const), ["actorId", "Structure"], ["code_insee", "Code INSEE"]]);
   return (
     <>
@@ -51,8 +51,9 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
         </div>
       ) : null}
       <p>
+        {/* The editor is named from the history, which shows an e-mail only to those allowed to read it (decision 006). */}
         Source : {place.source} (identifiant {place.data.id}). Dernière modification le {formatDateTime(place.modifiedAt)}
-        {place.modifiedBy ? ` par ${place.modifiedBy}` : ""}. <Link href={publicHref}>Fiche publique</Link>
+        {history[0] ? ` par ${history[0].who}` : ""}. <Link href={publicHref}>Fiche publique</Link>
       </p>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-9">
