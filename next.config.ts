@@ -12,8 +12,19 @@ const config: NextConfig = {
     // Oversized fields must reach our validation (and its French message) rather than fail on the body limit;
     // place files up to 20 MB are imported through an action.
     serverActions: { bodySizeLimit: "21mb" },
+    isrFlushToDisk: false,
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
+  // Public pages are cached (docs/decisions/010-caching-public-pages.md). Kept in memory only (bounded by
+  // cacheMaxMemorySize, 50 MB by default): a crowd asking for many different addresses cannot fill the disk,
+  // and a restart starts afresh anyway (the server expires every public page when it starts).
+  cacheMaxMemorySize: 64 * 1024 * 1024,
+  async rewrites() {
+    // A territory's page is cached for its plain address; a search or another page of its communes is
+    // rendered per request by the same component, under the same address.
+    const search = (key: string) => ({ source: "/territoires/:slug", has: [{ type: "query" as const, key }], destination: "/territoires/:slug/recherche" });
+    return { beforeFiles: [search("q"), search("page")], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       {
