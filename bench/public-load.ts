@@ -135,8 +135,13 @@ async function signIn(baseUrl: string): Promise<string> {
   return cookies.join("; ");
 }
 
-/** Requests fired by the page after it loaded (prefetches and other background fetches), in Chromium. */
-async function backgroundRequests(baseUrl: string, cookie: string | null, pagePath: string): Promise<{ total: number; prefetch: number }> {
+type Background = { total: number; prefetch: number; rendered: number; paths: string[] };
+
+/**
+ * Requests fired by the page after it loaded (prefetches and other background fetches), in Chromium.
+ * `rendered`: those the server had to render (not answered from Next.js's cache, `x-nextjs-cache: HIT`).
+ */
+async function backgroundRequests(baseUrl: string, cookie: string | null, pagePath: string): Promise<Background> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
   try {
@@ -147,19 +152,24 @@ async function backgroundRequests(baseUrl: string, cookie: string | null, pagePa
     }
     const page = await context.newPage();
     await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "load" });
-    let total = 0;
-    let prefetch = 0;
-    page.on("request", (req) => {
+    const result: Background = { total: 0, prefetch: 0, rendered: 0, paths: [] };
+    page.on("response", (res) => {
+      const req = res.request();
       if (!req.url().startsWith(baseUrl) || req.resourceType() === "document") return;
       const h = req.headers();
       if (!("rsc" in h) && !req.url().includes("_rsc=") && req.resourceType() !== "fetch") return;
-      total++;
-      if ("next-router-prefetch" in h || h["next-router-segment-prefetch"]) prefetch++;
+      result.total++;
+      const cached = res.headers()["x-nextjs-cache"] === "HIT";
+      if (!cached) result.rendered++;
+      if ("next-router-prefetch" in h || h["next-router-segment-prefetch"]) result.prefetch++;
+      const url = new URL(req.url());
+      url.searchParams.delete("_rsc");
+      result.paths.push(`${url.pathname}${url.search}${cached ? "" : " (rendered)"}`);
     });
     // Prefetches of links in view start when the page is idle; scroll to the bottom to bring every link in view.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(5000);
-    return { total, prefetch };
+    return result;
   } finally {
     await browser.close();
   }
@@ -207,7 +217,8 @@ main(async () => {
     ["public /territoires/charente (signed out)", "/territoires/charente", null],
   ] as const) {
     const r = await backgroundRequests(baseUrl, c, p);
-    console.log(`  ${label}: ${r.total} background requests, of which ${r.prefetch} prefetches`);
+    console.log(`  ${label}: ${r.total} background requests, ${r.prefetch} of them prefetches; ${r.rendered} rendered by the server (not from its cache)`);
+    console.log(`    ${r.paths.sort().join(", ")}`);
   }
 
   console.log(`\n${await waitForQuiet()}`);

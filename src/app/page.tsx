@@ -20,11 +20,11 @@ export default async function HomePage() {
       <div className="fr-callout fr-mb-4w">
         <h2 className="fr-callout__title">Besoin d&apos;aide avec le numérique ?</h2>
         <p className="fr-callout__text">Trouvez près de chez vous un lieu où l&apos;on vous accompagne : démarches en ligne, premiers pas, matériel.</p>
-        <Link className="fr-btn" href="/aide">Trouver de l&apos;aide près de chez moi</Link>
+        <Link className="fr-btn" href="/aide" prefetch={false}>Trouver de l&apos;aide près de chez moi</Link>
       </div>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <Link className="fr-btn" href="/espace/nouveau">Ouvrir un territoire</Link>
+          <Link className="fr-btn" href="/espace/nouveau" prefetch={false}>Ouvrir un territoire</Link>
         </li>
         <li>
           <Link className="fr-btn fr-btn--secondary" href="/territoires">Voir les territoires</Link>

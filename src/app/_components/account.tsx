@@ -57,6 +57,8 @@ async function signOut(): Promise<void> {
 }
 
 type SlotProps = { id?: string };
+// Links to pages rendered per request (sign-in, sign-up, the workspace) are not prefetched: each prefetch
+// would be a render on the server for a page rarely opened from here.
 
 /** First quick-access button: "Se connecter", or the person's territories. */
 export function AccountPrimary({ id }: SlotProps) {
@@ -69,7 +71,7 @@ export function AccountPrimary({ id }: SlotProps) {
     );
   }
   return (
-    <Link id={id} className="fr-btn fr-icon-lock-line" href="/connexion">
+    <Link id={id} className="fr-btn fr-icon-lock-line" href="/connexion" prefetch={false}>
       Se connecter
     </Link>
   );
@@ -88,7 +90,7 @@ export function AccountSecondary({ id }: SlotProps) {
     );
   }
   return (
-    <Link id={id} className="fr-btn fr-icon-account-circle-line" href="/inscription">
+    <Link id={id} className="fr-btn fr-icon-account-circle-line" href="/inscription" prefetch={false}>
       Créer un compte
     </Link>
   );

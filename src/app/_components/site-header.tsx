@@ -18,7 +18,8 @@ export function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
       quickAccessItems={[<AccountPrimary key="primary" />, <AccountSecondary key="secondary" />, <AccountAdmin key="admin" />]}
       navigation={[
         { text: "Accueil", linkProps: { href: "/" } },
-        { text: "Trouver de l'aide près de chez moi", linkProps: { href: "/aide" } },
+        // Rendered per request (its search is in the query string): not prefetched on every page view.
+        { text: "Trouver de l'aide près de chez moi", linkProps: { href: "/aide", prefetch: false } },
         { text: "Territoires", linkProps: { href: "/territoires" } },
         // Rendered per person: fetched when clicked, not prefetched on every page view.
         { text: "Mon espace", linkProps: { href: "/espace", prefetch: false } },
