@@ -23,12 +23,13 @@ import { openDatabase } from "@/platform/db/client";
 import { prepareDatabase } from "@/platform/boot";
 import { user } from "@/platform/auth/schema";
 import { createTestTerritory } from "@/testing/factories";
-import { childrenOf, machine, main, onCleanup, root, tempDir, waitForQuiet } from "./lib";
+import { childrenOf, cpuBetween, machine, machineBusyMs, main, median, onCleanup, procCpuMs, root, tempDir, treeCpuMs, waitForQuiet } from "./lib";
 
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = (process.env.CONNECTIONS ?? "50,200").split(",").map(Number);
 const SIGNED_IN_CONNECTIONS = Number(process.env.SIGNED_IN_CONNECTIONS ?? 20);
 const TIMEOUT_S = 10;
+const SEQUENTIAL = Number(process.env.SEQUENTIAL ?? 50);
 const REGION = "nouvelle-aquitaine";
 const COORDINATOR = { email: "coordination@demo.maillage.fr", password: "demo-coordination-16" };
 const PUBLIC_PAGES = ["/", "/territoires/charente", "/territoires/charente/lieux", "/aide?commune=16015"];
@@ -45,7 +46,7 @@ const WORKSPACE_PAGES = [
 
 type Server = { baseUrl: string; logFile: string; pid: number; stop(): Promise<void> };
 type Wrk = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; errors: number; timeouts: number; non2xx: number };
-type Row = { label: string; connections: number; wrk: Wrk; rssBefore: number; rssPeak: number; rssAfter: number };
+type Row = { label: string; connections: number; wrk: Wrk; rssBefore: number; rssPeak: number; rssAfter: number; serverCores: number; otherCores: number };
 
 /** Resident memory (MB) of the server's process tree. */
 function rssMb(pid: number): number {
@@ -87,19 +88,29 @@ async function runWrk(server: Server, label: string, url: string, connections: n
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(server.pid))), 250);
   const args = ["-t2", `-c${connections}`, `-d${DURATION}s`, `--timeout`, `${TIMEOUT_S}s`, "-s", script, ...(opts.cookie ? ["-H", `Cookie: ${opts.cookie}`] : []), url];
+  const busy0 = machineBusyMs();
+  const server0 = treeCpuMs(server.pid);
+  const t0 = Date.now();
+  let wrkCpu = 0;
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "pipe"] });
+    // wrk's own CPU, read just before it exits (its threads are counted in its process).
+    const wrkSampler = setInterval(() => (wrkCpu = Math.max(wrkCpu, procCpuMs(child.pid!))), 200);
+    child.on("exit", () => clearInterval(wrkSampler));
     let text = "";
     child.stdout.on("data", (c: Buffer) => (text += c.toString()));
     child.stderr.on("data", (c: Buffer) => (text += c.toString()));
     child.on("exit", (code: number) => (code === 0 ? resolve(text) : reject(new Error(`wrk failed (${code}): ${text}`))));
   });
   clearInterval(sampler);
+  const wallMs = Date.now() - t0;
+  const serverCpu = cpuBetween(server0, treeCpuMs(server.pid));
+  const others = Math.max(0, machineBusyMs() - busy0 - serverCpu - wrkCpu);
   const line = out.split("\n").find((l) => l.startsWith("WRK "));
   if (!line) throw new Error(`no result from wrk: ${out}`);
   const wrk = JSON.parse(line.slice(4)) as Wrk;
   await new Promise((r) => setTimeout(r, 1000));
-  const row = { label, connections, wrk, rssBefore, rssPeak, rssAfter: rssMb(server.pid) };
+  const row = { label, connections, wrk, rssBefore, rssPeak, rssAfter: rssMb(server.pid), serverCores: serverCpu / wallMs, otherCores: others / wallMs };
   console.log(formatRow(row));
   return row;
 }
@@ -108,7 +119,7 @@ const msOf = (us: number) => (us / 1000).toFixed(us < 10_000 ? 1 : 0);
 
 function formatRow(r: Row): string {
   const rate = r.wrk.requests / (r.wrk.durationUs / 1e6);
-  return `| ${r.label} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} |`;
+  return `| ${r.label} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.otherCores.toFixed(2)} |`;
 }
 
 async function prepare(dataDir: string): Promise<void> {
@@ -221,9 +232,34 @@ main(async () => {
     console.log(`    ${r.paths.sort().join(", ")}`);
   }
 
+  // Server CPU per request, one request at a time: unlike latency under load, barely changed by other jobs
+  // on the machine (they take cores, not this process's CPU time).
+  console.log(`\nserver CPU per request, ${SEQUENTIAL} requests one at a time after a warm one (median latency alongside):`);
+  const sequentialCases: [string, string | null][] = [
+    [css, null],
+    ...PUBLIC_PAGES.map((p): [string, null] => [p, null]),
+    ["/api/session", cookie],
+    [`/espace/${REGION}/diagnostic`, cookie],
+    ...WORKSPACE_PAGES.map((p): [string, string] => [p, cookie]),
+  ];
+  for (const [p, c] of sequentialCases) {
+    const get = async () => {
+      const t = performance.now();
+      const res = await fetch(`${baseUrl}${p}`, { headers: c ? { cookie: c } : {} });
+      await res.arrayBuffer();
+      return performance.now() - t;
+    };
+    await get();
+    const cpu0 = treeCpuMs(server.pid);
+    const times: number[] = [];
+    for (let i = 0; i < SEQUENTIAL; i++) times.push(await get());
+    const perRequest = cpuBetween(cpu0, treeCpuMs(server.pid)) / SEQUENTIAL;
+    console.log(`  ${p}${c ? " (signed in)" : ""}: ${perRequest.toFixed(1)} ms CPU, ${median(times).toFixed(1)} ms median`);
+  }
+
   console.log(`\n${await waitForQuiet()}`);
-  console.log("\n| page | connections | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | timeouts | non-2xx | server RSS MB before → peak → after |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("\n| page | connections | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | timeouts | non-2xx | server RSS MB before → peak → after | server cores | other processes' cores |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   const rows: Row[] = [];
   for (const c of CONNECTIONS) {
     rows.push(await runWrk(server, `static file (ceiling) ${css.slice(0, 30)}…`, `${baseUrl}${css}`, c));
