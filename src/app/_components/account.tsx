@@ -31,11 +31,12 @@ function load(query: string, view: string): Promise<Session | null> {
   return p;
 }
 
-/** The session, asked again at each navigation (signing in navigates). */
-function useSession(query = ""): Session | null {
+/** The session, asked again at each navigation (signing in navigates); `null` query: not asked. */
+function useSession(query: string | null = ""): Session | null {
   const pathname = usePathname();
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
+    if (query === null) return;
     let live = true;
     void load(query, pathname).then((s) => {
       if (live) setSession(s);
@@ -109,8 +110,10 @@ export function AccountAdmin({ id }: SlotProps) {
 
 /** On a territory's public page: the way into its workspace, for its members. */
 export function WorkspaceButton({ slug }: { slug: string }) {
-  const session = useSession(`?territoire=${encodeURIComponent(slug)}`);
-  if (!session?.signedIn || !session.workspace) return null;
+  // Visitors (most of a crowd) cost one request, the header's: the territory is asked about only for a signed-in person.
+  const signedIn = useSession()?.signedIn === true;
+  const session = useSession(signedIn ? `?territoire=${encodeURIComponent(slug)}` : null);
+  if (!signedIn || !session?.signedIn || !session.workspace) return null;
   return (
     <p>
       <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={`/espace/${slug}`} prefetch={false}>
