@@ -17,8 +17,19 @@ const config: NextConfig = {
     // 13.5 MB file reached the action truncated and failed with a generic 500.
     serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: REQUEST_BODY_LIMIT_BYTES,
+    isrFlushToDisk: false,
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
+  // Public pages are cached (docs/decisions/010-caching-public-pages.md). Kept in memory only (bounded by
+  // cacheMaxMemorySize, 50 MB by default): a crowd asking for many different addresses cannot fill the disk,
+  // and a restart starts afresh anyway (the server expires every public page when it starts).
+  cacheMaxMemorySize: 64 * 1024 * 1024,
+  async rewrites() {
+    // A territory's page is cached for its plain address; a search or another page of its communes is
+    // rendered per request by the same component, under the same address.
+    const search = (key: string) => ({ source: "/territoires/:slug", has: [{ type: "query" as const, key }], destination: "/territoires/:slug/recherche" });
+    return { beforeFiles: [search("q"), search("page")], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       {

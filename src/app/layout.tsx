@@ -7,8 +7,9 @@ import { DsfrHead, getHtmlAttributes } from "@/dsfr/server";
 import { SiteHeader } from "./_components/site-header";
 import "./global.css";
 
-// Every page reads the session (header) or the database: never prerender at build time.
-export const dynamic = "force-dynamic";
+// No session is read here: the header's account links are client islands, so public pages can be cached
+// (docs/decisions/010-caching-public-pages.md). Pages that read the session or the request are dynamic by
+// themselves; public pages say how they are cached.
 
 export const metadata: Metadata = {
   title: { default: "Maillage — inclusion numérique des territoires", template: "%s — Maillage" },

@@ -1,10 +1,15 @@
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
+import { building, publicTags, tagPage } from "@/platform/web/public-cache";
 import { listTerritories } from "@/modules/territories/queries";
 
+// Cached for everyone and rendered again when a territory changes (docs/decisions/010-caching-public-pages.md).
+export const revalidate = 300; // PUBLIC_REVALIDATE_SECONDS (segment config must be a literal)
+
 export default async function HomePage() {
-  const { db } = await getRuntime();
-  const territories = await listTerritories(db);
+  await tagPage(publicTags.territories);
+  // `next build` has no database: it prerenders an empty list, expired when the server starts.
+  const territories = building() ? [] : await listTerritories((await getRuntime()).db);
   return (
     <>
       <h1>Maillage</h1>
@@ -15,11 +20,11 @@ export default async function HomePage() {
       <div className="fr-callout fr-mb-4w">
         <h2 className="fr-callout__title">Besoin d&apos;aide avec le numérique ?</h2>
         <p className="fr-callout__text">Trouvez près de chez vous un lieu où l&apos;on vous accompagne : démarches en ligne, premiers pas, matériel.</p>
-        <Link className="fr-btn" href="/aide">Trouver de l&apos;aide près de chez moi</Link>
+        <Link className="fr-btn" href="/aide" prefetch={false}>Trouver de l&apos;aide près de chez moi</Link>
       </div>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <Link className="fr-btn" href="/espace/nouveau">Ouvrir un territoire</Link>
+          <Link className="fr-btn" href="/espace/nouveau" prefetch={false}>Ouvrir un territoire</Link>
         </li>
         <li>
           <Link className="fr-btn fr-btn--secondary" href="/territoires">Voir les territoires</Link>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 
 /** DSFR pagination as plain links: works without JavaScript and with the keyboard. */
+// Not prefetched: another page of a list is rendered per request (its number is in the query string), and
+// prefetching every page number of every list cost more than the page itself (bench/public-load.ts).
 export function Pager({ page, total, pageSize, href, label = "Pagination" }: { page: number; total: number; pageSize: number; href: (page: number) => string; label?: string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
@@ -11,7 +13,7 @@ export function Pager({ page, total, pageSize, href, label = "Pagination" }: { p
       <ul className="fr-pagination__list">
         <li>
           {current > 1 ? (
-            <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href={href(current - 1)}>
+            <Link className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href={href(current - 1)} prefetch={false}>
               Page précédente
             </Link>
           ) : (
@@ -29,14 +31,14 @@ export function Pager({ page, total, pageSize, href, label = "Pagination" }: { p
               ]
             : []),
           <li key={p}>
-            <Link className="fr-pagination__link" href={href(p)} aria-current={p === current ? "page" : undefined} title={`Page ${p}`}>
+            <Link className="fr-pagination__link" href={href(p)} prefetch={false} aria-current={p === current ? "page" : undefined} title={`Page ${p}`}>
               {p}
             </Link>
           </li>,
         ])}
         <li>
           {current < pages ? (
-            <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href={href(current + 1)}>
+            <Link className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href={href(current + 1)} prefetch={false}>
               Page suivante
             </Link>
           ) : (

@@ -1,44 +1,28 @@
 import type { ReactNode } from "react";
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { getCurrentActor } from "@/platform/web/actor";
-import { platformPolicy } from "@/modules/territories/policy";
-import { signOutAction } from "../_actions/auth";
+import { AccountAdmin, AccountPrimary, AccountSecondary } from "./account";
 
-export async function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
-  const actor = await getCurrentActor();
-  const signedIn = actor.kind === "user";
+/**
+ * The same header for everyone, so that public pages can be cached (docs/decisions/010-caching-public-pages.md):
+ * the account buttons are client islands that ask /api/session who is signed in; their HTML holds the
+ * signed-out links. "Mon espace" leads signed-in people to their territories without JavaScript (and
+ * visitors to the sign-in page).
+ */
+export function SiteHeader({ brandTop }: { brandTop: ReactNode }) {
   return (
     <Header
       brandTop={brandTop}
       serviceTitle="Maillage"
       serviceTagline="Ensemble pour l'inclusion numérique des territoires"
       homeLinkProps={{ href: "/", title: "Accueil — Maillage" }}
-      quickAccessItems={
-        signedIn
-          ? [
-              { iconId: "fr-icon-account-circle-line", text: `Mes territoires (${actor.name})`, linkProps: { href: "/espace" } },
-              <form key="deconnexion" action={signOutAction}>
-                <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
-                  Se déconnecter
-                </button>
-              </form>,
-            ]
-          : [
-              { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { href: "/connexion" } },
-              { iconId: "fr-icon-account-circle-line", text: "Créer un compte", linkProps: { href: "/inscription" } },
-            ]
-      }
+      quickAccessItems={[<AccountPrimary key="primary" />, <AccountSecondary key="secondary" />, <AccountAdmin key="admin" />]}
       navigation={[
         { text: "Accueil", linkProps: { href: "/" } },
-        { text: "Trouver de l'aide près de chez moi", linkProps: { href: "/aide" } },
+        // Rendered per request (its search is in the query string): not prefetched on every page view.
+        { text: "Trouver de l'aide près de chez moi", linkProps: { href: "/aide", prefetch: false } },
         { text: "Territoires", linkProps: { href: "/territoires" } },
-        ...(signedIn
-          ? [
-              { text: "Mes territoires", linkProps: { href: "/espace" } },
-              { text: "Ouvrir un territoire", linkProps: { href: "/espace/nouveau" } },
-              ...(platformPolicy.administer(actor) ? [{ text: "Administration", linkProps: { href: "/admin" } }] : []),
-            ]
-          : []),
+        // Rendered per person: fetched when clicked, not prefetched on every page view.
+        { text: "Mon espace", linkProps: { href: "/espace", prefetch: false } },
       ]}
     />
   );

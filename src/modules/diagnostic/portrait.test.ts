@@ -184,3 +184,27 @@ it("an XLSX export can be read back", async () => {
   const populations = [2, 3, 4].map((r) => sheet?.getRow(r).getCell(3).value);
   expect(populations.every((p) => typeof p === "number")).toBe(true);
 });
+
+describe("the portrait is kept per version of its inputs", () => {
+  it("is reused while nothing changes, and rebuilt when the places or the settings change", async () => {
+    const first = await territoryPortrait(database.db, territory.id);
+    // Nothing changed: the very same portrait, not a recomputed copy.
+    expect(await territoryPortrait(database.db, territory.id)).toBe(first);
+    const angouleme = (p: typeof first) => p.rows.find((r) => r.code === "16015")?.places;
+    expect(angouleme(first)).toBe(1);
+
+    // A second place in Angoulême: the places' version changes, the count follows at once.
+    const place = { id: "p-angouleme-2", pivot: "00000000000000", nom: "Centre social", commune: "Angoulême", code_postal: "16000", code_insee: "16015", adresse: "2 rue", latitude: 45.646, longitude: 0.152, date_maj: "2026-01-15" };
+    await importPlaces(database.db, system, { bytes: csv(JSON.stringify([place])), filename: "p2.json", source: "test-portrait-2", dryRun: false });
+    const afterPlace = await territoryPortrait(database.db, territory.id);
+    expect(afterPlace).not.toBe(first);
+    expect(angouleme(afterPlace)).toBe(2);
+
+    // New settings (white zone beyond 70 km): Abzac, about 59 km away, is no longer a white zone.
+    await saveCoverageSettings(database.db, coordinator, territory, { distanceKm: "70", ifnThreshold: "6,5" });
+    const afterSettings = await territoryPortrait(database.db, territory.id);
+    expect(afterSettings.settings.distanceKm).toBe(70);
+    expect(afterSettings.rows.find((r) => r.code === "16001")?.whiteZone).toBe(false);
+    expect(await territoryPortrait(database.db, territory.id)).toBe(afterSettings);
+  });
+});

@@ -3,11 +3,14 @@
  * distances, white zone, the coordinator's own indicators), the indicators a map or a table can show,
  * the totals and the priority communes. Shared by the page, the exports, the CLI and the État des lieux.
  */
+import { count, eq, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
+import { territories } from "@/modules/territories/schema";
 import { shortLabel } from "@/modules/places/filters";
 import { SERVICES, rankPriorities, type CommuneCoverage, type CoverageTotals, type Priority } from "./coverage";
 import { listCustomIndicators, type CustomIndicator } from "./indicators";
-import { territoryCoverage } from "./inputs";
+import { placesVersion, territoryCoverage } from "./inputs";
+import { customIndicators } from "./schema";
 import { loadCoverageSettings } from "./settings";
 import type { CoverageSettings } from "./validation";
 
@@ -74,9 +77,7 @@ export function customIndicatorDefs(custom: readonly CustomIndicator[]): Indicat
   }));
 }
 
-/** Everything the portrait shows, computed now (the place indexes are cached per version of the places). */
-export async function territoryPortrait(db: Executor, territoryId: string): Promise<Portrait> {
-  const settings = await loadCoverageSettings(db, territoryId);
+async function buildPortrait(db: Executor, territoryId: string, settings: CoverageSettings): Promise<Portrait> {
   const [coverage, custom] = await Promise.all([territoryCoverage(db, territoryId, settings), listCustomIndicators(db, territoryId)]);
   const rows: PortraitRow[] = coverage.communes.map((c) => ({ ...c, custom: Object.fromEntries(custom.map((i) => [i.key, i.values.get(c.code) ?? null])) }));
   return {
@@ -88,6 +89,66 @@ export async function territoryPortrait(db: Executor, territoryId: string): Prom
     custom,
     placesVersion: coverage.placesVersion,
   };
+}
+
+/**
+ * Portraits kept per database. A France-wide portrait holds 35,000 rows (a few tens of MB), so only the
+ * most recently used few are kept; a territory's portrait is replaced as soon as one of its inputs changes.
+ */
+export const PORTRAIT_CACHE_ENTRIES = 6;
+type PortraitCache = Map<string, Promise<Portrait>>;
+// Keyed by database (tests open several), kept on globalThis: Next.js may load this module more than once.
+const shared = globalThis as unknown as { __maillagePortraits?: WeakMap<Executor, PortraitCache> };
+const portraits = (shared.__maillagePortraits ??= new WeakMap<Executor, PortraitCache>());
+
+/**
+ * Everything the portrait shows, built once per version of its inputs, like the map answer: the
+ * territory (its perimeter and name, `updatedAt`), every place (`placesVersion`), the coverage settings
+ * (their values) and the custom indicators (count and last update). Reading those versions costs a few
+ * small queries; building a région's portrait costs ~180 ms and France's ~860 ms (bench/RESULTS.md), so
+ * a warm page no longer recomputes it. The versions are read before building, so a change made while a
+ * portrait is built shows at the next call. Concurrent calls for the same version share one build.
+ * Callers must not mutate the result (it is shared).
+ */
+export async function territoryPortrait(db: Executor, territoryId: string): Promise<Portrait> {
+  const [settings, places, [territory], [indicators]] = await Promise.all([
+    loadCoverageSettings(db, territoryId),
+    placesVersion(db),
+    db.select({ updatedAt: territories.updatedAt }).from(territories).where(eq(territories.id, territoryId)),
+    db.select({ n: count(), last: max(customIndicators.updatedAt) }).from(customIndicators).where(eq(customIndicators.territoryId, territoryId)),
+  ]);
+  const key = JSON.stringify([
+    territoryId,
+    territory?.updatedAt.getTime() ?? null,
+    places,
+    settings.distanceKm,
+    settings.ifnThreshold,
+    indicators?.n ?? 0,
+    indicators?.last?.getTime() ?? null,
+  ]);
+  let cache = portraits.get(db);
+  if (!cache) portraits.set(db, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) {
+    // Most recently used last: eviction takes the oldest first.
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  // An older version of this territory's portrait is of no use any more.
+  for (const k of cache.keys()) if (k.startsWith(`[${JSON.stringify(territoryId)},`)) cache.delete(k);
+  const building = buildPortrait(db, territoryId, settings);
+  cache.set(key, building);
+  for (const k of cache.keys()) {
+    if (cache.size <= PORTRAIT_CACHE_ENTRIES) break;
+    cache.delete(k);
+  }
+  const store = cache;
+  building.catch(() => {
+    // A failed build is not kept: the next call tries again.
+    if (store.get(key) === building) store.delete(key);
+  });
+  return building;
 }
 
 const formats = new Map<number, Intl.NumberFormat>();

@@ -1,6 +1,7 @@
 import type { Actor } from "@/platform/auth/actor";
 import { actorLabel } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
+import { invalidatePublicFor } from "@/platform/web/public-cache";
 import { auditEvents } from "./schema";
 
 export type AuditEntry = {
@@ -12,7 +13,11 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Records one write; call it inside the transaction of the write so both commit or neither. */
+/**
+ * Records one write; call it inside the transaction of the write so both commit or neither. Every write is
+ * audited, so this is also where the cached public pages showing what changed are expired (applied when the
+ * request ends, after the commit: src/platform/web/public-cache.ts).
+ */
 export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     actorUserId: actor.kind === "user" ? actor.userId : null,
@@ -24,4 +29,5 @@ export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry)
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+  invalidatePublicFor(entry);
 }

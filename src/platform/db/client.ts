@@ -61,6 +61,26 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * PGlite's memory, set deliberately (PostgreSQL's defaults are for a dedicated server). PGlite runs
+ * PostgreSQL inside this process's WebAssembly memory, which grows and never shrinks: every buffer it ever
+ * touches stays in the server's RSS. The data files are read from the data folder through the operating
+ * system's cache, so a smaller buffer pool costs a copy, not a disk read. Measured in bench/public-load.ts
+ * (bench/RESULTS.md): the defaults (128 MB shared_buffers) idle at ~510 MB and peaked at ~1 GB under load.
+ */
+export const PGLITE_SETTINGS = {
+  // The buffer pool, allocated at start: 128 MB by default.
+  shared_buffers: "32MB",
+  // Per sort or hash of a query (PGlite runs one query at a time): PostgreSQL's default, stated.
+  work_mem: "4MB",
+  // Index builds and VACUUM (imports, migrations): 64 MB by default.
+  maintenance_work_mem: "32MB",
+  // Temporary tables (none used): 8 MB by default.
+  temp_buffers: "2MB",
+  // Planner's estimate of the OS cache available to this database (4 GB by default, not true on a small server).
+  effective_cache_size: "512MB",
+} as const;
+
 async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -76,6 +96,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   try {
     const client = await PGlite.create(dir, {
       extensions: { pg_trgm, unaccent },
+      startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const db = drizzle({ client, schema }) as unknown as Db;

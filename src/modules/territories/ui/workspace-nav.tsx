@@ -3,7 +3,12 @@ import type { TerritoryAbilities } from "../policy";
 
 type Tab = "apercu" | "membres" | "acteurs" | "maturite" | "journal" | "lieux" | "propositions" | "doublons" | "diagnostic" | "questionnaires" | "constats";
 
-/** Workspace tabs; each shown only if the policy allows it (abilities computed by the page). */
+/**
+ * Workspace tabs; each shown only if the policy allows it (abilities computed by the page).
+ * Not prefetched: every workspace page is rendered per person and request, so prefetching the dozen tabs of
+ * every page view cost several times the page itself on the server (bench/public-load.ts); a tab is
+ * fetched when clicked. The cached public page still is.
+ */
 export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug: string; name: string; current: Tab; abilities: TerritoryAbilities; isDemo: boolean }) {
   // Grouped as the process of DOMAIN.md goes: the territory itself, then each phase.
   const groups: { title: string; tabs: { id: Tab; label: string; href: string; show: boolean }[] }[] = [
@@ -40,7 +45,7 @@ export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug:
     <>
       <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href="/espace">Mes territoires</Link></li>
+          <li><Link className="fr-breadcrumb__link" href="/espace" prefetch={false}>Mes territoires</Link></li>
           <li><a className="fr-breadcrumb__link" aria-current="page">{name}</a></li>
         </ol>
       </nav>
@@ -61,7 +66,7 @@ export function WorkspaceNav({ slug, name, current, abilities, isDemo }: { slug:
                 <ul className="fr-raw-list" aria-labelledby={`espace-groupe-${i}`}>
                   {shown.map((t) => (
                     <li key={t.id} className="fr-mb-1v">
-                      <Link className={`fr-link${t.id === current ? " fr-text--bold" : ""}`} href={t.href} aria-current={t.id === current ? "page" : undefined}>
+                      <Link className={`fr-link${t.id === current ? " fr-text--bold" : ""}`} href={t.href} prefetch={false} aria-current={t.id === current ? "page" : undefined}>
                         {t.label}
                       </Link>
                     </li>

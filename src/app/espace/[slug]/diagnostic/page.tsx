@@ -9,7 +9,7 @@ import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { shortLabel } from "@/modules/places/filters";
 import { SERVICES } from "@/modules/diagnostic/coverage";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
-import { formatValue, territoryPortrait, type IndicatorDef, type PortraitRow } from "@/modules/diagnostic/portrait";
+import { formatValue, territoryPortrait, type IndicatorDef, type Portrait, type PortraitRow } from "@/modules/diagnostic/portrait";
 import { classify, NO_VALUE } from "@/modules/diagnostic/map";
 import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
 import { readSearchParams } from "@/platform/web/search-params";
@@ -22,6 +22,16 @@ const PAGE_SIZE = 50;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const percent = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)} %` : "—");
 const km = (n: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(n)}\u00a0km`;
+
+const collator = new Intl.Collator("fr");
+// The portrait is cached (shared, never mutated): its alphabetical order is computed once per portrait,
+// not on every view (4,293 names for a région).
+const alphabetical = new WeakMap<Portrait, PortraitRow[]>();
+function byName(portrait: Portrait): PortraitRow[] {
+  let rows = alphabetical.get(portrait);
+  if (!rows) alphabetical.set(portrait, (rows = [...portrait.rows].sort((a, b) => collator.compare(a.name, b.name))));
+  return rows;
+}
 
 /** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
 export default async function DiagnosticPage({ params, searchParams }: Props) {
@@ -41,8 +51,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   if (!columns.includes(mapped)) columns.push(mapped);
   const sortBy = byId.get(one(sp.tri) ?? "") ?? null;
   const descending = one(sp.ordre) !== "asc";
-  const sorted = [...portrait.rows].sort((a: PortraitRow, b: PortraitRow) => {
-    if (!sortBy) return a.name.localeCompare(b.name, "fr");
+  const sorted = !sortBy ? byName(portrait) : [...portrait.rows].sort((a: PortraitRow, b: PortraitRow) => {
     const va = sortBy.value(a);
     const vb = sortBy.value(b);
     if (va === null) return vb === null ? 0 : 1;

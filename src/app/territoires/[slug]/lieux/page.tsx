@@ -5,7 +5,8 @@ import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
 import { Pager, pageParam } from "@/ui/pager";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
-import { communesWithPlaces, listPlaces, PLACE_PAGE_SIZE } from "@/modules/places/queries";
+import { versionedCache } from "@/platform/versioned-cache";
+import { communesWithPlaces, listPlaces, PLACE_PAGE_SIZE, placesVersion } from "@/modules/places/queries";
 import { filterGroups, filtersQuery, optionsOf, parseFilters, shortLabel } from "@/modules/places/filters";
 import { isOpenAt, statusText } from "@/modules/places/hours";
 import { PlacesMap } from "@/modules/places/ui/places-map";
@@ -14,6 +15,14 @@ import { readSearchParams } from "@/platform/web/search-params";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Lieux de médiation numérique" };
+
+type Lists = { items: Awaited<ReturnType<typeof listPlaces>>["items"]; total: number; communeOptions: Awaited<ReturnType<typeof communesWithPlaces>> };
+/**
+ * The list's data per territory, filters and page, kept while the places and the territory do not change
+ * ("open now": per minute). The page itself is rendered per request (its filters are in the query string,
+ * and the opening status shown depends on the time): docs/decisions/010-caching-public-pages.md.
+ */
+const lists = versionedCache<Lists>("public-place-lists", 200);
 
 /** The accessible list of the territory's places, with the same filters as the map; works without JavaScript. */
 export default async function PlacesPage({ params, searchParams }: Props) {
@@ -26,7 +35,13 @@ export default async function PlacesPage({ params, searchParams }: Props) {
   const page = pageParam(sp.page);
   const now = new Date();
   const keep = filters.openNow ? (hours: string | null) => (hours ? isOpenAt(hours, now)?.state === "open" : false) : undefined;
-  const [{ items, total }, communeOptions] = [await listPlaces(db, territory.id, filters, page, keep), await communesWithPlaces(db, territory.id)];
+  const query = new URLSearchParams(filtersQuery(sp, page));
+  query.sort();
+  const key = JSON.stringify([territory.id, territory.updatedAt.getTime(), await placesVersion(db), query.toString(), filters.openNow ? Math.floor(now.getTime() / 60_000) : null]);
+  const { items, total, communeOptions } = await lists.get(db, key, async () => {
+    const [{ items, total }, communeOptions] = [await listPlaces(db, territory.id, filters, page, keep), await communesWithPlaces(db, territory.id)];
+    return { items, total, communeOptions };
+  });
   const selected = (key: string) => new Set(([] as string[]).concat(sp[key] ?? []));
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
+import { publicTags, tagPage } from "@/platform/web/public-cache";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { findActor } from "@/modules/actors/queries";
 import { legalTypeLabels, worldLabels, type World } from "@/modules/actors/validation";
@@ -11,12 +12,20 @@ export const metadata: Metadata = { title: "Acteur du territoire" };
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
+// Rendered at the first visit, then cached for everyone until its data changes (tags) or at most 300 s
+// (PUBLIC_REVALIDATE_SECONDS; segment config must be a literal): docs/decisions/010-caching-public-pages.md.
+export const revalidate = 300;
+export async function generateStaticParams(): Promise<{ slug: string; id: string }[]> {
+  return [];
+}
+
 /** An actor's public card: public fields and its places; private contacts and status are never read here. */
 export default async function PublicActorPage({ params }: Props) {
   const { slug, id } = await params;
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
   if (!territory) notFound();
+  await tagPage(publicTags.territories, publicTags.territory(territory.id), publicTags.actors, publicTags.places);
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();
   const actorPlaces = await placesOfActor(db, territory.id, actor.id);

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getRuntime } from "@/platform/runtime";
+import { publicTags, tagPage } from "@/platform/web/public-cache";
+import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryOverview } from "@/modules/territories/overview";
+import { TerritoryOverview } from "@/modules/territories/ui/overview";
+import { WorkspaceButton } from "../../_components/account";
+
+/**
+ * The public page of a territory: readable by anyone, the same for everyone (members find the way into
+ * the workspace through a client island). Rendered by page.tsx (cached, first page of the communes) and by
+ * recherche/page.tsx (a search or another page of the communes, per request: next.config.ts sends those
+ * queries there).
+ */
+export async function PublicTerritory({ slug, page, q }: { slug: string; page: number; q: string }) {
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, slug);
+  if (!territory) notFound();
+  await tagPage(publicTags.territories, publicTags.territory(territory.id), publicTags.places, publicTags.actors);
+  const overview = await territoryOverview(db, territory, { page, q });
+  return (
+    <>
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li><Link className="fr-breadcrumb__link" href="/">Accueil</Link></li>
+          <li><Link className="fr-breadcrumb__link" href="/territoires">Territoires</Link></li>
+          <li><a className="fr-breadcrumb__link" aria-current="page">{territory.name}</a></li>
+        </ol>
+      </nav>
+      <h1>{territory.name}</h1>
+      {territory.isDemo ? (
+        <div className="fr-notice fr-notice--info fr-mb-3w">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">Territoire de démonstration : les personnes et structures qui y figurent sont fictives.</p>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      <WorkspaceButton slug={territory.slug} />
+      <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/territoires/${territory.slug}`} />
+    </>
+  );
+}
+
+export async function territoryTitle(slug: string): Promise<string> {
+  const { db } = await getRuntime();
+  const territory = await findTerritoryBySlug(db, slug);
+  return territory?.name ?? "Territoire introuvable";
+}
