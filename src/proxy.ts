@@ -32,7 +32,9 @@ export function allowedHosts(headers: Headers, baseUrl: string): Set<string> {
  * which Next.js reads from the request's policy and puts on its own scripts. Never on public pages: a nonce forces
  * dynamic rendering, and signed-out pages are meant to be cached (a cached page would carry a stale nonce).
  */
-export const NONCE_ROUTES = /^\/(espace|admin|connexion|inscription|mot-de-passe-oublie|reinitialiser-mot-de-passe|invitation)(\/|$)/;
+// "/mot-de-passe-oublie" is not here: it holds nothing personal and is prerendered (a static page's scripts
+// cannot carry a per-request nonce, so a nonce policy would block them).
+export const NONCE_ROUTES = /^\/(espace|admin|connexion|inscription|reinitialiser-mot-de-passe|invitation)(\/|$)/;
 
 /**
  * Same-origin only: no foreign script, frame, form target, plugin or base URL. Without a nonce, Next's inline
