@@ -1,5 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
+import { confirmationLink as sharedConfirmationLink } from "./accounts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { choose, expectAccessible, launch, visit } from "./browser";
@@ -16,18 +15,7 @@ afterAll(async () => {
 
 const unique = Date.now().toString(36);
 
-/** The confirmation link of the latest mail to `email` (written to DATA_DIR/mail without an SMTP relay). */
-async function confirmationLink(email: string): Promise<string> {
-  const dir = path.join(inject("dataDir"), "mail");
-  for (let i = 0; i < 50; i++) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(`-${email}.txt`)).sort() : [];
-    const last = files.at(-1);
-    const link = last ? /(http\S+\/verify-email\?token=\S+)/.exec(fs.readFileSync(path.join(dir, last), "utf8"))?.[1] : undefined;
-    if (link) return link;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`aucun courriel de confirmation pour ${email}`);
-}
+const confirmationLink = (email: string) => sharedConfirmationLink(inject("dataDir"), email);
 
 /** Signs up, sees the one answer sign-up gives, then opens the emailed link (which signs in and goes on). */
 async function signUp(page: Page, name: string, email: string, password: string) {

@@ -93,7 +93,8 @@ describe("importing places into a territory", () => {
     const before = await page.locator("tbody tr").count();
     expect(before).toBeGreaterThan(0); // e.g. « DEPARTEMENT DE LA CHARENTE » is published twice
     await page.getByRole("button", { name: /^Fusionner dans la fiche A/ }).first().click();
-    await page.getByText("Les deux fiches sont fusionnées.").waitFor();
+    await page.getByRole("status").filter({ hasText: "Les deux fiches sont fusionnées" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/espace/charente/doublons");
     await visit(page, `${baseUrl}/espace/charente/doublons`);
     expect(await page.locator("tbody tr").count()).toBeLessThan(before);
     await context.close();

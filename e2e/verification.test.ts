@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { demoAdmin } from "./admin";
 import { expectAccessible, launch, signedIn, visit } from "./browser";
+import { signUpAndConfirm } from "./accounts";
 
 /**
  * Issue 8 §1 in the browser: a fresh account opens a territory over the département 16 (the demo's
@@ -37,12 +38,7 @@ describe("a territory opened by a fresh account waits for an administrator", () 
 
     // A fresh account opens a territory over the département 16.
     await visit(page, `${baseUrl}/inscription?next=/espace/nouveau`);
-    await page.getByLabel("Prénom et nom").fill("Nouvelle Personne");
-    await page.getByLabel("Adresse électronique").fill(email);
-    await page.getByLabel("Mot de passe", { exact: false }).first().fill("une phrase de passe solide");
-    await page.getByLabel("Confirmez le mot de passe").fill("une phrase de passe solide");
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await page.waitForURL(`${baseUrl}/espace/nouveau`);
+    await signUpAndConfirm(page, inject("dataDir"), { name: "Nouvelle Personne", email, password: "une phrase de passe solide" });
     await visit(page, `${baseUrl}/espace/nouveau?kind=departement&q=charente`);
     await page.locator("label", { hasText: /^Charente(?!-)/ }).first().click();
     await page.getByLabel("Nom du territoire").fill(name);

@@ -83,10 +83,15 @@ export async function commitPlacesFileAction(_: ActionState, form: FormData): Pr
 
 /** Merges two records of the same place (the one kept keeps its identity). */
 export async function mergePlacesAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+  let merged: string | undefined;
+  const state = await runAction(form, async () => {
     const { db } = await getRuntime();
     const territory = await territoryFrom(form);
-    await mergePlaces(db, await getCurrentActor(), territory, String(form.get("keep") ?? ""), String(form.get("remove") ?? ""));
-    return { status: "success", message: "Les deux fiches sont fusionnées. Rechargez la page pour voir les autres doublons possibles." };
+    const keep = String(form.get("keep") ?? "");
+    await mergePlaces(db, await getCurrentActor(), territory, keep, String(form.get("remove") ?? ""));
+    merged = `/espace/${territory.slug}/doublons?${new URLSearchParams({ fusion: keep })}`;
   });
+  // The merged pair leaves the list (and its form with it): the page says what happened, above the list.
+  if (merged) redirect(merged);
+  return state;
 }

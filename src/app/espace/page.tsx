@@ -5,6 +5,7 @@ import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
 import { listTerritoriesOfUser } from "@/modules/territories/queries";
 import { perimeterKindShort } from "@/modules/territories/validation";
+import { signOutAction } from "../_actions/auth";
 
 export const metadata: Metadata = { title: "Mes territoires" };
 
@@ -15,6 +16,16 @@ export default async function MyTerritoriesPage() {
   return (
     <>
       <h1>Mes territoires</h1>
+      {/* Also here, server-rendered: the header's account buttons need JavaScript (they sit on cached pages), and a
+          person on a shared computer in a public digital space must be able to sign out without it. */}
+      <form action={signOutAction} className="fr-mb-3w">
+        <p className="fr-mb-1w">
+          Vous êtes connecté·e en tant que <strong>{actor.name}</strong> ({actor.email}).
+        </p>
+        <button type="submit" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left">
+          Se déconnecter
+        </button>
+      </form>
       <p>
         <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" href="/espace/nouveau">
           Ouvrir un territoire

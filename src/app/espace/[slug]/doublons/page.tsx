@@ -5,6 +5,7 @@ import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
 import { mergePlacesAction } from "../../../_actions/places";
+import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Doublons de lieux" };
 
@@ -22,8 +23,11 @@ function Brief({ p }: { p: PlaceBrief }) {
   );
 }
 
-export default async function DuplicatesPage({ params }: { params: Promise<{ slug: string }> }) {
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DuplicatesPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { fusion } = readSingleSearchParams(await searchParams);
   const { territory, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
   const { db } = await getRuntime();
   const pairs = await duplicateCandidates(db, territory.id);
@@ -31,6 +35,14 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ slu
     <>
       <WorkspaceNav slug={territory.slug} name={territory.name} current="doublons" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Doublons possibles</h2>
+      {fusion ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>
+            Les deux fiches sont fusionnées : <a href={`/espace/${territory.slug}/lieux/${encodeURIComponent(fusion)}/modifier`}>voir la fiche gardée</a>. La liste
+            ci-dessous montre les autres doublons possibles.
+          </p>
+        </div>
+      ) : null}
       <p>
         Deux fiches d&apos;une même commune dont les noms se ressemblent, ou dont les adresses se ressemblent à quelques pas l&apos;une de
         l&apos;autre. Fusionner garde, champ par champ, la valeur la plus récente, réunit les listes (services, publics…) et supprime
