@@ -40,6 +40,10 @@ async function openPostgres(url: string): Promise<Database> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server ends (a restart, a failover, an administrator) emits "error" on the
+  // pool; unhandled, it would take the whole process down. The pool drops that connection and opens another
+  // at the next query, so saying it on stderr is enough.
+  pool.on("error", (e: Error & { code?: string }) => console.error(`[base] connexion PostgreSQL inactive fermée par le serveur (${e.code ?? "?"}) : elle sera rouverte à la prochaine requête.`));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
     db,
