@@ -1,9 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { choose, expectAccessible, launch, signedIn, visit } from "./browser";
 import { demoAdmin } from "./admin";
+import { signUpAndConfirm } from "./accounts";
+
+// Fresh accounts (signed up through the mailed link): the demo accounts other files rely on keep their roles.
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -21,30 +22,6 @@ const coordinatorEmail = `coordination-membres-${unique}@exemple.test`;
 const memberName = "Inès Observatrice";
 const memberEmail = `observation-membres-${unique}@exemple.test`;
 
-/** The confirmation link of the latest mail to `email` (written to DATA_DIR/mail without an SMTP relay). */
-async function confirmationLink(email: string): Promise<string> {
-  const dir = path.join(dataDir, "mail");
-  for (let i = 0; i < 50; i++) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(`-${email}.txt`)).sort() : [];
-    const last = files.at(-1);
-    const link = last ? /(http\S+\/verify-email\?token=\S+)/.exec(fs.readFileSync(path.join(dir, last), "utf8"))?.[1] : undefined;
-    if (link) return link;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`aucun courriel de confirmation pour ${email}`);
-}
-
-/** Fresh accounts of this file: the demo accounts other files rely on keep their roles. */
-async function signUp(page: Page, name: string, email: string, password: string) {
-  await page.getByLabel("Prénom et nom").fill(name);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: false }).first().fill(password);
-  await page.getByLabel("Confirmez le mot de passe").fill(password);
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await page.getByText(`un courriel vient d'être envoyé à ${email}`).waitFor();
-  await page.goto(await confirmationLink(email));
-}
-
 let coordinator: BrowserContext;
 let member: BrowserContext;
 
@@ -53,7 +30,7 @@ describe("a coordinator manages the territory and its members", () => {
     coordinator = await browser.newContext();
     const page = await coordinator.newPage();
     await visit(page, `${baseUrl}/inscription?next=/espace/nouveau`);
-    await signUp(page, "Lucie Coordinatrice", coordinatorEmail, "une phrase de passe bien longue");
+    await signUpAndConfirm(page, dataDir, { name: "Lucie Coordinatrice", email: coordinatorEmail, password: "une phrase de passe bien longue" });
     await page.waitForURL(`${baseUrl}/espace/nouveau`);
     await choose(page, "Une intercommunalité (EPCI)");
     await page.getByLabel("Rechercher").fill("grand cogn");
@@ -86,7 +63,7 @@ describe("a coordinator manages the territory and its members", () => {
     await visit(memberPage, invitationLink);
     await memberPage.getByRole("link", { name: "Créer mon compte" }).click();
     await memberPage.waitForURL(/\/inscription/);
-    await signUp(memberPage, memberName, memberEmail, "encore un secret assez long");
+    await signUpAndConfirm(memberPage, dataDir, { name: memberName, email: memberEmail, password: "encore un secret assez long" });
     await memberPage.waitForURL(invitationLink);
     await memberPage.getByRole("button", { name: "Rejoindre le territoire" }).click();
     await memberPage.waitForURL(new RegExp(`/espace/${slug}`));
