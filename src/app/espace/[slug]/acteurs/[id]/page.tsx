@@ -16,7 +16,7 @@ import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { FollowUpSection } from "@/modules/actors/ui/follow-up";
-import { setFollowUpAction, updateActorAction } from "../../../../_actions/actors";
+import { setFollowUpAction, updateActorAction } from "@/modules/actors/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 

@@ -6,7 +6,7 @@ import { ActionForm, Hidden } from "@/ui/form";
 import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
-import { createActorAction } from "../../../../_actions/actors";
+import { createActorAction } from "@/modules/actors/actions";
 
 export const metadata: Metadata = { title: "Ajouter un acteur" };
 
