@@ -10,7 +10,7 @@ import { contributionPolicy } from "@/modules/contributions/policy";
 import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules/contributions/queries";
 import { maxLengths } from "@/modules/contributions/limits";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
-import { acceptProposalAction, rejectProposalAction } from "../../../_actions/contributions";
+import { acceptProposalAction, rejectProposalAction } from "@/modules/contributions/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };

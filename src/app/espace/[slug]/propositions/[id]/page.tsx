@@ -10,7 +10,7 @@ import type { PlaceFields } from "@/modules/contributions/payload";
 import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
-import { acceptEditedProposalAction } from "../../../../_actions/contributions";
+import { acceptEditedProposalAction } from "@/modules/contributions/actions";
 
 export const metadata: Metadata = { title: "Modifier puis accepter une proposition" };
 
