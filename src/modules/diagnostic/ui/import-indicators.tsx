@@ -3,7 +3,7 @@
 import type { ActionState } from "@/platform/web/action";
 import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
-import { checkIndicatorsAction, commitIndicatorsAction } from "@/app/_actions/diagnostic";
+import { checkIndicatorsAction, commitIndicatorsAction } from "@/modules/diagnostic/actions";
 import type { IndicatorReport } from "../indicators";
 
 const MAX_ROWS = 500;

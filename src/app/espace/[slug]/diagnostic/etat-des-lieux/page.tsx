@@ -9,7 +9,7 @@ import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { buildReport, findReport, listReports } from "@/modules/diagnostic/report";
 import { ReportView } from "@/modules/diagnostic/ui/report-view";
-import { publishReportAction } from "../../../../_actions/diagnostic";
+import { publishReportAction } from "@/modules/diagnostic/actions";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "État des lieux" };

@@ -9,7 +9,7 @@ import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { listCustomIndicators } from "@/modules/diagnostic/indicators";
 import { ImportIndicators } from "@/modules/diagnostic/ui/import-indicators";
-import { deleteIndicatorAction } from "../../../../_actions/diagnostic";
+import { deleteIndicatorAction } from "@/modules/diagnostic/actions";
 
 export const metadata: Metadata = { title: "Indicateurs du territoire" };
 
