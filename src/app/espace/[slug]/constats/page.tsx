@@ -10,7 +10,7 @@ import { findingAbilities } from "@/modules/findings/policy";
 import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/modules/findings/queries";
 import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "../../../_actions/findings";
+import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "@/modules/findings/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };

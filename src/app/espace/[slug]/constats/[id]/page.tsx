@@ -10,7 +10,7 @@ import { findingAbilities } from "@/modules/findings/policy";
 import { findFinding, findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
 import { kindLabels, type FindingKind } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { deleteFindingAction, mergeFindingsAction, updateFindingAction } from "../../../../_actions/findings";
+import { deleteFindingAction, mergeFindingsAction, updateFindingAction } from "@/modules/findings/actions";
 
 export const metadata: Metadata = { title: "Modifier un constat" };
 
