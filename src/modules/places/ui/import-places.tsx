@@ -6,7 +6,7 @@ import type { ActionState } from "@/platform/web/action";
 import { formatNumber } from "@/platform/text";
 import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
-import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
+import { checkPlacesFileAction, commitPlacesFileAction } from "@/modules/places/actions";
 import type { ImportReportView, JobProgress } from "../import-view";
 import { ImportIssues, ImportSummary } from "./import-report";
 
