@@ -12,7 +12,7 @@ import { versionOf } from "@/modules/places/edit/commands";
 import { editFields, formValues } from "@/modules/places/edit/form";
 import { placeHistory } from "@/modules/places/edit/queries";
 import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
-import { updatePlaceAction } from "../../../../../_actions/place-edit";
+import { updatePlaceAction } from "@/modules/places/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
