@@ -1,6 +1,6 @@
 "use client";
 
-import { uploadForMappingAction } from "@/app/_actions/place-mapping";
+import { uploadForMappingAction } from "@/modules/places/actions";
 import { formatNumber } from "@/platform/text";
 import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden, SelectField } from "@/ui/form";
