@@ -42,7 +42,7 @@ describe("the inventory of server actions called by the end-to-end suite", () =>
 
   it("covers the app's real actions files", () => {
     const actions = exportedActions(path.join(import.meta.dirname, "..", ".."));
-    expect(actions).toContain("src/app/_actions/auth.ts#requestResetAction");
-    expect(actions).toContain("src/app/_actions/questionnaires.ts#startPaperAction");
+    expect(actions).toContain("src/modules/accounts/actions.ts#requestResetAction");
+    expect(actions).toContain("src/modules/questionnaires/actions.ts#startPaperAction");
   });
 });

@@ -8,6 +8,8 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { formToObject } from "@/platform/validation";
 import * as territories from "@/modules/territories/commands";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { reviewTerritory } from "@/modules/territories/commands";
+import { revalidatePath } from "next/cache";
 
 async function territoryFrom(form: FormData) {
   const { db } = await getRuntime();
@@ -85,5 +87,19 @@ export async function acceptInvitationAction(_: ActionState, form: FormData): Pr
     slug = territory.slug;
   });
   if (state.status === "success") redirect(`/espace/${slug}?bienvenue=1`);
+  return state;
+}
+
+/** On success, back to /admin with the decision told at the top (the territory's card leaves the queue). */
+export async function reviewTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
+  let target = "";
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    const decision = String(form.get("decision") ?? "");
+    const territory = await reviewTerritory(db, await getCurrentActor(), String(form.get("territory") ?? ""), { decision, reason: String(form.get("reason") ?? "") });
+    revalidatePath("/admin");
+    target = `/admin?${new URLSearchParams({ decision, territoire: territory.slug })}`;
+  });
+  if (state.status === "success") redirect(target);
   return state;
 }
