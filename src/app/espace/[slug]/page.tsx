@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { roleLabels } from "@/platform/auth/actor";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { pageParam } from "@/ui/pager";

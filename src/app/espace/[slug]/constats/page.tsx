@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { Pager, pageParam } from "@/ui/pager";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";

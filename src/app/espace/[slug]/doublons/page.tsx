@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { roleDescriptions, roleLabels, roles } from "@/platform/auth/actor";
 import { formatDateTime } from "@/platform/text";
 import { ActionForm, Hidden, SelectField } from "@/ui/form";

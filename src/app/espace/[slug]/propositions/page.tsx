@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime, formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorAbilities } from "@/modules/actors/policy";
 import { maturityAbilities } from "@/modules/maturity/policy";

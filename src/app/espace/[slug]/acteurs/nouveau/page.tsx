@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";

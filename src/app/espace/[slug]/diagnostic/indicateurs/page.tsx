@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
 import { findProposal } from "@/modules/contributions/queries";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { actorChoices, findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { findPlace } from "@/modules/places/queries";
