@@ -1,64 +1,42 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getRuntime } from "@/platform/runtime";
-import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
-import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
-import { getCurrentActor } from "@/platform/web/actor";
+import type { ActionState } from "@/platform/web/action";
 import * as actors from "@/modules/actors/commands";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryAction, territoryPlainAction } from "@/modules/territories/web";
 
 // Thin: read the form, call the module's command (which checks the policy again), say what happened.
-
-async function territoryFrom(form: FormData) {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-  if (!territory) throw new AppError("not_found");
-  return territory;
-}
 
 const actorIdOf = (form: FormData) => String(form.get("actor") ?? "");
 const detailsPath = (slug: string, actorId: string) => `/espace/${slug}/acteurs/${actorId}`;
 
 export async function createActorAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let path = "";
-  const state = await runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const created = await actors.createActor(db, await getCurrentActor(), territory, formToObject(form));
-    path = detailsPath(territory.slug, created.id);
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    const created = await actors.createActor(db, actor, territory, formToObject(form));
+    return { redirect: `${detailsPath(territory.slug, created.id)}?cree=1` };
   });
-  if (state.status === "success") redirect(`${path}?cree=1`);
-  return state;
 }
 
 export async function updateActorAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    await actors.updateActor(db, await getCurrentActor(), territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    await actors.updateActor(db, actor, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: "Les modifications sont enregistrées." };
   });
 }
 
 export async function setFollowUpAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    await actors.setFollowUp(db, await getCurrentActor(), territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    await actors.setFollowUp(db, actor, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: "Le suivi de la structure est enregistré." };
   });
 }
 
 export async function addContactAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const contact = await actors.addContact(db, await getCurrentActor(), territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    const contact = await actors.addContact(db, actor, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: `Contact ajouté : ${contact.name}.` };
   });
@@ -66,29 +44,23 @@ export async function addContactAction(_: ActionState, form: FormData): Promise<
 
 /** A plain form (one button per contact): works without JavaScript and comes back to the page. */
 export async function removeContactAction(form: FormData): Promise<void> {
-  await runPlainAction(detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    await actors.removeContact(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("contact") ?? ""));
-    redirect(`${detailsPath(territory.slug, actorIdOf(form))}?contact=retire`);
+  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, actor, territory }) => {
+    await actors.removeContact(db, actor, territory, actorIdOf(form), String(form.get("contact") ?? ""));
+    return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?contact=retire` };
   });
 }
 
 export async function linkMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const person = await actors.linkMember(db, await getCurrentActor(), territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    const person = await actors.linkMember(db, actor, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: `${person.name} peut désormais modifier cette structure.` };
   });
 }
 
 export async function unlinkMemberAction(form: FormData): Promise<void> {
-  await runPlainAction(detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    await actors.unlinkMember(db, await getCurrentActor(), territory, actorIdOf(form), String(form.get("user") ?? ""));
-    redirect(`${detailsPath(territory.slug, actorIdOf(form))}?lien=retire`);
+  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, actor, territory }) => {
+    await actors.unlinkMember(db, actor, territory, actorIdOf(form), String(form.get("user") ?? ""));
+    return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?lien=retire` };
   });
 }
