@@ -4,7 +4,7 @@ import type { Db } from "@/platform/db/client";
 import { getRuntime } from "@/platform/runtime";
 import type { ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
-import { guardPage, guardRoute, runScopedAction, runScopedPlainAction, type ActionOutcome, type RouteOptions, type Scope } from "@/platform/web/scoped";
+import { guardPage, guardRoute, runScopedAction, runScopedPlainAction, scopeOfForm, type ActionOutcome, type RouteOptions, type Scope } from "@/platform/web/scoped";
 import { findTerritoryBySlug, type Territory } from "./queries";
 import { territoryAbilities, territoryPolicy, type TerritoryAbilities, type TerritoryAction } from "./policy";
 
@@ -32,6 +32,15 @@ export type TerritoryActionOptions<I> = { allow?: TerritoryCheck; schema?: z.Zod
 
 async function context<I>({ scope, person, input, form }: { scope: Territory; person: Actor; input: I; form: FormData }): Promise<TerritoryContext<I>> {
   return { db: (await getRuntime()).db, territory: scope, actor: person, input, form };
+}
+
+/**
+ * The territory named by the form and the person, for an action that needs them only on one branch
+ * (inside runAction: a typed `not_found` / `forbidden` becomes the form's state).
+ */
+export async function territoryOfForm(form: FormData, allow?: TerritoryCheck): Promise<{ territory: Territory; actor: Actor }> {
+  const { scope, person } = await scopeOfForm(territoryScope, form, allow);
+  return { territory: scope, actor: person };
 }
 
 /**
