@@ -1,13 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { jobQueue } from "@/platform/jobs/queue";
 import { AppError } from "@/platform/errors";
-import { runAction, type ActionState, runPlainAction } from "@/platform/web/action";
-import { getCurrentActor } from "@/platform/web/actor";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import type { ActionState } from "@/platform/web/action";
 import { territoryPolicy } from "@/modules/territories/policy";
+import { territoryAction, territoryPlainAction, type TerritoryContext } from "@/modules/territories/web";
 import { importPlaces } from "@/modules/places/commands";
 import { assertNoRunningImport, JOB_FROM_BYTES, startImportJob } from "@/modules/places/import-jobs";
 import { importReportView } from "@/modules/places/import-view";
@@ -23,16 +21,10 @@ import { formToObject } from "@/platform/validation";
 import { parisToday } from "@/modules/contributions/record";
 import { deleteMapping, saveMapping } from "@/modules/places/mapping/commands";
 import { readProducerFile } from "@/modules/places/mapping/read";
+import { mappingPolicy } from "@/modules/places/mapping/policy";
 import { jsonDepthExceeds } from "@/platform/files/json";
 import { columnMappingSchema, mappingFromForm } from "@/modules/places/mapping/validation";
-import { authorizeUse, formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
-
-async function territoryFrom(form: FormData) {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-  if (!territory) throw new AppError("not_found");
-  return territory;
-}
+import { formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
 
 /** The page that follows a long check or import (progress, then its report). */
 const jobPage = (slug: string, job: string) => `/espace/${slug}/lieux?import=${encodeURIComponent(job)}`;
@@ -42,98 +34,71 @@ const jobPage = (slug: string, job: string) => `/espace/${slug}/lieux?import=${e
  * of the database's queue (import-jobs.ts): the page shows its progress, then its report.
  */
 export async function checkPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let started: string | undefined;
-  const state = await runAction(form, async () => {
-    const { db, database } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const actor = await getCurrentActor();
-    const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou JSON." });
-    if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
-    await assertNoRunningImport(db, territory.id);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (bytes.length >= JOB_FROM_BYTES) {
-      const upload = await keepUpload(db, actor, territory, bytes, file.name);
-      const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename: file.name, upload });
-      started = jobPage(territory.slug, job.id);
-      return;
-    }
-    const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true }));
-    const token = await keepUpload(db, actor, territory, bytes, file.name);
-    return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
-  });
-  // Outside runAction: a redirect is how a form without JavaScript reaches the progress page.
-  if (started) redirect(started);
-  return state;
+  // A redirect is how a form without JavaScript reaches the progress page.
+  return territoryAction(
+    form,
+    async ({ db, actor, territory }) => {
+      const { database } = await getRuntime();
+      const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou JSON." });
+      await assertNoRunningImport(db, territory.id);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (bytes.length >= JOB_FROM_BYTES) {
+        const upload = await keepUpload(db, actor, territory, bytes, file.name);
+        const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename: file.name, upload });
+        return { redirect: jobPage(territory.slug, job.id) };
+      }
+      const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true }));
+      const token = await keepUpload(db, actor, territory, bytes, file.name);
+      return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
+    },
+    { allow: territoryPolicy.edit },
+  );
 }
 
 /** Step 2: import the checked file, in one transaction (as a job with a progress bar for a big file). */
 export async function commitPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let started: string | undefined;
-  const state = await runAction(form, async () => {
-    const { db, database } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const actor = await getCurrentActor();
-    if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
-    await assertNoRunningImport(db, territory.id);
-    const token = String(form.get("upload") ?? "");
-    // Only the person who checked the file, in this territory, may import it: anyone else gets 404.
-    const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
-    if (upload.bytes.length >= JOB_FROM_BYTES) {
-      const job = await startImportJob(await jobQueue(database), { kind: "commit", territory, actor, filename: upload.filename, upload: token });
-      started = jobPage(territory.slug, job.id);
-      return;
-    }
-    const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false }));
-    await dropUpload(db, actor, territory, token);
-    return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
-  });
-  if (started) redirect(started);
-  return state;
+  return territoryAction(
+    form,
+    async ({ db, actor, territory }) => {
+      const { database } = await getRuntime();
+      await assertNoRunningImport(db, territory.id);
+      const token = String(form.get("upload") ?? "");
+      // Only the person who checked the file, in this territory, may import it: anyone else gets 404.
+      const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
+      if (upload.bytes.length >= JOB_FROM_BYTES) {
+        const job = await startImportJob(await jobQueue(database), { kind: "commit", territory, actor, filename: upload.filename, upload: token });
+        return { redirect: jobPage(territory.slug, job.id) };
+      }
+      const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false }));
+      await dropUpload(db, actor, territory, token);
+      return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
+    },
+    { allow: territoryPolicy.edit },
+  );
 }
 
 /** Merges two records of the same place (the one kept keeps its identity). */
 export async function mergePlacesAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let merged: string | undefined;
-  const state = await runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
+  return territoryAction(form, async ({ db, actor, territory }) => {
     const keep = String(form.get("keep") ?? "");
-    await mergePlaces(db, await getCurrentActor(), territory, keep, String(form.get("remove") ?? ""));
-    merged = `/espace/${territory.slug}/doublons?${new URLSearchParams({ fusion: keep })}`;
+    await mergePlaces(db, actor, territory, keep, String(form.get("remove") ?? ""));
+    // The merged pair leaves the list (and its form with it): the page says what happened, above the list.
+    return { redirect: `/espace/${territory.slug}/doublons?${new URLSearchParams({ fusion: keep })}` };
   });
-  // The merged pair leaves the list (and its form with it): the page says what happened, above the list.
-  if (merged) redirect(merged);
-  return state;
 }
 
 /** Saves the edit form of a place; back on the form, dated, with the new version (or the errors). */
 export async function updatePlaceAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let path = "";
-  let saved = 0;
-  const state = await runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-    if (!territory) throw new AppError("not_found");
+  return territoryAction(form, async ({ db, actor, territory }) => {
     const placeId = String(form.get("place") ?? "");
     const raw: Record<string, unknown> = { version: form.get("version"), ...(form.has("actor") ? { actor: form.get("actor") } : {}) };
     for (const f of editFields) raw[f.name] = f.kind === "choices" ? form.getAll(f.name).map(String) : String(form.get(f.name) ?? "");
-    saved = (await updatePlace(db, await getCurrentActor(), territory, placeId, raw)).changed.length;
-    path = `/espace/${territory.slug}/lieux/${placeId}/modifier`;
+    const saved = (await updatePlace(db, actor, territory, placeId, raw)).changed.length;
+    return { redirect: `/espace/${territory.slug}/lieux/${placeId}/modifier?${saved > 0 ? "enregistre=1" : "inchange=1"}` };
   });
-  if (state.status === "success") redirect(`${path}?${saved > 0 ? "enregistre=1" : "inchange=1"}`);
-  return state;
 }
 
 // Thin: read the form, call the module (which checks the policy again), say what happened.
-
-async function context(form: FormData) {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-  if (!territory) throw new AppError("not_found");
-  const actor = await getCurrentActor();
-  authorizeUse(actor, territory);
-  return { db, territory, actor };
-}
 
 function jsonOrNull(text: string): unknown {
   if (jsonDepthExceeds(text)) return null;
@@ -148,32 +113,33 @@ const pagePath = (slug: string) => `/espace/${slug}/lieux/colonnes`;
 
 /** Step 1: keep the producer's file (if it can be read) and open the mapping form. */
 export async function uploadForMappingAction(_: ActionState, form: FormData): Promise<ActionState> {
-  let target = "";
-  const state = await runAction(form, async () => {
-    const { db, territory, actor } = await context(form);
-    const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV, XLSX ou JSON." });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = await readingFile(territory.id, () => readProducerFile(bytes, file.name));
-    if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
-    const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, file.name) });
-    const saved = String(form.get("correspondance") ?? "");
-    if (saved) query.set("correspondance", saved);
-    target = `${pagePath(territory.slug)}?${query}`;
-  });
-  if (state.status === "success") redirect(target);
-  return state;
+  return territoryAction(
+    form,
+    async ({ db, territory, actor }) => {
+      const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV, XLSX ou JSON." });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await readingFile(territory.id, () => readProducerFile(bytes, file.name));
+      if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
+      const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, file.name) });
+      const saved = String(form.get("correspondance") ?? "");
+      if (saved) query.set("correspondance", saved);
+      return { redirect: `${pagePath(territory.slug)}?${query}` };
+    },
+    { allow: mappingPolicy.use },
+  );
 }
 
 /** Step 2 and 3: preview, save the mapping, check (dry run) or import — one form, one state. */
 export async function placeMappingAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async (): Promise<ActionState> => {
-    const ctx = await context(form);
+  return territoryAction(
+    form,
     // Every step reads the kept file again: one reading at a time per territory, as for the upload.
-    return readingFile(ctx.territory.id, () => mappingStep(form, ctx));
-  });
+    async (ctx) => readingFile(ctx.territory.id, () => mappingStep(form, ctx)),
+    { allow: mappingPolicy.use },
+  );
 }
 
-async function mappingStep(form: FormData, { db, territory, actor }: Awaited<ReturnType<typeof context>>): Promise<ActionState> {
+async function mappingStep(form: FormData, { db, territory, actor }: TerritoryContext): Promise<ActionState> {
   const opened = await openUpload(db, actor, territory, String(form.get("fichier") ?? ""));
   if (!opened.ok) throw new AppError(opened.found ? "invalid_token" : "not_found", { message: opened.error });
   const { table, filename } = opened;
@@ -212,11 +178,10 @@ async function mappingStep(form: FormData, { db, territory, actor }: Awaited<Ret
 /** A plain form per saved mapping: works without JavaScript and comes back to the page. */
 export async function deletePlaceMappingAction(form: FormData): Promise<void> {
   const token = String(form.get("fichier") ?? "");
-  await runPlainAction(`${pagePath(String(form.get("territory") ?? ""))}${token ? `?${new URLSearchParams({ fichier: token })}` : ""}`, () => deleteMappingStep(form));
+  await territoryPlainAction(form, `${pagePath(String(form.get("territory") ?? ""))}${token ? `?${new URLSearchParams({ fichier: token })}` : ""}`, (ctx) => deleteMappingStep(form, ctx), { allow: mappingPolicy.use });
 }
 
-async function deleteMappingStep(form: FormData): Promise<void> {
-  const { db, territory, actor } = await context(form);
+async function deleteMappingStep(form: FormData, { db, territory, actor }: TerritoryContext): Promise<{ redirect: string }> {
   // Already deleted (a second click, another tab): the page simply no longer lists it.
   const deleted = await deleteMapping(db, actor, territory, String(form.get("id") ?? "")).catch((e: unknown) => {
     if (e instanceof AppError && e.id === "not_found") return undefined;
@@ -225,5 +190,5 @@ async function deleteMappingStep(form: FormData): Promise<void> {
   const query = new URLSearchParams(deleted ? { supprimee: deleted.name.slice(0, 100) } : {});
   const token = String(form.get("fichier") ?? "");
   if (token) query.set("fichier", token);
-  redirect(`${pagePath(territory.slug)}?${query}`);
+  return { redirect: `${pagePath(territory.slug)}?${query}` };
 }
