@@ -8,9 +8,9 @@ import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
 import { publishReport } from "@/modules/diagnostic/report";
 import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
-import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES } from "@/platform/files/limits";
+import { INDICATORS_FILE } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
-import { uploadedFile } from "@/platform/files/upload";
+import { receiveUpload } from "@/platform/files/upload";
 
 export async function saveCoverageSettingsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(form, async ({ db, actor, territory }) => {
@@ -23,11 +23,10 @@ export async function saveCoverageSettingsAction(_: ActionState, form: FormData)
 /** Step 1: check the file (nothing written) and keep it for step 2. */
 export async function checkIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(form, async ({ db, actor, territory }) => {
-    const file = uploadedFile(form, "file", { maxBytes: MAX_INDICATORS_BYTES, limitLabel: INDICATORS_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou XLSX." });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { bytes, filename: file.name, dryRun: true }));
-    const token = await keepUpload(db, actor, territory, bytes, file.name);
-    return { status: "success", result: { report: JSON.stringify(report), token, filename: file.name } };
+    const { bytes, filename } = await receiveUpload(form, INDICATORS_FILE);
+    const report = await readingFile(territory.id, () => importIndicators(db, actor, territory, { bytes, filename, dryRun: true }));
+    const token = await keepUpload(db, actor, territory, bytes, filename);
+    return { status: "success", result: { report: JSON.stringify(report), token, filename } };
   });
 }
 

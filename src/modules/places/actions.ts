@@ -11,9 +11,9 @@ import { assertNoRunningImport, JOB_FROM_BYTES, startImportJob } from "@/modules
 import { importReportView } from "@/modules/places/import-view";
 import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 import { mergePlaces } from "@/modules/places/duplicates";
-import { MAX_UPLOAD_BYTES, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { PLACES_FILE, PRODUCER_FILE } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
-import { uploadedFile } from "@/platform/files/upload";
+import { receiveUpload } from "@/platform/files/upload";
 import { updatePlace } from "@/modules/places/edit/commands";
 import { editFields } from "@/modules/places/edit/form";
 import { revalidatePath } from "next/cache";
@@ -39,17 +39,16 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
     form,
     async ({ db, actor, territory }) => {
       const { database } = await getRuntime();
-      const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV ou JSON." });
+      const { bytes, filename } = await receiveUpload(form, PLACES_FILE);
       await assertNoRunningImport(db, territory.id);
-      const bytes = new Uint8Array(await file.arrayBuffer());
       if (bytes.length >= JOB_FROM_BYTES) {
-        const upload = await keepUpload(db, actor, territory, bytes, file.name);
-        const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename: file.name, upload });
+        const upload = await keepUpload(db, actor, territory, bytes, filename);
+        const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename, upload });
         return { redirect: jobPage(territory.slug, job.id) };
       }
-      const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename: file.name, territory, dryRun: true }));
-      const token = await keepUpload(db, actor, territory, bytes, file.name);
-      return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename: file.name } };
+      const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename, territory, dryRun: true }));
+      const token = await keepUpload(db, actor, territory, bytes, filename);
+      return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename } };
     },
     { allow: territoryPolicy.edit },
   );
@@ -116,11 +115,10 @@ export async function uploadForMappingAction(_: ActionState, form: FormData): Pr
   return territoryAction(
     form,
     async ({ db, territory, actor }) => {
-      const file = uploadedFile(form, "file", { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, missing: "Choisissez un fichier CSV, XLSX ou JSON." });
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const read = await readingFile(territory.id, () => readProducerFile(bytes, file.name));
+      const { bytes, filename } = await receiveUpload(form, PRODUCER_FILE);
+      const read = await readingFile(territory.id, () => readProducerFile(bytes, filename));
       if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
-      const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, file.name) });
+      const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, filename) });
       const saved = String(form.get("correspondance") ?? "");
       if (saved) query.set("correspondance", saved);
       return { redirect: `${pagePath(territory.slug)}?${query}` };
