@@ -26,6 +26,8 @@ import { jsonDepthExceeds } from "@/platform/files/json";
 import { columnMappingSchema, mappingFromForm } from "@/modules/places/mapping/validation";
 import { formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
 
+// Thin: read the form, call the module (which checks the policy again), say what happened.
+
 /** The page that follows a long check or import (progress, then its report). */
 const jobPage = (slug: string, job: string) => `/espace/${slug}/lieux?import=${encodeURIComponent(job)}`;
 
@@ -96,8 +98,6 @@ export async function updatePlaceAction(_: ActionState, form: FormData): Promise
     return { redirect: `/espace/${territory.slug}/lieux/${placeId}/modifier?${saved > 0 ? "enregistre=1" : "inchange=1"}` };
   });
 }
-
-// Thin: read the form, call the module (which checks the policy again), say what happened.
 
 function jsonOrNull(text: string): unknown {
   if (jsonDepthExceeds(text)) return null;
