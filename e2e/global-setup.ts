@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     // The whole suite (scripts/e2e.mjs without file arguments) must call every server action over HTTP.
     if (process.env.E2E_ACTIONS_INVENTORY === "1") {
       const { missing, stale }: { missing: string[]; stale: string[] } = uncalledActions({
-        actionsDir: "src/app/_actions",
+        root: ".",
         manifestFile: ".next/server/server-reference-manifest.json",
         recordFile: path.join(server.dataDir, "e2e-actions.log"),
         allowedFile: "e2e/actions-without-journey.txt",

@@ -17,29 +17,32 @@ describe("the inventory of server actions called by the end-to-end suite", () =>
 
   it("lists the exported actions that no request called", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actions-"));
-    fs.mkdirSync(path.join(dir, "_actions"));
-    fs.writeFileSync(path.join(dir, "_actions", "auth.ts"), `"use server";\nexport async function signInAction() {}\nexport async function signOutAction() {}\nasync function helper() {}\n`);
-    fs.writeFileSync(path.join(dir, "_actions", "places.ts"), `"use server";\nexport async function mergePlacesAction() {}\n`);
-    expect(exportedActions(path.join(dir, "_actions"))).toEqual(["auth.ts#signInAction", "auth.ts#signOutAction", "places.ts#mergePlacesAction"]);
+    fs.mkdirSync(path.join(dir, "src", "modules", "accounts"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "src", "modules", "places", "ui"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src", "modules", "accounts", "actions.ts"), `"use server";\nexport async function signInAction() {}\nexport async function signOutAction() {}\nasync function helper() {}\n`);
+    fs.writeFileSync(path.join(dir, "src", "modules", "places", "actions.ts"), `// Thin.\n"use server";\nexport async function mergePlacesAction() {}\n`);
+    // Not a "use server" file: its exported async functions are no server actions.
+    fs.writeFileSync(path.join(dir, "src", "modules", "places", "ui", "form.tsx"), `"use client";\nexport async function notAnAction() {}\n`);
+    expect(exportedActions(dir)).toEqual(["src/modules/accounts/actions.ts#signInAction", "src/modules/accounts/actions.ts#signOutAction", "src/modules/places/actions.ts#mergePlacesAction"]);
     fs.writeFileSync(
       path.join(dir, "manifest.json"),
-      JSON.stringify({ node: { [A]: { filename: "src/app/_actions/auth.ts", exportedName: "signInAction" }, [B]: { filename: "src/app/_actions/places.ts", exportedName: "mergePlacesAction" } } }),
+      JSON.stringify({ node: { [A]: { filename: "src/modules/accounts/actions.ts", exportedName: "signInAction" }, [B]: { filename: "src/modules/places/actions.ts", exportedName: "mergePlacesAction" } } }),
     );
     fs.writeFileSync(path.join(dir, "called.log"), `${A}\n${A}\n`);
-    const args = { actionsDir: path.join(dir, "_actions"), manifestFile: path.join(dir, "manifest.json"), recordFile: path.join(dir, "called.log") };
-    expect(uncalledActions(args)).toEqual({ missing: ["auth.ts#signOutAction", "places.ts#mergePlacesAction"], stale: [] });
+    const args = { root: dir, manifestFile: path.join(dir, "manifest.json"), recordFile: path.join(dir, "called.log") };
+    expect(uncalledActions(args)).toEqual({ missing: ["src/modules/accounts/actions.ts#signOutAction", "src/modules/places/actions.ts#mergePlacesAction"], stale: [] });
     fs.appendFileSync(args.recordFile, `${B}\n`);
-    expect(uncalledActions(args)).toEqual({ missing: ["auth.ts#signOutAction"], stale: [] });
+    expect(uncalledActions(args)).toEqual({ missing: ["src/modules/accounts/actions.ts#signOutAction"], stale: [] });
     expect(uncalledActions({ ...args, recordFile: path.join(dir, "absent.log") }).missing).toHaveLength(3);
     // Known debt, listed by name: allowed while uncalled; a listed action that is called, or gone, is stale.
-    fs.writeFileSync(path.join(dir, "allowed.txt"), "# debt\nauth.ts#signOutAction # no journey yet\nplaces.ts#mergePlacesAction\nauth.ts#goneAction\n");
-    expect(uncalledActions({ ...args, allowedFile: path.join(dir, "allowed.txt") })).toEqual({ missing: [], stale: ["places.ts#mergePlacesAction", "auth.ts#goneAction"] });
+    fs.writeFileSync(path.join(dir, "allowed.txt"), "# debt\nsrc/modules/accounts/actions.ts#signOutAction # no journey yet\nsrc/modules/places/actions.ts#mergePlacesAction\nsrc/modules/accounts/actions.ts#goneAction\n");
+    expect(uncalledActions({ ...args, allowedFile: path.join(dir, "allowed.txt") })).toEqual({ missing: [], stale: ["src/modules/places/actions.ts#mergePlacesAction", "src/modules/accounts/actions.ts#goneAction"] });
     fs.rmSync(dir, { recursive: true });
   });
 
   it("covers the app's real actions files", () => {
-    const actions = exportedActions(path.join(import.meta.dirname, "..", "..", "src", "app", "_actions"));
-    expect(actions).toContain("auth.ts#requestResetAction");
-    expect(actions).toContain("questionnaires.ts#startPaperAction");
+    const actions = exportedActions(path.join(import.meta.dirname, "..", ".."));
+    expect(actions).toContain("src/modules/accounts/actions.ts#requestResetAction");
+    expect(actions).toContain("src/modules/questionnaires/actions.ts#startPaperAction");
   });
 });

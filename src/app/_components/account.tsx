@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { signOutAction } from "../_actions/auth";
+import { signOutAction } from "@/modules/accounts/actions";
 
 /**
  * The signed-in parts of cached public pages, filled in by the browser from /api/session. The HTML served

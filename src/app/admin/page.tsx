@@ -10,7 +10,8 @@ import { ACCOUNT_PAGE_SIZE, listAccounts, listPendingTerritories, listTerritorie
 import { platformPolicy } from "@/modules/territories/policy";
 import { perimeterKindShort } from "@/modules/territories/validation";
 import { readSingleSearchParams } from "@/platform/web/search-params";
-import { reviewTerritoryAction, setAdminAction } from "../_actions/admin";
+import { setAdminAction } from "@/modules/accounts/actions";
+import { reviewTerritoryAction } from "@/modules/territories/actions";
 
 const statusBadges = {
   pending: { label: "À vérifier", className: "fr-badge--new" },

@@ -5,7 +5,7 @@ import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
 import { listTerritoriesOfUser } from "@/modules/territories/queries";
 import { perimeterKindShort } from "@/modules/territories/validation";
-import { signOutAction } from "../_actions/auth";
+import { signOutAction } from "@/modules/accounts/actions";
 
 export const metadata: Metadata = { title: "Mes territoires" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { nextPathSchema } from "@/modules/accounts/validation";
-import { signUpAction } from "../_actions/auth";
+import { signUpAction } from "@/modules/accounts/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Créer un compte" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/ui/form";
-import { requestResetAction } from "../_actions/auth";
+import { requestResetAction } from "@/modules/accounts/actions";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, Hidden } from "@/ui/form";
-import { resetPasswordAction } from "../_actions/auth";
+import { resetPasswordAction } from "@/modules/accounts/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe" };

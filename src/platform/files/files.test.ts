@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { craftXlsx, craftZip, repeat, sheetOf, SHEET_END, SHEET_START } from "@/testing/crafted-zip";
 import { jsonDepthExceeds } from "./json";
-import { fileTooBigMessage } from "./limits";
-import { uploadedFile } from "./upload";
+import { fileTooBigMessage, INDICATORS_FILE, PLACES_FILE, PRODUCER_FILE } from "./limits";
+import { receiveUpload, uploadedFile } from "./upload";
 import { FileSlots } from "./slots";
 import { checkSheetXml } from "./xlsx";
 import { readZipWithLimits, storedZip } from "./zip";
@@ -188,5 +188,14 @@ describe("the uploaded file of a form", () => {
   it("within the limit: the file itself", () => {
     const ok = new File(["nom\nA\n"], "lieux.csv");
     expect(uploadedFile(form(ok), "file", options).name).toBe("lieux.csv");
+  });
+
+  it("each upload form's spec is the one check of its action: its own message, its limit, then the bytes", async () => {
+    await expect(receiveUpload(form(), PLACES_FILE)).rejects.toMatchObject({ fieldErrors: { file: ["Choisissez un fichier CSV ou JSON."] } });
+    await expect(receiveUpload(form(), PRODUCER_FILE)).rejects.toMatchObject({ fieldErrors: { file: ["Choisissez un fichier CSV, XLSX ou JSON."] } });
+    await expect(receiveUpload(form(), INDICATORS_FILE)).rejects.toMatchObject({ fieldErrors: { file: ["Choisissez un fichier CSV ou XLSX."] } });
+    const sixMiB = new File([new Uint8Array(6 * 1024 * 1024)], "indicateurs.csv");
+    await expect(receiveUpload(form(sixMiB), INDICATORS_FILE)).rejects.toMatchObject({ id: "file_refused", fieldErrors: { file: [expect.stringContaining("la limite est de 5 Mo")] } });
+    expect(await receiveUpload(form(new File(["nom\nA\n"], "lieux.csv")), PLACES_FILE)).toEqual({ filename: "lieux.csv", bytes: new TextEncoder().encode("nom\nA\n") });
   });
 });

@@ -15,6 +15,31 @@ export const MAX_INDICATORS_BYTES = 5 * MiB;
 export const INDICATORS_LIMIT_LABEL = "5 Mo";
 
 /**
+ * One upload form's file, declared once: the form announces and checks it in the browser (FileField's
+ * maxBytes, limitLabel, accept), the server action checks it again (receiveUpload in ./upload.ts).
+ */
+export type UploadSpec = { maxBytes: number; limitLabel: string; accept: string; missing: string };
+
+/** A file of places at the national standard (import). */
+export const PLACES_FILE: UploadSpec = { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, accept: ".csv,.json,text/csv,application/json", missing: "Choisissez un fichier CSV ou JSON." };
+
+/** A producer's own table, to map onto the standard (column mapping). */
+export const PRODUCER_FILE: UploadSpec = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  limitLabel: UPLOAD_LIMIT_LABEL,
+  accept: ".csv,.tsv,.txt,.xlsx,.json,.geojson,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  missing: "Choisissez un fichier CSV, XLSX ou JSON.",
+};
+
+/** A table of indicators per commune. */
+export const INDICATORS_FILE: UploadSpec = {
+  maxBytes: MAX_INDICATORS_BYTES,
+  limitLabel: INDICATORS_LIMIT_LABEL,
+  accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  missing: "Choisissez un fichier CSV ou XLSX.",
+};
+
+/**
  * What Next.js lets through to a server action (and buffers for the proxy): the largest file plus
  * room for the multipart envelope and the form's other fields. A file between the announced limit and
  * this one reaches our code and gets our French message; larger requests are refused by Next.js before

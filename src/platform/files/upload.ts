@@ -1,5 +1,5 @@
 import { AppError } from "@/platform/errors";
-import { fileTooBigMessage } from "./limits";
+import { fileTooBigMessage, type UploadSpec } from "./limits";
 
 /**
  * The file of a form field, or a French field error: missing, empty, or over the limit the form
@@ -13,4 +13,13 @@ export function uploadedFile(form: FormData, name: string, options: { maxBytes: 
     throw new AppError("file_refused", { message, fieldErrors: { [name]: [message] } });
   }
   return file;
+}
+
+/**
+ * The one server-side check of an upload form's file (places, column mapping, indicators): present,
+ * not empty, within the limit its form announced — then its bytes. Field errors land on `name`.
+ */
+export async function receiveUpload(form: FormData, spec: UploadSpec, name = "file"): Promise<{ filename: string; bytes: Uint8Array }> {
+  const file = uploadedFile(form, name, spec);
+  return { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { roleLabels } from "@/platform/auth/actor";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { pageParam } from "@/ui/pager";
@@ -8,7 +8,7 @@ import { territoryOverview } from "@/modules/territories/overview";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import { updateTerritoryAction } from "../../_actions/territories";
+import { updateTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };

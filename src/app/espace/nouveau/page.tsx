@@ -5,7 +5,7 @@ import { formatNumber } from "@/platform/text";
 import { ActionForm, CheckboxGroup, Field, Hidden, RadioGroup } from "@/ui/form";
 import { searchPerimeters } from "@/modules/geo/queries";
 import { perimeterKindLabels, perimeterKinds, perimeterSearchSchema } from "@/modules/territories/validation";
-import { createTerritoryAction } from "../../_actions/territories";
+import { createTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Ouvrir un territoire" };

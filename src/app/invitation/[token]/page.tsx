@@ -6,7 +6,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { ActionForm, Hidden } from "@/ui/form";
 import { inspectInvitation } from "@/modules/territories/commands";
 import { errorCatalog } from "@/platform/errors";
-import { acceptInvitationAction } from "../../_actions/territories";
+import { acceptInvitationAction } from "@/modules/territories/actions";
 
 export const metadata: Metadata = { title: "Invitation" };
 

@@ -6,7 +6,7 @@ import { campaignByToken, campaignState, loadStructure } from "@/modules/questio
 import { ButtonForm } from "@/modules/questionnaires/ui/button-form";
 import { lastOpenDay } from "@/modules/questionnaires/ui/format";
 import { CampaignUnavailable } from "@/modules/questionnaires/ui/public-pages";
-import { startAnswerAction } from "../../_actions/questionnaires";
+import { startAnswerAction } from "@/modules/questionnaires/actions";
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -1,5 +1,5 @@
 import { ActionForm, Field, Hidden } from "@/ui/form";
-import { addContactAction, removeContactAction } from "@/app/_actions/actors";
+import { addContactAction, removeContactAction } from "@/modules/actors/actions";
 import type { actorContacts } from "../schema";
 
 type Contact = typeof actorContacts.$inferSelect;

@@ -1,5 +1,5 @@
 import { ActionForm, Field, Hidden } from "@/ui/form";
-import { linkMemberAction, unlinkMemberAction } from "@/app/_actions/actors";
+import { linkMemberAction, unlinkMemberAction } from "@/modules/actors/actions";
 import type { ActorDetails } from "../queries";
 
 /** Who speaks for the structure (and may edit it); coordinators name them. */

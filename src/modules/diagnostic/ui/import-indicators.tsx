@@ -1,9 +1,9 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
-import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES, FILE_PENDING_NOTE } from "@/platform/files/limits";
+import { INDICATORS_FILE, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
-import { checkIndicatorsAction, commitIndicatorsAction } from "@/app/_actions/diagnostic";
+import { checkIndicatorsAction, commitIndicatorsAction } from "@/modules/diagnostic/actions";
 import type { IndicatorReport } from "../indicators";
 
 const MAX_ROWS = 500;
@@ -82,10 +82,10 @@ export function ImportIndicators({ territory }: { territory: string }) {
       <FileField
         name="file"
         label="Fichier d'indicateurs"
-        hint={`CSV (virgule ou point-virgule) ou XLSX, ${INDICATORS_LIMIT_LABEL} au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien.`}
-        maxBytes={MAX_INDICATORS_BYTES}
-        limitLabel={INDICATORS_LIMIT_LABEL}
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hint={`CSV (virgule ou point-virgule) ou XLSX, ${INDICATORS_FILE.limitLabel} au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien.`}
+        maxBytes={INDICATORS_FILE.maxBytes}
+        limitLabel={INDICATORS_FILE.limitLabel}
+        accept={INDICATORS_FILE.accept}
       />
     </ActionForm>
   );

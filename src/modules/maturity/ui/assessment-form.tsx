@@ -1,5 +1,5 @@
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
-import { submitAssessmentAction } from "@/app/_actions/maturity";
+import { submitAssessmentAction } from "@/modules/maturity/actions";
 import { GOOD_PRACTICE_LEVEL, grid } from "../grid";
 import type { Assessment } from "../queries";
 import { commentField, levelField, MAX_COMMENT_LENGTH } from "../validation";

@@ -4,9 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
 import { formatNumber } from "@/platform/text";
-import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
+import { PLACES_FILE, TABLE_LIMITS, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden } from "@/ui/form";
-import { checkPlacesFileAction, commitPlacesFileAction } from "@/app/_actions/places";
+import { checkPlacesFileAction, commitPlacesFileAction } from "@/modules/places/actions";
 import type { ImportReportView, JobProgress } from "../import-view";
 import { ImportIssues, ImportSummary } from "./import-report";
 
@@ -80,10 +80,10 @@ export function ImportPlaces({ territory }: { territory: string }) {
       <FileField
         name="file"
         label="Fichier de lieux"
-        hint={`CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${UPLOAD_LIMIT_LABEL} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`}
-        maxBytes={MAX_UPLOAD_BYTES}
-        limitLabel={UPLOAD_LIMIT_LABEL}
-        accept=".csv,.json,text/csv,application/json"
+        hint={`CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${PLACES_FILE.limitLabel} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`}
+        maxBytes={PLACES_FILE.maxBytes}
+        limitLabel={PLACES_FILE.limitLabel}
+        accept={PLACES_FILE.accept}
       />
     </ActionForm>
   );

@@ -1,6 +1,7 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { signInPath, territoryPage } from "@/platform/web/guard";
+import { signInPath } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "../policy";
 import { loadQuestionnaire } from "../queries";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field, Hidden, SelectField } from "@/ui/form";
-import { createInvitationAction } from "@/app/_actions/territories";
+import { createInvitationAction } from "@/modules/territories/actions";
 import { invitationResult } from "./invitation-result";
 
 export function InvitationForm({ territory, roleOptions }: { territory: string; roleOptions: { value: string; label: string }[] }) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { Pager, pageParam } from "@/ui/pager";
 import { actorAbilities } from "@/modules/actors/policy";
 import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actors/queries";

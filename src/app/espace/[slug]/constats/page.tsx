@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";
@@ -10,7 +10,7 @@ import { findingAbilities } from "@/modules/findings/policy";
 import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/modules/findings/queries";
 import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "../../../_actions/findings";
+import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "@/modules/findings/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };

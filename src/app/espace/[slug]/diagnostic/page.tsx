@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { Pager, pageParam } from "@/ui/pager";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
@@ -11,7 +11,7 @@ import { SERVICES } from "@/modules/diagnostic/coverage";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { formatValue, territoryPortrait, type IndicatorDef, type Portrait, type PortraitRow } from "@/modules/diagnostic/portrait";
 import { classify, NO_VALUE } from "@/modules/diagnostic/map";
-import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
+import { saveCoverageSettingsAction } from "@/modules/diagnostic/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };

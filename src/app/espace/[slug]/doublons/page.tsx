@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
-import { mergePlacesAction } from "../../../_actions/places";
+import { mergePlacesAction } from "@/modules/places/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Doublons de lieux" };

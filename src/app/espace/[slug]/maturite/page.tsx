@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { GOOD_PRACTICE_LEVEL, dimension, formatLevel } from "@/modules/maturity/grid";
 import { maturityPolicy, noMaturityActor } from "@/modules/maturity/policy";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { roleDescriptions, roleLabels, roles } from "@/platform/auth/actor";
 import { formatDateTime } from "@/platform/text";
 import { ActionForm, Hidden, SelectField } from "@/ui/form";
 import { listInvitations, listMembers } from "@/modules/territories/queries";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { InvitationForm } from "@/modules/territories/ui/invitation-form";
-import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "../../../_actions/territories";
+import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 

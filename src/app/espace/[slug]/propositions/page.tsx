@@ -3,14 +3,14 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime, formatNumber } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
 import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules/contributions/queries";
 import { maxLengths } from "@/modules/contributions/limits";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
-import { acceptProposalAction, rejectProposalAction } from "../../../_actions/contributions";
+import { acceptProposalAction, rejectProposalAction } from "@/modules/contributions/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };

@@ -9,7 +9,7 @@ import { templateQuestionCount, templates } from "@/modules/questionnaires/templ
 import { audienceLabels, statusLabels } from "@/modules/questionnaires/types";
 import { questionnairesPage } from "@/modules/questionnaires/ui/load";
 import { formatDay } from "@/modules/questionnaires/ui/format";
-import { createQuestionnaireAction } from "../../../_actions/questionnaires";
+import { createQuestionnaireAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Questionnaires participatifs" };

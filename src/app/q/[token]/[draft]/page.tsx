@@ -7,7 +7,7 @@ import { visibleSteps } from "@/modules/questionnaires/logic";
 import { campaignByToken, campaignState, territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { CampaignUnavailable } from "@/modules/questionnaires/ui/public-pages";
-import { saveStepAction } from "../../../_actions/questionnaires";
+import { saveStepAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ token: string; draft: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { placeMappingAction } from "@/app/_actions/place-mapping";
+import { placeMappingAction } from "@/modules/places/actions";
 import { columnInput, constantInput } from "../validation";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
 import { IssuesTable, NotImported, ReportSummary } from "./report";

@@ -1,4 +1,4 @@
-import { deletePlaceMappingAction } from "@/app/_actions/place-mapping";
+import { deletePlaceMappingAction } from "@/modules/places/actions";
 import { formatDateTime } from "@/platform/text";
 import type { SavedMapping } from "../queries";
 

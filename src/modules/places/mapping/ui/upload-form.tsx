@@ -1,8 +1,8 @@
 "use client";
 
-import { uploadForMappingAction } from "@/app/_actions/place-mapping";
+import { uploadForMappingAction } from "@/modules/places/actions";
 import { formatNumber } from "@/platform/text";
-import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL, FILE_PENDING_NOTE } from "@/platform/files/limits";
+import { PRODUCER_FILE, TABLE_LIMITS, FILE_PENDING_NOTE } from "@/platform/files/limits";
 import { ActionForm, FileField, Hidden, SelectField } from "@/ui/form";
 
 /** Step 1: the producer's file, and optionally a mapping saved from a previous file. */
@@ -13,10 +13,10 @@ export function UploadForm({ territory, saved }: { territory: string; saved: { i
       <FileField
         name="file"
         label="Fichier du producteur"
-        hint={`Tableur XLSX (première feuille remplie, ligne d'en-tête en haut), CSV (virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252) ou JSON (liste d'objets). ${UPLOAD_LIMIT_LABEL}, ${formatNumber(TABLE_LIMITS.rows)} lignes et ${TABLE_LIMITS.columns} colonnes au plus. Rien n'est importé à cette étape.`}
-        maxBytes={MAX_UPLOAD_BYTES}
-        limitLabel={UPLOAD_LIMIT_LABEL}
-        accept=".csv,.tsv,.txt,.xlsx,.json,.geojson,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hint={`Tableur XLSX (première feuille remplie, ligne d'en-tête en haut), CSV (virgule, point-virgule ou tabulation ; UTF-8 ou Windows-1252) ou JSON (liste d'objets). ${PRODUCER_FILE.limitLabel}, ${formatNumber(TABLE_LIMITS.rows)} lignes et ${TABLE_LIMITS.columns} colonnes au plus. Rien n'est importé à cette étape.`}
+        maxBytes={PRODUCER_FILE.maxBytes}
+        limitLabel={PRODUCER_FILE.limitLabel}
+        accept={PRODUCER_FILE.accept}
       />
       {saved.length > 0 ? (
         <SelectField

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorAbilities } from "@/modules/actors/policy";
 import { maturityAbilities } from "@/modules/maturity/policy";
@@ -16,7 +16,7 @@ import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { FollowUpSection } from "@/modules/actors/ui/follow-up";
-import { setFollowUpAction, updateActorAction } from "../../../../_actions/actors";
+import { setFollowUpAction, updateActorAction } from "@/modules/actors/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
-import { createActorAction } from "../../../../_actions/actors";
+import { createActorAction } from "@/modules/actors/actions";
 
 export const metadata: Metadata = { title: "Ajouter un acteur" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden, SelectField } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";
@@ -10,7 +10,7 @@ import { findingAbilities } from "@/modules/findings/policy";
 import { findFinding, findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
 import { kindLabels, type FindingKind } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { deleteFindingAction, mergeFindingsAction, updateFindingAction } from "../../../../_actions/findings";
+import { deleteFindingAction, mergeFindingsAction, updateFindingAction } from "@/modules/findings/actions";
 
 export const metadata: Metadata = { title: "Modifier un constat" };
 

@@ -1,6 +1,5 @@
-import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
-import { findTerritoryBySlug, territoryCommuneCodes } from "@/modules/territories/queries";
+import { territoryCommuneCodes } from "@/modules/territories/queries";
+import { territoryRoute } from "@/modules/territories/web";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
 import { territoryPortrait, type IndicatorDef } from "@/modules/diagnostic/portrait";
 import { cachedOutline } from "@/modules/geo/outline";
@@ -11,10 +10,10 @@ const text = (body: string, status: number) => new Response(body, { status, head
 /** The choropleth image of the portrait (members only); its legend and values are in the page. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, slug);
-  if (!territory) return text("Territoire introuvable.", 404);
-  if (!diagnosticPolicy.view(await getCurrentActor(), territory)) return text("Vous n'avez pas les droits nécessaires pour cette action.", 403);
+  // An image: a signed-out person gets 403, no sign-in redirect.
+  const opened = await territoryRoute(request, slug, diagnosticPolicy.view);
+  if (opened instanceof Response) return opened;
+  const { db, territory } = opened;
   const portrait = await territoryPortrait(db, territory.id);
   const wanted = new URL(request.url).searchParams.get("indicateur") ?? "ifn_total";
   const def = portrait.indicators.find((i) => i.id === wanted) ?? (portrait.indicators.find((i) => i.id === "ifn_total") as IndicatorDef);

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { buildReport, findReport, listReports } from "@/modules/diagnostic/report";
 import { ReportView } from "@/modules/diagnostic/ui/report-view";
-import { publishReportAction } from "../../../../_actions/diagnostic";
+import { publishReportAction } from "@/modules/diagnostic/actions";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "État des lieux" };

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { listCustomIndicators } from "@/modules/diagnostic/indicators";
 import { ImportIndicators } from "@/modules/diagnostic/ui/import-indicators";
-import { deleteIndicatorAction } from "../../../../_actions/diagnostic";
+import { deleteIndicatorAction } from "@/modules/diagnostic/actions";
 
 export const metadata: Metadata = { title: "Indicateurs du territoire" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
 import { findProposal } from "@/modules/contributions/queries";
@@ -10,7 +10,7 @@ import type { PlaceFields } from "@/modules/contributions/payload";
 import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
-import { acceptEditedProposalAction } from "../../../../_actions/contributions";
+import { acceptEditedProposalAction } from "@/modules/contributions/actions";
 
 export const metadata: Metadata = { title: "Modifier puis accepter une proposition" };
 

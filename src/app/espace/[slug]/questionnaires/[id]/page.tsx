@@ -19,7 +19,7 @@ import {
   publishQuestionnaireAction,
   updateQuestionnaireAction,
   updateSectionAction,
-} from "../../../../_actions/questionnaires";
+} from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Construire le questionnaire" };

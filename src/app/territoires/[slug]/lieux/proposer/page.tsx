@@ -7,7 +7,7 @@ import type { PlaceFields } from "@/modules/contributions/payload";
 import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
 import { Thanks } from "@/modules/contributions/ui/thanks";
-import { proposePlaceAction } from "../../../../_actions/contributions";
+import { proposePlaceAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

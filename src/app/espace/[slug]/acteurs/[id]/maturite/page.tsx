@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { findActor } from "@/modules/actors/queries";
 import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { maturityAbilities } from "@/modules/maturity/policy";

@@ -1,7 +1,4 @@
-import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
-import { signInPath } from "@/platform/web/guard";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryRoute } from "@/modules/territories/web";
 import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { actorsForExport } from "@/modules/actors/queries";
 import { exportActors, exportFormats, isExportFormat } from "@/modules/actors/export";
@@ -14,15 +11,10 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; format: string }> }) {
   const { slug, format } = await params;
   if (!isExportFormat(format)) return text("Format inconnu : csv, xlsx ou ods.", 404);
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, slug);
-  if (!territory) return text("Territoire introuvable.", 404);
-  const actor = await getCurrentActor();
+  const opened = await territoryRoute(request, slug, (actor, territory) => actorPolicy.export(actor, territory, noActor), { signInBack: `/espace/${slug}/acteurs` });
+  if (opened instanceof Response) return opened;
+  const { db, territory } = opened;
   const url = new URL(request.url);
-  if (!actorPolicy.export(actor, territory, noActor)) {
-    if (actor.kind !== "user") return Response.redirect(new URL(signInPath(`/espace/${slug}/acteurs`), url), 303);
-    return text("Vous n'avez pas les droits nécessaires pour cette action.", 403);
-  }
   const list = await actorsForExport(db, territory.id, parseActorFilters(readSingleSearchParams(url.searchParams)));
   const body = await exportActors(list, format);
   const day = new Date().toISOString().slice(0, 10);

@@ -2,9 +2,7 @@ import { getRuntime } from "@/platform/runtime";
 import { jobQueue } from "@/platform/jobs/queue";
 import { pdfAvailable, pdfJob } from "@/platform/pdf";
 import { slugify } from "@/platform/text";
-import { getCurrentActor } from "@/platform/web/actor";
-import { signInPath } from "@/platform/web/guard";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryRoute } from "@/modules/territories/web";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
 import { findReport } from "@/modules/diagnostic/report";
 import { searchInt } from "@/platform/web/search-params";
@@ -22,15 +20,17 @@ const page = (status: number, body: string) =>
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { db, database } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, slug);
-  if (!territory) return page(404, "Ce territoire n'existe pas.");
-  const actor = await getCurrentActor();
+  const { database } = await getRuntime();
+  // The print runs as a signed-in person (their session prints the page): signed out → sign-in first.
+  const opened = await territoryRoute(request, slug, (actor, territory) => actor.kind === "user" && diagnosticPolicy.view(actor, territory), {
+    signInBack: `/espace/${slug}/diagnostic/etat-des-lieux`,
+    refuse: (why) => (why === "not_found" ? page(404, "Ce territoire n'existe pas.") : page(403, "Vous n'avez pas les droits nécessaires pour cette action.")),
+  });
+  if (opened instanceof Response) return opened;
+  const { db, territory, actor } = opened;
+  // Narrows the type only: the check above already refused anyone signed out.
+  if (actor.kind !== "user") return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
   const base = `/espace/${territory.slug}/diagnostic/etat-des-lieux`;
-  if (!diagnosticPolicy.view(actor, territory) || actor.kind !== "user") {
-    if (actor.kind !== "user") return Response.redirect(new URL(signInPath(base), request.url), 303);
-    return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
-  }
   const wanted = new URL(request.url).searchParams.get("version");
   const wantedNumber = searchInt(wanted ?? undefined);
   const published = wantedNumber !== undefined ? await findReport(db, territory.id, wantedNumber) : undefined;

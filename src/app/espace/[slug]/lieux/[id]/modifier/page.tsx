@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { actorChoices, findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { findPlace } from "@/modules/places/queries";
@@ -12,7 +12,7 @@ import { versionOf } from "@/modules/places/edit/commands";
 import { editFields, formValues } from "@/modules/places/edit/form";
 import { placeHistory } from "@/modules/places/edit/queries";
 import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
-import { updatePlaceAction } from "../../../../../_actions/place-edit";
+import { updatePlaceAction } from "@/modules/places/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,7 +6,7 @@ import { CampaignForm } from "@/modules/questionnaires/ui/campaign-form";
 import { formatDay, lastOpenDay } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { createCampaignAction } from "../../../../../_actions/questionnaires";
+import { createCampaignAction } from "@/modules/questionnaires/actions";
 
 export const metadata: Metadata = { title: "Campagnes du questionnaire" };
 

@@ -7,7 +7,7 @@ import { RESPONSES_PER_HOUR } from "@/modules/questionnaires/types";
 import { ButtonForm } from "@/modules/questionnaires/ui/button-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { setExcludedAction } from "../../../../../_actions/questionnaires";
+import { setExcludedAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Réponses reçues" };

@@ -8,7 +8,7 @@ import { fieldsOf } from "@/modules/contributions/payload";
 import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
 import { Thanks } from "@/modules/contributions/ui/thanks";
-import { proposeCorrectionAction } from "../../../../../_actions/contributions";
+import { proposeCorrectionAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { queuePosition, readRun } from "@/platform/jobs/queue";
 import { pdfJob } from "@/platform/pdf";
-import { territoryPage } from "@/platform/web/guard";
+import { territoryPage } from "@/modules/territories/web";
 import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { AutoRefresh } from "@/ui/auto-refresh";
 

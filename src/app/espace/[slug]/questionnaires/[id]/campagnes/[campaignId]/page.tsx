@@ -9,7 +9,7 @@ import { CampaignForm } from "@/modules/questionnaires/ui/campaign-form";
 import { formatDay, lastOpenDay } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { endCampaignAction, startPaperAction, updateCampaignAction } from "../../../../../../_actions/questionnaires";
+import { endCampaignAction, startPaperAction, updateCampaignAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Campagne du questionnaire" };

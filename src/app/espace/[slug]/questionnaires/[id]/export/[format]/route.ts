@@ -1,7 +1,4 @@
-import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
-import { signInPath } from "@/platform/web/guard";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryRoute } from "@/modules/territories/web";
 import { exportTable, isSpreadsheetFormat, responsesForExport, spreadsheetFormats, writeExport } from "@/modules/questionnaires/export";
 import { questionnairePolicy } from "@/modules/questionnaires/policy";
 import { loadQuestionnaire } from "@/modules/questionnaires/queries";
@@ -12,14 +9,9 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string; format: string }> }) {
   const { slug, id, format } = await params;
   if (!isSpreadsheetFormat(format)) return text("Format inconnu : csv, xlsx ou ods.", 404);
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, slug);
-  if (!territory) return text("Territoire introuvable.", 404);
-  const actor = await getCurrentActor();
-  if (!questionnairePolicy.export(actor, territory)) {
-    if (actor.kind !== "user") return Response.redirect(new URL(signInPath(`/espace/${slug}/questionnaires/${id}/resultats`), request.url), 303);
-    return text("Vous n'avez pas les droits nécessaires pour cette action.", 403);
-  }
+  const opened = await territoryRoute(request, slug, questionnairePolicy.export, { signInBack: `/espace/${slug}/questionnaires/${id}/resultats` });
+  if (opened instanceof Response) return opened;
+  const { db, territory } = opened;
   const loaded = await loadQuestionnaire(db, territory.id, id);
   if (!loaded) return text("Questionnaire introuvable.", 404);
   const body = await writeExport(format, exportTable(loaded.structure, await responsesForExport(db, territory.id, id)));

@@ -5,7 +5,7 @@ import { answeredQuestions } from "@/modules/questionnaires/queries";
 import { QuestionForm } from "@/modules/questionnaires/ui/question-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { updateQuestionAction } from "../../../../../../_actions/questionnaires";
+import { updateQuestionAction } from "@/modules/questionnaires/actions";
 
 export const metadata: Metadata = { title: "Modifier une question" };
 

@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { QuestionForm } from "@/modules/questionnaires/ui/question-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { addQuestionAction } from "../../../../../../_actions/questionnaires";
+import { addQuestionAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Ajouter une question" };

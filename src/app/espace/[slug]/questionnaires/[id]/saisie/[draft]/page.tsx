@@ -6,7 +6,7 @@ import { territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
-import { saveStepAction } from "../../../../../../_actions/questionnaires";
+import { saveStepAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Saisir un questionnaire papier" };

@@ -8,33 +8,21 @@ import { AppError } from "@/platform/errors";
 import { getRuntime } from "@/platform/runtime";
 import { formToObject } from "@/platform/validation";
 import { runAction, type ActionState } from "@/platform/web/action";
-import { getCurrentActor } from "@/platform/web/actor";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import type { Db } from "@/platform/db/client";
+import type { Actor } from "@/platform/auth/actor";
+import type { Territory } from "@/modules/territories/queries";
+import { territoryAction, territoryOfForm } from "@/modules/territories/web";
 import * as q from "@/modules/questionnaires/commands";
 import { campaignByToken, findCampaign } from "@/modules/questionnaires/queries";
 
 // Thin: read the form, call the module's command (which checks the policy again), say where to go.
 
-async function territoryFrom(form: FormData) {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-  if (!territory) throw new AppError("not_found");
-  return territory;
-}
-
 const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 const builderPath = (slug: string, id: string) => `/espace/${slug}/questionnaires/${id}`;
 
 /** Runs a workspace command, then goes to the path it returns (a refusal stays on the page, in French). */
-async function workspace(form: FormData, fn: (ctx: { db: Awaited<ReturnType<typeof getRuntime>>["db"]; actor: Awaited<ReturnType<typeof getCurrentActor>>; territory: Awaited<ReturnType<typeof territoryFrom>>; raw: Record<string, unknown>; questionnaire: string }) => Promise<string>): Promise<ActionState> {
-  let path = "";
-  const state = await runAction(form, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    path = await fn({ db, actor: await getCurrentActor(), territory, raw: formToObject(form), questionnaire: field(form, "questionnaire") });
-  });
-  if (state.status === "success" && path) redirect(path);
-  return state;
+async function workspace(form: FormData, fn: (ctx: { db: Db; actor: Actor; territory: Territory; raw: Record<string, unknown>; questionnaire: string }) => Promise<string>): Promise<ActionState> {
+  return territoryAction(form, async ({ db, actor, territory }) => ({ redirect: await fn({ db, actor, territory, raw: formToObject(form), questionnaire: field(form, "questionnaire") }) }));
 }
 
 export async function createQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
@@ -192,8 +180,7 @@ export async function saveStepAction(_: ActionState, form: FormData): Promise<Ac
     const step = Number(field(form, "step"));
     const finish = field(form, "finish") === "1";
     if (context.draft.source === "paper") {
-      const actor = await getCurrentActor();
-      const territory = await territoryFrom(form);
+      const { actor, territory } = await territoryOfForm(form);
       if (territory.id !== context.draft.territoryId) throw new AppError("not_found");
       const outcome = await q.saveStep(db, context, { kind: "paper", actor }, step, formToObject(form), { finish });
       const base = `${builderPath(territory.slug, context.questionnaire.id)}`;

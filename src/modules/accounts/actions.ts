@@ -7,6 +7,8 @@ import { runAction, type ActionState } from "@/platform/web/action";
 import { formToObject } from "@/platform/validation";
 import * as accounts from "@/modules/accounts/commands";
 import { nextPathSchema } from "@/modules/accounts/validation";
+import { getCurrentActor } from "@/platform/web/actor";
+import { setPlatformAdmin } from "@/modules/accounts/admin";
 
 export async function signUpAction(_: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
@@ -49,4 +51,14 @@ export async function resetPasswordAction(_: ActionState, form: FormData): Promi
   });
   if (state.status === "success") redirect("/connexion?motdepasse=modifie");
   return state;
+}
+
+export async function setAdminAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const { db } = await getRuntime();
+    const grant = form.get("grant") === "1";
+    const email = String(form.get("email") ?? "");
+    await setPlatformAdmin(db, await getCurrentActor(), email, grant);
+    return { status: "success", message: grant ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.` };
+  });
 }

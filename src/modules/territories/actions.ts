@@ -2,19 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { AppError } from "@/platform/errors";
-import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
+import { runAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
 import { formToObject } from "@/platform/validation";
 import * as territories from "@/modules/territories/commands";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
-
-async function territoryFrom(form: FormData) {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, String(form.get("territory") ?? ""));
-  if (!territory) throw new AppError("not_found");
-  return territory;
-}
+import { territoryAction, territoryPlainAction } from "@/modules/territories/web";
+import { reviewTerritory } from "@/modules/territories/commands";
+import { revalidatePath } from "next/cache";
 
 export async function createTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
   let slug = "";
@@ -31,18 +25,16 @@ export async function createTerritoryAction(_: ActionState, form: FormData): Pro
 }
 
 export async function updateTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    await territories.updateTerritory(db, await getCurrentActor(), await territoryFrom(form), formToObject(form));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    await territories.updateTerritory(db, actor, territory, formToObject(form));
     return { status: "success", message: "Les modifications sont enregistrées." };
   });
 }
 
 export async function createInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db, env } = await getRuntime();
-    const territory = await territoryFrom(form);
-    const { token, invitation } = await territories.createInvitation(db, await getCurrentActor(), territory, formToObject(form), { days: env.INVITATION_DAYS });
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    const { env } = await getRuntime();
+    const { token, invitation } = await territories.createInvitation(db, actor, territory, formToObject(form), { days: env.INVITATION_DAYS });
     return {
       status: "success",
       message: "Invitation créée.",
@@ -52,29 +44,24 @@ export async function createInvitationAction(_: ActionState, form: FormData): Pr
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  await runPlainAction(`/espace/${String(form.get("territory") ?? "")}/membres`, async () => {
-    const { db } = await getRuntime();
-    const territory = await territoryFrom(form);
-    await territories.revokeInvitation(db, await getCurrentActor(), territory, String(form.get("invitation") ?? ""));
-    redirect(`/espace/${territory.slug}/membres?annulee=1`);
+  await territoryPlainAction(form, `/espace/${String(form.get("territory") ?? "")}/membres`, async ({ db, actor, territory }) => {
+    await territories.revokeInvitation(db, actor, territory, String(form.get("invitation") ?? ""));
+    return { redirect: `/espace/${territory.slug}/membres?annulee=1` };
   });
 }
 
 export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const { db } = await getRuntime();
-    await territories.changeMemberRole(db, await getCurrentActor(), await territoryFrom(form), String(form.get("user") ?? ""), form.get("role"));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    await territories.changeMemberRole(db, actor, territory, String(form.get("user") ?? ""), form.get("role"));
     return { status: "success", message: "Le rôle est modifié." };
   });
 }
 
 export async function removeMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(form, async () => {
-    const { db } = await getRuntime();
-    await territories.removeMember(db, await getCurrentActor(), await territoryFrom(form), String(form.get("user") ?? ""));
+  return territoryAction(form, async ({ db, actor, territory }) => {
+    await territories.removeMember(db, actor, territory, String(form.get("user") ?? ""));
     return { status: "success", message: "La personne a été retirée du territoire." };
   });
-  return state;
 }
 
 export async function acceptInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
@@ -85,5 +72,19 @@ export async function acceptInvitationAction(_: ActionState, form: FormData): Pr
     slug = territory.slug;
   });
   if (state.status === "success") redirect(`/espace/${slug}?bienvenue=1`);
+  return state;
+}
+
+/** On success, back to /admin with the decision told at the top (the territory's card leaves the queue). */
+export async function reviewTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
+  let target = "";
+  const state = await runAction(form, async () => {
+    const { db } = await getRuntime();
+    const decision = String(form.get("decision") ?? "");
+    const territory = await reviewTerritory(db, await getCurrentActor(), String(form.get("territory") ?? ""), { decision, reason: String(form.get("reason") ?? "") });
+    revalidatePath("/admin");
+    target = `/admin?${new URLSearchParams({ decision, territoire: territory.slug })}`;
+  });
+  if (state.status === "success") redirect(target);
   return state;
 }
