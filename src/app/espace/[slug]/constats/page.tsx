@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";
 import { themeLabel, themes } from "@/modules/themes/themes";
 import { findingAbilities } from "@/modules/findings/policy";
@@ -30,7 +29,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function FindingsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
   const { db } = await getRuntime();
   const setting = await findingsSetting(db, territory.id);
   const can = findingAbilities(actor, { id: territory.id, ...setting });
@@ -46,7 +45,6 @@ export default async function FindingsPage({ params, searchParams }: Props) {
   const usedCommunes = [...new Set(items.flatMap((f) => f.communes))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, "fr"));
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="constats" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Constats : atouts et questionnements</h2>
       <p>
         Ce que le diagnostic fait ressortir, des questionnaires, des réunions et des entretiens : les <strong>atouts</strong> (ce qui

@@ -5,7 +5,6 @@ import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { Pager, pageParam } from "@/ui/pager";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { shortLabel } from "@/modules/places/filters";
 import { SERVICES } from "@/modules/diagnostic/coverage";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
@@ -37,7 +36,7 @@ function byName(portrait: Portrait): PortraitRow[] {
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
   const can = diagnosticAbilities(actor, territory);
   const { db } = await getRuntime();
   const portrait = await territoryPortrait(db, territory.id);
@@ -68,7 +67,6 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const groups = [...new Set(portrait.indicators.map((i) => i.group))];
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Portrait du territoire</h2>
       <p>
         Pour chaque commune : population, indice de fragilité numérique (IFN, de 0 à 10, 10 étant le plus fragile), lieux de médiation

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
 import { mergePlacesAction } from "../../../_actions/places";
 import { readSingleSearchParams } from "@/platform/web/search-params";
@@ -28,12 +27,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function DuplicatesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { fusion } = readSingleSearchParams(await searchParams);
-  const { territory, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
+  const { territory } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
   const { db } = await getRuntime();
   const pairs = await duplicateCandidates(db, territory.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="doublons" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Doublons possibles</h2>
       {fusion ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

@@ -5,7 +5,6 @@ import { territoryPage } from "@/platform/web/guard";
 import { formatDateTime, formatNumber } from "@/platform/text";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
 import { Pager, pageParam } from "@/ui/pager";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Journal des modifications" };
@@ -59,7 +58,7 @@ function show(value: unknown): string {
 export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, abilities } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
+  const { territory } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
   const { db } = await getRuntime();
   const f = filtersSchema.parse(sp);
   const page = pageParam(sp.page);
@@ -71,7 +70,6 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   };
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="journal" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Journal des modifications</h2>
       <p>Chaque modification du territoire y est inscrite : qui, quand, quoi, avec les valeurs avant et après.</p>
       <form method="get" className="fr-mb-4w" aria-label="Filtrer le journal">

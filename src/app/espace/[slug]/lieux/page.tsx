@@ -3,7 +3,6 @@ import Link from "next/link";
 import { isAppError } from "@/platform/errors";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { CheckedReport, CommittedReport, ImportJobProgress, ImportPlaces } from "@/modules/places/ui/import-places";
 import { readImportJob, runningImport, type ImportJobView } from "@/modules/places/import-jobs";
 import { jobProgress } from "@/modules/places/import-view";
@@ -16,7 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ImportPlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
+  const { territory, actor } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
   const { db } = await getRuntime();
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;
@@ -32,7 +31,6 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
   const running = job ? undefined : await runningImport(db, territory.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Importer des lieux de médiation numérique</h2>
       {job ? (
         <JobView job={job} territory={territory.slug} />

@@ -4,7 +4,6 @@ import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { GOOD_PRACTICE_LEVEL, dimension, formatLevel } from "@/modules/maturity/grid";
 import { maturityPolicy, noMaturityActor } from "@/modules/maturity/policy";
 import { territoryMaturity } from "@/modules/maturity/queries";
@@ -27,7 +26,7 @@ function Finding({ d }: { d: DimensionSummary }) {
 /** The territory against the grid: how many actors self-assessed, the weakest dimensions, the heat map, the grid. */
 export default async function TerritoryMaturityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
   if (!maturityPolicy.viewTerritory(actor, territory, noMaturityActor)) forbidden();
   const { db } = await getRuntime();
   const view = await territoryMaturity(db, territory);
@@ -37,7 +36,6 @@ export default async function TerritoryMaturityPage({ params }: { params: Promis
   const missing = view.visibleActors - summary.assessed;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="maturite" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Maturité des acteurs</h2>
       <p>
         Chaque acteur se situe lui-même sur une grille de bonnes pratiques de l&apos;inclusion numérique : six dimensions, quatre niveaux

@@ -5,7 +5,6 @@ import { getRuntime } from "@/platform/runtime";
 import { formatDateTime, formatNumber } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Field, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
 import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules/contributions/queries";
 import { maxLengths } from "@/modules/contributions/limits";
@@ -14,9 +13,6 @@ import { acceptProposalAction, rejectProposalAction } from "../../../_actions/co
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };
-
-// workspace-nav.tsx (not ours to edit) has no "propositions" tab yet: no tab is marked current until it does.
-const tab = "propositions" as const;
 
 const decisions: Record<string, string> = {
   acceptee: "La proposition est acceptée : le lieu est publié.",
@@ -27,14 +23,13 @@ const decisions: Record<string, string> = {
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
   if (!contributionPolicy.moderate(actor, territory)) forbidden();
   const { db } = await getRuntime();
   const { items, total } = await listPendingProposals(db, territory.id);
   const flash = sp.decision ? decisions[sp.decision] : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current={tab} abilities={abilities} isDemo={territory.isDemo} />
       {flash ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{flash}</p>

@@ -12,7 +12,6 @@ import { placeAbilities } from "@/modules/places/policy";
 import { placesOfActor } from "@/modules/places/edit/queries";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
-import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { FollowUpSection } from "@/modules/actors/ui/follow-up";
@@ -42,7 +41,7 @@ const notices: Record<string, string> = {
 export default async function ActorPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
+  const { territory, actor: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();
@@ -55,7 +54,6 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
   return (
     <>
-      <ActorsNav territory={territory} abilities={abilities} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs`}>
           Tous les acteurs

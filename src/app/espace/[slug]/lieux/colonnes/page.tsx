@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { findMapping, listMappings } from "@/modules/places/mapping/queries";
 import { mappingView, openUpload } from "@/modules/places/mapping/wizard";
 import { MappingForm } from "@/modules/places/mapping/ui/mapping-form";
@@ -22,7 +21,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", path);
+  const { territory, actor } = await territoryPage(slug, "editRegistry", path);
   const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
@@ -38,7 +37,6 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Importer un fichier dans votre propre format</h2>
       <p>
         Votre fichier de lieux n&apos;est pas au standard national ? Déposez-le tel quel (tableur, CSV ou JSON), associez ses colonnes aux

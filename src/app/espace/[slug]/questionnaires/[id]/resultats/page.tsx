@@ -34,7 +34,7 @@ function Select({ id, name, label, value, children }: { id: string; name: string
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
+  const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   // The shortcut is shown to those the findings policy always lets record (partners may be allowed too, on the findings page).
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   // Answers to personal questions (name, contact…) are read only by those who export raw answers:
@@ -65,7 +65,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const profileValue = (i: number) => (filters.profile[i] ? `${filters.profile[i].questionId}:${filters.profile[i].value}` : "");
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="resultats" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="resultats" />
       <h3>Résultats</h3>
       <form method="get" action={`${base}/resultats`} className="fr-mb-4w" aria-label="Filtrer les résultats">
         <fieldset className="fr-fieldset">
