@@ -28,11 +28,12 @@ import { diagnosticPolicy } from "./policy";
 import { territoryPortrait, type IndicatorDef } from "./portrait";
 import { diagnosticReports } from "./schema";
 import { median } from "@/modules/maturity/stats";
-import { surveyHighlights } from "@/modules/questionnaires/highlights";
+import { surveyHighlights, type SurveyHighlights } from "@/modules/questionnaires/highlights";
 
 export type ReportMap = { title: string; svg: string; legend: { color: string; label: string; communes: number }[]; unknown: number };
 export type ReportFinding = { text: string; themes: string[]; votes: number; origin: string };
-export type ReportSurvey = { title: string; audience: string; responses: number; highlights: { question: string; rows: { label: string; count: number; percent: number }[] }[] };
+/** The questionnaires' part: their shape is the questionnaires module's (it computes them). */
+export type ReportSurvey = SurveyHighlights;
 
 export type ReportData = {
   territory: { name: string; slug: string; kind: string; isDemo: boolean };
