@@ -10,7 +10,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
-import { publishReport } from "@/modules/diagnostic/report";
+import { publishReport } from "@/composition/etat-des-lieux/report";
 import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 import { INDICATORS_LIMIT_LABEL, MAX_INDICATORS_BYTES } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";

@@ -6,8 +6,8 @@ import { formatDateTime } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
-import { buildReport, findReport, listReports } from "@/modules/diagnostic/report";
-import { ReportView } from "@/modules/diagnostic/ui/report-view";
+import { buildReport, findReport, listReports } from "@/composition/etat-des-lieux/report";
+import { ReportView } from "@/composition/etat-des-lieux/ui/report-view";
 import { publishReportAction } from "../../../../_actions/diagnostic";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
 

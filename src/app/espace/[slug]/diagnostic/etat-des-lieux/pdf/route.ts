@@ -6,7 +6,7 @@ import { getCurrentActor } from "@/platform/web/actor";
 import { signInPath } from "@/platform/web/guard";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
-import { findReport } from "@/modules/diagnostic/report";
+import { findReport } from "@/composition/etat-des-lieux/report";
 import { searchInt } from "@/platform/web/search-params";
 
 const page = (status: number, body: string) =>
