@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
+import { FilterSelect } from "@/ui/filter-select";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
 import { communeNames } from "@/modules/territories/communes";
 import { themeLabel, themes } from "@/modules/themes/themes";
@@ -60,11 +61,11 @@ export default async function FindingsPage({ params, searchParams }: Props) {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <form method="get" aria-label="Filtrer les constats">
-            <Select name="type" label="Type" value={filters.kind} options={findingKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
-            <Select name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
-            <Select name="commune" label="Commune" value={filters.commune} options={usedCommunes.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
-            {groups.length ? <Select name="groupe" label="Groupe" value={filters.group} options={groups.map((g) => ({ value: g.id, label: g.title }))} /> : null}
-            <Select name="tri" label="Ordre" value={filters.tri} empty="Les plus soutenus d'abord" options={[{ value: "recent", label: "Les plus récents d'abord" }]} />
+            <FilterSelect id="constats-type" name="type" label="Type" value={filters.kind} options={findingKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
+            <FilterSelect id="constats-theme" name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
+            <FilterSelect id="constats-commune" name="commune" label="Commune" value={filters.commune} options={usedCommunes.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
+            {groups.length ? <FilterSelect id="constats-groupe" name="groupe" label="Groupe" value={filters.group} options={groups.map((g) => ({ value: g.id, label: g.title }))} /> : null}
+            <FilterSelect id="constats-tri" name="tri" label="Ordre" value={filters.tri} empty="Les plus soutenus d'abord" options={[{ value: "recent", label: "Les plus récents d'abord" }]} />
             <ul className="fr-btns-group fr-btns-group--inline-sm">
               <li>
                 <button className="fr-btn" type="submit">Afficher</button>
@@ -148,25 +149,6 @@ export default async function FindingsPage({ params, searchParams }: Props) {
   );
 }
 
-function Select({ name, label, value, options, empty = "Tous" }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[]; empty?: string }) {
-  const id = `constats-${name}`;
-  return (
-    <div className="fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="fr-select" id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function FindingCard(props: { f: FindingItem; slug: string; names: Map<string, string>; groups: { id: string; title: string }[]; canVote: boolean; canOrganise: boolean }) {
   const { f } = props;
   return (
@@ -211,30 +193,12 @@ function FindingCard(props: { f: FindingItem; slug: string; names: Map<string, s
               <ActionForm action={moveToGroupAction} submitLabel="Changer de groupe">
                 <Hidden name="territory" value={props.slug} />
                 <Hidden name="finding" value={f.id} />
-                <GroupSelect id={`groupe-${f.id}`} groups={props.groups} value={f.groupId ?? ""} />
+                <FilterSelect id={`groupe-${f.id}`} name="groupId" label="Groupe" value={f.groupId ?? ""} empty="Aucun groupe" options={props.groups.map((g) => ({ value: g.id, label: g.title }))} />
               </ActionForm>
             ) : null}
           </div>
         </div>
       </div>
     </article>
-  );
-}
-
-function GroupSelect({ id, groups, value }: { id: string; groups: { id: string; title: string }[]; value: string }) {
-  return (
-    <div className="fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        Groupe
-      </label>
-      <select className="fr-select" id={id} name="groupId" defaultValue={value}>
-        <option value="">Aucun groupe</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.title}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

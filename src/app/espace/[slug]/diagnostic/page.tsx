@@ -12,6 +12,7 @@ import { formatValue, territoryPortrait, type IndicatorDef, type Portrait, type 
 import { classify, NO_VALUE } from "@/modules/diagnostic/map";
 import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
 import { readSearchParams } from "@/platform/web/search-params";
+import { FilterSelect } from "@/ui/filter-select";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -121,11 +122,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       <section aria-labelledby="carte-titre" className="fr-mt-4w">
         <h3 id="carte-titre">Carte : {mapped.label}</h3>
         <form method="get" action={base} aria-label="Choisir l'indicateur de la carte" className="fr-mb-2w">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="indicateur">
-              Indicateur affiché
-            </label>
-            <select className="fr-select" id="indicateur" name="indicateur" defaultValue={mapped.id}>
+          <FilterSelect id="indicateur" name="indicateur" label="Indicateur affiché" value={mapped.id}>
               {groups.map((g) => (
                 <optgroup key={g} label={g}>
                   {portrait.indicators
@@ -137,8 +134,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
                     ))}
                 </optgroup>
               ))}
-            </select>
-          </div>
+          </FilterSelect>
           <button className="fr-btn fr-btn--secondary" type="submit">
             Afficher
           </button>

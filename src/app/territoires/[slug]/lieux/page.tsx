@@ -11,6 +11,7 @@ import { filterGroups, filtersQuery, optionsOf, parseFilters, shortLabel } from 
 import { isOpenAt, statusText } from "@/modules/places/hours";
 import { PlacesMap } from "@/modules/places/ui/places-map";
 import { readSearchParams } from "@/platform/web/search-params";
+import { FilterSelect } from "@/ui/filter-select";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,15 +62,7 @@ export default async function PlacesPage({ params, searchParams }: Props) {
               <label className="fr-label" htmlFor="lieux-q">Nom, adresse ou commune</label>
               <input className="fr-input" id="lieux-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
             </div>
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="lieux-commune">Commune</label>
-              <select className="fr-select" id="lieux-commune" name="commune" defaultValue={filters.commune ?? ""}>
-                <option value="">Toutes</option>
-                {communeOptions.map((c) => (
-                  <option key={c.code} value={c.code}>{c.name}</option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="lieux-commune" name="commune" label="Commune" value={filters.commune} empty="Toutes" options={communeOptions.map((c) => ({ value: c.code, label: c.name }))} />
             <div className="fr-checkbox-group fr-mb-2w">
               <input type="checkbox" id="lieux-ouvert" name="ouvert" value="1" defaultChecked={filters.openNow} />
               <label className="fr-label" htmlFor="lieux-ouvert">Ouvert maintenant</label>

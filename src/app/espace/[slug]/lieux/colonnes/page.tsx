@@ -12,6 +12,7 @@ import { readSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { isAppError } from "@/platform/errors";
 import { readingFile } from "@/platform/files/slots";
+import { FilterSelect } from "@/ui/filter-select";
 
 export const metadata: Metadata = { title: "Importer un fichier dans votre propre format" };
 
@@ -68,19 +69,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
             {saved.length > 0 ? (
               <form method="get" action={path} className="fr-mb-3w">
                 <input type="hidden" name="fichier" value={token} />
-                <div className="fr-select-group">
-                  <label className="fr-label" htmlFor="choisir-correspondance">
-                    Partir d&apos;une correspondance enregistrée
-                  </label>
-                  <select className="fr-select" id="choisir-correspondance" name="correspondance" defaultValue={chosen?.id ?? ""}>
-                    <option value="">Suggestions automatiques</option>
-                    {saved.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FilterSelect id="choisir-correspondance" name="correspondance" label="Partir d'une correspondance enregistrée" value={chosen?.id} empty="Suggestions automatiques" options={saved.map((m) => ({ value: m.id, label: m.name }))} />
                 <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
                   Appliquer
                 </button>
