@@ -5,12 +5,13 @@ import { territoryPage } from "@/platform/web/guard";
 import { FilterSelect } from "@/ui/filter-select";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
 import { communeNames } from "@/modules/territories/communes";
-import { themeLabel, themes } from "@/modules/themes/themes";
+import { themes } from "@/modules/themes/themes";
 import { findingAbilities } from "@/modules/findings/policy";
-import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/modules/findings/queries";
-import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
+import { findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
+import { filtersSchema, findingKinds, kindLabels } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "../../../_actions/findings";
+import { FindingCard } from "@/modules/findings/ui/finding-card";
+import { createFindingAction, createGroupAction, findingsSettingsAction } from "../../../_actions/findings";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };
@@ -146,59 +147,5 @@ export default async function FindingsPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </>
-  );
-}
-
-function FindingCard(props: { f: FindingItem; slug: string; names: Map<string, string>; groups: { id: string; title: string }[]; canVote: boolean; canOrganise: boolean }) {
-  const { f } = props;
-  return (
-    <article className="fr-card fr-card--no-arrow fr-mb-2w" aria-label={`${f.kind === "strength" ? "Atout" : "Questionnement"} : ${f.text.slice(0, 80)}`}>
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <p className="fr-card__desc fr-text--md" style={{ whiteSpace: "pre-line" }}>
-            {f.text}
-          </p>
-          <ul className="fr-badges-group fr-mt-1w">
-            {f.themes.map((t) => (
-              <li key={t}>
-                <span className="fr-badge fr-badge--sm fr-badge--blue-ecume">{themeLabel(t)}</span>
-              </li>
-            ))}
-            {f.groupTitle ? (
-              <li>
-                <span className="fr-badge fr-badge--sm">Groupe : {f.groupTitle}</span>
-              </li>
-            ) : null}
-          </ul>
-          <p className="fr-text--sm fr-mb-0">
-            {f.communes.length ? `Communes : ${f.communes.map((c) => props.names.get(c) ?? c).join(", ")}. ` : ""}
-            {originLabels[f.origin as keyof typeof originLabels] ?? f.origin}
-            {f.originLabel ? ` — ${f.originLabel}` : ""}. <strong>{f.votes} soutien{f.votes > 1 ? "s" : ""}</strong>.
-          </p>
-          <div className="fr-mt-1w">
-            {props.canVote ? (
-              <ActionForm action={voteAction} submitLabel={f.votedByMe ? "Retirer mon soutien" : "Soutenir ce constat"}>
-                <Hidden name="territory" value={props.slug} />
-                <Hidden name="finding" value={f.id} />
-              </ActionForm>
-            ) : null}
-            {props.canOrganise ? (
-              <p className="fr-mt-1w fr-mb-0">
-                <Link href={`/espace/${props.slug}/constats/${f.id}`}>
-                  Modifier, fusionner ou supprimer<span className="fr-sr-only"> ce constat</span>
-                </Link>
-              </p>
-            ) : null}
-            {props.canOrganise && props.groups.length ? (
-              <ActionForm action={moveToGroupAction} submitLabel="Changer de groupe">
-                <Hidden name="territory" value={props.slug} />
-                <Hidden name="finding" value={f.id} />
-                <FilterSelect id={`groupe-${f.id}`} name="groupId" label="Groupe" value={f.groupId ?? ""} empty="Aucun groupe" options={props.groups.map((g) => ({ value: g.id, label: g.title }))} />
-              </ActionForm>
-            ) : null}
-          </div>
-        </div>
-      </div>
-    </article>
   );
 }
