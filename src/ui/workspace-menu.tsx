@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { usePathname, useSearchParams } from "next/navigation";
 import { currentHref, isBarePage, isUnprinted, type BarePages } from "./workspace-menu-logic";
 
@@ -21,20 +22,7 @@ export function WorkspaceMenu({ home, name, isDemo, publicHref, groups, bare }: 
   const current = currentHref(pathname, home, groups.flatMap((g) => g.tabs.map((t) => t.href)));
   const header = (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" href="/espace" prefetch={false}>
-              Mes territoires
-            </Link>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page">
-              {name}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: "Mes territoires", linkProps: { href: "/espace", prefetch: false } }]} currentPageLabel={name} />
       <h1>
         {name}
         {isDemo ? <span className="fr-badge fr-badge--info fr-ml-2w">Démonstration</span> : null}

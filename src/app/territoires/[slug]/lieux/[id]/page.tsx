@@ -9,6 +9,7 @@ import { statusText, weeklyTable } from "@/modules/places/hours";
 import { placePolicy } from "@/modules/places/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentActor } from "@/platform/web/actor";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -47,13 +48,7 @@ export default async function PlacePage({ params }: Props) {
   const week = d.horaires ? weeklyTable(d.horaires, now) : null;
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}/lieux`}>Lieux</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">{d.nom}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }]} currentPageLabel={d.nom} />
       <h1>{d.nom}</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">
