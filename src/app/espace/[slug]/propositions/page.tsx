@@ -2,15 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { formatDateTime, formatNumber } from "@/platform/text";
+import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/platform/web/guard";
-import { ActionForm, Field, Hidden } from "@/ui/form";
 import { contributionPolicy } from "@/modules/contributions/policy";
-import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules/contributions/queries";
-import { maxLengths } from "@/modules/contributions/limits";
-import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
-import { acceptProposalAction, rejectProposalAction } from "../../../_actions/contributions";
+import { listPendingProposals, QUEUE_PAGE_SIZE } from "@/modules/contributions/queries";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { Proposal } from "@/modules/contributions/ui/proposal-card";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };
 
@@ -50,35 +47,3 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
   );
 }
 
-function Proposal({ item, slug }: { item: QueueItem; slug: string }) {
-  const { proposal } = item;
-  const title = proposalTitle(item);
-  const acceptable = proposal.kind === "new" || item.place !== undefined;
-  return (
-    <section className="fr-mb-6w fr-pt-2w" aria-labelledby={`proposition-${proposal.id}`} style={{ borderTop: "1px solid var(--border-default-grey)" }}>
-      <h3 id={`proposition-${proposal.id}`}>
-        {proposal.kind === "new" ? "Nouveau lieu : " : "Correction : "}
-        {item.place ? <Link href={`/territoires/${slug}/lieux/${item.place.id}`}>{title}</Link> : title}
-      </h3>
-      <p className="fr-text--sm">
-        Reçue le {formatDateTime(proposal.createdAt)}
-        {item.wantsAnswer ? " · la personne sera informée de la décision par courriel" : ""}
-      </p>
-      <ProposalLines item={item} />
-      {acceptable ? (
-        <ActionForm action={acceptProposalAction} submitLabel={`Accepter « ${title} »`} secondary={<Link className="fr-btn fr-btn--secondary" href={`/espace/${slug}/propositions/${proposal.id}`}>Modifier puis accepter</Link>}>
-          <Hidden name="territory" value={slug} />
-          <Hidden name="proposal" value={proposal.id} />
-        </ActionForm>
-      ) : null}
-      <details className="fr-mt-2w">
-        <summary>Refuser cette proposition</summary>
-        <ActionForm action={rejectProposalAction} submitLabel={`Refuser « ${title} »`}>
-          <Hidden name="territory" value={slug} />
-          <Hidden name="proposal" value={proposal.id} />
-          <Field name="reason" label="Raison du refus" hint="Gardée au journal des modifications ; envoyée à la personne si elle a laissé son adresse." textarea rows={3} required maxLength={maxLengths.reason} />
-        </ActionForm>
-      </details>
-    </section>
-  );
-}
