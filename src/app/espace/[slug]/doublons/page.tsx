@@ -2,25 +2,12 @@ import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
-import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
+import { duplicateCandidates } from "@/modules/places/duplicates";
 import { mergePlacesAction } from "../../../_actions/places";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { Brief } from "@/modules/places/ui/place-brief";
 
 export const metadata: Metadata = { title: "Doublons de lieux" };
-
-function Brief({ p }: { p: PlaceBrief }) {
-  return (
-    <>
-      <strong>{p.name}</strong>
-      <br />
-      {p.address}, {p.commune}
-      <br />
-      <span className="fr-text--xs">
-        Mis à jour le {p.updatedOn} · source {p.source}
-      </span>
-    </>
-  );
-}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
