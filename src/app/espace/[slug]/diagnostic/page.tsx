@@ -13,6 +13,7 @@ import { classify, NO_VALUE } from "@/modules/diagnostic/map";
 import { saveCoverageSettingsAction } from "../../../_actions/diagnostic";
 import { readSearchParams } from "@/platform/web/search-params";
 import { FilterSelect } from "@/ui/filter-select";
+import { Figure } from "@/modules/diagnostic/ui/figure";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -258,16 +259,3 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   );
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string | undefined }) {
-  return (
-    <li className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
-      <div className="fr-tile fr-tile--sm" style={{ alignItems: "flex-start" }}>
-        <div className="fr-tile__body">
-          <p className="fr-h3 fr-mb-0">{value}</p>
-          <p className="fr-mb-0">{label}</p>
-          {detail ? <p className="fr-text--sm fr-mb-0">{detail}</p> : null}
-        </div>
-      </div>
-    </li>
-  );
-}
