@@ -19,7 +19,7 @@ describe("filter select", () => {
   it("words the empty choice as asked, keeps the page's grid classes, and takes its options as children when given so", () => {
     const worded = renderToStaticMarkup(createElement(FilterSelect, { className: "fr-col-12", id: "f-action", name: "action", label: "Opération", value: undefined, empty: "Toutes", options: [] }));
     expect(worded).toBe('<div class="fr-select-group fr-col-12"><label class="fr-label" for="f-action">Opération</label><select class="fr-select" id="f-action" name="action"><option value="" selected="">Toutes</option></select></div>');
-    const grouped = renderToStaticMarkup(createElement(FilterSelect, { id: "indicateur", name: "indicateur", label: "Indicateur affiché", value: "b" }, createElement("optgroup", { label: "G" }, createElement("option", { value: "a" }, "A"), createElement("option", { value: "b" }, "B"))));
+    const grouped = renderToStaticMarkup(createElement(FilterSelect, { id: "indicateur", name: "indicateur", label: "Indicateur affiché", value: "b", children: createElement("optgroup", { label: "G" }, createElement("option", { value: "a" }, "A"), createElement("option", { value: "b" }, "B")) }));
     expect(grouped).toBe('<div class="fr-select-group"><label class="fr-label" for="indicateur">Indicateur affiché</label><select class="fr-select" id="indicateur" name="indicateur"><optgroup label="G"><option value="a">A</option><option value="b" selected="">B</option></optgroup></select></div>');
   });
 });
