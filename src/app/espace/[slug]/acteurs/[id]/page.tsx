@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/platform/web/guard";
 import { ActionForm, Hidden } from "@/ui/form";
@@ -18,19 +17,11 @@ import { FollowUpSection } from "@/modules/actors/ui/follow-up";
 import { setFollowUpAction, updateActorAction } from "../../../../_actions/actors";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
+import { Item } from "@/modules/actors/ui/definition-item";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
-
-function Item({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="fr-text--bold fr-mt-2w">{term}</dt>
-      <dd className="fr-ml-0">{children || "—"}</dd>
-    </>
-  );
-}
 
 const notices: Record<string, string> = {
   cree: "La structure est enregistrée.",
