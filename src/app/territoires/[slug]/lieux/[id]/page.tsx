@@ -10,26 +10,11 @@ import { placePolicy } from "@/modules/places/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentActor } from "@/platform/web/actor";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { List } from "@/modules/places/ui/value-list";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
 export const metadata: Metadata = { title: "Lieu de médiation numérique" };
-
-function List({ title, values }: { title: string; values: readonly string[] | undefined }) {
-  if (!values?.length) return null;
-  return (
-    <>
-      <dt className="fr-text--bold fr-mt-2w">{title}</dt>
-      <dd className="fr-ml-0">
-        <ul>
-          {values.map((v) => (
-            <li key={v}>{v}</li>
-          ))}
-        </ul>
-      </dd>
-    </>
-  );
-}
 
 /** Everything known about a place, from its record in the national standard. */
 export default async function PlacePage({ params }: Props) {
