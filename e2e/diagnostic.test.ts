@@ -18,6 +18,8 @@ describe("the territorial diagnostic", () => {
     const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/diagnostic`);
+    // The workspace menu marks the page's tab without JavaScript too: the server renders it.
+    expect(await page.getByRole("navigation", { name: "Espace de travail du territoire" }).locator('[aria-current="page"]').allInnerTexts()).toEqual(["Portrait du territoire"]);
     const main = page.locator("main");
     expect(await main.innerText()).toMatch(/communes en zone blanche/);
     // The map shows the IFN first; another indicator is chosen from the list.
@@ -105,6 +107,13 @@ describe("the territorial diagnostic", () => {
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(20_000);
+    // The menu is drawn once by the workspace layout, which a client navigation does not render again:
+    // the marked tab still follows the page.
+    const menu = page.getByRole("navigation", { name: "Espace de travail du territoire" });
+    expect(await menu.locator('[aria-current="page"]').allInnerTexts()).toEqual(["Portrait du territoire"]);
+    await menu.getByRole("link", { name: "Constats" }).click();
+    await page.waitForURL(/\/espace\/charente\/constats$/);
+    await expect.poll(() => menu.locator('[aria-current="page"]').allInnerTexts()).toEqual(["Constats"]);
     await context.close();
   });
 

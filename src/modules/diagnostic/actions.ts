@@ -6,7 +6,6 @@ import type { ActionState } from "@/platform/web/action";
 import { territoryAction } from "@/modules/territories/web";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
-import { publishReport } from "@/modules/diagnostic/report";
 import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
 import { INDICATORS_FILE } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
@@ -47,12 +46,5 @@ export async function deleteIndicatorAction(_: ActionState, form: FormData): Pro
     await deleteIndicator(db, actor, territory, String(form.get("indicator") ?? ""));
     revalidatePath(`/espace/${territory.slug}/diagnostic/indicateurs`);
     return { status: "success", message: "L'indicateur est supprimé." };
-  });
-}
-
-export async function publishReportAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const { version } = await publishReport(db, actor, territory);
-    return { redirect: `/espace/${territory.slug}/diagnostic/etat-des-lieux?version=${version}&publie=${version}` };
   });
 }

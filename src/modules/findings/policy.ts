@@ -10,8 +10,8 @@ const isPartner = (actor: Actor, t: TerritoryRef) => roleIn(actor, t) === "partn
 
 /** Every decision about findings, as pure functions of (person, territory with its setting). */
 export const findingPolicy = {
-  /** Every member reads the findings (they feed the État des lieux, which is meant to be shared). */
-  view: (actor: Actor, t: FindingsRef) => territoryPolicy.viewWorkspace(actor, t),
+  /** Every member reads the findings (they feed the État des lieux, which is meant to be shared). The setting is not read: any territory reference will do (the workspace menu has no setting to give). */
+  view: (actor: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(actor, t),
   record: (actor: Actor, t: FindingsRef) => isCoordinator(actor, t) || (t.partnersRecordFindings && isPartner(actor, t)),
   /** Editing, deleting, grouping and merging shape the synthesis: coordination only. */
   organise: (actor: Actor, t: FindingsRef) => isCoordinator(actor, t),

@@ -4,22 +4,24 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import type { ReportSurvey } from "@/modules/diagnostic/report";
 import { loadStructure } from "./queries";
 import { cachedResults } from "./results";
 import { questionnaires } from "./schema";
 import { audienceLabels } from "./types";
 
+/** A questionnaire as documents show it: its most answered choice questions and their most frequent answers. */
+export type SurveyHighlights = { title: string; audience: string; responses: number; highlights: { question: string; rows: { label: string; count: number; percent: number }[] }[] };
+
 const QUESTIONS = 5;
 const ROWS = 3;
 
-export async function surveyHighlights(db: Executor, territoryId: string): Promise<ReportSurvey[]> {
+export async function surveyHighlights(db: Executor, territoryId: string): Promise<SurveyHighlights[]> {
   const list = await db
     .select()
     .from(questionnaires)
     .where(and(eq(questionnaires.territoryId, territoryId), inArray(questionnaires.status, ["published", "closed"])))
     .orderBy(questionnaires.createdAt);
-  const out: ReportSurvey[] = [];
+  const out: SurveyHighlights[] = [];
   for (const q of list) {
     const structure = await loadStructure(db, q.id);
     const results = await cachedResults(db, territoryId, q.id, structure);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { createTestTerritory } from "@/testing/factories";
-import { findReport } from "@/modules/diagnostic/report";
+import { findReport } from "@/composition/etat-des-lieux/report";
 import { parseFilters } from "@/modules/places/filters";
 import { listPlaces } from "@/modules/places/queries";
 import { readSearchParams, readSingleSearchParams, searchInt } from "./search-params";

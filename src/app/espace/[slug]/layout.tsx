@@ -1,14 +1,23 @@
 import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
 import { getCurrentActor } from "@/platform/web/actor";
+import { WorkspaceMenu } from "@/ui/workspace-menu";
+import type { BarePages } from "@/ui/workspace-menu-logic";
+import { workspaceMenu } from "@/composition/workspace-menu";
 import { territoryPolicy } from "@/modules/territories/policy";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { VerificationBanner } from "@/modules/territories/ui/verification-banner";
 
+// Pages drawn without the menu: the campaign's poster, and the État des lieux as printed into a PDF;
+// the État des lieux on screen keeps its menu off paper.
+const bare: BarePages = { pathSuffixes: ["/affiche"], searchParams: { impression: "1" }, unprintedSuffixes: ["/diagnostic/etat-des-lieux"] };
+
 /**
  * Every workspace page: the members of a territory the platform has not verified see, above the page,
- * what waits for verification. The page itself still applies its own policy (a 404 or 403 here would
- * be the page's to give).
+ * what waits for verification; then the workspace menu, assembled from the modules' manifests
+ * (src/composition/modules.ts). The page itself still applies its own policy: a 404 or 403 it gives
+ * replaces this layout too (the nearest not-found and forbidden pages are the root's), so the menu is
+ * only ever drawn around a page the person may see.
  */
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -16,9 +25,13 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const territory = await findTerritoryBySlug(db, slug);
   const actor = await getCurrentActor();
   const banner = territory && territory.status !== "verified" && territoryPolicy.viewWorkspace(actor, territory);
+  const groups = territory ? workspaceMenu(actor, territory) : [];
   return (
     <>
       {banner ? <VerificationBanner status={territory.status} reason={territory.statusReason} since={territory.statusChangedAt} /> : null}
+      {territory ? (
+        <WorkspaceMenu home={`/espace/${territory.slug}`} name={territory.name} isDemo={territory.isDemo} publicHref={`/territoires/${territory.slug}`} groups={groups} bare={bare} />
+      ) : null}
       {children}
     </>
   );

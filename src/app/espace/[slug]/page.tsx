@@ -7,7 +7,6 @@ import { pageParam } from "@/ui/pager";
 import { territoryOverview } from "@/modules/territories/overview";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { updateTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 
@@ -30,7 +29,6 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const role = actor.kind === "user" ? actor.roles[territory.id] : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="apercu" abilities={abilities} isDemo={territory.isDemo} />
       {sp.cree ? (
         <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
           <p>Le territoire est créé. Vous en êtes la personne coordinatrice : invitez maintenant vos partenaires.</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { publicTags, tagPage } from "@/platform/web/public-cache";
@@ -6,6 +5,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { territoryOverview } from "@/modules/territories/overview";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceButton } from "../../_components/account";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 /**
  * The public page of a territory: readable by anyone, the same for everyone (members find the way into
@@ -21,13 +21,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
   const overview = await territoryOverview(db, territory, { page, q });
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href="/">Accueil</Link></li>
-          <li><Link className="fr-breadcrumb__link" href="/territoires">Territoires</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">{territory.name}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb homeLinkProps={{ href: "/" }} segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }]} currentPageLabel={territory.name} />
       <h1>{territory.name}</h1>
       {territory.isDemo ? (
         <div className="fr-notice fr-notice--info fr-mb-3w">

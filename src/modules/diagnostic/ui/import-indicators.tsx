@@ -1,8 +1,8 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
-import { INDICATORS_FILE, FILE_PENDING_NOTE } from "@/platform/files/limits";
-import { ActionForm, FileField, Hidden } from "@/ui/form";
+import { INDICATORS_FILE } from "@/platform/files/limits";
+import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
 import { checkIndicatorsAction, commitIndicatorsAction } from "@/modules/diagnostic/actions";
 import type { IndicatorReport } from "../indicators";
 
@@ -61,32 +61,40 @@ export function ImportIndicators({ territory }: { territory: string }) {
   const checked = (state: ActionState) => {
     const report = JSON.parse(state.result?.report ?? "{}") as IndicatorReport;
     return (
-      <section aria-labelledby="verification-titre" className="fr-mb-4w">
-        <h3 id="verification-titre">Vérification de « {state.result?.filename} »</h3>
+      <CheckedFile
+        heading="h3"
+        filename={state.result?.filename ?? ""}
+        commit={
+          report.accepted > 0 && report.indicators.length > 0
+            ? {
+                action: commitIndicatorsAction,
+                label: `Importer ${report.indicators.length} indicateur(s)`,
+                territory,
+                upload: state.result?.token ?? "",
+                note: "Les lignes refusées sont ignorées. Un indicateur déjà importé sous le même nom est remplacé par ces valeurs.",
+                success: committed,
+              }
+            : undefined
+        }
+        nothing="Rien à importer : corrigez le fichier puis vérifiez-le à nouveau."
+      >
         <Report report={report} />
-        {report.accepted > 0 && report.indicators.length > 0 ? (
-          <ActionForm action={commitIndicatorsAction} submitLabel={`Importer ${report.indicators.length} indicateur(s)`} success={committed}>
-            <Hidden name="territory" value={territory} />
-            <Hidden name="upload" value={state.result?.token ?? ""} />
-            <p>Les lignes refusées sont ignorées. Un indicateur déjà importé sous le même nom est remplacé par ces valeurs.</p>
-          </ActionForm>
-        ) : (
-          <p>Rien à importer : corrigez le fichier puis vérifiez-le à nouveau.</p>
-        )}
-      </section>
+      </CheckedFile>
     );
   };
   return (
-    <ActionForm action={checkIndicatorsAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
-      <Hidden name="territory" value={territory} />
-      <FileField
-        name="file"
-        label="Fichier d'indicateurs"
-        hint={`CSV (virgule ou point-virgule) ou XLSX, ${INDICATORS_FILE.limitLabel} au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien.`}
-        maxBytes={INDICATORS_FILE.maxBytes}
-        limitLabel={INDICATORS_FILE.limitLabel}
-        accept={INDICATORS_FILE.accept}
-      />
-    </ActionForm>
+    <CheckFileForm
+      action={checkIndicatorsAction}
+      territory={territory}
+      checked={checked}
+      file={{
+        name: "file",
+        label: "Fichier d'indicateurs",
+        hint: `CSV (virgule ou point-virgule) ou XLSX, ${INDICATORS_FILE.limitLabel} au plus. Une colonne code_insee, puis une colonne par indicateur ; l'unité entre parenthèses dans le titre, par exemple « Taux de chômage (%) ». La vérification n'écrit rien.`,
+        maxBytes: INDICATORS_FILE.maxBytes,
+        limitLabel: INDICATORS_FILE.limitLabel,
+        accept: INDICATORS_FILE.accept,
+      }}
+    />
   );
 }

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
 import { formatNumber } from "@/platform/text";
-import { PLACES_FILE, TABLE_LIMITS, FILE_PENDING_NOTE } from "@/platform/files/limits";
-import { ActionForm, FileField, Hidden } from "@/ui/form";
+import { PLACES_FILE, TABLE_LIMITS } from "@/platform/files/limits";
+import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/modules/places/actions";
 import type { ImportReportView, JobProgress } from "../import-view";
 import { ImportIssues, ImportSummary } from "./import-report";
@@ -38,8 +38,23 @@ function committedResult(state: ActionState) {
 /** The check's report, line by line, then the button that imports the checked file. */
 export function CheckedReport({ report, filename, territory, upload }: { report: ImportReportView; filename: string; territory: string; upload: string }) {
   return (
-    <section aria-labelledby="verification-titre" className="fr-mb-4w">
-      <h2 id="verification-titre">Vérification de « {filename} »</h2>
+    <CheckedFile
+      heading="h2"
+      filename={filename}
+      commit={
+        report.toImport > 0
+          ? {
+              action: commitPlacesFileAction,
+              label: `Importer ${report.toImport} lieu(x)`,
+              territory,
+              upload,
+              note: "L'import s'enregistre en une seule fois : tout ou rien. Réimporter le même fichier ne crée pas de doublon.",
+              success: committedResult,
+            }
+          : undefined
+      }
+      nothing="Aucun lieu à importer dans ce fichier."
+    >
       <Summary report={report} committed={false} />
       <IssuesTable report={report} />
       <details className="fr-mb-3w">
@@ -52,16 +67,7 @@ export function CheckedReport({ report, filename, territory, upload }: { report:
           ))}
         </ul>
       </details>
-      {report.toImport > 0 ? (
-        <ActionForm action={commitPlacesFileAction} submitLabel={`Importer ${report.toImport} lieu(x)`} success={committedResult}>
-          <Hidden name="territory" value={territory} />
-          <Hidden name="upload" value={upload} />
-          <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier ne crée pas de doublon.</p>
-        </ActionForm>
-      ) : (
-        <p>Aucun lieu à importer dans ce fichier.</p>
-      )}
-    </section>
+    </CheckedFile>
   );
 }
 
@@ -75,17 +81,19 @@ export function ImportPlaces({ territory }: { territory: string }) {
     />
   );
   return (
-    <ActionForm action={checkPlacesFileAction} submitLabel="Vérifier le fichier" success={checked} pendingNote={FILE_PENDING_NOTE}>
-      <Hidden name="territory" value={territory} />
-      <FileField
-        name="file"
-        label="Fichier de lieux"
-        hint={`CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${PLACES_FILE.limitLabel} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`}
-        maxBytes={PLACES_FILE.maxBytes}
-        limitLabel={PLACES_FILE.limitLabel}
-        accept={PLACES_FILE.accept}
-      />
-    </ActionForm>
+    <CheckFileForm
+      action={checkPlacesFileAction}
+      territory={territory}
+      checked={checked}
+      file={{
+        name: "file",
+        label: "Fichier de lieux",
+        hint: `CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${PLACES_FILE.limitLabel} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`,
+        maxBytes: PLACES_FILE.maxBytes,
+        limitLabel: PLACES_FILE.limitLabel,
+        accept: PLACES_FILE.accept,
+      }}
+    />
   );
 }
 

@@ -1,7 +1,5 @@
 import Link from "next/link";
 import type { Territory } from "@/modules/territories/queries";
-import type { TerritoryAbilities } from "@/modules/territories/policy";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import type { QuestionnaireAbilities } from "../policy";
 import type { Questionnaire } from "../schema";
 import { audienceLabels, statusLabels } from "../types";
@@ -10,8 +8,8 @@ type Tab = "construction" | "apercu" | "campagnes" | "resultats" | "reponses";
 
 const badge = { draft: "fr-badge--new", published: "fr-badge--success", closed: "fr-badge--info" } as const;
 
-/** The workspace header, then the questionnaire's title, status and its own tabs. */
-export function QuestionnaireNav({ territory, abilities, can, questionnaire, current }: { territory: Territory; abilities: TerritoryAbilities; can: QuestionnaireAbilities; questionnaire: Questionnaire; current: Tab }) {
+/** Below the workspace menu (drawn by the layout): the questionnaire's title, status and its own tabs. */
+export function QuestionnaireNav({ territory, can, questionnaire, current }: { territory: Territory; can: QuestionnaireAbilities; questionnaire: Questionnaire; current: Tab }) {
   const base = `/espace/${territory.slug}/questionnaires/${questionnaire.id}`;
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "construction", label: "Questions", href: base, show: can.view },
@@ -22,7 +20,6 @@ export function QuestionnaireNav({ territory, abilities, can, questionnaire, cur
   ];
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="questionnaires" abilities={abilities} isDemo={territory.isDemo} />
       <p className="fr-mb-1w">
         <Link href={`/espace/${territory.slug}/questionnaires`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
           Tous les questionnaires

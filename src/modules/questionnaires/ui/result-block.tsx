@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDateTime, formatNumber } from "@/platform/text";
 import { SvgChart } from "@/ui/charts/svg-chart-view";
+import { AnswerTable } from "@/ui/answer-table";
 import type { QuestionResult } from "../results";
 import { questionChart } from "./charts";
 import { formatDecimal, formatPercent } from "./format";
@@ -31,27 +32,16 @@ export function ResultBlock({ result, textsHref, findingHref }: { result: Questi
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-7">{chart ? <SvgChart svg={chart} /> : null}</div>
           <div className="fr-col-12 fr-col-lg-5">
-            <div className="fr-table fr-table--sm fr-table--no-caption fr-mb-0">
-              <table>
-                <caption>Q{result.number}. {result.label}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Réponse</th>
-                    <th scope="col">Nombre</th>
-                    <th scope="col">Part</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r) => (
-                    <tr key={r.value}>
-                      <th scope="row">{r.label}</th>
-                      <td>{formatNumber(r.count)}</td>
-                      <td>{formatPercent(r.percent)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AnswerTable
+              className="fr-table fr-table--sm fr-table--no-caption fr-mb-0"
+              caption={
+                <>
+                  Q{result.number}. {result.label}
+                </>
+              }
+              rows={result.rows.map((r) => ({ key: r.value, label: r.label, count: r.count, percent: r.percent }))}
+              share={formatPercent}
+            />
           </div>
         </div>
       ) : null}

@@ -9,7 +9,6 @@ import { ACTOR_PAGE_SIZE, communesWithActors, listActors } from "@/modules/actor
 import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
 import { ActorsTable } from "@/modules/actors/ui/actors-table";
-import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
@@ -20,7 +19,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ActorsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
   const can = actorAbilities(actor, territory);
   const filters = parseActorFilters(sp);
   const page = pageParam(sp.page);
@@ -30,7 +29,6 @@ export default async function ActorsPage({ params, searchParams }: Props) {
   const exportHref = (format: string) => `/espace/${territory.slug}/acteurs/export/${format}${query ? `?${query}` : ""}`;
   return (
     <>
-      <ActorsNav territory={territory} abilities={abilities} />
       <h2>Acteurs</h2>
       <p>
         Les structures situées dans le territoire ou qui desservent au moins une de ses communes. Chaque structure n&apos;est décrite

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
+import { FilterSelect } from "@/ui/filter-select";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";
-import { themeLabel, themes } from "@/modules/themes/themes";
+import { themes } from "@/modules/themes/themes";
 import { findingAbilities } from "@/modules/findings/policy";
-import { findingsSetting, listFindings, listGroups, type FindingItem } from "@/modules/findings/queries";
-import { filtersSchema, findingKinds, kindLabels, originLabels } from "@/modules/findings/validation";
+import { findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
+import { filtersSchema, findingKinds, kindLabels } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
-import { createFindingAction, createGroupAction, findingsSettingsAction, moveToGroupAction, voteAction } from "@/modules/findings/actions";
+import { FindingCard } from "@/modules/findings/ui/finding-card";
+import { createFindingAction, createGroupAction, findingsSettingsAction } from "@/modules/findings/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };
@@ -30,7 +31,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function FindingsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
   const { db } = await getRuntime();
   const setting = await findingsSetting(db, territory.id);
   const can = findingAbilities(actor, { id: territory.id, ...setting });
@@ -46,7 +47,6 @@ export default async function FindingsPage({ params, searchParams }: Props) {
   const usedCommunes = [...new Set(items.flatMap((f) => f.communes))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, "fr"));
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="constats" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Constats : atouts et questionnements</h2>
       <p>
         Ce que le diagnostic fait ressortir, des questionnaires, des réunions et des entretiens : les <strong>atouts</strong> (ce qui
@@ -62,11 +62,11 @@ export default async function FindingsPage({ params, searchParams }: Props) {
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <form method="get" aria-label="Filtrer les constats">
-            <Select name="type" label="Type" value={filters.kind} options={findingKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
-            <Select name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
-            <Select name="commune" label="Commune" value={filters.commune} options={usedCommunes.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
-            {groups.length ? <Select name="groupe" label="Groupe" value={filters.group} options={groups.map((g) => ({ value: g.id, label: g.title }))} /> : null}
-            <Select name="tri" label="Ordre" value={filters.tri} empty="Les plus soutenus d'abord" options={[{ value: "recent", label: "Les plus récents d'abord" }]} />
+            <FilterSelect id="constats-type" name="type" label="Type" value={filters.kind} options={findingKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
+            <FilterSelect id="constats-theme" name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
+            <FilterSelect id="constats-commune" name="commune" label="Commune" value={filters.commune} options={usedCommunes.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
+            {groups.length ? <FilterSelect id="constats-groupe" name="groupe" label="Groupe" value={filters.group} options={groups.map((g) => ({ value: g.id, label: g.title }))} /> : null}
+            <FilterSelect id="constats-tri" name="tri" label="Ordre" value={filters.tri} empty="Les plus soutenus d'abord" options={[{ value: "recent", label: "Les plus récents d'abord" }]} />
             <ul className="fr-btns-group fr-btns-group--inline-sm">
               <li>
                 <button className="fr-btn" type="submit">Afficher</button>
@@ -147,96 +147,5 @@ export default async function FindingsPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </>
-  );
-}
-
-function Select({ name, label, value, options, empty = "Tous" }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[]; empty?: string }) {
-  const id = `constats-${name}`;
-  return (
-    <div className="fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="fr-select" id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FindingCard(props: { f: FindingItem; slug: string; names: Map<string, string>; groups: { id: string; title: string }[]; canVote: boolean; canOrganise: boolean }) {
-  const { f } = props;
-  return (
-    <article className="fr-card fr-card--no-arrow fr-mb-2w" aria-label={`${f.kind === "strength" ? "Atout" : "Questionnement"} : ${f.text.slice(0, 80)}`}>
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <p className="fr-card__desc fr-text--md" style={{ whiteSpace: "pre-line" }}>
-            {f.text}
-          </p>
-          <ul className="fr-badges-group fr-mt-1w">
-            {f.themes.map((t) => (
-              <li key={t}>
-                <span className="fr-badge fr-badge--sm fr-badge--blue-ecume">{themeLabel(t)}</span>
-              </li>
-            ))}
-            {f.groupTitle ? (
-              <li>
-                <span className="fr-badge fr-badge--sm">Groupe : {f.groupTitle}</span>
-              </li>
-            ) : null}
-          </ul>
-          <p className="fr-text--sm fr-mb-0">
-            {f.communes.length ? `Communes : ${f.communes.map((c) => props.names.get(c) ?? c).join(", ")}. ` : ""}
-            {originLabels[f.origin as keyof typeof originLabels] ?? f.origin}
-            {f.originLabel ? ` — ${f.originLabel}` : ""}. <strong>{f.votes} soutien{f.votes > 1 ? "s" : ""}</strong>.
-          </p>
-          <div className="fr-mt-1w">
-            {props.canVote ? (
-              <ActionForm action={voteAction} submitLabel={f.votedByMe ? "Retirer mon soutien" : "Soutenir ce constat"}>
-                <Hidden name="territory" value={props.slug} />
-                <Hidden name="finding" value={f.id} />
-              </ActionForm>
-            ) : null}
-            {props.canOrganise ? (
-              <p className="fr-mt-1w fr-mb-0">
-                <Link href={`/espace/${props.slug}/constats/${f.id}`}>
-                  Modifier, fusionner ou supprimer<span className="fr-sr-only"> ce constat</span>
-                </Link>
-              </p>
-            ) : null}
-            {props.canOrganise && props.groups.length ? (
-              <ActionForm action={moveToGroupAction} submitLabel="Changer de groupe">
-                <Hidden name="territory" value={props.slug} />
-                <Hidden name="finding" value={f.id} />
-                <GroupSelect id={`groupe-${f.id}`} groups={props.groups} value={f.groupId ?? ""} />
-              </ActionForm>
-            ) : null}
-          </div>
-        </div>
-      </div>
-    </article>
-  );
-}
-
-function GroupSelect({ id, groups, value }: { id: string; groups: { id: string; title: string }[]; value: string }) {
-  return (
-    <div className="fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        Groupe
-      </label>
-      <select className="fr-select" id={id} name="groupId" defaultValue={value}>
-        <option value="">Aucun groupe</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.title}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -5,7 +5,6 @@ import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { Pager, pageParam } from "@/ui/pager";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { shortLabel } from "@/modules/places/filters";
 import { SERVICES } from "@/modules/diagnostic/coverage";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
@@ -13,6 +12,8 @@ import { formatValue, territoryPortrait, type IndicatorDef, type Portrait, type 
 import { classify, NO_VALUE } from "@/modules/diagnostic/map";
 import { saveCoverageSettingsAction } from "@/modules/diagnostic/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { FilterSelect } from "@/ui/filter-select";
+import { Figure } from "@/modules/diagnostic/ui/figure";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -37,7 +38,7 @@ function byName(portrait: Portrait): PortraitRow[] {
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
   const can = diagnosticAbilities(actor, territory);
   const { db } = await getRuntime();
   const portrait = await territoryPortrait(db, territory.id);
@@ -68,7 +69,6 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const groups = [...new Set(portrait.indicators.map((i) => i.group))];
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Portrait du territoire</h2>
       <p>
         Pour chaque commune : population, indice de fragilité numérique (IFN, de 0 à 10, 10 étant le plus fragile), lieux de médiation
@@ -123,11 +123,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       <section aria-labelledby="carte-titre" className="fr-mt-4w">
         <h3 id="carte-titre">Carte : {mapped.label}</h3>
         <form method="get" action={base} aria-label="Choisir l'indicateur de la carte" className="fr-mb-2w">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="indicateur">
-              Indicateur affiché
-            </label>
-            <select className="fr-select" id="indicateur" name="indicateur" defaultValue={mapped.id}>
+          <FilterSelect id="indicateur" name="indicateur" label="Indicateur affiché" value={mapped.id}>
               {groups.map((g) => (
                 <optgroup key={g} label={g}>
                   {portrait.indicators
@@ -139,8 +135,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
                     ))}
                 </optgroup>
               ))}
-            </select>
-          </div>
+          </FilterSelect>
           <button className="fr-btn fr-btn--secondary" type="submit">
             Afficher
           </button>
@@ -264,16 +259,3 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   );
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string | undefined }) {
-  return (
-    <li className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
-      <div className="fr-tile fr-tile--sm" style={{ alignItems: "flex-start" }}>
-        <div className="fr-tile__body">
-          <p className="fr-h3 fr-mb-0">{value}</p>
-          <p className="fr-mb-0">{label}</p>
-          {detail ? <p className="fr-text--sm fr-mb-0">{detail}</p> : null}
-        </div>
-      </div>
-    </li>
-  );
-}

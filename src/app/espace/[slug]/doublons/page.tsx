@@ -2,38 +2,23 @@ import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import { duplicateCandidates, type PlaceBrief } from "@/modules/places/duplicates";
+import { duplicateCandidates } from "@/modules/places/duplicates";
 import { mergePlacesAction } from "@/modules/places/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { Brief } from "@/modules/places/ui/place-brief";
 
 export const metadata: Metadata = { title: "Doublons de lieux" };
-
-function Brief({ p }: { p: PlaceBrief }) {
-  return (
-    <>
-      <strong>{p.name}</strong>
-      <br />
-      {p.address}, {p.commune}
-      <br />
-      <span className="fr-text--xs">
-        Mis à jour le {p.updatedOn} · source {p.source}
-      </span>
-    </>
-  );
-}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DuplicatesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { fusion } = readSingleSearchParams(await searchParams);
-  const { territory, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
+  const { territory } = await territoryPage(slug, "editRegistry", `/espace/${slug}/doublons`);
   const { db } = await getRuntime();
   const pairs = await duplicateCandidates(db, territory.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="doublons" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Doublons possibles</h2>
       {fusion ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

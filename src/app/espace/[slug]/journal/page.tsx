@@ -5,8 +5,8 @@ import { territoryPage } from "@/modules/territories/web";
 import { formatDateTime, formatNumber } from "@/platform/text";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
 import { Pager, pageParam } from "@/ui/pager";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { FilterSelect } from "@/ui/filter-select";
 
 export const metadata: Metadata = { title: "Journal des modifications" };
 
@@ -59,7 +59,7 @@ function show(value: unknown): string {
 export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, abilities } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
+  const { territory } = await territoryPage(slug, "viewAuditLog", `/espace/${slug}/journal`);
   const { db } = await getRuntime();
   const f = filtersSchema.parse(sp);
   const page = pageParam(sp.page);
@@ -71,38 +71,13 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   };
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="journal" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Journal des modifications</h2>
       <p>Chaque modification du territoire y est inscrite : qui, quand, quoi, avec les valeurs avant et après.</p>
       <form method="get" className="fr-mb-4w" aria-label="Filtrer le journal">
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-3 fr-select-group">
-            <label className="fr-label" htmlFor="f-entite">Élément</label>
-            <select className="fr-select" id="f-entite" name="entite" defaultValue={f.entite ?? ""}>
-              <option value="">Tous</option>
-              {options.entityTypes.map((e) => (
-                <option key={e} value={e}>{entityLabels[e] ?? e}</option>
-              ))}
-            </select>
-          </div>
-          <div className="fr-col-12 fr-col-md-3 fr-select-group">
-            <label className="fr-label" htmlFor="f-action">Opération</label>
-            <select className="fr-select" id="f-action" name="action" defaultValue={f.action ?? ""}>
-              <option value="">Toutes</option>
-              {options.actions.map((a) => (
-                <option key={a} value={a}>{actionLabels[a] ?? a}</option>
-              ))}
-            </select>
-          </div>
-          <div className="fr-col-12 fr-col-md-3 fr-select-group">
-            <label className="fr-label" htmlFor="f-auteur">Auteur</label>
-            <select className="fr-select" id="f-auteur" name="auteur" defaultValue={f.auteur ?? ""}>
-              <option value="">Tous</option>
-              {options.actors.map((a) => (
-                <option key={a.id} value={a.id}>{a.label}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-entite" name="entite" label="Élément" value={f.entite} options={options.entityTypes.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} />
+          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-action" name="action" label="Opération" value={f.action} empty="Toutes" options={options.actions.map((a) => ({ value: a, label: actionLabels[a] ?? a }))} />
+          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-auteur" name="auteur" label="Auteur" value={f.auteur} options={options.actors.map((a) => ({ value: a.id, label: a.label }))} />
           <div className="fr-col-6 fr-col-md-3 fr-input-group">
             <label className="fr-label" htmlFor="f-du">Du</label>
             <input className="fr-input" type="date" id="f-du" name="du" defaultValue={f.du ?? ""} />

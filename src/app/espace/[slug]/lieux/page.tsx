@@ -3,11 +3,10 @@ import Link from "next/link";
 import { isAppError } from "@/platform/errors";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import { CheckedReport, CommittedReport, ImportJobProgress, ImportPlaces } from "@/modules/places/ui/import-places";
+import { ImportPlaces } from "@/modules/places/ui/import-places";
 import { readImportJob, runningImport, type ImportJobView } from "@/modules/places/import-jobs";
-import { jobProgress } from "@/modules/places/import-view";
 import { readSearchParams } from "@/platform/web/search-params";
+import { JobView } from "@/modules/places/ui/import-job";
 
 export const metadata: Metadata = { title: "Importer des lieux" };
 
@@ -16,7 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ImportPlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
+  const { territory, actor } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
   const { db } = await getRuntime();
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;
@@ -32,7 +31,6 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
   const running = job ? undefined : await runningImport(db, territory.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Importer des lieux de médiation numérique</h2>
       {job ? (
         <JobView job={job} territory={territory.slug} />
@@ -72,57 +70,3 @@ export default async function ImportPlacesPage({ params, searchParams }: Props) 
 }
 
 /** A long check or import: its progress while it runs, then its report (or its error). */
-function JobView({ job, territory }: { job: ImportJobView; territory: string }) {
-  const again = (
-    <p>
-      <Link href={`/espace/${territory}/lieux`}>{job.kind === "check" ? "Vérifier un autre fichier" : "Importer un autre fichier"}</Link>
-    </p>
-  );
-  if (!job.finished) {
-    return (
-      <>
-        {/* With JavaScript the bar asks the server every second. Without it, the person refreshes the
-            page when they choose: an automatic refresh (meta refresh) is a time limit they cannot
-            control (WCAG 2.2.1, RGAA 13.1; axe's meta-refresh rule). */}
-        <ImportJobProgress territory={territory} initial={jobProgress(job)} />
-        <noscript>
-          <p>
-            <Link className="fr-btn fr-btn--secondary" href={`/espace/${territory}/lieux?import=${encodeURIComponent(job.id)}`}>
-              Actualiser la progression
-            </Link>
-          </p>
-        </noscript>
-      </>
-    );
-  }
-  if (job.state === "failed" || !job.report) {
-    return (
-      <>
-        <div className="fr-alert fr-alert--error fr-mb-3w">
-          <h3 className="fr-alert__title">{job.kind === "check" ? "La vérification n'a pas pu aboutir" : "L'import n'a pas pu aboutir"}</h3>
-          <p>{job.error ?? "Erreur inconnue."}</p>
-        </div>
-        {again}
-      </>
-    );
-  }
-  const report = job.report;
-  if (job.kind === "check") {
-    return (
-      <>
-        <CheckedReport report={report} filename={job.filename} territory={territory} upload={job.upload ?? ""} />
-        {again}
-      </>
-    );
-  }
-  return (
-    <>
-      <p>Fichier : « {job.filename} »</p>
-      <CommittedReport report={report} />
-      <p>
-        <Link href={`/territoires/${territory}/lieux`}>Voir les lieux du territoire</Link>
-      </p>
-      {again}
-    </>
-  );
-}

@@ -4,30 +4,22 @@ import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import { GOOD_PRACTICE_LEVEL, dimension, formatLevel } from "@/modules/maturity/grid";
+import { GOOD_PRACTICE_LEVEL } from "@/modules/maturity/grid";
 import { maturityPolicy, noMaturityActor } from "@/modules/maturity/policy";
 import { territoryMaturity } from "@/modules/maturity/queries";
-import { weakest, type DimensionSummary } from "@/modules/maturity/stats";
+import { weakest } from "@/modules/maturity/stats";
 import { GridDescription } from "@/modules/maturity/ui/grid-description";
 import { HeatMap } from "@/modules/maturity/ui/heat-map";
+import { Finding } from "@/modules/maturity/ui/dimension-finding";
 
 export const metadata: Metadata = { title: "Maturité des acteurs" };
 
 /** One dimension in plain words: its median and how many actors are below good practice. */
-function Finding({ d }: { d: DimensionSummary }) {
-  return (
-    <li className="fr-mb-1w">
-      <strong>{dimension(d.dimension).title}</strong> : niveau médian {d.median === null ? "—" : formatLevel(d.median)} sur 4 ; {d.below} acteur
-      {d.below > 1 ? "s" : ""} sur {d.answered} {d.below > 1 ? "sont" : "est"} en dessous du niveau de bonne pratique ({GOOD_PRACTICE_LEVEL}).
-    </li>
-  );
-}
 
 /** The territory against the grid: how many actors self-assessed, the weakest dimensions, the heat map, the grid. */
 export default async function TerritoryMaturityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
   if (!maturityPolicy.viewTerritory(actor, territory, noMaturityActor)) forbidden();
   const { db } = await getRuntime();
   const view = await territoryMaturity(db, territory);
@@ -37,7 +29,6 @@ export default async function TerritoryMaturityPage({ params }: { params: Promis
   const missing = view.visibleActors - summary.assessed;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="maturite" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Maturité des acteurs</h2>
       <p>
         Chaque acteur se situe lui-même sur une grille de bonnes pratiques de l&apos;inclusion numérique : six dimensions, quatre niveaux

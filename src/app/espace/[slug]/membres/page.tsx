@@ -5,7 +5,6 @@ import { roleDescriptions, roleLabels, roles } from "@/platform/auth/actor";
 import { formatDateTime } from "@/platform/text";
 import { ActionForm, Hidden, SelectField } from "@/ui/form";
 import { listInvitations, listMembers } from "@/modules/territories/queries";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { InvitationForm } from "@/modules/territories/ui/invitation-form";
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
@@ -25,7 +24,6 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const now = new Date();
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="membres" abilities={abilities} isDemo={territory.isDemo} />
       <ActionErrorNotice code={sp.erreur} />
       {sp.annulee ? (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">

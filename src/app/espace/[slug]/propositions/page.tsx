@@ -2,21 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { formatDateTime, formatNumber } from "@/platform/text";
+import { formatNumber } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
-import { ActionForm, Field, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
-import { listPendingProposals, QUEUE_PAGE_SIZE, type QueueItem } from "@/modules/contributions/queries";
-import { maxLengths } from "@/modules/contributions/limits";
-import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
-import { acceptProposalAction, rejectProposalAction } from "@/modules/contributions/actions";
+import { listPendingProposals, QUEUE_PAGE_SIZE } from "@/modules/contributions/queries";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { Proposal } from "@/modules/contributions/ui/proposal-card";
 
 export const metadata: Metadata = { title: "Propositions de lieux" };
-
-// workspace-nav.tsx (not ours to edit) has no "propositions" tab yet: no tab is marked current until it does.
-const tab = "propositions" as const;
 
 const decisions: Record<string, string> = {
   acceptee: "La proposition est acceptée : le lieu est publié.",
@@ -27,14 +20,13 @@ const decisions: Record<string, string> = {
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
   if (!contributionPolicy.moderate(actor, territory)) forbidden();
   const { db } = await getRuntime();
   const { items, total } = await listPendingProposals(db, territory.id);
   const flash = sp.decision ? decisions[sp.decision] : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current={tab} abilities={abilities} isDemo={territory.isDemo} />
       {flash ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{flash}</p>
@@ -55,35 +47,3 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
   );
 }
 
-function Proposal({ item, slug }: { item: QueueItem; slug: string }) {
-  const { proposal } = item;
-  const title = proposalTitle(item);
-  const acceptable = proposal.kind === "new" || item.place !== undefined;
-  return (
-    <section className="fr-mb-6w fr-pt-2w" aria-labelledby={`proposition-${proposal.id}`} style={{ borderTop: "1px solid var(--border-default-grey)" }}>
-      <h3 id={`proposition-${proposal.id}`}>
-        {proposal.kind === "new" ? "Nouveau lieu : " : "Correction : "}
-        {item.place ? <Link href={`/territoires/${slug}/lieux/${item.place.id}`}>{title}</Link> : title}
-      </h3>
-      <p className="fr-text--sm">
-        Reçue le {formatDateTime(proposal.createdAt)}
-        {item.wantsAnswer ? " · la personne sera informée de la décision par courriel" : ""}
-      </p>
-      <ProposalLines item={item} />
-      {acceptable ? (
-        <ActionForm action={acceptProposalAction} submitLabel={`Accepter « ${title} »`} secondary={<Link className="fr-btn fr-btn--secondary" href={`/espace/${slug}/propositions/${proposal.id}`}>Modifier puis accepter</Link>}>
-          <Hidden name="territory" value={slug} />
-          <Hidden name="proposal" value={proposal.id} />
-        </ActionForm>
-      ) : null}
-      <details className="fr-mt-2w">
-        <summary>Refuser cette proposition</summary>
-        <ActionForm action={rejectProposalAction} submitLabel={`Refuser « ${title} »`}>
-          <Hidden name="territory" value={slug} />
-          <Hidden name="proposal" value={proposal.id} />
-          <Field name="reason" label="Raison du refus" hint="Gardée au journal des modifications ; envoyée à la personne si elle a laissé son adresse." textarea rows={3} required maxLength={maxLengths.reason} />
-        </ActionForm>
-      </details>
-    </section>
-  );
-}

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { formatNumber } from "@/platform/text";
 import { ActionForm, Field, RadioGroup } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { listQuestionnaires } from "@/modules/questionnaires/queries";
 import { templateQuestionCount, templates } from "@/modules/questionnaires/templates";
 import { audienceLabels, statusLabels } from "@/modules/questionnaires/types";
@@ -20,7 +19,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function QuestionnairesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can } = await questionnairesPage(slug, "view", `/espace/${slug}/questionnaires`);
+  const { territory, can } = await questionnairesPage(slug, "view", `/espace/${slug}/questionnaires`);
   const { db } = await getRuntime();
   const list = await listQuestionnaires(db, territory.id);
   const origins = [
@@ -30,7 +29,6 @@ export default async function QuestionnairesPage({ params, searchParams }: Props
   ];
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="questionnaires" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Questionnaires participatifs</h2>
       <p>
         Les questionnaires recueillent ce que vivent et pensent les habitants, les acteurs, les élus et les agents : leurs atouts, leurs

@@ -10,6 +10,7 @@ import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
 import { ActorsTable } from "@/modules/actors/ui/actors-table";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
 
@@ -31,13 +32,7 @@ export default async function PublicActorsPage({ params, searchParams }: Props) 
   const base = `/territoires/${territory.slug}/acteurs`;
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href="/territoires">Territoires</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">Acteurs</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }, { label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }]} currentPageLabel="Acteurs" />
       <h1>Acteurs de l&apos;inclusion numérique — {territory.name}</h1>
       <p>
         Les structures situées dans le territoire ou qui desservent au moins une de ses communes : collectivités, associations, services

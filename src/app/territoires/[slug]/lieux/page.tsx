@@ -11,6 +11,8 @@ import { filterGroups, filtersQuery, optionsOf, parseFilters, shortLabel } from 
 import { isOpenAt, statusText } from "@/modules/places/hours";
 import { PlacesMap } from "@/modules/places/ui/places-map";
 import { readSearchParams } from "@/platform/web/search-params";
+import { FilterSelect } from "@/ui/filter-select";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,13 +47,7 @@ export default async function PlacesPage({ params, searchParams }: Props) {
   const selected = (key: string) => new Set(([] as string[]).concat(sp[key] ?? []));
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href="/territoires">Territoires</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">Lieux</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }, { label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }]} currentPageLabel="Lieux" />
       <h1>Lieux de médiation numérique — {territory.name}</h1>
       <p><Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/territoires/${territory.slug}/lieux/proposer`}>Proposer un lieu</Link></p>
       <div className="fr-grid-row fr-grid-row--gutters">
@@ -61,15 +57,7 @@ export default async function PlacesPage({ params, searchParams }: Props) {
               <label className="fr-label" htmlFor="lieux-q">Nom, adresse ou commune</label>
               <input className="fr-input" id="lieux-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
             </div>
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="lieux-commune">Commune</label>
-              <select className="fr-select" id="lieux-commune" name="commune" defaultValue={filters.commune ?? ""}>
-                <option value="">Toutes</option>
-                {communeOptions.map((c) => (
-                  <option key={c.code} value={c.code}>{c.name}</option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="lieux-commune" name="commune" label="Commune" value={filters.commune} empty="Toutes" options={communeOptions.map((c) => ({ value: c.code, label: c.name }))} />
             <div className="fr-checkbox-group fr-mb-2w">
               <input type="checkbox" id="lieux-ouvert" name="ouvert" value="1" defaultChecked={filters.openNow} />
               <label className="fr-label" htmlFor="lieux-ouvert">Ouvert maintenant</label>

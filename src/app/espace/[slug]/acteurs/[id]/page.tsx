@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
@@ -12,26 +11,17 @@ import { placeAbilities } from "@/modules/places/policy";
 import { placesOfActor } from "@/modules/places/edit/queries";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
-import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { ContactsSection } from "@/modules/actors/ui/contacts";
 import { SpeakersSection } from "@/modules/actors/ui/speakers";
 import { FollowUpSection } from "@/modules/actors/ui/follow-up";
 import { setFollowUpAction, updateActorAction } from "@/modules/actors/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
+import { Item } from "@/modules/actors/ui/definition-item";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
-
-function Item({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="fr-text--bold fr-mt-2w">{term}</dt>
-      <dd className="fr-ml-0">{children || "—"}</dd>
-    </>
-  );
-}
 
 const notices: Record<string, string> = {
   cree: "La structure est enregistrée.",
@@ -42,7 +32,7 @@ const notices: Record<string, string> = {
 export default async function ActorPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
+  const { territory, actor: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();
@@ -55,7 +45,6 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
   return (
     <>
-      <ActorsNav territory={territory} abilities={abilities} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs`}>
           Tous les acteurs

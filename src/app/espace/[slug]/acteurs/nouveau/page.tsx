@@ -5,18 +5,16 @@ import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorPolicy, noActor } from "@/modules/actors/policy";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
-import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { createActorAction } from "@/modules/actors/actions";
 
 export const metadata: Metadata = { title: "Ajouter un acteur" };
 
 export default async function NewActorPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/nouveau`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/nouveau`);
   if (!actorPolicy.create(actor, territory, noActor)) forbidden();
   return (
     <>
-      <ActorsNav territory={territory} abilities={abilities} />
       <h2>Ajouter un acteur</h2>
       <p>
         Une structure du territoire, engagée ou à mobiliser : association, collectivité, service de l&apos;État, entreprise, école,

@@ -4,7 +4,6 @@ import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden, SelectField } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { communeNames } from "@/modules/territories/communes";
 import { findingAbilities } from "@/modules/findings/policy";
 import { findFinding, findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
@@ -18,7 +17,7 @@ type Props = { params: Promise<{ slug: string; id: string }> };
 
 export default async function FindingPage({ params }: Props) {
   const { slug, id } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats/${id}`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats/${id}`);
   const { db } = await getRuntime();
   const can = findingAbilities(actor, { id: territory.id, ...(await findingsSetting(db, territory.id)) });
   if (!can.organise) forbidden();
@@ -29,7 +28,6 @@ export default async function FindingPage({ params }: Props) {
   const others = sameKind.filter((f) => f.id !== finding.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="constats" abilities={abilities} isDemo={territory.isDemo} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/constats`}>
           Tous les constats

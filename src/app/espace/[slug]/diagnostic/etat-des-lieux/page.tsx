@@ -5,11 +5,10 @@ import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
-import { buildReport, findReport, listReports } from "@/modules/diagnostic/report";
-import { ReportView } from "@/modules/diagnostic/ui/report-view";
-import { publishReportAction } from "@/modules/diagnostic/actions";
+import { buildReport, findReport, listReports } from "@/composition/etat-des-lieux/report";
+import { ReportView } from "@/composition/etat-des-lieux/ui/report-view";
+import { publishReportAction } from "@/composition/etat-des-lieux/actions";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "État des lieux" };
@@ -21,7 +20,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function ReportPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/etat-des-lieux`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/etat-des-lieux`);
   const can = diagnosticAbilities(actor, territory);
   const { db } = await getRuntime();
   const wanted = one(sp.version);
@@ -40,7 +39,6 @@ export default async function ReportPage({ params, searchParams }: Props) {
   return (
     <>
       <div className="maillage-no-print">
-        <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
         {one(sp.publie) ? (
           <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
             <p>La version {one(sp.publie)} est publiée : ses chiffres ne changeront plus.</p>

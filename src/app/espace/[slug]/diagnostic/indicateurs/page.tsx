@@ -5,7 +5,6 @@ import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { listCustomIndicators } from "@/modules/diagnostic/indicators";
 import { ImportIndicators } from "@/modules/diagnostic/ui/import-indicators";
@@ -16,13 +15,12 @@ export const metadata: Metadata = { title: "Indicateurs du territoire" };
 /** The coordinator's own indicators per commune: template, import with a line-by-line report, list. */
 export default async function IndicatorsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/indicateurs`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/indicateurs`);
   if (!diagnosticAbilities(actor, territory).importIndicators) forbidden();
   const { db } = await getRuntime();
   const list = await listCustomIndicators(db, territory.id);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/diagnostic`}>
           Portrait du territoire

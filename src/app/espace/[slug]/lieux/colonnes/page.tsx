@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { findMapping, listMappings } from "@/modules/places/mapping/queries";
 import { mappingView, openUpload } from "@/modules/places/mapping/wizard";
 import { MappingForm } from "@/modules/places/mapping/ui/mapping-form";
@@ -13,6 +12,7 @@ import { readSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { isAppError } from "@/platform/errors";
 import { readingFile } from "@/platform/files/slots";
+import { FilterSelect } from "@/ui/filter-select";
 
 export const metadata: Metadata = { title: "Importer un fichier dans votre propre format" };
 
@@ -22,7 +22,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, actor, abilities } = await territoryPage(slug, "editRegistry", path);
+  const { territory, actor } = await territoryPage(slug, "editRegistry", path);
   const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
@@ -38,7 +38,6 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const view = opened?.ok ? mappingView(opened.table, opened.filename, chosen) : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Importer un fichier dans votre propre format</h2>
       <p>
         Votre fichier de lieux n&apos;est pas au standard national ? Déposez-le tel quel (tableur, CSV ou JSON), associez ses colonnes aux
@@ -70,19 +69,7 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
             {saved.length > 0 ? (
               <form method="get" action={path} className="fr-mb-3w">
                 <input type="hidden" name="fichier" value={token} />
-                <div className="fr-select-group">
-                  <label className="fr-label" htmlFor="choisir-correspondance">
-                    Partir d&apos;une correspondance enregistrée
-                  </label>
-                  <select className="fr-select" id="choisir-correspondance" name="correspondance" defaultValue={chosen?.id ?? ""}>
-                    <option value="">Suggestions automatiques</option>
-                    {saved.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FilterSelect id="choisir-correspondance" name="correspondance" label="Partir d'une correspondance enregistrée" value={chosen?.id} empty="Suggestions automatiques" options={saved.map((m) => ({ value: m.id, label: m.name }))} />
                 <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm">
                   Appliquer
                 </button>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { contributionPolicy } from "@/modules/contributions/policy";
 import { findProposal } from "@/modules/contributions/queries";
 import type { PlaceFields } from "@/modules/contributions/payload";
@@ -14,15 +13,12 @@ import { acceptEditedProposalAction } from "@/modules/contributions/actions";
 
 export const metadata: Metadata = { title: "Modifier puis accepter une proposition" };
 
-// See ../page.tsx: workspace-nav.tsx has no "propositions" tab yet.
-const tab = "propositions" as const;
-
 const statusText = { accepted: "a déjà été acceptée", rejected: "a déjà été refusée" } as const;
 
 /** "Edit then accept": the proposal in the form (over the place's current values for a correction). */
 export default async function EditProposalPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions/${id}`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions/${id}`);
   if (!contributionPolicy.moderate(actor, territory)) forbidden();
   const { db } = await getRuntime();
   const item = await findProposal(db, territory.id, id);
@@ -34,7 +30,6 @@ export default async function EditProposalPage({ params }: { params: Promise<{ s
   const title = proposalTitle(item);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current={tab} abilities={abilities} isDemo={territory.isDemo} />
       <p>
         <Link href={back}>Retour aux propositions en attente</Link>
       </p>

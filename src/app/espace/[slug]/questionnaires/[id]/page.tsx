@@ -37,7 +37,7 @@ const notices: Record<string, string> = {
 export default async function BuilderPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}`);
+  const { territory, can, questionnaire, structure, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}`);
   const responses = await submittedCount(db, territory.id, questionnaire.id);
   const problems = publishProblems(structure);
   const editable = can.edit && questionnaire.status !== "closed";
@@ -46,7 +46,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
   const notice = Object.keys(notices).find((k) => sp[k] === "1");
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="construction" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="construction" />
       {notice ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>{notices[notice]}</p>

@@ -7,6 +7,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { findActor } from "@/modules/actors/queries";
 import { legalTypeLabels, worldLabels, type World } from "@/modules/actors/validation";
 import { placesOfActor } from "@/modules/places/edit/queries";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 export const metadata: Metadata = { title: "Acteur du territoire" };
 
@@ -43,13 +44,7 @@ export default async function PublicActorPage({ params }: Props) {
   ];
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href={base}>{territory.name}</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`${base}/acteurs`}>Acteurs</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">{actor.name}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: base } }, { label: "Acteurs", linkProps: { href: `${base}/acteurs` } }]} currentPageLabel={actor.name} />
       <h1>{actor.name}</h1>
       {actor.description ? <p style={{ whiteSpace: "pre-line" }}>{actor.description}</p> : null}
       <dl>

@@ -9,26 +9,12 @@ import { statusText, weeklyTable } from "@/modules/places/hours";
 import { placePolicy } from "@/modules/places/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentActor } from "@/platform/web/actor";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { List } from "@/modules/places/ui/value-list";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
 export const metadata: Metadata = { title: "Lieu de médiation numérique" };
-
-function List({ title, values }: { title: string; values: readonly string[] | undefined }) {
-  if (!values?.length) return null;
-  return (
-    <>
-      <dt className="fr-text--bold fr-mt-2w">{title}</dt>
-      <dd className="fr-ml-0">
-        <ul>
-          {values.map((v) => (
-            <li key={v}>{v}</li>
-          ))}
-        </ul>
-      </dd>
-    </>
-  );
-}
 
 /** Everything known about a place, from its record in the national standard. */
 export default async function PlacePage({ params }: Props) {
@@ -47,13 +33,7 @@ export default async function PlacePage({ params }: Props) {
   const week = d.horaires ? weeklyTable(d.horaires, now) : null;
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}/lieux`}>Lieux</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">{d.nom}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }]} currentPageLabel={d.nom} />
       <h1>{d.nom}</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">

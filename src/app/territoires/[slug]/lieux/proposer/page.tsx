@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
@@ -9,6 +8,7 @@ import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposePlaceAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,13 +26,7 @@ export default async function ProposePlacePage({ params, searchParams }: Props) 
   const here = `/territoires/${territory.slug}/lieux/proposer`;
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}/lieux`}>Lieux</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">Proposer un lieu</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }]} currentPageLabel="Proposer un lieu" />
       <h1>Proposer un lieu — {territory.name}</h1>
       {sp.envoye === "1" ? (
         <Thanks slug={territory.slug} territoryName={territory.name} again={{ href: here, label: "Proposer un autre lieu" }} />

@@ -4,7 +4,6 @@ import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { findActor } from "@/modules/actors/queries";
-import { ActorsNav } from "@/modules/actors/ui/actors-nav";
 import { maturityAbilities } from "@/modules/maturity/policy";
 import { actorMaturity, territoryMaturity } from "@/modules/maturity/queries";
 import { mediansOf } from "@/modules/maturity/stats";
@@ -21,7 +20,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function ActorMaturityPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor: person, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}/maturite`);
+  const { territory, actor: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}/maturite`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();
@@ -30,7 +29,6 @@ export default async function ActorMaturityPage({ params, searchParams }: Props)
   const [{ latest, history }, view] = [await actorMaturity(db, territory.id, actor.id), await territoryMaturity(db, territory)];
   return (
     <>
-      <ActorsNav territory={territory} abilities={abilities} />
       <ul className="fr-links-group fr-links-group--inline">
         <li>
           <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs/${actor.id}`}>

@@ -4,7 +4,7 @@ import { pdfAvailable, pdfJob } from "@/platform/pdf";
 import { slugify } from "@/platform/text";
 import { territoryRoute } from "@/modules/territories/web";
 import { diagnosticPolicy } from "@/modules/diagnostic/policy";
-import { findReport } from "@/modules/diagnostic/report";
+import { findReport } from "@/composition/etat-des-lieux/report";
 import { searchInt } from "@/platform/web/search-params";
 
 const page = (status: number, body: string) =>

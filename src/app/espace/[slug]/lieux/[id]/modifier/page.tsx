@@ -4,7 +4,6 @@ import { forbidden, notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { actorChoices, findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { findPlace } from "@/modules/places/queries";
 import { placeAbilities } from "@/modules/places/policy";
@@ -23,7 +22,7 @@ export const metadata: Metadata = { title: "Modifier un lieu" };
 export default async function EditPlacePage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
   const { db } = await getRuntime();
   const place = await findPlace(db, territory.id, id);
   if (!place) notFound();
@@ -36,7 +35,6 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
   const labels = new Map<string, string>([...editFields.map((f) => [f.name, f.label] as const), ["actorId", "Structure"], ["code_insee", "Code INSEE"]]);
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="lieux" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Modifier « {place.name} »</h2>
       {sp.enregistre === "1" ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function PreviewPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, structure } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/apercu`);
+  const { territory, can, questionnaire, structure } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/apercu`);
   const steps: Step[] = structure.sections
     .filter((s) => s.questions.length > 0)
     .map((section) => ({ section, questions: section.questions.map((q) => ({ ...q, sameScreenCondition: false })) }));
@@ -27,7 +27,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const communes = step?.questions.some((q) => q.type === "commune") ? await territoryCommuneOptions(db, territory.id) : [];
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="apercu" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="apercu" />
       {step ? (
         <div className="fr-col-12 fr-col-md-8">
           <PreviewScreen

@@ -15,12 +15,12 @@ const stateLabels = { open: "Ouverte", not_yet: "Pas encore ouverte", ended: "Te
 /** Each campaign is a public link with its dates; several can run at once (one per event, per place…). */
 export default async function CampaignsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/campagnes`);
+  const { territory, can, questionnaire, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/campagnes`);
   const campaigns = await listCampaigns(db, territory.id, questionnaire.id);
   const base = `/espace/${territory.slug}/questionnaires/${questionnaire.id}/campagnes`;
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="campagnes" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="campagnes" />
       <h3>Campagnes</h3>
       <p>
         Une campagne, c&apos;est un lien public (et son QR code à imprimer) avec ses dates. Ouvrez-en une par occasion (un forum, des

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function ResponsesPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "moderate", `/espace/${slug}/questionnaires/${id}/reponses`);
+  const { territory, can, questionnaire, db } = await questionnairePage(slug, id, "moderate", `/espace/${slug}/questionnaires/${id}/reponses`);
   const suspectOnly = sp.suspectes === "1";
   const page = pageParam(sp.page);
   const { items, total } = await listResponses(db, territory.id, questionnaire.id, { page, suspectOnly });
@@ -27,7 +27,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const here = `/espace/${territory.slug}/questionnaires/${questionnaire.id}/reponses`;
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="reponses" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="reponses" />
       <h3>Réponses reçues</h3>
       <p>
         Une réponse est « suspecte » quand plus de {RESPONSES_PER_HOUR} réponses sont arrivées du même appareil en moins d&apos;une heure : cela peut être un

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/platform/text";
 import { SvgChart } from "@/ui/charts/svg-chart-view";
+import { FilterSelect } from "@/ui/filter-select";
 import { allQuestions, choicesOf, isCategorical } from "@/modules/questionnaires/logic";
 import { answeredCommunes, listCampaigns } from "@/modules/questionnaires/queries";
 import { cachedResults, crossTabulate, filtersQuery, parseFilters, readableResults } from "@/modules/questionnaires/results";
@@ -17,24 +18,11 @@ export const metadata: Metadata = { title: "Résultats du questionnaire" };
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function Select({ id, name, label, value, children }: { id: string; name: string; label: string; value: string; children: React.ReactNode }) {
-  return (
-    <div className="fr-select-group">
-      <label className="fr-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="fr-select" id={id} name={name} defaultValue={value}>
-        {children}
-      </select>
-    </div>
-  );
-}
-
 /** Every question's chart and table, filtered by profile, commune or campaign; two questions crossed; exports. */
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
+  const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   // The shortcut is shown to those the findings policy always lets record (partners may be allowed too, on the findings page).
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   // Answers to personal questions (name, contact…) are read only by those who export raw answers:
@@ -65,36 +53,36 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const profileValue = (i: number) => (filters.profile[i] ? `${filters.profile[i].questionId}:${filters.profile[i].value}` : "");
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="resultats" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="resultats" />
       <h3>Résultats</h3>
       <form method="get" action={`${base}/resultats`} className="fr-mb-4w" aria-label="Filtrer les résultats">
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Filtrer les réponses</legend>
           <div className="fr-fieldset__element fr-col-12 fr-col-md-6">
-            <Select id="filtre-campagne" name="campagne" label="Campagne" value={filters.campaignId ?? ""}>
+            <FilterSelect id="filtre-campagne" name="campagne" label="Campagne" value={filters.campaignId ?? ""}>
               <option value="">Toutes les campagnes</option>
               {campaigns.map(({ campaign }) => (
                 <option key={campaign.id} value={campaign.id}>
                   {campaign.label}
                 </option>
               ))}
-            </Select>
+            </FilterSelect>
           </div>
           {communeQuestion ? (
             <div className="fr-fieldset__element fr-col-12 fr-col-md-6">
-              <Select id="filtre-commune" name="commune" label="Commune de résidence" value={filters.commune ?? ""}>
+              <FilterSelect id="filtre-commune" name="commune" label="Commune de résidence" value={filters.commune ?? ""}>
                 <option value="">Toutes les communes</option>
                 {communes.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name}
                   </option>
                 ))}
-              </Select>
+              </FilterSelect>
             </div>
           ) : null}
           {[0, 1].map((i) => (
             <div key={i} className="fr-fieldset__element fr-col-12 fr-col-md-6">
-              <Select id={`filtre-profil-${i}`} name="f" label={i === 0 ? "Seulement les personnes qui ont répondu" : "Et qui ont aussi répondu"} value={profileValue(i)}>
+              <FilterSelect id={`filtre-profil-${i}`} name="f" label={i === 0 ? "Seulement les personnes qui ont répondu" : "Et qui ont aussi répondu"} value={profileValue(i)}>
                 <option value="">(aucun filtre)</option>
                 {profileQuestions.map((q) => (
                   <optgroup key={q.id} label={`Q${q.number}. ${q.label.slice(0, 80)}`}>
@@ -105,7 +93,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
                     ))}
                   </optgroup>
                 ))}
-              </Select>
+              </FilterSelect>
             </div>
           ))}
           <div className="fr-fieldset__element">
@@ -170,20 +158,20 @@ export default async function ResultsPage({ params, searchParams }: Props) {
           ))}
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-5">
-              <Select id="croise-lignes" name="lignes" label="En lignes : la réponse à" value={crossA}>
+              <FilterSelect id="croise-lignes" name="lignes" label="En lignes : la réponse à" value={crossA}>
                 <option value="">Choisir une question</option>
                 {categorical.map((q) => (
                   <option key={q.id} value={q.id}>{`Q${q.number}. ${q.label.slice(0, 90)}`}</option>
                 ))}
-              </Select>
+              </FilterSelect>
             </div>
             <div className="fr-col-12 fr-col-md-5">
-              <Select id="croise-colonnes" name="colonnes" label="En colonnes : la réponse à" value={crossB}>
+              <FilterSelect id="croise-colonnes" name="colonnes" label="En colonnes : la réponse à" value={crossB}>
                 <option value="">Choisir une question</option>
                 {categorical.map((q) => (
                   <option key={q.id} value={q.id}>{`Q${q.number}. ${q.label.slice(0, 90)}`}</option>
                 ))}
-              </Select>
+              </FilterSelect>
             </div>
             <div className="fr-col-12 fr-col-md-2" style={{ alignSelf: "end" }}>
               <button type="submit" className="fr-btn fr-mb-3w">

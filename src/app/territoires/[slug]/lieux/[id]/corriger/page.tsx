@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
@@ -10,6 +9,7 @@ import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposeCorrectionAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,14 +27,7 @@ export default async function CorrectPlacePage({ params, searchParams }: Props) 
   const placeHref = `/territoires/${territory.slug}/lieux/${place.id}`;
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}`}>{territory.name}</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={`/territoires/${territory.slug}/lieux`}>Lieux</Link></li>
-          <li><Link className="fr-breadcrumb__link" href={placeHref}>{place.name}</Link></li>
-          <li><a className="fr-breadcrumb__link" aria-current="page">Signaler une erreur</a></li>
-        </ol>
-      </nav>
+      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }, { label: place.name, linkProps: { href: placeHref } }]} currentPageLabel="Signaler une erreur" />
       <h1>Signaler une erreur ou un changement — {place.name}</h1>
       {sp.envoye === "1" ? (
         <Thanks slug={territory.slug} territoryName={territory.name} again={{ href: placeHref, label: "Revenir au lieu" }} />

@@ -5,7 +5,6 @@ import { getRuntime } from "@/platform/runtime";
 import { queuePosition, readRun } from "@/platform/jobs/queue";
 import { pdfJob } from "@/platform/pdf";
 import { territoryPage } from "@/modules/territories/web";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
 import { AutoRefresh } from "@/ui/auto-refresh";
 
 export const metadata: Metadata = { title: "Impression de l'état des lieux en PDF" };
@@ -19,7 +18,7 @@ export const metadata: Metadata = { title: "Impression de l'état des lieux en P
 export default async function PdfWaitPage({ params }: { params: Promise<{ slug: string; run: string }> }) {
   const { slug, run: runId } = await params;
   const base = `/espace/${slug}/diagnostic/etat-des-lieux`;
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", base);
+  const { territory, actor } = await territoryPage(slug, "viewWorkspace", base);
   const { db } = await getRuntime();
   const run = await readRun(db, runId);
   if (!run || run.queue !== pdfJob.name || run.scopeId !== territory.id || actor.kind !== "user" || run.ownerId !== actor.userId) notFound();
@@ -28,7 +27,6 @@ export default async function PdfWaitPage({ params }: { params: Promise<{ slug: 
   const position = run.state === "queued" ? await queuePosition(db, run) : undefined;
   return (
     <>
-      <WorkspaceNav slug={territory.slug} name={territory.name} current="diagnostic" abilities={abilities} isDemo={territory.isDemo} />
       <h2>Impression de l&apos;état des lieux en PDF</h2>
       <p>{run.label}</p>
       {run.state === "queued" || run.state === "running" ? (

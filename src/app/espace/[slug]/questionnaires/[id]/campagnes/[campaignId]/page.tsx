@@ -27,7 +27,7 @@ const notices: Record<string, string> = {
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug, id, campaignId } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/campagnes/${campaignId}`);
+  const { territory, can, questionnaire, db } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/campagnes/${campaignId}`);
   const campaign = await findCampaign(db, territory.id, questionnaire.id, campaignId);
   if (!campaign) notFound();
   const { env } = await getRuntime();
@@ -38,7 +38,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const hidden = { territory: territory.slug, questionnaire: questionnaire.id, campaign: campaign.id };
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="campagnes" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="campagnes" />
       <h3>Campagne « {campaign.label} »</h3>
       {notice ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

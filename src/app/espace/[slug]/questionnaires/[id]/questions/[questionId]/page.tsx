@@ -13,14 +13,14 @@ type Props = { params: Promise<{ slug: string; id: string; questionId: string }>
 
 export default async function EditQuestionPage({ params }: Props) {
   const { slug, id, questionId } = await params;
-  const { territory, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
+  const { territory, can, questionnaire, structure, db } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
   if (questionnaire.status === "closed") forbidden();
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
   const answered = (await answeredQuestions(db, [question.id])).size > 0;
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="construction" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="construction" />
       <h3>Modifier la question Q{question.number}</h3>
       {answered ? (
         <div className="fr-callout fr-mb-4w">

@@ -13,14 +13,14 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function NewQuestionPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, structure } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
+  const { territory, can, questionnaire, structure } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
   if (questionnaire.status === "closed") forbidden();
   const wanted = typeof sp.partie === "string" ? sp.partie : "";
   const section = structure.sections.find((s) => s.id === wanted) ?? structure.sections.at(-1);
   if (!section) notFound();
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="construction" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="construction" />
       <h3>Ajouter une question</h3>
       <div className="fr-col-12 fr-col-md-8">
         <QuestionForm

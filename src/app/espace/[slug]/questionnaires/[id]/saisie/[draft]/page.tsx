@@ -17,9 +17,9 @@ type Props = { params: Promise<{ slug: string; id: string; draft: string }>; sea
 export default async function PaperEntryPage({ params, searchParams }: Props) {
   const { slug, id, draft } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, abilities, can, questionnaire, db } = await questionnairePage(slug, id, "enterPaper", `/espace/${slug}/questionnaires/${id}/campagnes`);
+  const { territory, can, questionnaire, db } = await questionnairePage(slug, id, "enterPaper", `/espace/${slug}/questionnaires/${id}/campagnes`);
   const context = await loadDraftContext(db, draft);
-  const nav = <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="campagnes" />;
+  const nav = <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="campagnes" />;
   if (!context || context.draft.source !== "paper" || context.questionnaire.id !== questionnaire.id || context.draft.territoryId !== territory.id) {
     return (
       <>

@@ -20,7 +20,7 @@ type Props = { params: Promise<{ slug: string; id: string; questionId: string }>
 export default async function TextAnswersPage({ params, searchParams }: Props) {
   const { slug, id, questionId } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, abilities, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
+  const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
@@ -33,7 +33,7 @@ export default async function TextAnswersPage({ params, searchParams }: Props) {
   const toFinding = findingLink(territory.slug, questionnaire, question);
   return (
     <>
-      <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="resultats" />
+      <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="resultats" />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/questionnaires/${questionnaire.id}/resultats${query ? `?${query}` : ""}#q-${question.id}`}>
           Revenir aux résultats

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
-import { buildReport } from "@/modules/diagnostic/report";
-import { createCampaign, loadDraftContext, saveStep, startResponse } from "./commands";
-import { fieldName } from "./logic";
-import { findCampaign } from "./queries";
-import type { Campaign } from "./schema";
-import { buildFixture } from "./test-fixture";
+import { buildReport } from "./report";
+import { createCampaign, loadDraftContext, saveStep, startResponse } from "@/modules/questionnaires/commands";
+import { fieldName } from "@/modules/questionnaires/logic";
+import { findCampaign } from "@/modules/questionnaires/queries";
+import type { Campaign } from "@/modules/questionnaires/schema";
+import { buildFixture } from "@/modules/questionnaires/test-fixture";
 
 let database: Database;
 beforeAll(async () => {

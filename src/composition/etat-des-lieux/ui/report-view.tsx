@@ -1,4 +1,5 @@
 import { formatNumber } from "@/platform/text";
+import { AnswerTable } from "@/ui/answer-table";
 import type { ReportData, ReportFinding } from "../report";
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)}\u00a0%` : "—");
@@ -184,27 +185,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
               {s.audience} — {formatNumber(s.responses)} réponse{s.responses > 1 ? "s" : ""}.
             </p>
             {s.highlights.map((h) => (
-              <div key={h.question} className="fr-table fr-table--sm">
-                <table>
-                  <caption>{h.question}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Réponse</th>
-                      <th scope="col">Nombre</th>
-                      <th scope="col">Part</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {h.rows.map((r) => (
-                      <tr key={r.label}>
-                        <th scope="row">{r.label}</th>
-                        <td>{formatNumber(r.count)}</td>
-                        <td>{dec(r.percent)}&nbsp;%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AnswerTable key={h.question} caption={h.question} rows={h.rows.map((r) => ({ key: r.label, ...r }))} share={(p) => <>{dec(p)}&nbsp;%</>} />
             ))}
           </div>
         ))}

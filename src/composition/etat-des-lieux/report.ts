@@ -1,5 +1,6 @@
 /**
- * The État des lieux: the portrait, the actors and their maturity, what questionnaires said and the
+ * The État des lieux (a document of the composition layer: it reads many modules, and no module imports it):
+ * the portrait, the actors and their maturity, what questionnaires said and the
  * findings, in one document. Built as plain data (ReportData), rendered as an HTML page and printed to
  * PDF. A published version keeps its data (snapshot), so that version N reads the same next year.
  */
@@ -21,18 +22,19 @@ import { themeLabel } from "@/modules/themes/themes";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import type { TerritoryStatus } from "@/modules/territories/policy";
 import type { TerritoryRef } from "@/modules/territories/policy";
-import { SERVICES } from "./coverage";
+import { SERVICES } from "@/modules/diagnostic/coverage";
 import { cachedOutline } from "@/modules/geo/outline";
-import { choroplethSvg, classify, NO_VALUE } from "./map";
-import { diagnosticPolicy } from "./policy";
-import { territoryPortrait, type IndicatorDef } from "./portrait";
-import { diagnosticReports } from "./schema";
+import { choroplethSvg, classify, NO_VALUE } from "@/modules/diagnostic/map";
+import { diagnosticPolicy } from "@/modules/diagnostic/policy";
+import { territoryPortrait, type IndicatorDef } from "@/modules/diagnostic/portrait";
+import { diagnosticReports } from "@/modules/diagnostic/schema";
 import { median } from "@/modules/maturity/stats";
-import { surveyHighlights } from "@/modules/questionnaires/highlights";
+import { surveyHighlights, type SurveyHighlights } from "@/modules/questionnaires/highlights";
 
 export type ReportMap = { title: string; svg: string; legend: { color: string; label: string; communes: number }[]; unknown: number };
 export type ReportFinding = { text: string; themes: string[]; votes: number; origin: string };
-export type ReportSurvey = { title: string; audience: string; responses: number; highlights: { question: string; rows: { label: string; count: number; percent: number }[] }[] };
+/** The questionnaires' part: their shape is the questionnaires module's (it computes them). */
+export type ReportSurvey = SurveyHighlights;
 
 export type ReportData = {
   territory: { name: string; slug: string; kind: string; isDemo: boolean };

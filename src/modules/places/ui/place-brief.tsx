@@ -1,0 +1,16 @@
+import type { PlaceBrief } from "../duplicates";
+
+/** A place in a pair of possible duplicates: name, address, last update and source. */
+export function Brief({ p }: { p: PlaceBrief }) {
+  return (
+    <>
+      <strong>{p.name}</strong>
+      <br />
+      {p.address}, {p.commune}
+      <br />
+      <span className="fr-text--xs">
+        Mis à jour le {p.updatedOn} · source {p.source}
+      </span>
+    </>
+  );
+}
