@@ -7,7 +7,7 @@ import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
 import { runAction, runPlainAction, type ActionState } from "@/platform/web/action";
 import { getCurrentActor } from "@/platform/web/actor";
-import { parisToday } from "@/modules/contributions/record";
+import { parisToday } from "@/platform/dates";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { keepUpload } from "@/modules/places/uploads";
 import { deleteMapping, saveMapping } from "@/modules/places/mapping/commands";

@@ -41,3 +41,12 @@ export async function communeNames(db: Executor, territoryId: string): Promise<M
     .where(eq(territoryCommunes.territoryId, territoryId));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** Whether one commune lies in the territory's perimeter. */
+export async function inPerimeter(db: Executor, territoryId: string, communeCode: string): Promise<boolean> {
+  const [row] = await db
+    .select({ c: territoryCommunes.communeCode })
+    .from(territoryCommunes)
+    .where(and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communeCode)));
+  return row !== undefined;
+}

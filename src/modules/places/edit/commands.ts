@@ -5,10 +5,11 @@ import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
-import { communeOf, inPerimeter, parisToday } from "@/modules/contributions/record";
+import { parisToday } from "@/platform/dates";
+import { inPerimeter } from "@/modules/territories/communes";
+import { communeOf, row } from "../commands";
 import { places } from "../schema";
 import { findPlace } from "../queries";
-import { row } from "../commands";
 import { placePolicy } from "../policy";
 import { applyEdit } from "./form";
 
