@@ -6,7 +6,7 @@ import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { diagnosticPolicy } from "./policy";
-import { diagnosticSettings } from "./schema";
+import { diagnosticSettings } from "@/modules/findings/schema";
 import { coverageSettingsSchema, defaultCoverageSettings, type CoverageSettings } from "./validation";
 
 /** The territory's white-zone settings, or the defaults when the coordination never changed them. */

@@ -6,10 +6,9 @@ import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import { territoryCommunes } from "@/modules/territories/schema";
 import type { TerritoryRef } from "@/modules/territories/policy";
-import { diagnosticSettings } from "@/modules/diagnostic/schema";
 import { findingPolicy } from "./policy";
 import { findFinding, findingsSetting } from "./queries";
-import { findingGroups, findings, findingVotes } from "./schema";
+import { diagnosticSettings, findingGroups, findings, findingVotes } from "./schema";
 import { findingSchema, groupSchema } from "./validation";
 
 const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
