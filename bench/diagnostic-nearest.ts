@@ -40,7 +40,7 @@ import { communes } from "@/modules/geo/schema";
 import { communeIndex, importPlaces, resolveCommune } from "@/modules/places/commands";
 import { validateFile } from "@/modules/places/standard/normalize";
 import { territories, territoryCommunes } from "@/modules/territories/schema";
-import { createTestTerritory } from "@/testing/factories";
+import { createTestTerritory } from "@/demo/factories";
 import { buildPlaceIndexes, computeCoverage, SERVICES, type CoverageResult, type PlaceIndexes } from "@/modules/diagnostic/coverage";
 import { coveragePlaceIndexes, loadCoverageCommunes, loadCoveragePlaces, territoryCoverage } from "@/modules/diagnostic/inputs";
 import { defaultCoverageSettings } from "@/modules/diagnostic/validation";

@@ -22,7 +22,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/platform/db/client";
 import { prepareDatabase } from "@/platform/boot";
 import { user } from "@/platform/auth/schema";
-import { createTestTerritory } from "@/testing/factories";
+import { createTestTerritory } from "@/demo/factories";
 import { childrenOf, cpuBetween, machine, machineBusyMs, main, median, onCleanup, procCpuMs, root, tempDir, treeCpuMs, waitForQuiet } from "./lib";
 
 const DURATION = Number(process.env.DURATION ?? 20);

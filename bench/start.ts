@@ -13,7 +13,7 @@ import { freePort } from "../scripts/lib/server.mjs";
 import { openDatabase } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
 import { loadReferenceData } from "@/modules/geo/load";
-import { seedDemoIfEmpty } from "@/testing/demo";
+import { seedDemoIfEmpty } from "@/demo/seed";
 import { cpuBetween, groupAlive, isAlive, machine, machineBusyMs, main, median, onCleanup, root, seconds, tempDir, treeCpuMs, waitUntil, waitForQuiet } from "./lib";
 
 const RUNS = Number(process.env.RUNS ?? 3);

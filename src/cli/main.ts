@@ -17,7 +17,7 @@ import { exportCsv, exportJson } from "@/modules/places/standard/export";
 import { placesValidate } from "./places";
 import { diagnosticExport } from "./diagnostic";
 import { territories } from "@/modules/territories/schema";
-import { printDemoAccounts } from "@/testing/demo";
+import { printDemoAccounts } from "@/demo/seed";
 
 const usage = `Utilisation : npx maillage <commande>
 

@@ -3,7 +3,7 @@ import { migrate } from "@/platform/db/migrate";
 import { ensureQueueSchema } from "@/platform/jobs/boss";
 import type { Env } from "@/platform/env";
 import { loadReferenceData } from "@/modules/geo/load";
-import { seedDemoIfEmpty, type DemoReport } from "@/testing/demo";
+import { seedDemoIfEmpty, type DemoReport } from "@/demo/seed";
 
 export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
 

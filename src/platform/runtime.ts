@@ -2,7 +2,7 @@ import { createAuth, type Auth } from "@/platform/auth/auth";
 import { prepareDatabase } from "@/platform/boot";
 import { openDatabase, type Database, type Db } from "@/platform/db/client";
 import { getEnv, type Env } from "@/platform/env";
-import { printDemoAccounts } from "@/testing/demo";
+import { printDemoAccounts } from "@/demo/seed";
 
 export type Runtime = { env: Env; database: Database; db: Db; auth: Auth };
 
