@@ -34,7 +34,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { sql } from "drizzle-orm";
-import { prepareDatabase } from "@/platform/boot";
+import { prepareDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { communes } from "@/modules/geo/schema";
 import { communeIndex, importPlaces, resolveCommune } from "@/modules/places/commands";

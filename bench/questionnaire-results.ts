@@ -19,7 +19,7 @@
 // Target (PASS/FAIL): the page (data + charts) < 300 ms (median), cold and warm, on each database.
 import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
-import { prepareDatabase } from "@/platform/boot";
+import { prepareDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { loadUserActor } from "@/platform/auth/actors";
 import { communes } from "@/modules/geo/schema";

@@ -182,7 +182,7 @@ await main(async () => {
   console.log(`warm start (same data folder),  median of ${warm.length}: ${seconds(warmMedian)}   runs: ${warm.map(seconds).join(", ")}`);
   console.log(`ratio warm/cold (medians): ${(warmMedian / coldMedian).toFixed(2)}  (baseline: cold start)`);
 
-  // Where a start's boot goes: the steps of src/platform/boot.ts, timed one by one in this process.
+  // Where a start's boot goes: the steps of src/boot.ts, timed one by one in this process.
   console.log("\nboot steps timed in this process (same steps as the server's boot, PGlite, one cold then one warm pass):");
   const dir = tempDir("maillage-bench-boot-");
   for (const pass of ["cold", "warm"]) {
