@@ -5,9 +5,7 @@
  * whether it lies in a territory is `inPerimeter` in territories.
  */
 import type { FieldErrors } from "@/platform/errors";
-import { standardRow } from "@/modules/places/standard/export";
-import { normalizeRecord } from "@/modules/places/standard/normalize";
-import { PIVOT_PLACEHOLDER, fieldNames, listSeparator, type FieldName, type NormalizedPlace } from "@/modules/places/standard/schema";
+import { type FieldName, fieldNames, listSeparator, type NormalizedPlace, normalizeRecord, PIVOT_PLACEHOLDER, standardRow } from "@/modules/places";
 import type { PlaceFields, TextField } from "./payload";
 
 export const CONTRIBUTION_SOURCE = "maillage-contribution";

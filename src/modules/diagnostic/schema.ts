@@ -1,6 +1,6 @@
 import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { communes } from "@/modules/geo/schema";
-import { territories } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { territories } from "@/modules/territories";
 
 /** A coordinator's own indicator per commune (imported from a CSV keyed by INSEE code). */
 export const customIndicators = pgTable(

@@ -1,6 +1,6 @@
 import { boolean, doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
-import { territories } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories";
 
 /**
  * Per territory, the diagnostic's settings: what counts as "far from help" and "fragile" for white zones

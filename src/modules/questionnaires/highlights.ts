@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import type { ReportSurvey } from "@/modules/diagnostic/report";
+import type { ReportSurvey } from "@/modules/diagnostic";
 import { loadStructure } from "./queries";
 import { cachedResults } from "./results";
 import { questionnaires } from "./schema";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
+import { communes } from "@/modules/geo";
 import { territoryCommunes } from "./schema";
 
 export type CommuneMatch = { codes: string[]; unknown: string[]; ambiguous: { entry: string; names: string[] }[] };

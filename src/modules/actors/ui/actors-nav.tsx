@@ -1,6 +1,5 @@
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
-import type { Territory } from "@/modules/territories/queries";
-import type { TerritoryAbilities } from "@/modules/territories/policy";
+import { WorkspaceNav } from "@/modules/territories/client";
+import type { Territory, TerritoryAbilities } from "@/modules/territories";
 
 // workspace-nav.tsx belongs to the territories module and does not list the "acteurs" tab yet: until
 // it does, the current tab is passed through this one cast, kept here so that it is removed in one place.

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { Territory } from "@/modules/territories/queries";
-import type { TerritoryAbilities } from "@/modules/territories/policy";
-import { WorkspaceNav } from "@/modules/territories/ui/workspace-nav";
+import type { Territory, TerritoryAbilities } from "@/modules/territories";
+import { WorkspaceNav } from "@/modules/territories/client";
 import type { QuestionnaireAbilities } from "../policy";
 import type { Questionnaire } from "../schema";
 import { audienceLabels, statusLabels } from "../types";
