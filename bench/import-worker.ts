@@ -1,6 +1,6 @@
 // One step of bench/import.ts, in its own process: prepare a database, import the file, or write COPY's CSV.
 import fs from "node:fs";
-import { prepareDatabase } from "@/platform/boot";
+import { prepareDatabase } from "@/boot";
 import { openDatabase } from "@/platform/db/client";
 import { getEnv } from "@/platform/env";
 import { communeIndex, importPlaces, resolveCommune, row } from "@/modules/places/commands";

@@ -47,7 +47,7 @@ import { isOpenAt, openAt, toParisWallDate } from "@/modules/places/hours";
 import { validateFile } from "@/modules/places/standard/normalize";
 import { findHelp, placeIndex, type HelpQuery } from "@/modules/orientation/nearest";
 import { resolveCommuneInput } from "@/modules/orientation/commune";
-import { createTestTerritory } from "@/testing/factories";
+import { createTestTerritory } from "@/demo/factories";
 import {
   cpuBetween,
   createPgDatabase,

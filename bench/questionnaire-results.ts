@@ -19,7 +19,7 @@
 // Target (PASS/FAIL): the page (data + charts) < 300 ms (median), cold and warm, on each database.
 import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
-import { prepareDatabase } from "@/platform/boot";
+import { prepareDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { loadUserActor } from "@/platform/auth/actors";
 import { communes } from "@/modules/geo/schema";
@@ -32,8 +32,8 @@ import { cachedResults, clearResultsCache, computeResults, crossTabulate, type R
 import { templates } from "@/modules/questionnaires/templates";
 import { clearChartCache, questionChart } from "@/modules/questionnaires/ui/charts";
 import { questionForm } from "@/modules/questionnaires/test-fixture";
-import { addMember, createTestTerritory, createUser } from "@/testing/factories";
-import { generator, inhabitantAnswers, templateIds, writeResponses } from "@/testing/demo-questionnaires";
+import { addMember, createTestTerritory, createUser } from "@/demo/factories";
+import { generator, inhabitantAnswers, templateIds, writeResponses } from "@/demo/questionnaires";
 import { createPgDatabase, machine, machineBusyMs, main, median, ms, percentile, seconds, startPgCluster, tempDir, waitForQuiet } from "./lib";
 
 const RESPONSES = Number(process.env.RESPONSES ?? 10_000);

@@ -13,7 +13,9 @@ import { freePort } from "../scripts/lib/server.mjs";
 import { openDatabase } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
 import { loadReferenceData } from "@/modules/geo/load";
-import { seedDemoIfEmpty } from "@/testing/demo";
+import { seedDemoIfEmpty } from "@/demo/seed";
+// The modules' hooks for platform code (the demo builds people through loadUserActor).
+import "@/boot";
 import { cpuBetween, groupAlive, isAlive, machine, machineBusyMs, main, median, onCleanup, root, seconds, tempDir, treeCpuMs, waitUntil, waitForQuiet } from "./lib";
 
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -182,7 +184,7 @@ await main(async () => {
   console.log(`warm start (same data folder),  median of ${warm.length}: ${seconds(warmMedian)}   runs: ${warm.map(seconds).join(", ")}`);
   console.log(`ratio warm/cold (medians): ${(warmMedian / coldMedian).toFixed(2)}  (baseline: cold start)`);
 
-  // Where a start's boot goes: the steps of src/platform/boot.ts, timed one by one in this process.
+  // Where a start's boot goes: the steps of src/boot.ts, timed one by one in this process.
   console.log("\nboot steps timed in this process (same steps as the server's boot, PGlite, one cold then one warm pass):");
   const dir = tempDir("maillage-bench-boot-");
   for (const pass of ["cold", "warm"]) {

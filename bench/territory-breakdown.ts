@@ -14,8 +14,8 @@ import { ensureBuilt, nextBin } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { freePort, startServer, waitFor } from "../scripts/lib/server.mjs";
 import { openDatabase, type Database } from "@/platform/db/client";
-import { prepareDatabase } from "@/platform/boot";
-import { createTestTerritory } from "@/testing/factories";
+import { prepareDatabase } from "@/boot";
+import { createTestTerritory } from "@/demo/factories";
 import { findTerritoryBySlug, listTerritoryCommunes, territoryCommuneCodes, territorySummary } from "@/modules/territories/queries";
 import { buildOutline, outlineSvg } from "@/modules/geo/outline";
 import { createPgDatabase, isAlive, kib, machine, main, median, ms, onCleanup, percentile, root, startPgCluster, tempDir } from "./lib";

@@ -13,8 +13,8 @@ import { ensureBuilt } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { startServer } from "../scripts/lib/server.mjs";
 import { openDatabase } from "@/platform/db/client";
-import { prepareDatabase } from "@/platform/boot";
-import { createTestTerritory } from "@/testing/factories";
+import { prepareDatabase } from "@/boot";
+import { createTestTerritory } from "@/demo/factories";
 import { territoryCommunes } from "@/modules/territories/schema";
 import { count, eq } from "drizzle-orm";
 import { cpuBetween, createPgDatabase, isAlive, kib, machine, machineBusyMs, main, ms, onCleanup, percentile, root, seconds, startPgCluster, tempDir, treeCpuMs, waitForQuiet } from "./lib";

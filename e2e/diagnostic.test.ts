@@ -83,7 +83,7 @@ describe("the territorial diagnostic", () => {
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/constats?type=question`);
     const card = page.locator("article", { hasText: "espace numérique de travail des collèges" });
-    // The demo seeds this question with one support (src/testing/demo-findings.ts); the partner adds the second.
+    // The demo seeds this question with one support (src/demo/findings.ts); the partner adds the second.
     expect(await card.locator("strong", { hasText: "soutien" }).innerText()).toBe("1 soutien");
     await card.getByRole("button", { name: "Soutenir ce constat" }).click();
     await expect.poll(async () => page.locator("article", { hasText: "espace numérique de travail des collèges" }).locator("strong", { hasText: "soutien" }).innerText()).toBe("2 soutiens");

@@ -3,6 +3,8 @@ import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manife
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
 import { jobQueue } from "@/platform/jobs/queue";
+// The process start-up: database preparation and the modules' hooks for platform code (src/boot.ts).
+import "@/boot";
 import { getRuntime } from "@/platform/runtime";
 import { publicTags } from "@/platform/web/public-cache";
 

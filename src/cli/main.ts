@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import { user } from "@/platform/auth/schema";
 import { setPlatformAdmin } from "@/modules/accounts/admin";
-import { prepareDatabase } from "@/platform/boot";
+import { startDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { EnvError, getEnv } from "@/platform/env";
 import { isAppError } from "@/platform/errors";
@@ -17,7 +17,6 @@ import { exportCsv, exportJson } from "@/modules/places/standard/export";
 import { placesValidate } from "./places";
 import { diagnosticExport } from "./diagnostic";
 import { territories } from "@/modules/territories/schema";
-import { printDemoAccounts } from "@/testing/demo";
 
 const usage = `Utilisation : npx maillage <commande>
 
@@ -158,8 +157,7 @@ async function run(argv: string[]): Promise<number> {
     const env = getEnv();
     database = await openDatabase(env);
     // Like the server: an empty database is migrated and seeded before anything else.
-    const report = await prepareDatabase(database, env);
-    if (report.demo?.created) printDemoAccounts(report.demo);
+    await startDatabase(database, env);
     return await command(database, args);
   } catch (e) {
     if (e instanceof EnvError || isAppError(e)) {

@@ -1,13 +1,13 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
-import { workspaceTabs as territories } from "@/modules/territories/manifest";
-import { workspaceTabs as actors } from "@/modules/actors/manifest";
-import { workspaceTabs as maturity } from "@/modules/maturity/manifest";
-import { workspaceTabs as places } from "@/modules/places/manifest";
-import { workspaceTabs as contributions } from "@/modules/contributions/manifest";
-import { workspaceTabs as diagnostic } from "@/modules/diagnostic/manifest";
-import { workspaceTabs as questionnaires } from "@/modules/questionnaires/manifest";
-import { workspaceTabs as findings } from "@/modules/findings/manifest";
+import type { TerritoryRef } from "@/modules/territories";
+import { workspaceTabs as territories } from "@/modules/territories";
+import { workspaceTabs as actors } from "@/modules/actors";
+import { workspaceTabs as maturity } from "@/modules/maturity";
+import { workspaceTabs as places } from "@/modules/places";
+import { workspaceTabs as contributions } from "@/modules/contributions";
+import { workspaceTabs as diagnostic } from "@/modules/diagnostic";
+import { workspaceTabs as questionnaires } from "@/modules/questionnaires";
+import { workspaceTabs as findings } from "@/modules/findings";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module

@@ -1,6 +1,6 @@
 import type { Actor } from "@/platform/auth/actor";
 import { workspacePhases, type WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { workspaceModules } from "./modules";
 
 export type MenuGroup = {

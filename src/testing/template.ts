@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { prepareDatabase } from "@/platform/boot";
+import { prepareDatabase } from "@/boot";
 import { dumpPglite, openDatabase } from "@/platform/db/client";
 
 // A database prepared once (migrations + reference data), cloned by every test file:

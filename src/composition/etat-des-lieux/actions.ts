@@ -1,7 +1,7 @@
 "use server";
 
 import type { ActionState } from "@/platform/web/action";
-import { territoryAction } from "@/modules/territories/web";
+import { territoryAction } from "@/modules/territories";
 import { publishReport } from "./report";
 
 /** Publishes a new version of the état des lieux (a document of many modules, hence here and not in one module). */

@@ -4,8 +4,7 @@ import { platformAdmins, user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import { memberships, territories, territoryCommunes } from "@/modules/territories/schema";
-import { platformPolicy } from "@/modules/territories/policy";
+import { memberships, platformPolicy, territories, territoryCommunes } from "@/modules/territories";
 
 export const ACCOUNT_PAGE_SIZE = 50;
 

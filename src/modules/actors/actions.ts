@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
 import * as actors from "@/modules/actors/commands";
-import { territoryAction, territoryPlainAction } from "@/modules/territories/web";
+import { territoryAction, territoryPlainAction } from "@/modules/territories";
 
 // Thin: read the form, call the module's command (which checks the policy again), say what happened.
 

@@ -1,5 +1,5 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { actorPolicy, noActor } from "./policy";
 
 /** The actors' tab in the workspace menu: whoever may list the territory's actors. */

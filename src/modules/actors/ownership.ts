@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
-import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { isVerified, territoryCommunes, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 import { actorCommunes, actorContacts, actors, territoryActors } from "./schema";
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
  * What a policy needs to know about an actor (structure): who speaks for it (actor_members).

@@ -2,8 +2,8 @@ import { and, arrayContains, asc, count, eq, ilike, inArray, or, sql, type SQL }
 import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
-import { memberships, territoryCommunes } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { memberships, territoryCommunes } from "@/modules/territories";
 import { followUpStatus, visibleIn } from "./ownership";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import type { ActorFilters } from "./validation";

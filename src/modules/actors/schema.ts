@@ -1,7 +1,7 @@
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
-import { communes } from "@/modules/geo/schema";
-import { territories } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { territories } from "@/modules/territories";
 
 // Actors (structures) form one registry shared by every territory of the instance.
 

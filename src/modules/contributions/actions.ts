@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { clientAddress } from "@/platform/auth/rate-limit";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
-import type { Territory } from "@/modules/territories/queries";
-import { territoryAction, type TerritoryContext } from "@/modules/territories/web";
+import type { Territory } from "@/modules/territories";
+import { territoryAction, type TerritoryContext } from "@/modules/territories";
 import { acceptProposal, rejectProposal, submitProposal, type ProposalTarget } from "@/modules/contributions/commands";
 
 /** runAction keeps one value per name: the checked services come back joined by "|" (see ProposalForm). */

@@ -16,7 +16,7 @@ import { rowViolations } from "@/modules/places/standard/schema";
 import type { Territory } from "@/modules/territories/queries";
 import { acceptProposal, rejectProposal, submitProposal } from "./commands";
 import { findProposal, listPendingProposals } from "./queries";
-import { parisToday } from "./record";
+import { parisToday } from "@/platform/dates";
 import { placeProposals } from "./schema";
 
 let database: Database;

@@ -1,5 +1,5 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { contributionPolicy } from "./policy";
 
 /** The moderation queue's tab in the workspace menu. */

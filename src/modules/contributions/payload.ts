@@ -4,9 +4,7 @@
  * proposal with the place's current record. Shared by the public forms and the moderation form.
  */
 import { z } from "zod";
-import { validate as validateHours } from "@/modules/places/hours";
-import { charLength, enumValues, type NormalizedPlace } from "@/modules/places/standard/schema";
-import { checkEmail, checkPhone, checkUrl } from "@/modules/places/standard/values";
+import { charLength, checkEmail, checkPhone, checkUrl, enumValues, type NormalizedPlace, validate as validateHours } from "@/modules/places";
 import { maxLengths } from "./limits";
 
 export const textFields = ["nom", "adresse", "code_postal", "commune", "telephone", "courriel", "site_web", "horaires", "presentation_resume"] as const;

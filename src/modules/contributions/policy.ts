@@ -1,5 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
  * Who may do what with place proposals. Accepting one writes into the shared registry of places, so

@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { places } from "@/modules/places/schema";
+import { places } from "@/modules/places";
 import { diffLines, fieldsOf, proposedLines, type DiffLine, type PlaceFields } from "./payload";
 import { placeProposals, type PlaceProposal } from "./schema";
 

@@ -1,26 +1,14 @@
 /**
  * From proposed fields to a place in the national standard: the record is written as the standard
  * encodes it and read back through the importer's own normalizeRecord, so that a moderated place is
- * exactly as valid as an imported one. Also: the commune, by the same matching as the import.
+ * exactly as valid as an imported one. The commune of a record is `communeOf` in places (the import's matching);
+ * whether it lies in a territory is `inPerimeter` in territories.
  */
-import { and, eq, like } from "drizzle-orm";
-import type { Executor } from "@/platform/db/client";
 import type { FieldErrors } from "@/platform/errors";
-import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
-import { resolveCommune } from "@/modules/places/commands";
-import { standardRow } from "@/modules/places/standard/export";
-import { normalizeRecord } from "@/modules/places/standard/normalize";
-import { PIVOT_PLACEHOLDER, fieldNames, listSeparator, type FieldName, type NormalizedPlace } from "@/modules/places/standard/schema";
+import { type FieldName, fieldNames, listSeparator, type NormalizedPlace, normalizeRecord, PIVOT_PLACEHOLDER, standardRow } from "@/modules/places";
 import type { PlaceFields, TextField } from "./payload";
 
 export const CONTRIBUTION_SOURCE = "maillage-contribution";
-
-/** Today in Paris, as the standard's date_maj (YYYY-MM-DD). */
-export function parisToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 const list = (text: string) => text.split(", ").filter(Boolean).join(listSeparator);
 
@@ -67,19 +55,4 @@ export function buildRecord(base: NormalizedPlace | undefined, fields: Partial<P
     (fieldErrors[formFieldOf[issue.field] ?? issue.field] ??= []).push(issue.message);
   }
   return { ok: false, fieldErrors };
-}
-
-/** INSEE code of the record's commune, by the import's rules (postcode, then commune name). */
-export async function communeOf(db: Executor, place: NormalizedPlace): Promise<string | undefined> {
-  const rows = await db.select({ code: communes.code, name: communes.name, postcodes: communes.postcodes }).from(communes).where(like(communes.postcodes, `%${place.code_postal}%`));
-  const candidates = rows.filter((r) => r.postcodes.split(" ").includes(place.code_postal)).map((r) => ({ code: r.code, name: normalizeSearch(r.name) }));
-  return resolveCommune({ byCode: new Map(), byPostcode: new Map([[place.code_postal, candidates]]) }, { ...place, code_insee: undefined });
-}
-
-export async function inPerimeter(db: Executor, territoryId: string, communeCode: string): Promise<boolean> {
-  const [row] = await db
-    .select({ c: territoryCommunes.communeCode })
-    .from(territoryCommunes)
-    .where(and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communeCode)));
-  return row !== undefined;
 }

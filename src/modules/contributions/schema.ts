@@ -1,6 +1,6 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { territories } from "@/modules/territories/schema";
-import { places } from "@/modules/places/schema";
+import { territories } from "@/modules/territories";
+import { places } from "@/modules/places";
 import type { ProposalPayload } from "./payload";
 
 export const proposalKind = pgEnum("proposal_kind", ["new", "correction"]);

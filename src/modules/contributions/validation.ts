@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkEmail } from "@/modules/places/standard/values";
+import { checkEmail } from "@/modules/places";
 import { maxLengths } from "./limits";
 
 const tooLong = (label: string, max: number) => `${label} ne doit pas dépasser ${max.toLocaleString("fr-FR")} caractères.`;

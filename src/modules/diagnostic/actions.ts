@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
-import { territoryAction } from "@/modules/territories/web";
+import { territoryAction } from "@/modules/territories";
 import { saveCoverageSettings } from "@/modules/diagnostic/settings";
 import { deleteIndicator, importIndicators } from "@/modules/diagnostic/indicators";
-import { dropUpload, keepUpload, requireUpload } from "@/modules/places/uploads";
+import { dropUpload, keepUpload, requireUpload } from "@/modules/places";
 import { INDICATORS_FILE } from "@/platform/files/limits";
 import { readingFile } from "@/platform/files/slots";
 import { receiveUpload } from "@/platform/files/upload";

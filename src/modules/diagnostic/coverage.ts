@@ -1,4 +1,4 @@
-import { enumValues, type EnumValue } from "@/modules/places/standard/schema";
+import { type EnumValue, enumValues } from "@/modules/places";
 import { formatNumber } from "@/platform/text";
 import { NearestIndex } from "./nearest";
 import type { CoverageSettings } from "./validation";

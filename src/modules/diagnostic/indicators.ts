@@ -10,10 +10,9 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { slugify } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
-import { readProducerFile } from "@/modules/places/mapping/read";
-import type { TerritoryRef } from "@/modules/territories/policy";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { readProducerFile } from "@/modules/places";
+import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
 import { diagnosticPolicy } from "./policy";
 import { customIndicators, customIndicatorValues } from "./schema";
 

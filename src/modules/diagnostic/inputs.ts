@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNotNull, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { communes } from "@/modules/geo/schema";
-import { places } from "@/modules/places/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { places } from "@/modules/places";
+import { territoryCommunes } from "@/modules/territories";
 import { buildPlaceIndexes, computeCoverage, type CoverageCommune, type CoveragePlace, type CoverageResult, type PlaceIndexes } from "./coverage";
 import type { CoverageSettings } from "./validation";
 

@@ -1,5 +1,5 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { diagnosticPolicy } from "./policy";
 
 /** The portrait's tab in the workspace menu (the État des lieux and the indicators are below it). */

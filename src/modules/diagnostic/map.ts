@@ -4,7 +4,7 @@
  * lieux. Classes are quantiles of the territory's values; the palettes are ColorBrewer sequential ones,
  * readable by colour-blind people; "no value" is a hatched light grey, never a colour of the scale.
  */
-import type { Outline } from "@/modules/geo/outline";
+import type { Outline } from "@/modules/geo";
 import { formatValue, type IndicatorDef } from "./portrait";
 
 const WORSE = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"];

@@ -1,5 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /** Every decision about the diagnostic (portrait, settings, own indicators, État des lieux). */
 export const diagnosticPolicy = {

@@ -5,8 +5,8 @@
  */
 import { count, eq, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { territories } from "@/modules/territories/schema";
-import { shortLabel } from "@/modules/places/filters";
+import { territories } from "@/modules/territories";
+import { shortLabel } from "@/modules/places";
 import { SERVICES, rankPriorities, type CommuneCoverage, type CoverageTotals, type Priority } from "./coverage";
 import { listCustomIndicators, type CustomIndicator } from "./indicators";
 import { placesVersion, territoryCoverage } from "./inputs";

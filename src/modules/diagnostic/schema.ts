@@ -1,20 +1,6 @@
-import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { communes } from "@/modules/geo/schema";
-import { territories } from "@/modules/territories/schema";
-
-/** Per territory: what counts as "far from help" and "fragile" for white zones. */
-export const diagnosticSettings = pgTable("diagnostic_settings", {
-  territoryId: uuid("territory_id")
-    .primaryKey()
-    .references(() => territories.id, { onDelete: "cascade" }),
-  // Same defaults as validation.ts (DEFAULT_DISTANCE_KM, DEFAULT_IFN_THRESHOLD).
-  distanceKm: doublePrecision("distance_km").notNull().default(10),
-  ifnThreshold: doublePrecision("ifn_threshold").notNull().default(6.5),
-  /** "The coordinator (and partners, if allowed) records findings." */
-  partnersRecordFindings: boolean("partners_record_findings").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text("updated_by").notNull().default(""),
-});
+import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { communes } from "@/modules/geo";
+import { territories } from "@/modules/territories";
 
 /** A coordinator's own indicator per commune (imported from a CSV keyed by INSEE code). */
 export const customIndicators = pgTable(

@@ -4,9 +4,9 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { diagnosticPolicy } from "./policy";
-import { diagnosticSettings } from "./schema";
+import { diagnosticSettings } from "@/modules/findings";
 import { coverageSettingsSchema, defaultCoverageSettings, type CoverageSettings } from "./validation";
 
 /** The territory's white-zone settings, or the defaults when the coordination never changed them. */

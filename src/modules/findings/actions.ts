@@ -5,8 +5,8 @@ import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
-import { matchTerritoryCommunes } from "@/modules/territories/communes";
-import { territoryAction } from "@/modules/territories/web";
+import { matchTerritoryCommunes } from "@/modules/territories";
+import { territoryAction } from "@/modules/territories";
 import * as findings from "@/modules/findings/commands";
 
 // Thin: read the form, call the module's command (which applies the policy), say what happened.

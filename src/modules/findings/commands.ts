@@ -4,12 +4,10 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { territoryCommunes } from "@/modules/territories/schema";
-import type { TerritoryRef } from "@/modules/territories/policy";
-import { diagnosticSettings } from "@/modules/diagnostic/schema";
+import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
 import { findingPolicy } from "./policy";
 import { findFinding, findingsSetting } from "./queries";
-import { findingGroups, findings, findingVotes } from "./schema";
+import { diagnosticSettings, findingGroups, findings, findingVotes } from "./schema";
 import { findingSchema, groupSchema } from "./validation";
 
 const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");

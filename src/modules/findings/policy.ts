@@ -1,5 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /** What the findings policy needs about the territory: whether partners may record findings. */
 export type FindingsRef = TerritoryRef & { partnersRecordFindings: boolean };

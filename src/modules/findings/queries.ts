@@ -1,7 +1,6 @@
 import { and, arrayContains, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { diagnosticSettings } from "@/modules/diagnostic/schema";
-import { findingGroups, findings, findingVotes } from "./schema";
+import { diagnosticSettings, findingGroups, findings, findingVotes } from "./schema";
 import type { FindingFilters, FindingKind } from "./validation";
 
 export async function findingsSetting(db: Executor, territoryId: string): Promise<{ partnersRecordFindings: boolean }> {

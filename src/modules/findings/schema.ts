@@ -1,6 +1,25 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
-import { territories } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories";
+
+/**
+ * Per territory, the diagnostic's settings: what counts as "far from help" and "fragile" for white zones
+ * (read by diagnostic/settings.ts), and whether partners record findings (read here). Declared in findings,
+ * the lower of the two modules, so that findings never imports diagnostic (diagnostic reads findings for the
+ * état des lieux); the table keeps its name, no migration.
+ */
+export const diagnosticSettings = pgTable("diagnostic_settings", {
+  territoryId: uuid("territory_id")
+    .primaryKey()
+    .references(() => territories.id, { onDelete: "cascade" }),
+  // Same defaults as validation.ts (DEFAULT_DISTANCE_KM, DEFAULT_IFN_THRESHOLD).
+  distanceKm: doublePrecision("distance_km").notNull().default(10),
+  ifnThreshold: doublePrecision("ifn_threshold").notNull().default(6.5),
+  /** "The coordinator (and partners, if allowed) records findings." */
+  partnersRecordFindings: boolean("partners_record_findings").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by").notNull().default(""),
+});
 
 /** A named group of findings (e.g. "Démarches en ligne des seniors"). */
 export const findingGroups = pgTable("finding_groups", {

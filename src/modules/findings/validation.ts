@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { themeIds } from "@/modules/themes/themes";
+import { themeIds } from "@/modules/themes";
 
 export const findingKinds = ["strength", "question"] as const;
 export type FindingKind = (typeof findingKinds)[number];

@@ -3,7 +3,7 @@
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
 import { submitAssessment } from "@/modules/maturity/commands";
-import { territoryAction } from "@/modules/territories/web";
+import { territoryAction } from "@/modules/territories";
 
 // Thin: read the form, call the module's command (which checks the policy again), say what happened.
 

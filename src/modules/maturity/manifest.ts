@@ -1,5 +1,5 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { maturityPolicy, noMaturityActor } from "./policy";
 
 /** The maturity tab in the workspace menu: whoever may read the territory's view of the maturity grid. */

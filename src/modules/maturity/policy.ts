@@ -1,7 +1,6 @@
 import type { Actor } from "@/platform/auth/actor";
-import { speaksFor, type ActorRecordRef } from "@/modules/actors/policy";
-import { mayRead } from "@/modules/actors/ownership";
-import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { type ActorRecordRef, mayRead, speaksFor } from "@/modules/actors";
+import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
  * What the maturity rules need about an actor seen from a territory: who speaks for it, and whether

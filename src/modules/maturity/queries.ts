@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { actorReads, visibleIn } from "@/modules/actors/ownership";
-import type { TerritoryRef } from "@/modules/territories/policy";
-import { actors } from "@/modules/actors/schema";
+import { actorReads, actors, visibleIn } from "@/modules/actors";
+import type { TerritoryRef } from "@/modules/territories";
 import { isDimensionId, isLevel, type DimensionId, type Level } from "./grid";
 import { maturityAnswers, maturityAssessments } from "./schema";
 import { summarize, type AssessedActor, type TerritorySummary } from "./stats";

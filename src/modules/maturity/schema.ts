@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { actors } from "@/modules/actors/schema";
+import { actors } from "@/modules/actors";
 
 /**
  * Self-assessments of an actor against the good-practice grid. One row per submission, so an actor's

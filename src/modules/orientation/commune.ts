@@ -1,8 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
-import { searchPerimeters } from "@/modules/geo/queries";
+import { communes, searchPerimeters } from "@/modules/geo";
 import { communeTable } from "./memory";
 
 export type CommuneChoice = { code: string; name: string; postcodes: string[]; departement: string };

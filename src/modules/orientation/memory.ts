@@ -1,7 +1,7 @@
 import { asc, count, eq, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { communes, referenceMeta } from "@/modules/geo/schema";
-import { territories, territoryCommunes } from "@/modules/territories/schema";
+import { communes, referenceMeta } from "@/modules/geo";
+import { territories, territoryCommunes } from "@/modules/territories";
 
 /**
  * What the help finder keeps in memory, per database and per version of what it was built from.

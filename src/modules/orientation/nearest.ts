@@ -3,9 +3,7 @@ import KDBush from "kdbush";
 import { around } from "geokdbush";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { places } from "@/modules/places/schema";
-import { placesVersion } from "@/modules/places/queries";
-import { openAt, statusText } from "@/modules/places/hours";
+import { openAt, places, placesVersion, statusText } from "@/modules/places";
 import { findAccessibilityNeed, findNeed, type AccessibilityKey, type NeedKey } from "./needs";
 import { communeTable, RECHECK_MS, territorySlugs, versioned } from "./memory";
 

@@ -1,4 +1,4 @@
-import type { EnumValue } from "@/modules/places/standard/schema";
+import type { EnumValue } from "@/modules/places";
 
 /**
  * What a person asks for, in their words, mapped to the words of the national standard v1.0.2.

@@ -1,12 +1,11 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, like, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
-import { communes, referenceMeta } from "@/modules/geo/schema";
-import type { Territory } from "@/modules/territories/queries";
-import { territoryCommuneCodes } from "@/modules/territories/queries";
+import { communes, referenceMeta } from "@/modules/geo";
+import { type Territory, territoryCommuneCodes } from "@/modules/territories";
 import type { NormalizedPlace } from "./standard/schema";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
@@ -84,6 +83,13 @@ export function resolveCommune(index: CommuneIndex, place: NormalizedPlace): str
   if (candidates.length === 1) return candidates[0]?.code;
   const name = normalizeSearch(place.commune);
   return candidates.find((c) => c.name === name)?.code ?? candidates.find((c) => name.startsWith(c.name) || c.name.startsWith(name))?.code;
+}
+
+/** INSEE code of one record's commune, by the import's rules (postcode, then commune name): for a moderated or edited place. */
+export async function communeOf(db: Executor, place: NormalizedPlace): Promise<string | undefined> {
+  const rows = await db.select({ code: communes.code, name: communes.name, postcodes: communes.postcodes }).from(communes).where(like(communes.postcodes, `%${place.code_postal}%`));
+  const candidates = rows.filter((r) => r.postcodes.split(" ").includes(place.code_postal)).map((r) => ({ code: r.code, name: normalizeSearch(r.name) }));
+  return resolveCommune({ byCode: new Map(), byPostcode: new Map([[place.code_postal, candidates]]) }, { ...place, code_insee: undefined });
 }
 
 export function row(place: NormalizedPlace, source: string, communeCode: string | undefined, by: string) {

@@ -1,5 +1,5 @@
 import type { WorkspaceTab } from "@/platform/workspace";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { placeRegistryPolicy } from "./policy";
 
 /** The places' tabs in the workspace menu: importing into, and merging in, the shared registry. */

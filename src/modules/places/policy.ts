@@ -1,6 +1,6 @@
 import type { Actor } from "@/platform/auth/actor";
-import { platformPolicy, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
-import { actorPolicy } from "@/modules/actors/policy";
+import { platformPolicy, territoryPolicy, type TerritoryRef } from "@/modules/territories";
+import { actorPolicy } from "@/modules/actors";
 
 /**
  * What a policy needs to know about a place: the people who speak for its actor (none when the place

@@ -1,8 +1,8 @@
 import { and, arrayOverlaps, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { territoryCommunes } from "@/modules/territories/schema";
-import { communes } from "@/modules/geo/schema";
+import { territoryCommunes } from "@/modules/territories";
+import { communes } from "@/modules/geo";
 import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
 import { exportIds } from "./export-ids";

@@ -1,6 +1,6 @@
 import { date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { communes } from "@/modules/geo/schema";
-import { actors } from "@/modules/actors/schema";
+import { communes } from "@/modules/geo";
+import { actors } from "@/modules/actors";
 import type { NormalizedPlace } from "./standard/schema";
 
 /**

@@ -1,7 +1,7 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { bytea } from "@/platform/jobs/schema";
-import { territories } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories";
 
 /**
  * Files kept between two steps of an import (checked, then imported; uploaded, then mapped): in the

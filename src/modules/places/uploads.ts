@@ -4,7 +4,7 @@ import type { Actor } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { onCleanup } from "@/platform/jobs/queue";
-import type { Territory } from "@/modules/territories/queries";
+import type { Territory } from "@/modules/territories";
 import { keptUploads } from "./upload-schema";
 
 /**

@@ -10,8 +10,8 @@ import { formToObject } from "@/platform/validation";
 import { runAction, type ActionState } from "@/platform/web/action";
 import type { Db } from "@/platform/db/client";
 import type { Actor } from "@/platform/auth/actor";
-import type { Territory } from "@/modules/territories/queries";
-import { territoryAction, territoryOfForm } from "@/modules/territories/web";
+import type { Territory } from "@/modules/territories";
+import { territoryAction, territoryOfForm } from "@/modules/territories";
 import * as q from "@/modules/questionnaires/commands";
 import { campaignByToken, findCampaign } from "@/modules/questionnaires/queries";
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError, type FieldErrors } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { allQuestions, choiceKey, conditionProblem, isChoice, publishProblems, readScreen, visibleSteps, type AnswerValue, type FormInput, type Structure } from "./logic";
 import { questionnairePolicy } from "./policy";
 import {

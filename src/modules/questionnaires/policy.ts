@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@/platform/auth/actor";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 
 const roleIn = (actor: Actor, t: TerritoryRef): Role | undefined => (actor.kind === "user" ? actor.roles[t.id] : undefined);
 const isAdmin = (actor: Actor) => actor.kind === "user" && actor.isPlatformAdmin;

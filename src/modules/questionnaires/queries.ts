@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
-import { territories, territoryCommunes } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
+import { territories, territoryCommunes } from "@/modules/territories";
 import { buildStructure, type AnswerValue, type CommuneResolver, type Structure } from "./logic";
 import {
   questionnaireAnswers,

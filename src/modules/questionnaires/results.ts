@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { mayReadAnswers } from "./policy";
 import { allQuestions, choicesOf, isCategorical, type Structure } from "./logic";
 import { communeNames, isUuid, rowsOf } from "./queries";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
-import { territories } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories";
 import { audiences, questionnaireStatuses, questionTypes, type Condition, type QuestionSettings } from "./types";
 
 export const questionnaireAudience = pgEnum("questionnaire_audience", audiences);

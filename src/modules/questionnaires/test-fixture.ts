@@ -4,7 +4,7 @@
  */
 import type { Actor } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "./commands";
 import { loadQuestionnaire } from "./queries";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromParisWallDate } from "@/modules/places/hours/paris-time";
+import { fromParisWallDate } from "@/modules/places";
 import { parseFrenchNumber } from "./logic";
 import { audiences, conditionOperators, questionTypes } from "./types";
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { communesOfPerimeter, findPerimeter, resolveCommuneCodes } from "@/modules/geo/queries";
+import { communesOfPerimeter, findPerimeter, resolveCommuneCodes } from "@/modules/geo";
 import { platformPolicy, territoryPolicy, type TerritoryRef } from "./policy";
 import { slugExists, type Territory } from "./queries";
 import { invitations, memberships, territories, territoryCommunes } from "./schema";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { communes } from "@/modules/geo/schema";
+import { communes } from "@/modules/geo";
 import { territoryCommunes } from "./schema";
 
 export type CommuneMatch = { codes: string[]; unknown: string[]; ambiguous: { entry: string; names: string[] }[] };
@@ -40,4 +40,13 @@ export async function communeNames(db: Executor, territoryId: string): Promise<M
     .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, communes.code))
     .where(eq(territoryCommunes.territoryId, territoryId));
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Whether one commune lies in the territory's perimeter. */
+export async function inPerimeter(db: Executor, territoryId: string, communeCode: string): Promise<boolean> {
+  const [row] = await db
+    .select({ c: territoryCommunes.communeCode })
+    .from(territoryCommunes)
+    .where(and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communeCode)));
+  return row !== undefined;
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, sql, sum } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
-import { communes, departements } from "@/modules/geo/schema";
+import { communes, departements } from "@/modules/geo";
 import { normalizeSearch } from "@/platform/text";
 import { invitations, memberships, territories, territoryCommunes } from "./schema";
 

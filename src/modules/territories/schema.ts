@@ -1,6 +1,6 @@
 import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
-import { communes } from "@/modules/geo/schema";
+import { communes } from "@/modules/geo";
 
 export const perimeterKind = pgEnum("perimeter_kind", ["commune", "epci", "departement", "region", "custom"]);
 export const territoryRole = pgEnum("territory_role", ["coordinator", "partner", "contributor", "observer"]);

@@ -1,16 +1,28 @@
 import { eq } from "drizzle-orm";
 import type { Actor, Role } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
-import { memberships } from "@/modules/territories/schema";
 import { platformAdmins, user } from "./schema";
+
+/** Where a person's roles per territory come from: the territories module's memberships, registered at start-up. */
+export type RoleSource = (db: Executor, userId: string) => Promise<Record<string, Role>>;
+
+// On globalThis, like the runtime: Next.js may load this file once per bundle, and the start-up
+// (src/boot.ts, imported by the server's instrumentation) registers the source once per process.
+const slot = globalThis as unknown as { __maillageRoleSource?: RoleSource };
+
+/** Platform never imports modules: the module that owns memberships hands its reader in (src/boot.ts). */
+export function registerRoleSource(source: RoleSource): void {
+  slot.__maillageRoleSource = source;
+}
 
 /** Builds the actor of a user id: their roles per territory and platform rights, read fresh from the database. */
 export async function loadUserActor(db: Executor, userId: string): Promise<Actor> {
+  // Loud, never a person silently without roles: a process that skipped src/boot.ts is a bug.
+  const rolesOf = slot.__maillageRoleSource;
+  if (!rolesOf) throw new Error('loadUserActor: no role source registered; import "@/boot" at the start of the process.');
   const [person] = await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, userId));
   if (!person) return { kind: "anonymous" };
-  const rows = await db.select({ territoryId: memberships.territoryId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const roles = await rolesOf(db, userId);
   const [admin] = await db.select().from(platformAdmins).where(eq(platformAdmins.userId, userId));
-  const roles: Record<string, Role> = {};
-  for (const r of rows) roles[r.territoryId] = r.role;
   return { kind: "user", userId: person.id, name: person.name, email: person.email, isPlatformAdmin: admin !== undefined, roles };
 }

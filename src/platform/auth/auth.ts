@@ -8,7 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@/platform/db/client";
 import type { Env } from "@/platform/env";
 import { sendMail } from "@/platform/mail/mailer";
-import { passwordSchema, personNameSchema } from "@/modules/accounts/validation";
+import { passwordSchema, personNameSchema } from "./credentials";
 import { errorCatalog } from "@/platform/errors";
 import { and, eq, like } from "drizzle-orm";
 import { account, session, user, verification } from "./schema";

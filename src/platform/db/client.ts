@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { Env } from "@/platform/env";
 import { acquireDataDirLock } from "./lock";
-import * as schema from "./schema";
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// No schema handed to Drizzle: the application writes queries with the query builder only (no relational
+// `db.query.*`), so the tables list (src/schema.ts, for drizzle-kit) stays above platform, which never imports modules.
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything a query can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
@@ -44,7 +43,7 @@ async function openPostgres(url: string): Promise<Database> {
   // pool; unhandled, it would take the whole process down. The pool drops that connection and opens another
   // at the next query, so saying it on stderr is enough.
   pool.on("error", (e: Error & { code?: string }) => console.error(`[base] connexion PostgreSQL inactive fermée par le serveur (${e.code ?? "?"}) : elle sera rouverte à la prochaine requête.`));
-  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  const db = drizzle({ client: pool }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -103,7 +102,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
       startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client }) as unknown as Db;
     return {
       db,
       kind: "pglite",

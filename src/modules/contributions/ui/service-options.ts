@@ -1,5 +1,4 @@
-import { shortLabel } from "@/modules/places/filters";
-import { EXAMPLE_HOURS } from "@/modules/places/hours";
+import { EXAMPLE_HOURS, shortLabel } from "@/modules/places";
 import { serviceValues } from "../payload";
 
 /** What the pages hand to the form (a client component): plain data, computed on the server. */

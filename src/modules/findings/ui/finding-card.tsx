@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FilterSelect } from "@/ui/filter-select";
 import { ActionForm, Hidden } from "@/ui/form";
-import { themeLabel } from "@/modules/themes/themes";
+import { themeLabel } from "@/modules/themes";
 import { moveToGroupAction, voteAction } from "@/modules/findings/actions";
 import type { FindingItem } from "../queries";
 import { originLabels } from "../validation";

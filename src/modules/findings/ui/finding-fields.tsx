@@ -1,7 +1,7 @@
 "use client";
 
 import { CheckboxGroup, Field, Hidden, RadioGroup, SelectField } from "@/ui/form";
-import { themes } from "@/modules/themes/themes";
+import { themes } from "@/modules/themes/client";
 import { TEXT_MAX, findingKinds, kindLabels } from "../validation";
 
 export type FindingDefaults = {

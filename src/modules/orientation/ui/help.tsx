@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/platform/text";
-import { weeklyTable } from "@/modules/places/hours";
-import { shortLabel } from "@/modules/places/filters";
+import { weeklyTable } from "@/modules/places";
+import { shortLabel } from "@/modules/places";
 import { accessibilityNeeds, findAccessibilityNeed, findNeed, needs } from "../needs";
 import type { HelpAnswer, HelpPlace } from "../nearest";
 import type { CommuneChoice } from "../commune";

@@ -3,12 +3,12 @@ import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import type { TerritoryRef } from "@/modules/territories/policy";
-import { findActor, speakerIdsOf } from "@/modules/actors/queries";
-import { communeOf, inPerimeter, parisToday } from "@/modules/contributions/record";
+import { inPerimeter, type TerritoryRef } from "@/modules/territories";
+import { findActor, speakerIdsOf } from "@/modules/actors";
+import { parisToday } from "@/platform/dates";
+import { communeOf, row } from "../commands";
 import { places } from "../schema";
 import { findPlace } from "../queries";
-import { row } from "../commands";
 import { placePolicy } from "../policy";
 import { applyEdit } from "./form";
 

@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
-import { mayReadEditorEmail } from "@/modules/actors/ownership";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import { mayReadEditorEmail } from "@/modules/actors";
+import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
 import { auditEvents } from "@/platform/audit/schema";
-import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { communes } from "@/modules/geo";
 import { places } from "../schema";
 
 /** The places of an actor that lie in the territory (tenancy by perimeter), for its page. */

@@ -4,7 +4,7 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import type { TerritoryRef } from "@/modules/territories/policy";
+import type { TerritoryRef } from "@/modules/territories";
 import { mappingPolicy } from "./policy";
 import { findMapping, findMappingByName, type SavedMapping } from "./queries";
 import { importMappings } from "./schema";

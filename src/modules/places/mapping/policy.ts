@@ -1,5 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
-import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
+import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
  * Who may map a producer's file and keep mappings: whoever may import places into the territory,

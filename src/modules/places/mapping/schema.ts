@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { territories } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories";
 
 /** How a producer's own columns map to the fields of the national standard. */
 export type ColumnMapping = {

@@ -7,8 +7,8 @@
 import type { Actor } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import { parisToday } from "@/modules/contributions/record";
-import type { Territory } from "@/modules/territories/queries";
+import { parisToday } from "@/platform/dates";
+import type { Territory } from "@/modules/territories";
 import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";

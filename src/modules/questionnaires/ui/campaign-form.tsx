@@ -1,6 +1,6 @@
 import { ActionForm, Field, RadioGroup } from "@/ui/form";
 import type { ActionState } from "@/platform/web/action";
-import { parisToday } from "@/modules/contributions/record";
+import { parisToday } from "@/platform/dates";
 import type { Campaign } from "../schema";
 
 type ActionFn = (state: ActionState, form: FormData) => Promise<ActionState>;

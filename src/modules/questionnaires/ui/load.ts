@@ -1,7 +1,7 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { signInPath } from "@/platform/web/guard";
-import { territoryPage } from "@/modules/territories/web";
+import { territoryPage } from "@/modules/territories";
 import { questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "../policy";
 import { loadQuestionnaire } from "../queries";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Territory } from "@/modules/territories/queries";
+import type { Territory } from "@/modules/territories";
 import type { QuestionnaireAbilities } from "../policy";
 import type { Questionnaire } from "../schema";
 import { audienceLabels, statusLabels } from "../types";

@@ -6,9 +6,9 @@ import { allQuestions, visibleSteps, type AnswerValue } from "@/modules/question
 import { listQuestionnaires, loadQuestionnaire } from "@/modules/questionnaires/queries";
 import { computeResults } from "@/modules/questionnaires/results";
 import { questionnaireAnswers, questionnaireResponses } from "@/modules/questionnaires/schema";
-import { openTestDatabase } from "./db";
-import { seedDemoIfEmpty } from "./demo";
-import { DEMO_ACTORS, DEMO_INHABITANTS } from "./demo-questionnaires";
+import { openTestDatabase } from "@/testing/db";
+import { seedDemoIfEmpty } from "./seed";
+import { DEMO_ACTORS, DEMO_INHABITANTS } from "./questionnaires";
 
 let database: Database;
 beforeAll(async () => {

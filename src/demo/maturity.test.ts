@@ -5,9 +5,9 @@ import { actors } from "@/modules/actors/schema";
 import { maturityAnswers, maturityAssessments } from "@/modules/maturity/schema";
 import { actorMaturity, territoryMaturity } from "@/modules/maturity/queries";
 import { territories } from "@/modules/territories/schema";
-import { openTestDatabase } from "./db";
-import { seedDemoIfEmpty } from "./demo";
-import { planDemoAssessments } from "./demo-maturity";
+import { openTestDatabase } from "@/testing/db";
+import { seedDemoIfEmpty } from "./seed";
+import { planDemoAssessments } from "./maturity";
 
 let database: Database;
 beforeAll(async () => {

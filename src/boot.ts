@@ -1,9 +1,17 @@
+/**
+ * The start-up of a process (server, CLI, tests, benches): what a database needs before it serves, and the
+ * modules' hooks that platform code calls without importing modules. Importing this file wires the process;
+ * src/instrumentation-node.ts, src/cli/main.ts and the test template do.
+ */
 import type { Database } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
 import { ensureQueueSchema } from "@/platform/jobs/boss";
 import type { Env } from "@/platform/env";
+import { registerRoleSource } from "@/platform/auth/actors";
+import { configureStartup } from "@/platform/runtime";
 import { loadReferenceData } from "@/modules/geo/load";
-import { seedDemoIfEmpty, type DemoReport } from "@/testing/demo";
+import { rolesOf } from "@/modules/territories/roles";
+import type { DemoReport } from "@/demo/seed";
 
 export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
 
@@ -20,7 +28,21 @@ export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">
     // pg-boss creates and migrates its own schema (`pgboss`), beside ours.
     await ensureQueueSchema(database);
     const referenceLoaded = await loadReferenceData(database.db);
-    const demo = env.DEMO ? await seedDemoIfEmpty(database.db) : null;
+    // The demo seed is loaded only when the demo is on: a real instance never loads its code.
+    const demo = env.DEMO ? await (await import("@/demo/seed")).seedDemoIfEmpty(database.db) : null;
     return { referenceLoaded, demo };
   });
 }
+
+/** A start: the database prepared, and the demo accounts printed when the demo was just created. */
+export async function startDatabase(database: Database, env: Env): Promise<BootReport> {
+  const report = await prepareDatabase(database, env);
+  if (report.demo?.created) (await import("@/demo/seed")).printDemoAccounts(report.demo);
+  return report;
+}
+
+// Platform code asks for these through hooks (platform never imports modules).
+registerRoleSource(rolesOf);
+configureStartup(async (database, env) => {
+  await startDatabase(database, env);
+});

@@ -7,10 +7,10 @@ import type { Role } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
 import { territories } from "@/modules/territories/schema";
-import { seedDemoActors } from "./demo-actors";
-import { seedDemoMaturity } from "./demo-maturity";
-import { seedDemoFindings } from "./demo-findings";
-import { seedDemoQuestionnaires } from "./demo-questionnaires";
+import { seedDemoActors } from "./actors";
+import { seedDemoMaturity } from "./maturity";
+import { seedDemoFindings } from "./findings";
+import { seedDemoQuestionnaires } from "./questionnaires";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */

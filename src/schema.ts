@@ -1,4 +1,5 @@
-// The one Drizzle schema of the application: every module's tables, for queries and for drizzle-kit.
+// The one Drizzle schema of the application: every module's tables, for drizzle-kit (migrations).
+// A new module adds its line here. Above platform and modules, like src/jobs.ts: platform never imports modules.
 export * from "@/platform/auth/schema";
 export * from "@/platform/audit/schema";
 export * from "@/modules/geo/schema";

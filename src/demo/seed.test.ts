@@ -7,8 +7,8 @@ import { listActors } from "@/modules/actors/queries";
 import { places } from "@/modules/places/schema";
 import { listFindings } from "@/modules/findings/queries";
 import { territories } from "@/modules/territories/schema";
-import { openTestDatabase } from "./db";
-import { demoAccounts, seedDemoIfEmpty } from "./demo";
+import { openTestDatabase } from "@/testing/db";
+import { demoAccounts, seedDemoIfEmpty } from "./seed";
 
 let database: Database;
 beforeAll(async () => {

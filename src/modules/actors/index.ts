@@ -1,0 +1,11 @@
+// Public entry of the actors module: actors (structures): who a territory sees, ownership of what a territory writes on an actor, worlds.
+// Other modules and the composition layer import from "@/modules/actors" only (lint: boundaries in eslint.config.mjs);
+// server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
+export { actorReads, followUpStatus, mayRead, mayReadEditorEmail, visibleIn } from "./ownership";
+export { actorPolicy, speaksFor } from "./policy";
+export type { ActorRecordRef } from "./policy";
+export { findActor, speakerIdsOf } from "./queries";
+export { actors, worlds } from "./schema";
+export { worldLabels } from "./validation";
+export type { World } from "./validation";
+export { workspaceTabs } from "./manifest";

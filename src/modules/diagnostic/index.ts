@@ -1,0 +1,10 @@
+// Public entry of the diagnostic module: the territory's diagnostic: coverage, portrait, map, settings, reports.
+// Other modules and the composition layer import from "@/modules/diagnostic" only (lint: boundaries in eslint.config.mjs);
+// server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
+export { SERVICES } from "./coverage";
+export { NO_VALUE, choroplethSvg, classify } from "./map";
+export { diagnosticPolicy } from "./policy";
+export { territoryPortrait } from "./portrait";
+export type { IndicatorDef } from "./portrait";
+export { diagnosticReports } from "./schema";
+export { workspaceTabs } from "./manifest";

@@ -1,0 +1,6 @@
+// Public entry of the findings module: findings of the diagnostic (strengths and questions) and the diagnostic settings row.
+// Other modules and the composition layer import from "@/modules/findings" only (lint: boundaries in eslint.config.mjs);
+// server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
+export { listFindings } from "./queries";
+export { diagnosticSettings } from "./schema";
+export { workspaceTabs } from "./manifest";
