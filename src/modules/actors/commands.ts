@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import { roleLabels } from "@/platform/auth/actor";
 import { user } from "@/platform/auth/schema";
@@ -10,7 +10,8 @@ import { parseOrThrow } from "@/platform/validation";
 import { communes } from "@/modules/geo/schema";
 import { resolveCommuneCodes } from "@/modules/geo/queries";
 import type { TerritoryRef } from "@/modules/territories/policy";
-import { memberships, territoryCommunes } from "@/modules/territories/schema";
+import { memberships } from "@/modules/territories/schema";
+import { perimeterAmong } from "@/modules/territories/tenancy";
 import { splitCodes } from "@/modules/territories/validation";
 import { actorPolicy, noActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
@@ -52,10 +53,7 @@ async function placement(tx: Executor, territory: TerritoryRef, input: ActorValu
   else if (served.length > MAX_SERVED_COMMUNES) errors.communes = [`Une structure ne peut pas desservir plus de ${MAX_SERVED_COMMUNES} communes.`];
   if (Object.keys(errors).length === 0) {
     const inside = [communeCode, ...served].filter((c): c is string => c !== null);
-    const [hit] = inside.length
-      ? await tx.select({ n: count() }).from(territoryCommunes).where(and(eq(territoryCommunes.territoryId, territory.id), inArray(territoryCommunes.communeCode, inside)))
-      : [{ n: 0 }];
-    if ((hit?.n ?? 0) === 0) errors.communeCode = ["La structure doit être située dans le territoire ou desservir au moins une de ses communes (sinon elle n'y apparaîtrait pas)."];
+    if ((await perimeterAmong(tx, territory.id, inside)).length === 0) errors.communeCode = ["La structure doit être située dans le territoire ou desservir au moins une de ses communes (sinon elle n'y apparaîtrait pas)."];
   }
   if (Object.keys(errors).length > 0) throw new AppError("validation", { fieldErrors: errors });
   const [named] = communeCode ? await tx.select({ name: communes.name }).from(communes).where(eq(communes.code, communeCode)) : [];

@@ -3,12 +3,12 @@
  * encodes it and read back through the importer's own normalizeRecord, so that a moderated place is
  * exactly as valid as an imported one. Also: the commune, by the same matching as the import.
  */
-import { and, eq, like } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import type { FieldErrors } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { perimeterAmong } from "@/modules/territories/tenancy";
 import { resolveCommune } from "@/modules/places/commands";
 import { standardRow } from "@/modules/places/standard/export";
 import { normalizeRecord } from "@/modules/places/standard/normalize";
@@ -77,9 +77,5 @@ export async function communeOf(db: Executor, place: NormalizedPlace): Promise<s
 }
 
 export async function inPerimeter(db: Executor, territoryId: string, communeCode: string): Promise<boolean> {
-  const [row] = await db
-    .select({ c: territoryCommunes.communeCode })
-    .from(territoryCommunes)
-    .where(and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communeCode)));
-  return row !== undefined;
+  return (await perimeterAmong(db, territoryId, [communeCode])).length > 0;
 }

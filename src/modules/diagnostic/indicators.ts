@@ -13,7 +13,7 @@ import { slugify } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
 import { readProducerFile } from "@/modules/places/mapping/read";
 import type { TerritoryRef } from "@/modules/territories/policy";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { perimeterAmong, perimeterJoin } from "@/modules/territories/tenancy";
 import { diagnosticPolicy } from "./policy";
 import { customIndicators, customIndicatorValues } from "./schema";
 
@@ -54,9 +54,8 @@ export function parseNumber(text: string): number | null | "invalid" {
 export async function indicatorTemplate(db: Executor, territoryId: string): Promise<string> {
   const rows = await db
     .select({ code: communes.code, name: communes.name })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(asc(communes.code));
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return `\uFEFF${[`${CODE_COLUMN};nom;Mon indicateur (unité)`, ...rows.map((r) => `${r.code};${quote(r.name)};`)].join("\r\n")}\r\n`;
@@ -87,12 +86,7 @@ async function check(db: Executor, territoryId: string, bytes: Uint8Array, filen
 
   const codes = [...new Set(table.rows.map((r) => (r[codeColumn] ?? "").trim().toUpperCase().padStart(5, "0")))];
   const known = new Set((codes.length ? await db.select({ c: communes.code }).from(communes).where(inArray(communes.code, codes)) : []).map((r) => r.c));
-  const perimeter = new Set(
-    (codes.length
-      ? await db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(and(eq(territoryCommunes.territoryId, territoryId), inArray(territoryCommunes.communeCode, codes)))
-      : []
-    ).map((r) => r.c),
-  );
+  const perimeter = new Set(await perimeterAmong(db, territoryId, codes));
   const values = new Map(columns.map((c) => [c.key, new Map<string, number>()]));
   const seenCodes = new Map<string, number>();
   let accepted = 0;

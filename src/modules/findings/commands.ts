@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { perimeterAmong } from "@/modules/territories/tenancy";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { diagnosticSettings } from "@/modules/diagnostic/schema";
 import { findingPolicy } from "./policy";
@@ -22,10 +22,7 @@ async function authorize(tx: Executor, actor: Actor, territory: TerritoryRef, ac
 /** Communes must belong to the territory's perimeter. */
 async function checkCommunes(tx: Executor, territoryId: string, codes: string[]) {
   if (codes.length === 0) return;
-  const rows = await tx
-    .select({ c: territoryCommunes.communeCode })
-    .from(territoryCommunes)
-    .where(and(eq(territoryCommunes.territoryId, territoryId), inArray(territoryCommunes.communeCode, codes)));
+  const rows = await perimeterAmong(tx, territoryId, codes);
   if (rows.length !== codes.length) throw new AppError("validation", { fieldErrors: { communes: ["Choisissez des communes du territoire."] } });
 }
 

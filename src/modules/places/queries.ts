@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { inPerimeterOf } from "@/modules/territories/tenancy";
 import { communes } from "@/modules/geo/schema";
 import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
@@ -14,7 +14,7 @@ export const PLACE_PAGE_SIZE = 20;
 /** Places whose commune lies in the territory's perimeter (tenancy by perimeter), then the filters. */
 function conditions(territoryId: string, db: Executor, f: PlaceFilters): SQL | undefined {
   const where: (SQL | undefined)[] = [
-    inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+    inPerimeterOf(db, territoryId, places.communeCode),
   ];
   const q = f.q ? normalizeSearch(f.q).replace(/[\\%_]/g, "") : "";
   if (q) where.push(ilike(places.search, `%${q}%`));

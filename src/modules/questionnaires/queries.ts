@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "driz
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo/schema";
-import { territories, territoryCommunes } from "@/modules/territories/schema";
+import { territories } from "@/modules/territories/schema";
+import { perimeterJoin } from "@/modules/territories/tenancy";
 import { buildStructure, type AnswerValue, type CommuneResolver, type Structure } from "./logic";
 import {
   questionnaireAnswers,
@@ -178,9 +179,8 @@ export type CommuneOption = { code: string; name: string; postcodes: string[] };
 export async function territoryCommuneOptions(db: Executor, territoryId: string): Promise<CommuneOption[]> {
   const rows = await db
     .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(asc(communes.name));
   return rows.map((r) => ({ code: r.code, name: r.name, postcodes: r.postcodes.split(/\s+/).filter(Boolean) }));
 }

@@ -5,7 +5,7 @@ import { mayReadEditorEmail } from "@/modules/actors/ownership";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { auditEvents } from "@/platform/audit/schema";
 import { communes } from "@/modules/geo/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { inPerimeterOf } from "@/modules/territories/tenancy";
 import { places } from "../schema";
 
 /** The places of an actor that lie in the territory (tenancy by perimeter), for its page. */
@@ -17,7 +17,7 @@ export async function placesOfActor(db: Executor, territoryId: string, actorId: 
     .where(
       and(
         eq(places.actorId, actorId),
-        inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+        inPerimeterOf(db, territoryId, places.communeCode),
       ),
     )
     .orderBy(asc(places.name))
@@ -43,7 +43,7 @@ export async function placeHistory(db: Executor, viewer: Actor, territory: Terri
     .where(
       and(
         eq(places.id, placeId),
-        inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+        inPerimeterOf(db, territoryId, places.communeCode),
       ),
     );
   const rows = await db
