@@ -134,7 +134,7 @@ async function run(kind: "pglite" | "postgres", database: Database) {
   const results = await computeResults(db, t, q, structure);
   const profile: ResultFilters = { profile: [{ questionId: age.id, value: "60-a-74-ans" }] };
   const commune: ResultFilters = { commune: "16015", profile: [] };
-  const pageData = () => Promise.all([cachedResults(db, t, q, structure), listCampaigns(db, t, q), answeredCommunes(db, communeQuestion.id)]);
+  const pageData = () => Promise.all([cachedResults(db, t, q, structure), listCampaigns(db, t, q), answeredCommunes(db, t, communeQuestion.id)]);
   const page = async () => (await pageData())[0].questions.map(questionChart);
   const data = await responsesForExport(db, t, q);
   const table = exportTable(structure, data);

@@ -179,7 +179,7 @@ export async function publishQuestionnaire(db: Db, actor: Actor, territory: Terr
   authorize(questionnairePolicy.publish(actor, territory));
   await db.transaction(async (tx) => {
     const q = await take(tx, territory.id, id, versionOf(raw));
-    const problems = publishProblems(await loadStructure(tx, id));
+    const problems = publishProblems(await loadStructure(tx, territory.id, id));
     if (problems.length > 0) throw new AppError("validation", { message: `Le questionnaire ne peut pas encore être publié : ${problems.join(" ")}` });
     await tx.update(questionnaires).set({ status: "published", publishedAt: q.publishedAt ?? new Date(), closedAt: null }).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "publish", before: { status: q.status }, after: { status: "published" } });
@@ -236,9 +236,9 @@ export async function deleteSection(db: Db, actor: Actor, territory: Territory, 
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const section = await sectionOf(tx, questionnaireId, sectionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const inside = structure.sections.find((s) => s.id === sectionId)?.questions ?? [];
-    if ((await answeredQuestions(tx, inside.map((q) => q.id))).size > 0) {
+    if ((await answeredQuestions(tx, territory.id, inside.map((q) => q.id))).size > 0) {
       throw new AppError("answers_exist", { message: `Des réponses ont déjà été reçues aux questions de la partie « ${section.title} » : elle ne peut plus être supprimée. Vous pouvez modifier ses libellés.` });
     }
     const ids = new Set(inside.map((q) => q.id));
@@ -277,7 +277,7 @@ export async function moveSection(db: Db, actor: Actor, territory: Territory, qu
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     await sectionOf(tx, questionnaireId, sectionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const i = structure.sections.findIndex((s) => s.id === sectionId);
     const j = direction === "up" ? i - 1 : i + 1;
     const a = structure.sections[i];
@@ -389,7 +389,7 @@ export async function addQuestion(db: Db, actor: Actor, territory: Territory, qu
         fieldErrors: { required: ["Une question ajoutée après les premières réponses est facultative."] },
       });
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const position = (structure.sections.find((s) => s.id === values.sectionId)?.questions.length ?? 0) + 1;
     const id = "00000000-0000-0000-0000-000000000000";
     checkCondition(withQuestion(structure, id, values, position), id, values);
@@ -419,7 +419,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
     const current = await questionOf(tx, questionnaireId, questionId);
     const { values, removed } = questionValues(raw, current);
     await sectionOf(tx, questionnaireId, values.sectionId);
-    const answered = (await answeredQuestions(tx, [questionId])).size > 0;
+    const answered = (await answeredQuestions(tx, territory.id, [questionId])).size > 0;
     if (answered) {
       if (values.type !== current.type) {
         throw new AppError("answers_exist", {
@@ -427,7 +427,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
           fieldErrors: { type: ["Le type d'une question qui a des réponses ne change plus."] },
         });
       }
-      const used = removed.length > 0 ? await answeredChoices(tx, questionId) : new Set<string>();
+      const used = removed.length > 0 ? await answeredChoices(tx, territory.id, questionId) : new Set<string>();
       const lost = removed.filter((v) => used.has(v));
       if (lost.length > 0) {
         const labels = lost.map((v) => (v === OTHER ? "Autre" : (current.settings.choices?.find((c) => c.value === v)?.label ?? v)));
@@ -443,7 +443,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
         throw new AppError("answers_exist", { message: "Cette question a déjà des réponses : on ne peut plus changer si elle demande une information personnelle.", fieldErrors: { personal: ["Ce réglage ne change plus."] } });
       }
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const samePlace = current.sectionId === values.sectionId;
     const position = samePlace ? current.position : (structure.sections.find((s) => s.id === values.sectionId)?.questions.length ?? 0) + 1;
     const placed = withQuestion(structure, questionId, values, position);
@@ -461,10 +461,10 @@ export async function deleteQuestion(db: Db, actor: Actor, territory: Territory,
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
-    if ((await answeredQuestions(tx, [questionId])).size > 0) {
+    if ((await answeredQuestions(tx, territory.id, [questionId])).size > 0) {
       throw new AppError("answers_exist", { message: "Cette question a déjà des réponses : elle ne peut plus être supprimée. Vous pouvez modifier son libellé, ou copier le questionnaire pour en faire une nouvelle version." });
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const dependent = allQuestions(structure).find((q) => q.condition?.questionId === questionId);
     if (dependent) throw new AppError("validation", { message: `La question Q${dependent.number} « ${dependent.label} » dépend de celle-ci : modifiez d'abord sa condition.` });
     await tx.delete(questionnaireQuestions).where(eq(questionnaireQuestions.id, questionId));
@@ -479,7 +479,7 @@ export async function moveQuestion(db: Db, actor: Actor, territory: Territory, q
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const section = structure.sections.find((s) => s.id === current.sectionId);
     if (!section) return;
     const i = section.questions.findIndex((q) => q.id === questionId);
@@ -617,7 +617,7 @@ export async function loadDraftContext(db: Executor, token: string, campaignId?:
   const [campaign] = await db.select().from(questionnaireCampaigns).where(and(eq(questionnaireCampaigns.id, draft.campaignId), eq(questionnaireCampaigns.territoryId, draft.territoryId)));
   const [questionnaire] = await db.select().from(questionnaires).where(and(eq(questionnaires.id, draft.questionnaireId), eq(questionnaires.territoryId, draft.territoryId)));
   if (!campaign || !questionnaire) return undefined;
-  return { draft, campaign, questionnaire, structure: await loadStructure(db, questionnaire.id) };
+  return { draft, campaign, questionnaire, structure: await loadStructure(db, questionnaire.territoryId, questionnaire.id) };
 }
 
 function checkRespondent(draft: Draft, respondent: Respondent): void {

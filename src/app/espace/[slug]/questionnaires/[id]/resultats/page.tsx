@@ -47,7 +47,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const [all, campaigns, communes] = await Promise.all([
     cachedResults(db, territory.id, questionnaire.id, structure, filters),
     listCampaigns(db, territory.id, questionnaire.id),
-    communeQuestion ? answeredCommunes(db, communeQuestion.id) : Promise.resolve([]),
+    communeQuestion ? answeredCommunes(db, territory.id, communeQuestion.id) : Promise.resolve([]),
   ]);
   const results = view.results(all);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";

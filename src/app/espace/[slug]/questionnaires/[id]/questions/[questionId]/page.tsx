@@ -17,7 +17,7 @@ export default async function EditQuestionPage({ params }: Props) {
   if (questionnaire.status === "closed") forbidden();
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
-  const answered = (await answeredQuestions(db, [question.id])).size > 0;
+  const answered = (await answeredQuestions(db, territory.id, [question.id])).size > 0;
   return (
     <>
       <QuestionnaireNav territory={territory} abilities={abilities} can={can} questionnaire={questionnaire} current="construction" />
