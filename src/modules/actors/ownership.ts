@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { isAdmin } from "@/platform/auth/policy";
 import type { Executor } from "@/platform/db/client";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
 import { inPerimeterOf, perimeterJoin, requireTerritoryId } from "@/modules/territories/tenancy";
@@ -26,7 +27,6 @@ export type OwnedField = (typeof ownedFields)[number];
  */
 export type OwnershipSubject = { speakerIds: readonly string[]; joined: boolean; writtenBy?: string | null };
 
-const isAdmin = (viewer: Actor) => viewer.kind === "user" && viewer.isPlatformAdmin;
 const isMember = (viewer: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(viewer, t);
 
 export const readRule: Record<OwnedField, (viewer: Actor, t: TerritoryRef, s: OwnershipSubject) => boolean> = {

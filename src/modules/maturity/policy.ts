@@ -1,4 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf } from "@/platform/auth/policy";
 import { speaksFor, type ActorRecordRef } from "@/modules/actors/policy";
 import { mayRead } from "@/modules/actors/ownership";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories/policy";
@@ -33,7 +34,5 @@ export type MaturityAbilities = Record<MaturityAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
 export function maturityAbilities(actor: Actor, t: TerritoryRef, record: MaturityRef): MaturityAbilities {
-  const out = {} as MaturityAbilities;
-  for (const action of Object.keys(maturityPolicy) as MaturityAction[]) out[action] = maturityPolicy[action](actor, t, record);
-  return out;
+  return abilitiesOf(maturityPolicy, actor, t, record);
 }
