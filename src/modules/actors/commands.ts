@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { roleLabels } from "@/platform/auth/actor";
 import { user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
@@ -17,10 +18,6 @@ import { actorPolicy, noActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 /** Member check first (a stranger learns nothing, not even whether the id exists), then the actor as the territory sees it. */
 async function loadForWrite(db: Executor, actor: Actor, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {

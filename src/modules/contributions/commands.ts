@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { hit, rateKey } from "@/platform/auth/rate-limit";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -23,10 +24,6 @@ import { isUuid } from "./queries";
 
 type TerritoryInfo = Pick<Territory, "id" | "name" | "slug" | "status">;
 export type ProposalTarget = { kind: "new" } | { kind: "correction"; placeId: string };
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 const invalid = (fieldErrors: FieldErrors) => new AppError("validation", { fieldErrors });
 

@@ -1,4 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -8,10 +9,6 @@ import { territoryPolicy, type TerritoryRef } from "@/modules/territories/policy
 import { maturityPolicy } from "./policy";
 import { maturityAnswers, maturityAssessments } from "./schema";
 import { assessmentSchema } from "./validation";
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 const submitter = (actor: Actor) => (actor.kind === "user" ? actor.name : actor.kind === "system" ? actor.label : "anonyme");
 

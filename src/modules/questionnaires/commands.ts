@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError, type FieldErrors } from "@/platform/errors";
@@ -40,10 +41,6 @@ import { OTHER, RESPONSES_PER_HOUR, type Condition, type QuestionSettings } from
 import { campaignSchema, choiceLabelField, createSchema, questionnaireSchema, questionSchema, sectionSchema } from "./validation";
 
 type Territory = TerritoryRef & { slug?: string };
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : null);
 const invalid = (fieldErrors: FieldErrors, message?: string) => new AppError("validation", { fieldErrors, ...(message ? { message } : {}) });

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -9,10 +10,6 @@ import { mappingPolicy } from "./policy";
 import { findMapping, findMappingByName, type SavedMapping } from "./queries";
 import { importMappings } from "./schema";
 import { saveMappingSchema } from "./validation";
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
 
