@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { authorize } from "@/platform/auth/policy";
 import { hit, rateKey } from "@/platform/auth/rate-limit";
 import { recordAudit } from "@/platform/audit/record";
@@ -111,7 +111,7 @@ export async function submitProposal(
   });
 }
 
-const decider = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
+const decider = (actor: Actor) => actorLabel(actor, { show: "email" });
 
 /**
  * Takes a pending proposal of the territory for a decision, in the transaction: a proposal decided

@@ -5,7 +5,7 @@
  * file changes nothing.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -120,7 +120,7 @@ export async function importIndicators(db: Db, actor: Actor, territory: Territor
   const parsed = await check(db, territory.id, input.bytes, input.filename);
   if (input.dryRun || parsed.columns.length === 0) return parsed.report;
   if (parsed.report.accepted === 0) throw new AppError("validation", { message: "Aucune ligne valable dans ce fichier : rien n'a été importé. Corrigez les lignes signalées." });
-  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "";
+  const by = actorLabel(actor, { show: "email", anonymous: "" });
   await db.transaction(async (tx) => {
     for (const c of parsed.columns) {
       const [indicator] = await tx

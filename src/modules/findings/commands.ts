@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -13,7 +13,7 @@ import { findFinding, findingsSetting } from "./queries";
 import { findingGroups, findings, findingVotes } from "./schema";
 import { findingSchema, groupSchema } from "./validation";
 
-const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
+const by = (actor: Actor) => actorLabel(actor, { show: "email" });
 
 /** The findings policy needs the territory's setting: read it in the command's transaction, then the shared refusal. */
 async function authorizeWithSetting(tx: Executor, actor: Actor, territory: TerritoryRef, action: keyof typeof findingPolicy) {

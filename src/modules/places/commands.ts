@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -318,7 +318,7 @@ export async function importPlaces(
     return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
-  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
+  const by = actorLabel(actor, { show: "email" });
   const outcome = new Map<string, "created" | "updated">();
   const written: Pending[] = [];
   const write = async (tx: Executor, batch: Pending[]) => {

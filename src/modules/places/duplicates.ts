@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -93,7 +93,7 @@ export async function mergePlaces(db: Db, actor: Actor, territory: Territory, ke
     const remove = found.find((p) => p.id === removeId);
     if (!keep || !remove) throw new AppError("not_found", { message: "Un des deux lieux n'existe plus dans ce territoire (déjà fusionné ?)." });
     const data = mergeRecords(keep.data, remove.data);
-    const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
+    const by = actorLabel(actor, { show: "email" });
     const next = row(data, keep.source, keep.communeCode ?? undefined, by);
     await tx
       .update(places)
