@@ -39,6 +39,7 @@ import {
 import { isTemplateId, templates, templateSettings } from "./templates";
 import { OTHER, RESPONSES_PER_HOUR, type Condition, type QuestionSettings } from "./types";
 import { campaignSchema, choiceLabelField, createSchema, questionnaireSchema, questionSchema, sectionSchema } from "./validation";
+import { refuseClosed } from "./closed";
 
 type Territory = TerritoryRef & { slug?: string };
 
@@ -145,10 +146,6 @@ async function take(tx: Executor, territoryId: string, id: string, version: numb
 export function versionOf(raw: Record<string, unknown>): number {
   const n = Number(raw.version);
   return Number.isInteger(n) ? n : -1;
-}
-
-function refuseClosed(q: Questionnaire): void {
-  if (q.status === "closed") throw new AppError("answers_exist", { message: "Ce questionnaire est clos : rouvrez-le pour le modifier, ou copiez-le pour en faire une nouvelle version." });
 }
 
 export async function updateQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
