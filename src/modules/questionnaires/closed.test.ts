@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { closedRefusal } from "./closed";
-import { addSection, closeQuestionnaire, createQuestionnaire, publishQuestionnaire } from "./commands";
+import { addSection, closeQuestionnaire, createQuestionnaire, publishQuestionnaire } from "./commands/builder";
 import { currentVersion } from "./test-fixture";
 
 // The question pages once answered 403 ("access denied") for a closed questionnaire, where the
