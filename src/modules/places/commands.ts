@@ -7,6 +7,7 @@ import { normalizeSearch } from "@/platform/text";
 import { communes, referenceMeta } from "@/modules/geo/schema";
 import type { Territory } from "@/modules/territories/queries";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
+import { perimeterCodes } from "@/modules/territories/tenancy";
 import type { NormalizedPlace } from "./standard/schema";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
@@ -157,7 +158,7 @@ const FROM_RECORD = [
 async function upsertBatch(tx: Executor, batch: ReturnType<typeof asColumns>[], territoryId?: string): Promise<{ source_id: string; created: boolean }[]> {
   if (batch.length === 0) return [];
   // Into a territory: an existing place outside it is never changed (checked before; this is the last guard).
-  const inside = territoryId ? sql` and places.commune_code in (select commune_code from territory_communes where territory_id = ${territoryId})` : sql``;
+  const inside = territoryId ? sql` and places.commune_code in (${perimeterCodes(tx, territoryId)})` : sql``;
   const result = await tx.execute(sql`
     insert into places (${sql.raw(COLUMNS)})
     select ${sql.raw(FROM_RECORD)}
