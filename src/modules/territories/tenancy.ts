@@ -1,4 +1,4 @@
-import { and, eq, inArray, type Column, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { territoryCommunes } from "./schema";
@@ -31,7 +31,8 @@ export function inPerimeterOf(db: Executor, territoryId: string, column: Column)
  */
 export function perimeterJoin(territoryId: string, column: Column) {
   const id = requireTerritoryId(territoryId);
-  return [territoryCommunes, and(eq(territoryCommunes.territoryId, id), eq(territoryCommunes.communeCode, column)) as SQL] as const;
+  // `and` of two conditions is never undefined; the fallback keeps the type honest and fails closed.
+  return [territoryCommunes, and(eq(territoryCommunes.territoryId, id), eq(territoryCommunes.communeCode, column)) ?? sql`false`] as const;
 }
 
 /** Which of `codes` lie in the territory's perimeter (none asked, none read). */
