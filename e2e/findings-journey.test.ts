@@ -101,7 +101,7 @@ describe("the coordination organises the findings of the diagnostic", () => {
     const addForm = () => partnerPage.getByRole("button", { name: "Ajouter le constat" });
     // The same setting opens the shortcut of the questionnaire results ("En faire un constat" beside a free text).
     await visit(partnerPage, `${baseUrl}/espace/charente/questionnaires`);
-    const survey = await partnerPage.getByRole("link", { name: "Enquête auprès des habitants (démonstration)" }).first().getAttribute("href");
+    const survey = await partnerPage.getByRole("link", { name: "Vous et le numérique (démonstration)" }).first().getAttribute("href");
     const shortcuts = async () => {
       await visit(partnerPage, `${baseUrl}${survey}/resultats`);
       return partnerPage.getByRole("link", { name: /^En faire un constat/ }).count();
