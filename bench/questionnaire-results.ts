@@ -24,7 +24,8 @@ import { openDatabase, type Database } from "@/platform/db/client";
 import { loadUserActor } from "@/platform/auth/actors";
 import { communes } from "@/modules/geo/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
-import { addQuestion, addSection, createCampaign, createQuestionnaire, publishQuestionnaire } from "@/modules/questionnaires/commands";
+import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "@/modules/questionnaires/commands/builder";
+import { createCampaign } from "@/modules/questionnaires/commands/campaigns";
 import { exportTable, responsesForExport, writeExport } from "@/modules/questionnaires/export";
 import { allQuestions } from "@/modules/questionnaires/logic";
 import { answeredCommunes, listCampaigns, loadQuestionnaire } from "@/modules/questionnaires/queries";
@@ -134,7 +135,7 @@ async function run(kind: "pglite" | "postgres", database: Database) {
   const results = await computeResults(db, t, q, structure);
   const profile: ResultFilters = { profile: [{ questionId: age.id, value: "60-a-74-ans" }] };
   const commune: ResultFilters = { commune: "16015", profile: [] };
-  const pageData = () => Promise.all([cachedResults(db, t, q, structure), listCampaigns(db, t, q), answeredCommunes(db, communeQuestion.id)]);
+  const pageData = () => Promise.all([cachedResults(db, t, q, structure), listCampaigns(db, t, q), answeredCommunes(db, t, communeQuestion.id)]);
   const page = async () => (await pageData())[0].questions.map(questionChart);
   const data = await responsesForExport(db, t, q);
   const table = exportTable(structure, data);

@@ -99,11 +99,19 @@ describe("the coordination organises the findings of the diagnostic", () => {
     const partner = await signedIn(browser, baseUrl, dataDir, demo.partner);
     const partnerPage = await partner.newPage();
     const addForm = () => partnerPage.getByRole("button", { name: "Ajouter le constat" });
+    // The same setting opens the shortcut of the questionnaire results ("En faire un constat" beside a free text).
+    await visit(partnerPage, `${baseUrl}/espace/charente/questionnaires`);
+    const survey = await partnerPage.getByRole("link", { name: "Vous et le numérique (démonstration)" }).first().getAttribute("href");
+    const shortcuts = async () => {
+      await visit(partnerPage, `${baseUrl}${survey}/resultats`);
+      return partnerPage.getByRole("link", { name: /^En faire un constat/ }).count();
+    };
 
     await visit(page, list);
     expect(await page.getByRole("radio", { name: "Non, seulement la coordination" }).isChecked()).toBe(true);
     await visit(partnerPage, list);
     expect(await addForm().count()).toBe(0);
+    expect(await shortcuts()).toBe(0);
 
     await page.locator("label", { hasText: "Oui, la coordination et les partenaires" }).click();
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -111,6 +119,7 @@ describe("the coordination organises the findings of the diagnostic", () => {
     await expectAccessible(page);
     await visit(partnerPage, list);
     expect(await addForm().count()).toBe(1);
+    expect(await shortcuts()).toBeGreaterThan(0);
 
     await page.locator("label", { hasText: "Non, seulement la coordination" }).click();
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -118,6 +127,7 @@ describe("the coordination organises the findings of the diagnostic", () => {
     await expectAccessible(page);
     await visit(partnerPage, list);
     expect(await addForm().count()).toBe(0);
+    expect(await shortcuts()).toBe(0);
     await coordination.close();
     await partner.close();
   });

@@ -178,6 +178,12 @@ describe("building a questionnaire and reading its answers", () => {
     await submit(page, page.getByRole("button", { name: "Clore le questionnaire" }));
     await expectAccessible(page);
     expect(await page.getByRole("button", { name: "Rouvrir le questionnaire" }).count()).toBe(1);
+    // Its question pages say what the commands say (409, "clos"), not "access denied" (403).
+    await visit(page, `${builder}/questions/nouvelle`);
+    await expectAccessible(page);
+    expect(await page.locator("main").innerText()).toContain("Ce questionnaire est clos : rouvrez-le pour le modifier, ou copiez-le pour en faire une nouvelle version.");
+    expect(await page.getByRole("heading", { name: "Accès refusé" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Ajouter la question" }).count()).toBe(0);
     await visit(page, `${baseUrl}/espace/charente/questionnaires`);
     await tick(page, "Questionnaire vide");
     await page.getByLabel("Titre (facultatif)").fill(`${title} à supprimer`);

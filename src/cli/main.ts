@@ -12,7 +12,7 @@ import { findTerritoryBySlug, listTerritories } from "@/modules/territories/quer
 import { reviewTerritory } from "@/modules/territories/commands";
 import { importPlaces } from "@/modules/places/commands";
 import { exportGeoJson } from "@/modules/places/geojson";
-import { placesForExport } from "@/modules/places/queries";
+import { placesForExport, registryForExport } from "@/modules/places/queries";
 import { exportCsv, exportJson } from "@/modules/places/standard/export";
 import { placesValidate } from "./places";
 import { diagnosticExport } from "./diagnostic";
@@ -102,7 +102,7 @@ const commands: Record<string, Command> = {
     if (sub === "export") {
       const format = option(rest, "--format");
       if (format !== "csv" && format !== "json" && format !== "geojson") return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson");
-      const list = await placesForExport(database.db, territory?.id);
+      const list = territory ? await placesForExport(database.db, territory.id) : await registryForExport(database.db);
       out(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
       return 0;
     }

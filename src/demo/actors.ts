@@ -4,7 +4,7 @@ import { normalizeSearch } from "@/platform/text";
 import { actors, territoryActors } from "@/modules/actors/schema";
 import { siretValid } from "@/modules/actors/validation";
 import { places } from "@/modules/places/schema";
-import { territoryCommunes } from "@/modules/territories/schema";
+import { perimeterJoin } from "@/modules/territories/tenancy";
 
 /**
  * The demo's actors, derived from the real places of the perimeter: one actor per SIRET found in
@@ -16,7 +16,7 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
   const rows = await db
     .select({ id: places.id, name: places.name, commune: places.communeCode, data: places.data })
     .from(places)
-    .innerJoin(territoryCommunes, and(eq(territoryCommunes.communeCode, places.communeCode), eq(territoryCommunes.territoryId, territoryId)))
+    .innerJoin(...perimeterJoin(territoryId, places.communeCode))
     .where(and(isNull(places.actorId), ne(places.source, "maillage-contribution")));
   const bySiret = new Map<string, typeof rows>();
   for (const r of rows) {

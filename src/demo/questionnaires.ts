@@ -11,8 +11,10 @@ import { loadUserActor } from "@/platform/auth/actors";
 import type { Actor } from "@/platform/auth/actor";
 import { communes } from "@/modules/geo/schema";
 import { actors as actorsTable } from "@/modules/actors/schema";
-import { memberships, territoryCommunes } from "@/modules/territories/schema";
-import { createCampaign, createQuestionnaire, publishQuestionnaire } from "@/modules/questionnaires/commands";
+import { memberships } from "@/modules/territories/schema";
+import { perimeterJoin } from "@/modules/territories/tenancy";
+import { createQuestionnaire, publishQuestionnaire } from "@/modules/questionnaires/commands/builder";
+import { createCampaign } from "@/modules/questionnaires/commands/campaigns";
 import { allQuestions } from "@/modules/questionnaires/logic";
 import { loadQuestionnaire } from "@/modules/questionnaires/queries";
 import { questionnaireAnswers, questionnaireResponses } from "@/modules/questionnaires/schema";
@@ -352,9 +354,8 @@ export async function seedDemoQuestionnaires(db: Db, territoryId: string): Promi
   // Inhabitants: communes drawn in proportion to their population, a few from outside the territory.
   const places = await db
     .select({ code: communes.code, population: communes.population })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(communes.code);
   if (places.length === 0) return;
   const inhabitants = await demoQuestionnaire(db, actor, territory, "habitants", "Enquête auprès des habitants (démonstration)");
@@ -365,7 +366,7 @@ export async function seedDemoQuestionnaires(db: Db, territoryId: string): Promi
   const structures = await db
     .select({ name: actorsTable.name, commune: actorsTable.communeCode })
     .from(actorsTable)
-    .innerJoin(territoryCommunes, and(eq(territoryCommunes.communeCode, actorsTable.communeCode), eq(territoryCommunes.territoryId, territoryId)))
+    .innerJoin(...perimeterJoin(territoryId, actorsTable.communeCode))
     .where(and(eq(actorsTable.source, "demo"), isNotNull(actorsTable.communeCode)))
     .orderBy(actorsTable.name)
     .limit(DEMO_ACTORS);

@@ -8,6 +8,7 @@ export const errorCatalog = {
   unauthenticated: { status: 401, message: "Connectez-vous pour accéder à cette page." },
   forbidden: { status: 403, message: "Vous n'avez pas les droits nécessaires pour cette action." },
   not_found: { status: 404, message: "Cette page ou cet élément n'existe pas." },
+  territory_required: { status: 400, message: "Le territoire n'est pas précisé : ouvrez cette page depuis l'espace de votre territoire." },
   slug_taken: { status: 409, message: "Cette adresse de territoire est déjà utilisée. Choisissez-en une autre." },
   email_taken: { status: 409, message: "Un compte existe déjà avec cette adresse électronique." },
   already_member: { status: 409, message: "Cette personne fait déjà partie du territoire." },

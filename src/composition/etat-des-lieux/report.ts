@@ -5,7 +5,7 @@
  * PDF. A published version keeps its data (snapshot), so that version N reads the same next year.
  */
 import { and, count, desc, eq, max, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -134,7 +134,7 @@ export type PublishedReport = { version: number; publishedAt: Date; publishedBy:
 export async function publishReport(db: Db, actor: Actor, territory: TerritoryRef & Parameters<typeof buildReport>[1]): Promise<{ version: number }> {
   if (!diagnosticPolicy.publishReport(actor, territory)) throw new AppError("forbidden");
   const data = await buildReport(db, territory);
-  const by = actor.kind === "user" ? actor.name || actor.email : actor.kind === "system" ? actor.label : "";
+  const by = actorLabel(actor, { show: "nameOrEmail", anonymous: "" });
   return db.transaction(async (tx) => {
     const [last] = await tx.select({ v: max(diagnosticReports.version) }).from(diagnosticReports).where(eq(diagnosticReports.territoryId, territory.id));
     const version = (last?.v ?? 0) + 1;

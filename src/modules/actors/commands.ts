@@ -1,5 +1,6 @@
-import { and, count, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { roleLabels } from "@/platform/auth/actor";
 import { user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
@@ -8,15 +9,11 @@ import { AppError, type FieldErrors } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
 import { parseOrThrow } from "@/platform/validation";
 import { communes, resolveCommuneCodes } from "@/modules/geo";
-import { memberships, splitCodes, territoryCommunes, type TerritoryRef } from "@/modules/territories";
+import { type TerritoryRef, memberships, perimeterAmong, splitCodes } from "@/modules/territories";
 import { actorPolicy, noActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 /** Member check first (a stranger learns nothing, not even whether the id exists), then the actor as the territory sees it. */
 async function loadForWrite(db: Executor, actor: Actor, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {
@@ -49,10 +46,7 @@ async function placement(tx: Executor, territory: TerritoryRef, input: ActorValu
   else if (served.length > MAX_SERVED_COMMUNES) errors.communes = [`Une structure ne peut pas desservir plus de ${MAX_SERVED_COMMUNES} communes.`];
   if (Object.keys(errors).length === 0) {
     const inside = [communeCode, ...served].filter((c): c is string => c !== null);
-    const [hit] = inside.length
-      ? await tx.select({ n: count() }).from(territoryCommunes).where(and(eq(territoryCommunes.territoryId, territory.id), inArray(territoryCommunes.communeCode, inside)))
-      : [{ n: 0 }];
-    if ((hit?.n ?? 0) === 0) errors.communeCode = ["La structure doit être située dans le territoire ou desservir au moins une de ses communes (sinon elle n'y apparaîtrait pas)."];
+    if ((await perimeterAmong(tx, territory.id, inside)).length === 0) errors.communeCode = ["La structure doit être située dans le territoire ou desservir au moins une de ses communes (sinon elle n'y apparaîtrait pas)."];
   }
   if (Object.keys(errors).length > 0) throw new AppError("validation", { fieldErrors: errors });
   const [named] = communeCode ? await tx.select({ name: communes.name }).from(communes).where(eq(communes.code, communeCode)) : [];

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { isAdmin } from "@/platform/auth/policy";
 import type { Executor } from "@/platform/db/client";
-import { isVerified, territoryCommunes, territoryPolicy, type TerritoryRef } from "@/modules/territories";
+import { isVerified, territoryPolicy, type TerritoryRef, inPerimeterOf, perimeterJoin, requireTerritoryId } from "@/modules/territories";
 import { actorCommunes, actorContacts, actors, territoryActors } from "./schema";
 
 /**
@@ -25,7 +26,6 @@ export type OwnedField = (typeof ownedFields)[number];
  */
 export type OwnershipSubject = { speakerIds: readonly string[]; joined: boolean; writtenBy?: string | null };
 
-const isAdmin = (viewer: Actor) => viewer.kind === "user" && viewer.isPlatformAdmin;
 const isMember = (viewer: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(viewer, t);
 
 export const readRule: Record<OwnedField, (viewer: Actor, t: TerritoryRef, s: OwnershipSubject) => boolean> = {
@@ -53,18 +53,17 @@ export function mayReadEditorEmail(viewer: Actor, t: TerritoryRef, writtenFrom: 
  * of its communes. One shared registry: an actor is never copied per territory, only seen from several.
  */
 export function visibleIn(db: Executor, territoryId: string): SQL {
-  const perimeter = db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId));
   const serving = db
     .select({ id: actorCommunes.actorId })
     .from(actorCommunes)
-    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, actorCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId));
+    .innerJoin(...perimeterJoin(territoryId, actorCommunes.communeCode));
   // `or` of two conditions is never undefined; the fallback only keeps the type honest and fails closed.
-  return or(inArray(actors.communeCode, perimeter), inArray(actors.id, serving)) ?? sql`false`;
+  return or(inPerimeterOf(db, territoryId, actors.communeCode), inArray(actors.id, serving)) ?? sql`false`;
 }
 
 /** The SQL side of the rule, for one territory: what each read of actor data filters on. */
 export function actorReads(db: Executor, t: TerritoryRef) {
+  requireTerritoryId(t.id);
   return {
     /** Actors the territory sees (public record). */
     seen: visibleIn(db, t.id),
@@ -84,11 +83,13 @@ export function actorReads(db: Executor, t: TerritoryRef) {
 
 /** The territory's follow-up status of `actors.id` ("à mobiliser" until the territory says otherwise). */
 export function followUpStatus(territoryId: string): SQL<"engaged" | "to_mobilise"> {
+  requireTerritoryId(territoryId);
   return sql<"engaged" | "to_mobilise">`coalesce((select ${territoryActors.status} from ${territoryActors} where ${territoryActors.territoryId} = ${territoryId} and ${territoryActors.actorId} = ${actors.id}), 'to_mobilise')`;
 }
 
 /** Whether the actor joined the territory as a partner (the `joined` of OwnershipSubject). */
 export async function hasJoined(db: Executor, territoryId: string, actorId: string): Promise<boolean> {
+  requireTerritoryId(territoryId);
   const [row] = await db
     .select({ joinedAt: territoryActors.joinedAt })
     .from(territoryActors)

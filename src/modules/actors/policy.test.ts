@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
@@ -44,36 +45,22 @@ const unverifiedTable: Record<ActorAction, Row> = {
 const unverifiedOwn: Record<ActorAction, Row> = { ...unverifiedTable, manageContacts: [false, false, false, false, true, true, true] };
 
 describe("actor policy in a territory not verified (role × action)", () => {
-  const names = Object.keys(people);
   for (const status of ["pending", "refused", "suspended"] as const) {
     for (const [label, record, table] of [
       ["another actor", notOwn, unverifiedTable],
       ["their own actor", own, unverifiedOwn],
     ] as const) {
-      for (const [action, row] of Object.entries(table) as [ActorAction, Row][]) {
-        for (const [i, name] of names.entries()) {
-          it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label}, territory ${status})`, () => {
-            expect(actorPolicy[action](people[name] as Actor, { id: territory.id, status }, record)).toBe(row[i]);
-          });
-        }
-      }
+      policyTable(people, table, (action, person) => actorPolicy[action](person, { id: territory.id, status }, record), { suffix: ` (${label}, territory ${status})` });
     }
   }
 });
 
 describe("actor policy (role × action)", () => {
-  const names = Object.keys(people);
   for (const [label, record, table] of [
     ["another actor", notOwn, onAnotherActor],
     ["their own actor", own, onOwnActor],
   ] as const) {
-    for (const [action, row] of Object.entries(table) as [ActorAction, Row][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label})`, () => {
-          expect(actorPolicy[action](people[name] as Actor, territory, record)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(people, table, (action, person) => actorPolicy[action](person, territory, record), { suffix: ` (${label})` });
   }
 
   it("a coordinator elsewhere has no rights here, even when named for the actor", () => {

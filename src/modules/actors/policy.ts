@@ -1,4 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf, roleIn } from "@/platform/auth/policy";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
@@ -15,7 +16,7 @@ const editsRegistry = (actor: Actor, t: TerritoryRef) => territoryPolicy.editReg
 
 /** A partner of this territory ("describes its structure and its places") named by a coordinator to speak for this actor. */
 export function speaksFor(actor: Actor, t: TerritoryRef, record: ActorRecordRef): boolean {
-  return actor.kind === "user" && actor.roles[t.id] === "partner" && record.speakerIds.includes(actor.userId);
+  return actor.kind === "user" && roleIn(actor, t) === "partner" && record.speakerIds.includes(actor.userId);
 }
 
 /**
@@ -49,7 +50,5 @@ export const noActor: ActorRecordRef = { speakerIds: [] };
 
 /** The abilities a page receives to show or hide its controls. */
 export function actorAbilities(actor: Actor, t: TerritoryRef, record: ActorRecordRef = noActor): ActorAbilities {
-  const out = {} as ActorAbilities;
-  for (const action of Object.keys(actorPolicy) as ActorAction[]) out[action] = actorPolicy[action](actor, t, record);
-  return out;
+  return abilitiesOf(actorPolicy, actor, t, record);
 }

@@ -3,7 +3,7 @@ import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo";
-import { memberships, territoryCommunes } from "@/modules/territories";
+import { memberships, perimeterJoin } from "@/modules/territories";
 import { followUpStatus, visibleIn } from "./ownership";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import type { ActorFilters } from "./validation";
@@ -52,9 +52,9 @@ export async function listActors(db: Executor, territoryId: string, filters: Act
 
 /** Communes of the territory where an actor is located or that an actor serves (for the commune filter). */
 export async function communesWithActors(db: Executor, territoryId: string): Promise<{ code: string; name: string }[]> {
-  const inPerimeter = and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communes.code));
-  const located = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actors).innerJoin(communes, eq(communes.code, actors.communeCode)).innerJoin(territoryCommunes, inPerimeter);
-  const served = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actorCommunes).innerJoin(communes, eq(communes.code, actorCommunes.communeCode)).innerJoin(territoryCommunes, inPerimeter);
+  const inPerimeter = perimeterJoin(territoryId, communes.code);
+  const located = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actors).innerJoin(communes, eq(communes.code, actors.communeCode)).innerJoin(...inPerimeter);
+  const served = await db.selectDistinct({ code: communes.code, name: communes.name }).from(actorCommunes).innerJoin(communes, eq(communes.code, actorCommunes.communeCode)).innerJoin(...inPerimeter);
   const all = new Map([...located, ...served].map((c) => [c.code, c]));
   return [...all.values()].sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

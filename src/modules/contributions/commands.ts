@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { hit, rateKey } from "@/platform/auth/rate-limit";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -21,10 +22,6 @@ import { isUuid } from "./queries";
 
 type TerritoryInfo = Pick<Territory, "id" | "name" | "slug" | "status">;
 export type ProposalTarget = { kind: "new" } | { kind: "correction"; placeId: string };
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 const invalid = (fieldErrors: FieldErrors) => new AppError("validation", { fieldErrors });
 
@@ -112,7 +109,7 @@ export async function submitProposal(
   });
 }
 
-const decider = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
+const decider = (actor: Actor) => actorLabel(actor, { show: "email" });
 
 /**
  * Takes a pending proposal of the territory for a decision, in the transaction: a proposal decided

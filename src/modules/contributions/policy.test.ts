@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { contributionPolicy, type ContributionAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
@@ -16,14 +17,7 @@ const expected: Record<ContributionAction, boolean[]> = {
 };
 
 describe("contribution policy (role × action)", () => {
-  const names = Object.keys(actors);
-  for (const [action, row] of Object.entries(expected) as [ContributionAction, boolean[]][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(contributionPolicy[action](actors[name] as Actor, territory)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(actors, expected, (action, person) => contributionPolicy[action](person, territory));
 
   it("a coordinator of another territory may not moderate here", () => {
     expect(contributionPolicy.moderate(actors.stranger as Actor, territory)).toBe(false);

@@ -5,14 +5,14 @@
  * file changes nothing.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { slugify } from "@/platform/text";
 import { communes } from "@/modules/geo";
 import { readProducerFile } from "@/modules/places";
-import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
+import { type TerritoryRef, perimeterAmong, perimeterJoin } from "@/modules/territories";
 import { diagnosticPolicy } from "./policy";
 import { customIndicators, customIndicatorValues } from "./schema";
 
@@ -53,9 +53,8 @@ export function parseNumber(text: string): number | null | "invalid" {
 export async function indicatorTemplate(db: Executor, territoryId: string): Promise<string> {
   const rows = await db
     .select({ code: communes.code, name: communes.name })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(asc(communes.code));
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return `\uFEFF${[`${CODE_COLUMN};nom;Mon indicateur (unité)`, ...rows.map((r) => `${r.code};${quote(r.name)};`)].join("\r\n")}\r\n`;
@@ -86,12 +85,7 @@ async function check(db: Executor, territoryId: string, bytes: Uint8Array, filen
 
   const codes = [...new Set(table.rows.map((r) => (r[codeColumn] ?? "").trim().toUpperCase().padStart(5, "0")))];
   const known = new Set((codes.length ? await db.select({ c: communes.code }).from(communes).where(inArray(communes.code, codes)) : []).map((r) => r.c));
-  const perimeter = new Set(
-    (codes.length
-      ? await db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(and(eq(territoryCommunes.territoryId, territoryId), inArray(territoryCommunes.communeCode, codes)))
-      : []
-    ).map((r) => r.c),
-  );
+  const perimeter = new Set(await perimeterAmong(db, territoryId, codes));
   const values = new Map(columns.map((c) => [c.key, new Map<string, number>()]));
   const seenCodes = new Map<string, number>();
   let accepted = 0;
@@ -125,7 +119,7 @@ export async function importIndicators(db: Db, actor: Actor, territory: Territor
   const parsed = await check(db, territory.id, input.bytes, input.filename);
   if (input.dryRun || parsed.columns.length === 0) return parsed.report;
   if (parsed.report.accepted === 0) throw new AppError("validation", { message: "Aucune ligne valable dans ce fichier : rien n'a été importé. Corrigez les lignes signalées." });
-  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "";
+  const by = actorLabel(actor, { show: "email", anonymous: "" });
   await db.transaction(async (tx) => {
     for (const c of parsed.columns) {
       const [indicator] = await tx

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, isNotNull, max } from "drizzle-orm";
+import { and, asc, count, isNotNull, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { communes } from "@/modules/geo";
 import { places } from "@/modules/places";
-import { territoryCommunes } from "@/modules/territories";
+import { perimeterJoin } from "@/modules/territories";
 import { buildPlaceIndexes, computeCoverage, type CoverageCommune, type CoveragePlace, type CoverageResult, type PlaceIndexes } from "./coverage";
 import type { CoverageSettings } from "./validation";
 
@@ -30,9 +30,8 @@ export async function loadCoverageCommunes(db: Executor, territoryId: string): P
       older65: communes.ifnOlder65,
       noDiploma: communes.ifnNoDiploma,
     })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(asc(communes.code));
   return rows.map((r) => {
     const ifn = { total: r.total, noThd: r.noThd, no4g: r.no4g, poverty: r.poverty, older65: r.older65, noDiploma: r.noDiploma };

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { diagnosticPolicy, type DiagnosticAction } from "./policy";
 
 const territory = { id: "t-1" };
@@ -17,12 +18,5 @@ const table: Record<DiagnosticAction, Row> = {
 };
 
 describe("diagnostic policy (role × action)", () => {
-  const names = Object.keys(people);
-  for (const [action, row] of Object.entries(table) as [DiagnosticAction, Row][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(diagnosticPolicy[action](people[name] as Actor, territory)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(people, table, (action, person) => diagnosticPolicy[action](person, territory));
 });

@@ -1,4 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf } from "@/platform/auth/policy";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /** Every decision about the diagnostic (portrait, settings, own indicators, État des lieux). */
@@ -17,7 +18,5 @@ export type DiagnosticAction = keyof typeof diagnosticPolicy;
 export type DiagnosticAbilities = Record<DiagnosticAction, boolean>;
 
 export function diagnosticAbilities(actor: Actor, t: TerritoryRef): DiagnosticAbilities {
-  const out = {} as DiagnosticAbilities;
-  for (const action of Object.keys(diagnosticPolicy) as DiagnosticAction[]) out[action] = diagnosticPolicy[action](actor, t);
-  return out;
+  return abilitiesOf(diagnosticPolicy, actor, t);
 }

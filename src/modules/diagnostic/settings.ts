@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -18,7 +18,7 @@ export async function loadCoverageSettings(db: Executor, territoryId: string): P
 export async function saveCoverageSettings(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<CoverageSettings> {
   if (!diagnosticPolicy.configure(actor, territory)) throw new AppError("forbidden");
   const settings = parseOrThrow(coverageSettingsSchema, raw);
-  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "";
+  const by = actorLabel(actor, { show: "email", anonymous: "" });
   await db.transaction(async (tx) => {
     const before = await loadCoverageSettings(tx, territory.id);
     await tx

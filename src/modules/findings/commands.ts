@@ -1,29 +1,28 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { and, eq, sql } from "drizzle-orm";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
+import { perimeterAmong, type TerritoryRef } from "@/modules/territories";
 import { findingPolicy } from "./policy";
 import { findFinding, findingsSetting } from "./queries";
 import { diagnosticSettings, findingGroups, findings, findingVotes } from "./schema";
 import { findingSchema, groupSchema } from "./validation";
 
-const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
+const by = (actor: Actor) => actorLabel(actor, { show: "email" });
 
-async function authorize(tx: Executor, actor: Actor, territory: TerritoryRef, action: keyof typeof findingPolicy) {
+/** The findings policy needs the territory's setting: read it in the command's transaction, then the shared refusal. */
+async function authorizeWithSetting(tx: Executor, actor: Actor, territory: TerritoryRef, action: keyof typeof findingPolicy) {
   const ref = { id: territory.id, ...(await findingsSetting(tx, territory.id)) };
-  if (!findingPolicy[action](actor, ref)) throw new AppError("forbidden");
+  authorize(findingPolicy[action](actor, ref));
 }
 
 /** Communes must belong to the territory's perimeter. */
 async function checkCommunes(tx: Executor, territoryId: string, codes: string[]) {
   if (codes.length === 0) return;
-  const rows = await tx
-    .select({ c: territoryCommunes.communeCode })
-    .from(territoryCommunes)
-    .where(and(eq(territoryCommunes.territoryId, territoryId), inArray(territoryCommunes.communeCode, codes)));
+  const rows = await perimeterAmong(tx, territoryId, codes);
   if (rows.length !== codes.length) throw new AppError("validation", { fieldErrors: { communes: ["Choisissez des communes du territoire."] } });
 }
 
@@ -35,7 +34,7 @@ async function checkGroup(tx: Executor, territoryId: string, groupId: string | u
 
 export async function setPartnersRecordFindings(db: Db, actor: Actor, territory: TerritoryRef, allowed: boolean): Promise<void> {
   await db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "configure");
+    await authorizeWithSetting(tx, actor, territory, "configure");
     await tx
       .insert(diagnosticSettings)
       .values({ territoryId: territory.id, partnersRecordFindings: allowed, updatedBy: by(actor) })
@@ -47,7 +46,7 @@ export async function setPartnersRecordFindings(db: Db, actor: Actor, territory:
 export async function createFinding(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<{ id: string }> {
   const input = parseOrThrow(findingSchema, raw);
   return db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "record");
+    await authorizeWithSetting(tx, actor, territory, "record");
     await checkCommunes(tx, territory.id, input.communes);
     await checkGroup(tx, territory.id, input.groupId);
     const [row] = await tx
@@ -74,7 +73,7 @@ export async function createFinding(db: Db, actor: Actor, territory: TerritoryRe
 export async function updateFinding(db: Db, actor: Actor, territory: TerritoryRef, findingId: string, raw: unknown): Promise<void> {
   const input = parseOrThrow(findingSchema, raw);
   await db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "organise");
+    await authorizeWithSetting(tx, actor, territory, "organise");
     const before = await findFinding(tx, territory.id, findingId);
     if (!before || before.mergedInto) throw new AppError("not_found");
     await checkCommunes(tx, territory.id, input.communes);
@@ -87,7 +86,7 @@ export async function updateFinding(db: Db, actor: Actor, territory: TerritoryRe
 
 export async function deleteFinding(db: Db, actor: Actor, territory: TerritoryRef, findingId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "organise");
+    await authorizeWithSetting(tx, actor, territory, "organise");
     const before = await findFinding(tx, territory.id, findingId);
     if (!before) throw new AppError("not_found");
     await tx.delete(findings).where(and(eq(findings.id, findingId), eq(findings.territoryId, territory.id)));
@@ -98,7 +97,7 @@ export async function deleteFinding(db: Db, actor: Actor, territory: TerritoryRe
 export async function createGroup(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<{ id: string }> {
   const { title } = parseOrThrow(groupSchema, raw);
   return db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "organise");
+    await authorizeWithSetting(tx, actor, territory, "organise");
     const [row] = await tx.insert(findingGroups).values({ territoryId: territory.id, title }).returning({ id: findingGroups.id });
     if (!row) throw new Error("insert returned nothing");
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "finding_group", entityId: row.id, action: "create", after: { title } });
@@ -109,7 +108,7 @@ export async function createGroup(db: Db, actor: Actor, territory: TerritoryRef,
 /** Puts a finding in a group ("" = out of any group). */
 export async function moveToGroup(db: Db, actor: Actor, territory: TerritoryRef, findingId: string, groupId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "organise");
+    await authorizeWithSetting(tx, actor, territory, "organise");
     const finding = await findFinding(tx, territory.id, findingId);
     if (!finding || finding.mergedInto) throw new AppError("not_found");
     await checkGroup(tx, territory.id, groupId || undefined);
@@ -127,7 +126,7 @@ export async function mergeFindings(db: Db, actor: Actor, territory: TerritoryRe
   if (keepId === otherId) throw new AppError("validation", { fieldErrors: { other: ["Choisissez un autre constat que celui-ci."] } });
   const newText = text?.trim() ? parseOrThrow(findingSchema.pick({ text: true }), { text }).text : undefined;
   await db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "organise");
+    await authorizeWithSetting(tx, actor, territory, "organise");
     const keep = await findFinding(tx, territory.id, keepId);
     const other = await findFinding(tx, territory.id, otherId);
     if (!keep || !other || keep.mergedInto || other.mergedInto) throw new AppError("not_found");
@@ -150,7 +149,7 @@ export async function mergeFindings(db: Db, actor: Actor, territory: TerritoryRe
 export async function toggleVote(db: Db, actor: Actor, territory: TerritoryRef, findingId: string): Promise<boolean> {
   if (actor.kind !== "user") throw new AppError("unauthenticated");
   return db.transaction(async (tx) => {
-    await authorize(tx, actor, territory, "vote");
+    await authorizeWithSetting(tx, actor, territory, "vote");
     const finding = await findFinding(tx, territory.id, findingId);
     if (!finding || finding.mergedInto) throw new AppError("not_found");
     const removed = await tx

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { findingPolicy, type FindingAction } from "./policy";
 
 const closed = { id: "t-1", partnersRecordFindings: false };
@@ -19,17 +20,10 @@ const partnersNotAllowed: Record<FindingAction, Row> = {
 const partnersAllowed: Record<FindingAction, Row> = { ...partnersNotAllowed, record: [false, false, false, false, true, true, true] };
 
 describe("findings policy (role × action)", () => {
-  const names = Object.keys(people);
   for (const [label, territory, table] of [
     ["partners not allowed to record", closed, partnersNotAllowed],
     ["partners allowed to record", open, partnersAllowed],
   ] as const) {
-    for (const [action, row] of Object.entries(table) as [FindingAction, Row][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label})`, () => {
-          expect(findingPolicy[action](people[name] as Actor, territory)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(people, table, (action, person) => findingPolicy[action](person, territory), { suffix: ` (${label})` });
   }
 });

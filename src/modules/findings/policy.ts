@@ -1,10 +1,10 @@
 import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf, roleIn } from "@/platform/auth/policy";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /** What the findings policy needs about the territory: whether partners may record findings. */
 export type FindingsRef = TerritoryRef & { partnersRecordFindings: boolean };
 
-const roleIn = (actor: Actor, t: TerritoryRef) => (actor.kind === "user" ? actor.roles[t.id] : undefined);
 const isCoordinator = (actor: Actor, t: TerritoryRef) => territoryPolicy.edit(actor, t);
 const isPartner = (actor: Actor, t: TerritoryRef) => roleIn(actor, t) === "partner";
 
@@ -24,7 +24,5 @@ export type FindingAction = keyof typeof findingPolicy;
 export type FindingAbilities = Record<FindingAction, boolean>;
 
 export function findingAbilities(actor: Actor, t: FindingsRef): FindingAbilities {
-  const out = {} as FindingAbilities;
-  for (const action of Object.keys(findingPolicy) as FindingAction[]) out[action] = findingPolicy[action](actor, t);
-  return out;
+  return abilitiesOf(findingPolicy, actor, t);
 }

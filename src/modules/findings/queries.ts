@@ -1,11 +1,23 @@
 import { and, arrayContains, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
+import type { TerritoryRef } from "@/modules/territories";
+import { findingAbilities, type FindingAbilities } from "./policy";
 import { diagnosticSettings, findingGroups, findings, findingVotes } from "./schema";
 import type { FindingFilters, FindingKind } from "./validation";
 
 export async function findingsSetting(db: Executor, territoryId: string): Promise<{ partnersRecordFindings: boolean }> {
   const [row] = await db.select({ p: diagnosticSettings.partnersRecordFindings }).from(diagnosticSettings).where(eq(diagnosticSettings.territoryId, territoryId));
   return { partnersRecordFindings: row?.p ?? false };
+}
+
+/**
+ * What a person may do with the territory's findings, decided by the policy with the territory's real
+ * setting (partners may record findings when it says so). Pages of other modules that offer a finding
+ * shortcut ask this, never the policy with a setting of their own.
+ */
+export async function findingAbilitiesIn(db: Executor, actor: Actor, territory: TerritoryRef): Promise<FindingAbilities> {
+  return findingAbilities(actor, { ...territory, ...(await findingsSetting(db, territory.id)) });
 }
 
 export type FindingItem = {

@@ -1,4 +1,5 @@
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -9,11 +10,7 @@ import { maturityPolicy } from "./policy";
 import { maturityAnswers, maturityAssessments } from "./schema";
 import { assessmentSchema } from "./validation";
 
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
-
-const submitter = (actor: Actor) => (actor.kind === "user" ? actor.name : actor.kind === "system" ? actor.label : "anonyme");
+const submitter = (actor: Actor) => actorLabel(actor, { show: "name" });
 
 /**
  * Records a new self-assessment of an actor the territory sees. Earlier submissions are kept (the

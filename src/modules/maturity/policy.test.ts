@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { maturityAbilities, maturityPolicy, noMaturityActor, type MaturityAction, type MaturityRef } from "./policy";
 
@@ -72,15 +73,8 @@ const cases: [string, TerritoryRef, MaturityRef, Record<MaturityAction, Row>][] 
 ];
 
 describe("maturity policy (role × verified × joined × action)", () => {
-  const names = Object.keys(people);
   for (const [label, t, record, table] of cases) {
-    for (const [action, row] of Object.entries(table) as [MaturityAction, Row][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label})`, () => {
-          expect(maturityPolicy[action](people[name] as Actor, t, record)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(people, table, (action, person) => maturityPolicy[action](person, t, record), { suffix: ` (${label})` });
   }
 
   it("a coordinator elsewhere reads nothing of an actor it does not speak for", () => {

@@ -1,5 +1,6 @@
 import type { Actor } from "@/platform/auth/actor";
-import { type ActorRecordRef, mayRead, speaksFor } from "@/modules/actors";
+import { abilitiesOf } from "@/platform/auth/policy";
+import { speaksFor, type ActorRecordRef, mayRead } from "@/modules/actors";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
@@ -32,7 +33,5 @@ export type MaturityAbilities = Record<MaturityAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
 export function maturityAbilities(actor: Actor, t: TerritoryRef, record: MaturityRef): MaturityAbilities {
-  const out = {} as MaturityAbilities;
-  for (const action of Object.keys(maturityPolicy) as MaturityAction[]) out[action] = maturityPolicy[action](actor, t, record);
-  return out;
+  return abilitiesOf(maturityPolicy, actor, t, record);
 }

@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, like, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
 import { communes, referenceMeta } from "@/modules/geo";
-import { type Territory, territoryCommuneCodes } from "@/modules/territories";
+import { type Territory, territoryCommuneCodes, perimeterCodes } from "@/modules/territories";
 import type { NormalizedPlace } from "./standard/schema";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
@@ -163,7 +163,7 @@ const FROM_RECORD = [
 async function upsertBatch(tx: Executor, batch: ReturnType<typeof asColumns>[], territoryId?: string): Promise<{ source_id: string; created: boolean }[]> {
   if (batch.length === 0) return [];
   // Into a territory: an existing place outside it is never changed (checked before; this is the last guard).
-  const inside = territoryId ? sql` and places.commune_code in (select commune_code from territory_communes where territory_id = ${territoryId})` : sql``;
+  const inside = territoryId ? sql` and places.commune_code in (${perimeterCodes(tx, territoryId)})` : sql``;
   const result = await tx.execute(sql`
     insert into places (${sql.raw(COLUMNS)})
     select ${sql.raw(FROM_RECORD)}
@@ -324,7 +324,7 @@ export async function importPlaces(
     return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
-  const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
+  const by = actorLabel(actor, { show: "email" });
   const outcome = new Map<string, "created" | "updated">();
   const written: Pending[] = [];
   const write = async (tx: Executor, batch: Pending[]) => {

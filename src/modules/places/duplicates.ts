@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import { type Territory, territoryCommunes } from "@/modules/territories";
+import { type Territory, inPerimeterOf, perimeterCodes } from "@/modules/territories";
 import { row } from "./commands";
 import { placeRegistryPolicy } from "./policy";
 import { places } from "./schema";
@@ -27,7 +27,7 @@ function metres(lat1: number, lon1: number, lat2: number, lon2: number): number 
  * (trigrams), or a similar address a short walk apart. Listed for review, never merged blindly.
  */
 export async function duplicateCandidates(db: Executor, territoryId: string, limit = 50): Promise<DuplicatePair[]> {
-  const inside = db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId));
+  const inside = perimeterCodes(db, territoryId);
   const rows = await db.execute(sql`
     select p1.id as a, p2.id as b,
            similarity(lower(p1.name), lower(p2.name)) as name_sim,
@@ -87,13 +87,12 @@ export async function mergePlaces(db: Db, actor: Actor, territory: Territory, ke
   if (!placeRegistryPolicy.merge(actor, territory)) throw new AppError("forbidden");
   if (keepId === removeId) throw new AppError("validation", { message: "Choisissez deux lieux différents." });
   await db.transaction(async (tx) => {
-    const inside = tx.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territory.id));
-    const found = await tx.select().from(places).where(and(inArray(places.id, [keepId, removeId]), inArray(places.communeCode, inside)));
+    const found = await tx.select().from(places).where(and(inArray(places.id, [keepId, removeId]), inPerimeterOf(tx, territory.id, places.communeCode)));
     const keep = found.find((p) => p.id === keepId);
     const remove = found.find((p) => p.id === removeId);
     if (!keep || !remove) throw new AppError("not_found", { message: "Un des deux lieux n'existe plus dans ce territoire (déjà fusionné ?)." });
     const data = mergeRecords(keep.data, remove.data);
-    const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
+    const by = actorLabel(actor, { show: "email" });
     const next = row(data, keep.source, keep.communeCode ?? undefined, by);
     await tx
       .update(places)

@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/testing/db";
 import { createTestTerritory } from "@/testing/factories";
 import { importPlaces } from "./commands";
 import { exportIds } from "./export-ids";
-import { placesForExport } from "./queries";
+import { placesForExport, registryForExport } from "./queries";
 import { exportCsv, exportJson } from "./standard/export";
 import { schemaErrors, schemaFields } from "./standard/schema-json.testing";
 
@@ -52,7 +52,7 @@ describe("exports of a registry holding the five real datasets", () => {
   const csvRows = (csv: string) => parseCsv(csv, { columns: true }) as Record<string, string>[];
 
   it("the CSV has unique ids and every row passes the v1.0.2 schema", async () => {
-    const list = await placesForExport(database.db, undefined);
+    const list = await registryForExport(database.db);
     expect(datasets).toHaveLength(5);
     // 646 + 188 + 12 + 90 + 7 records (SOURCES.md), every one of them a place.
     expect(list.length).toBe(943);
@@ -65,7 +65,7 @@ describe("exports of a registry holding the five real datasets", () => {
   });
 
   it("ids shared by two sources are told apart by their source; the others are kept as they are", async () => {
-    const rows = csvRows(exportCsv(await placesForExport(database.db, undefined)));
+    const rows = csvRows(exportCsv(await registryForExport(database.db)));
     const ids = new Set(rows.map((r) => r.id));
     // « 1 » is the first bus of Charente and a place in New Caledonia (checked by opening both files).
     expect(ids.has("1")).toBe(false);
@@ -76,14 +76,18 @@ describe("exports of a registry holding the five real datasets", () => {
   });
 
   it("two exports give the same file; a territory's export gives its places the same ids", async () => {
-    const first = exportCsv(await placesForExport(database.db, undefined));
-    expect(exportCsv(await placesForExport(database.db, undefined))).toBe(first);
-    const json = JSON.parse(exportJson(await placesForExport(database.db, undefined))) as { id: string }[];
+    const first = exportCsv(await registryForExport(database.db));
+    expect(exportCsv(await registryForExport(database.db))).toBe(first);
+    const json = JSON.parse(exportJson(await registryForExport(database.db))) as { id: string }[];
     expect(new Set(json.map((p) => p.id)).size).toBe(json.length);
     const territory = await createTestTerritory(database.db, { kind: "departement", code: "16", slug: "charente-export-2" });
     const charente = csvRows(exportCsv(await placesForExport(database.db, territory.id)));
     expect(charente.map((r) => r.id)).toContain("bus-france-services-en-charente-1");
     const national = new Set(csvRows(first).map((r) => r.id));
     for (const r of charente) expect(national.has(r.id ?? "")).toBe(true);
+  });
+
+  it("a territory's export without a territory id is refused, never widened to the whole registry", async () => {
+    await expect(placesForExport(database.db, "")).rejects.toMatchObject({ id: "territory_required", status: 400 });
   });
 });

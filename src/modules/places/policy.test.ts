@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { placePolicy, placeRegistryPolicy, type PlaceAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
@@ -23,24 +24,16 @@ const placeOfAnotherActor: Record<PlaceAction, Row> = {
 const placeOfTheirActor: Record<PlaceAction, Row> = { ...placeOfAnotherActor, edit: [false, false, false, false, true, true, true] };
 
 describe("place policy (role × action)", () => {
-  const names = Object.keys(people);
   for (const [label, ref, table] of [
     ["a place of another actor", otherActor, placeOfAnotherActor],
     ["a place without actor", noActor, placeOfAnotherActor],
     ["a place of their own actor", ownActor, placeOfTheirActor],
   ] as const) {
-    for (const [action, row] of Object.entries(table) as [PlaceAction, Row][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (${label})`, () => {
-          expect(placePolicy[action](people[name] as Actor, territory, ref)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(people, table, (action, person) => placePolicy[action](person, territory, ref), { suffix: ` (${label})` });
   }
 });
 
 describe("place policy in a territory not verified", () => {
-  const names = Object.keys(people);
   // Written by hand: only platform administrators keep rights; speaking for the actor gives none here.
   //                       anonymous stranger observer contributor partner coordinator admin
   const table: Record<PlaceAction, Row> = {
@@ -49,19 +42,12 @@ describe("place policy in a territory not verified", () => {
     moveOutside: [false, false, false, false, false, false, true],
   };
   for (const status of ["pending", "refused", "suspended"] as const) {
-    for (const [action, row] of Object.entries(table) as [PlaceAction, Row][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (own actor's place, territory ${status})`, () => {
-          expect(placePolicy[action](people[name] as Actor, { id: territory.id, status }, ownActor)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(people, table, (action, person) => placePolicy[action](person, { id: territory.id, status }, ownActor), { suffix: ` (own actor's place, territory ${status})` });
   }
 });
 
 describe("place registry policy (role × verified × action)", () => {
   const everyone: Record<string, Actor> = { ...people, system: { kind: "system", label: "cli" } };
-  const names = Object.keys(everyone);
   // Written by hand.                  anonymous stranger observer contributor partner coordinator admin system
   const verified = {
     import: [false, false, false, false, false, true, true, true],
@@ -76,17 +62,7 @@ describe("place registry policy (role × verified × action)", () => {
     ["verified", territory, verified],
     ["pending", { id: territory.id, status: "pending" as const }, pending],
   ] as const) {
-    for (const [action, row] of Object.entries(table) as ["import" | "merge", boolean[]][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} places (territory ${label})`, () => {
-          expect(placeRegistryPolicy[action](everyone[name] as Actor, t)).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(everyone, table, (action, person) => placeRegistryPolicy[action](person, t), { suffix: ` places (territory ${label})` });
   }
-  for (const [i, name] of names.entries()) {
-    it(`${name} ${noTerritory[i] ? "may" : "may not"} import places with no territory`, () => {
-      expect(placeRegistryPolicy.import(everyone[name] as Actor, undefined)).toBe(noTerritory[i]);
-    });
-  }
+  policyTable(everyone, { import: noTerritory }, (action, person) => placeRegistryPolicy[action](person, undefined), { suffix: " places with no territory" });
 });

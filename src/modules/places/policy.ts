@@ -1,4 +1,5 @@
 import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf } from "@/platform/auth/policy";
 import { platformPolicy, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 import { actorPolicy } from "@/modules/actors";
 
@@ -36,7 +37,5 @@ export type PlaceAction = keyof typeof placePolicy;
 export type PlaceAbilities = Record<PlaceAction, boolean>;
 
 export function placeAbilities(actor: Actor, t: TerritoryRef, p: PlaceRef): PlaceAbilities {
-  const out = {} as PlaceAbilities;
-  for (const action of Object.keys(placePolicy) as PlaceAction[]) out[action] = placePolicy[action](actor, t, p);
-  return out;
+  return abilitiesOf(placePolicy, actor, t, p);
 }

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { territoryCommunes } from "@/modules/territories";
+import { inPerimeterOf } from "@/modules/territories";
 import { communes } from "@/modules/geo";
 import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
@@ -14,7 +14,7 @@ export const PLACE_PAGE_SIZE = 20;
 /** Places whose commune lies in the territory's perimeter (tenancy by perimeter), then the filters. */
 function conditions(territoryId: string, db: Executor, f: PlaceFilters): SQL | undefined {
   const where: (SQL | undefined)[] = [
-    inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+    inPerimeterOf(db, territoryId, places.communeCode),
   ];
   const q = f.q ? normalizeSearch(f.q).replace(/[\\%_]/g, "") : "";
   if (q) where.push(ilike(places.search, `%${q}%`));
@@ -66,12 +66,19 @@ export async function communesWithPlaces(db: Executor, territoryId: string) {
     .orderBy(asc(communes.name));
 }
 
-/** The standard records of a territory's places (or of the whole instance), for export. */
-export async function placesForExport(db: Executor, territoryId: string | undefined): Promise<NormalizedPlace[]> {
+/** The standard records of a territory's places, for export (the territory id is required: tenancy). */
+export async function placesForExport(db: Executor, territoryId: string): Promise<NormalizedPlace[]> {
+  return exportRecords(db, conditions(territoryId, db, {}));
+}
+
+/** The standard records of every place of the instance: the platform's own export (command line with no territory). */
+export async function registryForExport(db: Executor): Promise<NormalizedPlace[]> {
+  return exportRecords(db, undefined);
+}
+
+async function exportRecords(db: Executor, where: SQL | undefined): Promise<NormalizedPlace[]> {
   const columns = { data: places.data, source: places.source, sourceId: places.sourceId };
-  const rows = territoryId
-    ? await db.select(columns).from(places).where(conditions(territoryId, db, {})).orderBy(asc(places.source), asc(places.sourceId))
-    : await db.select(columns).from(places).orderBy(asc(places.source), asc(places.sourceId));
+  const rows = await db.select(columns).from(places).where(where).orderBy(asc(places.source), asc(places.sourceId));
   // Ids used by more than one source in the whole registry (not only in this export): every export
   // then gives a place the same id (export-ids.ts).
   const shared = await db.select({ sourceId: places.sourceId }).from(places).groupBy(places.sourceId).having(sql`count(*) > 1`);

@@ -12,7 +12,10 @@ import type { Db } from "@/platform/db/client";
 import type { Actor } from "@/platform/auth/actor";
 import type { Territory } from "@/modules/territories";
 import { territoryAction, territoryOfForm } from "@/modules/territories";
-import * as q from "@/modules/questionnaires/commands";
+import { addQuestion, addSection, closeQuestionnaire, createQuestionnaire, deleteQuestion, deleteQuestionnaire, deleteSection, moveQuestion, moveSection, publishQuestionnaire, updateQuestion, updateQuestionnaire, updateSection } from "./commands/builder";
+import { createCampaign, endCampaign, updateCampaign } from "./commands/campaigns";
+import { clientKey, loadDraftContext, saveStep, startResponse } from "./commands/answers";
+import { setExcluded } from "./commands/moderation";
 import { campaignByToken, findCampaign } from "@/modules/questionnaires/queries";
 
 // Thin: read the form, call the module's command (which checks the policy again), say where to go.
@@ -26,110 +29,110 @@ async function workspace(form: FormData, fn: (ctx: { db: Db; actor: Actor; terri
 }
 
 export async function createQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw }) => builderPath(territory.slug, (await q.createQuestionnaire(db, actor, territory, raw)).id) + "?cree=1");
+  return workspace(form, async ({ db, actor, territory, raw }) => builderPath(territory.slug, (await createQuestionnaire(db, actor, territory, raw)).id) + "?cree=1");
 }
 
 export async function updateQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.updateQuestionnaire(db, actor, territory, questionnaire, raw);
+    await updateQuestionnaire(db, actor, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?enregistre=1";
   });
 }
 
 export async function deleteQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.deleteQuestionnaire(db, actor, territory, questionnaire, raw);
+    await deleteQuestionnaire(db, actor, territory, questionnaire, raw);
     return `/espace/${territory.slug}/questionnaires?supprime=1`;
   });
 }
 
 export async function publishQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.publishQuestionnaire(db, actor, territory, questionnaire, raw);
+    await publishQuestionnaire(db, actor, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?publie=1";
   });
 }
 
 export async function closeQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.closeQuestionnaire(db, actor, territory, questionnaire, raw);
+    await closeQuestionnaire(db, actor, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?clos=1";
   });
 }
 
 export async function addSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await q.addSection(db, actor, territory, questionnaire, raw);
+    const { id } = await addSection(db, actor, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${id}`;
   });
 }
 
 export async function updateSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.updateSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
+    await updateSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${field(form, "sectionId")}`;
   });
 }
 
 export async function deleteSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.deleteSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
+    await deleteSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
     return builderPath(territory.slug, questionnaire);
   });
 }
 
 export async function moveSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.moveSection(db, actor, territory, questionnaire, field(form, "sectionId"), field(form, "direction") === "up" ? "up" : "down", raw);
+    await moveSection(db, actor, territory, questionnaire, field(form, "sectionId"), field(form, "direction") === "up" ? "up" : "down", raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${field(form, "sectionId")}`;
   });
 }
 
 export async function addQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await q.addQuestion(db, actor, territory, questionnaire, raw);
+    const { id } = await addQuestion(db, actor, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${id}`;
   });
 }
 
 export async function updateQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.updateQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
+    await updateQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${field(form, "questionId")}`;
   });
 }
 
 export async function deleteQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.deleteQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
+    await deleteQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
     return builderPath(territory.slug, questionnaire);
   });
 }
 
 export async function moveQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.moveQuestion(db, actor, territory, questionnaire, field(form, "questionId"), field(form, "direction") === "up" ? "up" : "down", raw);
+    await moveQuestion(db, actor, territory, questionnaire, field(form, "questionId"), field(form, "direction") === "up" ? "up" : "down", raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${field(form, "questionId")}`;
   });
 }
 
 export async function createCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await q.createCampaign(db, actor, territory, questionnaire, raw);
+    const { id } = await createCampaign(db, actor, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${id}?cree=1`;
   });
 }
 
 export async function updateCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await q.updateCampaign(db, actor, territory, questionnaire, field(form, "campaign"), raw);
+    await updateCampaign(db, actor, territory, questionnaire, field(form, "campaign"), raw);
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${field(form, "campaign")}?enregistre=1`;
   });
 }
 
 export async function endCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
   return workspace(form, async ({ db, actor, territory, questionnaire }) => {
-    await q.endCampaign(db, actor, territory, questionnaire, field(form, "campaign"));
+    await endCampaign(db, actor, territory, questionnaire, field(form, "campaign"));
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${field(form, "campaign")}?terminee=1`;
   });
 }
@@ -138,7 +141,7 @@ export async function setExcludedAction(_: ActionState, form: FormData): Promise
   return workspace(form, async ({ db, actor, territory, questionnaire }) => {
     const excluded = field(form, "excluded") === "1";
     const target = field(form, "scope") === "suspect" ? ({ allSuspect: true } as const) : { ids: form.getAll("response").map(String).slice(0, 500) };
-    await q.setExcluded(db, actor, territory, questionnaire, target, excluded);
+    await setExcluded(db, actor, territory, questionnaire, target, excluded);
     return `${builderPath(territory.slug, questionnaire)}/reponses?${field(form, "back")}`;
   });
 }
@@ -148,7 +151,7 @@ export async function startPaperAction(_: ActionState, form: FormData): Promise<
   return workspace(form, async ({ db, actor, territory, questionnaire }) => {
     const campaign = await findCampaign(db, territory.id, questionnaire, field(form, "campaign"));
     if (!campaign) throw new AppError("not_found", { message: "Cette campagne n'existe pas (ou plus)." });
-    const { token } = await q.startResponse(db, campaign, { kind: "paper", actor });
+    const { token } = await startResponse(db, campaign, { kind: "paper", actor });
     return `${builderPath(territory.slug, questionnaire)}/saisie/${token}?etape=1`;
   });
 }
@@ -162,7 +165,7 @@ export async function startAnswerAction(_: ActionState, form: FormData): Promise
     const { db } = await getRuntime();
     const found = await campaignByToken(db, field(form, "campaign"));
     if (!found) throw new AppError("not_found");
-    const { token } = await q.startResponse(db, found.campaign, { kind: "web" });
+    const { token } = await startResponse(db, found.campaign, { kind: "web" });
     path = `/q/${found.campaign.token}/${token}?etape=1`;
   });
   if (state.status === "success" && path) redirect(path);
@@ -175,21 +178,21 @@ export async function saveStepAction(_: ActionState, form: FormData): Promise<Ac
   const state = await runAction(form, async () => {
     const { db, env } = await getRuntime();
     const draftToken = field(form, "draft");
-    const context = await q.loadDraftContext(db, draftToken);
+    const context = await loadDraftContext(db, draftToken);
     if (!context) throw new AppError("not_found", { message: "Ces réponses ont déjà été envoyées, ou ce lien n'est plus valable." });
     const step = Number(field(form, "step"));
     const finish = field(form, "finish") === "1";
     if (context.draft.source === "paper") {
       const { actor, territory } = await territoryOfForm(form);
       if (territory.id !== context.draft.territoryId) throw new AppError("not_found");
-      const outcome = await q.saveStep(db, context, { kind: "paper", actor }, step, formToObject(form), { finish });
+      const outcome = await saveStep(db, context, { kind: "paper", actor }, step, formToObject(form), { finish });
       const base = `${builderPath(territory.slug, context.questionnaire.id)}`;
       path = "next" in outcome ? `${base}/saisie/${draftToken}?etape=${outcome.next}` : `${base}/campagnes/${context.campaign.id}?saisie=1`;
       return;
     }
     const h = await headers();
-    const key = q.clientKey(authSecret(env), context.campaign.id, clientAddress(h), h.get("user-agent") ?? "");
-    const outcome = await q.saveStep(db, context, { kind: "web" }, step, formToObject(form), { finish, clientKey: key });
+    const key = clientKey(authSecret(env), context.campaign.id, clientAddress(h), h.get("user-agent") ?? "");
+    const outcome = await saveStep(db, context, { kind: "web" }, step, formToObject(form), { finish, clientKey: key });
     path = "next" in outcome ? `/q/${context.campaign.token}/${draftToken}?etape=${outcome.next}` : `/q/${context.campaign.token}/merci`;
   });
   if (state.status === "success" && path) redirect(path);

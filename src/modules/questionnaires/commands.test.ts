@@ -7,24 +7,10 @@ import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
-import {
-  addQuestion,
-  addSection,
-  clientKey,
-  closeQuestionnaire,
-  createCampaign,
-  createQuestionnaire,
-  deleteQuestion,
-  deleteSection,
-  loadDraftContext,
-  moveQuestion,
-  publishQuestionnaire,
-  saveStep,
-  setExcluded,
-  startResponse,
-  updateQuestion,
-  type Respondent,
-} from "./commands";
+import { addQuestion, addSection, closeQuestionnaire, createQuestionnaire, deleteQuestion, deleteSection, moveQuestion, publishQuestionnaire, updateQuestion } from "./commands/builder";
+import { createCampaign } from "./commands/campaigns";
+import { clientKey, loadDraftContext, saveStep, startResponse, type Respondent } from "./commands/answers";
+import { setExcluded } from "./commands/moderation";
 import { allQuestions, fieldName, otherFieldName, outsideFieldName, visibleSteps } from "./logic";
 import { campaignByToken, findCampaign, loadQuestionnaire } from "./queries";
 import { questionnaireAnswers, questionnaireResponses, type Campaign } from "./schema";

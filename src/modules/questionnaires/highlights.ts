@@ -23,7 +23,7 @@ export async function surveyHighlights(db: Executor, territoryId: string): Promi
     .orderBy(questionnaires.createdAt);
   const out: SurveyHighlights[] = [];
   for (const q of list) {
-    const structure = await loadStructure(db, q.id);
+    const structure = await loadStructure(db, territoryId, q.id);
     const results = await cachedResults(db, territoryId, q.id, structure);
     if (results.responses === 0) continue;
     const chosen = results.questions

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { mayReadAnswers, questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "./policy";
 
 const territory = { id: "t-1" };
@@ -23,14 +24,7 @@ const expected: Record<QuestionnaireAction, boolean[]> = {
 };
 
 describe("questionnaire policy (role × action)", () => {
-  const names = Object.keys(actors);
-  for (const [action, row] of Object.entries(expected) as [QuestionnaireAction, boolean[]][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(questionnairePolicy[action](actors[name] as Actor, territory)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(actors, expected, (action, person) => questionnairePolicy[action](person, territory));
 
   it("answers to a personal question are read by those who export raw answers only; other answers by every member", () => {
     const read = (name: string, personal: boolean) => mayReadAnswers(actors[name] as Actor, territory, { personal });

@@ -1,8 +1,7 @@
 import type { Actor, Role } from "@/platform/auth/actor";
-import type { TerritoryRef } from "@/modules/territories";
+import { abilitiesOf, isAdmin, roleIn } from "@/platform/auth/policy";
+import { type TerritoryRef } from "@/modules/territories";
 
-const roleIn = (actor: Actor, t: TerritoryRef): Role | undefined => (actor.kind === "user" ? actor.roles[t.id] : undefined);
-const isAdmin = (actor: Actor) => actor.kind === "user" && actor.isPlatformAdmin;
 const hasRole = (...roles: Role[]) => (actor: Actor, t: TerritoryRef) => {
   if (isAdmin(actor)) return true;
   const role = roleIn(actor, t);
@@ -43,7 +42,5 @@ export type QuestionnaireAbilities = Record<QuestionnaireAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
 export function questionnaireAbilities(actor: Actor, t: TerritoryRef): QuestionnaireAbilities {
-  const out = {} as QuestionnaireAbilities;
-  for (const action of Object.keys(questionnairePolicy) as QuestionnaireAction[]) out[action] = questionnairePolicy[action](actor, t);
-  return out;
+  return abilitiesOf(questionnairePolicy, actor, t);
 }

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "driz
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo";
-import { territories, territoryCommunes } from "@/modules/territories";
+import { territories, perimeterJoin, requireTerritoryId } from "@/modules/territories";
 import { buildStructure, type AnswerValue, type CommuneResolver, type Structure } from "./logic";
 import {
   questionnaireAnswers,
@@ -51,14 +51,23 @@ export async function loadQuestionnaire(db: Executor, territoryId: string, id: s
   if (!isUuid(id)) return undefined;
   const [questionnaire] = await db.select().from(questionnaires).where(and(eq(questionnaires.territoryId, territoryId), eq(questionnaires.id, id)));
   if (!questionnaire) return undefined;
-  return { questionnaire, structure: await loadStructure(db, questionnaire.id) };
+  return { questionnaire, structure: await loadStructure(db, territoryId, questionnaire.id) };
 }
 
-/** Sections and questions of a questionnaire already known to belong to the territory. */
-export async function loadStructure(db: Executor, questionnaireId: string): Promise<Structure> {
+/** The questionnaire `questionnaireId` if it belongs to the territory, as a subquery (tenancy of sections and questions). */
+function ownQuestionnaire(db: Executor, territoryId: string, questionnaireId: string) {
+  return db
+    .select({ id: questionnaires.id })
+    .from(questionnaires)
+    .where(and(eq(questionnaires.territoryId, requireTerritoryId(territoryId)), eq(questionnaires.id, questionnaireId)));
+}
+
+/** Sections and questions of a questionnaire of the territory (none for another territory's). */
+export async function loadStructure(db: Executor, territoryId: string, questionnaireId: string): Promise<Structure> {
+  const own = ownQuestionnaire(db, territoryId, questionnaireId);
   const [sections, questions] = await Promise.all([
-    db.select().from(questionnaireSections).where(eq(questionnaireSections.questionnaireId, questionnaireId)),
-    db.select().from(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, questionnaireId)),
+    db.select().from(questionnaireSections).where(inArray(questionnaireSections.questionnaireId, own)),
+    db.select().from(questionnaireQuestions).where(inArray(questionnaireQuestions.questionnaireId, own)),
   ]);
   return buildStructure(sections, questions);
 }
@@ -72,26 +81,28 @@ export async function submittedCount(db: Executor, territoryId: string, question
   return row?.n ?? 0;
 }
 
-/** Questions (of this list) that have at least one submitted answer. */
-export async function answeredQuestions(db: Executor, questionIds: string[]): Promise<Set<string>> {
+/** Questions (of this list) that have at least one submitted answer in the territory. */
+export async function answeredQuestions(db: Executor, territoryId: string, questionIds: string[]): Promise<Set<string>> {
+  requireTerritoryId(territoryId);
   if (questionIds.length === 0) return new Set();
   const rows = await db
     .selectDistinct({ id: questionnaireAnswers.questionId })
     .from(questionnaireAnswers)
     .innerJoin(questionnaireResponses, eq(questionnaireResponses.id, questionnaireAnswers.responseId))
-    .where(and(inArray(questionnaireAnswers.questionId, questionIds), isNotNull(questionnaireResponses.submittedAt)));
+    .where(and(eq(questionnaireResponses.territoryId, territoryId), inArray(questionnaireAnswers.questionId, questionIds), isNotNull(questionnaireResponses.submittedAt)));
   return new Set(rows.map((r) => r.id));
 }
 
-/** The choice keys of a question that submitted answers use (single or multiple). */
-export async function answeredChoices(db: Executor, questionId: string): Promise<Set<string>> {
+/** The choice keys of a question that submitted answers in the territory use (single or multiple). */
+export async function answeredChoices(db: Executor, territoryId: string, questionId: string): Promise<Set<string>> {
+  requireTerritoryId(territoryId);
   const rows = await db.execute(sql`
     select distinct v from (
       select a.key as v from ${questionnaireAnswers} a join ${questionnaireResponses} r on r.id = a.response_id
-        where a.question_id = ${questionId} and r.submitted_at is not null and a.key is not null
+        where r.territory_id = ${territoryId} and a.question_id = ${questionId} and r.submitted_at is not null and a.key is not null
       union all
       select unnest(a.keys) as v from ${questionnaireAnswers} a join ${questionnaireResponses} r on r.id = a.response_id
-        where a.question_id = ${questionId} and r.submitted_at is not null and a.keys is not null
+        where r.territory_id = ${territoryId} and a.question_id = ${questionId} and r.submitted_at is not null and a.keys is not null
     ) t`);
   return new Set(rowsOf<{ v: string }>(rows).map((r) => r.v));
 }
@@ -178,9 +189,8 @@ export type CommuneOption = { code: string; name: string; postcodes: string[] };
 export async function territoryCommuneOptions(db: Executor, territoryId: string): Promise<CommuneOption[]> {
   const rows = await db
     .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId))
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(asc(communes.name));
   return rows.map((r) => ({ code: r.code, name: r.name, postcodes: r.postcodes.split(/\s+/).filter(Boolean) }));
 }
@@ -256,11 +266,12 @@ export async function listResponses(db: Executor, territoryId: string, questionn
 }
 
 /** The communes (and "hors") that submitted answers to a commune question give, with their names: the commune filter of the results. */
-export async function answeredCommunes(db: Executor, questionId: string): Promise<{ code: string; name: string }[]> {
+export async function answeredCommunes(db: Executor, territoryId: string, questionId: string): Promise<{ code: string; name: string }[]> {
   const rows = await db
     .selectDistinct({ code: questionnaireAnswers.key })
     .from(questionnaireAnswers)
-    .where(and(eq(questionnaireAnswers.questionId, questionId), isNotNull(questionnaireAnswers.key)));
+    .innerJoin(questionnaireResponses, eq(questionnaireResponses.id, questionnaireAnswers.responseId))
+    .where(and(eq(questionnaireResponses.territoryId, requireTerritoryId(territoryId)), eq(questionnaireAnswers.questionId, questionId), isNotNull(questionnaireAnswers.key)));
   const codes = rows.map((r) => r.code).filter((c): c is string => c !== null);
   const names = await communeNames(db, codes.filter((c) => c !== "hors"));
   return codes

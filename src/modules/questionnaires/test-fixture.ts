@@ -4,8 +4,8 @@
  */
 import type { Actor } from "@/platform/auth/actor";
 import type { Db } from "@/platform/db/client";
-import type { TerritoryRef } from "@/modules/territories";
-import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "./commands";
+import { type TerritoryRef } from "@/modules/territories";
+import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "./commands/builder";
 import { loadQuestionnaire } from "./queries";
 
 type QuestionForm = Record<string, unknown>;

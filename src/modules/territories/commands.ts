@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { Actor, Role, UserActor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -21,10 +22,6 @@ import {
   updateTerritorySchema,
   type CreateTerritoryInput,
 } from "./validation";
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
 
 function requireUser(actor: Actor): UserActor {
   if (actor.kind !== "user") throw new AppError("unauthenticated");

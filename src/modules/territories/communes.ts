@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo";
-import { territoryCommunes } from "./schema";
+import { perimeterAmong, perimeterJoin } from "./tenancy";
 
 export type CommuneMatch = { codes: string[]; unknown: string[]; ambiguous: { entry: string; names: string[] }[] };
 
@@ -17,8 +16,7 @@ export async function matchTerritoryCommunes(db: Executor, territoryId: string, 
   const rows = await db
     .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
     .from(communes)
-    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, communes.code))
-    .where(and(eq(territoryCommunes.territoryId, territoryId)));
+    .innerJoin(...perimeterJoin(territoryId, communes.code));
   const codes = new Set<string>();
   for (const entry of wanted) {
     const n = normalizeSearch(entry);
@@ -37,16 +35,11 @@ export async function communeNames(db: Executor, territoryId: string): Promise<M
   const rows = await db
     .select({ code: communes.code, name: communes.name })
     .from(communes)
-    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, communes.code))
-    .where(eq(territoryCommunes.territoryId, territoryId));
+    .innerJoin(...perimeterJoin(territoryId, communes.code));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Whether one commune lies in the territory's perimeter. */
 export async function inPerimeter(db: Executor, territoryId: string, communeCode: string): Promise<boolean> {
-  const [row] = await db
-    .select({ c: territoryCommunes.communeCode })
-    .from(territoryCommunes)
-    .where(and(eq(territoryCommunes.territoryId, territoryId), eq(territoryCommunes.communeCode, communeCode)));
-  return row !== undefined;
+  return (await perimeterAmong(db, territoryId, [communeCode])).length > 0;
 }

@@ -15,3 +15,4 @@ export { territoryAction } from "./web";
 export { territoryOfForm } from "./web";
 export { territoryPage } from "./web";
 export { territoryPlainAction } from "./web";
+export { inPerimeterOf, perimeterAmong, perimeterCodes, perimeterJoin, requireTerritoryId } from "./tenancy";

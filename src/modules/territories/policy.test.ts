@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { platformPolicy, territoryAbilities, territoryPolicy, type PlatformAction, type TerritoryAction, type TerritoryStatus } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
@@ -27,23 +28,10 @@ const expected: Record<TerritoryAction, [boolean, boolean, boolean, boolean, boo
 const unverified: typeof expected = { ...expected, editRegistry: [false, false, false, false, false, false, true] };
 
 describe("territory policy (role × action)", () => {
-  const names = Object.keys(actors);
-  for (const [action, row] of Object.entries(expected) as [TerritoryAction, boolean[]][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(territoryPolicy[action](actors[name] as Actor, territory)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(actors, expected, (action, person) => territoryPolicy[action](person, territory));
 
   for (const status of ["pending", "refused", "suspended"] as TerritoryStatus[]) {
-    for (const [action, row] of Object.entries(unverified) as [TerritoryAction, boolean[]][]) {
-      for (const [i, name] of names.entries()) {
-        it(`${name} ${row[i] ? "may" : "may not"} ${action} (territory ${status})`, () => {
-          expect(territoryPolicy[action](actors[name] as Actor, { id: territory.id, status })).toBe(row[i]);
-        });
-      }
-    }
+    policyTable(actors, unverified, (action, person) => territoryPolicy[action](person, { id: territory.id, status }), { suffix: ` (territory ${status})` });
   }
 
   it("a reference without a status counts as not verified (fail closed)", () => {
@@ -76,14 +64,7 @@ describe("platform policy (person × action)", () => {
     grantAdmin: [false, false, true, true],
     importAnywhere: [false, false, true, true],
   };
-  const names = Object.keys(people);
-  for (const [action, row] of Object.entries(table) as [PlatformAction, boolean[]][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(platformPolicy[action](people[name] as Actor)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(people, table, (action, person) => platformPolicy[action](person));
   it("covers every action of the policy", () => {
     expect(Object.keys(platformPolicy).sort()).toEqual(Object.keys(table).sort());
   });

@@ -1,4 +1,5 @@
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Actor } from "@/platform/auth/actor";
+import { abilitiesOf, isAdmin, roleIn } from "@/platform/auth/policy";
 
 export const territoryStatuses = ["pending", "verified", "refused", "suspended"] as const;
 export type TerritoryStatus = (typeof territoryStatuses)[number];
@@ -12,14 +13,6 @@ export type TerritoryStatus = (typeof territoryStatuses)[number];
 export type TerritoryRef = { id: string; status?: TerritoryStatus };
 
 export const isVerified = (t: TerritoryRef) => t.status === "verified";
-
-function roleIn(actor: Actor, territory: TerritoryRef): Role | undefined {
-  return actor.kind === "user" ? actor.roles[territory.id] : undefined;
-}
-
-function isAdmin(actor: Actor): boolean {
-  return actor.kind === "user" && actor.isPlatformAdmin;
-}
 
 const isCoordinator = (actor: Actor, t: TerritoryRef) => isAdmin(actor) || roleIn(actor, t) === "coordinator";
 const isMember = (actor: Actor, t: TerritoryRef) => isAdmin(actor) || roleIn(actor, t) !== undefined;
@@ -49,12 +42,9 @@ export type TerritoryAbilities = Record<TerritoryAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
 export function territoryAbilities(actor: Actor, t: TerritoryRef): TerritoryAbilities {
-  const out = {} as TerritoryAbilities;
-  for (const action of Object.keys(territoryPolicy) as (keyof typeof territoryPolicy)[]) {
-    if (action === "create") continue;
-    out[action] = territoryPolicy[action](actor, t);
-  }
-  return out;
+  // `create` is not about a territory: not an ability of one.
+  const { create: _create, ...aboutTerritory } = territoryPolicy;
+  return abilitiesOf(aboutTerritory, actor, t);
 }
 
 /** Decisions of the platform itself, as pure functions of the actor. The system (CLI, demo seed) acts as the platform. */

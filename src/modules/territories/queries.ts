@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ilike, sql, sum } from "drizzle-orm";
+import { asc, count, desc, eq, ilike, sql, sum } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { user } from "@/platform/auth/schema";
 import { communes, departements } from "@/modules/geo";
 import { normalizeSearch } from "@/platform/text";
-import { invitations, memberships, territories, territoryCommunes } from "./schema";
+import { invitations, memberships, territories } from "./schema";
+import { perimeterCodes, perimeterJoin, requireTerritoryId } from "./tenancy";
 
 export type Territory = typeof territories.$inferSelect;
 
@@ -22,9 +23,8 @@ export async function slugExists(db: Executor, slug: string): Promise<boolean> {
 export async function territorySummary(db: Executor, territoryId: string) {
   const [row] = await db
     .select({ communeCount: count(), population: sum(communes.population), departements: sql<string[]>`array_agg(distinct ${communes.departement})` })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
-    .where(eq(territoryCommunes.territoryId, territoryId));
+    .from(communes)
+    .innerJoin(...perimeterJoin(territoryId, communes.code));
   return {
     communeCount: row?.communeCount ?? 0,
     population: Number(row?.population ?? 0),
@@ -36,16 +36,17 @@ export const COMMUNE_PAGE_SIZE = 50;
 
 export async function listTerritoryCommunes(db: Executor, territoryId: string, options: { page: number; q?: string; knownTotal?: number | undefined }) {
   const n = options.q ? normalizeSearch(options.q) : "";
-  const where = and(eq(territoryCommunes.territoryId, territoryId), n ? ilike(communes.search, `%${n.replace(/[\\%_]/g, "")}%`) : undefined);
+  const perimeter = perimeterJoin(requireTerritoryId(territoryId), communes.code);
+  const where = n ? ilike(communes.search, `%${n.replace(/[\\%_]/g, "")}%`) : undefined;
   // Without a search, the caller usually knows the total already (it is the territory's commune count).
   const [total] =
     options.knownTotal !== undefined
       ? [{ n: options.knownTotal }]
-      : await db.select({ n: count() }).from(territoryCommunes).innerJoin(communes, eq(communes.code, territoryCommunes.communeCode)).where(where);
+      : await db.select({ n: count() }).from(communes).innerJoin(...perimeter).where(where);
   const items = await db
     .select({ code: communes.code, name: communes.name, population: communes.population, postcodes: communes.postcodes, departement: departements.name })
-    .from(territoryCommunes)
-    .innerJoin(communes, eq(communes.code, territoryCommunes.communeCode))
+    .from(communes)
+    .innerJoin(...perimeter)
     .leftJoin(departements, eq(departements.code, communes.departement))
     .where(where)
     .orderBy(desc(communes.population), asc(communes.code))
@@ -55,8 +56,8 @@ export async function listTerritoryCommunes(db: Executor, territoryId: string, o
 }
 
 export async function territoryCommuneCodes(db: Executor, territoryId: string): Promise<string[]> {
-  const rows = await db.select({ code: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId));
-  return rows.map((r) => r.code);
+  const rows = await perimeterCodes(db, territoryId);
+  return rows.map((r) => r.c);
 }
 
 /** Every territory of the instance, for the public directory. */

@@ -33,8 +33,23 @@ export type UserActor = Extract<Actor, { kind: "user" }>;
 
 export const anonymous: Actor = { kind: "anonymous" };
 
-export function actorLabel(actor: Actor): string {
-  if (actor.kind === "user") return `${actor.name} <${actor.email}>`;
+/**
+ * "Who did it", written once. By default the audit's label ("Name <email>"); a row's own "by" column
+ * (modified_by, decided_by, submitted_by…) keeps a shorter form: `show` picks the person's e-mail, name,
+ * or name falling back to the e-mail, and `anonymous` what a visitor is called there. The system is
+ * always named by its label.
+ */
+export function actorLabel(actor: Actor, options: { show?: "email" | "name" | "nameOrEmail"; anonymous?: string } = {}): string {
   if (actor.kind === "system") return actor.label;
-  return "visiteur anonyme";
+  if (actor.kind === "anonymous") return options.anonymous ?? (options.show ? "anonyme" : "visiteur anonyme");
+  switch (options.show) {
+    case "email":
+      return actor.email;
+    case "name":
+      return actor.name;
+    case "nameOrEmail":
+      return actor.name || actor.email;
+    default:
+      return `${actor.name} <${actor.email}>`;
+  }
 }

@@ -26,7 +26,7 @@ export default async function CampaignPage({ params }: Props) {
   const { campaign, questionnaire, territory } = found;
   const state = campaignState(campaign, questionnaire);
   if (state !== "open") return <CampaignUnavailable state={state} campaign={campaign} title={questionnaire.title} territoryName={territory.name} />;
-  const structure = await loadStructure(db, questionnaire.id);
+  const structure = await loadStructure(db, questionnaire.territoryId, questionnaire.id);
   const steps = visibleSteps(structure, new Map(), campaign.anonymous);
   const questions = steps.reduce((n, s) => n + s.questions.length, 0);
   const minutes = Math.max(2, Math.round(questions * 0.4));

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -56,7 +56,7 @@ export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef,
 
     const changed = [...edited.changed, ...(actorId !== place.actorId ? ["acteur"] : [])];
     if (changed.length === 0) return { changed };
-    const by = actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme";
+    const by = actorLabel(actor, { show: "email" });
     const written = await tx
       .update(places)
       .set({ ...row(record, place.source, communeCode, by), actorId })

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
 import { mayReadEditorEmail } from "@/modules/actors";
-import { territoryCommunes, type TerritoryRef } from "@/modules/territories";
 import { auditEvents } from "@/platform/audit/schema";
 import { communes } from "@/modules/geo";
+import { inPerimeterOf, type TerritoryRef } from "@/modules/territories";
 import { places } from "../schema";
 
 /** The places of an actor that lie in the territory (tenancy by perimeter), for its page. */
@@ -16,7 +16,7 @@ export async function placesOfActor(db: Executor, territoryId: string, actorId: 
     .where(
       and(
         eq(places.actorId, actorId),
-        inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+        inPerimeterOf(db, territoryId, places.communeCode),
       ),
     )
     .orderBy(asc(places.name))
@@ -42,7 +42,7 @@ export async function placeHistory(db: Executor, viewer: Actor, territory: Terri
     .where(
       and(
         eq(places.id, placeId),
-        inArray(places.communeCode, db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territoryId))),
+        inPerimeterOf(db, territoryId, places.communeCode),
       ),
     );
   const rows = await db

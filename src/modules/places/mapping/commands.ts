@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -10,11 +11,7 @@ import { findMapping, findMappingByName, type SavedMapping } from "./queries";
 import { importMappings } from "./schema";
 import { saveMappingSchema } from "./validation";
 
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
-
-const by = (actor: Actor) => (actor.kind === "user" ? actor.email : actor.kind === "system" ? actor.label : "anonyme");
+const by = (actor: Actor) => actorLabel(actor, { show: "email" });
 
 /**
  * Saves a mapping under a name for the territory's next imports; a mapping of the same name is

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/platform/auth/actor";
 import { policyActors } from "@/testing/policy-actors";
+import { policyTable } from "@/testing/policy-table";
 import { mappingPolicy, type MappingAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
@@ -18,14 +19,7 @@ const table: Record<MappingAction, Row> = {
 };
 
 describe("column mapping policy (role × action)", () => {
-  const names = Object.keys(people);
-  for (const [action, row] of Object.entries(table) as [MappingAction, Row][]) {
-    for (const [i, name] of names.entries()) {
-      it(`${name} ${row[i] ? "may" : "may not"} ${action}`, () => {
-        expect(mappingPolicy[action](people[name] as Actor, territory)).toBe(row[i]);
-      });
-    }
-  }
+  policyTable(people, table, (action, person) => mappingPolicy[action](person, territory));
 
   it("an observer here who coordinates another territory has no right here", () => {
     const coordinatorThere = policyActors(territory, other, "coordinator").observer as Actor;

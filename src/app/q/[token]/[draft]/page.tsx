@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
-import { loadDraftContext } from "@/modules/questionnaires/commands";
+import { loadDraftContext } from "@/modules/questionnaires/commands/answers";
 import { visibleSteps } from "@/modules/questionnaires/logic";
 import { campaignByToken, campaignState, territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";

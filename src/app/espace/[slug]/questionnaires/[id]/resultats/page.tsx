@@ -11,7 +11,7 @@ import { formatPercent } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { findingLink, ResultBlock } from "@/modules/questionnaires/ui/result-block";
-import { findingPolicy } from "@/modules/findings/policy";
+import { findingAbilitiesIn } from "@/modules/findings/queries";
 import { readSearchParams } from "@/platform/web/search-params";
 
 export const metadata: Metadata = { title: "Résultats du questionnaire" };
@@ -23,8 +23,8 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
   const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
-  // The shortcut is shown to those the findings policy always lets record (partners may be allowed too, on the findings page).
-  const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
+  // The shortcut is shown to those the findings policy lets record, with the territory's setting (partners when it allows them).
+  const recordsFindings = (await findingAbilitiesIn(db, actor, territory)).record;
   // Answers to personal questions (name, contact…) are read only by those who export raw answers:
   // not shown, not crossed, not usable as a filter (a filter would count them).
   const view = readableResults(actor, territory, structure);
@@ -35,7 +35,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const [all, campaigns, communes] = await Promise.all([
     cachedResults(db, territory.id, questionnaire.id, structure, filters),
     listCampaigns(db, territory.id, questionnaire.id),
-    communeQuestion ? answeredCommunes(db, communeQuestion.id) : Promise.resolve([]),
+    communeQuestion ? answeredCommunes(db, territory.id, communeQuestion.id) : Promise.resolve([]),
   ]);
   const results = view.results(all);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { allQuestions } from "@/modules/questionnaires/logic";
 import { answeredQuestions } from "@/modules/questionnaires/queries";
 import { QuestionForm } from "@/modules/questionnaires/ui/question-form";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
+import { closedRefusal } from "@/modules/questionnaires/closed";
+import { ClosedNotice } from "@/modules/questionnaires/ui/closed-notice";
 import { updateQuestionAction } from "@/modules/questionnaires/actions";
 
 export const metadata: Metadata = { title: "Modifier une question" };
@@ -14,10 +16,19 @@ type Props = { params: Promise<{ slug: string; id: string; questionId: string }>
 export default async function EditQuestionPage({ params }: Props) {
   const { slug, id, questionId } = await params;
   const { territory, can, questionnaire, structure, db } = await questionnairePage(slug, id, "edit", `/espace/${slug}/questionnaires/${id}`);
-  if (questionnaire.status === "closed") forbidden();
+  // Same rule and same typed error (409) as the builder's commands, not a 403.
+  const refusal = closedRefusal(questionnaire);
+  if (refusal) {
+    return (
+      <>
+        <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="construction" />
+        <ClosedNotice refusal={refusal} back={`/espace/${territory.slug}/questionnaires/${questionnaire.id}`} />
+      </>
+    );
+  }
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
-  const answered = (await answeredQuestions(db, [question.id])).size > 0;
+  const answered = (await answeredQuestions(db, territory.id, [question.id])).size > 0;
   return (
     <>
       <QuestionnaireNav territory={territory} can={can} questionnaire={questionnaire} current="construction" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadDraftContext } from "@/modules/questionnaires/commands";
+import { loadDraftContext } from "@/modules/questionnaires/commands/answers";
 import { visibleSteps } from "@/modules/questionnaires/logic";
 import { territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";

@@ -1,54 +1,21 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/platform/auth/actor";
+import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
-import { AppError, type FieldErrors } from "@/platform/errors";
+import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import type { TerritoryRef } from "@/modules/territories";
-import { allQuestions, choiceKey, conditionProblem, isChoice, publishProblems, readScreen, visibleSteps, type AnswerValue, type FormInput, type Structure } from "./logic";
-import { questionnairePolicy } from "./policy";
-import {
-  answeredChoices,
-  answeredQuestions,
-  campaignState,
-  communeResolver,
-  findCampaign,
-  findDraft,
-  hashToken,
-  isUuid,
-  loadQuestionnaire,
-  loadStructure,
-  submittedCount,
-  territoryCommuneOptions,
-  type Draft,
-  type LoadedQuestionnaire,
-} from "./queries";
-import {
-  questionnaireAnswers,
-  questionnaireCampaigns,
-  questionnaireQuestions,
-  questionnaireResponses,
-  questionnaires,
-  questionnaireSections,
-  type Campaign,
-  type Question,
-  type Questionnaire,
-} from "./schema";
-import { isTemplateId, templates, templateSettings } from "./templates";
-import { OTHER, RESPONSES_PER_HOUR, type Condition, type QuestionSettings } from "./types";
-import { campaignSchema, choiceLabelField, createSchema, questionnaireSchema, questionSchema, sectionSchema } from "./validation";
+import { allQuestions, choiceKey, conditionProblem, isChoice, publishProblems, type Structure } from "../logic";
+import { questionnairePolicy } from "../policy";
+import { answeredChoices, answeredQuestions, isUuid, loadQuestionnaire, loadStructure, submittedCount, type LoadedQuestionnaire } from "../queries";
+import { questionnaireQuestions, questionnaires, questionnaireSections, type Question, type Questionnaire } from "../schema";
+import { isTemplateId, templates, templateSettings } from "../templates";
+import { OTHER, type Condition, type QuestionSettings } from "../types";
+import { choiceLabelField, createSchema, questionnaireSchema, questionSchema, sectionSchema } from "../validation";
+import { refuseClosed } from "../closed";
+import { type Territory, userId, invalid } from "./shared";
 
-type Territory = TerritoryRef & { slug?: string };
-
-function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError("forbidden");
-}
-
-const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : null);
-const invalid = (fieldErrors: FieldErrors, message?: string) => new AppError("validation", { fieldErrors, ...(message ? { message } : {}) });
-
-// ---------- the questionnaire itself ----------
+/** Building a questionnaire: the questionnaire itself (create, copy, edit, publish, close), its sections and its questions. */
 
 /** Copies a template's sections and questions into a questionnaire (conditions point to the copies). */
 async function copyTemplate(tx: Executor, questionnaireId: string, templateId: keyof typeof templates): Promise<void> {
@@ -150,10 +117,6 @@ export function versionOf(raw: Record<string, unknown>): number {
   return Number.isInteger(n) ? n : -1;
 }
 
-function refuseClosed(q: Questionnaire): void {
-  if (q.status === "closed") throw new AppError("answers_exist", { message: "Ce questionnaire est clos : rouvrez-le pour le modifier, ou copiez-le pour en faire une nouvelle version." });
-}
-
 export async function updateQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
   authorize(questionnairePolicy.edit(actor, territory));
   const input = parseOrThrow(questionnaireSchema, raw);
@@ -179,7 +142,7 @@ export async function publishQuestionnaire(db: Db, actor: Actor, territory: Terr
   authorize(questionnairePolicy.publish(actor, territory));
   await db.transaction(async (tx) => {
     const q = await take(tx, territory.id, id, versionOf(raw));
-    const problems = publishProblems(await loadStructure(tx, id));
+    const problems = publishProblems(await loadStructure(tx, territory.id, id));
     if (problems.length > 0) throw new AppError("validation", { message: `Le questionnaire ne peut pas encore être publié : ${problems.join(" ")}` });
     await tx.update(questionnaires).set({ status: "published", publishedAt: q.publishedAt ?? new Date(), closedAt: null }).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "publish", before: { status: q.status }, after: { status: "published" } });
@@ -236,9 +199,9 @@ export async function deleteSection(db: Db, actor: Actor, territory: Territory, 
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const section = await sectionOf(tx, questionnaireId, sectionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const inside = structure.sections.find((s) => s.id === sectionId)?.questions ?? [];
-    if ((await answeredQuestions(tx, inside.map((q) => q.id))).size > 0) {
+    if ((await answeredQuestions(tx, territory.id, inside.map((q) => q.id))).size > 0) {
       throw new AppError("answers_exist", { message: `Des réponses ont déjà été reçues aux questions de la partie « ${section.title} » : elle ne peut plus être supprimée. Vous pouvez modifier ses libellés.` });
     }
     const ids = new Set(inside.map((q) => q.id));
@@ -277,7 +240,7 @@ export async function moveSection(db: Db, actor: Actor, territory: Territory, qu
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     await sectionOf(tx, questionnaireId, sectionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const i = structure.sections.findIndex((s) => s.id === sectionId);
     const j = direction === "up" ? i - 1 : i + 1;
     const a = structure.sections[i];
@@ -389,7 +352,7 @@ export async function addQuestion(db: Db, actor: Actor, territory: Territory, qu
         fieldErrors: { required: ["Une question ajoutée après les premières réponses est facultative."] },
       });
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const position = (structure.sections.find((s) => s.id === values.sectionId)?.questions.length ?? 0) + 1;
     const id = "00000000-0000-0000-0000-000000000000";
     checkCondition(withQuestion(structure, id, values, position), id, values);
@@ -419,7 +382,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
     const current = await questionOf(tx, questionnaireId, questionId);
     const { values, removed } = questionValues(raw, current);
     await sectionOf(tx, questionnaireId, values.sectionId);
-    const answered = (await answeredQuestions(tx, [questionId])).size > 0;
+    const answered = (await answeredQuestions(tx, territory.id, [questionId])).size > 0;
     if (answered) {
       if (values.type !== current.type) {
         throw new AppError("answers_exist", {
@@ -427,7 +390,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
           fieldErrors: { type: ["Le type d'une question qui a des réponses ne change plus."] },
         });
       }
-      const used = removed.length > 0 ? await answeredChoices(tx, questionId) : new Set<string>();
+      const used = removed.length > 0 ? await answeredChoices(tx, territory.id, questionId) : new Set<string>();
       const lost = removed.filter((v) => used.has(v));
       if (lost.length > 0) {
         const labels = lost.map((v) => (v === OTHER ? "Autre" : (current.settings.choices?.find((c) => c.value === v)?.label ?? v)));
@@ -443,7 +406,7 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
         throw new AppError("answers_exist", { message: "Cette question a déjà des réponses : on ne peut plus changer si elle demande une information personnelle.", fieldErrors: { personal: ["Ce réglage ne change plus."] } });
       }
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const samePlace = current.sectionId === values.sectionId;
     const position = samePlace ? current.position : (structure.sections.find((s) => s.id === values.sectionId)?.questions.length ?? 0) + 1;
     const placed = withQuestion(structure, questionId, values, position);
@@ -461,10 +424,10 @@ export async function deleteQuestion(db: Db, actor: Actor, territory: Territory,
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
-    if ((await answeredQuestions(tx, [questionId])).size > 0) {
+    if ((await answeredQuestions(tx, territory.id, [questionId])).size > 0) {
       throw new AppError("answers_exist", { message: "Cette question a déjà des réponses : elle ne peut plus être supprimée. Vous pouvez modifier son libellé, ou copier le questionnaire pour en faire une nouvelle version." });
     }
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const dependent = allQuestions(structure).find((q) => q.condition?.questionId === questionId);
     if (dependent) throw new AppError("validation", { message: `La question Q${dependent.number} « ${dependent.label} » dépend de celle-ci : modifiez d'abord sa condition.` });
     await tx.delete(questionnaireQuestions).where(eq(questionnaireQuestions.id, questionId));
@@ -479,7 +442,7 @@ export async function moveQuestion(db: Db, actor: Actor, territory: Territory, q
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
-    const structure = await loadStructure(tx, questionnaireId);
+    const structure = await loadStructure(tx, territory.id, questionnaireId);
     const section = structure.sections.find((s) => s.id === current.sectionId);
     if (!section) return;
     const i = section.questions.findIndex((q) => q.id === questionId);
@@ -494,264 +457,5 @@ export async function moveQuestion(db: Db, actor: Actor, territory: Territory, q
     await tx.update(questionnaireQuestions).set({ position: b.position }).where(eq(questionnaireQuestions.id, a.id));
     await tx.update(questionnaireQuestions).set({ position: a.position }).where(eq(questionnaireQuestions.id, b.id));
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "move", after: { direction } });
-  });
-}
-
-// ---------- campaigns ----------
-
-/** 10 characters of base 62: short enough to type from a poster, far too many to guess. */
-export function newCampaignToken(): string {
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  const bytes = randomBytes(20);
-  let out = "";
-  for (const b of bytes) {
-    if (b >= alphabet.length * 4) continue;
-    out += alphabet[b % alphabet.length];
-    if (out.length === 10) return out;
-  }
-  return newCampaignToken();
-}
-
-export async function createCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, raw: Record<string, unknown>, options: { demo?: boolean } = {}): Promise<{ id: string; token: string }> {
-  authorize(questionnairePolicy.publish(actor, territory));
-  const input = parseOrThrow(campaignSchema, raw);
-  return db.transaction(async (tx) => {
-    const loaded = await loadQuestionnaire(tx, territory.id, questionnaireId);
-    if (!loaded) throw new AppError("not_found", { message: "Ce questionnaire n'existe pas (ou plus) dans ce territoire." });
-    if (loaded.questionnaire.status === "closed") throw new AppError("validation", { message: "Ce questionnaire est clos : rouvrez-le (publiez-le à nouveau) avant d'ouvrir une campagne." });
-    const token = newCampaignToken();
-    const [c] = await tx
-      .insert(questionnaireCampaigns)
-      .values({ territoryId: territory.id, questionnaireId, token, ...input, demo: options.demo ?? false, createdBy: userId(actor) })
-      .returning({ id: questionnaireCampaigns.id });
-    if (!c) throw new Error("campaign insert returned nothing");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: c.id, action: "create", after: { questionnaireId, ...input } });
-    return { id: c.id, token };
-  });
-}
-
-export async function updateCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, campaignId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
-  const input = parseOrThrow(campaignSchema, raw);
-  await db.transaction(async (tx) => {
-    const before = await findCampaign(tx, territory.id, questionnaireId, campaignId);
-    if (!before) throw new AppError("not_found", { message: "Cette campagne n'existe pas (ou plus)." });
-    if (before.anonymous !== input.anonymous && (await campaignResponses(tx, campaignId)) > 0) {
-      throw new AppError("answers_exist", { message: "Cette campagne a déjà reçu des réponses : elle ne peut plus changer d'anonyme à nominative, ni l'inverse. Ouvrez une autre campagne.", fieldErrors: { anonymous: ["Ce réglage ne change plus."] } });
-    }
-    await tx.update(questionnaireCampaigns).set(input).where(and(eq(questionnaireCampaigns.territoryId, territory.id), eq(questionnaireCampaigns.id, campaignId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "update", before: { label: before.label, opensAt: before.opensAt, closesAt: before.closesAt, anonymous: before.anonymous }, after: input });
-  });
-}
-
-/** Ends a campaign now (its closing date becomes this instant). */
-export async function endCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, campaignId: string): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
-  await db.transaction(async (tx) => {
-    const before = await findCampaign(tx, territory.id, questionnaireId, campaignId);
-    if (!before) throw new AppError("not_found", { message: "Cette campagne n'existe pas (ou plus)." });
-    const now = new Date();
-    await tx.update(questionnaireCampaigns).set({ closesAt: now }).where(and(eq(questionnaireCampaigns.territoryId, territory.id), eq(questionnaireCampaigns.id, campaignId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "end", before: { closesAt: before.closesAt }, after: { closesAt: now } });
-  });
-}
-
-async function campaignResponses(tx: Executor, campaignId: string): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(questionnaireResponses).where(and(eq(questionnaireResponses.campaignId, campaignId), isNotNull(questionnaireResponses.submittedAt)));
-  return row?.n ?? 0;
-}
-
-// ---------- answering ----------
-
-/**
- * The key that counts one client's submissions in a campaign: a keyed hash of its address and
- * browser, different in every campaign. Neither the address nor the browser is ever stored.
- */
-export function clientKey(secret: string, campaignId: string, address: string, userAgent: string): string {
-  return createHmac("sha256", secret).update(`${campaignId}\n${address}\n${userAgent}`).digest("base64url").slice(0, 32);
-}
-
-const newDraftToken = () => randomBytes(18).toString("base64url");
-
-/** Who fills a draft: a person on the public link, or a member typing in a paper questionnaire. */
-export type Respondent = { kind: "web" } | { kind: "paper"; actor: Actor };
-
-async function openCampaign(db: Executor, campaign: Campaign, respondent: Respondent): Promise<Questionnaire> {
-  const [questionnaire] = await db.select().from(questionnaires).where(and(eq(questionnaires.id, campaign.questionnaireId), eq(questionnaires.territoryId, campaign.territoryId)));
-  if (!questionnaire) throw new AppError("not_found");
-  const state = campaignState(campaign, questionnaire);
-  // Paper questionnaires collected during the campaign may be typed in after its closing date.
-  const open = respondent.kind === "paper" ? questionnaire.status === "published" : state === "open";
-  if (!open) throw new AppError("campaign_closed", { message: respondent.kind === "paper" ? "Ce questionnaire n'est pas publié : les réponses papier ne peuvent pas être saisies." : "Ce questionnaire n'accepte pas de réponses en ce moment." });
-  return questionnaire;
-}
-
-/** Starts a response: returns the token that carries the draft from screen to screen. */
-export async function startResponse(db: Db, campaign: Campaign, respondent: Respondent): Promise<{ token: string }> {
-  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.actor, { id: campaign.territoryId }));
-  await openCampaign(db, campaign, respondent);
-  const token = newDraftToken();
-  await db.transaction(async (tx) => {
-    await tx.insert(questionnaireResponses).values({
-      territoryId: campaign.territoryId,
-      questionnaireId: campaign.questionnaireId,
-      campaignId: campaign.id,
-      source: respondent.kind,
-      enteredBy: respondent.kind === "paper" ? userId(respondent.actor) : null,
-      draftTokenHash: hashToken(token),
-    });
-    // Drafts abandoned for a month are of no use to anyone.
-    await tx
-      .delete(questionnaireResponses)
-      .where(and(eq(questionnaireResponses.campaignId, campaign.id), isNull(questionnaireResponses.submittedAt), lt(questionnaireResponses.updatedAt, sql`now() - interval '30 days'`)));
-  });
-  return { token };
-}
-
-export type DraftContext = { draft: Draft; campaign: Campaign; questionnaire: Questionnaire; structure: Structure };
-
-/** A draft with its campaign and questionnaire, for a page or a command; undefined if unknown or already sent. */
-export async function loadDraftContext(db: Executor, token: string, campaignId?: string): Promise<DraftContext | undefined> {
-  const draft = await findDraft(db, token);
-  if (!draft || (campaignId !== undefined && draft.campaignId !== campaignId)) return undefined;
-  const [campaign] = await db.select().from(questionnaireCampaigns).where(and(eq(questionnaireCampaigns.id, draft.campaignId), eq(questionnaireCampaigns.territoryId, draft.territoryId)));
-  const [questionnaire] = await db.select().from(questionnaires).where(and(eq(questionnaires.id, draft.questionnaireId), eq(questionnaires.territoryId, draft.territoryId)));
-  if (!campaign || !questionnaire) return undefined;
-  return { draft, campaign, questionnaire, structure: await loadStructure(db, questionnaire.id) };
-}
-
-function checkRespondent(draft: Draft, respondent: Respondent): void {
-  if (draft.source !== respondent.kind) throw new AppError("not_found");
-  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.actor, { id: draft.territoryId }));
-}
-
-async function writeAnswers(tx: Executor, responseId: string, answers: Map<string, AnswerValue | null>): Promise<void> {
-  const clear = [...answers.keys()];
-  if (clear.length > 0) await tx.delete(questionnaireAnswers).where(and(eq(questionnaireAnswers.responseId, responseId), inArray(questionnaireAnswers.questionId, clear)));
-  const rows = [...answers.entries()].flatMap(([questionId, v]) => (v ? [{ responseId, questionId, key: v.key ?? null, keys: v.keys ?? null, number: v.number ?? null, text: v.text ?? null }] : []));
-  if (rows.length > 0) await tx.insert(questionnaireAnswers).values(rows);
-  await tx.update(questionnaireResponses).set({ updatedAt: new Date() }).where(eq(questionnaireResponses.id, responseId));
-}
-
-/** Answers of questions no longer shown (an earlier answer changed) are removed, never kept hidden. */
-function hiddenAnswers(structure: Structure, answers: Map<string, AnswerValue>, anonymous: boolean): string[] {
-  const shown = new Set(visibleSteps(structure, answers, anonymous).flatMap((s) => s.questions.map((q) => q.id)));
-  return [...answers.keys()].filter((id) => !shown.has(id));
-}
-
-export type StepOutcome = { next: number } | { submitted: true };
-
-/**
- * Saves one screen (1-based among the screens shown to this person), then says where to go: the
- * next screen, or, after the last one (`finish`), the response is sent.
- */
-export async function saveStep(
-  db: Db,
-  context: DraftContext,
-  respondent: Respondent,
-  step: number,
-  form: FormInput,
-  options: { finish: boolean; clientKey?: string },
-): Promise<StepOutcome> {
-  const { draft, campaign, structure } = context;
-  checkRespondent(draft, respondent);
-  await openCampaign(db, campaign, respondent);
-  const steps = visibleSteps(structure, draft.answers, campaign.anonymous);
-  const current = steps[step - 1];
-  if (!current) throw new AppError("not_found", { message: "Cette étape n'existe pas : reprenez le questionnaire depuis son début." });
-  const needsCommunes = current.questions.some((q) => q.type === "commune");
-  const resolve = communeResolver(needsCommunes ? await territoryCommuneOptions(db, draft.territoryId) : []);
-  const { answers, errors } = readScreen(current, form, resolve, draft.answers, { enforceRequired: respondent.kind === "web" });
-  if (Object.keys(errors).length > 0) {
-    const n = Object.keys(errors).length;
-    throw invalid(errors, n > 1 ? "Des réponses sont à revoir : les messages sont sous les questions." : "Une réponse est à revoir : le message est sous la question.");
-  }
-  const merged = new Map(draft.answers);
-  for (const [id, v] of answers) {
-    if (v) merged.set(id, v);
-    else merged.delete(id);
-  }
-  const hidden = hiddenAnswers(structure, merged, campaign.anonymous);
-  for (const id of hidden) merged.delete(id);
-  await db.transaction(async (tx) => {
-    await writeAnswers(tx, draft.id, new Map([...answers, ...hidden.map((id) => [id, null] as const)]));
-  });
-  draft.answers = merged;
-  const after = visibleSteps(structure, merged, campaign.anonymous);
-  if (step < after.length || !options.finish) return { next: Math.min(step + 1, after.length) };
-  await submitDraft(db, context, respondent, options.clientKey);
-  return { submitted: true };
-}
-
-/**
- * Sends a response: every shown required question must be answered (not on paper: what was left
- * blank stays blank). On the public link, a client
- * that already sent RESPONSES_PER_HOUR responses to this campaign within the hour is refused (its
- * answers stay in the draft) and those responses are flagged as suspect for the coordinators.
- */
-export async function submitDraft(db: Db, context: DraftContext, respondent: Respondent, key?: string): Promise<void> {
-  const { draft, campaign, structure } = context;
-  checkRespondent(draft, respondent);
-  await openCampaign(db, campaign, respondent);
-  const steps = visibleSteps(structure, draft.answers, campaign.anonymous);
-  for (const [i, s] of respondent.kind === "web" ? steps.entries() : []) {
-    const missing = s.questions.find((q) => q.required && !draft.answers.has(q.id));
-    if (missing) throw new AppError("validation", { message: `Il manque une réponse obligatoire à l'étape ${i + 1} (« ${missing.label} »).`, fieldErrors: { _step: [String(i + 1)] } });
-  }
-  if (respondent.kind === "web" && key) {
-    const recent = and(eq(questionnaireResponses.campaignId, campaign.id), eq(questionnaireResponses.clientKey, key), gt(questionnaireResponses.submittedAt, sql`now() - interval '1 hour'`));
-    const [row] = await db.select({ n: count() }).from(questionnaireResponses).where(recent);
-    if ((row?.n ?? 0) >= RESPONSES_PER_HOUR) {
-      // Flagged in its own transaction: the refusal below must not undo it.
-      await db.transaction(async (tx) => {
-        // updatedAt: the cached results must see the change.
-        await tx.update(questionnaireResponses).set({ suspect: true, updatedAt: new Date() }).where(recent);
-        await recordAudit(tx, { kind: "system", label: "limite des questionnaires" }, { territoryId: campaign.territoryId, entityType: "questionnaire_campaign", entityId: campaign.id, action: "flag_suspect", after: { responses: row?.n ?? 0 } });
-      });
-      throw new AppError("rate_limited", {
-        message:
-          "Beaucoup de réponses ont été envoyées depuis cet appareil en moins d'une heure : celle-ci n'est pas envoyée pour l'instant. Vos réponses sont gardées : revenez sur cette page dans une heure pour l'envoyer. " +
-          "Si vous aidez plusieurs personnes à répondre, demandez à l'équipe du territoire de saisir les questionnaires depuis son espace.",
-      });
-    }
-  }
-  await db.transaction(async (tx) => {
-    // The client key is only needed for the hour of the limit: older ones are erased.
-    await tx
-      .update(questionnaireResponses)
-      .set({ clientKey: null })
-      .where(and(eq(questionnaireResponses.campaignId, campaign.id), isNotNull(questionnaireResponses.clientKey), lt(questionnaireResponses.submittedAt, sql`now() - interval '1 hour'`)));
-    const [sent] = await tx
-      .update(questionnaireResponses)
-      .set({ submittedAt: new Date(), draftTokenHash: null, clientKey: respondent.kind === "web" ? (key ?? null) : null, updatedAt: new Date() })
-      .where(and(eq(questionnaireResponses.id, draft.id), isNull(questionnaireResponses.submittedAt)))
-      .returning({ id: questionnaireResponses.id });
-    if (!sent) throw new AppError("not_found", { message: "Ces réponses ont déjà été envoyées." });
-    const actor: Actor = respondent.kind === "paper" ? respondent.actor : { kind: "anonymous" };
-    await recordAudit(tx, actor, { territoryId: campaign.territoryId, entityType: "questionnaire_response", entityId: draft.id, action: "submit", after: { campaignId: campaign.id, source: respondent.kind } });
-  });
-}
-
-// ---------- moderation ----------
-
-/** Leaves responses out of the results (or puts them back); `ids` of this questionnaire, or every suspect one. */
-export async function setExcluded(db: Db, actor: Actor, territory: Territory, questionnaireId: string, target: { ids: string[] } | { allSuspect: true }, excluded: boolean): Promise<number> {
-  authorize(questionnairePolicy.moderate(actor, territory));
-  if ("ids" in target && target.ids.some((id) => !isUuid(id))) throw new AppError("not_found");
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(questionnaireResponses)
-      .set({ excluded, updatedAt: new Date() })
-      .where(
-        and(
-          eq(questionnaireResponses.territoryId, territory.id),
-          eq(questionnaireResponses.questionnaireId, questionnaireId),
-          isNotNull(questionnaireResponses.submittedAt),
-          "ids" in target ? inArray(questionnaireResponses.id, target.ids.length > 0 ? target.ids : ["00000000-0000-0000-0000-000000000000"]) : eq(questionnaireResponses.suspect, true),
-        ),
-      )
-      .returning({ id: questionnaireResponses.id });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: questionnaireId, action: excluded ? "exclude_responses" : "include_responses", after: { responses: rows.map((r) => r.id) } });
-    return rows.length;
   });
 }
