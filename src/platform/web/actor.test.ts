@@ -10,6 +10,7 @@ import { memberships } from "@/modules/territories/schema";
 import { changeMemberRole, removeMember } from "@/modules/territories/commands";
 import { setPlatformAdmin } from "@/modules/accounts/admin";
 import { requestPasswordReset, resetPassword, signOut } from "@/modules/accounts/commands";
+import { loadUserActor } from "@/platform/auth/actors";
 import { actorOfHeaders } from "./actor";
 
 // The signed-in person of a session is kept a few seconds in the process (src/platform/auth/session-cache.ts):
@@ -116,6 +117,23 @@ describe("the signed-in person of a request", () => {
     await setPlatformAdmin(runtime.db, system, person.email, false);
     const withdrawn = await read(headers);
     expect(withdrawn.kind === "user" && withdrawn.isPlatformAdmin).toBe(false);
+  });
+
+  it("reads every role of a person with several territories, and platform rights, in one look-up", async () => {
+    const a = await createTestTerritory(runtime.db);
+    const b = await createTestTerritory(runtime.db);
+    const person = await createUser(runtime.db, { admin: true, name: "Louise Deux-Territoires" });
+    await addMember(runtime.db, a.id, person.id, "partner");
+    await addMember(runtime.db, b.id, person.id, "observer");
+    expect(await loadUserActor(runtime.db, person.id)).toEqual({
+      kind: "user",
+      userId: person.id,
+      name: "Louise Deux-Territoires",
+      email: person.email,
+      isPlatformAdmin: true,
+      roles: { [a.id]: "partner", [b.id]: "observer" },
+    });
+    expect(await loadUserActor(runtime.db, "no-such-person")).toEqual({ kind: "anonymous" });
   });
 
   it("a tampered cookie never reads another person's cached session", async () => {
