@@ -74,7 +74,7 @@ describe("the default views of the places list and of /aide (cached, 60 s)", () 
   it("the list of places without filters is cached, says when its open/closed states were computed, and shows an edit at the next visit", async () => {
     await expect.poll(async () => (await cacheStatus("/territoires/charente/lieux")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");
     const cached = await cacheStatus("/territoires/charente/lieux");
-    expect(cached.html).toMatch(/Ouvert ou fermé : état au \d{1,2} \S+ \d{4}/);
+    expect(cached.html).toMatch(/Ouvert ou fermé : état au (<!-- -->)?\d{1,2} \S+ \d{4}/);
     const ids = [...cached.html.matchAll(/\/territoires\/charente\/lieux\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     // The last place of the first page: other journeys work on the first one.
     const id = ids.at(-1);
@@ -91,7 +91,8 @@ describe("the default views of the places list and of /aide (cached, 60 s)", () 
       await page.waitForURL(/enregistre=1/);
       return previous;
     };
-    const name = `Lieu renommé pour le test du cache ${Date.now()}`;
+    // The list is in alphabetical order: a name starting with "AAA" stays on its first page.
+    const name = `AAA Lieu renommé pour le test du cache ${Date.now()}`;
     expect(cached.html).not.toContain(name);
     const original = await rename(name);
     // A visitor sees the new name at once (the write expired the "places" tag), then from the cache again.
@@ -122,7 +123,7 @@ describe("the default views of the places list and of /aide (cached, 60 s)", () 
     await expect.poll(async () => (await cacheStatus("/aide?commune=16015")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");
     const cached = await cacheStatus("/aide?commune=16015");
     expect(cached.html).toContain("Angoulême");
-    expect(cached.html).toMatch(/Recherche du \d{1,2} \S+ \d{4}/);
+    expect(cached.html).toMatch(/Recherche du (<!-- -->)?\d{1,2} \S+ \d{4}/);
     const withNeed = await cacheStatus("/aide?commune=16015&ouvert=1");
     expect(withNeed.status).toBe(200);
     expect(withNeed.cache).toBeNull();
