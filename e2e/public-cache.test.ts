@@ -70,6 +70,69 @@ describe("a cached public page", () => {
   });
 });
 
+describe("the default views of the places list and of /aide (cached, 60 s)", () => {
+  it("the list of places without filters is cached, says when its open/closed states were computed, and shows an edit at the next visit", async () => {
+    await expect.poll(async () => (await cacheStatus("/territoires/charente/lieux")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");
+    const cached = await cacheStatus("/territoires/charente/lieux");
+    expect(cached.html).toMatch(/Ouvert ou fermé : état au (<!-- -->)?\d{1,2} \S+ \d{4}/);
+    const ids = [...cached.html.matchAll(/\/territoires\/charente\/lieux\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    // The last place of the first page: other journeys work on the first one.
+    const id = ids.at(-1);
+    expect(id).toBeDefined();
+
+    const coordinator = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const page = await coordinator.newPage();
+    const rename = async (value: string) => {
+      await visit(page, `${baseUrl}/espace/charente/lieux/${id}/modifier`);
+      const field = page.getByRole("textbox", { name: /^Nom du lieu/ });
+      const previous = await field.inputValue();
+      await field.fill(value);
+      await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+      await page.waitForURL(/enregistre=1/);
+      return previous;
+    };
+    // The list is in alphabetical order: a name starting with "AAA" stays on its first page.
+    const name = `AAA Lieu renommé pour le test du cache ${Date.now()}`;
+    expect(cached.html).not.toContain(name);
+    const original = await rename(name);
+    // A visitor sees the new name at once (the write expired the "places" tag), then from the cache again.
+    expect((await cacheStatus("/territoires/charente/lieux")).html).toContain(name);
+    await expect.poll(async () => (await cacheStatus("/territoires/charente/lieux")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");
+    expect((await cacheStatus("/territoires/charente/lieux")).html).toContain(name);
+    await rename(original);
+    expect((await cacheStatus("/territoires/charente/lieux")).html).not.toContain(name);
+    await coordinator.close();
+  });
+
+  it("a filtered list or another page is rendered per request at the same address, with its filter applied", async () => {
+    const all = await cacheStatus("/territoires/charente/lieux");
+    const open = await cacheStatus("/territoires/charente/lieux?ouvert=1");
+    expect(open.status).toBe(200);
+    expect(open.cache).toBeNull();
+    expect(open.html).not.toContain("Ouvert ou fermé : état au");
+    const second = await cacheStatus("/territoires/charente/lieux?page=2");
+    expect(second.status).toBe(200);
+    expect(second.cache).toBeNull();
+    const firstIds = new Set([...all.html.matchAll(/\/territoires\/charente\/lieux\/([0-9a-f-]{36})"/g)].map((m) => m[1]));
+    const secondIds = [...second.html.matchAll(/\/territoires\/charente\/lieux\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(secondIds.length).toBeGreaterThan(0);
+    expect(secondIds.filter((i) => firstIds.has(i))).toEqual([]);
+  });
+
+  it("/aide?commune=<code> alone is cached and lists the nearest places; with a need it is rendered per request", async () => {
+    await expect.poll(async () => (await cacheStatus("/aide?commune=16015")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");
+    const cached = await cacheStatus("/aide?commune=16015");
+    expect(cached.html).toContain("Angoulême");
+    expect(cached.html).toMatch(/Recherche du (<!-- -->)?\d{1,2} \S+ \d{4}/);
+    const withNeed = await cacheStatus("/aide?commune=16015&ouvert=1");
+    expect(withNeed.status).toBe(200);
+    expect(withNeed.cache).toBeNull();
+    // The per-request page reads the whole query: the box stays ticked.
+    expect(withNeed.html).toMatch(/<input[^>]*name="ouvert"[^>]*checked=""|<input[^>]*checked=""[^>]*name="ouvert"/);
+    expect(cached.html).not.toMatch(/<input[^>]*name="ouvert"[^>]*checked=""|<input[^>]*checked=""[^>]*name="ouvert"/);
+  });
+});
+
 describe("the header on cached pages", () => {
   it("shows a signed-in person their territories, sign-out and the workspace button, on the same cached page", async () => {
     await expect.poll(async () => (await cacheStatus("/territoires/charente")).cache, { timeout: 10_000, interval: 500 }).toBe("HIT");

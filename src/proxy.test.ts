@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { stampedHeaders } from "@/platform/auth/client-address";
-import { proxy } from "./proxy";
+import { proxy, uncachedView } from "./proxy";
 
 const post = (headers: Headers) => new NextRequest("http://localhost:3000/api/auth/sign-in/email", { method: "POST", headers });
 
@@ -62,5 +62,32 @@ describe("the announced upload limit", () => {
     const text = await proxy(new NextRequest("http://localhost:3000/espace/charente/lieux", { method: "POST", headers })).text();
     expect(text).toContain("dépasse 20 Mo");
     expect(text).toContain('href="http://localhost:3000/espace/charente/lieux"');
+  });
+});
+
+describe("cached public views and their per-request twins", () => {
+  const route = (address: string) => uncachedView(new URL(`http://localhost:3000${address}`))?.toString().replace("http://localhost:3000", "");
+
+  it("serves the plain list of places from its cached page, any filter or page from the per-request one", () => {
+    expect(route("/territoires/charente/lieux")).toBeUndefined();
+    expect(route("/territoires/charente/lieux?")).toBeUndefined();
+    expect(route("/territoires/charente/lieux?services=Num%C3%A9rique&page=2")).toBe("/territoires/charente/lieux/recherche?services=Num%C3%A9rique&page=2");
+    expect(route("/territoires/charente/lieux?ouvert=1")).toBe("/territoires/charente/lieux/recherche?ouvert=1");
+    expect(route("/territoires/charente/lieux/abc?x=1")).toBeUndefined();
+  });
+
+  it("serves /aide?commune=<code> alone from its cached page, every other search per request", () => {
+    expect(route("/aide?commune=16015")).toBe("/aide/commune/16015");
+    expect(route("/aide?commune=2A004")).toBe("/aide/commune/2A004");
+    expect(route("/aide?commune=16015&besoin=demarches")).toBeUndefined();
+    expect(route("/aide?lieu=Angoul%C3%AAme")).toBeUndefined();
+    expect(route("/aide?commune=../x")).toBeUndefined();
+    expect(route("/aide")).toBeUndefined();
+  });
+
+  it("rewrites within the proxy, keeping the address the visitor sees", () => {
+    const res = proxy(new NextRequest("http://localhost:3000/aide?commune=16015", { headers: { host: "localhost:3000" } }));
+    expect(res.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/aide/commune/16015");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
   });
 });

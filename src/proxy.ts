@@ -61,10 +61,40 @@ export function contentSecurityPolicy(options: { https: boolean; dev: boolean; n
   ].join("; ");
 }
 
+/**
+ * Public views kept for everyone have a plain address; the same view with a query string is rendered per request
+ * by another route, under the same address (docs/decisions/010-caching-public-pages.md). Returns that route, if any.
+ * - `/territoires/<slug>/lieux?<anything>` (filters, another page) → `/territoires/<slug>/lieux/recherche?<same>`;
+ * - `/aide?commune=<INSEE code>` and nothing else → the cached `/aide/commune/<code>`.
+ */
+export function uncachedView(url: URL): URL | undefined {
+  if (url.search === "" || url.search === "?") return undefined;
+  const places = /^\/territoires\/([^/]+)\/lieux\/?$/.exec(url.pathname);
+  if (places) {
+    const target = new URL(url);
+    target.pathname = `/territoires/${places[1]}/lieux/recherche`;
+    return target;
+  }
+  if (url.pathname === "/aide") {
+    const keys = [...url.searchParams.keys()];
+    const code = url.searchParams.get("commune") ?? "";
+    if (keys.length === 1 && keys[0] === "commune" && /^[0-9][0-9AB][0-9]{3}$/.test(code)) {
+      const target = new URL(url);
+      target.pathname = `/aide/commune/${code}`;
+      target.search = "";
+      return target;
+    }
+  }
+  return undefined;
+}
+
 /** Lets the request through with its security headers (and, on NONCE_ROUTES, a fresh nonce Next.js can read). */
 function pass(request: NextRequest): NextResponse {
   const env = getEnv();
-  if (!NONCE_ROUTES.test(request.nextUrl.pathname)) return secure(NextResponse.next());
+  if (!NONCE_ROUTES.test(request.nextUrl.pathname)) {
+    const view = request.method === "GET" || request.method === "HEAD" ? uncachedView(request.nextUrl) : undefined;
+    return secure(view ? NextResponse.rewrite(view) : NextResponse.next());
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ https: env.baseUrl.startsWith("https://"), dev: env.NODE_ENV === "development", nonce });
   const headers = new Headers(request.headers);

@@ -1,6 +1,7 @@
 import type { Actor } from "@/platform/auth/actor";
 import { actorLabel } from "@/platform/auth/actor";
 import type { Executor } from "@/platform/db/client";
+import { forgetSessionsFor } from "@/platform/auth/session-cache";
 import { invalidatePublicFor } from "@/platform/web/public-cache";
 import { auditEvents } from "./schema";
 
@@ -30,4 +31,6 @@ export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry)
     after: entry.after ?? null,
   });
   invalidatePublicFor(entry);
+  // Roles and platform rights are kept a few seconds per session: a change of them is seen at the next request.
+  forgetSessionsFor(entry);
 }

@@ -26,8 +26,8 @@ describe("platform hooks registered by the start-up", () => {
       return { "t-1": "partner" };
     });
     // A database that knows one person and no platform administrator.
-    const rows = [[{ id: "u-1", name: "Ada", email: "ada@exemple.test" }], []];
-    const db = { select: () => ({ from: () => ({ where: async () => rows.shift() }) }) } as unknown as Executor;
+    const rows = [[{ id: "u-1", name: "Ada", email: "ada@exemple.test", admin: null }]];
+    const db = { select: () => ({ from: () => ({ leftJoin: () => ({ where: async () => rows.shift() }) }) }) } as unknown as Executor;
     expect(await loadUserActor(db, "u-1")).toEqual({ kind: "user", userId: "u-1", name: "Ada", email: "ada@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } });
     expect(asked).toEqual(["u-1"]);
   });

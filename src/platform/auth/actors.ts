@@ -20,9 +20,14 @@ export async function loadUserActor(db: Executor, userId: string): Promise<Actor
   // Loud, never a person silently without roles: a process that skipped src/boot.ts is a bug.
   const rolesOf = slot.__maillageRoleSource;
   if (!rolesOf) throw new Error('loadUserActor: no role source registered; import "@/boot" at the start of the process.');
-  const [person] = await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, userId));
+  // The person and the platform right in one query, the roles in a second: this runs for every signed-in
+  // request the session cache (session-cache.ts) does not answer.
+  const [person] = await db
+    .select({ id: user.id, name: user.name, email: user.email, admin: platformAdmins.userId })
+    .from(user)
+    .leftJoin(platformAdmins, eq(platformAdmins.userId, user.id))
+    .where(eq(user.id, userId));
   if (!person) return { kind: "anonymous" };
   const roles = await rolesOf(db, userId);
-  const [admin] = await db.select().from(platformAdmins).where(eq(platformAdmins.userId, userId));
-  return { kind: "user", userId: person.id, name: person.name, email: person.email, isPlatformAdmin: admin !== undefined, roles };
+  return { kind: "user", userId: person.id, name: person.name, email: person.email, isPlatformAdmin: person.admin !== null, roles };
 }

@@ -13,6 +13,7 @@ import { errorCatalog } from "@/platform/errors";
 import { and, eq, like } from "drizzle-orm";
 import { account, session, user, verification } from "./schema";
 import { ADDRESS_HEADER, clientAddress } from "./client-address";
+import { forgetSessions } from "./session-cache";
 import { addressKey, claimAccountAttempt, forget, hit, limits, rateKey, recordAccountFailure } from "./rate-limit";
 
 /**
@@ -141,14 +142,18 @@ export function createAuth(db: Db, env: Env) {
     databaseHooks: {
       user: {
         create: { before: async (u) => void checkName(u.name) },
-        update: { before: async (u) => void checkName(u.name) },
+        update: { before: async (u) => void checkName(u.name), after: async () => forgetSessions() },
+        delete: { after: async () => forgetSessions() },
       },
+      // Sign-out, revocation, password reset: the in-process session cache forgets at once (session-cache.ts).
+      // better-auth runs these after its transaction committed.
+      session: { delete: { after: async () => forgetSessions() } },
     },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
-      // Every request reads the session from the database: several processes can serve one database,
-      // and a revoked session stops working at once.
+      // No signed cookie cache: a revoked session must stop working at once in this process. Our own in-process
+      // cache (session-cache.ts, a few seconds, emptied by every session deletion) spares the look-up instead.
       cookieCache: { enabled: false },
     },
     // Our own limiter (below) is shared through the database and speaks French.

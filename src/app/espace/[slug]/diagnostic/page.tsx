@@ -34,6 +34,18 @@ function byName(portrait: Portrait): PortraitRow[] {
   return rows;
 }
 
+// Classes and missing values of the mapped indicator, once per portrait and indicator (quantiles sort 4,293 values).
+const legends = new WeakMap<Portrait, Map<string, { classes: ReturnType<typeof classify>["classes"]; unknown: number }>>();
+function legendOf(portrait: Portrait, mapped: IndicatorDef) {
+  let perIndicator = legends.get(portrait);
+  if (!perIndicator) legends.set(portrait, (perIndicator = new Map()));
+  let legend = perIndicator.get(mapped.id);
+  if (!legend) {
+    perIndicator.set(mapped.id, (legend = { classes: classify(portrait.rows.map(mapped.value), mapped).classes, unknown: portrait.rows.filter((r) => mapped.value(r) === null).length }));
+  }
+  return legend;
+}
+
 /** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -45,8 +57,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { totals, settings } = portrait;
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
-  const { classes } = classify(portrait.rows.map(mapped.value), mapped);
-  const unknown = portrait.rows.filter((r) => mapped.value(r) === null).length;
+  const { classes, unknown } = legendOf(portrait, mapped);
 
   const columns: IndicatorDef[] = ["population", "ifn_total", "places", "places_per_10k", "nearest_place_km", "white_zone"].flatMap((id) => byId.get(id) ?? []);
   if (!columns.includes(mapped)) columns.push(mapped);
