@@ -1,37 +1,15 @@
+import { parse } from "csv-parse/sync";
+
 /**
- * Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, CRLF). The IFN
- * files happen to need none of it today, but commune names may contain commas.
+ * Reads a CSV file with a header row into one record per row (RFC 4180: quoted
+ * fields, doubled quotes, CRLF). The IFN files happen to need none of it today,
+ * but commune names may contain commas. Blank lines are skipped; a row with
+ * another number of fields than the header is an error, not a guess (checked
+ * here rather than by csv-parse, to name the row and both counts).
  */
 export function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') inQuotes = false;
-      else field += char;
-    } else if (char === '"') inQuotes = true;
-    else if (char === ",") {
-      record.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += char;
-  }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  const [header, ...rows] = records.filter((r) => r.length > 1 || r[0] !== "");
+  const records = parse(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const [header, ...rows] = records;
   if (!header) throw new Error("empty CSV");
   return rows.map((row, index) => {
     if (row.length !== header.length) throw new Error(`CSV row ${index + 2}: ${row.length} fields, expected ${header.length}`);
