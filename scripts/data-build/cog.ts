@@ -44,13 +44,14 @@ export interface Cog {
   regions: z.infer<typeof cogRegionSchema>[];
 }
 
-export function loadCog(): Cog {
+/** `dir`: the package folder (a fixture in tests). */
+export function loadCog(dir: string = COG_DIR): Cog {
   const read = <T>(name: string, schema: z.ZodType<T>): T[] =>
-    z.array(schema).parse(readJson(path.join(COG_DIR, "data", `${name}.json`)));
-  const version = z.object({ version: z.string() }).parse(readJson(path.join(COG_DIR, "package.json"))).version;
+    z.array(schema).parse(readJson(path.join(dir, "data", `${name}.json`)));
+  const version = z.object({ version: z.string() }).parse(readJson(path.join(dir, "package.json"))).version;
   return {
     version,
-    millesime: findMillesime(version),
+    millesime: findMillesime(version, dir),
     communes: read("communes", cogCommuneSchema),
     epci: read("epci", cogEpciSchema),
     departements: read("departements", cogDepartementSchema),
@@ -62,8 +63,8 @@ export function loadCog(): Cog {
  * The package has no millésime field; its README has a table "| Année | Version
  * du package |" (e.g. "| 2026 | 6.0.0 |"). Null rather than a guess if not found.
  */
-export function findMillesime(version: string): string | null {
-  const readme = readFileSync(path.join(COG_DIR, "README.md"), "utf8");
+export function findMillesime(version: string, dir: string = COG_DIR): string | null {
+  const readme = readFileSync(path.join(dir, "README.md"), "utf8");
   for (const match of readme.matchAll(/^\|\s*(\d{4})\s*\|\s*([^|]+?)\s*\|/gm)) {
     if (match[2] === version && match[1]) return match[1];
   }

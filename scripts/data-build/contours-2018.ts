@@ -31,12 +31,12 @@ export function readFeatures(file: string): Contour2018[] {
   });
 }
 
-export function loadCommuneContours2018(): Map<string, Contour2018> {
+export function loadCommuneContours2018(dir: string = COMMUNES_GEO_DIR): Map<string, Contour2018> {
   const contours = new Map<string, Contour2018>();
-  const files = readdirSync(COMMUNES_GEO_DIR).filter((f) => /^communes-.+\.geojson$/.test(f)).sort();
-  check(files.length > 90, `expected ~101 commune files in ${COMMUNES_GEO_DIR}, found ${files.length}`);
+  const files = readdirSync(dir).filter((f) => /^communes-.+\.geojson$/.test(f)).sort();
+  check(files.length > 90, `expected ~101 commune files in ${dir}, found ${files.length}`);
   for (const file of files) {
-    for (const contour of readFeatures(path.join(COMMUNES_GEO_DIR, file))) {
+    for (const contour of readFeatures(path.join(dir, file))) {
       if (contours.has(contour.code)) throw new Error(`2018 commune ${contour.code} appears twice`);
       contours.set(contour.code, contour);
     }

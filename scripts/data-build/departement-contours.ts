@@ -85,8 +85,8 @@ export function buildDepartementContours(
   return { topo: simplifyAndQuantize(pruned, minAreaKm2ForExtent(topoBbox(pruned))), geo };
 }
 
-export function buildDepartementsTopology(names: ReadonlyMap<string, string>): Topology {
-  const features = readFeatures(DEPARTEMENTS_GEO_FILE)
+export function buildDepartementsTopology(names: ReadonlyMap<string, string>, file: string = DEPARTEMENTS_GEO_FILE): Topology {
+  const features = readFeatures(file)
     .sort(byCode)
     .map(
       (d): GeoJSON.Feature<AreaGeometry, NameProperties> => ({

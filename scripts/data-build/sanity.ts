@@ -14,8 +14,8 @@ import { check, readJson } from "./util";
 
 export const tableSchema = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))) });
 
-export function readTable(file: string): Map<string, Record<string, string | number | null>> {
-  const table = tableSchema.parse(readJson(path.join(OUT_DIR, file)));
+export function readTable(file: string, dir: string = OUT_DIR): Map<string, Record<string, string | number | null>> {
+  const table = tableSchema.parse(readJson(path.join(dir, file)));
   const records = new Map<string, Record<string, string | number | null>>();
   let previous = "";
   for (const row of table.rows) {
@@ -28,8 +28,8 @@ export function readTable(file: string): Map<string, Record<string, string | num
   return records;
 }
 
-export function readContours(file: string, objectName: string): { topo: Topology; geometries: NamedAreaObject[] } {
-  const topo = readJson(path.join(CONTOURS_DIR, file)) as Topology;
+export function readContours(file: string, objectName: string, dir: string = CONTOURS_DIR): { topo: Topology; geometries: NamedAreaObject[] } {
+  const topo = readJson(path.join(dir, file)) as Topology;
   const object = topo.objects[objectName];
   check(object?.type === "GeometryCollection", `${file}: no GeometryCollection "${objectName}"`);
   return { topo, geometries: object.geometries as NamedAreaObject[] };
