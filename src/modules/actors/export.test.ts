@@ -6,7 +6,8 @@ import { crc32, inflateRawSync } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralize, toCsv, toOds, toXlsx } from "./export";
+import { neutralizeCell as neutralize } from "@/platform/spreadsheet";
+import { toCsv, toOds, toXlsx } from "./export";
 import { ODS_MIMETYPE, odsContent } from "./ods";
 import type { ExportedActor } from "./queries";
 
