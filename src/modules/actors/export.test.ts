@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { neutralizeCell as neutralize } from "@/platform/spreadsheet";
 import { toCsv, toOds, toXlsx } from "./export";
-import { ODS_MIMETYPE, odsContent } from "./ods";
+import { ODS_MIMETYPE, odsContent } from "@/platform/ods";
 import type { ExportedActor } from "./queries";
 
 const actor = (over: Partial<ExportedActor>): ExportedActor => ({
