@@ -14,7 +14,8 @@ import { CSV_MAX_RECORD_CHARS, MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABE
 import { jsonDepthExceeds, jsonTooDeepMessage } from "@/platform/files/json";
 import { readZipWithLimits, storedZip } from "@/platform/files/zip";
 import { checkWorkbookParts } from "@/platform/files/xlsx";
-import { decode, detectDelimiter } from "../standard/parse";
+import { detectDelimiter } from "@/platform/files/csv";
+import { decode } from "../standard/parse";
 
 /** The file, then the table read from it (header excluded); see src/platform/files/limits.ts. */
 export const READ_LIMITS = { bytes: MAX_UPLOAD_BYTES, ...TABLE_LIMITS } as const;
