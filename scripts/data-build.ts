@@ -16,6 +16,9 @@
  * The output only depends on the inputs (no timestamps, everything sorted by
  * code), so re-running it on the same inputs gives byte-identical files.
  * Sanity checks at the end read the written files back and throw on failure.
+ *
+ * This file only sequences the steps; each step is one file under scripts/data-build/, tested there
+ * on small hand-written fixtures (`npx vitest run scripts/data-build/`).
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
