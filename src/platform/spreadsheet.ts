@@ -14,8 +14,9 @@ export const spreadsheetFormats = {
 } as const;
 export type SpreadsheetFormat = keyof typeof spreadsheetFormats;
 
+/** Own keys only: `in` would also accept "constructor" or "toString" from a URL segment. */
 export function isSpreadsheetFormat(s: string): s is SpreadsheetFormat {
-  return s in spreadsheetFormats;
+  return Object.hasOwn(spreadsheetFormats, s);
 }
 
 export function neutralizeCell(cell: Cell): Cell {

@@ -3,10 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
+import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralize, toCsv, toOds, toXlsx } from "./export";
-import { ODS_MIMETYPE, odsContent } from "./ods";
+import { neutralizeCell as neutralize } from "@/platform/spreadsheet";
+import { toCsv, toOds, toXlsx } from "./export";
+import { ODS_MIMETYPE, odsContent } from "@/platform/ods";
 import type { ExportedActor } from "./queries";
 
 const actor = (over: Partial<ExportedActor>): ExportedActor => ({
@@ -130,5 +132,72 @@ describe("ODS export (written without LibreOffice)", () => {
     } finally {
       fs.rmSync(file, { force: true });
     }
+  });
+});
+
+describe("every cell of the three formats", () => {
+  // Written by hand from the two actors above: the same table whichever format is asked for.
+  const header = ["Nom", "SIRET", "RNA", "Forme juridique", "Mondes", "Statut", "Commune", "Code INSEE", "Communes desservies", "Courriel", "Téléphone", "Site internet", "Présentation"];
+  const first = [
+    "Fédération des centres sociaux",
+    "13002526500013",
+    "",
+    "Association",
+    "Social, Numérique",
+    "Engagé",
+    "Angoulême",
+    "16015",
+    "Angoulême (16015), Cognac (16102)",
+    "contact@exemple.fr",
+    "05 45 00 00 00",
+    "https://exemple.fr",
+    'Ligne 1\nLigne 2 ; avec « guillemets » et "doubles"',
+  ];
+  const second = [
+    `'=HYPERLINK("http://pirate.example","clic")`,
+    "13002526500013",
+    "",
+    "Association",
+    "Social, Numérique",
+    "Engagé",
+    "Angoulême",
+    "16015",
+    "Angoulême (16015), Cognac (16102)",
+    "contact@exemple.fr",
+    "'+33 5 45 00 00 00",
+    "'-1+1",
+    "'@SUM(A1)",
+  ];
+
+  it("CSV", () => {
+    const csv = toCsv(list);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(parseCsv(csv.slice(1), { delimiter: ";", record_delimiter: "\r\n" })).toEqual([header, first, second]);
+  });
+
+  it("XLSX, with its column widths, a bold frozen header and text cells only", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await toXlsx(list)) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Acteurs"]);
+    const sheet = workbook.getWorksheet("Acteurs");
+    if (!sheet) throw new Error("no sheet");
+    const cells = [1, 2, 3].map((r) => header.map((_, c) => sheet.getRow(r).getCell(c + 1).value ?? ""));
+    expect(cells).toEqual([header, first, second]);
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.columns.map((c) => c.width)).toEqual([40, 16, 12, 24, 30, 12, 24, 10, 40, 30, 16, 30, 60]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(workbook.creator).toBe("Maillage");
+  });
+
+  it("ODS", () => {
+    const content = readZip(toOds(list)).find((e) => e.name === "content.xml")?.data.toString("utf8") ?? "";
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const rows = [...content.matchAll(/<table:table-row>(.*?)<\/table:table-row>/g)].map(([, row]) =>
+      [...(row ?? "").matchAll(/<table:table-cell\/>|<table:table-cell office:value-type="string">(.*?)<\/table:table-cell>/g)].map(([, cell]) =>
+        cell === undefined ? "" : [...cell.matchAll(/<text:p>(.*?)<\/text:p>/g)].map(([, p]) => unescape(p ?? "")).join("\n"),
+      ),
+    );
+    expect(rows).toEqual([header, first, second]);
   });
 });

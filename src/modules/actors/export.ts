@@ -1,23 +1,21 @@
 /**
  * Exports of a territory's actors: CSV (UTF-8 with BOM, ";" — what a French spreadsheet opens
- * directly), XLSX (exceljs) and ODS (the ODF format recommended to administrations, written by
- * ods.ts without LibreOffice). Public fields only: private contacts never reach this file.
+ * directly), XLSX and ODS, written by the platform's spreadsheet writers (which neutralise cells a
+ * spreadsheet would run as a formula). Public fields only: private contacts never reach this file.
  */
-import ExcelJS from "exceljs";
+import { isSpreadsheetFormat, spreadsheetFormats, toCsv as csvTable, toOds as odsTable, toXlsx as xlsxTable, type SpreadsheetFormat } from "@/platform/spreadsheet";
 import type { ExportedActor } from "./queries";
-import { writeOds } from "./ods";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "./validation";
 
-export const exportFormats = {
-  csv: { type: "text/csv; charset=utf-8", extension: "csv" },
-  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" },
-  ods: { type: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods" },
-} as const;
-export type ExportFormat = keyof typeof exportFormats;
+export type ExportFormat = SpreadsheetFormat;
+export const exportFormats: Record<ExportFormat, { type: string; extension: ExportFormat }> = {
+  csv: { type: spreadsheetFormats.csv, extension: "csv" },
+  xlsx: { type: spreadsheetFormats.xlsx, extension: "xlsx" },
+  ods: { type: spreadsheetFormats.ods, extension: "ods" },
+};
+export const isExportFormat = isSpreadsheetFormat;
 
-export function isExportFormat(s: string): s is ExportFormat {
-  return Object.hasOwn(exportFormats, s);
-}
+const SHEET = "Acteurs";
 
 const columns: { header: string; width: number; value: (a: ExportedActor) => string }[] = [
   { header: "Nom", width: 40, value: (a) => a.name },
@@ -35,45 +33,20 @@ const columns: { header: string; width: number; value: (a: ExportedActor) => str
   { header: "Présentation", width: 60, value: (a) => a.description },
 ];
 
-/**
- * A spreadsheet runs a cell starting with "=", "+", "-" or "@" (or a tab or carriage return before
- * one) as a formula: such a cell gets a leading "'" in every format, so that a name typed by anyone
- * can never execute in the reader's spreadsheet. A phone "+33…" is prefixed too: harmless, and safer
- * than guessing which text is "really" a number.
- */
-export function neutralize(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** Header then one row per actor, every cell already neutralised. */
-export function exportRows(list: ExportedActor[]): string[][] {
-  return [columns.map((c) => c.header), ...list.map((a) => columns.map((c) => neutralize(c.value(a))))];
-}
-
-function csvCell(cell: string): string {
-  return /[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
+const header = columns.map((c) => c.header);
+// Strings only: a SIRET or a postcode must keep its leading zeros, never become a number.
+const rows = (list: ExportedActor[]): string[][] => list.map((a) => columns.map((c) => c.value(a)));
 
 export function toCsv(list: ExportedActor[]): string {
-  return `\uFEFF${exportRows(list)
-    .map((row) => row.map(csvCell).join(";"))
-    .join("\r\n")}\r\n`;
+  return csvTable(header, rows(list), ";");
 }
 
-export async function toXlsx(list: ExportedActor[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Maillage";
-  const sheet = workbook.addWorksheet("Acteurs", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width }));
-  const [header, ...rows] = exportRows(list);
-  sheet.addRow(header).font = { bold: true };
-  // Strings only: a SIRET or a postcode must keep its leading zeros, never become a number.
-  for (const row of rows) sheet.addRow(row);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+export function toXlsx(list: ExportedActor[]): Promise<Uint8Array> {
+  return xlsxTable(SHEET, header, rows(list), columns.map((c) => c.width));
 }
 
 export function toOds(list: ExportedActor[]): Uint8Array {
-  return writeOds("Acteurs", exportRows(list));
+  return odsTable(SHEET, header, rows(list));
 }
 
 export async function exportActors(list: ExportedActor[], format: ExportFormat): Promise<Uint8Array | string> {

@@ -8,13 +8,13 @@
  * are all empty are skipped (counted in `skipped`), without shifting the numbers of the others.
  */
 import ExcelJS from "exceljs";
-import { parse as parseCsv } from "csv-parse/sync";
 import { formatNumber } from "@/platform/text";
-import { CSV_MAX_RECORD_CHARS, MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
+import { MAX_UPLOAD_BYTES, TABLE_LIMITS, UPLOAD_LIMIT_LABEL } from "@/platform/files/limits";
 import { jsonDepthExceeds, jsonTooDeepMessage } from "@/platform/files/json";
 import { readZipWithLimits, storedZip } from "@/platform/files/zip";
 import { checkWorkbookParts } from "@/platform/files/xlsx";
-import { decode, detectDelimiter } from "../standard/parse";
+import { readCsvRecords } from "@/platform/files/csv";
+import { decode } from "../standard/parse";
 
 /** The file, then the table read from it (header excluded); see src/platform/files/limits.ts. */
 export const READ_LIMITS = { bytes: MAX_UPLOAD_BYTES, ...TABLE_LIMITS } as const;
@@ -98,50 +98,19 @@ function table(format: ProducerFormat, columns: string[], body: { cells: string[
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────────────────────
 
-type CsvRow = { record: string[]; raw: string; info: { lines: number } };
-
-function readCsv(original: string): ReadResult {
-  // One kind of line break: csv-parse miscounts lines with CRLF (same as the standard's reader).
-  const text = original.replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(text);
-  let rows: CsvRow[];
-  try {
-    rows = parseCsv(text, {
-      delimiter,
-      info: true,
-      raw: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      // A quote never closed would otherwise make the rest of the file one growing cell.
-      max_record_size: CSV_MAX_RECORD_CHARS,
-      // One row more than allowed is enough to refuse the file (header + limit + 1).
-      to: READ_LIMITS.rows + 2,
-    }) as unknown as CsvRow[]; // the typings don't model the `info` + `raw` output shape
-  } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") {
-      return fail(`Une ligne du fichier CSV dépasse ${formatNumber(CSV_MAX_RECORD_CHARS)} caractères (souvent un guillemet « " » jamais fermé) : le fichier est refusé.`);
-    }
-    const detail = e instanceof Error ? e.message : String(e);
-    return fail(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail.slice(0, 300)}.`);
-  }
-  const [header, ...body] = rows;
+function readCsv(text: string): ReadResult {
+  const read = readCsvRecords(text);
+  if (!read.ok) return fail(read.error);
+  const [header, ...body] = read.records;
   if (!header) return fail("Le fichier ne contient aucune ligne.");
-  if (header.record.length > READ_LIMITS.columns) return tooManyColumns(header.record.length);
+  if (header.cells.length > READ_LIMITS.columns) return tooManyColumns(header.cells.length);
   if (body.length > READ_LIMITS.rows) return tooManyRows();
-  const columns = nameColumns(header.record, (i) => `Colonne ${i + 1}`);
+  const columns = nameColumns(header.cells, (i) => `Colonne ${i + 1}`);
   return table(
     "csv",
     columns,
-    body.map((r) => ({ cells: r.record.slice(0, columns.length).map((c) => c.trim()), line: startLine(r) })),
+    body.map((r) => ({ cells: r.cells.slice(0, columns.length).map((c) => c.trim()), line: r.line })),
   );
-}
-
-/** csv-parse reports the line where a record ends: count back the line breaks inside it. */
-function startLine(row: CsvRow): number {
-  const inner = row.raw.replace(/^\n+/, "").replace(/\n$/, "");
-  return row.info.lines - (inner.match(/\n/g)?.length ?? 0);
 }
 
 // ── JSON ────────────────────────────────────────────────────────────────────────────────────────

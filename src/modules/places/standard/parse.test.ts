@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateFile } from "./normalize";
-import { decode, decodeWindows1252, detectDelimiter, parseFile } from "./parse";
+import { detectDelimiter } from "@/platform/files/csv";
+import { decode, decodeWindows1252, parseFile } from "./parse";
 
 const header = "id;pivot;nom;commune;code_postal;adresse;date_maj";
 

@@ -2,8 +2,8 @@
  * Reads the bytes of a places file (CSV or JSON) into raw records, without judging their content.
  * Never throws: input that cannot be read at all yields no record and one file-level error issue.
  */
-import { parse as parseCsv } from "csv-parse/sync";
-import { CSV_MAX_RECORD_CHARS, TABLE_LIMITS } from "@/platform/files/limits";
+import { readCsvRecords } from "@/platform/files/csv";
+import { TABLE_LIMITS } from "@/platform/files/limits";
 import { jsonDepthExceeds, jsonTooDeepMessage } from "@/platform/files/json";
 import { formatNumber } from "@/platform/text";
 import type { Issue } from "./schema";
@@ -152,78 +152,25 @@ function featureProperties(item: unknown): unknown {
   return "properties" in item ? item.properties : undefined;
 }
 
-/** The delimiter that occurs most often in the header line, outside quotes (ties go to ","). */
-export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
-  let quoted = false;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === "\n" || c === "\r")) break;
-    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let best = ",";
-  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
-  return best;
-}
-
-type CsvRow = { record: string[]; raw: string; info: { lines: number } };
-
 function readCsv(original: string, encoding: NonNullable<ParsedFile["encoding"]>): ParsedFile {
-  // One kind of line break: csv-parse miscounts lines with CRLF, and multi-line cells end up with "\n" anyway.
-  const text = original.replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(text);
-  let rows: CsvRow[];
-  try {
-    rows = parseCsv(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      raw: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      // A quote never closed would otherwise make the rest of the file one growing cell.
-      max_record_size: CSV_MAX_RECORD_CHARS,
-      // Header + the most places allowed + one, enough to know the file is too long without reading it all.
-      to: MAX_PLACES_PER_FILE + 2,
-    }) as unknown as CsvRow[]; // the typings don't model the `info` + `raw` output shape
-  } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") {
-      return failure(`Une ligne du fichier CSV dépasse ${formatNumber(CSV_MAX_RECORD_CHARS)} caractères (souvent un guillemet « " » jamais fermé) : le fichier est refusé.`, { format: "csv", encoding, delimiter });
-    }
-    const detail = e instanceof Error ? e.message : String(e);
-    return failure(`Le fichier CSV est mal formé (souvent un guillemet « " » non fermé) : ${detail.slice(0, 300)}.`, {
-      format: "csv",
-      encoding,
-      delimiter,
-    });
-  }
-  const [header, ...body] = rows;
+  const read = readCsvRecords(original);
+  const { delimiter } = read;
+  if (!read.ok) return failure(read.error, { format: "csv", encoding, delimiter });
+  const [header, ...body] = read.records;
   if (!header) return failure("Le fichier CSV ne contient aucune ligne.", { format: "csv", encoding, delimiter });
   if (body.length > MAX_PLACES_PER_FILE) return failure(tooManyPlacesMessage(), { format: "csv", encoding, delimiter });
-  if (header.record.length > TABLE_LIMITS.columns) {
-    return failure(`Le fichier compte ${formatNumber(header.record.length)} colonnes, plus que les ${TABLE_LIMITS.columns} permises : le standard en a une trentaine, retirez les autres.`, { format: "csv", encoding, delimiter });
+  if (header.cells.length > TABLE_LIMITS.columns) {
+    return failure(`Le fichier compte ${formatNumber(header.cells.length)} colonnes, plus que les ${TABLE_LIMITS.columns} permises : le standard en a une trentaine, retirez les autres.`, { format: "csv", encoding, delimiter });
   }
-  const columns = header.record.map((c) => c.trim());
+  const columns = header.cells.map((c) => c.trim());
   const records = body.map((row): RawRecord => {
     const fields = new Map<string, unknown>();
     columns.forEach((column, i) => {
-      const cell = row.record[i];
+      const cell = row.cells[i];
       // The first of two columns with the same name wins; normalize.ts reports the duplicate once.
       if (cell !== undefined && !fields.has(column)) fields.set(column, cell);
     });
-    return { line: startLine(row), fields, extraCells: Math.max(0, row.record.length - columns.length), notAnObject: false };
+    return { line: row.line, fields, extraCells: Math.max(0, row.cells.length - columns.length), notAnObject: false };
   });
   return { format: "csv", encoding, delimiter, records, issues: [] };
-}
-
-/**
- * csv-parse reports the line where a record *ends*; a quoted cell may span several lines, and the
- * raw text may start with skipped blank lines, so we count back the line breaks inside the record.
- */
-function startLine(row: CsvRow): number {
-  const inner = row.raw.replace(/^\n+/, "").replace(/\n$/, "");
-  const breaks = inner.match(/\n/g)?.length ?? 0;
-  return row.info.lines - breaks;
 }
