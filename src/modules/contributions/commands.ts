@@ -13,7 +13,7 @@ import { places } from "@/modules/places/schema";
 import { findPlace } from "@/modules/places/queries";
 import type { NormalizedPlace } from "@/modules/places/standard/schema";
 import type { Territory } from "@/modules/territories/queries";
-import { changedFields, fieldsOf, placeFieldsSchema, unchangedFields, withUnixBreaks, type PlaceFields, type ProposalPayload, type TextField } from "./payload";
+import { changedFields, fieldsOf, placeFieldsSchema, unchangedFields, withGridHours, withUnixBreaks, type PlaceFields, type ProposalPayload, type TextField } from "./payload";
 import { contributionPolicy } from "./policy";
 import { buildRecord, communeOf, CONTRIBUTION_SOURCE, inPerimeter, parisToday } from "./record";
 import { placeProposals, type PlaceProposal } from "./schema";
@@ -96,7 +96,7 @@ export async function submitProposal(
 ): Promise<{ outcome: "received"; id: string } | { outcome: "discarded" }> {
   authorize(contributionPolicy.propose(actor, territory));
   if (isFilled(raw[HONEYPOT])) return { outcome: "discarded" };
-  const input = withUnixBreaks(raw);
+  const input = withGridHours(withUnixBreaks(raw));
   const { payload, placeId, contact } = target.kind === "new" ? await prepareNew(db, territory, input) : await prepareCorrection(db, territory, target.placeId, input);
   // Counted once the proposal is valid: a person correcting typos does not use up the quota.
   if (!(await hit(db, rateKey("proposal-ip", options.address), proposalLimit))) {
@@ -172,7 +172,7 @@ export async function acceptProposal(db: Db, actor: Actor, territory: TerritoryI
   const by = decider(actor);
   const { placeId, contact } = await db.transaction(async (tx) => {
     const proposal = await decide(tx, territory.id, proposalId, { status: "accepted", decidedBy: by });
-    const placeId = await applyProposal(tx, actor, territory, proposal, edited && withUnixBreaks(edited), by);
+    const placeId = await applyProposal(tx, actor, territory, proposal, edited && withGridHours(withUnixBreaks(edited)), by);
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "accept", after: { placeId, edited: edited !== undefined } });
     return { placeId, contact: proposal.contactEmail };
   });
