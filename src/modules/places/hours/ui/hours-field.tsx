@@ -129,6 +129,8 @@ export function HoursField(props: {
   );
 }
 
+const cell = { textAlign: "left", padding: "0.25rem 0.5rem", borderBottom: "1px solid var(--border-default-grey)" } as const;
+
 /** The weekly table of what was understood, or why not; the summary line is announced politely, after a pause in typing. */
 function Understood({ id, text }: { id: string; text: string }) {
   const trimmed = text.trim();
@@ -151,20 +153,28 @@ function Understood({ id, text }: { id: string; text: string }) {
         {announced}
       </p>
       {read?.ok ? (
-        <div className="fr-table fr-table--sm fr-mb-1w">
-          <table>
-            <caption>Horaires compris, semaine type</caption>
+        // Not a DSFR .fr-table: its cells never wrap, so on a 360 px phone, inside the form's fieldsets, the
+        // table would scroll sideways (a region keyboards cannot reach). Two short columns that wrap instead.
+        <div className="fr-mb-1w">
+          <table style={{ width: "100%", borderCollapse: "collapse" }}>
+            <caption style={{ textAlign: "left", fontWeight: 700 }}>Horaires compris, semaine type</caption>
             <thead>
               <tr>
-                <th scope="col">Jour</th>
-                <th scope="col">Horaires</th>
+                <th scope="col" style={cell}>
+                  Jour
+                </th>
+                <th scope="col" style={cell}>
+                  Horaires
+                </th>
               </tr>
             </thead>
             <tbody>
               {weekRows(read.schedule).map((row) => (
                 <tr key={row.day}>
-                  <th scope="row">{row.day}</th>
-                  <td>{row.text}</td>
+                  <th scope="row" style={cell}>
+                    {row.day}
+                  </th>
+                  <td style={cell}>{row.text}</td>
                 </tr>
               ))}
             </tbody>
