@@ -50,6 +50,18 @@ describe.each([
     expect(await field(page, "nom").inputValue()).toBe(placeName);
     await expectAccessible(page);
 
+    // The day-by-day grid, without JavaScript: checked, it becomes the text and the table.
+    await page.locator("summary", { hasText: "Saisir plutôt jour par jour" }).click();
+    const saturday = page.getByRole("group", { name: "Samedi" });
+    await saturday.getByLabel("Ouverture le matin").fill("10:00");
+    await saturday.getByLabel("Fermeture le matin").fill("12:00");
+    await page.getByRole("button", { name: "Vérifier les horaires" }).click();
+    await page.getByText("Horaires compris : vérifiez le tableau").waitFor();
+    expect(await field(page, "horaires").inputValue()).toBe("Sa 10:00-12:00");
+    expect(await dayText(page, "Horaires compris", "Samedi")).toBe("10 h – 12 h");
+    expect(await dayText(page, "Horaires compris", "Lundi")).toBe("Fermé");
+    await expectAccessible(page);
+
     // Understood: the week as a table, before anything is sent.
     await field(page, "horaires").fill("du lundi au vendredi 9h-12h et 14h-17h, fermé le mercredi");
     await page.getByRole("button", { name: "Vérifier les horaires" }).click();

@@ -16,10 +16,17 @@ describe("« Vérifier les horaires » without JavaScript: nothing saved, everyt
     expect(state.lists).toEqual({ services: ["A", "B"] });
   });
 
-  it("the grid, when used, becomes the text (its OSM value), so that the table shows it", () => {
+  it("the grid, when used, becomes the text (its OSM value), so that the table shows it; the grid comes back empty", () => {
     const state = hoursChecked(formOf([["horaires", ""], ["grille_1_matin_debut", "09:00"], ["grille_1_matin_fin", "12:00"], ["grille_1_apres_debut", ""]]));
     expect(state.values?.horaires).toBe("Tu 09:00-12:00");
-    expect(state.values?.grille_1_matin_debut).toBe("09:00");
+    expect(state.values?.grille_1_matin_debut).toBeUndefined();
+  });
+
+  it("an incomplete grid: its French error, the grid kept as typed", () => {
+    const state = hoursChecked(formOf([["horaires", ""], ["grille_4_apres_debut", "14:00"]]));
+    expect(state.status).toBe("error");
+    expect(state.fieldErrors?.horaires).toEqual(["Vendredi après-midi : indiquez l'heure d'ouverture et l'heure de fermeture."]);
+    expect(state.values?.grille_4_apres_debut).toBe("14:00");
   });
 
   it("not understood: the field's French error, the text kept as typed", () => {

@@ -23,6 +23,10 @@ export function hoursChecked(form: FormData): ActionState {
     const read = gridToSchedule(grid);
     if (!read.ok) return { status: "error", message: "La grille des horaires est incomplète.", fieldErrors: { horaires: [read.message] }, values, lists };
     values.horaires = scheduleToOsm(read.schedule);
+    // The text now says what the grid said: the grid comes back empty, so that editing the text afterwards
+    // counts (a filled grid replaces the text when the form is saved).
+    for (const name of Object.keys(values)) if (name.startsWith("grille_")) delete values[name];
+    for (const name of Object.keys(lists)) if (name.startsWith("grille_")) delete lists[name];
   }
   const hours = understandHours(values.horaires ?? "");
   if (!hours.ok) return { status: "error", message: "Les horaires ne sont pas compris : rien n'a été enregistré.", fieldErrors: { horaires: [hours.message] }, values, lists };
