@@ -78,6 +78,11 @@ function Submit({ label }: { label: string }) {
   );
 }
 
+/** The state the server action sent back, for a field that renders itself (the hours field of a place). */
+export function useActionFormState(): ActionState {
+  return useContext(FormStateContext);
+}
+
 function useField(name: string) {
   const state = useContext(FormStateContext);
   const id = useId();

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { CHECK_HOURS, hoursChecked } from "@/modules/places";
 import { clientAddress } from "@/platform/auth/rate-limit";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
@@ -10,13 +11,14 @@ import { acceptProposal, rejectProposal, submitProposal, type ProposalTarget } f
 
 /** runAction keeps one value per name: the checked services come back joined by "|" (see ProposalForm). */
 function keepServices(state: ActionState, form: FormData): ActionState {
-  if (state.status !== "error") return state;
+  if (state.status !== "error" && !form.has(CHECK_HOURS)) return state;
   const services = form.getAll("services").filter((s): s is string => typeof s === "string").slice(0, 50);
   return { ...state, values: { ...state.values, services: services.join("|") } };
 }
 
 async function propose(form: FormData, target: (form: FormData) => ProposalTarget, thanks: (slug: string) => string): Promise<ActionState> {
   const state = await territoryAction(form, async ({ db, actor, territory }) => {
+    if (form.has(CHECK_HOURS)) return hoursChecked(form);
     // A robot caught by the honeypot is thanked exactly like a person: it learns nothing.
     await submitProposal(db, actor, territory, target(form), formToObject(form), { address: clientAddress(await headers()) });
     return { redirect: thanks(territory.slug) };

@@ -105,6 +105,25 @@ describe("proposing a place (anyone, spam-limited)", () => {
     expect(JSON.stringify(event?.after)).not.toContain("visiteur@exemple.test");
   });
 
+  it("hours written in French (« Proposer un lieu », « Signaler une erreur », moderation's grid) are proposed and published as their OSM value", async () => {
+    const id = await proposedId({ horaires: "lundi 9h-12h; mardi 14h-17h" });
+    expect((await database.db.select().from(placeProposals).where(eq(placeProposals.id, id)))[0]?.payload.horaires).toBe("Mo 09:00-12:00; Tu 14:00-17:00");
+    const correction = await submitProposal(database.db, anonymous, angouleme, { kind: "correction", placeId: ids.second }, { ...newPlace, nom: "Centre social Beta", horaires: "le samedi de 10 h à 12 h" }, { address: freshAddress() });
+    if (correction.outcome !== "received") throw new Error("correction not received");
+    expect((await database.db.select().from(placeProposals).where(eq(placeProposals.id, correction.id)))[0]?.payload.horaires).toBe("Sa 10:00-12:00");
+    // The moderator edits with the grid before accepting: the grid's value is what gets published.
+    const edited = { ...newPlace, nom: "Centre social Beta", horaires: "le samedi de 10 h à 12 h", grille_2_matin_debut: "09:00", grille_2_matin_fin: "12:00" };
+    const { placeId } = await acceptProposal(database.db, actors.coordinator, angouleme, correction.id, edited);
+    expect((await findPlace(database.db, angouleme.id, placeId))?.data.horaires).toBe("We 09:00-12:00");
+  });
+
+  it("nonsense hours are refused with a French message naming what was not understood, never the library's English", async () => {
+    const e = await appError(propose({ horaires: "lun-ven 9h-12h sur rendez-vous" }));
+    expect(e.fieldErrors?.horaires).toEqual(["Le mot «\u00a0sur\u00a0» n'est pas compris. Écrivez par exemple «\u00a0du lundi au vendredi 9h-12h et 14h-17h\u00a0»."]);
+    const grid = await appError(propose({ grille_0_apres_debut: "18:00", grille_0_apres_fin: "14:00" }));
+    expect(grid.fieldErrors?.horaires).toEqual(["Lundi après-midi : la fermeture (14\u00a0h) doit suivre l'ouverture (18\u00a0h)."]);
+  });
+
   it("a robot that fills the honeypot gets the same answer and nothing is written", async () => {
     const before = await proposalCount();
     const result = await propose({ site_internet: "http://spam.example" });

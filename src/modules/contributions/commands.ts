@@ -11,7 +11,7 @@ import { sendMail } from "@/platform/mail/mailer";
 import { fieldErrorsOf, parseOrThrow } from "@/platform/validation";
 import { communeOf, findPlace, type NormalizedPlace, places, row } from "@/modules/places";
 import { inPerimeter, type Territory } from "@/modules/territories";
-import { changedFields, fieldsOf, placeFieldsSchema, unchangedFields, withUnixBreaks, type PlaceFields, type ProposalPayload, type TextField } from "./payload";
+import { changedFields, fieldsOf, placeFieldsSchema, unchangedFields, withGridHours, withUnixBreaks, type PlaceFields, type ProposalPayload, type TextField } from "./payload";
 import { contributionPolicy } from "./policy";
 import { parisToday } from "@/platform/dates";
 import { buildRecord, CONTRIBUTION_SOURCE } from "./record";
@@ -91,7 +91,7 @@ export async function submitProposal(
 ): Promise<{ outcome: "received"; id: string } | { outcome: "discarded" }> {
   authorize(contributionPolicy.propose(actor, territory));
   if (isFilled(raw[HONEYPOT])) return { outcome: "discarded" };
-  const input = withUnixBreaks(raw);
+  const input = withGridHours(withUnixBreaks(raw));
   const { payload, placeId, contact } = target.kind === "new" ? await prepareNew(db, territory, input) : await prepareCorrection(db, territory, target.placeId, input);
   // Counted once the proposal is valid: a person correcting typos does not use up the quota.
   if (!(await hit(db, rateKey("proposal-ip", options.address), proposalLimit))) {
@@ -167,7 +167,7 @@ export async function acceptProposal(db: Db, actor: Actor, territory: TerritoryI
   const by = decider(actor);
   const { placeId, contact } = await db.transaction(async (tx) => {
     const proposal = await decide(tx, territory.id, proposalId, { status: "accepted", decidedBy: by });
-    const placeId = await applyProposal(tx, actor, territory, proposal, edited && withUnixBreaks(edited), by);
+    const placeId = await applyProposal(tx, actor, territory, proposal, edited && withGridHours(withUnixBreaks(edited)), by);
     await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "accept", after: { placeId, edited: edited !== undefined } });
     return { placeId, contact: proposal.contactEmail };
   });

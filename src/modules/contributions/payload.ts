@@ -4,7 +4,7 @@
  * proposal with the place's current record. Shared by the public forms and the moderation form.
  */
 import { z } from "zod";
-import { charLength, checkEmail, checkPhone, checkUrl, enumValues, type NormalizedPlace, validate as validateHours } from "@/modules/places";
+import { charLength, checkEmail, checkPhone, checkUrl, enumValues, gridToSchedule, gridUsed, type NormalizedPlace, readGrid, scheduleToOsm, understandHours as validateHours } from "@/modules/places";
 import { maxLengths } from "./limits";
 
 export const textFields = ["nom", "adresse", "code_postal", "commune", "telephone", "courriel", "site_web", "horaires", "presentation_resume"] as const;
@@ -45,10 +45,15 @@ const services = z
   .refine((list) => list.length <= serviceValues.length && list.every((s) => serviceValues.includes(s)), "Choisissez les services dans la liste proposée.");
 
 const phoneMessage = "Le numéro de téléphone n'est pas valide : 10 chiffres (05 45 00 00 00) ou format international (+33545000000).";
-const hoursSchema = optionalText("horaires", "Les horaires").superRefine((v, ctx) => {
-  const checked = v ? validateHours(v) : undefined;
-  if (checked && !checked.ok) ctx.addIssue({ code: "custom", message: checked.message, input: v });
-});
+// French as people write it (or OSM) → the OSM value; a grid the person filled wrongly arrives as { gridError } (withGridHours).
+const hoursSchema = z
+  .union([optionalText("horaires", "Les horaires"), z.object({ gridError: z.string() })])
+  .superRefine((v, ctx) => {
+    if (typeof v !== "string") return void ctx.addIssue({ code: "custom", message: v.gridError, input: v });
+    const checked = v ? validateHours(v) : undefined;
+    if (checked && !checked.ok) ctx.addIssue({ code: "custom", message: checked.message, input: v });
+  })
+  .transform((v) => (typeof v === "string" ? v : ""));
 
 const checkedFields = {
   nom: requiredText("nom", "Le nom", "Indiquez le nom du lieu."),
@@ -87,6 +92,14 @@ export function placeFieldsSchema(kept: ReadonlySet<TextField> = new Set()) {
       }),
     };
   });
+}
+
+/** The day-by-day grid, when used, is the hours: its OSM value replaces the text (which mirrors it with JavaScript only). */
+export function withGridHours(raw: Record<string, unknown>): Record<string, unknown> {
+  const grid = readGrid(raw);
+  if (!gridUsed(grid)) return raw;
+  const read = gridToSchedule(grid);
+  return { ...raw, horaires: read.ok ? scheduleToOsm(read.schedule) : { gridError: read.message } };
 }
 
 /** Browsers send a textarea's line breaks as CRLF: as LF, like the standard's reader, before anything else. */

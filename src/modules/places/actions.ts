@@ -1,5 +1,7 @@
 "use server";
 
+import { CHECK_HOURS, hoursChecked } from "@/modules/places/hours/check-step";
+
 import { getRuntime } from "@/platform/runtime";
 import { jobQueue } from "@/platform/jobs/queue";
 import { AppError } from "@/platform/errors";
@@ -94,6 +96,8 @@ export async function updatePlaceAction(_: ActionState, form: FormData): Promise
     const placeId = String(form.get("place") ?? "");
     const raw: Record<string, unknown> = { version: form.get("version"), ...(form.has("actor") ? { actor: form.get("actor") } : {}) };
     for (const f of editFields) raw[f.name] = f.kind === "choices" ? form.getAll(f.name).map(String) : String(form.get(f.name) ?? "");
+    for (const [name, value] of form.entries()) if (name.startsWith("grille_")) raw[name] = String(value);
+    if (form.has(CHECK_HOURS)) return hoursChecked(form);
     const saved = (await updatePlace(db, actor, territory, placeId, raw)).changed.length;
     return { redirect: `/espace/${territory.slug}/lieux/${placeId}/modifier?${saved > 0 ? "enregistre=1" : "inchange=1"}` };
   });

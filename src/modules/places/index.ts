@@ -18,3 +18,6 @@ export { workspaceTabs } from "./manifest";
 export { dropUpload } from "./uploads";
 export { keepUpload } from "./uploads";
 export { requireUpload } from "./uploads";
+export { FRENCH_EXAMPLE, gridToSchedule, gridUsed, readGrid, scheduleToOsm, understandHours } from "./hours";
+export { CHECK_HOURS } from "./hours/check-step";
+export { hoursChecked } from "./hours/check-step";

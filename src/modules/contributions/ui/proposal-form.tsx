@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/platform/web/action";
 import { HONEYPOT, maxLengths } from "../limits";
 import type { PlaceFields, TextField } from "../payload";
+import { HoursField } from "@/modules/places/client";
 
 type Variant = "new" | "correction" | "moderation";
 
@@ -21,6 +22,7 @@ export function ProposalForm(props: {
   hidden: Record<string, string>;
   serviceOptions: { value: string; label: string }[];
   submitLabel: string;
+  /** A French example of hours, quoted in the field's hint. */
   hoursExample: string;
 }) {
   const [state, dispatch] = useActionState(props.action, { status: "idle" });
@@ -42,6 +44,11 @@ export function ProposalForm(props: {
             </p>
             {errors._form?.map((m) => <p key={m}>{m}</p>)}
           </div>
+        ) : state.status === "success" && state.message ? (
+          // The hours were checked ("Vérifier les horaires"): nothing saved yet.
+          <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
+            <p>{state.message}</p>
+          </div>
         ) : null}
       </div>
       {Object.entries(props.hidden).map(([name, v]) => (
@@ -57,7 +64,13 @@ export function ProposalForm(props: {
       {field("telephone", "Téléphone", { type: "tel", hint: "Par exemple : 05 45 00 00 00" })}
       {field("courriel", "Courriel du lieu", { hint: "Plusieurs adresses : séparez-les par une virgule." })}
       {field("site_web", "Site web", { hint: "Par exemple : https://www.mediatheque.fr" })}
-      {field("horaires", "Horaires d'ouverture", { hint: `Au format OpenStreetMap (jours en anglais : Mo, Tu, We, Th, Fr, Sa, Su), par exemple : ${props.hoursExample}` })}
+      <HoursField
+        value={value("horaires")}
+        errors={errors.horaires}
+        sent={state.values}
+        maxLength={maxLengths.horaires}
+        hint={`Écrivez-les comme vous les diriez, par exemple : « ${props.hoursExample} », « lundi 9h-12h ; mardi 14h-17h », « tous les jours 8h-20h, fermé le mercredi ». Laissez vide si vous ne les connaissez pas.`}
+      />
       <Services options={props.serviceOptions} chosen={chosen} errors={errors.services} />
       {field("presentation_resume", "Présentation courte", { textarea: true, hint: `${maxLengths.presentation_resume} caractères au plus : ce que l'on y trouve, pour qui.` })}
       {props.variant === "correction"

@@ -106,6 +106,20 @@ describe("editing a place directly", () => {
     expect(event?.action).toBe("update");
   });
 
+  it("hours written in French, or with the day-by-day grid, are stored as their OSM value; nonsense gets a French field error", async () => {
+    await updatePlace(database.db, people.coordinator, angouleme, placeId, await form(placeId, angouleme, { horaires: "du lundi au vendredi 9h-12h et 14h-17h, fermé le mercredi" }));
+    expect((await findPlace(database.db, angouleme.id, placeId))?.data.horaires).toBe("Mo,Tu,Th,Fr 09:00-12:00,14:00-17:00");
+    // The grid wins over the text it replaces (with JavaScript the text mirrors it; without, it may be stale).
+    const grid = { grille_5_matin_debut: "10:00", grille_5_matin_fin: "12:30", grille_0_apres_debut: "14:00", grille_0_apres_fin: "18:00" };
+    await updatePlace(database.db, people.coordinator, angouleme, placeId, await form(placeId, angouleme, { horaires: "texte oublié", ...grid }));
+    expect((await findPlace(database.db, angouleme.id, placeId))?.data.horaires).toBe("Mo 14:00-18:00; Sa 10:00-12:30");
+    const nonsense = await expectAppError(updatePlace(database.db, people.coordinator, angouleme, placeId, await form(placeId, angouleme, { horaires: "quand ça nous chante" })), "validation");
+    expect(nonsense.fieldErrors?.horaires).toEqual(["Le mot «\u00a0quand\u00a0» n'est pas compris. Écrivez par exemple «\u00a0du lundi au vendredi 9h-12h et 14h-17h\u00a0»."]);
+    const badGrid = await expectAppError(updatePlace(database.db, people.coordinator, angouleme, placeId, await form(placeId, angouleme, { grille_2_matin_debut: "09:00" })), "validation");
+    expect(badGrid.fieldErrors?.horaires).toEqual(["Mercredi matin : indiquez l'heure d'ouverture et l'heure de fermeture."]);
+    expect((await findPlace(database.db, angouleme.id, placeId))?.data.horaires).toBe("Mo 14:00-18:00; Sa 10:00-12:30");
+  });
+
   it("the partner who speaks for the place's actor may edit it; another partner, an observer, a coordinator of another territory may not", async () => {
     await updatePlace(database.db, people.partner, angouleme, placeId, await form(placeId, angouleme, { presentation_resume: "Ateliers numériques pour tous, le mercredi." }));
     expect((await findPlace(database.db, angouleme.id, placeId))?.data.presentation_resume).toBe("Ateliers numériques pour tous, le mercredi.");

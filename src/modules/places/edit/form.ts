@@ -5,7 +5,7 @@
  * exactly as valid as an imported one; a value the importer would silently drop is refused instead.
  */
 import type { FieldErrors } from "@/platform/errors";
-import { validate as validateHours } from "@/modules/places/hours";
+import { gridToSchedule, gridUsed, readGrid, scheduleToOsm, understandHours, FRENCH_EXAMPLE } from "@/modules/places/hours";
 import { shortLabel } from "@/modules/places/filters";
 import { standardRow } from "@/modules/places/standard/export";
 import { normalizeRecord } from "@/modules/places/standard/normalize";
@@ -67,7 +67,7 @@ export const editGroups: { id: string; legend: string; fields: EditField[] }[] =
       { name: "site_web", label: "Site web", kind: "text", freeList: true, hint: "Par exemple : https://www.mediatheque.fr. Plusieurs : séparez-les par une virgule." },
       { name: "prise_rdv", label: "Lien de prise de rendez-vous en ligne", kind: "text", type: "url" },
       { name: "fiche_acces_libre", label: "Fiche Acceslibre (accessibilité du bâtiment)", kind: "text", type: "url", hint: "Adresse de la fiche sur acceslibre.beta.gouv.fr" },
-      { name: "horaires", label: "Horaires d'ouverture", kind: "text", hint: "Au format OpenStreetMap (jours en anglais : Mo, Tu, We, Th, Fr, Sa, Su), par exemple : Mo-Fr 09:00-12:00,14:00-17:30; PH off" },
+      { name: "horaires", label: "Horaires d'ouverture", kind: "text", hint: `Écrivez-les comme vous les diriez, par exemple : « ${FRENCH_EXAMPLE} », « lundi 9h-12h ; mardi 14h-17h », « tous les jours 8h-20h, fermé le mercredi ».` },
     ],
   },
   {
@@ -116,7 +116,11 @@ export type Edited = { ok: true; record: NormalizedPlace; changed: FieldName[] }
  * Applies the form to the current record, dated `date`. Keeps id and source; a place whose postcode or
  * commune changed gets its INSEE code again from them (the caller resolves it).
  */
-export function applyEdit(current: NormalizedPlace, raw: Record<string, unknown>, date: string): Edited {
+export function applyEdit(current: NormalizedPlace, sent: Record<string, unknown>, date: string): Edited {
+  // The day-by-day grid, when used, is the hours (the text field mirrors it with JavaScript, not without).
+  const grid = readGrid(sent);
+  const fromGrid = gridUsed(grid) ? gridToSchedule(grid) : undefined;
+  const raw = fromGrid?.ok ? { ...sent, horaires: scheduleToOsm(fromGrid.schedule) } : sent;
   const row = standardRow(current);
   const before = formValues(current);
   const fieldErrors: FieldErrors = {};
@@ -140,13 +144,14 @@ export function applyEdit(current: NormalizedPlace, raw: Record<string, unknown>
       if (f.inputMode === "decimal") cell = value.replace(",", ".");
       if (f.name === "pivot") cell = value.replace(/[\s.]/g, "") || PIVOT_PLACEHOLDER;
       if (f.name === "horaires" && value) {
-        const hours = validateHours(value);
+        const hours = understandHours(value);
         if (!hours.ok) (fieldErrors.horaires ??= []).push(hours.message);
         else cell = hours.normalized;
       }
     }
     row[f.name] = cell;
   }
+  if (fromGrid && !fromGrid.ok) fieldErrors.horaires = [fromGrid.message];
   const lat = typed.get("latitude") ?? "";
   const lon = typed.get("longitude") ?? "";
   if ((lat === "") !== (lon === "")) (fieldErrors[lat === "" ? "latitude" : "longitude"] ??= []).push("Indiquez la latitude et la longitude, ou aucune des deux.");

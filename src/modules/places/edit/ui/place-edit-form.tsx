@@ -1,7 +1,8 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
-import { ActionForm, CheckboxGroup, Field, Hidden, SelectField } from "@/ui/form";
+import { ActionForm, CheckboxGroup, Field, Hidden, SelectField, useActionFormState } from "@/ui/form";
+import { HoursField } from "@/modules/places/hours/ui/hours-field";
 import { listSeparator } from "@/modules/places/standard/schema";
 import { editGroups } from "../form";
 
@@ -37,6 +38,8 @@ export function PlaceEditForm(props: {
                   options={f.options ?? []}
                   defaultValues={(props.values[f.name] ?? "").split(listSeparator).filter(Boolean)}
                 />
+              ) : f.name === "horaires" ? (
+                <Hours key={f.name} hint={f.hint ?? ""} value={props.values[f.name] ?? ""} />
               ) : (
                 <Field
                   key={f.name}
@@ -73,4 +76,10 @@ export function PlaceEditForm(props: {
       </fieldset>
     </ActionForm>
   );
+}
+
+/** The hours field reads the form's state itself: the value and grid sent back after a check or an error. */
+function Hours({ hint, value }: { hint: string; value: string }) {
+  const state = useActionFormState();
+  return <HoursField value={state.values?.horaires ?? value} errors={state.fieldErrors?.horaires} sent={state.values} hint={hint} />;
 }

@@ -69,7 +69,8 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
           <p>Aucune modification depuis l&apos;import (source : {place.source}).</p>
         ) : (
           <div className="fr-table fr-table--sm">
-            <table>
+            {/* Focusable: on a phone the table scrolls sideways, and a keyboard must reach what is hidden. */}
+            <table tabIndex={0}>
               <caption>Les {history.length} dernières modifications de la fiche</caption>
               <thead>
                 <tr>
