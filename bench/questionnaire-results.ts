@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
 import { prepareDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
-import { loadUserActor } from "@/platform/auth/actors";
+import { loadUserPrincipal } from "@/platform/auth/principals";
 import { communes } from "@/modules/geo/schema";
 import { territoryCommunes } from "@/modules/territories/schema";
 import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "@/modules/questionnaires/commands/builder";
@@ -50,10 +50,10 @@ async function prepare(database: Database): Promise<Prepared> {
   const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-bench", kind: "departement", code: "16" });
   const user = await createUser(db);
   await addMember(db, territory.id, user.id, "coordinator");
-  const actor = await loadUserActor(db, user.id);
-  const { id } = await createQuestionnaire(db, actor, territory, { origin: "habitants" });
+  const principal = await loadUserPrincipal(db, user.id);
+  const { id } = await createQuestionnaire(db, principal, territory, { origin: "habitants" });
   const version = async () => (await loadQuestionnaire(db, territory.id, id))?.questionnaire.version ?? 0;
-  const section = await addSection(db, actor, territory, id, { title: "Questions du bench", version: await version() });
+  const section = await addSection(db, principal, territory, id, { title: "Questions du bench", version: await version() });
   const extra: { type: string; label: string; choices?: string[] }[] = [
     { type: "single", label: "Extra 1", choices: ["A", "B", "C", "D"] },
     { type: "single", label: "Extra 2", choices: ["Oui", "Non"] },
@@ -64,9 +64,9 @@ async function prepare(database: Database): Promise<Prepared> {
     { type: "number", label: "Extra 7" },
     { type: "short_text", label: "Extra 8" },
   ];
-  for (const q of extra) await addQuestion(db, actor, territory, id, { ...questionForm(section.id, q), version: await version() });
-  await publishQuestionnaire(db, actor, territory, id, { version: await version() });
-  const campaign = await createCampaign(db, actor, territory, id, { label: "Bench" });
+  for (const q of extra) await addQuestion(db, principal, territory, id, { ...questionForm(section.id, q), version: await version() });
+  await publishQuestionnaire(db, principal, territory, id, { version: await version() });
+  const campaign = await createCampaign(db, principal, territory, id, { label: "Bench" });
   const loaded = await loadQuestionnaire(db, territory.id, id);
   if (!loaded) throw new Error("questionnaire not found");
   const questions = allQuestions(loaded.structure);

@@ -14,7 +14,7 @@ import { openDatabase } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
 import { loadReferenceData } from "@/modules/geo/load";
 import { seedDemoIfEmpty } from "@/demo/seed";
-// The modules' hooks for platform code (the demo builds people through loadUserActor).
+// The modules' hooks for platform code (the demo builds people through loadUserPrincipal).
 import "@/boot";
 import { cpuBetween, groupAlive, isAlive, machine, machineBusyMs, main, median, onCleanup, root, seconds, tempDir, treeCpuMs, waitUntil, waitForQuiet } from "./lib";
 

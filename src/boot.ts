@@ -7,7 +7,7 @@ import type { Database } from "@/platform/db/client";
 import { migrate } from "@/platform/db/migrate";
 import { ensureQueueSchema } from "@/platform/jobs/boss";
 import type { Env } from "@/platform/env";
-import { registerRoleSource } from "@/platform/auth/actors";
+import { registerRoleSource } from "@/platform/auth/principals";
 import { configureStartup } from "@/platform/runtime";
 import { loadReferenceData } from "@/modules/geo/load";
 import { rolesOf } from "@/modules/territories/roles";

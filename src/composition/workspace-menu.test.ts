@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { WorkspaceTab } from "@/platform/workspace";
-import { policyActors } from "@/testing/policy-actors";
+import { policyPrincipals } from "@/testing/policy-principals";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { workspaceMenu } from "./workspace-menu";
 
 const territory = { id: "t-1", status: "verified", slug: "val" } as const;
 const pending = { ...territory, status: "pending" } as const;
 const other = { id: "t-2", status: "verified" } as const;
-const actors = policyActors(territory, other) as Record<string, Actor>;
+const actors = policyPrincipals(territory, other) as Record<string, Principal>;
 
 // The menu each person saw before the modules declared their own tabs (workspace-nav.tsx), written by hand.
 const home = { label: "Vue d'ensemble", href: "/espace/val" };
@@ -36,21 +36,21 @@ const coordinatorMenu = [
 
 describe("workspace menu assembled from the modules' manifests", () => {
   it("shows nothing to those outside the territory", () => {
-    expect(workspaceMenu(actors.anonymous as Actor, territory)).toEqual([]);
-    expect(workspaceMenu(actors.stranger as Actor, territory)).toEqual([]);
+    expect(workspaceMenu(actors.anonymous as Principal, territory)).toEqual([]);
+    expect(workspaceMenu(actors.stranger as Principal, territory)).toEqual([]);
   });
 
   it("shows members the territory's pages, the maps and the diagnostic, but not the journal nor the registry", () => {
-    for (const role of ["observer", "contributor", "partner"]) expect(workspaceMenu(actors[role] as Actor, territory)).toEqual(memberMenu);
+    for (const role of ["observer", "contributor", "partner"]) expect(workspaceMenu(actors[role] as Principal, territory)).toEqual(memberMenu);
   });
 
   it("shows coordinators and administrators every tab, in the order of the process", () => {
-    expect(workspaceMenu(actors.coordinator as Actor, territory)).toEqual(coordinatorMenu);
-    expect(workspaceMenu(actors.admin as Actor, territory)).toEqual(coordinatorMenu);
+    expect(workspaceMenu(actors.coordinator as Principal, territory)).toEqual(coordinatorMenu);
+    expect(workspaceMenu(actors.admin as Principal, territory)).toEqual(coordinatorMenu);
   });
 
   it("hides the shared registry's tabs from the coordinators of a territory not verified yet", () => {
-    expect(workspaceMenu(actors.coordinator as Actor, pending)).toEqual([
+    expect(workspaceMenu(actors.coordinator as Principal, pending)).toEqual([
       { index: 0, title: "Le territoire", tabs: [home, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
@@ -60,7 +60,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
   it("takes a new module's tab from its manifest alone, in its phase's column", () => {
     const plan: WorkspaceTab<TerritoryRef>[] = [{ label: "Plan d'action", path: "plan", phase: "strategy", order: 10, show: () => true }];
     const strategy: WorkspaceTab<TerritoryRef>[] = [{ label: "Objectifs", path: "objectifs", phase: "strategy", order: 5, show: (a) => a.kind === "user" }];
-    expect(workspaceMenu(actors.observer as Actor, territory, [plan, strategy])).toEqual([
+    expect(workspaceMenu(actors.observer as Principal, territory, [plan, strategy])).toEqual([
       { index: 5, title: "5. Stratégie et plan d'action", tabs: [{ label: "Objectifs", href: "/espace/val/objectifs" }, { label: "Plan d'action", href: "/espace/val/plan" }] },
     ]);
   });

@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { workspacePhases, type WorkspaceTab } from "@/platform/workspace";
 import type { TerritoryRef } from "@/modules/territories";
 import { workspaceModules } from "./modules";
@@ -15,9 +15,9 @@ export type MenuGroup = {
  * of the process, and within a phase by the order the modules declare. Phases left empty are left out.
  * Plain data, so that the client piece that marks the current tab receives it as props.
  */
-export function workspaceMenu(actor: Actor, territory: TerritoryRef & { slug: string }, modules: readonly (readonly WorkspaceTab<TerritoryRef>[])[] = workspaceModules): MenuGroup[] {
+export function workspaceMenu(principal: Principal, territory: TerritoryRef & { slug: string }, modules: readonly (readonly WorkspaceTab<TerritoryRef>[])[] = workspaceModules): MenuGroup[] {
   const base = `/espace/${territory.slug}`;
-  const shown = modules.flat().filter((tab) => tab.show(actor, territory));
+  const shown = modules.flat().filter((tab) => tab.show(principal, territory));
   return workspacePhases
     .map((phase, index) => ({
       index,

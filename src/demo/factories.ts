@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import type { Role } from "@/platform/auth/actor";
-import { loadUserActor } from "@/platform/auth/actors";
+import type { Role } from "@/platform/auth/principal";
+import { loadUserPrincipal } from "@/platform/auth/principals";
 import { account, platformAdmins, user } from "@/platform/auth/schema";
 import type { Db, Executor } from "@/platform/db/client";
 import { createTerritory } from "@/modules/territories/commands";
@@ -34,13 +34,13 @@ export async function addMember(db: Executor, territoryId: string, userId: strin
 }
 
 export async function actorOf(db: Executor, userId: string) {
-  return loadUserActor(db, userId);
+  return loadUserPrincipal(db, userId);
 }
 
 /** A territory created through the real command, by the system (no coordinator) unless a creator is given. */
 export async function createTestTerritory(db: Db, input: Partial<CreateTerritoryInput> & { creatorId?: string; isDemo?: boolean } = {}) {
   const { creatorId, isDemo, ...rest } = input;
-  const actor = creatorId ? await loadUserActor(db, creatorId) : ({ kind: "system", label: "factory" } as const);
+  const actor = creatorId ? await loadUserPrincipal(db, creatorId) : ({ kind: "system", label: "factory" } as const);
   return createTerritory(
     db,
     actor,

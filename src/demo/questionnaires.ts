@@ -7,8 +7,8 @@
  */
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
-import { loadUserActor } from "@/platform/auth/actors";
-import type { Actor } from "@/platform/auth/actor";
+import { loadUserPrincipal } from "@/platform/auth/principals";
+import type { Principal } from "@/platform/auth/principal";
 import { communes } from "@/modules/geo/schema";
 import { actors as actorsTable } from "@/modules/actors/schema";
 import { memberships } from "@/modules/territories/schema";
@@ -329,14 +329,14 @@ export function templateIds(template: Template, structure: Parameters<typeof all
 }
 
 /** Creates a demo questionnaire from a template, publishes it, opens a campaign; returns its question ids by template key. */
-async function demoQuestionnaire(db: Db, actor: Actor, territory: { id: string }, templateId: TemplateId, label: string) {
+async function demoQuestionnaire(db: Db, principal: Principal, territory: { id: string }, templateId: TemplateId, label: string) {
   const template = templates[templateId];
-  const { id } = await createQuestionnaire(db, actor, territory, { origin: templateId, title: `${template.title} (démonstration)` }, { demo: true });
+  const { id } = await createQuestionnaire(db, principal, territory, { origin: templateId, title: `${template.title} (démonstration)` }, { demo: true });
   const loaded = await loadQuestionnaire(db, territory.id, id);
   if (!loaded) throw new Error("demo questionnaire not found");
-  await publishQuestionnaire(db, actor, territory, id, { version: loaded.questionnaire.version });
+  await publishQuestionnaire(db, principal, territory, id, { version: loaded.questionnaire.version });
   const opens = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
-  const campaign = await createCampaign(db, actor, territory, id, { label, opens, anonymous: "oui" }, { demo: true });
+  const campaign = await createCampaign(db, principal, territory, id, { label, opens, anonymous: "oui" }, { demo: true });
   return { questionnaireId: id, campaignId: campaign.id, template, ids: templateIds(template, loaded.structure) };
 }
 
@@ -347,7 +347,7 @@ export async function seedDemoQuestionnaires(db: Db, territoryId: string): Promi
     .where(and(eq(memberships.territoryId, territoryId), eq(memberships.role, "coordinator")))
     .limit(1);
   if (!coordinator) return;
-  const actor = await loadUserActor(db, coordinator.userId);
+  const principal = await loadUserPrincipal(db, coordinator.userId);
   const territory = { id: territoryId };
   const rng = generator(16_2027);
 
@@ -358,7 +358,7 @@ export async function seedDemoQuestionnaires(db: Db, territoryId: string): Promi
     .innerJoin(...perimeterJoin(territoryId, communes.code))
     .orderBy(communes.code);
   if (places.length === 0) return;
-  const inhabitants = await demoQuestionnaire(db, actor, territory, "habitants", "Enquête auprès des habitants (démonstration)");
+  const inhabitants = await demoQuestionnaire(db, principal, territory, "habitants", "Enquête auprès des habitants (démonstration)");
   const sheets = inhabitantAnswers(rng, DEMO_INHABITANTS, inhabitants.ids, places);
   await writeResponses(db, { territoryId, questionnaireId: inhabitants.questionnaireId, campaignId: inhabitants.campaignId }, sheets, rng, { paperShare: 0.12, enteredBy: coordinator.userId, days: 45 });
 
@@ -370,7 +370,7 @@ export async function seedDemoQuestionnaires(db: Db, territoryId: string): Promi
     .where(and(eq(actorsTable.source, "demo"), isNotNull(actorsTable.communeCode)))
     .orderBy(actorsTable.name)
     .limit(DEMO_ACTORS);
-  const actorsQuestionnaire = await demoQuestionnaire(db, actor, territory, "acteurs", "Questionnaire des partenaires (démonstration)");
+  const actorsQuestionnaire = await demoQuestionnaire(db, principal, territory, "acteurs", "Questionnaire des partenaires (démonstration)");
   const actorSheets = structures.map((s) => resolve(actorsQuestionnaire.template, actorsQuestionnaire.ids, actorSheet(rng, s)));
   await writeResponses(db, { territoryId, questionnaireId: actorsQuestionnaire.questionnaireId, campaignId: actorsQuestionnaire.campaignId }, actorSheets, rng, { paperShare: 0, enteredBy: null, days: 30 });
 }

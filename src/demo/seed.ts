@@ -3,7 +3,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { dataPath } from "@/modules/geo/reference-files";
 import { importPlaces } from "@/modules/places/commands";
-import type { Role } from "@/platform/auth/actor";
+import type { Role } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
 import { territories } from "@/modules/territories/schema";

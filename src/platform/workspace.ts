@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 
 /**
  * The columns of a territory's workspace menu: the territory itself, then the phases of the process
@@ -32,5 +32,5 @@ export type WorkspaceTab<Ref> = {
   /** Position in its phase's column (modules of the same phase interleave their tabs). */
   order: number;
   /** Whether this person sees the tab: decided by the module's own policy. */
-  show: (actor: Actor, territory: Ref) => boolean;
+  show: (principal: Principal, territory: Ref) => boolean;
 };

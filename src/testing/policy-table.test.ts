@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { policyTable } from "./policy-table";
 
-const people: Record<string, Actor> = { anonymous: { kind: "anonymous" }, system: { kind: "system", label: "cli" } };
+const people: Record<string, Principal> = { anonymous: { kind: "anonymous" }, system: { kind: "system", label: "cli" } };
 
 describe("policyTable", () => {
   it("refuses a row without one cell per person (it would test fewer people than it shows)", () => {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 
 /**
  * A policy's role × action table, declared: one row per action, one column per person (in the order
@@ -8,9 +8,9 @@ import type { Actor } from "@/platform/auth/actor";
  * not have one cell per person fails loudly instead of testing fewer people than it seems to.
  */
 export function policyTable<A extends string>(
-  people: Readonly<Record<string, Actor>>,
+  people: Readonly<Record<string, Principal>>,
   table: Readonly<Record<A, readonly boolean[]>>,
-  decide: (action: A, person: Actor) => boolean,
+  decide: (action: A, person: Principal) => boolean,
   options: { suffix?: string } = {},
 ): void {
   const names = Object.keys(people);
@@ -20,7 +20,7 @@ export function policyTable<A extends string>(
     for (const [i, name] of names.entries()) {
       const allowed = row[i] as boolean;
       it(`${name} ${allowed ? "may" : "may not"} ${action}${suffix}`, () => {
-        expect(decide(action, people[name] as Actor)).toBe(allowed);
+        expect(decide(action, people[name] as Principal)).toBe(allowed);
       });
     }
   }

@@ -34,8 +34,8 @@ const decisions = [
 export const metadata: Metadata = { title: "Administration de la plateforme" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const actor = await requireUser("/admin");
-  if (!platformPolicy.administer(actor)) forbidden();
+  const principal = await requireUser("/admin");
+  if (!platformPolicy.administer(principal)) forbidden();
   const sp = readSingleSearchParams(await searchParams);
   const q = (sp.q ?? "").slice(0, 100);
   const page = pageParam(sp.page);

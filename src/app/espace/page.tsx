@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roleLabels } from "@/platform/auth/actor";
+import { roleLabels } from "@/platform/auth/principal";
 import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
 import { listTerritoriesOfUser } from "@/modules/territories/queries";
@@ -10,9 +10,9 @@ import { signOutAction } from "@/modules/accounts/actions";
 export const metadata: Metadata = { title: "Mes territoires" };
 
 export default async function MyTerritoriesPage() {
-  const actor = await requireUser("/espace");
+  const principal = await requireUser("/espace");
   const { db } = await getRuntime();
-  const mine = await listTerritoriesOfUser(db, actor.userId);
+  const mine = await listTerritoriesOfUser(db, principal.userId);
   return (
     <>
       <h1>Mes territoires</h1>
@@ -20,7 +20,7 @@ export default async function MyTerritoriesPage() {
           person on a shared computer in a public digital space must be able to sign out without it. */}
       <form action={signOutAction} className="fr-mb-3w">
         <p className="fr-mb-1w">
-          Vous êtes connecté·e en tant que <strong>{actor.name}</strong> ({actor.email}).
+          Vous êtes connecté·e en tant que <strong>{principal.name}</strong> ({principal.email}).
         </p>
         <button type="submit" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left">
           Se déconnecter

@@ -6,8 +6,8 @@ import { publishReport } from "./report";
 
 /** Publishes a new version of the état des lieux (a document of many modules, hence here and not in one module). */
 export async function publishReportAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const { version } = await publishReport(db, actor, territory);
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const { version } = await publishReport(db, principal, territory);
     return { redirect: `/espace/${territory.slug}/diagnostic/etat-des-lieux?version=${version}&publie=${version}` };
   });
 }

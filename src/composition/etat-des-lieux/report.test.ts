@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
@@ -12,8 +12,8 @@ import { buildReport, findReport, listReports, publishReport } from "./report";
 
 let database: Database;
 let territory: Territory;
-let coordinator: Actor;
-let partner: Actor;
+let coordinator: Principal;
+let partner: Principal;
 
 beforeAll(async () => {
   database = await openTestDatabase();

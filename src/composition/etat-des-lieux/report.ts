@@ -5,7 +5,7 @@
  * PDF. A published version keeps its data (snapshot), so that version N reads the same next year.
  */
 import { and, count, desc, eq, max, sql } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -131,15 +131,15 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
 export type PublishedReport = { version: number; publishedAt: Date; publishedBy: string; data: ReportData };
 
 /** Publishes the current État des lieux as the next numbered version (its figures are kept as they are). */
-export async function publishReport(db: Db, actor: Actor, territory: TerritoryRef & Parameters<typeof buildReport>[1]): Promise<{ version: number }> {
-  if (!diagnosticPolicy.publishReport(actor, territory)) throw new AppError("forbidden");
+export async function publishReport(db: Db, principal: Principal, territory: TerritoryRef & Parameters<typeof buildReport>[1]): Promise<{ version: number }> {
+  if (!diagnosticPolicy.publishReport(principal, territory)) throw new AppError("forbidden");
   const data = await buildReport(db, territory);
-  const by = actorLabel(actor, { show: "nameOrEmail", anonymous: "" });
+  const by = principalLabel(principal, { show: "nameOrEmail", anonymous: "" });
   return db.transaction(async (tx) => {
     const [last] = await tx.select({ v: max(diagnosticReports.version) }).from(diagnosticReports).where(eq(diagnosticReports.territoryId, territory.id));
     const version = (last?.v ?? 0) + 1;
     await tx.insert(diagnosticReports).values({ territoryId: territory.id, version, publishedBy: by, snapshot: data });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "diagnostic_report", entityId: `${territory.id}:${version}`, action: "publish", after: { version } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "diagnostic_report", entityId: `${territory.id}:${version}`, action: "publish", after: { version } });
     return { version };
   });
 }

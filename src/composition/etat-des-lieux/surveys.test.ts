@@ -24,9 +24,9 @@ describe("questionnaires in the État des lieux", () => {
     const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-etat", kind: "departement", code: "16" });
     const u = await createUser(db);
     await addMember(db, territory.id, u.id, "coordinator");
-    const actor = await actorOf(db, u.id);
-    const fixture = await buildFixture(db, actor, territory, { publish: true });
-    const camp = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, actor, territory, fixture.id, { label: "Campagne" })).id)) as Campaign;
+    const principal = await actorOf(db, u.id);
+    const fixture = await buildFixture(db, principal, territory, { publish: true });
+    const camp = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, principal, territory, fixture.id, { label: "Campagne" })).id)) as Campaign;
     const f = (k: string) => fieldName(fixture.q[k] as string);
     for (const answer of ["oui", "oui", "non"]) {
       const { token } = await startResponse(db, camp, { kind: "web" });

@@ -7,7 +7,7 @@ import { runAction, type ActionState } from "@/platform/web/action";
 import { formToObject } from "@/platform/validation";
 import * as accounts from "@/modules/accounts/commands";
 import { nextPathSchema } from "@/modules/accounts/validation";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { setPlatformAdmin } from "@/modules/accounts/admin";
 
 export async function signUpAction(_: ActionState, form: FormData): Promise<ActionState> {
@@ -58,7 +58,7 @@ export async function setAdminAction(_: ActionState, form: FormData): Promise<Ac
     const { db } = await getRuntime();
     const grant = form.get("grant") === "1";
     const email = String(form.get("email") ?? "");
-    await setPlatformAdmin(db, await getCurrentActor(), email, grant);
+    await setPlatformAdmin(db, await getCurrentPrincipal(), email, grant);
     return { status: "success", message: grant ? `${email} administre désormais la plateforme.` : `${email} n'administre plus la plateforme.` };
   });
 }

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, or, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { platformAdmins, user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -74,8 +74,8 @@ export async function listPendingTerritories(db: Executor) {
 }
 
 /** Grants or removes platform administration; the last administrator cannot be removed. */
-export async function setPlatformAdmin(db: Db, actor: Actor, email: string, grant: boolean): Promise<void> {
-  if (!platformPolicy.grantAdmin(actor)) throw new AppError("forbidden");
+export async function setPlatformAdmin(db: Db, principal: Principal, email: string, grant: boolean): Promise<void> {
+  if (!platformPolicy.grantAdmin(principal)) throw new AppError("forbidden");
   await db.transaction(async (tx) => {
     const [person] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
     if (!person) throw new AppError("not_found", { message: `Aucun compte avec l'adresse « ${email} ».` });
@@ -84,11 +84,11 @@ export async function setPlatformAdmin(db: Db, actor: Actor, email: string, gran
     if (grant) await tx.insert(platformAdmins).values({ userId: person.id });
     else {
       const [admins] = await tx.select({ n: count() }).from(platformAdmins);
-      if ((admins?.n ?? 0) <= 1 && actor.kind !== "system") {
+      if ((admins?.n ?? 0) <= 1 && principal.kind !== "system") {
         throw new AppError("validation", { message: "La plateforme doit garder au moins une personne administratrice." });
       }
       await tx.delete(platformAdmins).where(and(eq(platformAdmins.userId, person.id)));
     }
-    await recordAudit(tx, actor, { territoryId: null, entityType: "platform_admin", entityId: person.id, action: grant ? "grant" : "revoke", before: { admin: !grant }, after: { admin: grant } });
+    await recordAudit(tx, principal, { territoryId: null, entityType: "platform_admin", entityId: person.id, action: grant ? "grant" : "revoke", before: { admin: !grant }, after: { admin: grant } });
   });
 }

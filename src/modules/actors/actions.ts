@@ -12,31 +12,31 @@ const actorIdOf = (form: FormData) => String(form.get("actor") ?? "");
 const detailsPath = (slug: string, actorId: string) => `/espace/${slug}/acteurs/${actorId}`;
 
 export async function createActorAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const created = await actors.createActor(db, actor, territory, formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const created = await actors.createActor(db, principal, territory, formToObject(form));
     return { redirect: `${detailsPath(territory.slug, created.id)}?cree=1` };
   });
 }
 
 export async function updateActorAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await actors.updateActor(db, actor, territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await actors.updateActor(db, principal, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: "Les modifications sont enregistrées." };
   });
 }
 
 export async function setFollowUpAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await actors.setFollowUp(db, actor, territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await actors.setFollowUp(db, principal, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: "Le suivi de la structure est enregistré." };
   });
 }
 
 export async function addContactAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const contact = await actors.addContact(db, actor, territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const contact = await actors.addContact(db, principal, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: `Contact ajouté : ${contact.name}.` };
   });
@@ -44,23 +44,23 @@ export async function addContactAction(_: ActionState, form: FormData): Promise<
 
 /** A plain form (one button per contact): works without JavaScript and comes back to the page. */
 export async function removeContactAction(form: FormData): Promise<void> {
-  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, actor, territory }) => {
-    await actors.removeContact(db, actor, territory, actorIdOf(form), String(form.get("contact") ?? ""));
+  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, principal, territory }) => {
+    await actors.removeContact(db, principal, territory, actorIdOf(form), String(form.get("contact") ?? ""));
     return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?contact=retire` };
   });
 }
 
 export async function linkMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const person = await actors.linkMember(db, actor, territory, actorIdOf(form), formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const person = await actors.linkMember(db, principal, territory, actorIdOf(form), formToObject(form));
     revalidatePath(detailsPath(territory.slug, actorIdOf(form)));
     return { status: "success", message: `${person.name} peut désormais modifier cette structure.` };
   });
 }
 
 export async function unlinkMemberAction(form: FormData): Promise<void> {
-  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, actor, territory }) => {
-    await actors.unlinkMember(db, actor, territory, actorIdOf(form), String(form.get("user") ?? ""));
+  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, principal, territory }) => {
+    await actors.unlinkMember(db, principal, territory, actorIdOf(form), String(form.get("user") ?? ""));
     return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?lien=retire` };
   });
 }

@@ -3,7 +3,7 @@ import { inflateRawSync } from "node:zlib";
 import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
@@ -28,12 +28,12 @@ const inVienne = (n: number) => vienne[n] as string;
 let database: Database;
 let territory: Territory;
 let elsewhere: Territory;
-let coordinator: Actor;
-let partner: Actor;
+let coordinator: Principal;
+let partner: Principal;
 let partnerEmail = "";
-let observer: Actor;
+let observer: Principal;
 let observerEmail = "";
-let strangerCoordinator: Actor;
+let strangerCoordinator: Principal;
 
 beforeAll(async () => {
   database = await openTestDatabase();

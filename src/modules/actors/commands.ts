@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
-import { roleLabels } from "@/platform/auth/actor";
+import { roleLabels } from "@/platform/auth/principal";
 import { user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -10,14 +10,14 @@ import { normalizeSearch } from "@/platform/text";
 import { parseOrThrow } from "@/platform/validation";
 import { communes, resolveCommuneCodes } from "@/modules/geo";
 import { type TerritoryRef, memberships, perimeterAmong, splitCodes } from "@/modules/territories";
-import { actorPolicy, noActor } from "./policy";
+import { actorPolicy, noParticularActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
 import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
 import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
 
 /** Member check first (a stranger learns nothing, not even whether the id exists), then the actor as the territory sees it. */
-async function loadForWrite(db: Executor, actor: Actor, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {
-  authorize(actorPolicy.list(actor, territory, noActor));
+async function loadForWrite(db: Executor, principal: Principal, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {
+  authorize(actorPolicy.list(principal, territory, noParticularActor));
   const found = await findActor(db, territory.id, actorId);
   if (!found) throw new AppError("not_found");
   return found;
@@ -96,8 +96,8 @@ async function replaceServed(tx: Executor, actorId: string, served: string[]): P
   }
 }
 
-export async function createActor(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<ActorRow> {
-  authorize(actorPolicy.create(actor, territory, noActor));
+export async function createActor(db: Db, principal: Principal, territory: TerritoryRef, raw: unknown): Promise<ActorRow> {
+  authorize(actorPolicy.create(principal, territory, noParticularActor));
   const input = parseOrThrow(actorSchema, raw);
   return db.transaction(async (tx) => {
     const place = await placement(tx, territory, input);
@@ -105,14 +105,14 @@ export async function createActor(db: Db, actor: Actor, territory: TerritoryRef,
     const [created] = await tx.insert(actors).values(rowOf(input, place)).returning();
     if (!created) throw new Error("actor insert returned nothing");
     await replaceServed(tx, created.id, place.served);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor", entityId: created.id, action: "create", after: auditView(created, place.served) });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor", entityId: created.id, action: "create", after: auditView(created, place.served) });
     return created;
   });
 }
 
-export async function updateActor(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<ActorRow> {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.edit(actor, territory, existing));
+export async function updateActor(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown): Promise<ActorRow> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.edit(principal, territory, existing));
   const input = parseOrThrow(actorSchema, raw);
   return db.transaction(async (tx) => {
     const place = await placement(tx, territory, input);
@@ -124,7 +124,7 @@ export async function updateActor(db: Db, actor: Actor, territory: TerritoryRef,
       .returning();
     if (!updated) throw new AppError("not_found");
     await replaceServed(tx, updated.id, place.served);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "actor",
       entityId: updated.id,
@@ -136,22 +136,22 @@ export async function updateActor(db: Db, actor: Actor, territory: TerritoryRef,
   });
 }
 
-export async function addContact(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown) {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.manageContacts(actor, territory, existing));
+export async function addContact(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown) {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.manageContacts(principal, territory, existing));
   const input = parseOrThrow(contactSchema, raw);
   return db.transaction(async (tx) => {
     const [contact] = await tx.insert(actorContacts).values({ actorId: existing.id, territoryId: territory.id, ...input }).returning();
     if (!contact) throw new Error("contact insert returned nothing");
     // Name and role only: the log outlives the contact, its email and phone need not.
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: contact.id, action: "create", after: { actor: existing.name, name: contact.name, role: contact.role } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_contact", entityId: contact.id, action: "create", after: { actor: existing.name, name: contact.name, role: contact.role } });
     return contact;
   });
 }
 
-export async function removeContact(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, contactId: string): Promise<void> {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.manageContacts(actor, territory, existing));
+export async function removeContact(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, contactId: string): Promise<void> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.manageContacts(principal, territory, existing));
   if (!/^[0-9a-f-]{36}$/i.test(contactId)) throw new AppError("not_found");
   await db.transaction(async (tx) => {
     const [removed] = await tx
@@ -160,7 +160,7 @@ export async function removeContact(db: Db, actor: Actor, territory: TerritoryRe
       .where(and(eq(actorContacts.id, contactId), eq(actorContacts.actorId, existing.id), eq(actorContacts.territoryId, territory.id)))
       .returning();
     if (!removed) throw new AppError("not_found");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_contact", entityId: removed.id, action: "remove", before: { actor: existing.name, name: removed.name, role: removed.role } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_contact", entityId: removed.id, action: "remove", before: { actor: existing.name, name: removed.name, role: removed.role } });
   });
 }
 
@@ -168,9 +168,9 @@ export async function removeContact(db: Db, actor: Actor, territory: TerritoryRe
  * The territory's own follow-up of an actor: status ("engagé / à mobiliser") and internal notes.
  * Written for this territory only; another territory seeing the same actor keeps its own.
  */
-export async function setFollowUp(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown): Promise<void> {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.annotate(actor, territory, existing));
+export async function setFollowUp(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown): Promise<void> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.annotate(principal, territory, existing));
   const input = parseOrThrow(followUpSchema, raw);
   await db.transaction(async (tx) => {
     const now = new Date();
@@ -178,7 +178,7 @@ export async function setFollowUp(db: Db, actor: Actor, territory: TerritoryRef,
       .insert(territoryActors)
       .values({ territoryId: territory.id, actorId: existing.id, status: input.status, notes: input.notes, updatedAt: now })
       .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { status: input.status, notes: input.notes, updatedAt: now } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "actor_follow_up",
       entityId: existing.id,
@@ -190,9 +190,9 @@ export async function setFollowUp(db: Db, actor: Actor, territory: TerritoryRef,
 }
 
 /** A coordinator names the person (a member of the territory, by email) who speaks for the actor and may then edit it. */
-export async function linkMember(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, raw: unknown) {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.linkMember(actor, territory, existing));
+export async function linkMember(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown) {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.linkMember(principal, territory, existing));
   const { email } = parseOrThrow(linkMemberSchema, raw);
   return db.transaction(async (tx) => {
     const [person] = await tx
@@ -212,14 +212,14 @@ export async function linkMember(db: Db, actor: Actor, territory: TerritoryRef, 
       .insert(territoryActors)
       .values({ territoryId: territory.id, actorId: existing.id, joinedAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { joinedAt: sql`coalesce(${territoryActors.joinedAt}, ${now.toISOString()}::timestamptz)` } });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_member", entityId: person.id, action: "create", after: { actor: existing.name, person: person.name } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: person.id, action: "create", after: { actor: existing.name, person: person.name } });
     return { userId: person.id, name: person.name };
   });
 }
 
-export async function unlinkMember(db: Db, actor: Actor, territory: TerritoryRef, actorId: string, userId: string): Promise<void> {
-  const existing = await loadForWrite(db, actor, territory, actorId);
-  authorize(actorPolicy.linkMember(actor, territory, existing));
+export async function unlinkMember(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, userId: string): Promise<void> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.linkMember(principal, territory, existing));
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(actorMembers)
@@ -227,6 +227,6 @@ export async function unlinkMember(db: Db, actor: Actor, territory: TerritoryRef
       .returning();
     if (removed.length === 0) throw new AppError("not_found");
     const person = existing.speakers.find((s) => s.userId === userId);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "actor_member", entityId: userId, action: "remove", before: { actor: existing.name, person: person?.name ?? userId } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: userId, action: "remove", before: { actor: existing.name, person: person?.name ?? userId } });
   });
 }

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
@@ -31,9 +31,9 @@ import { findActor, listContacts } from "./queries";
 
 let database: Database;
 let charente: Territory;
-let coordinator: Actor;
-let partner: Actor;
-let admin: Actor;
+let coordinator: Principal;
+let partner: Principal;
+let admin: Principal;
 let actorId = "";
 let placeId = "";
 let otherPlaceId = "";
@@ -54,7 +54,7 @@ const levels = assessmentInput(Object.fromEntries(dimensionIds.map((d) => [d, { 
 async function person(territory: Territory | undefined, role: "coordinator" | "partner" | "observer", options: { admin?: boolean } = {}) {
   const u = await createUser(database.db, { admin: options.admin ?? false });
   if (territory) await addMember(database.db, territory.id, u.id, role);
-  return { ...u, actor: await actorOf(database.db, u.id) };
+  return { ...u, principal: await actorOf(database.db, u.id) };
 }
 
 /** The place as its edit form shows it, with `changes` typed over it. */
@@ -68,7 +68,7 @@ async function editForm(territory: Territory, id: string, changes: Record<string
 async function attacker(slug: string) {
   const u = await createUser(database.db);
   const territory = await createTerritory(database.db, await actorOf(database.db, u.id), { kind: "departement", code: "16", name: `Charente bis ${slug}`, slug });
-  return { territory, actor: await actorOf(database.db, u.id) };
+  return { territory, principal: await actorOf(database.db, u.id) };
 }
 
 beforeAll(async () => {
@@ -76,10 +76,10 @@ beforeAll(async () => {
   const db = database.db;
   charente = await createTestTerritory(db, { kind: "departement", code: "16", slug: "charente-proprio", name: "Charente" });
   const c = await person(charente, "coordinator");
-  coordinator = c.actor;
+  coordinator = c.principal;
   const p = await person(charente, "partner");
-  partner = p.actor;
-  admin = (await person(undefined, "observer", { admin: true })).actor;
+  partner = p.principal;
+  admin = (await person(undefined, "observer", { admin: true })).principal;
   await importPlaces(db, { kind: "system", label: "test" }, { bytes: file([record("c-1", "Médiathèque"), record("c-2", "Médiathèque bis")]), filename: "charente.json", source: "charente-src", territory: charente, dryRun: false });
   const listed = await listPlaces(db, charente.id, {}, 1);
   placeId = listed.items.find((i) => i.name === "Médiathèque")?.id ?? "";
@@ -107,21 +107,21 @@ describe("a fresh account that opens a territory over the département 16", () =
 
   it("cannot edit Charente's places, nor import, merge or move them", async () => {
     const db = database.db;
-    const { territory, actor } = await attacker("pirate-lieux");
+    const { territory, principal } = await attacker("pirate-lieux");
     expect((await findPlace(db, territory.id, placeId))?.name).toBe("Médiathèque");
-    await expectAppError(updatePlace(db, actor, territory, placeId, await editForm(territory, placeId, { nom: "Lieu détourné" })), "forbidden");
-    await expectAppError(importPlaces(db, actor, { bytes: file([record("c-1", "Lieu détourné")]), filename: "x.json", source: "charente-src", territory, dryRun: false }), "forbidden");
-    await expectAppError(mergePlaces(db, actor, territory, placeId, otherPlaceId), "forbidden");
+    await expectAppError(updatePlace(db, principal, territory, placeId, await editForm(territory, placeId, { nom: "Lieu détourné" })), "forbidden");
+    await expectAppError(importPlaces(db, principal, { bytes: file([record("c-1", "Lieu détourné")]), filename: "x.json", source: "charente-src", territory, dryRun: false }), "forbidden");
+    await expectAppError(mergePlaces(db, principal, territory, placeId, otherPlaceId), "forbidden");
     expect((await findPlace(db, charente.id, placeId))?.name).toBe("Médiathèque");
     expect((await listPlaces(db, charente.id, {}, 1)).total).toBe(2);
   });
 
   it("cannot edit Charente's actors, create one, or name their speakers", async () => {
     const db = database.db;
-    const { territory, actor } = await attacker("pirate-acteurs");
-    await expectAppError(updateActor(db, actor, territory, actorId, { name: "Structure détournée", legalType: "association", communeCode: "16015" }), "forbidden");
-    await expectAppError(createActor(db, actor, territory, { name: "Fausse structure", legalType: "association", communeCode: "16015" }), "forbidden");
-    await expectAppError(linkMember(db, actor, territory, actorId, { email: "qui@exemple.test" }), "forbidden");
+    const { territory, principal } = await attacker("pirate-acteurs");
+    await expectAppError(updateActor(db, principal, territory, actorId, { name: "Structure détournée", legalType: "association", communeCode: "16015" }), "forbidden");
+    await expectAppError(createActor(db, principal, territory, { name: "Fausse structure", legalType: "association", communeCode: "16015" }), "forbidden");
+    await expectAppError(linkMember(db, principal, territory, actorId, { email: "qui@exemple.test" }), "forbidden");
     expect((await findActor(db, charente.id, actorId))?.name).toBe("Centre social");
   });
 
@@ -141,19 +141,19 @@ describe("a fresh account that opens a territory over the département 16", () =
 
   it("reads no self-assessment, heat map or median, and may not self-assess", async () => {
     const db = database.db;
-    const { territory, actor } = await attacker("pirate-maturite");
+    const { territory, principal } = await attacker("pirate-maturite");
     const seen = await findActor(db, territory.id, actorId);
-    expect(maturityPolicy.viewResults(actor, territory, { speakerIds: seen?.speakerIds ?? [], joined: seen?.joined ?? false })).toBe(false);
+    expect(maturityPolicy.viewResults(principal, territory, { speakerIds: seen?.speakerIds ?? [], joined: seen?.joined ?? false })).toBe(false);
     const view = await territoryMaturity(db, territory);
     expect({ assessed: view.summary.assessed, rows: view.rows }).toEqual({ assessed: 0, rows: [] });
     expect(view.summary.dimensions.every((d) => d.median === null)).toBe(true);
-    await expectAppError(submitAssessment(db, actor, territory, actorId, levels), "forbidden");
+    await expectAppError(submitAssessment(db, principal, territory, actorId, levels), "forbidden");
   });
 
   it("sees the place's history without other editors' e-mails", async () => {
     const db = database.db;
-    const { territory, actor } = await attacker("pirate-historique");
-    const theirs = await placeHistory(db, actor, territory, placeId);
+    const { territory, principal } = await attacker("pirate-historique");
+    const theirs = await placeHistory(db, principal, territory, placeId);
     expect(theirs.length).toBeGreaterThanOrEqual(1);
     expect(theirs.map((h) => h.who).join(" ")).not.toContain("@");
     // Charente's own members still see who, with the e-mail, for the writes made from Charente.
@@ -163,15 +163,15 @@ describe("a fresh account that opens a territory over the département 16", () =
 
   it("once verified, edits the shared places of its perimeter but still reads nothing Charente owns", async () => {
     const db = database.db;
-    const { territory, actor } = await attacker("verifie-plus-tard");
+    const { territory, principal } = await attacker("verifie-plus-tard");
     const verified = await reviewTerritory(db, admin, territory.id, { decision: "verify" });
-    await updatePlace(db, actor, verified, otherPlaceId, await editForm(verified, otherPlaceId, { horaires: "Mo-Fr 10:00-12:00" }));
+    await updatePlace(db, principal, verified, otherPlaceId, await editForm(verified, otherPlaceId, { horaires: "Mo-Fr 10:00-12:00" }));
     expect(await listContacts(db, verified.id, actorId)).toEqual([]);
     expect((await findActor(db, verified.id, actorId))?.notes).toBe("");
     expect((await territoryMaturity(db, verified)).summary.assessed).toBe(0);
     // Suspended, it loses those rights again.
     const suspended = await reviewTerritory(db, admin, territory.id, { decision: "suspend", reason: "Demande non confirmée." });
-    await expectAppError(updatePlace(db, actor, suspended, otherPlaceId, await editForm(suspended, otherPlaceId, { horaires: "Mo-Fr 10:00-13:00" })), "forbidden");
+    await expectAppError(updatePlace(db, principal, suspended, otherPlaceId, await editForm(suspended, otherPlaceId, { horaires: "Mo-Fr 10:00-13:00" })), "forbidden");
   });
 
   it("Charente keeps reading what it owns", async () => {
@@ -198,13 +198,13 @@ describe("the ownership rule (territory × verified? × field)", () => {
   it("gives each territory's coordinator exactly its cells", async () => {
     const db = database.db;
     const otherVerified = await createTestTerritory(db, { kind: "commune", code: "16015", slug: "angouleme-verifie", name: "Angoulême" });
-    const otherCoordinator = (await person(otherVerified, "coordinator")).actor;
-    const { territory: pending, actor: pendingCoordinator } = await attacker("en-attente-partenaire");
+    const otherCoordinator = (await person(otherVerified, "coordinator")).principal;
+    const { territory: pending, principal: pendingCoordinator } = await attacker("en-attente-partenaire");
     // The actor joined the pending territory too: verification still decides.
     const { territoryActors } = await import("./schema");
     await db.insert(territoryActors).values({ territoryId: pending.id, actorId, joinedAt: new Date() });
 
-    const cases: [string, Territory, Actor][] = [
+    const cases: [string, Territory, Principal][] = [
       ["owner, verified, joined", charente, coordinator],
       ["other, verified, not joined", otherVerified, otherCoordinator],
       ["other, pending, joined", pending, pendingCoordinator],

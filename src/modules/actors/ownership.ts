@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { isAdmin } from "@/platform/auth/policy";
 import type { Executor } from "@/platform/db/client";
 import { isVerified, territoryPolicy, type TerritoryRef, inPerimeterOf, perimeterJoin, requireTerritoryId } from "@/modules/territories";
@@ -26,9 +26,9 @@ export type OwnedField = (typeof ownedFields)[number];
  */
 export type OwnershipSubject = { speakerIds: readonly string[]; joined: boolean; writtenBy?: string | null };
 
-const isMember = (viewer: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(viewer, t);
+const isMember = (viewer: Principal, t: TerritoryRef) => territoryPolicy.viewWorkspace(viewer, t);
 
-export const readRule: Record<OwnedField, (viewer: Actor, t: TerritoryRef, s: OwnershipSubject) => boolean> = {
+export const readRule: Record<OwnedField, (viewer: Principal, t: TerritoryRef, s: OwnershipSubject) => boolean> = {
   publicRecord: () => true,
   privateContacts: (viewer, t, s) => s.writtenBy === t.id && isMember(viewer, t),
   followUp: (viewer, t, s) => s.writtenBy === t.id && isMember(viewer, t),
@@ -36,7 +36,7 @@ export const readRule: Record<OwnedField, (viewer: Actor, t: TerritoryRef, s: Ow
     isAdmin(viewer) || (viewer.kind === "user" && s.speakerIds.includes(viewer.userId)) || (isMember(viewer, t) && isVerified(t) && s.joined),
 };
 
-export function mayRead(field: OwnedField, viewer: Actor, t: TerritoryRef, s: OwnershipSubject): boolean {
+export function mayRead(field: OwnedField, viewer: Principal, t: TerritoryRef, s: OwnershipSubject): boolean {
   return readRule[field](viewer, t, s);
 }
 
@@ -44,7 +44,7 @@ export function mayRead(field: OwnedField, viewer: Actor, t: TerritoryRef, s: Ow
  * An editor's e-mail in a place's history: shown for the writes made from the viewer's own territory
  * (its members know each other) and to platform administrators; other editors appear by name only.
  */
-export function mayReadEditorEmail(viewer: Actor, t: TerritoryRef, writtenFrom: string | null): boolean {
+export function mayReadEditorEmail(viewer: Principal, t: TerritoryRef, writtenFrom: string | null): boolean {
   return isAdmin(viewer) || (writtenFrom === t.id && isMember(viewer, t));
 }
 

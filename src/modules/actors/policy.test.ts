@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
 const other = { id: "t-2", status: "verified" } as const;
 
-const people: Record<string, Actor> = { ...policyActors(territory, other) };
+const people: Record<string, Principal> = { ...policyPrincipals(territory, other) };
 
 // Every person of the table speaks for "own" (even the stranger and the observer): the role decides.
 const own = { speakerIds: Object.values(people).flatMap((p) => (p.kind === "user" ? [p.userId] : [])) };
@@ -64,10 +64,10 @@ describe("actor policy (role × action)", () => {
   }
 
   it("a coordinator elsewhere has no rights here, even when named for the actor", () => {
-    expect(actorAbilities(people.stranger as Actor, territory, own)).toEqual(Object.fromEntries(Object.keys(onAnotherActor).map((a) => [a, a === "viewPublic"])));
+    expect(actorAbilities(people.stranger as Principal, territory, own)).toEqual(Object.fromEntries(Object.keys(onAnotherActor).map((a) => [a, a === "viewPublic"])));
   });
 
   it("covers every action of the policy", () => {
-    expect(Object.keys(actorAbilities(people.admin as Actor, territory)).sort()).toEqual(Object.keys(onAnotherActor).sort());
+    expect(Object.keys(actorAbilities(people.admin as Principal, territory)).sort()).toEqual(Object.keys(onAnotherActor).sort());
   });
 });

@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf, roleIn } from "@/platform/auth/policy";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
@@ -10,13 +10,13 @@ import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territ
 export type ActorRecordRef = { speakerIds: readonly string[] };
 
 // Reuse the territory's own role rules rather than re-deriving them here.
-const isCoordinator = (actor: Actor, t: TerritoryRef) => territoryPolicy.edit(actor, t);
-const isMember = (actor: Actor, t: TerritoryRef) => territoryPolicy.viewWorkspace(actor, t);
-const editsRegistry = (actor: Actor, t: TerritoryRef) => territoryPolicy.editRegistry(actor, t);
+const isCoordinator = (principal: Principal, t: TerritoryRef) => territoryPolicy.edit(principal, t);
+const isMember = (principal: Principal, t: TerritoryRef) => territoryPolicy.viewWorkspace(principal, t);
+const editsRegistry = (principal: Principal, t: TerritoryRef) => territoryPolicy.editRegistry(principal, t);
 
 /** A partner of this territory ("describes its structure and its places") named by a coordinator to speak for this actor. */
-export function speaksFor(actor: Actor, t: TerritoryRef, record: ActorRecordRef): boolean {
-  return actor.kind === "user" && roleIn(actor, t) === "partner" && record.speakerIds.includes(actor.userId);
+export function speaksFor(principal: Principal, t: TerritoryRef, record: ActorRecordRef): boolean {
+  return principal.kind === "user" && roleIn(principal, t) === "partner" && record.speakerIds.includes(principal.userId);
 }
 
 /**
@@ -27,28 +27,28 @@ export function speaksFor(actor: Actor, t: TerritoryRef, record: ActorRecordRef)
  * read by its members only, whatever its verification (see ownership.ts).
  */
 export const actorPolicy = {
-  viewPublic: (_actor: Actor, _t: TerritoryRef, _r: ActorRecordRef) => true,
-  list: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
+  viewPublic: (_principal: Principal, _t: TerritoryRef, _r: ActorRecordRef) => true,
+  list: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isMember(principal, t),
   /** The territory's own private contacts, status and notes about the actor. */
-  viewPrivateContacts: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
-  export: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isMember(actor, t),
-  create: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(actor, t),
-  edit: (actor: Actor, t: TerritoryRef, r: ActorRecordRef) => editsRegistry(actor, t) || (isVerified(t) && speaksFor(actor, t, r)),
+  viewPrivateContacts: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isMember(principal, t),
+  export: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isMember(principal, t),
+  create: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(principal, t),
+  edit: (principal: Principal, t: TerritoryRef, r: ActorRecordRef) => editsRegistry(principal, t) || (isVerified(t) && speaksFor(principal, t, r)),
   /** Private contacts belong to the territory that writes them: its coordination, or the actor's partner in it. */
-  manageContacts: (actor: Actor, t: TerritoryRef, r: ActorRecordRef) => isCoordinator(actor, t) || speaksFor(actor, t, r),
+  manageContacts: (principal: Principal, t: TerritoryRef, r: ActorRecordRef) => isCoordinator(principal, t) || speaksFor(principal, t, r),
   /** Follow-up status ("engagé / à mobiliser") and internal notes: the coordination's own judgement. */
-  annotate: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(actor, t),
+  annotate: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(principal, t),
   /** Naming a speaker makes the actor a partner of the territory: a verified territory's coordination only. */
-  linkMember: (actor: Actor, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(actor, t),
+  linkMember: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(principal, t),
 } as const;
 
 export type ActorAction = keyof typeof actorPolicy;
 export type ActorAbilities = Record<ActorAction, boolean>;
 
 /** For decisions that do not depend on a particular actor (list, create, export). */
-export const noActor: ActorRecordRef = { speakerIds: [] };
+export const noParticularActor: ActorRecordRef = { speakerIds: [] };
 
 /** The abilities a page receives to show or hide its controls. */
-export function actorAbilities(actor: Actor, t: TerritoryRef, record: ActorRecordRef = noActor): ActorAbilities {
-  return abilitiesOf(actorPolicy, actor, t, record);
+export function actorAbilities(principal: Principal, t: TerritoryRef, record: ActorRecordRef = noParticularActor): ActorAbilities {
+  return abilitiesOf(actorPolicy, principal, t, record);
 }

@@ -17,10 +17,10 @@ function keepServices(state: ActionState, form: FormData): ActionState {
 }
 
 async function propose(form: FormData, target: (form: FormData) => ProposalTarget, thanks: (slug: string) => string): Promise<ActionState> {
-  const state = await territoryAction(form, async ({ db, actor, territory }) => {
+  const state = await territoryAction(form, async ({ db, principal, territory }) => {
     if (form.has(CHECK_HOURS)) return hoursChecked(form);
     // A robot caught by the honeypot is thanked exactly like a person: it learns nothing.
-    await submitProposal(db, actor, territory, target(form), formToObject(form), { address: clientAddress(await headers()) });
+    await submitProposal(db, principal, territory, target(form), formToObject(form), { address: clientAddress(await headers()) });
     return { redirect: thanks(territory.slug) };
   });
   return keepServices(state, form);
@@ -45,7 +45,7 @@ async function decide(form: FormData, fn: (ctx: TerritoryContext, territory: Ter
 
 /** Accepting as is: that form has no fields, so the fields' messages are spelled out in its alert. */
 export async function acceptProposalAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const state = await decide(form, async ({ db, actor }, territory, id) => acceptProposal(db, actor, territory, id), "acceptee");
+  const state = await decide(form, async ({ db, principal }, territory, id) => acceptProposal(db, principal, territory, id), "acceptee");
   const messages = Object.values(state.fieldErrors ?? {}).flat();
   if (messages.length === 0) return state;
   return { status: "error", message: `Cette proposition ne peut pas être acceptée telle quelle : ${messages.join(" ")} Utilisez « Modifier puis accepter ».` };
@@ -53,9 +53,9 @@ export async function acceptProposalAction(_: ActionState, form: FormData): Prom
 
 /** "Edit then accept": the whole form, as the moderator corrected it. */
 export async function acceptEditedProposalAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return decide(form, async ({ db, actor }, territory, id) => acceptProposal(db, actor, territory, id, formToObject(form)), "acceptee");
+  return decide(form, async ({ db, principal }, territory, id) => acceptProposal(db, principal, territory, id, formToObject(form)), "acceptee");
 }
 
 export async function rejectProposalAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return decide(form, async ({ db, actor }, territory, id) => rejectProposal(db, actor, territory, id, formToObject(form)), "refusee");
+  return decide(form, async ({ db, principal }, territory, id) => rejectProposal(db, principal, territory, id, formToObject(form)), "refusee");
 }

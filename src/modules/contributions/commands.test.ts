@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { getEnv } from "@/platform/env";
@@ -22,8 +22,8 @@ import { placeProposals } from "./schema";
 let database: Database;
 let angouleme: Territory;
 let cognac: Territory;
-const anonymous: Actor = { kind: "anonymous" };
-const actors: Record<"coordinator" | "partner" | "observer" | "cognacCoordinator", Actor> = {} as Record<"coordinator" | "partner" | "observer" | "cognacCoordinator", Actor>;
+const anonymous: Principal = { kind: "anonymous" };
+const actors: Record<"coordinator" | "partner" | "observer" | "cognacCoordinator", Principal> = {} as Record<"coordinator" | "partner" | "observer" | "cognacCoordinator", Principal>;
 const ids = { first: "", second: "", third: "", cognac: "" };
 
 // Two real places of Angoulême and one of Cognac, imported as any file would be.
@@ -40,7 +40,7 @@ const record = (id: string, nom: string, commune: string, code_postal: string) =
   horaires: "Mo-Fr 09:00-12:00",
 });
 
-async function member(territory: Territory, role: "coordinator" | "partner" | "observer"): Promise<Actor> {
+async function member(territory: Territory, role: "coordinator" | "partner" | "observer"): Promise<Principal> {
   const u = await createUser(database.db);
   await addMember(database.db, territory.id, u.id, role);
   return actorOf(database.db, u.id);
@@ -258,9 +258,9 @@ describe("moderating proposals (the territory's coordinators)", () => {
 
   it("a partner, an observer or a visitor cannot moderate", async () => {
     const id = await proposedId({ nom: "Lieu à modérer" });
-    for (const actor of [actors.partner, actors.observer, anonymous]) {
-      expect((await appError(acceptProposal(database.db, actor, angouleme, id))).id).toBe("forbidden");
-      expect((await appError(rejectProposal(database.db, actor, angouleme, id, { reason: "Non." }))).id).toBe("forbidden");
+    for (const principal of [actors.partner, actors.observer, anonymous]) {
+      expect((await appError(acceptProposal(database.db, principal, angouleme, id))).id).toBe("forbidden");
+      expect((await appError(rejectProposal(database.db, principal, angouleme, id, { reason: "Non." }))).id).toBe("forbidden");
     }
     expect((await findProposal(database.db, angouleme.id, id))?.proposal.status).toBe("pending");
   });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { hit, rateKey } from "@/platform/auth/rate-limit";
 import { recordAudit } from "@/platform/audit/record";
@@ -83,13 +83,13 @@ async function prepareCorrection(db: Executor, territory: TerritoryInfo, placeId
  */
 export async function submitProposal(
   db: Db,
-  actor: Actor,
+  principal: Principal,
   territory: TerritoryInfo,
   target: ProposalTarget,
   raw: Record<string, unknown>,
   options: { address: string },
 ): Promise<{ outcome: "received"; id: string } | { outcome: "discarded" }> {
-  authorize(contributionPolicy.propose(actor, territory));
+  authorize(contributionPolicy.propose(principal, territory));
   if (isFilled(raw[HONEYPOT])) return { outcome: "discarded" };
   const input = withGridHours(withUnixBreaks(raw));
   const { payload, placeId, contact } = target.kind === "new" ? await prepareNew(db, territory, input) : await prepareCorrection(db, territory, target.placeId, input);
@@ -104,12 +104,12 @@ export async function submitProposal(
       .returning({ id: placeProposals.id });
     if (!proposal) throw new Error("proposal insert returned nothing");
     // Neither the address nor the contact goes to the journal: only what was proposed.
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "create", after: { kind: target.kind, placeId, payload } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "create", after: { kind: target.kind, placeId, payload } });
     return { outcome: "received" as const, id: proposal.id };
   });
 }
 
-const decider = (actor: Actor) => actorLabel(actor, { show: "email" });
+const decider = (principal: Principal) => principalLabel(principal, { show: "email" });
 
 /**
  * Takes a pending proposal of the territory for a decision, in the transaction: a proposal decided
@@ -130,7 +130,7 @@ async function decide(tx: Executor, territoryId: string, proposalId: string, set
 }
 
 /** Writes what an accepted proposal says: a new place, or the corrected record of an existing one. */
-async function applyProposal(tx: Executor, actor: Actor, territory: TerritoryInfo, proposal: PlaceProposal, edited: Record<string, unknown> | undefined, by: string): Promise<string> {
+async function applyProposal(tx: Executor, principal: Principal, territory: TerritoryInfo, proposal: PlaceProposal, edited: Record<string, unknown> | undefined, by: string): Promise<string> {
   const { message: _message, ...proposed } = proposal.payload;
   if (proposal.kind === "new") {
     const fields = edited ? parseOrThrow(placeFieldsSchema(), edited) : undefined;
@@ -140,7 +140,7 @@ async function applyProposal(tx: Executor, actor: Actor, territory: TerritoryInf
     const record = { ...built.record, code_insee: code };
     const [created] = await tx.insert(places).values(row(record, CONTRIBUTION_SOURCE, code, by)).returning({ id: places.id });
     if (!created) throw new Error("place insert returned nothing");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place", entityId: created.id, action: "create", after: record });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place", entityId: created.id, action: "create", after: record });
     return created.id;
   }
   const place = proposal.placeId ? await findPlace(tx, territory.id, proposal.placeId) : undefined;
@@ -154,7 +154,7 @@ async function applyProposal(tx: Executor, actor: Actor, territory: TerritoryInf
   const record = moved ? { ...built.record, code_insee: code } : built.record;
   // Same source and id as before (a correction keeps the record's id): only the content changes.
   await tx.update(places).set(row(record, place.source, code, by)).where(eq(places.id, place.id));
-  await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place", entityId: place.id, action: "update", before: place.data, after: record });
+  await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place", entityId: place.id, action: "update", before: place.data, after: record });
   return place.id;
 }
 
@@ -162,25 +162,25 @@ async function applyProposal(tx: Executor, actor: Actor, territory: TerritoryInf
  * Accepts a proposal, as sent or as edited by the moderator (`edited`: the whole form). A new place
  * is created in the territory; a correction is applied to the place's record, re-validated, dated today.
  */
-export async function acceptProposal(db: Db, actor: Actor, territory: TerritoryInfo, proposalId: string, edited?: Record<string, unknown>): Promise<{ placeId: string }> {
-  authorize(contributionPolicy.moderate(actor, territory));
-  const by = decider(actor);
+export async function acceptProposal(db: Db, principal: Principal, territory: TerritoryInfo, proposalId: string, edited?: Record<string, unknown>): Promise<{ placeId: string }> {
+  authorize(contributionPolicy.moderate(principal, territory));
+  const by = decider(principal);
   const { placeId, contact } = await db.transaction(async (tx) => {
     const proposal = await decide(tx, territory.id, proposalId, { status: "accepted", decidedBy: by });
-    const placeId = await applyProposal(tx, actor, territory, proposal, edited && withGridHours(withUnixBreaks(edited)), by);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "accept", after: { placeId, edited: edited !== undefined } });
+    const placeId = await applyProposal(tx, principal, territory, proposal, edited && withGridHours(withUnixBreaks(edited)), by);
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "accept", after: { placeId, edited: edited !== undefined } });
     return { placeId, contact: proposal.contactEmail };
   });
   await inform(contact, territory, `Votre proposition a été acceptée : elle est publiée sur ${getEnv().baseUrl}/territoires/${territory.slug}/lieux/${placeId}`);
   return { placeId };
 }
 
-export async function rejectProposal(db: Db, actor: Actor, territory: TerritoryInfo, proposalId: string, raw: unknown): Promise<void> {
-  authorize(contributionPolicy.moderate(actor, territory));
+export async function rejectProposal(db: Db, principal: Principal, territory: TerritoryInfo, proposalId: string, raw: unknown): Promise<void> {
+  authorize(contributionPolicy.moderate(principal, territory));
   const { reason } = parseOrThrow(rejectSchema, raw);
   const contact = await db.transaction(async (tx) => {
-    const proposal = await decide(tx, territory.id, proposalId, { status: "rejected", reason, decidedBy: decider(actor) });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "reject", after: { reason } });
+    const proposal = await decide(tx, territory.id, proposalId, { status: "rejected", reason, decidedBy: decider(principal) });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place_proposal", entityId: proposal.id, action: "reject", after: { reason } });
     return proposal.contactEmail;
   });
   await inform(contact, territory, `Votre proposition n'a pas été retenue, pour la raison suivante :\n\n${reason}`);

@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
@@ -8,8 +8,8 @@ import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
  */
 export const contributionPolicy = {
   /** Anyone, signed in or not: the spam limits are in the command, not in the policy. */
-  propose: (_actor: Actor, _t: TerritoryRef) => true,
-  moderate: (actor: Actor, t: TerritoryRef) => territoryPolicy.editRegistry(actor, t),
+  propose: (_principal: Principal, _t: TerritoryRef) => true,
+  moderate: (principal: Principal, t: TerritoryRef) => territoryPolicy.editRegistry(principal, t),
 } as const;
 
 export type ContributionAction = keyof typeof contributionPolicy;

@@ -5,7 +5,7 @@
  * file changes nothing.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -114,12 +114,12 @@ async function check(db: Executor, territoryId: string, bytes: Uint8Array, filen
 }
 
 /** Checks (dry run) or imports a file of indicators. */
-export async function importIndicators(db: Db, actor: Actor, territory: TerritoryRef, input: { bytes: Uint8Array; filename: string; dryRun: boolean }): Promise<IndicatorReport> {
-  if (!diagnosticPolicy.importIndicators(actor, territory)) throw new AppError("forbidden");
+export async function importIndicators(db: Db, principal: Principal, territory: TerritoryRef, input: { bytes: Uint8Array; filename: string; dryRun: boolean }): Promise<IndicatorReport> {
+  if (!diagnosticPolicy.importIndicators(principal, territory)) throw new AppError("forbidden");
   const parsed = await check(db, territory.id, input.bytes, input.filename);
   if (input.dryRun || parsed.columns.length === 0) return parsed.report;
   if (parsed.report.accepted === 0) throw new AppError("validation", { message: "Aucune ligne valable dans ce fichier : rien n'a été importé. Corrigez les lignes signalées." });
-  const by = actorLabel(actor, { show: "email", anonymous: "" });
+  const by = principalLabel(principal, { show: "email", anonymous: "" });
   await db.transaction(async (tx) => {
     for (const c of parsed.columns) {
       const [indicator] = await tx
@@ -132,18 +132,18 @@ export async function importIndicators(db: Db, actor: Actor, territory: Territor
       const rows = [...(parsed.values.get(c.key) ?? new Map<string, number>())].map(([communeCode, value]) => ({ indicatorId: indicator.id, communeCode, value }));
       for (let i = 0; i < rows.length; i += 1000) await tx.insert(customIndicatorValues).values(rows.slice(i, i + 1000));
     }
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "custom_indicator", entityId: input.filename.slice(0, 200), action: "import", after: { indicators: parsed.report.indicators, rejected: parsed.report.rejected } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "custom_indicator", entityId: input.filename.slice(0, 200), action: "import", after: { indicators: parsed.report.indicators, rejected: parsed.report.rejected } });
   });
   return { ...parsed.report, dryRun: false };
 }
 
-export async function deleteIndicator(db: Db, actor: Actor, territory: TerritoryRef, indicatorId: string): Promise<void> {
-  if (!diagnosticPolicy.importIndicators(actor, territory)) throw new AppError("forbidden");
+export async function deleteIndicator(db: Db, principal: Principal, territory: TerritoryRef, indicatorId: string): Promise<void> {
+  if (!diagnosticPolicy.importIndicators(principal, territory)) throw new AppError("forbidden");
   if (!/^[0-9a-f-]{36}$/i.test(indicatorId)) throw new AppError("not_found");
   await db.transaction(async (tx) => {
     const [gone] = await tx.delete(customIndicators).where(and(eq(customIndicators.id, indicatorId), eq(customIndicators.territoryId, territory.id))).returning();
     if (!gone) throw new AppError("not_found");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "custom_indicator", entityId: indicatorId, action: "delete", before: { key: gone.key, label: gone.label } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "custom_indicator", entityId: indicatorId, action: "delete", before: { key: gone.key, label: gone.label } });
   });
 }
 

@@ -1,11 +1,11 @@
 import { describe } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { diagnosticPolicy, type DiagnosticAction } from "./policy";
 
 const territory = { id: "t-1" };
-const people: Record<string, Actor> = { ...policyActors(territory, { id: "t-2" }, "coordinator") };
+const people: Record<string, Principal> = { ...policyPrincipals(territory, { id: "t-2" }, "coordinator") };
 
 type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 // Written by hand. Columns: anonymous stranger observer contributor partner coordinator admin

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { toXlsx } from "@/platform/spreadsheet";
 import { expectAppError } from "@/testing/assertions";
@@ -16,8 +16,8 @@ import { loadCoverageSettings, saveCoverageSettings } from "./settings";
 
 let database: Database;
 let territory: Territory;
-let coordinator: Actor;
-let partner: Actor;
+let coordinator: Principal;
+let partner: Principal;
 const system = { kind: "system", label: "test" } as const;
 const csv = (text: string) => new TextEncoder().encode(text);
 

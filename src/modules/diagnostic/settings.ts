@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -15,17 +15,17 @@ export async function loadCoverageSettings(db: Executor, territoryId: string): P
   return row ?? defaultCoverageSettings;
 }
 
-export async function saveCoverageSettings(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown): Promise<CoverageSettings> {
-  if (!diagnosticPolicy.configure(actor, territory)) throw new AppError("forbidden");
+export async function saveCoverageSettings(db: Db, principal: Principal, territory: TerritoryRef, raw: unknown): Promise<CoverageSettings> {
+  if (!diagnosticPolicy.configure(principal, territory)) throw new AppError("forbidden");
   const settings = parseOrThrow(coverageSettingsSchema, raw);
-  const by = actorLabel(actor, { show: "email", anonymous: "" });
+  const by = principalLabel(principal, { show: "email", anonymous: "" });
   await db.transaction(async (tx) => {
     const before = await loadCoverageSettings(tx, territory.id);
     await tx
       .insert(diagnosticSettings)
       .values({ territoryId: territory.id, ...settings, updatedBy: by })
       .onConflictDoUpdate({ target: diagnosticSettings.territoryId, set: { ...settings, updatedAt: new Date(), updatedBy: by } });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "diagnostic_settings", entityId: territory.id, action: "update", before, after: settings });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "diagnostic_settings", entityId: territory.id, action: "update", before, after: settings });
   });
   return settings;
 }

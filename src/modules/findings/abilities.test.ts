@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -11,7 +11,7 @@ import { findingAbilitiesIn } from "./queries";
 // it once asked the policy with "partners may not record" written in, so allowed partners never saw it.
 let database: Database;
 let territory: Territory;
-const people = {} as Record<"coordinator" | "partner" | "observer", Actor>;
+const people = {} as Record<"coordinator" | "partner" | "observer", Principal>;
 
 beforeAll(async () => {
   database = await openTestDatabase();

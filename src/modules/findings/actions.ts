@@ -27,61 +27,61 @@ async function withCommuneCodes(db: Db, territoryId: string, form: FormData): Pr
 }
 
 export async function createFindingAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.createFinding(db, actor, territory, await withCommuneCodes(db, territory.id, form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.createFinding(db, principal, territory, await withCommuneCodes(db, territory.id, form));
     return { redirect: `${listPath(territory.slug)}?ajoute=1` };
   });
 }
 
 export async function updateFindingAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.updateFinding(db, actor, territory, String(form.get("finding") ?? ""), await withCommuneCodes(db, territory.id, form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.updateFinding(db, principal, territory, String(form.get("finding") ?? ""), await withCommuneCodes(db, territory.id, form));
     return { redirect: `${listPath(territory.slug)}?modifie=1` };
   });
 }
 
 export async function deleteFindingAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.deleteFinding(db, actor, territory, String(form.get("finding") ?? ""));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.deleteFinding(db, principal, territory, String(form.get("finding") ?? ""));
     return { redirect: `${listPath(territory.slug)}?supprime=1` };
   });
 }
 
 export async function mergeFindingsAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.mergeFindings(db, actor, territory, String(form.get("finding") ?? ""), String(form.get("other") ?? ""), String(form.get("mergedText") ?? ""));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.mergeFindings(db, principal, territory, String(form.get("finding") ?? ""), String(form.get("other") ?? ""), String(form.get("mergedText") ?? ""));
     return { redirect: `${listPath(territory.slug)}?fusionne=1` };
   });
 }
 
 export async function voteAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    const now = await findings.toggleVote(db, actor, territory, String(form.get("finding") ?? ""));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const now = await findings.toggleVote(db, principal, territory, String(form.get("finding") ?? ""));
     revalidatePath(listPath(territory.slug));
     return { status: "success", message: now ? "Votre soutien est enregistré." : "Votre soutien est retiré." };
   });
 }
 
 export async function moveToGroupAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.moveToGroup(db, actor, territory, String(form.get("finding") ?? ""), String(form.get("groupId") ?? ""));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.moveToGroup(db, principal, territory, String(form.get("finding") ?? ""), String(form.get("groupId") ?? ""));
     revalidatePath(listPath(territory.slug));
     return { status: "success", message: "Le constat a changé de groupe." };
   });
 }
 
 export async function createGroupAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await findings.createGroup(db, actor, territory, formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await findings.createGroup(db, principal, territory, formToObject(form));
     revalidatePath(listPath(territory.slug));
     return { status: "success", message: "Le groupe est créé : vous pouvez y placer des constats." };
   });
 }
 
 export async function findingsSettingsAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
+  return territoryAction(form, async ({ db, principal, territory }) => {
     const allowed = form.get("partnersRecordFindings") === "oui";
-    await findings.setPartnersRecordFindings(db, actor, territory, allowed);
+    await findings.setPartnersRecordFindings(db, principal, territory, allowed);
     revalidatePath(listPath(territory.slug));
     return { status: "success", message: allowed ? "Les personnes partenaires peuvent maintenant ajouter des constats." : "Seule la coordination ajoute des constats." };
   });

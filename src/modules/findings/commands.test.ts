@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -13,9 +13,9 @@ import { findFinding, listFindings } from "./queries";
 let database: Database;
 let territory: Territory;
 let other: Territory;
-const people = {} as Record<"coordinator" | "partner" | "partner2" | "observer" | "otherCoordinator", Actor>;
+const people = {} as Record<"coordinator" | "partner" | "partner2" | "observer" | "otherCoordinator", Principal>;
 
-async function person(t: Territory, role: "coordinator" | "partner" | "observer"): Promise<Actor> {
+async function person(t: Territory, role: "coordinator" | "partner" | "observer"): Promise<Principal> {
   const u = await createUser(database.db);
   await addMember(database.db, t.id, u.id, role);
   return actorOf(database.db, u.id);

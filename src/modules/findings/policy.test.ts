@@ -1,12 +1,12 @@
 import { describe } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { findingPolicy, type FindingAction } from "./policy";
 
 const closed = { id: "t-1", partnersRecordFindings: false };
 const open = { id: "t-1", partnersRecordFindings: true };
-const people: Record<string, Actor> = { ...policyActors(closed, { id: "t-2" }, "coordinator") };
+const people: Record<string, Principal> = { ...policyPrincipals(closed, { id: "t-2" }, "coordinator") };
 
 type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 // Written by hand. Columns: anonymous stranger observer contributor partner coordinator admin

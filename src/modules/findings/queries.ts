@@ -1,5 +1,5 @@
 import { and, arrayContains, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import type { TerritoryRef } from "@/modules/territories";
 import { findingAbilities, type FindingAbilities } from "./policy";
@@ -16,8 +16,8 @@ export async function findingsSetting(db: Executor, territoryId: string): Promis
  * setting (partners may record findings when it says so). Pages of other modules that offer a finding
  * shortcut ask this, never the policy with a setting of their own.
  */
-export async function findingAbilitiesIn(db: Executor, actor: Actor, territory: TerritoryRef): Promise<FindingAbilities> {
-  return findingAbilities(actor, { ...territory, ...(await findingsSetting(db, territory.id)) });
+export async function findingAbilitiesIn(db: Executor, principal: Principal, territory: TerritoryRef): Promise<FindingAbilities> {
+  return findingAbilities(principal, { ...territory, ...(await findingsSetting(db, territory.id)) });
 }
 
 export type FindingItem = {

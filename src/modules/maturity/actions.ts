@@ -8,9 +8,9 @@ import { territoryAction } from "@/modules/territories";
 // Thin: read the form, call the module's command (which checks the policy again), say what happened.
 
 export async function submitAssessmentAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
+  return territoryAction(form, async ({ db, principal, territory }) => {
     const actorId = String(form.get("actor") ?? "");
-    await submitAssessment(db, actor, territory, actorId, formToObject(form));
+    await submitAssessment(db, principal, territory, actorId, formToObject(form));
     // Back to the top of the page, where the radar and its table now show the new answers.
     return { redirect: `/espace/${territory.slug}/acteurs/${actorId}/maturite?enregistre=1` };
   });

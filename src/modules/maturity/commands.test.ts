@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -25,11 +25,11 @@ const firstOf = (dep: string) => String(communesFile.rows.find((r) => r[col("dep
 let database: Database;
 let charente: Territory;
 let vienne: Territory;
-let coordinator: Actor;
-let partner: Actor;
+let coordinator: Principal;
+let partner: Principal;
 let partnerEmail = "";
-let observer: Actor;
-let vienneCoordinator: Actor;
+let observer: Principal;
+let vienneCoordinator: Principal;
 const ids: Record<string, string> = {};
 
 const input = (l: Levels, comments: Partial<Record<string, string>> = {}) =>

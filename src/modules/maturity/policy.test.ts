@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import type { TerritoryRef } from "@/modules/territories/policy";
 import { maturityAbilities, maturityPolicy, noMaturityActor, type MaturityAction, type MaturityRef } from "./policy";
@@ -9,7 +9,7 @@ const verified: TerritoryRef = { id: "t-1", status: "verified" };
 const pending: TerritoryRef = { id: "t-1", status: "pending" };
 const other = { id: "t-2", status: "verified" } as const;
 
-const people: Record<string, Actor> = { ...policyActors(verified, other) };
+const people: Record<string, Principal> = { ...policyPrincipals(verified, other) };
 
 // Every person of the table speaks for "own" (even the stranger and the observer): the role decides.
 const everyone = Object.values(people).flatMap((p) => (p.kind === "user" ? [p.userId] : []));
@@ -78,10 +78,10 @@ describe("maturity policy (role × verified × joined × action)", () => {
   }
 
   it("a coordinator elsewhere reads nothing of an actor it does not speak for", () => {
-    expect(maturityAbilities(people.stranger as Actor, verified, ref(false, true))).toEqual({ selfAssess: false, viewResults: false, viewTerritory: false });
+    expect(maturityAbilities(people.stranger as Principal, verified, ref(false, true))).toEqual({ selfAssess: false, viewResults: false, viewTerritory: false });
   });
 
   it("covers every action of the policy", () => {
-    expect(Object.keys(maturityAbilities(people.admin as Actor, verified, noMaturityActor)).sort()).toEqual(["selfAssess", "viewResults", "viewTerritory"]);
+    expect(Object.keys(maturityAbilities(people.admin as Principal, verified, noMaturityActor)).sort()).toEqual(["selfAssess", "viewResults", "viewTerritory"]);
   });
 });

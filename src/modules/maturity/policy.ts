@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf } from "@/platform/auth/policy";
 import { speaksFor, type ActorRecordRef, mayRead } from "@/modules/actors";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
@@ -21,9 +21,9 @@ export type MaturityRef = ActorRecordRef & { joined: boolean };
  *   results the territory may read: none while it waits for verification.
  */
 export const maturityPolicy = {
-  selfAssess: (actor: Actor, t: TerritoryRef, r: MaturityRef) => isVerified(t) && (speaksFor(actor, t, r) || (territoryPolicy.editRegistry(actor, t) && r.joined)),
-  viewResults: (actor: Actor, t: TerritoryRef, r: MaturityRef) => mayRead("selfAssessments", actor, t, r),
-  viewTerritory: (actor: Actor, t: TerritoryRef, _r: MaturityRef) => territoryPolicy.viewWorkspace(actor, t),
+  selfAssess: (principal: Principal, t: TerritoryRef, r: MaturityRef) => isVerified(t) && (speaksFor(principal, t, r) || (territoryPolicy.editRegistry(principal, t) && r.joined)),
+  viewResults: (principal: Principal, t: TerritoryRef, r: MaturityRef) => mayRead("selfAssessments", principal, t, r),
+  viewTerritory: (principal: Principal, t: TerritoryRef, _r: MaturityRef) => territoryPolicy.viewWorkspace(principal, t),
 } as const;
 
 export const noMaturityActor: MaturityRef = { speakerIds: [], joined: false };
@@ -32,6 +32,6 @@ export type MaturityAction = keyof typeof maturityPolicy;
 export type MaturityAbilities = Record<MaturityAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
-export function maturityAbilities(actor: Actor, t: TerritoryRef, record: MaturityRef): MaturityAbilities {
-  return abilitiesOf(maturityPolicy, actor, t, record);
+export function maturityAbilities(principal: Principal, t: TerritoryRef, record: MaturityRef): MaturityAbilities {
+  return abilitiesOf(maturityPolicy, principal, t, record);
 }

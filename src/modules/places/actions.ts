@@ -41,17 +41,17 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
   // A redirect is how a form without JavaScript reaches the progress page.
   return territoryAction(
     form,
-    async ({ db, actor, territory }) => {
+    async ({ db, principal, territory }) => {
       const { database } = await getRuntime();
       const { bytes, filename } = await receiveUpload(form, PLACES_FILE);
       await assertNoRunningImport(db, territory.id);
       if (bytes.length >= JOB_FROM_BYTES) {
-        const upload = await keepUpload(db, actor, territory, bytes, filename);
-        const job = await startImportJob(await jobQueue(database), { kind: "check", territory, actor, filename, upload });
+        const upload = await keepUpload(db, principal, territory, bytes, filename);
+        const job = await startImportJob(await jobQueue(database), { kind: "check", territory, principal, filename, upload });
         return { redirect: jobPage(territory.slug, job.id) };
       }
-      const report = await readingFile(territory.id, () => importPlaces(db, actor, { bytes, filename, territory, dryRun: true }));
-      const token = await keepUpload(db, actor, territory, bytes, filename);
+      const report = await readingFile(territory.id, () => importPlaces(db, principal, { bytes, filename, territory, dryRun: true }));
+      const token = await keepUpload(db, principal, territory, bytes, filename);
       return { status: "success", result: { report: JSON.stringify(importReportView(report)), token, filename } };
     },
     { allow: territoryPolicy.edit },
@@ -62,18 +62,18 @@ export async function checkPlacesFileAction(_: ActionState, form: FormData): Pro
 export async function commitPlacesFileAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(
     form,
-    async ({ db, actor, territory }) => {
+    async ({ db, principal, territory }) => {
       const { database } = await getRuntime();
       await assertNoRunningImport(db, territory.id);
       const token = String(form.get("upload") ?? "");
       // Only the person who checked the file, in this territory, may import it: anyone else gets 404.
-      const upload = await requireUpload(db, actor, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
+      const upload = await requireUpload(db, principal, territory, token, "Le fichier vérifié n'est plus disponible (plus d'une heure) : vérifiez-le à nouveau.");
       if (upload.bytes.length >= JOB_FROM_BYTES) {
-        const job = await startImportJob(await jobQueue(database), { kind: "commit", territory, actor, filename: upload.filename, upload: token });
+        const job = await startImportJob(await jobQueue(database), { kind: "commit", territory, principal, filename: upload.filename, upload: token });
         return { redirect: jobPage(territory.slug, job.id) };
       }
-      const report = await readingFile(territory.id, () => importPlaces(db, actor, { ...upload, territory, dryRun: false }));
-      await dropUpload(db, actor, territory, token);
+      const report = await readingFile(territory.id, () => importPlaces(db, principal, { ...upload, territory, dryRun: false }));
+      await dropUpload(db, principal, territory, token);
       return { status: "success", result: { report: JSON.stringify(importReportView(report)), filename: upload.filename } };
     },
     { allow: territoryPolicy.edit },
@@ -82,9 +82,9 @@ export async function commitPlacesFileAction(_: ActionState, form: FormData): Pr
 
 /** Merges two records of the same place (the one kept keeps its identity). */
 export async function mergePlacesAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
+  return territoryAction(form, async ({ db, principal, territory }) => {
     const keep = String(form.get("keep") ?? "");
-    await mergePlaces(db, actor, territory, keep, String(form.get("remove") ?? ""));
+    await mergePlaces(db, principal, territory, keep, String(form.get("remove") ?? ""));
     // The merged pair leaves the list (and its form with it): the page says what happened, above the list.
     return { redirect: `/espace/${territory.slug}/doublons?${new URLSearchParams({ fusion: keep })}` };
   });
@@ -92,13 +92,13 @@ export async function mergePlacesAction(_: ActionState, form: FormData): Promise
 
 /** Saves the edit form of a place; back on the form, dated, with the new version (or the errors). */
 export async function updatePlaceAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
+  return territoryAction(form, async ({ db, principal, territory }) => {
     const placeId = String(form.get("place") ?? "");
     const raw: Record<string, unknown> = { version: form.get("version"), ...(form.has("actor") ? { actor: form.get("actor") } : {}) };
     for (const f of editFields) raw[f.name] = f.kind === "choices" ? form.getAll(f.name).map(String) : String(form.get(f.name) ?? "");
     for (const [name, value] of form.entries()) if (name.startsWith("grille_")) raw[name] = String(value);
     if (form.has(CHECK_HOURS)) return hoursChecked(form);
-    const saved = (await updatePlace(db, actor, territory, placeId, raw)).changed.length;
+    const saved = (await updatePlace(db, principal, territory, placeId, raw)).changed.length;
     return { redirect: `/espace/${territory.slug}/lieux/${placeId}/modifier?${saved > 0 ? "enregistre=1" : "inchange=1"}` };
   });
 }
@@ -118,11 +118,11 @@ const pagePath = (slug: string) => `/espace/${slug}/lieux/colonnes`;
 export async function uploadForMappingAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(
     form,
-    async ({ db, territory, actor }) => {
+    async ({ db, territory, principal }) => {
       const { bytes, filename } = await receiveUpload(form, PRODUCER_FILE);
       const read = await readingFile(territory.id, () => readProducerFile(bytes, filename));
       if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
-      const query = new URLSearchParams({ fichier: await keepUpload(db, actor, territory, bytes, filename) });
+      const query = new URLSearchParams({ fichier: await keepUpload(db, principal, territory, bytes, filename) });
       const saved = String(form.get("correspondance") ?? "");
       if (saved) query.set("correspondance", saved);
       return { redirect: `${pagePath(territory.slug)}?${query}` };
@@ -141,8 +141,8 @@ export async function placeMappingAction(_: ActionState, form: FormData): Promis
   );
 }
 
-async function mappingStep(form: FormData, { db, territory, actor }: TerritoryContext): Promise<ActionState> {
-  const opened = await openUpload(db, actor, territory, String(form.get("fichier") ?? ""));
+async function mappingStep(form: FormData, { db, territory, principal }: TerritoryContext): Promise<ActionState> {
+  const opened = await openUpload(db, principal, territory, String(form.get("fichier") ?? ""));
   if (!opened.ok) throw new AppError(opened.found ? "invalid_token" : "not_found", { message: opened.error });
   const { table, filename } = opened;
   const intent = String(form.get("intent") ?? "");
@@ -153,7 +153,7 @@ async function mappingStep(form: FormData, { db, territory, actor }: TerritoryCo
       throw new AppError("validation", { message: "La correspondance vérifiée est illisible : vérifiez le fichier à nouveau." });
     }
     const today = String(form.get("today") ?? "");
-    const report = await importMapped(db, actor, { territory, table, filename, mapping: parsed.data, today: /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : parisToday(), dryRun: false });
+    const report = await importMapped(db, principal, { territory, table, filename, mapping: parsed.data, today: /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : parisToday(), dryRun: false });
     revalidatePath(`/territoires/${territory.slug}/lieux`);
     return { status: "success", values: formValues(parsed.data), result: { kind: "done", report: JSON.stringify(reportView(report)) } };
   }
@@ -164,14 +164,14 @@ async function mappingStep(form: FormData, { db, territory, actor }: TerritoryCo
 
   if (intent === "enregistrer") {
     const name = String(form.get("name") ?? "");
-    const saved = await saveMapping(db, actor, territory, { name, mapping });
+    const saved = await saveMapping(db, principal, territory, { name, mapping });
     revalidatePath(pagePath(territory.slug));
     const message = saved.replaced ? `La correspondance « ${saved.mapping.name} » est mise à jour.` : `La correspondance « ${saved.mapping.name} » est enregistrée : choisissez-la lors du prochain dépôt.`;
     return { status: "success", message, values: { ...values, name: saved.mapping.name }, result: { kind: "saved" } };
   }
   if (intent === "verifier") {
     const today = parisToday();
-    const report = await importMapped(db, actor, { territory, table, filename, mapping, today, dryRun: true });
+    const report = await importMapped(db, principal, { territory, table, filename, mapping, today, dryRun: true });
     return { status: "success", values, result: { kind: "report", report: JSON.stringify(reportView(report)), mapping: JSON.stringify(mapping), today } };
   }
   return { status: "success", values, result: { kind: "preview", preview: JSON.stringify(previewMapping(table, mapping)) } };
@@ -183,9 +183,9 @@ export async function deletePlaceMappingAction(form: FormData): Promise<void> {
   await territoryPlainAction(form, `${pagePath(String(form.get("territory") ?? ""))}${token ? `?${new URLSearchParams({ fichier: token })}` : ""}`, (ctx) => deleteMappingStep(form, ctx), { allow: mappingPolicy.use });
 }
 
-async function deleteMappingStep(form: FormData, { db, territory, actor }: TerritoryContext): Promise<{ redirect: string }> {
+async function deleteMappingStep(form: FormData, { db, territory, principal }: TerritoryContext): Promise<{ redirect: string }> {
   // Already deleted (a second click, another tab): the page simply no longer lists it.
-  const deleted = await deleteMapping(db, actor, territory, String(form.get("id") ?? "")).catch((e: unknown) => {
+  const deleted = await deleteMapping(db, principal, territory, String(form.get("id") ?? "")).catch((e: unknown) => {
     if (e instanceof AppError && e.id === "not_found") return undefined;
     throw e;
   });

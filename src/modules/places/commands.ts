@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, like, sql } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -209,11 +209,11 @@ type Pending = { line: number; id: string; place: NormalizedPlace; commune: stri
  */
 export async function importPlaces(
   db: Db,
-  actor: Actor,
+  principal: Principal,
   input: { bytes: Uint8Array; filename: string; territory?: Territory; source?: string; dryRun: boolean; onProgress?: ImportProgress },
 ): Promise<ImportReport> {
   // The system (CLI, seed) may import anywhere; people need a verified territory's (or the platform's) rights.
-  if (!placeRegistryPolicy.import(actor, input.territory)) throw new AppError("forbidden");
+  if (!placeRegistryPolicy.import(principal, input.territory)) throw new AppError("forbidden");
   const progress: ImportProgress = input.onProgress ?? (() => {});
   // The communes and the perimeter are read while the file is parsed (PostgreSQL answers meanwhile).
   const lookups = Promise.all([cachedCommuneIndex(db), input.territory ? territoryCommuneCodes(db, input.territory.id).then((codes) => new Set(codes)) : undefined]);
@@ -324,7 +324,7 @@ export async function importPlaces(
     return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
-  const by = actorLabel(actor, { show: "email" });
+  const by = principalLabel(principal, { show: "email" });
   const outcome = new Map<string, "created" | "updated">();
   const written: Pending[] = [];
   const write = async (tx: Executor, batch: Pending[]) => {
@@ -336,7 +336,7 @@ export async function importPlaces(
     for (const w of await upsertBatch(tx, rows, input.territory?.id)) outcome.set(w.source_id, w.created ? "created" : "updated");
   };
   const audit = (tx: Executor) =>
-    recordAudit(tx, actor, {
+    recordAudit(tx, principal, {
       territoryId: input.territory?.id ?? null,
       entityType: "place_import",
       entityId: input.filename.slice(0, 200),

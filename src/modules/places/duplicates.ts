@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -83,8 +83,8 @@ export function mergeRecords(keep: NormalizedPlace, other: NormalizedPlace): Nor
 }
 
 /** Merges `removeId` into `keepId` (both in the territory), in one transaction, audited. */
-export async function mergePlaces(db: Db, actor: Actor, territory: Territory, keepId: string, removeId: string): Promise<void> {
-  if (!placeRegistryPolicy.merge(actor, territory)) throw new AppError("forbidden");
+export async function mergePlaces(db: Db, principal: Principal, territory: Territory, keepId: string, removeId: string): Promise<void> {
+  if (!placeRegistryPolicy.merge(principal, territory)) throw new AppError("forbidden");
   if (keepId === removeId) throw new AppError("validation", { message: "Choisissez deux lieux différents." });
   await db.transaction(async (tx) => {
     const found = await tx.select().from(places).where(and(inArray(places.id, [keepId, removeId]), inPerimeterOf(tx, territory.id, places.communeCode)));
@@ -92,13 +92,13 @@ export async function mergePlaces(db: Db, actor: Actor, territory: Territory, ke
     const remove = found.find((p) => p.id === removeId);
     if (!keep || !remove) throw new AppError("not_found", { message: "Un des deux lieux n'existe plus dans ce territoire (déjà fusionné ?)." });
     const data = mergeRecords(keep.data, remove.data);
-    const by = actorLabel(actor, { show: "email" });
+    const by = principalLabel(principal, { show: "email" });
     const next = row(data, keep.source, keep.communeCode ?? undefined, by);
     await tx
       .update(places)
       .set({ ...next, source: keep.source, sourceId: keep.sourceId, actorId: keep.actorId ?? remove.actorId })
       .where(eq(places.id, keep.id));
     await tx.delete(places).where(eq(places.id, remove.id));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "place", entityId: keep.id, action: "merge", before: { kept: keep.data, removed: remove.data }, after: data });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place", entityId: keep.id, action: "merge", before: { kept: keep.data, removed: remove.data }, after: data });
   });
 }

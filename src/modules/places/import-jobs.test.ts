@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { JobQueue } from "@/platform/jobs/queue";
@@ -20,9 +20,9 @@ import { keepUpload, takeUpload } from "./uploads";
 let database: Database;
 let angouleme: Territory;
 let cognac: Territory;
-let coordinatorA: Actor;
-let observerA: Actor;
-let coordinatorB: Actor;
+let coordinatorA: Principal;
+let observerA: Principal;
+let coordinatorB: Principal;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -67,15 +67,15 @@ function file(n: number, prefix: string): Uint8Array {
 const placesFrom = async (source: string) => (await database.db.select({ n: count() }).from(places).where(eq(places.source, source)))[0]?.n ?? 0;
 
 /** Keeps the file as the upload step does, then queues its check or import. */
-async function start(kind: ImportJobKind, actor: Actor, territory: Territory, bytes: Uint8Array, filename: string, through = queue): Promise<ImportJobView> {
-  const upload = await keepUpload(database.db, actor, territory, bytes, filename);
-  return startImportJob(through, { kind, territory, actor, filename, upload });
+async function start(kind: ImportJobKind, principal: Principal, territory: Territory, bytes: Uint8Array, filename: string, through = queue): Promise<ImportJobView> {
+  const upload = await keepUpload(database.db, principal, territory, bytes, filename);
+  return startImportJob(through, { kind, territory, principal, filename, upload });
 }
 
-async function finished(job: ImportJobView, actor: Actor, territory: Territory, seen: ImportJobView[] = []): Promise<ImportJobView> {
+async function finished(job: ImportJobView, principal: Principal, territory: Territory, seen: ImportJobView[] = []): Promise<ImportJobView> {
   const started = Date.now();
   for (;;) {
-    const view = await readImportJob(database.db, actor, territory, job.id);
+    const view = await readImportJob(database.db, principal, territory, job.id);
     seen.push(view);
     if (view.finished) return view;
     if (Date.now() - started > 60_000) throw new Error(`import ${job.id} toujours ${view.state}`);
@@ -141,7 +141,7 @@ describe("a long import as a job", () => {
   it("says in French why it failed, with nothing written", async () => {
     // An observer queued nothing through the page, but the job checks the rights again when it runs.
     const upload = await keepUpload(database.db, observerA, angouleme, file(1, "obs"), "observateur.json");
-    const refused = await startImportJob(queue, { kind: "commit", territory: angouleme, actor: observerA, filename: "observateur.json", upload });
+    const refused = await startImportJob(queue, { kind: "commit", territory: angouleme, principal: observerA, filename: "observateur.json", upload });
     const end = await finished(refused, coordinatorA, angouleme);
     expect(end).toMatchObject({ state: "failed", finished: true });
     expect(end.report).toBeUndefined();
@@ -149,14 +149,14 @@ describe("a long import as a job", () => {
     expect(await placesFrom("observateur.json")).toBe(0);
 
     // The checked file is gone (expired, or never this person's): the job says so.
-    const lost = await startImportJob(queue, { kind: "commit", territory: angouleme, actor: coordinatorA, filename: "perdu.json", upload: "A".repeat(24) });
+    const lost = await startImportJob(queue, { kind: "commit", territory: angouleme, principal: coordinatorA, filename: "perdu.json", upload: "A".repeat(24) });
     expect((await finished(lost, coordinatorA, angouleme)).error).toBe("Le fichier à importer n'est plus disponible (plus d'une heure) : déposez-le à nouveau.");
   });
 
   it("is read only by the territory's coordinators, and only through that territory", async () => {
     const job = await start("check", coordinatorA, angouleme, file(1, "lecture"), "lecture.json");
     expect((await finished(job, coordinatorA, angouleme)).report).toMatchObject({ records: 1 });
-    const attempt = (actor: Actor, territory: Territory, id = job.id) => status(readImportJob(database.db, actor, territory, id));
+    const attempt = (principal: Principal, territory: Territory, id = job.id) => status(readImportJob(database.db, principal, territory, id));
     // The coordinator of Cognac: not allowed in Angoulême, and the job is unknown through Cognac.
     expect(await attempt(coordinatorB, angouleme)).toBe(403);
     expect(await attempt(coordinatorB, cognac)).toBe(404);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
-import { loadUserActor } from "@/platform/auth/actors";
+import type { Principal } from "@/platform/auth/principal";
+import { loadUserPrincipal } from "@/platform/auth/principals";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { activeRun, defineJob, readRun, type JobQueue, type JobRun } from "@/platform/jobs/queue";
@@ -75,13 +75,13 @@ export const placesImportJob = defineJob<ImportJobInput>({
   interruptedMessage: INTERRUPTED_MESSAGE,
   async run({ db, input, ownerId, progress }) {
     // Rights are those of the person now, not when they queued it (importPlaces checks them again).
-    const actor = ownerId ? await loadUserActor(db, ownerId) : undefined;
+    const principal = ownerId ? await loadUserPrincipal(db, ownerId) : undefined;
     const [territory] = await db.select().from(territories).where(eq(territories.id, input.territoryId));
-    if (!actor || !territory) throw new AppError("forbidden");
-    const upload = await takeUpload(db, actor, territory, input.upload);
+    if (!principal || !territory) throw new AppError("forbidden");
+    const upload = await takeUpload(db, principal, territory, input.upload);
     if (!upload || upload === "expired") throw new AppError("not_found", { message: GONE_MESSAGE });
     let checked = false;
-    const report = await importPlaces(db, actor, {
+    const report = await importPlaces(db, principal, {
       ...upload,
       territory,
       dryRun: input.kind === "check",
@@ -90,7 +90,7 @@ export const placesImportJob = defineJob<ImportJobInput>({
         progress(done, total, input.kind === "commit" && phase === "saving" && checked ? SAVING_AFTER_CHECK : phase);
       },
     });
-    if (input.kind === "commit") await dropUpload(db, actor, territory, input.upload);
+    if (input.kind === "commit") await dropUpload(db, principal, territory, input.upload);
     return { output: importReportView(report) };
   },
 });
@@ -153,16 +153,16 @@ export async function assertNoRunningImport(db: Db, territoryId: string): Promis
 
 /**
  * Queues the check or the commit of a kept file (uploads.ts) and returns at once. The caller has
- * already checked the actor's rights (the job checks them again when it runs).
+ * already checked the principal's rights (the job checks them again when it runs).
  */
 export async function startImportJob(
   queue: JobQueue,
-  input: { kind: ImportJobKind; territory: Pick<Territory, "id">; actor: Actor; filename: string; upload: string },
+  input: { kind: ImportJobKind; territory: Pick<Territory, "id">; principal: Principal; filename: string; upload: string },
 ): Promise<ImportJobView> {
-  if (input.actor.kind !== "user") throw new AppError("forbidden");
+  if (input.principal.kind !== "user") throw new AppError("forbidden");
   const queued = await queue.enqueue(placesImportJob, {
     scopeId: input.territory.id,
-    ownerId: input.actor.userId,
+    ownerId: input.principal.userId,
     label: input.filename,
     exclusiveKey: exclusiveKey(input.territory.id),
     input: { kind: input.kind, territoryId: input.territory.id, upload: input.upload, filename: input.filename.slice(0, 200) },
@@ -175,8 +175,8 @@ export async function startImportJob(
  * A job, for a person allowed to edit its territory, read through that territory only: a job of
  * another territory (or of another kind) is "not found", whoever asks.
  */
-export async function readImportJob(db: Db, actor: Actor, territory: Territory, jobId: string): Promise<ImportJobView> {
-  if (!territoryPolicy.edit(actor, territory)) throw new AppError("forbidden");
+export async function readImportJob(db: Db, principal: Principal, territory: Territory, jobId: string): Promise<ImportJobView> {
+  if (!territoryPolicy.edit(principal, territory)) throw new AppError("forbidden");
   const run = await readRun(db, jobId);
   if (!run || run.queue !== placesImportJob.name || run.scopeId !== territory.id) {
     throw new AppError("not_found", { message: "Cet import n'existe pas ou plus (les imports terminés sont gardés 30 minutes)." });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -18,7 +18,7 @@ import { places } from "./schema";
 let database: Database;
 let charente: Territory;
 let paris: Territory;
-let parisCoordinator: Actor;
+let parisCoordinator: Principal;
 
 const file = (records: unknown[]) => new TextEncoder().encode(JSON.stringify(records));
 const base = { pivot: "00000000000000", date_maj: "2026-01-15", services: "Aide aux démarches administratives", adresse: "1 place de l'Hôtel de Ville" };

@@ -1,12 +1,12 @@
 import { describe } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { placePolicy, placeRegistryPolicy, type PlaceAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
 const other = { id: "t-2", status: "verified" } as const;
-const people: Record<string, Actor> = { ...policyActors(territory, other) };
+const people: Record<string, Principal> = { ...policyPrincipals(territory, other) };
 
 // Every person of the table speaks for the place's actor: the role decides.
 const ownActor = { actorSpeakerIds: Object.values(people).flatMap((p) => (p.kind === "user" ? [p.userId] : [])) };
@@ -47,7 +47,7 @@ describe("place policy in a territory not verified", () => {
 });
 
 describe("place registry policy (role × verified × action)", () => {
-  const everyone: Record<string, Actor> = { ...people, system: { kind: "system", label: "cli" } };
+  const everyone: Record<string, Principal> = { ...people, system: { kind: "system", label: "cli" } };
   // Written by hand.                  anonymous stranger observer contributor partner coordinator admin system
   const verified = {
     import: [false, false, false, false, false, true, true, true],

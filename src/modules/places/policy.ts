@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf } from "@/platform/auth/policy";
 import { platformPolicy, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 import { actorPolicy } from "@/modules/actors";
@@ -16,11 +16,11 @@ export type PlaceRef = { actorSpeakerIds: readonly string[] };
  * the actor), reused. A territory waiting for verification gives no right over the registry.
  */
 export const placePolicy = {
-  edit: (actor: Actor, t: TerritoryRef, p: PlaceRef) => actorPolicy.edit(actor, t, { speakerIds: p.actorSpeakerIds }),
+  edit: (principal: Principal, t: TerritoryRef, p: PlaceRef) => actorPolicy.edit(principal, t, { speakerIds: p.actorSpeakerIds }),
   /** Linking a place to another actor moves it out of that actor's hands: coordination only. */
-  linkActor: (actor: Actor, t: TerritoryRef, _p: PlaceRef) => territoryPolicy.editRegistry(actor, t),
+  linkActor: (principal: Principal, t: TerritoryRef, _p: PlaceRef) => territoryPolicy.editRegistry(principal, t),
   /** A place moved to a commune outside this territory leaves it: only the platform decides that, on every path. */
-  moveOutside: (actor: Actor, _t: TerritoryRef, _p: PlaceRef) => platformPolicy.administer(actor),
+  moveOutside: (principal: Principal, _t: TerritoryRef, _p: PlaceRef) => platformPolicy.administer(principal),
 } as const;
 
 /**
@@ -29,13 +29,13 @@ export const placePolicy = {
  * import with no territory.
  */
 export const placeRegistryPolicy = {
-  import: (actor: Actor, t: TerritoryRef | undefined) => actor.kind === "system" || (t ? territoryPolicy.editRegistry(actor, t) : platformPolicy.importAnywhere(actor)),
-  merge: (actor: Actor, t: TerritoryRef) => territoryPolicy.editRegistry(actor, t),
+  import: (principal: Principal, t: TerritoryRef | undefined) => principal.kind === "system" || (t ? territoryPolicy.editRegistry(principal, t) : platformPolicy.importAnywhere(principal)),
+  merge: (principal: Principal, t: TerritoryRef) => territoryPolicy.editRegistry(principal, t),
 } as const;
 
 export type PlaceAction = keyof typeof placePolicy;
 export type PlaceAbilities = Record<PlaceAction, boolean>;
 
-export function placeAbilities(actor: Actor, t: TerritoryRef, p: PlaceRef): PlaceAbilities {
-  return abilitiesOf(placePolicy, actor, t, p);
+export function placeAbilities(principal: Principal, t: TerritoryRef, p: PlaceRef): PlaceAbilities {
+  return abilitiesOf(placePolicy, principal, t, p);
 }

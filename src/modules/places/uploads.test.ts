@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { cleanupExpired } from "@/platform/jobs/queue";
@@ -17,9 +17,9 @@ import { dropUpload, keepUpload, keptBytes, requireUpload, takeUpload } from "./
 let database: Database;
 let angouleme: Territory;
 let cognac: Territory;
-let coordinatorA: Actor;
-let coordinatorA2: Actor;
-let coordinatorB: Actor;
+let coordinatorA: Principal;
+let coordinatorA2: Principal;
+let coordinatorB: Principal;
 
 beforeAll(async () => {
   database = await openTestDatabase();

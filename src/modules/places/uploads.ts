@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { onCleanup } from "@/platform/jobs/queue";
@@ -22,20 +22,20 @@ export const TTL_SECONDS = 60 * 60;
 export const QUOTA_BYTES = 100 * 1024 * 1024;
 export const KEEP_PER_PERSON = 3;
 
-function ownerOf(actor: Actor): string {
-  if (actor.kind !== "user") throw new AppError("forbidden");
-  return actor.userId;
+function ownerOf(principal: Principal): string {
+  if (principal.kind !== "user") throw new AppError("forbidden");
+  return principal.userId;
 }
 
 export async function keepUpload(
   db: Db,
-  actor: Actor,
+  principal: Principal,
   territory: Pick<Territory, "id">,
   bytes: Uint8Array,
   filename: string,
   limits: { quotaBytes: number; perPerson: number } = { quotaBytes: QUOTA_BYTES, perPerson: KEEP_PER_PERSON },
 ): Promise<string> {
-  const ownerId = ownerOf(actor);
+  const ownerId = ownerOf(principal);
   const token = randomBytes(18).toString("base64url");
   await db.transaction(async (tx) => {
     await tx.delete(keptUploads).where(and(eq(keptUploads.territoryId, territory.id), lte(keptUploads.expiresAt, sql`now()`)));
@@ -70,26 +70,26 @@ export type KeptUpload = { bytes: Uint8Array; filename: string };
  * The kept file, for its owner in its territory only. "expired": theirs, but past its hour (until the
  * cleanup deletes it); undefined: unknown, or someone else's (the caller answers 404 either way).
  */
-export async function takeUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string): Promise<KeptUpload | "expired" | undefined> {
-  if (actor.kind !== "user" || !/^[A-Za-z0-9_-]{24}$/.test(token)) return undefined;
+export async function takeUpload(db: Db, principal: Principal, territory: Pick<Territory, "id">, token: string): Promise<KeptUpload | "expired" | undefined> {
+  if (principal.kind !== "user" || !/^[A-Za-z0-9_-]{24}$/.test(token)) return undefined;
   const [row] = await db
     .select({ bytes: keptUploads.bytes, filename: keptUploads.filename, live: sql<boolean>`(${keptUploads.expiresAt} > now())` })
     .from(keptUploads)
-    .where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, actor.userId)));
+    .where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, principal.userId)));
   if (!row) return undefined;
   return row.live ? { bytes: row.bytes, filename: row.filename } : "expired";
 }
 
 /** `takeUpload` for the import steps: the file, or a 404 with what to do (same words whoever asks). */
-export async function requireUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string, message: string): Promise<KeptUpload> {
-  const upload = await takeUpload(db, actor, territory, token);
+export async function requireUpload(db: Db, principal: Principal, territory: Pick<Territory, "id">, token: string, message: string): Promise<KeptUpload> {
+  const upload = await takeUpload(db, principal, territory, token);
   if (!upload || upload === "expired") throw new AppError("not_found", { message });
   return upload;
 }
 
-export async function dropUpload(db: Db, actor: Actor, territory: Pick<Territory, "id">, token: string): Promise<void> {
-  if (actor.kind !== "user") return;
-  await db.delete(keptUploads).where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, actor.userId)));
+export async function dropUpload(db: Db, principal: Principal, territory: Pick<Territory, "id">, token: string): Promise<void> {
+  if (principal.kind !== "user") return;
+  await db.delete(keptUploads).where(and(eq(keptUploads.token, token), eq(keptUploads.territoryId, territory.id), eq(keptUploads.ownerId, principal.userId)));
 }
 
 /** Bytes kept for a territory (its quota), expired files excluded. */

@@ -9,7 +9,7 @@ import { getRuntime } from "@/platform/runtime";
 import { formToObject } from "@/platform/validation";
 import { runAction, type ActionState } from "@/platform/web/action";
 import type { Db } from "@/platform/db/client";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Territory } from "@/modules/territories";
 import { territoryAction, territoryOfForm } from "@/modules/territories";
 import { addQuestion, addSection, closeQuestionnaire, createQuestionnaire, deleteQuestion, deleteQuestionnaire, deleteSection, moveQuestion, moveSection, publishQuestionnaire, updateQuestion, updateQuestionnaire, updateSection } from "./commands/builder";
@@ -24,134 +24,134 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 const builderPath = (slug: string, id: string) => `/espace/${slug}/questionnaires/${id}`;
 
 /** Runs a workspace command, then goes to the path it returns (a refusal stays on the page, in French). */
-async function workspace(form: FormData, fn: (ctx: { db: Db; actor: Actor; territory: Territory; raw: Record<string, unknown>; questionnaire: string }) => Promise<string>): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => ({ redirect: await fn({ db, actor, territory, raw: formToObject(form), questionnaire: field(form, "questionnaire") }) }));
+async function workspace(form: FormData, fn: (ctx: { db: Db; principal: Principal; territory: Territory; raw: Record<string, unknown>; questionnaire: string }) => Promise<string>): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => ({ redirect: await fn({ db, principal, territory, raw: formToObject(form), questionnaire: field(form, "questionnaire") }) }));
 }
 
 export async function createQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw }) => builderPath(territory.slug, (await createQuestionnaire(db, actor, territory, raw)).id) + "?cree=1");
+  return workspace(form, async ({ db, principal, territory, raw }) => builderPath(territory.slug, (await createQuestionnaire(db, principal, territory, raw)).id) + "?cree=1");
 }
 
 export async function updateQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await updateQuestionnaire(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await updateQuestionnaire(db, principal, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?enregistre=1";
   });
 }
 
 export async function deleteQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await deleteQuestionnaire(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await deleteQuestionnaire(db, principal, territory, questionnaire, raw);
     return `/espace/${territory.slug}/questionnaires?supprime=1`;
   });
 }
 
 export async function publishQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await publishQuestionnaire(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await publishQuestionnaire(db, principal, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?publie=1";
   });
 }
 
 export async function closeQuestionnaireAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await closeQuestionnaire(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await closeQuestionnaire(db, principal, territory, questionnaire, raw);
     return builderPath(territory.slug, questionnaire) + "?clos=1";
   });
 }
 
 export async function addSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await addSection(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    const { id } = await addSection(db, principal, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${id}`;
   });
 }
 
 export async function updateSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await updateSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await updateSection(db, principal, territory, questionnaire, field(form, "sectionId"), raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${field(form, "sectionId")}`;
   });
 }
 
 export async function deleteSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await deleteSection(db, actor, territory, questionnaire, field(form, "sectionId"), raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await deleteSection(db, principal, territory, questionnaire, field(form, "sectionId"), raw);
     return builderPath(territory.slug, questionnaire);
   });
 }
 
 export async function moveSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await moveSection(db, actor, territory, questionnaire, field(form, "sectionId"), field(form, "direction") === "up" ? "up" : "down", raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await moveSection(db, principal, territory, questionnaire, field(form, "sectionId"), field(form, "direction") === "up" ? "up" : "down", raw);
     return `${builderPath(territory.slug, questionnaire)}#partie-${field(form, "sectionId")}`;
   });
 }
 
 export async function addQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await addQuestion(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    const { id } = await addQuestion(db, principal, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${id}`;
   });
 }
 
 export async function updateQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await updateQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await updateQuestion(db, principal, territory, questionnaire, field(form, "questionId"), raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${field(form, "questionId")}`;
   });
 }
 
 export async function deleteQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await deleteQuestion(db, actor, territory, questionnaire, field(form, "questionId"), raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await deleteQuestion(db, principal, territory, questionnaire, field(form, "questionId"), raw);
     return builderPath(territory.slug, questionnaire);
   });
 }
 
 export async function moveQuestionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await moveQuestion(db, actor, territory, questionnaire, field(form, "questionId"), field(form, "direction") === "up" ? "up" : "down", raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await moveQuestion(db, principal, territory, questionnaire, field(form, "questionId"), field(form, "direction") === "up" ? "up" : "down", raw);
     return `${builderPath(territory.slug, questionnaire)}#question-${field(form, "questionId")}`;
   });
 }
 
 export async function createCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    const { id } = await createCampaign(db, actor, territory, questionnaire, raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    const { id } = await createCampaign(db, principal, territory, questionnaire, raw);
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${id}?cree=1`;
   });
 }
 
 export async function updateCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, raw, questionnaire }) => {
-    await updateCampaign(db, actor, territory, questionnaire, field(form, "campaign"), raw);
+  return workspace(form, async ({ db, principal, territory, raw, questionnaire }) => {
+    await updateCampaign(db, principal, territory, questionnaire, field(form, "campaign"), raw);
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${field(form, "campaign")}?enregistre=1`;
   });
 }
 
 export async function endCampaignAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, questionnaire }) => {
-    await endCampaign(db, actor, territory, questionnaire, field(form, "campaign"));
+  return workspace(form, async ({ db, principal, territory, questionnaire }) => {
+    await endCampaign(db, principal, territory, questionnaire, field(form, "campaign"));
     return `${builderPath(territory.slug, questionnaire)}/campagnes/${field(form, "campaign")}?terminee=1`;
   });
 }
 
 export async function setExcludedAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, questionnaire }) => {
+  return workspace(form, async ({ db, principal, territory, questionnaire }) => {
     const excluded = field(form, "excluded") === "1";
     const target = field(form, "scope") === "suspect" ? ({ allSuspect: true } as const) : { ids: form.getAll("response").map(String).slice(0, 500) };
-    await setExcluded(db, actor, territory, questionnaire, target, excluded);
+    await setExcluded(db, principal, territory, questionnaire, target, excluded);
     return `${builderPath(territory.slug, questionnaire)}/reponses?${field(form, "back")}`;
   });
 }
 
 /** A member starts typing in a paper questionnaire for a campaign. */
 export async function startPaperAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return workspace(form, async ({ db, actor, territory, questionnaire }) => {
+  return workspace(form, async ({ db, principal, territory, questionnaire }) => {
     const campaign = await findCampaign(db, territory.id, questionnaire, field(form, "campaign"));
     if (!campaign) throw new AppError("not_found", { message: "Cette campagne n'existe pas (ou plus)." });
-    const { token } = await startResponse(db, campaign, { kind: "paper", actor });
+    const { token } = await startResponse(db, campaign, { kind: "paper", principal });
     return `${builderPath(territory.slug, questionnaire)}/saisie/${token}?etape=1`;
   });
 }
@@ -183,9 +183,9 @@ export async function saveStepAction(_: ActionState, form: FormData): Promise<Ac
     const step = Number(field(form, "step"));
     const finish = field(form, "finish") === "1";
     if (context.draft.source === "paper") {
-      const { actor, territory } = await territoryOfForm(form);
+      const { principal, territory } = await territoryOfForm(form);
       if (territory.id !== context.draft.territoryId) throw new AppError("not_found");
-      const outcome = await saveStep(db, context, { kind: "paper", actor }, step, formToObject(form), { finish });
+      const outcome = await saveStep(db, context, { kind: "paper", principal }, step, formToObject(form), { finish });
       const base = `${builderPath(territory.slug, context.questionnaire.id)}`;
       path = "next" in outcome ? `${base}/saisie/${draftToken}?etape=${outcome.next}` : `${base}/campagnes/${context.campaign.id}?saisie=1`;
       return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
@@ -27,7 +27,7 @@ describe("a closed questionnaire is refused with one typed error", () => {
   describe("the builder's command says what the page says", () => {
     let database: Database;
     let territory: Territory;
-    let coordinator: Actor;
+    let coordinator: Principal;
     beforeAll(async () => {
       database = await openTestDatabase();
       territory = await createTestTerritory(database.db, { kind: "commune", code: "16015", slug: "angouleme-clos" });

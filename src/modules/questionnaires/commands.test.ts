@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -20,10 +20,10 @@ import { templates } from "./templates";
 let database: Database;
 let territory: Territory;
 let elsewhere: Territory;
-let coordinator: Actor;
-let contributor: Actor;
-let partner: Actor;
-let observer: Actor;
+let coordinator: Principal;
+let contributor: Principal;
+let partner: Principal;
+let observer: Principal;
 let fixture: Fixture;
 let campaign: Campaign;
 
@@ -253,17 +253,17 @@ describe("answering", () => {
   });
 
   it("marks paper answers typed in by a member, and refuses observers", async () => {
-    const id = await answer([screen1(), screen2()], { respondent: { kind: "paper", actor: partner } });
+    const id = await answer([screen1(), screen2()], { respondent: { kind: "paper", principal: partner } });
     const [row] = await database.db.select().from(questionnaireResponses).where(eq(questionnaireResponses.id, id));
     expect(row?.source).toBe("paper");
     expect(row?.enteredBy).toBe(partner.kind === "user" ? partner.userId : "");
     expect(row?.clientKey).toBeNull();
-    await expectAppError(startResponse(database.db, campaign, { kind: "paper", actor: observer }), "forbidden");
+    await expectAppError(startResponse(database.db, campaign, { kind: "paper", principal: observer }), "forbidden");
     // A paper questionnaire left partly blank is typed in as it is, required questions included.
-    const blank = await answer([{ [f("aise")]: "2" }, { [f("age")]: "30-a-59-ans" }], { respondent: { kind: "paper", actor: contributor } });
+    const blank = await answer([{ [f("aise")]: "2" }, { [f("age")]: "30-a-59-ans" }], { respondent: { kind: "paper", principal: contributor } });
     expect([...(await answersOf(blank)).keys()].sort()).toEqual([fixture.q.aise, fixture.q.age].sort());
     // A draft begun on paper cannot be continued on the public link, nor the reverse.
-    const { token } = await startResponse(database.db, campaign, { kind: "paper", actor: coordinator });
+    const { token } = await startResponse(database.db, campaign, { kind: "paper", principal: coordinator });
     const context = await loadDraftContext(database.db, token);
     if (!context) throw new Error("draft");
     await expectAppError(saveStep(database.db, context, web, 1, screen1(), { finish: false }), "not_found");

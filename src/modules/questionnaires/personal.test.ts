@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -17,7 +17,7 @@ let database: Database;
 let territory: Territory;
 let fixture: Fixture;
 let structure: Structure;
-const people: Record<string, Actor> = {};
+const people: Record<string, Principal> = {};
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -28,9 +28,9 @@ beforeAll(async () => {
     await addMember(db, territory.id, u.id, role);
     people[role] = await actorOf(db, u.id);
   }
-  fixture = await buildFixture(db, people.coordinator as Actor, territory, { publish: true });
+  fixture = await buildFixture(db, people.coordinator as Principal, territory, { publish: true });
   structure = (await loadQuestionnaire(db, territory.id, fixture.id))?.structure ?? { sections: [] };
-  const created = await createCampaign(db, people.coordinator as Actor, territory, fixture.id, { label: "Nominative", anonymous: "non" });
+  const created = await createCampaign(db, people.coordinator as Principal, territory, fixture.id, { label: "Nominative", anonymous: "non" });
   const campaign = (await findCampaign(db, territory.id, fixture.id, created.id)) as Campaign;
   const f = (key: string) => fieldName(fixture.q[key] as string);
   const { token } = await startResponse(db, campaign, { kind: "web" });
@@ -56,7 +56,7 @@ describe("answers to a personal question on the results page", () => {
     ["observer", false],
   ] as const)("%s reads the address typed in the personal question: %s", async (role, reads) => {
     const all = await computeResults(database.db, territory.id, fixture.id, structure);
-    const view = readableResults(people[role] as Actor, territory, structure);
+    const view = readableResults(people[role] as Principal, territory, structure);
     const courriel = view.results(all).questions.find((q) => q.id === fixture.q.courriel);
     const shown = JSON.stringify(courriel);
     expect(shown.includes("jeanne.habitante@exemple.test")).toBe(reads);
@@ -72,7 +72,7 @@ describe("answers to a personal question on the results page", () => {
   });
 
   it("an observer cannot filter by a personal answer (a filter would count it)", () => {
-    const view = readableResults(people.observer as Actor, territory, structure);
+    const view = readableResults(people.observer as Principal, territory, structure);
     const filters = view.filters({ profile: [{ questionId: fixture.q.courriel as string, value: "x" }, { questionId: fixture.q.age as string, value: "30-a-59-ans" }], commune: "16015" });
     expect(filters).toEqual({ profile: [{ questionId: fixture.q.age, value: "30-a-59-ans" }], commune: "16015" });
   });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { mayReadAnswers, questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "./policy";
 
 const territory = { id: "t-1" };
 const other = { id: "t-2" };
 
-const actors: Record<string, Actor> = { ...policyActors(territory, other, "coordinator"), system: { kind: "system", label: "cli" } };
+const actors: Record<string, Principal> = { ...policyPrincipals(territory, other, "coordinator"), system: { kind: "system", label: "cli" } };
 
-// The expected table, written by hand: one row per action, one column per actor.
+// The expected table, written by hand: one row per action, one column per principal.
 //                                            anonymous stranger observer contributor partner coordinator admin system
 const expected: Record<QuestionnaireAction, boolean[]> = {
   view: [false, false, true, true, true, true, true, false],
@@ -27,18 +27,18 @@ describe("questionnaire policy (role × action)", () => {
   policyTable(actors, expected, (action, person) => questionnairePolicy[action](person, territory));
 
   it("answers to a personal question are read by those who export raw answers only; other answers by every member", () => {
-    const read = (name: string, personal: boolean) => mayReadAnswers(actors[name] as Actor, territory, { personal });
+    const read = (name: string, personal: boolean) => mayReadAnswers(actors[name] as Principal, territory, { personal });
     expect(["observer", "partner", "contributor", "coordinator"].map((n) => read(n, true))).toEqual([false, false, true, true]);
     expect(["observer", "partner", "contributor", "coordinator"].map((n) => read(n, false))).toEqual([true, true, true, true]);
   });
 
   it("a coordinator of another territory may publish there, not here", () => {
-    expect(questionnairePolicy.publish(actors.stranger as Actor, territory)).toBe(false);
-    expect(questionnairePolicy.publish(actors.stranger as Actor, other)).toBe(true);
+    expect(questionnairePolicy.publish(actors.stranger as Principal, territory)).toBe(false);
+    expect(questionnairePolicy.publish(actors.stranger as Principal, other)).toBe(true);
   });
 
   it("gives pages the same answers as the policy", () => {
-    expect(questionnaireAbilities(actors.partner as Actor, territory)).toEqual(Object.fromEntries(Object.entries(expected).map(([a, row]) => [a, row[4]])));
+    expect(questionnaireAbilities(actors.partner as Principal, territory)).toEqual(Object.fromEntries(Object.entries(expected).map(([a, row]) => [a, row[4]])));
   });
 
   it("covers every action of the policy", () => {

@@ -1,10 +1,10 @@
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Principal, Role } from "@/platform/auth/principal";
 import { abilitiesOf, isAdmin, roleIn } from "@/platform/auth/policy";
 import { type TerritoryRef } from "@/modules/territories";
 
-const hasRole = (...roles: Role[]) => (actor: Actor, t: TerritoryRef) => {
-  if (isAdmin(actor)) return true;
-  const role = roleIn(actor, t);
+const hasRole = (...roles: Role[]) => (principal: Principal, t: TerritoryRef) => {
+  if (isAdmin(principal)) return true;
+  const role = roleIn(principal, t);
   return role !== undefined && roles.includes(role);
 };
 
@@ -29,18 +29,18 @@ export const questionnairePolicy = {
   export: hasRole("coordinator", "contributor"),
   viewPersonalAnswers: hasRole("coordinator", "contributor"),
   moderate: hasRole("coordinator"),
-  answer: (_actor: Actor, _t: TerritoryRef) => true,
+  answer: (_principal: Principal, _t: TerritoryRef) => true,
 } as const;
 
 export type QuestionnaireAction = keyof typeof questionnairePolicy;
 
-/** Whether a question's answers may be shown to this actor (a personal question's only to those who export raw answers). */
-export function mayReadAnswers(actor: Actor, t: TerritoryRef, question: { personal: boolean }): boolean {
-  return !question.personal || questionnairePolicy.viewPersonalAnswers(actor, t);
+/** Whether a question's answers may be shown to this principal (a personal question's only to those who export raw answers). */
+export function mayReadAnswers(principal: Principal, t: TerritoryRef, question: { personal: boolean }): boolean {
+  return !question.personal || questionnairePolicy.viewPersonalAnswers(principal, t);
 }
 export type QuestionnaireAbilities = Record<QuestionnaireAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
-export function questionnaireAbilities(actor: Actor, t: TerritoryRef): QuestionnaireAbilities {
-  return abilitiesOf(questionnairePolicy, actor, t);
+export function questionnaireAbilities(principal: Principal, t: TerritoryRef): QuestionnaireAbilities {
+  return abilitiesOf(questionnairePolicy, principal, t);
 }

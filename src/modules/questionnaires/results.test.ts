@@ -1,7 +1,7 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -26,7 +26,7 @@ import { buildFixture, type Fixture } from "./test-fixture";
 
 let database: Database;
 let territory: Territory;
-let coordinator: Actor;
+let coordinator: Principal;
 let fixture: Fixture;
 let structure: Structure;
 let first: Campaign;
@@ -73,7 +73,7 @@ beforeAll(async () => {
     { [f("ordinateur")]: "non", [f("usages")]: "videos", [f("aise")]: "1" },
     { [f("age")]: "60-ans-ou-plus", [f("foyer")]: "1", [f("commune")]: "16000", [f("atelier")]: "non" },
   ]);
-  await respond(second, { kind: "paper", actor: coordinator }, [
+  await respond(second, { kind: "paper", principal: coordinator }, [
     { [f("ordinateur")]: "oui", [f("aise")]: "3" },
     { [f("age")]: "60-ans-ou-plus", [f("commune")]: "Angoulême" },
   ]);

@@ -4,7 +4,7 @@
  * responses and drafts never count.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import type { TerritoryRef } from "@/modules/territories";
 import { mayReadAnswers } from "./policy";
@@ -40,8 +40,8 @@ export type Results = { responses: number; suspect: number; questions: QuestionR
  * What one person may read of the results: questions marked personal are left out (neither figures nor texts,
  * nor usable as a filter, which would count their answers) unless the policy lets this person read them.
  */
-export function readableResults(actor: Actor, territory: TerritoryRef, structure: Structure) {
-  const hidden = new Set(allQuestions(structure).filter((q) => !mayReadAnswers(actor, territory, q)).map((q) => q.id));
+export function readableResults(principal: Principal, territory: TerritoryRef, structure: Structure) {
+  const hidden = new Set(allQuestions(structure).filter((q) => !mayReadAnswers(principal, territory, q)).map((q) => q.id));
   const commune = allQuestions(structure).find((q) => q.type === "commune");
   return {
     readable: (questionId: string) => !hidden.has(questionId),

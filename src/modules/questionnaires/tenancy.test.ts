@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   other = await createTestTerritory(db, { name: "Cognac", slug: "cognac-tenancy-q", kind: "commune", code: "16102" });
   const u = await createUser(db);
   await addMember(db, territory.id, u.id, "coordinator");
-  const coordinator: Actor = await actorOf(db, u.id);
+  const coordinator: Principal = await actorOf(db, u.id);
   fixture = await buildFixture(db, coordinator, territory, { publish: true });
   const created = await createCampaign(db, coordinator, territory, fixture.id, { label: "Marché", anonymous: "oui" });
   const campaign = (await findCampaign(db, territory.id, fixture.id, created.id)) as Campaign;

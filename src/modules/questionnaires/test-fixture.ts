@@ -2,7 +2,7 @@
  * A small hand-made questionnaire for the tests (and the bench): built through the real commands, as
  * a coordinator would in the builder.
  */
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { type TerritoryRef } from "@/modules/territories";
 import { addQuestion, addSection, createQuestionnaire, publishQuestionnaire } from "./commands/builder";
@@ -31,13 +31,13 @@ export type Fixture = { id: string; sections: string[]; q: Record<string, string
  * 2. "Vous": Q5 age (single: Moins de 30 ans / 30 à 59 ans / 60 ans ou plus), Q6 foyer (number 1–20),
  *    Q7 commune (required), Q8 courriel (short text, personal), Q9 atelier (single Oui/Non, shown if Q4 = 1).
  */
-export async function buildFixture(db: Db, actor: Actor, territory: TerritoryRef, options: { publish?: boolean } = {}): Promise<Fixture> {
-  const { id } = await createQuestionnaire(db, actor, territory, { origin: "vide", title: "Questionnaire de test" });
-  const s1 = await addSection(db, actor, territory, id, { title: "Équipement", version: await version(db, territory, id) });
-  const s2 = await addSection(db, actor, territory, id, { title: "Vous", version: await version(db, territory, id) });
+export async function buildFixture(db: Db, principal: Principal, territory: TerritoryRef, options: { publish?: boolean } = {}): Promise<Fixture> {
+  const { id } = await createQuestionnaire(db, principal, territory, { origin: "vide", title: "Questionnaire de test" });
+  const s1 = await addSection(db, principal, territory, id, { title: "Équipement", version: await version(db, territory, id) });
+  const s2 = await addSection(db, principal, territory, id, { title: "Vous", version: await version(db, territory, id) });
   const q: Record<string, string> = {};
   const add = async (key: string, form: QuestionForm) => {
-    q[key] = (await addQuestion(db, actor, territory, id, { ...form, version: await version(db, territory, id) })).id;
+    q[key] = (await addQuestion(db, principal, territory, id, { ...form, version: await version(db, territory, id) })).id;
   };
   await add("ordinateur", questionForm(s1.id, { type: "single", label: "Avez-vous un ordinateur ?", required: "on", choices: ["Oui", "Non"] }));
   await add("usages", questionForm(s1.id, { type: "multiple", label: "Que faites-vous en ligne ?", choices: ["Courriels", "Démarches", "Vidéos"], allow_other: "on" }));
@@ -48,7 +48,7 @@ export async function buildFixture(db: Db, actor: Actor, territory: TerritoryRef
   await add("commune", questionForm(s2.id, { type: "commune", label: "Votre commune", required: "on" }));
   await add("courriel", questionForm(s2.id, { type: "short_text", label: "Votre courriel", personal: "on" }));
   await add("atelier", questionForm(s2.id, { type: "single", label: "Un atelier vous aiderait-il ?", choices: ["Oui", "Non"], condition_question: q.aise, condition_operator: "equals", condition_value: "1" }));
-  if (options.publish) await publishQuestionnaire(db, actor, territory, id, { version: await version(db, territory, id) });
+  if (options.publish) await publishQuestionnaire(db, principal, territory, id, { version: await version(db, territory, id) });
   return { id, sections: [s1.id, s2.id], q };
 }
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { runAction, type ActionState } from "@/platform/web/action";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { formToObject } from "@/platform/validation";
 import * as territories from "@/modules/territories/commands";
 import { territoryAction, territoryPlainAction } from "@/modules/territories/web";
@@ -17,7 +17,7 @@ export async function createTerritoryAction(_: ActionState, form: FormData): Pro
     const values = formToObject(form);
     const picked = ([] as string[]).concat(values.pick ?? []);
     const communes = [String(values.communes ?? ""), ...picked].join(" ");
-    const created = await territories.createTerritory(db, await getCurrentActor(), { ...values, communes });
+    const created = await territories.createTerritory(db, await getCurrentPrincipal(), { ...values, communes });
     slug = created.slug;
   });
   if (state.status === "success") redirect(`/espace/${slug}?cree=1`);
@@ -25,16 +25,16 @@ export async function createTerritoryAction(_: ActionState, form: FormData): Pro
 }
 
 export async function updateTerritoryAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await territories.updateTerritory(db, actor, territory, formToObject(form));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await territories.updateTerritory(db, principal, territory, formToObject(form));
     return { status: "success", message: "Les modifications sont enregistrées." };
   });
 }
 
 export async function createInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
+  return territoryAction(form, async ({ db, principal, territory }) => {
     const { env } = await getRuntime();
-    const { token, invitation } = await territories.createInvitation(db, actor, territory, formToObject(form), { days: env.INVITATION_DAYS });
+    const { token, invitation } = await territories.createInvitation(db, principal, territory, formToObject(form), { days: env.INVITATION_DAYS });
     return {
       status: "success",
       message: "Invitation créée.",
@@ -44,22 +44,22 @@ export async function createInvitationAction(_: ActionState, form: FormData): Pr
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  await territoryPlainAction(form, `/espace/${String(form.get("territory") ?? "")}/membres`, async ({ db, actor, territory }) => {
-    await territories.revokeInvitation(db, actor, territory, String(form.get("invitation") ?? ""));
+  await territoryPlainAction(form, `/espace/${String(form.get("territory") ?? "")}/membres`, async ({ db, principal, territory }) => {
+    await territories.revokeInvitation(db, principal, territory, String(form.get("invitation") ?? ""));
     return { redirect: `/espace/${territory.slug}/membres?annulee=1` };
   });
 }
 
 export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await territories.changeMemberRole(db, actor, territory, String(form.get("user") ?? ""), form.get("role"));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await territories.changeMemberRole(db, principal, territory, String(form.get("user") ?? ""), form.get("role"));
     return { status: "success", message: "Le rôle est modifié." };
   });
 }
 
 export async function removeMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return territoryAction(form, async ({ db, actor, territory }) => {
-    await territories.removeMember(db, actor, territory, String(form.get("user") ?? ""));
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    await territories.removeMember(db, principal, territory, String(form.get("user") ?? ""));
     return { status: "success", message: "La personne a été retirée du territoire." };
   });
 }
@@ -68,7 +68,7 @@ export async function acceptInvitationAction(_: ActionState, form: FormData): Pr
   let slug = "";
   const state = await runAction(form, async () => {
     const { db } = await getRuntime();
-    const territory = await territories.acceptInvitation(db, await getCurrentActor(), String(form.get("token") ?? ""));
+    const territory = await territories.acceptInvitation(db, await getCurrentPrincipal(), String(form.get("token") ?? ""));
     slug = territory.slug;
   });
   if (state.status === "success") redirect(`/espace/${slug}?bienvenue=1`);
@@ -81,7 +81,7 @@ export async function reviewTerritoryAction(_: ActionState, form: FormData): Pro
   const state = await runAction(form, async () => {
     const { db } = await getRuntime();
     const decision = String(form.get("decision") ?? "");
-    const territory = await reviewTerritory(db, await getCurrentActor(), String(form.get("territory") ?? ""), { decision, reason: String(form.get("reason") ?? "") });
+    const territory = await reviewTerritory(db, await getCurrentPrincipal(), String(form.get("territory") ?? ""), { decision, reason: String(form.get("reason") ?? "") });
     revalidatePath("/admin");
     target = `/admin?${new URLSearchParams({ decision, territoire: territory.slug })}`;
   });

@@ -29,14 +29,14 @@ afterAll(async () => {
 
 async function coordinator() {
   const u = await createUser(database.db);
-  return { user: u, actor: await actorOf(database.db, u.id) };
+  return { user: u, principal: await actorOf(database.db, u.id) };
 }
 
-/** A territory and its coordinator's actor, loaded after creation (an actor is a snapshot of roles). */
+/** A territory and its coordinator's principal, loaded after creation (a principal is a snapshot of roles). */
 async function territoryWithCoordinator(code: string, slug: string) {
-  const { user, actor } = await coordinator();
-  const t = await createTerritory(database.db, actor, { kind: "commune", code, slug });
-  return { user, t, actor: await actorOf(database.db, user.id) };
+  const { user, principal } = await coordinator();
+  const t = await createTerritory(database.db, principal, { kind: "commune", code, slug });
+  return { user, t, principal: await actorOf(database.db, user.id) };
 }
 
 async function counts() {
@@ -50,9 +50,9 @@ async function counts() {
 
 describe("creating a territory", () => {
   it("over an EPCI takes exactly its member communes and their population, and makes the creator coordinator", async () => {
-    const { user, actor } = await coordinator();
+    const { user, principal } = await coordinator();
     const epciCode = "200070514"; // CA du Grand Cognac
-    const t = await createTerritory(database.db, actor, { kind: "epci", code: epciCode, slug: "grand-cognac-test" });
+    const t = await createTerritory(database.db, principal, { kind: "epci", code: epciCode, slug: "grand-cognac-test" });
     const expectedRows = rowsWhere("epci", epciCode);
     expect(expectedRows.length).toBeGreaterThan(50);
     const summary = await territorySummary(database.db, t.id);
@@ -67,49 +67,49 @@ describe("creating a territory", () => {
   });
 
   it("over a custom set accepts INSEE codes and postcodes (a postcode brings all its communes)", async () => {
-    const { actor } = await coordinator();
+    const { principal } = await coordinator();
     const codes = new Set(communesFile.rows.map((r) => String(r[col("code")])));
     // A Charente postcode shared by several communes and that is not itself an INSEE code.
     const shared = new Map<string, string[]>();
     for (const r of rowsWhere("departement", "16")) for (const p of String(r[col("postcodes")]).split(" ")) shared.set(p, [...(shared.get(p) ?? []), String(r[col("code")])]);
     const [postcode, members] = [...shared.entries()].find(([p, m]) => m.length >= 3 && !codes.has(p)) ?? ["", []];
     expect(members.length).toBeGreaterThanOrEqual(3);
-    const t = await createTerritory(database.db, actor, { kind: "custom", name: "Bassin de test", slug: "bassin-test", communes: `16015, 16070\n${postcode}` });
+    const t = await createTerritory(database.db, principal, { kind: "custom", name: "Bassin de test", slug: "bassin-test", communes: `16015, 16070\n${postcode}` });
     const expected = new Set(["16015", "16070", ...members]);
     expect((await territorySummary(database.db, t.id)).communeCount).toBe(expected.size);
   });
 
   it("refuses an unknown INSEE code, names it, and writes nothing", async () => {
-    const { actor } = await coordinator();
+    const { principal } = await coordinator();
     const before = await counts();
-    const e = await expectAppError(createTerritory(database.db, actor, { kind: "custom", name: "Erreurs", slug: "erreurs", communes: "16015 99999 ABCDE" }), "validation", "communes");
+    const e = await expectAppError(createTerritory(database.db, principal, { kind: "custom", name: "Erreurs", slug: "erreurs", communes: "16015 99999 ABCDE" }), "validation", "communes");
     expect(e.fieldErrors?.communes?.[0]).toContain("99999");
     expect(e.fieldErrors?.communes?.[0]).toContain("ABCDE");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an unknown EPCI code and an empty perimeter", async () => {
-    const { actor } = await coordinator();
+    const { principal } = await coordinator();
     const before = await counts();
-    await expectAppError(createTerritory(database.db, actor, { kind: "epci", code: "123456789" }), "validation", "code");
-    await expectAppError(createTerritory(database.db, actor, { kind: "custom", name: "Vide", communes: "  " }), "validation", "communes");
-    await expectAppError(createTerritory(database.db, actor, { kind: "departement", code: "" }), "validation", "code");
+    await expectAppError(createTerritory(database.db, principal, { kind: "epci", code: "123456789" }), "validation", "code");
+    await expectAppError(createTerritory(database.db, principal, { kind: "custom", name: "Vide", communes: "  " }), "validation", "communes");
+    await expectAppError(createTerritory(database.db, principal, { kind: "departement", code: "" }), "validation", "code");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a duplicate slug with 409 and writes nothing", async () => {
-    const { actor } = await coordinator();
-    await createTerritory(database.db, actor, { kind: "commune", code: "16015", slug: "angouleme-unique" });
+    const { principal } = await coordinator();
+    await createTerritory(database.db, principal, { kind: "commune", code: "16015", slug: "angouleme-unique" });
     const before = await counts();
-    const e = await expectAppError(createTerritory(database.db, actor, { kind: "commune", code: "16070", slug: "angouleme-unique" }), "slug_taken", "slug");
+    const e = await expectAppError(createTerritory(database.db, principal, { kind: "commune", code: "16070", slug: "angouleme-unique" }), "slug_taken", "slug");
     expect(e.status).toBe(409);
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a 1 MB name with a field error", async () => {
-    const { actor } = await coordinator();
+    const { principal } = await coordinator();
     const before = await counts();
-    await expectAppError(createTerritory(database.db, actor, { kind: "commune", code: "16015", name: "x".repeat(1_000_000) }), "validation", "name");
+    await expectAppError(createTerritory(database.db, principal, { kind: "commune", code: "16015", name: "x".repeat(1_000_000) }), "validation", "name");
     expect(await counts()).toEqual(before);
   });
 
@@ -120,8 +120,8 @@ describe("creating a territory", () => {
 
 describe("invitations and members", () => {
   it("a partner joins by link with the role of the invitation, once", async () => {
-    const { t, actor } = await territoryWithCoordinator(commune(20), "invitations-1");
-    const { token } = await createInvitation(database.db, actor, t, { role: "partner", label: "Centre social" }, { days: 14 });
+    const { t, principal } = await territoryWithCoordinator(commune(20), "invitations-1");
+    const { token } = await createInvitation(database.db, principal, t, { role: "partner", label: "Centre social" }, { days: 14 });
     const partner = await createUser(database.db);
     const joined = await acceptInvitation(database.db, await actorOf(database.db, partner.id), token);
     expect(joined.id).toBe(t.id);
@@ -131,9 +131,9 @@ describe("invitations and members", () => {
   });
 
   it("an expired invitation is refused and adds nobody", async () => {
-    const { t, actor } = await territoryWithCoordinator(commune(21), "invitations-2");
+    const { t, principal } = await territoryWithCoordinator(commune(21), "invitations-2");
     const created = new Date("2026-01-01T10:00:00Z");
-    const { token } = await createInvitation(database.db, actor, t, { role: "observer" }, { days: 14, now: created });
+    const { token } = await createInvitation(database.db, principal, t, { role: "observer" }, { days: 14, now: created });
     const guest = await createUser(database.db);
     const later = new Date("2026-01-15T10:00:01Z");
     expect((await inspectInvitation(database.db, token, later)).status).toBe("expired");
@@ -144,9 +144,9 @@ describe("invitations and members", () => {
   });
 
   it("a revoked invitation no longer works; only coordinators invite", async () => {
-    const { t, actor } = await territoryWithCoordinator(commune(22), "invitations-3");
-    const { token, invitation } = await createInvitation(database.db, actor, t, { role: "partner" }, { days: 7 });
-    await revokeInvitation(database.db, actor, t, invitation.id);
+    const { t, principal } = await territoryWithCoordinator(commune(22), "invitations-3");
+    const { token, invitation } = await createInvitation(database.db, principal, t, { role: "partner" }, { days: 7 });
+    await revokeInvitation(database.db, principal, t, invitation.id);
     const guest = await createUser(database.db);
     await expectAppError(acceptInvitation(database.db, await actorOf(database.db, guest.id), token), "invitation_revoked");
     const observer = await createUser(database.db);
@@ -155,29 +155,29 @@ describe("invitations and members", () => {
   });
 
   it("an invitation of one territory cannot be revoked through another (tenancy)", async () => {
-    const { user, actor: creator } = await coordinator();
+    const { user, principal: creator } = await coordinator();
     const a = await createTerritory(database.db, creator, { kind: "commune", code: commune(23), slug: "tenancy-a" });
     const b = await createTerritory(database.db, creator, { kind: "commune", code: commune(24), slug: "tenancy-b" });
-    const actor = await actorOf(database.db, user.id);
-    const { invitation } = await createInvitation(database.db, actor, a, { role: "partner" }, { days: 7 });
-    await expectAppError(revokeInvitation(database.db, actor, b, invitation.id), "not_found");
+    const principal = await actorOf(database.db, user.id);
+    const { invitation } = await createInvitation(database.db, principal, a, { role: "partner" }, { days: 7 });
+    await expectAppError(revokeInvitation(database.db, principal, b, invitation.id), "not_found");
   });
 
   it("keeps at least one coordinator, and audits role changes with before and after", async () => {
-    const { user, t, actor } = await territoryWithCoordinator(commune(25), "roles-1");
-    await expectAppError(changeMemberRole(database.db, actor, t, user.id, "observer"), "last_coordinator");
-    await expectAppError(removeMember(database.db, actor, t, user.id), "last_coordinator");
+    const { user, t, principal } = await territoryWithCoordinator(commune(25), "roles-1");
+    await expectAppError(changeMemberRole(database.db, principal, t, user.id, "observer"), "last_coordinator");
+    await expectAppError(removeMember(database.db, principal, t, user.id), "last_coordinator");
     const other = await createUser(database.db);
     await addMember(database.db, t.id, other.id, "partner");
-    await changeMemberRole(database.db, actor, t, other.id, "coordinator");
+    await changeMemberRole(database.db, principal, t, other.id, "coordinator");
     const events = await database.db.select().from(auditEvents).where(eq(auditEvents.territoryId, t.id));
     const change = events.find((e) => e.action === "change_role");
     expect(change).toMatchObject({ entityId: other.id, before: { role: "partner" }, after: { role: "coordinator" } });
   });
 
   it("records before/after when a coordinator edits the presentation", async () => {
-    const { t, actor } = await territoryWithCoordinator(commune(26), "edit-1");
-    await updateTerritory(database.db, actor, t, { name: "Nouveau nom", description: "Une démarche partagée." });
+    const { t, principal } = await territoryWithCoordinator(commune(26), "edit-1");
+    await updateTerritory(database.db, principal, t, { name: "Nouveau nom", description: "Une démarche partagée." });
     const [e] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "update"));
     expect(e).toMatchObject({ territoryId: t.id, before: { name: t.name, description: "" }, after: { name: "Nouveau nom", description: "Une démarche partagée." } });
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, eq, gt, isNull } from "drizzle-orm";
-import type { Actor, Role, UserActor } from "@/platform/auth/actor";
+import type { Principal, Role, UserPrincipal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -23,9 +23,9 @@ import {
   type CreateTerritoryInput,
 } from "./validation";
 
-function requireUser(actor: Actor): UserActor {
-  if (actor.kind !== "user") throw new AppError("unauthenticated");
-  return actor;
+function requireUser(principal: Principal): UserPrincipal {
+  if (principal.kind !== "user") throw new AppError("unauthenticated");
+  return principal;
 }
 
 async function communesFor(db: Executor, input: { kind: string; code: string; communes: string }): Promise<{ codes: string[]; perimeterName: string | null }> {
@@ -50,9 +50,9 @@ async function communesFor(db: Executor, input: { kind: string; code: string; co
  * a platform administrator's verification ("à vérifier") unless created by the platform itself
  * (the demo, the command line) or by an administrator.
  */
-export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritoryInput | Record<string, unknown>, options: { isDemo?: boolean } = {}): Promise<Territory> {
-  authorize(territoryPolicy.create(actor));
-  const verified = platformPolicy.createVerified(actor);
+export async function createTerritory(db: Db, principal: Principal, raw: CreateTerritoryInput | Record<string, unknown>, options: { isDemo?: boolean } = {}): Promise<Territory> {
+  authorize(territoryPolicy.create(principal));
+  const verified = platformPolicy.createVerified(principal);
   const input = parseOrThrow(createTerritorySchema, raw);
   return db.transaction(async (tx) => {
     const { codes, perimeterName } = await communesFor(tx, input);
@@ -70,7 +70,7 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
         isDemo: options.isDemo ?? false,
         status: verified ? "verified" : "pending",
         statusChangedAt: verified ? new Date() : null,
-        createdBy: actor.kind === "user" ? actor.userId : null,
+        createdBy: principal.kind === "user" ? principal.userId : null,
       })
       .onConflictDoNothing({ target: territories.slug })
       .returning();
@@ -79,10 +79,10 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
     for (let i = 0; i < codes.length; i += 1000) {
       await tx.insert(territoryCommunes).values(codes.slice(i, i + 1000).map((communeCode) => ({ territoryId: territory.id, communeCode })));
     }
-    if (actor.kind === "user") {
-      await tx.insert(memberships).values({ territoryId: territory.id, userId: actor.userId, role: "coordinator" });
+    if (principal.kind === "user") {
+      await tx.insert(memberships).values({ territoryId: territory.id, userId: principal.userId, role: "coordinator" });
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "territory",
       entityId: territory.id,
@@ -93,8 +93,8 @@ export async function createTerritory(db: Db, actor: Actor, raw: CreateTerritory
   });
 }
 
-export async function updateTerritory(db: Db, actor: Actor, territory: Territory, raw: unknown): Promise<Territory> {
-  authorize(territoryPolicy.edit(actor, territory));
+export async function updateTerritory(db: Db, principal: Principal, territory: Territory, raw: unknown): Promise<Territory> {
+  authorize(territoryPolicy.edit(principal, territory));
   const input = parseOrThrow(updateTerritorySchema, raw);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -103,7 +103,7 @@ export async function updateTerritory(db: Db, actor: Actor, territory: Territory
       .where(eq(territories.id, territory.id))
       .returning();
     if (!updated) throw new AppError("not_found");
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "territory",
       entityId: territory.id,
@@ -120,8 +120,8 @@ export function hashToken(token: string): string {
 }
 
 /** Creates an invitation link; the token is returned once and only its hash is stored. */
-export async function createInvitation(db: Db, actor: Actor, territory: TerritoryRef, raw: unknown, options: { days: number; now?: Date }) {
-  authorize(territoryPolicy.invite(actor, territory));
+export async function createInvitation(db: Db, principal: Principal, territory: TerritoryRef, raw: unknown, options: { days: number; now?: Date }) {
+  authorize(territoryPolicy.invite(principal, territory));
   const input = parseOrThrow(createInvitationSchema, raw);
   const token = randomBytes(24).toString("base64url");
   const now = options.now ?? new Date();
@@ -129,10 +129,10 @@ export async function createInvitation(db: Db, actor: Actor, territory: Territor
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .insert(invitations)
-      .values({ territoryId: territory.id, role: input.role, label: input.label, tokenHash: hashToken(token), createdBy: actor.kind === "user" ? actor.userId : null, createdAt: now, expiresAt })
+      .values({ territoryId: territory.id, role: input.role, label: input.label, tokenHash: hashToken(token), createdBy: principal.kind === "user" ? principal.userId : null, createdAt: now, expiresAt })
       .returning();
     if (!invitation) throw new Error("invitation insert returned nothing");
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "invitation",
       entityId: invitation.id,
@@ -143,15 +143,15 @@ export async function createInvitation(db: Db, actor: Actor, territory: Territor
   });
 }
 
-export async function revokeInvitation(db: Db, actor: Actor, territory: TerritoryRef, invitationId: string): Promise<void> {
-  authorize(territoryPolicy.invite(actor, territory));
+export async function revokeInvitation(db: Db, principal: Principal, territory: TerritoryRef, invitationId: string): Promise<void> {
+  authorize(territoryPolicy.invite(principal, territory));
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.territoryId, territory.id)));
     if (!existing) throw new AppError("not_found");
     if (existing.acceptedAt) throw new AppError("invitation_used");
     if (existing.revokedAt) return;
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, existing.id));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "invitation", entityId: existing.id, action: "revoke", before: { role: existing.role, label: existing.label } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "invitation", entityId: existing.id, action: "revoke", before: { role: existing.role, label: existing.label } });
   });
 }
 
@@ -168,8 +168,8 @@ export async function inspectInvitation(db: Executor, token: string, now = new D
   return { status, invitation: row.invitation, territory: row.territory } as const;
 }
 
-export async function acceptInvitation(db: Db, actor: Actor, token: string, now = new Date()): Promise<Territory> {
-  const person = requireUser(actor);
+export async function acceptInvitation(db: Db, principal: Principal, token: string, now = new Date()): Promise<Territory> {
+  const person = requireUser(principal);
   return db.transaction(async (tx) => {
     const found = await inspectInvitation(tx, token, now);
     if (found.status === "unknown") throw new AppError("not_found", { message: "Cette invitation n'existe pas. Vérifiez le lien reçu." });
@@ -196,7 +196,7 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
       .returning({ id: invitations.id });
     if (marked.length !== 1) throw new AppError("invitation_used");
     await tx.insert(memberships).values({ territoryId: territory.id, userId: person.userId, role: invitation.role });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "membership",
       entityId: person.userId,
@@ -218,8 +218,8 @@ async function coordinatorCount(tx: Executor, territoryId: string): Promise<numb
   return row?.n ?? 0;
 }
 
-export async function changeMemberRole(db: Db, actor: Actor, territory: TerritoryRef, userId: string, rawRole: unknown): Promise<void> {
-  authorize(territoryPolicy.manageMembers(actor, territory));
+export async function changeMemberRole(db: Db, principal: Principal, territory: TerritoryRef, userId: string, rawRole: unknown): Promise<void> {
+  authorize(territoryPolicy.manageMembers(principal, territory));
   const role: Role = parseOrThrow(roleSchema, rawRole);
   await db.transaction(async (tx) => {
     // Lock first, then read: the role read below is the committed one, not a snapshot taken before a concurrent change.
@@ -229,20 +229,20 @@ export async function changeMemberRole(db: Db, actor: Actor, territory: Territor
     if (existing.role === role) return;
     if (existing.role === "coordinator" && coordinators <= 1) throw new AppError("last_coordinator");
     await tx.update(memberships).set({ role }).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "membership", entityId: userId, action: "change_role", before: { role: existing.role }, after: { role } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "membership", entityId: userId, action: "change_role", before: { role: existing.role }, after: { role } });
   });
 }
 
-export async function removeMember(db: Db, actor: Actor, territory: TerritoryRef, userId: string): Promise<void> {
-  const self = actor.kind === "user" && actor.userId === userId;
-  authorize(self ? territoryPolicy.leave(actor, territory) : territoryPolicy.manageMembers(actor, territory));
+export async function removeMember(db: Db, principal: Principal, territory: TerritoryRef, userId: string): Promise<void> {
+  const self = principal.kind === "user" && principal.userId === userId;
+  authorize(self ? territoryPolicy.leave(principal, territory) : territoryPolicy.manageMembers(principal, territory));
   await db.transaction(async (tx) => {
     const coordinators = await coordinatorCount(tx, territory.id);
     const [existing] = await tx.select().from(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
     if (!existing) throw new AppError("not_found");
     if (existing.role === "coordinator" && coordinators <= 1) throw new AppError("last_coordinator");
     await tx.delete(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "membership", entityId: userId, action: self ? "leave" : "remove", before: { role: existing.role } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "membership", entityId: userId, action: self ? "leave" : "remove", before: { role: existing.role } });
   });
 }
 
@@ -259,8 +259,8 @@ const statusAfter = { verify: "verified", refuse: "refused", suspend: "suspended
  * the shared registry), refuse it, or suspend it (a verified territory loses those rights). Refusing or
  * suspending needs a reason, shown to the territory's coordination. One audit event per decision.
  */
-export async function reviewTerritory(db: Db, actor: Actor, territoryId: string, raw: unknown): Promise<Territory> {
-  authorize(platformPolicy.reviewTerritories(actor));
+export async function reviewTerritory(db: Db, principal: Principal, territoryId: string, raw: unknown): Promise<Territory> {
+  authorize(platformPolicy.reviewTerritories(principal));
   const input = parseOrThrow(reviewSchema, raw);
   if (input.decision !== "verify" && input.reason === "") {
     throw new AppError("validation", { fieldErrors: { reason: ["Indiquez la raison : elle est montrée à la coordination du territoire."] } });
@@ -275,11 +275,11 @@ export async function reviewTerritory(db: Db, actor: Actor, territoryId: string,
     }
     const [updated] = await tx
       .update(territories)
-      .set({ status, statusReason: input.reason, statusChangedAt: new Date(), statusChangedBy: actor.kind === "user" ? actor.userId : null, updatedAt: new Date() })
+      .set({ status, statusReason: input.reason, statusChangedAt: new Date(), statusChangedBy: principal.kind === "user" ? principal.userId : null, updatedAt: new Date() })
       .where(eq(territories.id, territoryId))
       .returning();
     if (!updated) throw new AppError("not_found");
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId,
       entityType: "territory",
       entityId: territoryId,

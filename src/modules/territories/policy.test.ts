@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { platformPolicy, territoryAbilities, territoryPolicy, type PlatformAction, type TerritoryAction, type TerritoryStatus } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
 const other = { id: "t-2", status: "verified" } as const;
 
-const actors: Record<string, Actor> = { ...policyActors(territory, other) };
+const actors: Record<string, Principal> = { ...policyPrincipals(territory, other) };
 
-// The expected table, written by hand: one row per action, one column per actor.
+// The expected table, written by hand: one row per action, one column per principal.
 //                                   anonymous stranger observer contributor partner coordinator admin
 const expected: Record<TerritoryAction, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
   viewPublicPage: [true, true, true, true, true, true, true],
@@ -35,27 +35,27 @@ describe("territory policy (role × action)", () => {
   }
 
   it("a reference without a status counts as not verified (fail closed)", () => {
-    expect(territoryPolicy.editRegistry(actors.coordinator as Actor, { id: territory.id })).toBe(false);
-    expect(territoryPolicy.edit(actors.coordinator as Actor, { id: territory.id })).toBe(true);
+    expect(territoryPolicy.editRegistry(actors.coordinator as Principal, { id: territory.id })).toBe(false);
+    expect(territoryPolicy.edit(actors.coordinator as Principal, { id: territory.id })).toBe(true);
   });
 
   it("a coordinator elsewhere has no rights here", () => {
-    expect(territoryAbilities(actors.stranger as Actor, territory)).toEqual(Object.fromEntries(Object.keys(expected).map((a) => [a, a === "viewPublicPage"])));
+    expect(territoryAbilities(actors.stranger as Principal, territory)).toEqual(Object.fromEntries(Object.keys(expected).map((a) => [a, a === "viewPublicPage"])));
   });
 
   it("only signed-in people (and the system) may create a territory", () => {
     expect(territoryPolicy.create({ kind: "anonymous" })).toBe(false);
-    expect(territoryPolicy.create(actors.observer as Actor)).toBe(true);
+    expect(territoryPolicy.create(actors.observer as Principal)).toBe(true);
     expect(territoryPolicy.create({ kind: "system", label: "cli" })).toBe(true);
   });
 
   it("covers every action of the policy", () => {
-    expect(Object.keys(territoryAbilities(actors.admin as Actor, territory)).sort()).toEqual(Object.keys(expected).sort());
+    expect(Object.keys(territoryAbilities(actors.admin as Principal, territory)).sort()).toEqual(Object.keys(expected).sort());
   });
 });
 
 describe("platform policy (person × action)", () => {
-  const people: Record<string, Actor> = { anonymous: { kind: "anonymous" }, coordinator: actors.coordinator as Actor, admin: actors.admin as Actor, system: { kind: "system", label: "cli" } };
+  const people: Record<string, Principal> = { anonymous: { kind: "anonymous" }, coordinator: actors.coordinator as Principal, admin: actors.admin as Principal, system: { kind: "system", label: "cli" } };
   // Written by hand.            anonymous coordinator admin system
   const table: Record<PlatformAction, [boolean, boolean, boolean, boolean]> = {
     administer: [false, false, true, false],

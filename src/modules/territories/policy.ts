@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf, isAdmin, roleIn } from "@/platform/auth/policy";
 
 export const territoryStatuses = ["pending", "verified", "refused", "suspended"] as const;
@@ -14,14 +14,14 @@ export type TerritoryRef = { id: string; status?: TerritoryStatus };
 
 export const isVerified = (t: TerritoryRef) => t.status === "verified";
 
-const isCoordinator = (actor: Actor, t: TerritoryRef) => isAdmin(actor) || roleIn(actor, t) === "coordinator";
-const isMember = (actor: Actor, t: TerritoryRef) => isAdmin(actor) || roleIn(actor, t) !== undefined;
+const isCoordinator = (principal: Principal, t: TerritoryRef) => isAdmin(principal) || roleIn(principal, t) === "coordinator";
+const isMember = (principal: Principal, t: TerritoryRef) => isAdmin(principal) || roleIn(principal, t) !== undefined;
 
-/** Every decision about territories, as pure functions of (actor, territory). */
+/** Every decision about territories, as pure functions of (principal, territory). */
 export const territoryPolicy = {
   /** Anyone signed in may open a territory (it waits for verification); the system (CLI, demo) too. */
-  create: (actor: Actor) => actor.kind === "user" || actor.kind === "system",
-  viewPublicPage: (_actor: Actor, _t: TerritoryRef) => true,
+  create: (principal: Principal) => principal.kind === "user" || principal.kind === "system",
+  viewPublicPage: (_principal: Principal, _t: TerritoryRef) => true,
   viewWorkspace: isMember,
   viewMembers: isMember,
   /** The territory's own content and settings: any verification status. */
@@ -29,36 +29,36 @@ export const territoryPolicy = {
   manageMembers: isCoordinator,
   invite: isCoordinator,
   viewAuditLog: isCoordinator,
-  leave: (actor: Actor, t: TerritoryRef) => roleIn(actor, t) !== undefined,
+  leave: (principal: Principal, t: TerritoryRef) => roleIn(principal, t) !== undefined,
   /**
    * Rights over the shared registry (places and actors of the perimeter, which other territories see
    * too): coordinators of a territory the platform verified. Opening a territory gives none.
    */
-  editRegistry: (actor: Actor, t: TerritoryRef) => isAdmin(actor) || (isVerified(t) && roleIn(actor, t) === "coordinator"),
+  editRegistry: (principal: Principal, t: TerritoryRef) => isAdmin(principal) || (isVerified(t) && roleIn(principal, t) === "coordinator"),
 } as const;
 
 export type TerritoryAction = Exclude<keyof typeof territoryPolicy, "create">;
 export type TerritoryAbilities = Record<TerritoryAction, boolean>;
 
 /** The abilities a page receives to show or hide its controls. */
-export function territoryAbilities(actor: Actor, t: TerritoryRef): TerritoryAbilities {
+export function territoryAbilities(principal: Principal, t: TerritoryRef): TerritoryAbilities {
   // `create` is not about a territory: not an ability of one.
   const { create: _create, ...aboutTerritory } = territoryPolicy;
-  return abilitiesOf(aboutTerritory, actor, t);
+  return abilitiesOf(aboutTerritory, principal, t);
 }
 
-/** Decisions of the platform itself, as pure functions of the actor. The system (CLI, demo seed) acts as the platform. */
+/** Decisions of the platform itself, as pure functions of the principal. The system (CLI, demo seed) acts as the platform. */
 export const platformPolicy = {
   /** The administration pages and acts (accounts, territories). */
-  administer: (actor: Actor) => isAdmin(actor),
+  administer: (principal: Principal) => isAdmin(principal),
   /** Verify, refuse or suspend a territory. */
-  reviewTerritories: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
+  reviewTerritories: (principal: Principal) => isAdmin(principal) || principal.kind === "system",
   /** Open a territory already verified: the platform itself (the demo, the command line) or its administrators. */
-  createVerified: (actor: Actor) => actor.kind === "system" || isAdmin(actor),
+  createVerified: (principal: Principal) => principal.kind === "system" || isAdmin(principal),
   /** Grant or remove platform administration. */
-  grantAdmin: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
+  grantAdmin: (principal: Principal) => isAdmin(principal) || principal.kind === "system",
   /** Import places with no territory (the whole registry). */
-  importAnywhere: (actor: Actor) => isAdmin(actor) || actor.kind === "system",
+  importAnywhere: (principal: Principal) => isAdmin(principal) || principal.kind === "system",
 } as const;
 
 export type PlatformAction = keyof typeof platformPolicy;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Role } from "@/platform/auth/actor";
+import type { Role } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import { memberships } from "./schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roles } from "@/platform/auth/actor";
+import { roles } from "@/platform/auth/principal";
 
 export const perimeterKinds = ["commune", "epci", "departement", "region", "custom"] as const;
 export type PerimeterKind = (typeof perimeterKinds)[number];

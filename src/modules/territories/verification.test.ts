@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, type Actor } from "@/platform/auth/actor";
+import { anonymous, type Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -14,8 +14,8 @@ import { findTerritoryBySlug } from "./queries";
 /** The administrators' queue: who opens a territory, who verifies it, and the audit of each decision. */
 
 let database: Database;
-let admin: Actor;
-let requester: Actor;
+let admin: Principal;
+let requester: Principal;
 let requesterEmail = "";
 
 beforeAll(async () => {

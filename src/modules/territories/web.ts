@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { getRuntime } from "@/platform/runtime";
 import type { ActionState } from "@/platform/web/action";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { guardPage, guardRoute, runScopedAction, runScopedPlainAction, scopeOfForm, type ActionOutcome, type RouteOptions, type Scope } from "@/platform/web/scoped";
 import { findTerritoryBySlug, type Territory } from "./queries";
 import { territoryAbilities, territoryPolicy, type TerritoryAbilities, type TerritoryAction } from "./policy";
@@ -13,34 +13,34 @@ import { territoryAbilities, territoryPolicy, type TerritoryAbilities, type Terr
 // actions.ts and routes use these, so that no module writes its own `territoryFrom(form)` again.
 
 /** A territory's rule, as every module's policy writes it: (person, territory) => boolean. */
-export type TerritoryCheck = (actor: Actor, territory: Territory) => boolean;
+export type TerritoryCheck = (principal: Principal, territory: Territory) => boolean;
 
 /** What a slug can look like (slugSchema, a little wider): anything else is refused without a query. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-const territoryScope: Scope<Territory, Actor> = {
+const territoryScope: Scope<Territory, Principal> = {
   field: "territory",
   key: SLUG,
   load: async (slug) => findTerritoryBySlug((await getRuntime()).db, slug),
-  person: getCurrentActor,
-  signedIn: (actor) => actor.kind === "user",
+  person: getCurrentPrincipal,
+  signedIn: (principal) => principal.kind === "user",
 };
 
-export type TerritoryContext<I = undefined> = { db: Db; territory: Territory; actor: Actor; input: I; form: FormData };
+export type TerritoryContext<I = undefined> = { db: Db; territory: Territory; principal: Principal; input: I; form: FormData };
 
 export type TerritoryActionOptions<I> = { allow?: TerritoryCheck; schema?: z.ZodType<I> };
 
-async function context<I>({ scope, person, input, form }: { scope: Territory; person: Actor; input: I; form: FormData }): Promise<TerritoryContext<I>> {
-  return { db: (await getRuntime()).db, territory: scope, actor: person, input, form };
+async function context<I>({ scope, person, input, form }: { scope: Territory; person: Principal; input: I; form: FormData }): Promise<TerritoryContext<I>> {
+  return { db: (await getRuntime()).db, territory: scope, principal: person, input, form };
 }
 
 /**
  * The territory named by the form and the person, for an action that needs them only on one branch
  * (inside runAction: a typed `not_found` / `forbidden` becomes the form's state).
  */
-export async function territoryOfForm(form: FormData, allow?: TerritoryCheck): Promise<{ territory: Territory; actor: Actor }> {
+export async function territoryOfForm(form: FormData, allow?: TerritoryCheck): Promise<{ territory: Territory; principal: Principal }> {
   const { scope, person } = await scopeOfForm(territoryScope, form, allow);
-  return { territory: scope, actor: person };
+  return { territory: scope, principal: person };
 }
 
 /**
@@ -49,30 +49,30 @@ export async function territoryOfForm(form: FormData, allow?: TerritoryCheck): P
  * then the body, whose typed errors become the form's state. `{ redirect }` is followed on success.
  */
 export function territoryAction<I = undefined>(form: FormData, body: (ctx: TerritoryContext<I>) => Promise<ActionOutcome>, options: TerritoryActionOptions<I> = {}): Promise<ActionState> {
-  return runScopedAction<Territory, Actor, I>(territoryScope, form, async (ctx) => body(await context(ctx)), options);
+  return runScopedAction<Territory, Principal, I>(territoryScope, form, async (ctx) => body(await context(ctx)), options);
 }
 
 /** The same for a plain form (a button per row): a typed error comes back to `back` as `?erreur=<id>`. */
 export function territoryPlainAction<I = undefined>(form: FormData, back: string, body: (ctx: TerritoryContext<I>) => Promise<{ redirect: string } | void>, options: TerritoryActionOptions<I> = {}): Promise<void> {
-  return runScopedPlainAction<Territory, Actor, I>(territoryScope, form, back, async (ctx) => body(await context(ctx)), options);
+  return runScopedPlainAction<Territory, Principal, I>(territoryScope, form, back, async (ctx) => body(await context(ctx)), options);
 }
 
 /**
  * The GET twin (exports, PDFs, files) on the territory of the URL: unknown → 404 "Territoire
  * introuvable."; refused and signed out → sign-in then back to `signInBack` (when given); refused → 403.
  */
-export async function territoryRoute(request: Request, slug: string, allow: TerritoryCheck, options: RouteOptions = {}): Promise<{ db: Db; territory: Territory; actor: Actor } | Response> {
+export async function territoryRoute(request: Request, slug: string, allow: TerritoryCheck, options: RouteOptions = {}): Promise<{ db: Db; territory: Territory; principal: Principal } | Response> {
   const { db } = await getRuntime();
   const guarded = await guardRoute(request, () => findTerritoryBySlug(db, slug), territoryScope, allow, { notFoundText: "Territoire introuvable.", ...options });
-  return guarded instanceof Response ? guarded : { db, territory: guarded.scope, actor: guarded.person };
+  return guarded instanceof Response ? guarded : { db, territory: guarded.scope, principal: guarded.person };
 }
 
 /**
  * Loads a territory for a page and applies the policy: unknown slug → 404,
  * signed out and not allowed → sign-in, signed in and not allowed → 403.
  */
-export async function territoryPage(slug: string, action: TerritoryAction, next: string): Promise<{ territory: Territory; actor: Actor; abilities: TerritoryAbilities }> {
+export async function territoryPage(slug: string, action: TerritoryAction, next: string): Promise<{ territory: Territory; principal: Principal; abilities: TerritoryAbilities }> {
   const { db } = await getRuntime();
-  const { scope: territory, person: actor } = await guardPage(() => findTerritoryBySlug(db, slug), territoryScope, territoryPolicy[action], next);
-  return { territory, actor, abilities: territoryAbilities(actor, territory) };
+  const { scope: territory, person: principal } = await guardPage(() => findTerritoryBySlug(db, slug), territoryScope, territoryPolicy[action], next);
+  return { territory, principal, abilities: territoryAbilities(principal, territory) };
 }

@@ -1,5 +1,5 @@
-import type { Actor } from "@/platform/auth/actor";
-import { actorLabel } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
+import { principalLabel } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import { forgetSessionsFor } from "@/platform/auth/session-cache";
 import { invalidatePublicFor } from "@/platform/web/public-cache";
@@ -19,10 +19,10 @@ export type AuditEntry = {
  * audited, so this is also where the cached public pages showing what changed are expired (applied when the
  * request ends, after the commit: src/platform/web/public-cache.ts).
  */
-export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Executor, principal: Principal, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
-    actorUserId: actor.kind === "user" ? actor.userId : null,
-    actorLabel: actorLabel(actor),
+    actorUserId: principal.kind === "user" ? principal.userId : null,
+    actorLabel: principalLabel(principal),
     territoryId: entry.territoryId,
     entityType: entry.entityType,
     entityId: entry.entityId,

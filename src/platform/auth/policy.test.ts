@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/platform/errors";
-import type { Actor } from "./actor";
+import type { Principal } from "./principal";
 import { abilitiesOf, authorize, isAdmin, roleIn } from "./policy";
 
-const partner: Actor = { kind: "user", userId: "u-1", name: "Awa", email: "awa@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } };
-const admin: Actor = { kind: "user", userId: "u-2", name: "Léo", email: "leo@exemple.test", isPlatformAdmin: true, roles: {} };
-const system: Actor = { kind: "system", label: "cli" };
+const partner: Principal = { kind: "user", userId: "u-1", name: "Awa", email: "awa@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } };
+const admin: Principal = { kind: "user", userId: "u-2", name: "Léo", email: "leo@exemple.test", isPlatformAdmin: true, roles: {} };
+const system: Principal = { kind: "system", label: "cli" };
 
 describe("the policy kit", () => {
   it("reads a person's role in a territory; none elsewhere, none for the system or a visitor", () => {
@@ -21,8 +21,8 @@ describe("the policy kit", () => {
 
   it("gives a page each action's answer, asked of the policy with the same arguments", () => {
     const policy = {
-      read: (a: Actor, t: { id: string }) => roleIn(a, t) !== undefined,
-      write: (a: Actor, t: { id: string }, n: number) => isAdmin(a) || n > 2,
+      read: (a: Principal, t: { id: string }) => roleIn(a, t) !== undefined,
+      write: (a: Principal, t: { id: string }, n: number) => isAdmin(a) || n > 2,
     };
     expect(abilitiesOf(policy, partner, { id: "t-1" }, 1)).toEqual({ read: true, write: false });
     expect(abilitiesOf(policy, admin, { id: "t-1" }, 1)).toEqual({ read: false, write: true });

@@ -1,5 +1,5 @@
 import { AppError } from "@/platform/errors";
-import type { Actor, Role } from "./actor";
+import type { Principal, Role } from "./principal";
 
 /**
  * The pieces every module's policy is written with, once: a person's role in a territory, platform
@@ -8,13 +8,13 @@ import type { Actor, Role } from "./actor";
  */
 
 /** The person's role in the territory (none for a visitor, the system, or someone from elsewhere). */
-export function roleIn(actor: Actor, territory: { id: string }): Role | undefined {
-  return actor.kind === "user" ? actor.roles[territory.id] : undefined;
+export function roleIn(principal: Principal, territory: { id: string }): Role | undefined {
+  return principal.kind === "user" ? principal.roles[territory.id] : undefined;
 }
 
 /** A platform administrator (a person, never the system: the system's rights are spelled out per rule). */
-export function isAdmin(actor: Actor): boolean {
-  return actor.kind === "user" && actor.isPlatformAdmin;
+export function isAdmin(principal: Principal): boolean {
+  return principal.kind === "user" && principal.isPlatformAdmin;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { UserActor } from "./actor";
+import type { UserPrincipal } from "./principal";
 import { SESSION_CACHE_MS, cachedSession, forgetSessions, forgetSessionsFor, rememberSession, sessionCookie, sessionGeneration } from "./session-cache";
 
-const person: UserActor = { kind: "user", userId: "u1", name: "Jeanne", email: "jeanne@exemple.test", isPlatformAdmin: false, roles: {} };
+const person: UserPrincipal = { kind: "user", userId: "u1", name: "Jeanne", email: "jeanne@exemple.test", isPlatformAdmin: false, roles: {} };
 const farFuture = new Date("2100-01-01T00:00:00Z");
 const t0 = Date.UTC(2026, 11, 5, 21, 0, 0);
 

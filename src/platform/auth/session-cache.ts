@@ -1,4 +1,4 @@
-import type { UserActor } from "./actor";
+import type { UserPrincipal } from "./principal";
 
 /**
  * The signed-in person of a session cookie, kept in this process for a few seconds
@@ -13,7 +13,7 @@ import type { UserActor } from "./actor";
 export const SESSION_CACHE_MS = 10_000;
 const MAX_ENTRIES = 2_000;
 
-type Entry = { actor: UserActor; until: number };
+type Entry = { principal: UserPrincipal; until: number };
 
 const holder = globalThis as unknown as { __maillageSessions?: { entries: Map<string, Entry>; generation: number } };
 // One store per process, even if Next.js loads this module twice (route handlers and pages are bundled apart).
@@ -25,7 +25,7 @@ export function sessionGeneration(): number {
 }
 
 /** The cached person of this session cookie, if read less than SESSION_CACHE_MS ago and nothing was forgotten since. */
-export function cachedSession(key: string, now = Date.now()): UserActor | undefined {
+export function cachedSession(key: string, now = Date.now()): UserPrincipal | undefined {
   const entry = store.entries.get(key);
   if (!entry) return undefined;
   if (entry.until <= now) {
@@ -39,12 +39,12 @@ export function cachedSession(key: string, now = Date.now()): UserActor | undefi
  * Keeps what was read for this cookie, unless the cache was emptied since the read began (`generation`, taken
  * before reading: a sign-out committed during the read must win), and never past the session's own expiry.
  */
-export function rememberSession(key: string, actor: UserActor, sessionExpiresAt: Date, generation: number, now = Date.now()): void {
+export function rememberSession(key: string, principal: UserPrincipal, sessionExpiresAt: Date, generation: number, now = Date.now()): void {
   if (generation !== store.generation) return;
   const until = Math.min(now + SESSION_CACHE_MS, sessionExpiresAt.getTime());
   if (until <= now) return;
   store.entries.delete(key);
-  store.entries.set(key, { actor, until });
+  store.entries.set(key, { principal, until });
   // Oldest first: a crowd of distinct cookies cannot grow the process without bound.
   for (const oldest of store.entries.keys()) {
     if (store.entries.size <= MAX_ENTRIES) break;

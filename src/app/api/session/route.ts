@@ -1,5 +1,5 @@
 import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { platformPolicy, territoryPolicy } from "@/modules/territories/policy";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 
@@ -11,14 +11,14 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
  */
 export async function GET(request: Request): Promise<Response> {
   const headers = { "cache-control": "private, no-store", vary: "Cookie" };
-  const actor = await getCurrentActor();
-  if (actor.kind !== "user") return Response.json({ signedIn: false }, { headers });
+  const principal = await getCurrentPrincipal();
+  if (principal.kind !== "user") return Response.json({ signedIn: false }, { headers });
   const slug = new URL(request.url).searchParams.get("territoire");
   let workspace: boolean | undefined;
   if (slug) {
     const { db } = await getRuntime();
     const territory = await findTerritoryBySlug(db, slug);
-    workspace = territory ? territoryPolicy.viewWorkspace(actor, territory) : false;
+    workspace = territory ? territoryPolicy.viewWorkspace(principal, territory) : false;
   }
-  return Response.json({ signedIn: true, name: actor.name, admin: platformPolicy.administer(actor), ...(workspace === undefined ? {} : { workspace }) }, { headers });
+  return Response.json({ signedIn: true, name: principal.name, admin: platformPolicy.administer(principal), ...(workspace === undefined ? {} : { workspace }) }, { headers });
 }

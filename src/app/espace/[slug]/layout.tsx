@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { WorkspaceMenu } from "@/ui/workspace-menu";
 import type { BarePages } from "@/ui/workspace-menu-logic";
 import { workspaceMenu } from "@/composition/workspace-menu";
@@ -23,9 +23,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { slug } = await params;
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
-  const actor = await getCurrentActor();
-  const banner = territory && territory.status !== "verified" && territoryPolicy.viewWorkspace(actor, territory);
-  const groups = territory ? workspaceMenu(actor, territory) : [];
+  const principal = await getCurrentPrincipal();
+  const banner = territory && territory.status !== "verified" && territoryPolicy.viewWorkspace(principal, territory);
+  const groups = territory ? workspaceMenu(principal, territory) : [];
   return (
     <>
       {banner ? <VerificationBanner status={territory.status} reason={territory.statusReason} since={territory.statusChangedAt} /> : null}

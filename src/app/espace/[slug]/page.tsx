@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { roleLabels } from "@/platform/auth/actor";
+import { roleLabels } from "@/platform/auth/principal";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { pageParam } from "@/ui/pager";
 import { territoryOverview } from "@/modules/territories/overview";
@@ -21,12 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WorkspacePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}`);
+  const { territory, principal, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}`);
   const { db } = await getRuntime();
   const page = pageParam(sp.page);
   const q = (sp.q ?? "").slice(0, 100);
   const overview = await territoryOverview(db, territory, { page, q });
-  const role = actor.kind === "user" ? actor.roles[territory.id] : undefined;
+  const role = principal.kind === "user" ? principal.roles[territory.id] : undefined;
   return (
     <>
       {sp.cree ? (

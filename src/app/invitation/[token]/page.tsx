@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roleDescriptions, roleLabels } from "@/platform/auth/actor";
+import { roleDescriptions, roleLabels } from "@/platform/auth/principal";
 import { getRuntime } from "@/platform/runtime";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { ActionForm, Hidden } from "@/ui/form";
 import { inspectInvitation } from "@/modules/territories/commands";
 import { errorCatalog } from "@/platform/errors";
@@ -14,7 +14,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const { db } = await getRuntime();
   const found = await inspectInvitation(db, token);
-  const actor = await getCurrentActor();
+  const principal = await getCurrentPrincipal();
   const here = `/invitation/${token}`;
   if (found.status !== "valid") {
     const message =
@@ -42,10 +42,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         Vous êtes invité à rejoindre ce territoire avec le rôle <strong>{roleLabels[invitation.role]}</strong> : vous{" "}
         {roleDescriptions[invitation.role]}.
       </p>
-      {actor.kind === "user" ? (
+      {principal.kind === "user" ? (
         <ActionForm action={acceptInvitationAction} submitLabel="Rejoindre le territoire">
           <Hidden name="token" value={token} />
-          <p>Vous êtes connecté en tant que {actor.name} ({actor.email}).</p>
+          <p>Vous êtes connecté en tant que {principal.name} ({principal.email}).</p>
         </ActionForm>
       ) : (
         <>

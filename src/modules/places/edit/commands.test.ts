@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -20,7 +20,7 @@ import { placeHistory } from "./queries";
 let database: Database;
 let angouleme: Territory;
 let cognac: Territory;
-const people = {} as Record<"coordinator" | "partner" | "otherPartner" | "observer" | "cognacCoordinator" | "admin", Actor>;
+const people = {} as Record<"coordinator" | "partner" | "otherPartner" | "observer" | "cognacCoordinator" | "admin", Principal>;
 let placeId = "";
 let cognacPlaceId = "";
 let actorId = "";
@@ -39,7 +39,7 @@ const record = (id: string, nom: string, commune: string, code_postal: string) =
   horaires: "Mo-Fr 09:00-12:00",
 });
 
-async function person(territory: Territory | undefined, role: "coordinator" | "partner" | "observer", admin = false): Promise<Actor> {
+async function person(territory: Territory | undefined, role: "coordinator" | "partner" | "observer", admin = false): Promise<Principal> {
   const u = await createUser(database.db, { admin });
   if (territory) await addMember(database.db, territory.id, u.id, role);
   return actorOf(database.db, u.id);

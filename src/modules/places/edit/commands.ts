@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { actorLabel, type Actor } from "@/platform/auth/actor";
+import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
@@ -23,12 +23,12 @@ export const versionOf = (place: { modifiedAt: Date }) => place.modifiedAt.toISO
  * someone else is refused (409) rather than overwritten. `raw.actor` links the place to an actor the
  * territory sees ("" = no actor), for coordinators only.
  */
-export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef, placeId: string, raw: Record<string, unknown>): Promise<{ changed: string[] }> {
+export async function updatePlace(db: Db, principal: Principal, territory: TerritoryRef, placeId: string, raw: Record<string, unknown>): Promise<{ changed: string[] }> {
   return db.transaction(async (tx) => {
     const place = await findPlace(tx, territory.id, placeId);
     if (!place) throw new AppError("not_found");
     const ref = { actorSpeakerIds: await speakerIdsOf(tx, place.actorId) };
-    if (!placePolicy.edit(actor, territory, ref)) throw new AppError("forbidden");
+    if (!placePolicy.edit(principal, territory, ref)) throw new AppError("forbidden");
     if (String(raw.version ?? "") !== versionOf(place)) throw new AppError("edit_conflict");
 
     const edited = applyEdit(place.data, raw, parisToday());
@@ -39,7 +39,7 @@ export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef,
     if (edited.changed.includes("code_postal") || edited.changed.includes("commune")) {
       communeCode = await communeOf(tx, record);
       if (!communeCode) throw new AppError("validation", { fieldErrors: { commune: ["Ce code postal et cette commune ne correspondent à aucune commune connue : vérifiez-les."] } });
-      if (!(await inPerimeter(tx, territory.id, communeCode)) && !placePolicy.moveOutside(actor, territory, ref)) {
+      if (!(await inPerimeter(tx, territory.id, communeCode)) && !placePolicy.moveOutside(principal, territory, ref)) {
         throw new AppError("validation", { fieldErrors: { commune: ["Cette commune est hors du territoire : le lieu en sortirait. Si le lieu a déménagé ailleurs, signalez-le à l'administration de la plateforme."] } });
       }
       record.code_insee = communeCode;
@@ -47,7 +47,7 @@ export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef,
 
     let actorId = place.actorId;
     if (raw.actor !== undefined && String(raw.actor) !== (place.actorId ?? "")) {
-      if (!placePolicy.linkActor(actor, territory, ref)) throw new AppError("forbidden");
+      if (!placePolicy.linkActor(principal, territory, ref)) throw new AppError("forbidden");
       const wanted = String(raw.actor);
       if (wanted === "") actorId = null;
       else if (!UUID.test(wanted) || !(await findActor(tx, territory.id, wanted))) throw new AppError("validation", { fieldErrors: { actor: ["Choisissez une structure dans la liste."] } });
@@ -56,7 +56,7 @@ export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef,
 
     const changed = [...edited.changed, ...(actorId !== place.actorId ? ["acteur"] : [])];
     if (changed.length === 0) return { changed };
-    const by = actorLabel(actor, { show: "email" });
+    const by = principalLabel(principal, { show: "email" });
     const written = await tx
       .update(places)
       .set({ ...row(record, place.source, communeCode, by), actorId })
@@ -64,7 +64,7 @@ export async function updatePlace(db: Db, actor: Actor, territory: TerritoryRef,
       .returning({ id: places.id });
     // Someone saved the same place between our read and our write: theirs stays, ours is refused.
     if (written.length === 0) throw new AppError("edit_conflict");
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, principal, {
       territoryId: territory.id,
       entityType: "place",
       entityId: place.id,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import { mayReadEditorEmail } from "@/modules/actors";
 import { auditEvents } from "@/platform/audit/schema";
@@ -34,7 +34,7 @@ export function withoutEmail(label: string): string {
  * e-mail is kept only where the ownership rule lets the viewer read it (writes made from the viewer's
  * territory; administrators): other editors are named without it.
  */
-export async function placeHistory(db: Executor, viewer: Actor, territory: TerritoryRef, placeId: string, limit = 20) {
+export async function placeHistory(db: Executor, viewer: Principal, territory: TerritoryRef, placeId: string, limit = 20) {
   const territoryId = territory.id;
   const visible = db
     .select({ id: sql`${places.id}::text` })

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
@@ -20,10 +20,10 @@ const RAW = "../shared/data/standard-mediation-numerique/raw-sources-mednum-cli"
 let database: Database;
 let creuse: Territory;
 let other: Territory;
-let coordinator: Actor;
+let coordinator: Principal;
 let coordinatorEmail = "";
-let observer: Actor;
-let otherCoordinator: Actor;
+let observer: Principal;
+let otherCoordinator: Principal;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -124,8 +124,8 @@ describe("importing La Creuse's own JSON through a mapping", () => {
     table = read.table;
   });
 
-  const run = (dryRun: boolean, actor: Actor = coordinator) =>
-    importMapped(database.db, actor, { territory: creuse, table, filename: "la-creuse.json", mapping: creuseMapping, today: "2026-11-20", dryRun });
+  const run = (dryRun: boolean, principal: Principal = coordinator) =>
+    importMapped(database.db, principal, { territory: creuse, table, filename: "la-creuse.json", mapping: creuseMapping, today: "2026-11-20", dryRun });
   const creusePlaces = async () => database.db.select().from(places).where(eq(places.source, "Réseau creusois (test)"));
 
   it("a dry run reports the producer's lines and writes nothing", async () => {

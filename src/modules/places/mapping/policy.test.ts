@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
-import { policyActors } from "@/testing/policy-actors";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
 import { mappingPolicy, type MappingAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
 const other = { id: "t-2", status: "verified" } as const;
-const people = policyActors(territory, other);
+const people = policyPrincipals(territory, other);
 
 type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 // Written by hand: the territory's `edit` ability (coordinators, administrators), nothing more.
@@ -22,19 +22,19 @@ describe("column mapping policy (role × action)", () => {
   policyTable(people, table, (action, person) => mappingPolicy[action](person, territory));
 
   it("an observer here who coordinates another territory has no right here", () => {
-    const coordinatorThere = policyActors(territory, other, "coordinator").observer as Actor;
+    const coordinatorThere = policyPrincipals(territory, other, "coordinator").observer as Principal;
     for (const action of Object.keys(table) as MappingAction[]) expect(mappingPolicy[action](coordinatorThere, territory)).toBe(false);
   });
 
   it("the system (command line, demo seed) may use a mapping, as it may import, but keeps none", () => {
-    const system: Actor = { kind: "system", label: "cli" };
+    const system: Principal = { kind: "system", label: "cli" };
     expect([mappingPolicy.use(system, territory), mappingPolicy.save(system, territory), mappingPolicy.delete(system, territory)]).toEqual([true, false, false]);
   });
 
   it("a coordinator of a territory not verified may not import nor keep mappings", () => {
     for (const action of Object.keys(table) as MappingAction[]) {
-      expect(mappingPolicy[action](people.coordinator as Actor, { id: territory.id, status: "pending" })).toBe(false);
-      expect(mappingPolicy[action](people.admin as Actor, { id: territory.id, status: "pending" })).toBe(true);
+      expect(mappingPolicy[action](people.coordinator as Principal, { id: territory.id, status: "pending" })).toBe(false);
+      expect(mappingPolicy[action](people.admin as Principal, { id: territory.id, status: "pending" })).toBe(true);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
@@ -6,11 +6,11 @@ import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
  * that is the territory's `editRegistry` ability (the coordinators of a verified territory and the
  * platform's administrators). No role of its own: reused, not re-derived.
  */
-const canImport = (actor: Actor, t: TerritoryRef) => territoryPolicy.editRegistry(actor, t);
+const canImport = (principal: Principal, t: TerritoryRef) => territoryPolicy.editRegistry(principal, t);
 
 export const mappingPolicy = {
   /** Upload a file, see the suggestions, preview, check (dry run) and import; the system (CLI, seed) too, as importPlaces allows. */
-  use: (actor: Actor, t: TerritoryRef) => actor.kind === "system" || canImport(actor, t),
+  use: (principal: Principal, t: TerritoryRef) => principal.kind === "system" || canImport(principal, t),
   list: canImport,
   save: canImport,
   delete: canImport,

@@ -4,7 +4,7 @@
  * suggestions or a saved mapping), preview the mapped records, and check or import them through
  * importPlaces (which checks the policy again and writes in one transaction).
  */
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parisToday } from "@/platform/dates";
@@ -20,8 +20,8 @@ import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { columnInput, constantInput, missingRequired } from "./validation";
 
-export function authorizeUse(actor: Actor, territory: Pick<Territory, "id" | "status">): void {
-  if (!mappingPolicy.use(actor, territory)) throw new AppError("forbidden");
+export function authorizeUse(principal: Principal, territory: Pick<Territory, "id" | "status">): void {
+  if (!mappingPolicy.use(principal, territory)) throw new AppError("forbidden");
 }
 
 export const expiredUpload = "Le fichier déposé n'est plus disponible (plus d'une heure, ou lien incomplet) : déposez-le à nouveau.";
@@ -32,11 +32,11 @@ export const expiredUpload = "Le fichier déposé n'est plus disponible (plus d'
  */
 export async function openUpload(
   db: Db,
-  actor: Actor,
+  principal: Principal,
   territory: Pick<Territory, "id">,
   token: string,
 ): Promise<{ ok: true; table: ProducerTable; filename: string } | { ok: false; found: boolean; error: string }> {
-  const upload = await takeUpload(db, actor, territory, token);
+  const upload = await takeUpload(db, principal, territory, token);
   if (!upload) return { ok: false, found: false, error: expiredUpload };
   if (upload === "expired") return { ok: false, found: true, error: expiredUpload };
   const read = await readProducerFile(upload.bytes, upload.filename);
@@ -182,13 +182,13 @@ export function requireEssentials(mapping: ColumnMapping): void {
  */
 export async function importMapped(
   db: Db,
-  actor: Actor,
+  principal: Principal,
   input: { territory: Territory; table: ProducerTable; filename: string; mapping: ColumnMapping; today: string; dryRun: boolean },
 ): Promise<ImportReport> {
-  authorizeUse(actor, input.territory);
+  authorizeUse(principal, input.territory);
   requireEssentials(input.mapping);
   const { records, lines } = applyMapping(input.table, input.mapping, { today: input.today });
-  const report = await importPlaces(db, actor, { bytes: standardJson(records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
+  const report = await importPlaces(db, principal, { bytes: standardJson(records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
   return remapReport(report, lines);
 }
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -25,7 +25,7 @@ export function clientKey(secret: string, campaignId: string, address: string, u
 const newDraftToken = () => randomBytes(18).toString("base64url");
 
 /** Who fills a draft: a person on the public link, or a member typing in a paper questionnaire. */
-export type Respondent = { kind: "web" } | { kind: "paper"; actor: Actor };
+export type Respondent = { kind: "web" } | { kind: "paper"; principal: Principal };
 
 async function openCampaign(db: Executor, campaign: Campaign, respondent: Respondent): Promise<Questionnaire> {
   const [questionnaire] = await db.select().from(questionnaires).where(and(eq(questionnaires.id, campaign.questionnaireId), eq(questionnaires.territoryId, campaign.territoryId)));
@@ -39,7 +39,7 @@ async function openCampaign(db: Executor, campaign: Campaign, respondent: Respon
 
 /** Starts a response: returns the token that carries the draft from screen to screen. */
 export async function startResponse(db: Db, campaign: Campaign, respondent: Respondent): Promise<{ token: string }> {
-  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.actor, { id: campaign.territoryId }));
+  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.principal, { id: campaign.territoryId }));
   await openCampaign(db, campaign, respondent);
   const token = newDraftToken();
   await db.transaction(async (tx) => {
@@ -48,7 +48,7 @@ export async function startResponse(db: Db, campaign: Campaign, respondent: Resp
       questionnaireId: campaign.questionnaireId,
       campaignId: campaign.id,
       source: respondent.kind,
-      enteredBy: respondent.kind === "paper" ? userId(respondent.actor) : null,
+      enteredBy: respondent.kind === "paper" ? userId(respondent.principal) : null,
       draftTokenHash: hashToken(token),
     });
     // Drafts abandoned for a month are of no use to anyone.
@@ -73,7 +73,7 @@ export async function loadDraftContext(db: Executor, token: string, campaignId?:
 
 function checkRespondent(draft: Draft, respondent: Respondent): void {
   if (draft.source !== respondent.kind) throw new AppError("not_found");
-  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.actor, { id: draft.territoryId }));
+  if (respondent.kind === "paper") authorize(questionnairePolicy.enterPaper(respondent.principal, { id: draft.territoryId }));
 }
 
 async function writeAnswers(tx: Executor, responseId: string, answers: Map<string, AnswerValue | null>): Promise<void> {
@@ -178,7 +178,7 @@ export async function submitDraft(db: Db, context: DraftContext, respondent: Res
       .where(and(eq(questionnaireResponses.id, draft.id), isNull(questionnaireResponses.submittedAt)))
       .returning({ id: questionnaireResponses.id });
     if (!sent) throw new AppError("not_found", { message: "Ces réponses ont déjà été envoyées." });
-    const actor: Actor = respondent.kind === "paper" ? respondent.actor : { kind: "anonymous" };
-    await recordAudit(tx, actor, { territoryId: campaign.territoryId, entityType: "questionnaire_response", entityId: draft.id, action: "submit", after: { campaignId: campaign.id, source: respondent.kind } });
+    const principal: Principal = respondent.kind === "paper" ? respondent.principal : { kind: "anonymous" };
+    await recordAudit(tx, principal, { territoryId: campaign.territoryId, entityType: "questionnaire_response", entityId: draft.id, action: "submit", after: { campaignId: campaign.id, source: respondent.kind } });
   });
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -62,8 +62,8 @@ async function copyQuestionnaire(tx: Executor, questionnaireId: string, source: 
 }
 
 /** A new draft: from one of our templates, as a copy of a questionnaire of the territory, or empty ("vide"). */
-export async function createQuestionnaire(db: Db, actor: Actor, territory: Territory, raw: Record<string, unknown>, options: { demo?: boolean } = {}): Promise<{ id: string }> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function createQuestionnaire(db: Db, principal: Principal, territory: Territory, raw: Record<string, unknown>, options: { demo?: boolean } = {}): Promise<{ id: string }> {
+  authorize(questionnairePolicy.edit(principal, territory));
   const input = parseOrThrow(createSchema, raw);
   let source: LoadedQuestionnaire | undefined;
   if (input.origin !== "vide" && !isTemplateId(input.origin)) {
@@ -83,13 +83,13 @@ export async function createQuestionnaire(db: Db, actor: Actor, territory: Terri
         audience: template?.audience ?? source?.questionnaire.audience ?? "other",
         origin: template ? template.id : source ? source.questionnaire.id : null,
         demo: options.demo ?? false,
-        createdBy: userId(actor),
+        createdBy: userId(principal),
       })
       .returning({ id: questionnaires.id });
     if (!q) throw new Error("questionnaire insert returned nothing");
     if (template) await copyTemplate(tx, q.id, template.id);
     if (source) await copyQuestionnaire(tx, q.id, source.structure);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: q.id, action: "create", after: { title, origin: input.origin } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: q.id, action: "create", after: { title, origin: input.origin } });
     return { id: q.id };
   });
 }
@@ -117,60 +117,60 @@ export function versionOf(raw: Record<string, unknown>): number {
   return Number.isInteger(n) ? n : -1;
 }
 
-export async function updateQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function updateQuestionnaire(db: Db, principal: Principal, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   const input = parseOrThrow(questionnaireSchema, raw);
   await db.transaction(async (tx) => {
     const before = await take(tx, territory.id, id, versionOf(raw));
     await tx.update(questionnaires).set(input).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "update", before: { title: before.title, intro: before.intro, audience: before.audience }, after: input });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "update", before: { title: before.title, intro: before.intro, audience: before.audience }, after: input });
   });
 }
 
 /** Only a questionnaire that never received an answer can be deleted (answers are never thrown away this way). */
-export async function deleteQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function deleteQuestionnaire(db: Db, principal: Principal, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     const q = await take(tx, territory.id, id, versionOf(raw));
     if ((await submittedCount(tx, territory.id, id)) > 0) throw new AppError("answers_exist", { message: "Ce questionnaire a déjà reçu des réponses : il ne peut plus être supprimé. Vous pouvez le clore." });
     await tx.delete(questionnaires).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "delete", before: { title: q.title } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "delete", before: { title: q.title } });
   });
 }
 
-export async function publishQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
+export async function publishQuestionnaire(db: Db, principal: Principal, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.publish(principal, territory));
   await db.transaction(async (tx) => {
     const q = await take(tx, territory.id, id, versionOf(raw));
     const problems = publishProblems(await loadStructure(tx, territory.id, id));
     if (problems.length > 0) throw new AppError("validation", { message: `Le questionnaire ne peut pas encore être publié : ${problems.join(" ")}` });
     await tx.update(questionnaires).set({ status: "published", publishedAt: q.publishedAt ?? new Date(), closedAt: null }).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "publish", before: { status: q.status }, after: { status: "published" } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "publish", before: { status: q.status }, after: { status: "published" } });
   });
 }
 
 /** Closing stops every campaign at once; results and exports stay. */
-export async function closeQuestionnaire(db: Db, actor: Actor, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
+export async function closeQuestionnaire(db: Db, principal: Principal, territory: Territory, id: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.publish(principal, territory));
   await db.transaction(async (tx) => {
     const q = await take(tx, territory.id, id, versionOf(raw));
     if (q.status !== "published") throw new AppError("validation", { message: "Seul un questionnaire publié peut être clos." });
     await tx.update(questionnaires).set({ status: "closed", closedAt: new Date() }).where(and(eq(questionnaires.territoryId, territory.id), eq(questionnaires.id, id)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "close", before: { status: q.status }, after: { status: "closed" } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: id, action: "close", before: { status: q.status }, after: { status: "closed" } });
   });
 }
 
 // ---------- sections ----------
 
-export async function addSection(db: Db, actor: Actor, territory: Territory, questionnaireId: string, raw: Record<string, unknown>): Promise<{ id: string }> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function addSection(db: Db, principal: Principal, territory: Territory, questionnaireId: string, raw: Record<string, unknown>): Promise<{ id: string }> {
+  authorize(questionnairePolicy.edit(principal, territory));
   const input = parseOrThrow(sectionSchema, raw);
   return db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const [last] = await tx.select({ n: sql<number>`coalesce(max(${questionnaireSections.position}), 0)::int` }).from(questionnaireSections).where(eq(questionnaireSections.questionnaireId, questionnaireId));
     const [s] = await tx.insert(questionnaireSections).values({ questionnaireId, position: (last?.n ?? 0) + 1, ...input }).returning({ id: questionnaireSections.id });
     if (!s) throw new Error("section insert returned nothing");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_section", entityId: s.id, action: "create", after: { questionnaireId, ...input } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_section", entityId: s.id, action: "create", after: { questionnaireId, ...input } });
     return { id: s.id };
   });
 }
@@ -182,20 +182,20 @@ async function sectionOf(tx: Executor, questionnaireId: string, sectionId: strin
   return s;
 }
 
-export async function updateSection(db: Db, actor: Actor, territory: Territory, questionnaireId: string, sectionId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function updateSection(db: Db, principal: Principal, territory: Territory, questionnaireId: string, sectionId: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   const input = parseOrThrow(sectionSchema, raw);
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const before = await sectionOf(tx, questionnaireId, sectionId);
     await tx.update(questionnaireSections).set(input).where(eq(questionnaireSections.id, sectionId));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "update", before: { title: before.title, description: before.description }, after: input });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "update", before: { title: before.title, description: before.description }, after: input });
   });
 }
 
 /** Refused when one of its questions has answers, or when a later question's condition points into it. */
-export async function deleteSection(db: Db, actor: Actor, territory: Territory, questionnaireId: string, sectionId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function deleteSection(db: Db, principal: Principal, territory: Territory, questionnaireId: string, sectionId: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const section = await sectionOf(tx, questionnaireId, sectionId);
@@ -209,7 +209,7 @@ export async function deleteSection(db: Db, actor: Actor, territory: Territory, 
     if (dependent) throw new AppError("validation", { message: `La question Q${dependent.number} « ${dependent.label} » dépend d'une question de cette partie : modifiez d'abord sa condition.` });
     await tx.delete(questionnaireSections).where(eq(questionnaireSections.id, sectionId));
     await renumberSections(tx, questionnaireId);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "delete", before: { title: section.title, questions: inside.map((q) => q.label) } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "delete", before: { title: section.title, questions: inside.map((q) => q.label) } });
   });
 }
 
@@ -235,8 +235,8 @@ function checkOrder(structure: Structure): void {
 }
 
 /** Moves a section one place up or down. */
-export async function moveSection(db: Db, actor: Actor, territory: Territory, questionnaireId: string, sectionId: string, direction: "up" | "down", raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function moveSection(db: Db, principal: Principal, territory: Territory, questionnaireId: string, sectionId: string, direction: "up" | "down", raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     await sectionOf(tx, questionnaireId, sectionId);
@@ -252,7 +252,7 @@ export async function moveSection(db: Db, actor: Actor, territory: Territory, qu
     checkOrder(renumbered(swapped));
     await tx.update(questionnaireSections).set({ position: b.position }).where(eq(questionnaireSections.id, a.id));
     await tx.update(questionnaireSections).set({ position: a.position }).where(eq(questionnaireSections.id, b.id));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "move", after: { direction } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_section", entityId: sectionId, action: "move", after: { direction } });
   });
 }
 
@@ -339,8 +339,8 @@ function checkCondition(structure: Structure, id: string, values: QuestionValues
   if (problem) throw invalid({ condition: [problem] });
 }
 
-export async function addQuestion(db: Db, actor: Actor, territory: Territory, questionnaireId: string, raw: Record<string, unknown>): Promise<{ id: string }> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function addQuestion(db: Db, principal: Principal, territory: Territory, questionnaireId: string, raw: Record<string, unknown>): Promise<{ id: string }> {
+  authorize(questionnairePolicy.edit(principal, territory));
   const { values } = questionValues(raw);
   return db.transaction(async (tx) => {
     const q = await take(tx, territory.id, questionnaireId, versionOf(raw));
@@ -358,7 +358,7 @@ export async function addQuestion(db: Db, actor: Actor, territory: Territory, qu
     checkCondition(withQuestion(structure, id, values, position), id, values);
     const [created] = await tx.insert(questionnaireQuestions).values({ questionnaireId, position, ...values }).returning({ id: questionnaireQuestions.id });
     if (!created) throw new Error("question insert returned nothing");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_question", entityId: created.id, action: "create", after: values });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_question", entityId: created.id, action: "create", after: values });
     return { id: created.id };
   });
 }
@@ -375,8 +375,8 @@ async function questionOf(tx: Executor, questionnaireId: string, questionId: str
  * question has answers, its type, its "personal" mark and the choices already answered cannot change,
  * and it cannot become required (see docs/decisions/005-questionnaire-versions.md).
  */
-export async function updateQuestion(db: Db, actor: Actor, territory: Territory, questionnaireId: string, questionId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function updateQuestion(db: Db, principal: Principal, territory: Territory, questionnaireId: string, questionId: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
@@ -415,12 +415,12 @@ export async function updateQuestion(db: Db, actor: Actor, territory: Territory,
     await tx.update(questionnaireQuestions).set({ ...values, position }).where(eq(questionnaireQuestions.id, questionId));
     if (!samePlace) await renumberQuestions(tx, current.sectionId);
     const { id: _id, questionnaireId: _q, ...before } = current;
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "update", before, after: values });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "update", before, after: values });
   });
 }
 
-export async function deleteQuestion(db: Db, actor: Actor, territory: Territory, questionnaireId: string, questionId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function deleteQuestion(db: Db, principal: Principal, territory: Territory, questionnaireId: string, questionId: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
@@ -432,13 +432,13 @@ export async function deleteQuestion(db: Db, actor: Actor, territory: Territory,
     if (dependent) throw new AppError("validation", { message: `La question Q${dependent.number} « ${dependent.label} » dépend de celle-ci : modifiez d'abord sa condition.` });
     await tx.delete(questionnaireQuestions).where(eq(questionnaireQuestions.id, questionId));
     await renumberQuestions(tx, current.sectionId);
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "delete", before: { label: current.label, type: current.type } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "delete", before: { label: current.label, type: current.type } });
   });
 }
 
 /** Moves a question one place up or down within its section. */
-export async function moveQuestion(db: Db, actor: Actor, territory: Territory, questionnaireId: string, questionId: string, direction: "up" | "down", raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.edit(actor, territory));
+export async function moveQuestion(db: Db, principal: Principal, territory: Territory, questionnaireId: string, questionId: string, direction: "up" | "down", raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.edit(principal, territory));
   await db.transaction(async (tx) => {
     refuseClosed(await take(tx, territory.id, questionnaireId, versionOf(raw)));
     const current = await questionOf(tx, questionnaireId, questionId);
@@ -456,6 +456,6 @@ export async function moveQuestion(db: Db, actor: Actor, territory: Territory, q
     checkOrder(renumbered(structure.sections.map((s) => (s.id === section.id ? { ...s, questions: swapped } : s))));
     await tx.update(questionnaireQuestions).set({ position: b.position }).where(eq(questionnaireQuestions.id, a.id));
     await tx.update(questionnaireQuestions).set({ position: a.position }).where(eq(questionnaireQuestions.id, b.id));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "move", after: { direction } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_question", entityId: questionId, action: "move", after: { direction } });
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
@@ -27,8 +27,8 @@ export function newCampaignToken(): string {
   return newCampaignToken();
 }
 
-export async function createCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, raw: Record<string, unknown>, options: { demo?: boolean } = {}): Promise<{ id: string; token: string }> {
-  authorize(questionnairePolicy.publish(actor, territory));
+export async function createCampaign(db: Db, principal: Principal, territory: Territory, questionnaireId: string, raw: Record<string, unknown>, options: { demo?: boolean } = {}): Promise<{ id: string; token: string }> {
+  authorize(questionnairePolicy.publish(principal, territory));
   const input = parseOrThrow(campaignSchema, raw);
   return db.transaction(async (tx) => {
     const loaded = await loadQuestionnaire(tx, territory.id, questionnaireId);
@@ -37,16 +37,16 @@ export async function createCampaign(db: Db, actor: Actor, territory: Territory,
     const token = newCampaignToken();
     const [c] = await tx
       .insert(questionnaireCampaigns)
-      .values({ territoryId: territory.id, questionnaireId, token, ...input, demo: options.demo ?? false, createdBy: userId(actor) })
+      .values({ territoryId: territory.id, questionnaireId, token, ...input, demo: options.demo ?? false, createdBy: userId(principal) })
       .returning({ id: questionnaireCampaigns.id });
     if (!c) throw new Error("campaign insert returned nothing");
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: c.id, action: "create", after: { questionnaireId, ...input } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: c.id, action: "create", after: { questionnaireId, ...input } });
     return { id: c.id, token };
   });
 }
 
-export async function updateCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, campaignId: string, raw: Record<string, unknown>): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
+export async function updateCampaign(db: Db, principal: Principal, territory: Territory, questionnaireId: string, campaignId: string, raw: Record<string, unknown>): Promise<void> {
+  authorize(questionnairePolicy.publish(principal, territory));
   const input = parseOrThrow(campaignSchema, raw);
   await db.transaction(async (tx) => {
     const before = await findCampaign(tx, territory.id, questionnaireId, campaignId);
@@ -55,19 +55,19 @@ export async function updateCampaign(db: Db, actor: Actor, territory: Territory,
       throw new AppError("answers_exist", { message: "Cette campagne a déjà reçu des réponses : elle ne peut plus changer d'anonyme à nominative, ni l'inverse. Ouvrez une autre campagne.", fieldErrors: { anonymous: ["Ce réglage ne change plus."] } });
     }
     await tx.update(questionnaireCampaigns).set(input).where(and(eq(questionnaireCampaigns.territoryId, territory.id), eq(questionnaireCampaigns.id, campaignId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "update", before: { label: before.label, opensAt: before.opensAt, closesAt: before.closesAt, anonymous: before.anonymous }, after: input });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "update", before: { label: before.label, opensAt: before.opensAt, closesAt: before.closesAt, anonymous: before.anonymous }, after: input });
   });
 }
 
 /** Ends a campaign now (its closing date becomes this instant). */
-export async function endCampaign(db: Db, actor: Actor, territory: Territory, questionnaireId: string, campaignId: string): Promise<void> {
-  authorize(questionnairePolicy.publish(actor, territory));
+export async function endCampaign(db: Db, principal: Principal, territory: Territory, questionnaireId: string, campaignId: string): Promise<void> {
+  authorize(questionnairePolicy.publish(principal, territory));
   await db.transaction(async (tx) => {
     const before = await findCampaign(tx, territory.id, questionnaireId, campaignId);
     if (!before) throw new AppError("not_found", { message: "Cette campagne n'existe pas (ou plus)." });
     const now = new Date();
     await tx.update(questionnaireCampaigns).set({ closesAt: now }).where(and(eq(questionnaireCampaigns.territoryId, territory.id), eq(questionnaireCampaigns.id, campaignId)));
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "end", before: { closesAt: before.closesAt }, after: { closesAt: now } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire_campaign", entityId: campaignId, action: "end", before: { closesAt: before.closesAt }, after: { closesAt: now } });
   });
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
@@ -12,8 +12,8 @@ import { type Territory } from "./shared";
 /** Moderation: leaving suspect responses out of the results, or putting them back. */
 
 /** Leaves responses out of the results (or puts them back); `ids` of this questionnaire, or every suspect one. */
-export async function setExcluded(db: Db, actor: Actor, territory: Territory, questionnaireId: string, target: { ids: string[] } | { allSuspect: true }, excluded: boolean): Promise<number> {
-  authorize(questionnairePolicy.moderate(actor, territory));
+export async function setExcluded(db: Db, principal: Principal, territory: Territory, questionnaireId: string, target: { ids: string[] } | { allSuspect: true }, excluded: boolean): Promise<number> {
+  authorize(questionnairePolicy.moderate(principal, territory));
   if ("ids" in target && target.ids.some((id) => !isUuid(id))) throw new AppError("not_found");
   return db.transaction(async (tx) => {
     const rows = await tx
@@ -28,7 +28,7 @@ export async function setExcluded(db: Db, actor: Actor, territory: Territory, qu
         ),
       )
       .returning({ id: questionnaireResponses.id });
-    await recordAudit(tx, actor, { territoryId: territory.id, entityType: "questionnaire", entityId: questionnaireId, action: excluded ? "exclude_responses" : "include_responses", after: { responses: rows.map((r) => r.id) } });
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "questionnaire", entityId: questionnaireId, action: excluded ? "exclude_responses" : "include_responses", after: { responses: rows.map((r) => r.id) } });
     return rows.length;
   });
 }

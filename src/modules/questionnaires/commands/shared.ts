@@ -1,4 +1,4 @@
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { AppError, type FieldErrors } from "@/platform/errors";
 import { type TerritoryRef } from "@/modules/territories";
 
@@ -6,5 +6,5 @@ import { type TerritoryRef } from "@/modules/territories";
 export type Territory = TerritoryRef & { slug?: string };
 
 /** Who created or typed in something, when it is a person. */
-export const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : null);
+export const userId = (principal: Principal) => (principal.kind === "user" ? principal.userId : null);
 export const invalid = (fieldErrors: FieldErrors, message?: string) => new AppError("validation", { fieldErrors, ...(message ? { message } : {}) });

@@ -5,14 +5,14 @@ import { territoryPage } from "@/modules/territories";
 import { questionnaireAbilities, questionnairePolicy, type QuestionnaireAction } from "../policy";
 import { loadQuestionnaire } from "../queries";
 
-/** A workspace page of the territory's questionnaires: the territory, the actor, the abilities; or 404 / sign-in / 403. */
+/** A workspace page of the territory's questionnaires: the territory, the principal, the abilities; or 404 / sign-in / 403. */
 export async function questionnairesPage(slug: string, action: QuestionnaireAction, next: string) {
   const page = await territoryPage(slug, "viewPublicPage", next);
-  if (!questionnairePolicy[action](page.actor, page.territory)) {
-    if (page.actor.kind !== "user") redirect(signInPath(next));
+  if (!questionnairePolicy[action](page.principal, page.territory)) {
+    if (page.principal.kind !== "user") redirect(signInPath(next));
     forbidden();
   }
-  return { ...page, can: questionnaireAbilities(page.actor, page.territory) };
+  return { ...page, can: questionnaireAbilities(page.principal, page.territory) };
 }
 
 /** The same, for one questionnaire of the territory (unknown id → 404). */

@@ -19,8 +19,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ActorsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
-  const can = actorAbilities(actor, territory);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs`);
+  const can = actorAbilities(principal, territory);
   const filters = parseActorFilters(sp);
   const page = pageParam(sp.page);
   const { db } = await getRuntime();

@@ -31,13 +31,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function FindingsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats`);
   const { db } = await getRuntime();
   const setting = await findingsSetting(db, territory.id);
-  const can = findingAbilities(actor, { id: territory.id, ...setting });
+  const can = findingAbilities(principal, { id: territory.id, ...setting });
   const filters = filtersSchema.parse({ kind: one(sp.type), theme: one(sp.theme), commune: one(sp.commune), group: one(sp.groupe), tri: one(sp.tri) });
   const [items, groups, names] = [
-    await listFindings(db, territory.id, filters, actor.kind === "user" ? actor.userId : undefined),
+    await listFindings(db, territory.id, filters, principal.kind === "user" ? principal.userId : undefined),
     await listGroups(db, territory.id),
     await communeNames(db, territory.id),
   ];

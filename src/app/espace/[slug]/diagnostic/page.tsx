@@ -50,8 +50,8 @@ function legendOf(portrait: Portrait, mapped: IndicatorDef) {
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
-  const can = diagnosticAbilities(actor, territory);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
+  const can = diagnosticAbilities(principal, territory);
   const { db } = await getRuntime();
   const portrait = await territoryPortrait(db, territory.id);
   const { totals, settings } = portrait;

@@ -15,14 +15,14 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ImportPlacesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
+  const { territory, principal } = await territoryPage(slug, "editRegistry", `/espace/${slug}/lieux`);
   const { db } = await getRuntime();
   const jobId = typeof sp.import === "string" ? sp.import : undefined;
   let job: ImportJobView | undefined;
   let lost = false;
   if (jobId) {
     try {
-      job = await readImportJob(db, actor, territory, jobId);
+      job = await readImportJob(db, principal, territory, jobId);
     } catch (e) {
       if (!isAppError(e) || e.status !== 404) throw e;
       lost = true;

@@ -19,8 +19,8 @@ export const metadata: Metadata = { title: "Maturité des acteurs" };
 /** The territory against the grid: how many actors self-assessed, the weakest dimensions, the heat map, the grid. */
 export default async function TerritoryMaturityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
-  if (!maturityPolicy.viewTerritory(actor, territory, noMaturityActor)) forbidden();
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/maturite`);
+  if (!maturityPolicy.viewTerritory(principal, territory, noMaturityActor)) forbidden();
   const { db } = await getRuntime();
   const view = await territoryMaturity(db, territory);
   const { summary } = view;

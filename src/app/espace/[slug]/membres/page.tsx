@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { roleDescriptions, roleLabels, roles } from "@/platform/auth/actor";
+import { roleDescriptions, roleLabels, roles } from "@/platform/auth/principal";
 import { formatDateTime } from "@/platform/text";
 import { ActionForm, Hidden, SelectField } from "@/ui/form";
 import { listInvitations, listMembers } from "@/modules/territories/queries";

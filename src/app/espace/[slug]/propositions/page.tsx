@@ -20,8 +20,8 @@ const decisions: Record<string, string> = {
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
-  if (!contributionPolicy.moderate(actor, territory)) forbidden();
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions`);
+  if (!contributionPolicy.moderate(principal, territory)) forbidden();
   const { db } = await getRuntime();
   const { items, total } = await listPendingProposals(db, territory.id);
   const flash = sp.decision ? decisions[sp.decision] : undefined;

@@ -32,7 +32,7 @@ const notices: Record<string, string> = {
 export default async function ActorPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
+  const { territory, principal: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();

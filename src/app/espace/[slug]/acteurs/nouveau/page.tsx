@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
-import { actorPolicy, noActor } from "@/modules/actors/policy";
+import { actorPolicy, noParticularActor } from "@/modules/actors/policy";
 import { ActorFields } from "@/modules/actors/ui/actor-fields";
 import { createActorAction } from "@/modules/actors/actions";
 
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Ajouter un acteur" };
 
 export default async function NewActorPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/nouveau`);
-  if (!actorPolicy.create(actor, territory, noActor)) forbidden();
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/nouveau`);
+  if (!actorPolicy.create(principal, territory, noParticularActor)) forbidden();
   return (
     <>
       <h2>Ajouter un acteur</h2>

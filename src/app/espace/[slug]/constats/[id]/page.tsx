@@ -17,9 +17,9 @@ type Props = { params: Promise<{ slug: string; id: string }> };
 
 export default async function FindingPage({ params }: Props) {
   const { slug, id } = await params;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats/${id}`);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/constats/${id}`);
   const { db } = await getRuntime();
-  const can = findingAbilities(actor, { id: territory.id, ...(await findingsSetting(db, territory.id)) });
+  const can = findingAbilities(principal, { id: territory.id, ...(await findingsSetting(db, territory.id)) });
   if (!can.organise) forbidden();
   const finding = await findFinding(db, territory.id, id);
   if (!finding || finding.mergedInto) notFound();

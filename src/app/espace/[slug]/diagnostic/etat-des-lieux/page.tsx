@@ -20,8 +20,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function ReportPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/etat-des-lieux`);
-  const can = diagnosticAbilities(actor, territory);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/etat-des-lieux`);
+  const can = diagnosticAbilities(principal, territory);
   const { db } = await getRuntime();
   const wanted = one(sp.version);
   // A version that is not a number within an integer's bounds is no version: 404, not a database error.

@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "Indicateurs du territoire" };
 /** The coordinator's own indicators per commune: template, import with a line-by-line report, list. */
 export default async function IndicatorsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/indicateurs`);
-  if (!diagnosticAbilities(actor, territory).importIndicators) forbidden();
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic/indicateurs`);
+  if (!diagnosticAbilities(principal, territory).importIndicators) forbidden();
   const { db } = await getRuntime();
   const list = await listCustomIndicators(db, territory.id);
   return (

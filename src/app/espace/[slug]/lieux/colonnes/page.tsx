@@ -22,13 +22,13 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
   const { slug } = await props.params;
   const query = readSearchParams(await props.searchParams);
   const path = `/espace/${slug}/lieux/colonnes`;
-  const { territory, actor } = await territoryPage(slug, "editRegistry", path);
+  const { territory, principal } = await territoryPage(slug, "editRegistry", path);
   const { db } = await getRuntime();
   const one = (name: string) => (typeof query[name] === "string" ? query[name] : "");
   const token = one("fichier");
   const saved = await listMappings(db, territory.id);
   // Showing the page reads the kept file again: under the same per-territory and global slots as an upload.
-  const opened = token ? await readingFile(territory.id, () => openUpload(db, actor, territory, token)).catch((e: unknown) => {
+  const opened = token ? await readingFile(territory.id, () => openUpload(db, principal, territory, token)).catch((e: unknown) => {
     if (isAppError(e)) return { ok: false as const, found: true, error: e.message };
     throw e;
   }) : undefined;

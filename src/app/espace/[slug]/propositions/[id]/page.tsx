@@ -18,8 +18,8 @@ const statusText = { accepted: "a déjà été acceptée", rejected: "a déjà �
 /** "Edit then accept": the proposal in the form (over the place's current values for a correction). */
 export default async function EditProposalPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions/${id}`);
-  if (!contributionPolicy.moderate(actor, territory)) forbidden();
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/propositions/${id}`);
+  if (!contributionPolicy.moderate(principal, territory)) forbidden();
   const { db } = await getRuntime();
   const item = await findProposal(db, territory.id, id);
   if (!item) notFound();

@@ -8,7 +8,7 @@ import { shortLabel } from "@/modules/places/filters";
 import { statusText, weeklyTable } from "@/modules/places/hours";
 import { placePolicy } from "@/modules/places/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { List } from "@/modules/places/ui/value-list";
 
@@ -25,7 +25,7 @@ export default async function PlacePage({ params }: Props) {
   const place = await findPlace(db, territory.id, id);
   if (!place) notFound();
   const d = place.data;
-  const visitor = await getCurrentActor();
+  const visitor = await getCurrentPrincipal();
   // Only signed-in people can edit: no speaker lookup for the (many) anonymous visitors.
   const canEdit = visitor.kind === "user" && placePolicy.edit(visitor, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
   const structure = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;

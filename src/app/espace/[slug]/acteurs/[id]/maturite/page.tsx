@@ -20,7 +20,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function ActorMaturityPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSingleSearchParams(await searchParams);
-  const { territory, actor: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}/maturite`);
+  const { territory, principal: person } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/acteurs/${id}/maturite`);
   const { db } = await getRuntime();
   const actor = await findActor(db, territory.id, id);
   if (!actor) notFound();

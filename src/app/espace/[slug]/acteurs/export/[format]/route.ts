@@ -1,5 +1,5 @@
 import { territoryRoute } from "@/modules/territories/web";
-import { actorPolicy, noActor } from "@/modules/actors/policy";
+import { actorPolicy, noParticularActor } from "@/modules/actors/policy";
 import { actorsForExport } from "@/modules/actors/queries";
 import { exportActors, exportFormats, isExportFormat } from "@/modules/actors/export";
 import { parseActorFilters } from "@/modules/actors/validation";
@@ -11,7 +11,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; format: string }> }) {
   const { slug, format } = await params;
   if (!isExportFormat(format)) return text("Format inconnu : csv, xlsx ou ods.", 404);
-  const opened = await territoryRoute(request, slug, (actor, territory) => actorPolicy.export(actor, territory, noActor), { signInBack: `/espace/${slug}/acteurs` });
+  const opened = await territoryRoute(request, slug, (principal, territory) => actorPolicy.export(principal, territory, noParticularActor), { signInBack: `/espace/${slug}/acteurs` });
   if (opened instanceof Response) return opened;
   const { db, territory } = opened;
   const url = new URL(request.url);

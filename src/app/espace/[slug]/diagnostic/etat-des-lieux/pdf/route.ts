@@ -22,14 +22,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug } = await params;
   const { database } = await getRuntime();
   // The print runs as a signed-in person (their session prints the page): signed out → sign-in first.
-  const opened = await territoryRoute(request, slug, (actor, territory) => actor.kind === "user" && diagnosticPolicy.view(actor, territory), {
+  const opened = await territoryRoute(request, slug, (principal, territory) => principal.kind === "user" && diagnosticPolicy.view(principal, territory), {
     signInBack: `/espace/${slug}/diagnostic/etat-des-lieux`,
     refuse: (why) => (why === "not_found" ? page(404, "Ce territoire n'existe pas.") : page(403, "Vous n'avez pas les droits nécessaires pour cette action.")),
   });
   if (opened instanceof Response) return opened;
-  const { db, territory, actor } = opened;
+  const { db, territory, principal } = opened;
   // Narrows the type only: the check above already refused anyone signed out.
-  if (actor.kind !== "user") return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
+  if (principal.kind !== "user") return page(403, "Vous n'avez pas les droits nécessaires pour cette action.");
   const base = `/espace/${territory.slug}/diagnostic/etat-des-lieux`;
   const wanted = new URL(request.url).searchParams.get("version");
   const wantedNumber = searchInt(wanted ?? undefined);
@@ -43,7 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     await jobQueue(database)
   ).enqueue(pdfJob, {
     scopeId: territory.id,
-    ownerId: actor.userId,
+    ownerId: principal.userId,
     label: `État des lieux — ${territory.name} — ${label}`,
     input: {
       path: `${base}?impression=1${published ? `&version=${published.version}` : ""}`,

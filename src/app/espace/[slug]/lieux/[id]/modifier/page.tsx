@@ -22,16 +22,16 @@ export const metadata: Metadata = { title: "Modifier un lieu" };
 export default async function EditPlacePage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/lieux/${id}/modifier`);
   const { db } = await getRuntime();
   const place = await findPlace(db, territory.id, id);
   if (!place) notFound();
-  const can = placeAbilities(actor, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
+  const can = placeAbilities(principal, territory, { actorSpeakerIds: await speakerIdsOf(db, place.actorId) });
   if (!can.edit) forbidden();
   const linked = place.actorId ? await findActor(db, territory.id, place.actorId) : undefined;
   const choices = can.linkActor ? (await actorChoices(db, territory.id)).map((a) => ({ value: a.id, label: a.communeName ? `${a.name} (${a.communeName})` : a.name })) : [];
   const publicHref = `/territoires/${territory.slug}/lieux/${place.id}`;
-  const history = await placeHistory(db, actor, territory, place.id);
+  const history = await placeHistory(db, principal, territory, place.id);
   const labels = new Map<string, string>([...editFields.map((f) => [f.name, f.label] as const), ["actorId", "Structure"], ["code_insee", "Code INSEE"]]);
   return (
     <>

@@ -1,6 +1,6 @@
 import { getRuntime } from "@/platform/runtime";
 import { isAppError, toPayload } from "@/platform/errors";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { readImportJob } from "@/modules/places/import-jobs";
 import { jobProgress } from "@/modules/places/import-view";
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     const { db } = await getRuntime();
     const territory = await findTerritoryBySlug(db, slug);
     if (!territory) return Response.json({ error: "not_found", status: 404, message: "Territoire introuvable." }, { status: 404, headers });
-    const job = await readImportJob(db, await getCurrentActor(), territory, jobId);
+    const job = await readImportJob(db, await getCurrentPrincipal(), territory, jobId);
     return Response.json(jobProgress(job), { headers });
   } catch (e) {
     if (isAppError(e)) return Response.json(toPayload(e), { status: e.status, headers });

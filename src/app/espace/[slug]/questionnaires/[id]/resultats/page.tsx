@@ -22,12 +22,12 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
+  const { territory, principal, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
   // The shortcut is shown to those the findings policy lets record, with the territory's setting (partners when it allows them).
-  const recordsFindings = (await findingAbilitiesIn(db, actor, territory)).record;
+  const recordsFindings = (await findingAbilitiesIn(db, principal, territory)).record;
   // Answers to personal questions (name, contact…) are read only by those who export raw answers:
   // not shown, not crossed, not usable as a filter (a filter would count them).
-  const view = readableResults(actor, territory, structure);
+  const view = readableResults(principal, territory, structure);
   const readable = view.readable;
   const questions = allQuestions(structure).filter((q) => readable(q.id));
   const communeQuestion = questions.find((q) => q.type === "commune");

@@ -18,10 +18,10 @@ export const metadata: Metadata = { title: "Impression de l'état des lieux en P
 export default async function PdfWaitPage({ params }: { params: Promise<{ slug: string; run: string }> }) {
   const { slug, run: runId } = await params;
   const base = `/espace/${slug}/diagnostic/etat-des-lieux`;
-  const { territory, actor } = await territoryPage(slug, "viewWorkspace", base);
+  const { territory, principal } = await territoryPage(slug, "viewWorkspace", base);
   const { db } = await getRuntime();
   const run = await readRun(db, runId);
-  if (!run || run.queue !== pdfJob.name || run.scopeId !== territory.id || actor.kind !== "user" || run.ownerId !== actor.userId) notFound();
+  if (!run || run.queue !== pdfJob.name || run.scopeId !== territory.id || principal.kind !== "user" || run.ownerId !== principal.userId) notFound();
   const here = `${base}/pdf/${run.id}`;
   const file = `${here}/fichier`;
   const position = run.state === "queued" ? await queuePosition(db, run) : undefined;

@@ -1,7 +1,7 @@
 import { getRuntime } from "@/platform/runtime";
 import { readRun, runFile } from "@/platform/jobs/queue";
 import { pdfJob, type PdfJobInput } from "@/platform/pdf";
-import { getCurrentActor } from "@/platform/web/actor";
+import { getCurrentPrincipal } from "@/platform/web/principal";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 
 const notFound = () =>
@@ -15,9 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug, run: runId } = await params;
   const { db } = await getRuntime();
   const territory = await findTerritoryBySlug(db, slug);
-  const actor = await getCurrentActor();
-  const run = territory && actor.kind === "user" ? await readRun(db, runId) : undefined;
-  if (!territory || !run || run.queue !== pdfJob.name || run.scopeId !== territory.id || actor.kind !== "user" || run.ownerId !== actor.userId) return notFound();
+  const principal = await getCurrentPrincipal();
+  const run = territory && principal.kind === "user" ? await readRun(db, runId) : undefined;
+  if (!territory || !run || run.queue !== pdfJob.name || run.scopeId !== territory.id || principal.kind !== "user" || run.ownerId !== principal.userId) return notFound();
   const file = await runFile(db, run.id);
   if (!file) return notFound();
   const { filename } = run.input as PdfJobInput;

@@ -20,11 +20,11 @@ type Props = { params: Promise<{ slug: string; id: string; questionId: string }>
 export default async function TextAnswersPage({ params, searchParams }: Props) {
   const { slug, id, questionId } = await params;
   const sp = readSearchParams(await searchParams);
-  const { territory, actor, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
-  const recordsFindings = findingPolicy.record(actor, { id: territory.id, partnersRecordFindings: false });
+  const { territory, principal, can, questionnaire, structure, db } = await questionnairePage(slug, id, "viewResults", `/espace/${slug}/questionnaires/${id}/resultats`);
+  const recordsFindings = findingPolicy.record(principal, { id: territory.id, partnersRecordFindings: false });
   const question = allQuestions(structure).find((q) => q.id === questionId);
   if (!question) notFound();
-  if (!mayReadAnswers(actor, territory, question)) forbidden();
+  if (!mayReadAnswers(principal, territory, question)) forbidden();
   const filters = parseFilters(sp, structure);
   const page = pageParam(sp.page);
   const { total, items } = await textAnswers(db, territory.id, questionnaire.id, structure, question.id, filters, page);

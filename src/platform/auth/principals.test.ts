@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Executor } from "@/platform/db/client";
 import { getRuntime } from "@/platform/runtime";
-import { loadUserActor, registerRoleSource, type RoleSource } from "./actors";
+import { loadUserPrincipal, registerRoleSource, type RoleSource } from "./principals";
 
 // Platform code reaches modules only through hooks that src/boot.ts registers: a process that skipped
 // the start-up must fail loudly, never serve a person without roles or an unmigrated database.
@@ -14,9 +14,9 @@ afterEach(() => {
 });
 
 describe("platform hooks registered by the start-up", () => {
-  it("loadUserActor refuses to build a person when no role source was registered", async () => {
+  it("loadUserPrincipal refuses to build a person when no role source was registered", async () => {
     slots.__maillageRoleSource = undefined;
-    await expect(loadUserActor({} as Executor, "u-1")).rejects.toThrow('import "@/boot"');
+    await expect(loadUserPrincipal({} as Executor, "u-1")).rejects.toThrow('import "@/boot"');
   });
 
   it("the registered source is the one asked for the roles", async () => {
@@ -28,7 +28,7 @@ describe("platform hooks registered by the start-up", () => {
     // A database that knows one person and no platform administrator.
     const rows = [[{ id: "u-1", name: "Ada", email: "ada@exemple.test", admin: null }]];
     const db = { select: () => ({ from: () => ({ leftJoin: () => ({ where: async () => rows.shift() }) }) }) } as unknown as Executor;
-    expect(await loadUserActor(db, "u-1")).toEqual({ kind: "user", userId: "u-1", name: "Ada", email: "ada@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } });
+    expect(await loadUserPrincipal(db, "u-1")).toEqual({ kind: "user", userId: "u-1", name: "Ada", email: "ada@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } });
     expect(asked).toEqual(["u-1"]);
   });
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/platform/auth/actor";
+import type { Principal } from "@/platform/auth/principal";
 import { stampedHeaders } from "@/platform/auth/client-address";
 import { latestMailTo } from "@/platform/mail/mailer";
 import type { Runtime } from "@/platform/runtime";
@@ -10,8 +10,8 @@ import { memberships } from "@/modules/territories/schema";
 import { changeMemberRole, removeMember } from "@/modules/territories/commands";
 import { setPlatformAdmin } from "@/modules/accounts/admin";
 import { requestPasswordReset, resetPassword, signOut } from "@/modules/accounts/commands";
-import { loadUserActor } from "@/platform/auth/actors";
-import { actorOfHeaders } from "./actor";
+import { loadUserPrincipal } from "@/platform/auth/principals";
+import { principalOfHeaders } from "./principal";
 
 // The signed-in person of a session is kept a few seconds in the process (src/platform/auth/session-cache.ts):
 // these tests show what must never be served from that cache.
@@ -35,14 +35,14 @@ async function signedIn(email: string, password: string): Promise<Headers> {
   return stampedHeaders(`198.51.110.${ip++}`, { cookie, origin: runtime.env.baseUrl });
 }
 
-const read = (headers: Headers) => actorOfHeaders(runtime.auth, runtime.db, headers);
-const rolesOf = (actor: Actor) => (actor.kind === "user" ? actor.roles : undefined);
+const read = (headers: Headers) => principalOfHeaders(runtime.auth, runtime.db, headers);
+const rolesOf = (principal: Principal) => (principal.kind === "user" ? principal.roles : undefined);
 
 async function coordinatorWithTerritory() {
   const coordinator = await createUser(runtime.db);
   const territory = await createTestTerritory(runtime.db, { creatorId: coordinator.id });
-  const coordinatorActor = await read(await signedIn(coordinator.email, coordinator.password));
-  return { territory, coordinatorActor };
+  const coordinatorPrincipal = await read(await signedIn(coordinator.email, coordinator.password));
+  return { territory, coordinatorPrincipal };
 }
 
 describe("the signed-in person of a request", () => {
@@ -89,16 +89,16 @@ describe("the signed-in person of a request", () => {
   });
 
   it("sees a role change, a removal and a new territory at the next request", async () => {
-    const { territory, coordinatorActor } = await coordinatorWithTerritory();
+    const { territory, coordinatorPrincipal } = await coordinatorWithTerritory();
     const person = await createUser(runtime.db);
     await addMember(runtime.db, territory.id, person.id, "observer");
     const headers = await signedIn(person.email, person.password);
     expect(rolesOf(await read(headers))).toEqual({ [territory.id]: "observer" });
 
-    await changeMemberRole(runtime.db, coordinatorActor, territory, person.id, "contributor");
+    await changeMemberRole(runtime.db, coordinatorPrincipal, territory, person.id, "contributor");
     expect(rolesOf(await read(headers))).toEqual({ [territory.id]: "contributor" });
 
-    await removeMember(runtime.db, coordinatorActor, territory, person.id);
+    await removeMember(runtime.db, coordinatorPrincipal, territory, person.id);
     expect(rolesOf(await read(headers))).toEqual({});
 
     const own = await createTestTerritory(runtime.db, { creatorId: person.id });
@@ -125,7 +125,7 @@ describe("the signed-in person of a request", () => {
     const person = await createUser(runtime.db, { admin: true, name: "Louise Deux-Territoires" });
     await addMember(runtime.db, a.id, person.id, "partner");
     await addMember(runtime.db, b.id, person.id, "observer");
-    expect(await loadUserActor(runtime.db, person.id)).toEqual({
+    expect(await loadUserPrincipal(runtime.db, person.id)).toEqual({
       kind: "user",
       userId: person.id,
       name: "Louise Deux-Territoires",
@@ -133,7 +133,7 @@ describe("the signed-in person of a request", () => {
       isPlatformAdmin: true,
       roles: { [a.id]: "partner", [b.id]: "observer" },
     });
-    expect(await loadUserActor(runtime.db, "no-such-person")).toEqual({ kind: "anonymous" });
+    expect(await loadUserPrincipal(runtime.db, "no-such-person")).toEqual({ kind: "anonymous" });
   });
 
   it("a tampered cookie never reads another person's cached session", async () => {

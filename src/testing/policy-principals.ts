@@ -1,11 +1,11 @@
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Principal, Role } from "@/platform/auth/principal";
 
 /**
  * The people of the policy tables, in the order of their columns: a visitor, a coordinator of another
  * territory, each role in `territory` (with `otherRole` in `other`), a platform administrator.
  */
-export function policyActors(territory: { id: string }, other: { id: string }, otherRole: Role = "observer"): Record<string, Actor> {
-  const member = (role: Role): Actor => ({
+export function policyPrincipals(territory: { id: string }, other: { id: string }, otherRole: Role = "observer"): Record<string, Principal> {
+  const member = (role: Role): Principal => ({
     kind: "user",
     userId: `u-${role}`,
     name: role,

@@ -16,7 +16,7 @@ export const roleDescriptions: Record<Role, string> = {
 };
 
 /** Whoever is acting: a signed-in person (with their roles per territory), a visitor, or the system itself. */
-export type Actor =
+export type Principal =
   | { kind: "anonymous" }
   | {
       kind: "user";
@@ -29,9 +29,9 @@ export type Actor =
     }
   | { kind: "system"; label: string };
 
-export type UserActor = Extract<Actor, { kind: "user" }>;
+export type UserPrincipal = Extract<Principal, { kind: "user" }>;
 
-export const anonymous: Actor = { kind: "anonymous" };
+export const anonymous: Principal = { kind: "anonymous" };
 
 /**
  * "Who did it", written once. By default the audit's label ("Name <email>"); a row's own "by" column
@@ -39,17 +39,17 @@ export const anonymous: Actor = { kind: "anonymous" };
  * or name falling back to the e-mail, and `anonymous` what a visitor is called there. The system is
  * always named by its label.
  */
-export function actorLabel(actor: Actor, options: { show?: "email" | "name" | "nameOrEmail"; anonymous?: string } = {}): string {
-  if (actor.kind === "system") return actor.label;
-  if (actor.kind === "anonymous") return options.anonymous ?? (options.show ? "anonyme" : "visiteur anonyme");
+export function principalLabel(principal: Principal, options: { show?: "email" | "name" | "nameOrEmail"; anonymous?: string } = {}): string {
+  if (principal.kind === "system") return principal.label;
+  if (principal.kind === "anonymous") return options.anonymous ?? (options.show ? "anonyme" : "visiteur anonyme");
   switch (options.show) {
     case "email":
-      return actor.email;
+      return principal.email;
     case "name":
-      return actor.name;
+      return principal.name;
     case "nameOrEmail":
-      return actor.name || actor.email;
+      return principal.name || principal.email;
     default:
-      return `${actor.name} <${actor.email}>`;
+      return `${principal.name} <${principal.email}>`;
   }
 }

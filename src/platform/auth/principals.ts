@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Actor, Role } from "@/platform/auth/actor";
+import type { Principal, Role } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import { platformAdmins, user } from "./schema";
 
@@ -15,11 +15,11 @@ export function registerRoleSource(source: RoleSource): void {
   slot.__maillageRoleSource = source;
 }
 
-/** Builds the actor of a user id: their roles per territory and platform rights, read fresh from the database. */
-export async function loadUserActor(db: Executor, userId: string): Promise<Actor> {
+/** Builds the principal of a user id: their roles per territory and platform rights, read fresh from the database. */
+export async function loadUserPrincipal(db: Executor, userId: string): Promise<Principal> {
   // Loud, never a person silently without roles: a process that skipped src/boot.ts is a bug.
   const rolesOf = slot.__maillageRoleSource;
-  if (!rolesOf) throw new Error('loadUserActor: no role source registered; import "@/boot" at the start of the process.');
+  if (!rolesOf) throw new Error('loadUserPrincipal: no role source registered; import "@/boot" at the start of the process.');
   // The person and the platform right in one query, the roles in a second: this runs for every signed-in
   // request the session cache (session-cache.ts) does not answer.
   const [person] = await db
