@@ -17,7 +17,7 @@ type Entry = { principal: UserPrincipal; until: number };
 
 const holder = globalThis as unknown as { __maillageSessions?: { entries: Map<string, Entry>; generation: number } };
 // One store per process, even if Next.js loads this module twice (route handlers and pages are bundled apart).
-const store = (holder.__maillageSessions ??= { entries: new Map(), generation: 0 });
+const store: { entries: Map<string, Entry>; generation: number } = (holder.__maillageSessions ??= { entries: new Map<string, Entry>(), generation: 0 });
 
 /** Counter changed by every `forgetSessions`: a read that began before it must not be kept. */
 export function sessionGeneration(): number {
@@ -32,7 +32,7 @@ export function cachedSession(key: string, now = Date.now()): UserPrincipal | un
     store.entries.delete(key);
     return undefined;
   }
-  return entry.actor;
+  return entry.principal;
 }
 
 /**
