@@ -199,6 +199,10 @@ export async function choose(page: Page, label: string): Promise<void> {
   await page.locator("label", { hasText: label }).first().click();
 }
 
+/** The two widths every journey is checked at: a small phone (360 px, DSFR's mobile layout) and a desktop screen. */
+export const phone = { width: 360, height: 780 } as const;
+export const desktop = { width: 1280, height: 900 } as const;
+
 /** The demo accounts (README), as [email, password]. */
 export const demo = {
   coordination: ["coordination@demo.maillage.fr", "demo-coordination-16"],

@@ -4,6 +4,7 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { DsfrProvider, StartDsfrOnHydration } from "@/dsfr/client";
 import { DsfrHead, getHtmlAttributes } from "@/dsfr/server";
+import { MenuSkipLink } from "./_components/menu-skip-link";
 import { SiteHeader } from "./_components/site-header";
 import "./global.css";
 
@@ -40,6 +41,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               { label: "Pied de page", anchor: "#footer" },
             ]}
           />
+          <MenuSkipLink />
           <SiteHeader brandTop={brandTop} />
           <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
             {children}

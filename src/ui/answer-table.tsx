@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { formatNumber } from "@/platform/text";
+import { Table } from "@/ui/table";
 
 /**
  * The answers to one question, as a DSFR table: each answer, how many gave it, and its share. The results
@@ -8,7 +9,7 @@ import { formatNumber } from "@/platform/text";
 export function AnswerTable({ caption, rows, className = "fr-table fr-table--sm", share }: { caption: ReactNode; rows: { key: string; label: string; count: number; percent: number }[]; className?: string; share: (percent: number) => ReactNode }) {
   return (
     <div className={className}>
-      <table>
+      <Table>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -26,7 +27,7 @@ export function AnswerTable({ caption, rows, className = "fr-table fr-table--sm"
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -28,7 +28,7 @@ describe("answer / count / share table", () => {
   it("shows each answer as a row header with its count and its share as the page writes it", () => {
     const html = renderToStaticMarkup(createElement(AnswerTable, { caption: "Q1. Âge", rows: [{ key: "a", label: "Moins de 25 ans", count: 1200, percent: 12.5 }], share: (p: number) => `${p} %` }));
     expect(html).toBe(
-      '<div class="fr-table fr-table--sm"><table><caption>Q1. Âge</caption><thead><tr><th scope="col">Réponse</th><th scope="col">Nombre</th><th scope="col">Part</th></tr></thead>' +
+      '<div class="fr-table fr-table--sm"><table tabindex="0"><caption>Q1. Âge</caption><thead><tr><th scope="col">Réponse</th><th scope="col">Nombre</th><th scope="col">Part</th></tr></thead>' +
         '<tbody><tr><th scope="row">Moins de 25 ans</th><td>1\u202f200</td><td>12.5 %</td></tr></tbody></table></div>',
     );
   });

@@ -12,6 +12,7 @@ import { perimeterKindShort } from "@/modules/territories/validation";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { setAdminAction } from "@/modules/accounts/actions";
 import { reviewTerritoryAction } from "@/modules/territories/actions";
+import { Table } from "@/ui/table";
 
 const statusBadges = {
   pending: { label: "À vérifier", className: "fr-badge--new" },
@@ -101,7 +102,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
       <h2>Territoires ({territories.length})</h2>
       <div className="fr-table">
-        <table>
+        <Table>
           <caption>Territoires de l&apos;instance</caption>
           <thead>
             <tr>
@@ -143,7 +144,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
 
       <h2 className="fr-mt-6w">Comptes ({formatNumber(accounts.total)})</h2>
@@ -153,7 +154,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <button className="fr-btn" type="submit" title="Chercher">Chercher</button>
       </form>
       <div className="fr-table">
-        <table>
+        <Table>
           <caption>Comptes, du plus récent au plus ancien</caption>
           <thead>
             <tr>
@@ -181,7 +182,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pager page={page} total={accounts.total} pageSize={ACCOUNT_PAGE_SIZE} href={(p) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`} label="Pages des comptes" />
     </>

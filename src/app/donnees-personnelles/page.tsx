@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/platform/env";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
@@ -11,7 +12,7 @@ export default function PersonalDataPage() {
       <p>Le responsable de traitement est {env.OPERATOR_NAME}.</p>
       <h2>Ce que nous enregistrons</h2>
       <div className="fr-table">
-        <table>
+        <Table>
           <caption>Données traitées, finalité et durée de conservation</caption>
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export default function PersonalDataPage() {
               <td>Quelques heures</td>
             </tr>
           </tbody>
-        </table>
+        </Table>
       </div>
       <h2>Ce que nous n&apos;enregistrons pas</h2>
       <p>

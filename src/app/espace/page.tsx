@@ -6,6 +6,7 @@ import { requireUser } from "@/platform/web/guard";
 import { listTerritoriesOfUser } from "@/modules/territories/queries";
 import { perimeterKindShort } from "@/modules/territories/validation";
 import { signOutAction } from "@/modules/accounts/actions";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Mes territoires" };
 
@@ -35,7 +36,7 @@ export default async function MyTerritoriesPage() {
         <p>Vous ne faites encore partie d&apos;aucun territoire. Ouvrez-en un, ou utilisez le lien d&apos;invitation que l&apos;on vous a transmis.</p>
       ) : (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>Territoires dont vous êtes membre</caption>
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export default async function MyTerritoriesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 import { formatNumber } from "@/platform/text";
 import { AnswerTable } from "@/ui/answer-table";
 import type { ReportData, ReportFinding } from "../report";
+import { Table } from "@/ui/table";
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)}\u00a0%` : "—");
 const dec = (n: number | null, digits = 1) => (n === null ? "—" : new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits }).format(n));
@@ -78,7 +79,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
           </figure>
         ))}
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Habitants à plus de {dec(data.settings.distanceKm)} km d&apos;un lieu offrant chaque service</caption>
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         <h3>Communes prioritaires</h3>
         {data.priorities.length ? (
@@ -123,7 +124,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
         </p>
         {data.actors.byWorld.length ? (
           <div className="fr-table fr-table--sm">
-            <table>
+            <Table>
               <caption>Structures par monde (une structure peut appartenir à plusieurs)</caption>
               <thead>
                 <tr>
@@ -139,7 +140,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         ) : null}
         {data.maturity.assessed ? (
@@ -149,7 +150,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
               Dimensions les plus fragiles : {data.maturity.weakest.join(" ; ")}. Points forts : {data.maturity.strongest.join(" ; ")}.
             </p>
             <div className="fr-table fr-table--sm">
-              <table>
+              <Table>
                 <caption>Maturité des structures par dimension</caption>
                 <thead>
                   <tr>
@@ -167,7 +168,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           </>
         ) : (
@@ -199,7 +200,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
         <Findings list={data.findings.questions} empty="Aucun questionnement n'a encore été relevé." />
         {data.findings.byTheme.length ? (
           <div className="fr-table fr-table--sm">
-            <table>
+            <Table>
               <caption>Constats par thème</caption>
               <thead>
                 <tr>
@@ -217,7 +218,7 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         ) : null}
       </section>

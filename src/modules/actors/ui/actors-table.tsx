@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "../validation";
 import type { listActors } from "../queries";
+import { Table } from "@/ui/table";
 
 type Item = Awaited<ReturnType<typeof listActors>>["items"][number];
 
@@ -12,7 +13,7 @@ export function ActorsTable({ items, href, showStatus }: { items: Item[]; href: 
   if (items.length === 0) return null;
   return (
     <div className="fr-table">
-      <table>
+      <Table>
         <caption>Acteurs du territoire</caption>
         <thead>
           <tr>
@@ -40,7 +41,7 @@ export function ActorsTable({ items, href, showStatus }: { items: Item[]; href: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { addContactAction, removeContactAction } from "@/modules/actors/actions";
 import type { actorContacts } from "../schema";
+import { Table } from "@/ui/table";
 
 type Contact = typeof actorContacts.$inferSelect;
 
@@ -14,7 +15,7 @@ export function ContactsSection({ slug, actorId, contacts, canManage }: { slug: 
         <p>Aucun contact enregistré.</p>
       ) : (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>Contacts de la structure</caption>
             <thead>
               <tr>
@@ -47,7 +48,7 @@ export function ContactsSection({ slug, actorId, contacts, canManage }: { slug: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       {canManage ? (

@@ -1,4 +1,5 @@
 import type { QueueItem } from "../queries";
+import { Table } from "@/ui/table";
 
 /** How moderators name a proposal: the proposed name, or the corrected place's. */
 export function proposalTitle(item: QueueItem): string {
@@ -23,7 +24,7 @@ export function ProposalLines({ item }: { item: QueueItem }) {
       {correction && item.place && item.lines.length === 0 ? <p>Aucun champ modifié : la personne a seulement laissé le message ci-dessus.</p> : null}
       {item.lines.length > 0 ? (
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>{correction ? "Modifications proposées" : "Informations proposées"}</caption>
             <thead>
               <tr>
@@ -41,7 +42,7 @@ export function ProposalLines({ item }: { item: QueueItem }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : null}
     </>

@@ -5,6 +5,7 @@ import { INDICATORS_FILE } from "@/platform/files/limits";
 import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
 import { checkIndicatorsAction, commitIndicatorsAction } from "@/modules/diagnostic/actions";
 import type { IndicatorReport } from "../indicators";
+import { Table } from "@/ui/table";
 
 const MAX_ROWS = 500;
 
@@ -23,7 +24,7 @@ function Report({ report }: { report: IndicatorReport }) {
         <p>Aucune remarque : toutes les lignes sont valables.</p>
       ) : (
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Rapport ligne à ligne ({report.issues.length} remarque(s))</caption>
             <thead>
               <tr>
@@ -41,7 +42,7 @@ function Report({ report }: { report: IndicatorReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

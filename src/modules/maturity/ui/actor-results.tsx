@@ -3,6 +3,7 @@ import { GOOD_PRACTICE_LEVEL, formatLevel, grid, type DimensionId, type Level } 
 import type { Assessment } from "../queries";
 import { formatDay, levelWithName } from "./format";
 import { actorRadarSvg, seriesLabels } from "./radar";
+import { Table } from "@/ui/table";
 
 /** The actor's current self-assessment: radar (drawn on the server) and the same figures in a table, then its comments. */
 export function ActorResults({ actorName, latest, medians }: { actorName: string; latest: Assessment; medians: Record<DimensionId, number | null> }) {
@@ -29,7 +30,7 @@ export function ActorResults({ actorName, latest, medians }: { actorName: string
         </div>
         <div className="fr-col-12 fr-col-lg-6">
           <div className="fr-table">
-            <table>
+            <Table>
               <caption>Niveaux par dimension (sur 4)</caption>
               <thead>
                 <tr>
@@ -53,7 +54,7 @@ export function ActorResults({ actorName, latest, medians }: { actorName: string
                   );
                 })}
               </tbody>
-            </table>
+            </Table>
           </div>
         </div>
       </div>

@@ -3,6 +3,7 @@ import { sequentialBlue } from "@/ui/charts/colors";
 import { GOOD_PRACTICE_LEVEL, formatLevel, grid, levels, levelScale, type Level } from "../grid";
 import type { TerritoryMaturity } from "../queries";
 import { formatDay } from "./format";
+import { Table } from "@/ui/table";
 
 const swatch = (level: Level) => sequentialBlue[level - 1] ?? { background: "#ffffff", text: "#161616" };
 
@@ -52,7 +53,7 @@ export function HeatMap({ slug, view }: { slug: string; view: TerritoryMaturity 
     <>
       <HeatMapLegend />
       <div className="fr-table fr-table--bordered">
-        <table>
+        <Table>
           <caption>Niveau de chaque acteur par dimension (dernière autoévaluation, sur 4)</caption>
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export function HeatMap({ slug, view }: { slug: string; view: TerritoryMaturity 
               <td />
             </tr>
           </tfoot>
-        </table>
+        </Table>
       </div>
     </>
   );

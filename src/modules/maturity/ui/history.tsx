@@ -1,6 +1,7 @@
 import { grid } from "../grid";
 import type { Assessment } from "../queries";
 import { formatDay } from "./format";
+import { Table } from "@/ui/table";
 
 /** Every submission of the actor, newest first: its progress over time. */
 export function AssessmentHistory({ history }: { history: Assessment[] }) {
@@ -11,7 +12,7 @@ export function AssessmentHistory({ history }: { history: Assessment[] }) {
         <p>Aucune autoévaluation n&apos;a encore été enregistrée pour cette structure.</p>
       ) : (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>
               {history.length} autoévaluation{history.length > 1 ? "s" : ""}, de la plus récente à la plus ancienne (niveaux sur 4)
             </caption>
@@ -43,7 +44,7 @@ export function AssessmentHistory({ history }: { history: Assessment[] }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </section>

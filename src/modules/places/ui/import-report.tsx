@@ -1,4 +1,5 @@
 import type { ImportReport } from "../commands";
+import { Table } from "@/ui/table";
 
 /** The counts of an import report (check or commit), as both import pages show them. */
 export type ReportCounts = { records: number; accepted: number; warned: number; rejected: number; created: number; updated: number; unchanged: number; skipped: number; conflicts?: number; toImport: number };
@@ -34,7 +35,7 @@ export function ImportIssues({ issues, total }: { issues: ImportReport["issues"]
   if (total === 0) return <p>Aucune remarque : toutes les lignes sont conformes au standard.</p>;
   return (
     <div className="fr-table fr-table--sm">
-      <table>
+      <Table>
         <caption>
           Rapport ligne à ligne ({total} remarque{total > 1 ? "s" : ""}
           {total > issues.length ? `, ${issues.length} premières affichées` : ""})
@@ -59,7 +60,7 @@ export function ImportIssues({ issues, total }: { issues: ImportReport["issues"]
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

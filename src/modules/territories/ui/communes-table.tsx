@@ -21,10 +21,11 @@ export function CommunesTable({ items, total, page, q, basePath }: { items: Row[
       </form>
       <div className="fr-table fr-table--no-caption">
         <div className="fr-table__wrapper">
-          <div className="fr-table__container">
+          {/* In this DSFR markup the container scrolls sideways on a phone: in the tab order, named by the caption. */}
+          <div className="fr-table__container" tabIndex={0} role="region" aria-labelledby="communes-caption">
             <div className="fr-table__content">
               <table>
-                <caption>
+                <caption id="communes-caption">
                   Communes du territoire ({formatNumber(total)}{q ? ` correspondant à « ${q} »` : ""}), par population décroissante
                 </caption>
                 <thead>

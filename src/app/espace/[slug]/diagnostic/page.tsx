@@ -14,6 +14,7 @@ import { saveCoverageSettingsAction } from "@/modules/diagnostic/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 import { FilterSelect } from "@/ui/filter-select";
 import { Figure } from "@/modules/diagnostic/ui/figure";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -107,7 +108,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
           {totals.noPosition.communes > 0 ? ` ${formatNumber(totals.noPosition.communes)} commune(s) sans point de référence ne sont pas comptées dans les distances.` : ""}
         </p>
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Habitants à plus de {km(settings.distanceKm)} d&apos;un lieu offrant chaque service</caption>
             <thead>
               <tr>
@@ -127,7 +128,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       </section>
 
@@ -203,7 +204,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
           <a href={`${base}/export/csv`} download>CSV</a>, <a href={`${base}/export/xlsx`} download>XLSX (Excel)</a>, <a href={`${base}/export/ods`} download>ODS (LibreOffice)</a>.
         </p>
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>
               {formatNumber(portrait.rows.length)} communes{sortBy ? `, triées par ${sortBy.label.toLowerCase()} (${descending ? "décroissant" : "croissant"})` : ", par ordre alphabétique"}
             </caption>
@@ -238,7 +239,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         <Pager page={page} total={portrait.rows.length} pageSize={PAGE_SIZE} href={(n) => `${query({ page: String(n) })}#communes-titre`} label="Pages du tableau des communes" />
       </section>

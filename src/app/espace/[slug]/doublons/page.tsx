@@ -6,6 +6,7 @@ import { duplicateCandidates } from "@/modules/places/duplicates";
 import { mergePlacesAction } from "@/modules/places/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { Brief } from "@/modules/places/ui/place-brief";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Doublons de lieux" };
 
@@ -37,7 +38,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         <p>Aucun doublon possible dans ce territoire.</p>
       ) : (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>{pairs.length} paire(s) de fiches à examiner</caption>
             <thead>
               <tr>
@@ -63,7 +64,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

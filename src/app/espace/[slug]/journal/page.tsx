@@ -7,6 +7,7 @@ import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform
 import { Pager, pageParam } from "@/ui/pager";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { FilterSelect } from "@/ui/filter-select";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Journal des modifications" };
 
@@ -90,7 +91,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         <button className="fr-btn fr-btn--secondary" type="submit">Filtrer</button>
       </form>
       <div className="fr-table">
-        <table>
+        <Table>
           <caption>{formatNumber(total)} modification(s), de la plus récente à la plus ancienne</caption>
           <thead>
             <tr>
@@ -119,7 +120,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               </tr>
             ) : null}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pager page={page} total={total} pageSize={AUDIT_PAGE_SIZE} href={query} label="Pages du journal" />
     </>

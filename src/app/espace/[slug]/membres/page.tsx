@@ -9,6 +9,7 @@ import { InvitationForm } from "@/modules/territories/ui/invitation-form";
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Membres et invitations" };
 
@@ -32,7 +33,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
       ) : null}
       <h2>Membres ({members.length})</h2>
       <div className="fr-table">
-        <table>
+        <Table>
           <caption>Personnes membres du territoire et leur rôle</caption>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
 
       {abilities.invite ? (
@@ -86,7 +87,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
             <p>Aucune invitation pour l&apos;instant.</p>
           ) : (
             <div className="fr-table">
-              <table>
+              <Table>
                 <caption>Invitations créées pour ce territoire</caption>
                 <thead>
                   <tr>
@@ -128,7 +129,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                     );
                   })}
                 </tbody>
-              </table>
+              </Table>
             </div>
           )}
         </>

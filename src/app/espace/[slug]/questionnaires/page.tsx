@@ -10,6 +10,7 @@ import { questionnairesPage } from "@/modules/questionnaires/ui/load";
 import { formatDay } from "@/modules/questionnaires/ui/format";
 import { createQuestionnaireAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Questionnaires participatifs" };
 
@@ -42,7 +43,7 @@ export default async function QuestionnairesPage({ params, searchParams }: Props
       ) : null}
       {list.length > 0 ? (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>Questionnaires du territoire</caption>
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export default async function QuestionnairesPage({ params, searchParams }: Props
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Aucun questionnaire pour l&apos;instant.</p>

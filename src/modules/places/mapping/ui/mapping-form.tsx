@@ -7,6 +7,7 @@ import { placeMappingAction } from "@/modules/places/actions";
 import { columnInput, constantInput } from "../validation";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
 import { IssuesTable, NotImported, ReportSummary } from "./report";
+import { Table } from "@/ui/table";
 
 /**
  * Step 2 and 3 of the import in the producer's own format: one select per standard field, a fixed
@@ -220,7 +221,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
         (avant les corrections du standard : téléphones, dates…).
       </p>
       <div className="fr-table fr-table--sm">
-        <table>
+        <Table>
           <caption>Les {preview.records.length} premiers lieux, champs du standard</caption>
           <thead>
             <tr>
@@ -254,7 +255,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { deletePlaceMappingAction } from "@/modules/places/actions";
 import { formatDateTime } from "@/platform/text";
 import type { SavedMapping } from "../queries";
+import { Table } from "@/ui/table";
 
 /** The territory's saved mappings, each with a plain form to delete it (works without JavaScript). */
 export function SavedMappings({ territory, token, saved }: { territory: string; token: string; saved: SavedMapping[] }) {
@@ -11,7 +12,7 @@ export function SavedMappings({ territory, token, saved }: { territory: string; 
         <p>Aucune correspondance enregistrée pour ce territoire. Vous pourrez en enregistrer une à l&apos;étape 2.</p>
       ) : (
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Correspondances du territoire ({saved.length})</caption>
             <thead>
               <tr>
@@ -45,7 +46,7 @@ export function SavedMappings({ territory, token, saved }: { territory: string; 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </section>

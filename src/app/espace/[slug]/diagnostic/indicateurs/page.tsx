@@ -9,6 +9,7 @@ import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { listCustomIndicators } from "@/modules/diagnostic/indicators";
 import { ImportIndicators } from "@/modules/diagnostic/ui/import-indicators";
 import { deleteIndicatorAction } from "@/modules/diagnostic/actions";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Indicateurs du territoire" };
 
@@ -42,7 +43,7 @@ export default async function IndicatorsPage({ params }: { params: Promise<{ slu
         <p>Aucun pour l&apos;instant.</p>
       ) : (
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Indicateurs importés</caption>
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export default async function IndicatorsPage({ params }: { params: Promise<{ slu
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

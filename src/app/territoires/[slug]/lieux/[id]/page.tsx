@@ -11,6 +11,7 @@ import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentPrincipal } from "@/platform/web/principal";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { List } from "@/modules/places/ui/value-list";
+import { Table } from "@/ui/table";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -76,7 +77,7 @@ export default async function PlacePage({ params }: Props) {
             <>
               <p className="fr-text--bold">{statusText(d.horaires, now)}</p>
               <div className="fr-table fr-table--sm fr-table--no-caption">
-                <table>
+                <Table>
                   <caption>Horaires de la semaine</caption>
                   <tbody>
                     {week.days.map((day) => (
@@ -86,7 +87,7 @@ export default async function PlacePage({ params }: Props) {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </Table>
               </div>
               {week.comments.length ? <p className="fr-text--sm">{week.comments.join(" ; ")}</p> : null}
             </>

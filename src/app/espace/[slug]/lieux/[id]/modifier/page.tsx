@@ -13,6 +13,7 @@ import { placeHistory } from "@/modules/places/edit/queries";
 import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
 import { updatePlaceAction } from "@/modules/places/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Table } from "@/ui/table";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,8 +70,7 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
           <p>Aucune modification depuis l&apos;import (source : {place.source}).</p>
         ) : (
           <div className="fr-table fr-table--sm">
-            {/* Focusable: on a phone the table scrolls sideways, and a keyboard must reach what is hidden. */}
-            <table tabIndex={0}>
+            <Table>
               <caption>Les {history.length} dernières modifications de la fiche</caption>
               <thead>
                 <tr>
@@ -88,7 +88,7 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

@@ -7,6 +7,7 @@ import { formatDay, lastOpenDay } from "@/modules/questionnaires/ui/format";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { createCampaignAction } from "@/modules/questionnaires/actions";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Campagnes du questionnaire" };
 
@@ -28,7 +29,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ slug
       </p>
       {campaigns.length > 0 ? (
         <div className="fr-table">
-          <table>
+          <Table>
             <caption>Campagnes de ce questionnaire</caption>
             <thead>
               <tr>
@@ -58,7 +59,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ slug
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Aucune campagne pour l&apos;instant.</p>

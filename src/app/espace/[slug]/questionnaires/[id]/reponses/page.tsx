@@ -9,6 +9,7 @@ import { questionnairePage } from "@/modules/questionnaires/ui/load";
 import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav";
 import { setExcludedAction } from "@/modules/questionnaires/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Réponses reçues" };
 
@@ -55,7 +56,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       </p>
       {items.length > 0 ? (
         <div className="fr-table fr-table--sm">
-          <table>
+          <Table>
             <caption>Réponses reçues</caption>
             <thead>
               <tr>
@@ -87,7 +88,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : null}
       <Pager page={page} total={total} pageSize={RESPONSES_PAGE_SIZE} href={(n) => `${here}?${suspectOnly ? "suspectes=1&" : ""}page=${n}`} label="Pages des réponses" />

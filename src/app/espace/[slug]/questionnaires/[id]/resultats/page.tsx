@@ -13,6 +13,7 @@ import { QuestionnaireNav } from "@/modules/questionnaires/ui/questionnaire-nav"
 import { findingLink, ResultBlock } from "@/modules/questionnaires/ui/result-block";
 import { findingAbilitiesIn } from "@/modules/findings/queries";
 import { readSearchParams } from "@/platform/web/search-params";
+import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Résultats du questionnaire" };
 
@@ -188,7 +189,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
               return svg ? <SvgChart svg={svg} /> : <p>Aucune personne n&apos;a répondu aux deux questions.</p>;
             })()}
             <div className="fr-table fr-table--sm">
-              <table>
+              <Table>
                 <caption>
                   {label(crossA)} (lignes) × {label(crossB)} (colonnes) : nombre de personnes et part de la ligne
                 </caption>
@@ -221,7 +222,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           </>
         ) : null}
