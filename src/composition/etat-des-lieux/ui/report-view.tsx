@@ -146,7 +146,10 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
           <>
             <p>
               {formatNumber(data.maturity.assessed)} structures se sont autoévaluées sur la grille de bonnes pratiques (niveaux de 1 à 4, la bonne pratique étant le niveau 3).
-              Dimensions les plus fragiles : {data.maturity.weakest.join(" ; ")}. Points forts : {data.maturity.strongest.join(" ; ")}.
+              Dimensions les plus fragiles : {data.maturity.weakest.join(" ; ")}.{" "}
+              {data.maturity.strongest.length
+                ? `Points forts (médiane au niveau de bonne pratique ou au-dessus) : ${data.maturity.strongest.join(" ; ")}.`
+                : "Aucune dimension n'atteint encore la bonne pratique : pas de point fort à signaler."}
             </p>
             <div className="fr-table fr-table--sm">
               <table>
