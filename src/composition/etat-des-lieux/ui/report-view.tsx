@@ -35,16 +35,19 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
   const Title = standalone ? "h1" : "h2";
   return (
     <article className="maillage-report">
-      <header className="fr-mb-4w">
+      {/* The title page when printed (a div, not a header: print styles hide the site's headers). */}
+      <div className="maillage-report__cover fr-mb-4w">
         <p className="fr-text--lead fr-mb-1w">État des lieux de l&apos;inclusion numérique</p>
         <Title>{data.territory.name}</Title>
         <p>
           {version
             ? `Version ${version.number}, publiée le ${longDate(version.publishedAt.toISOString())}${version.by ? ` par ${version.by}` : ""}.`
             : `Version de travail, chiffres du ${longDate(data.generatedAt)} (non publiée).`}
-          {data.territory.isDemo ? " Territoire de démonstration : structures, réponses et constats sont fictifs." : ""}
         </p>
-      </header>
+        <p>Éditeur : la coordination du territoire {data.territory.name}.</p>
+        {data.territory.isDemo ? <p>Territoire de démonstration : structures, réponses et constats sont fictifs.</p> : null}
+        <p className="fr-text--sm">Document produit avec Maillage, outil de la stratégie territoriale d&apos;inclusion numérique.</p>
+      </div>
 
       <section aria-labelledby="rapport-territoire">
         <h2 id="rapport-territoire">1. Le territoire et sa fragilité numérique</h2>
