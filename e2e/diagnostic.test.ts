@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -107,6 +111,24 @@ describe("the territorial diagnostic", () => {
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(20_000);
+    // A tagged PDF (RGAA: documents accessible), opening on its title page.
+    const file = path.join(os.tmpdir(), `etat-des-lieux-${process.pid}.pdf`);
+    fs.writeFileSync(file, bytes);
+    try {
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      const firstPage = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      expect(firstPage).toContain("État des lieux de l'inclusion numérique");
+      expect(firstPage).toContain("Charente");
+      expect(firstPage).toMatch(/Version de travail, chiffres du \d{1,2} \p{L}+ \d{4} \(non publiée\)\./u);
+      expect(firstPage).toContain("Éditeur : la coordination du territoire");
+      // The title page is a page of its own: the first section starts on page 2.
+      expect(firstPage).not.toContain("1. Le territoire et sa fragilité numérique");
+      const secondPage = execFileSync("pdftotext", ["-f", "2", "-l", "2", "-layout", file, "-"], { encoding: "utf8" });
+      expect(secondPage).toContain("1. Le territoire et sa fragilité numérique");
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
     // The menu is drawn once by the workspace layout, which a client navigation does not render again:
     // the marked tab still follows the page.
     const menu = page.getByRole("navigation", { name: "Espace de travail du territoire" });

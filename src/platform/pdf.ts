@@ -100,6 +100,10 @@ async function print(path: string, cookie: string, footer: string): Promise<Uint
     const pdf = await page.pdf({
       format: "A4",
       printBackground: true,
+      // A tagged PDF (headings, lists, tables, figures' text alternatives) with bookmarks from the
+      // headings: RGAA asks documents to be accessible, and a screen reader reads the tags.
+      tagged: true,
+      outline: true,
       margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
       displayHeaderFooter: true,
       headerTemplate: "<span></span>",

@@ -11,7 +11,7 @@ import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { shortLabel } from "@/modules/places";
 import { actors, followUpStatus, visibleIn, type World, worldLabels, worlds } from "@/modules/actors";
-import { type DimensionId, grid, median, territoryMaturity } from "@/modules/maturity";
+import { type DimensionId, grid, median, strongest, territoryMaturity, weakest } from "@/modules/maturity";
 import { listFindings } from "@/modules/findings";
 import { themeLabel } from "@/modules/themes";
 import { territoryCommuneCodes, type TerritoryRef, type TerritoryStatus } from "@/modules/territories";
@@ -114,8 +114,8 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
     maturity: {
       assessed: maturity.summary.assessed,
       dimensions: maturity.summary.dimensions.map((d) => ({ title: title(d.dimension), median: d.median, belowShare: d.belowShare })),
-      weakest: maturity.summary.assessed ? maturity.summary.ranking.slice(0, 2).map((d) => title(d.dimension)) : [],
-      strongest: maturity.summary.assessed ? maturity.summary.ranking.slice(-2).reverse().map((d) => title(d.dimension)) : [],
+      weakest: weakest(maturity.summary).map((d) => title(d.dimension)),
+      strongest: strongest(maturity.summary).map((d) => title(d.dimension)),
     },
     surveys: await surveyHighlights(db, territory.id),
     findings: {

@@ -5,6 +5,7 @@ export { SERVICES } from "./coverage";
 export { NO_VALUE, choroplethSvg, classify } from "./map";
 export { diagnosticPolicy } from "./policy";
 export { territoryPortrait } from "./portrait";
+export { keyMessages, servicesNoPlaceOffers } from "./key-messages";
 export type { IndicatorDef } from "./portrait";
 export { diagnosticReports } from "./schema";
 export { workspaceTabs } from "./manifest";

@@ -4,5 +4,5 @@
 export { grid } from "./grid";
 export type { DimensionId } from "./grid";
 export { territoryMaturity } from "./queries";
-export { median } from "./stats";
+export { median, strongest, weakest } from "./stats";
 export { workspaceTabs } from "./manifest";

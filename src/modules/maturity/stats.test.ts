@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { grid, GOOD_PRACTICE_LEVEL } from "./grid";
-import { median, summarize, weakest, type AssessedActor } from "./stats";
+import { median, strongest, summarize, weakest, type AssessedActor } from "./stats";
 import { expectedMedians, expectedRanking, fixture } from "./test-fixture";
 import { assessmentSchema } from "./validation";
 
@@ -35,6 +35,18 @@ describe("territory summary", () => {
     const summary = summarize(fixture);
     expect(summary.ranking.map((d) => d.dimension)).toEqual(expectedRanking);
     expect(weakest(summary).map((d) => d.dimension)).toEqual(["evaluation", "accessibility"]);
+  });
+
+  it("names as strengths only dimensions whose median reaches good practice, best first", () => {
+    // equipment and partnerships have a median of 3 (good practice); support (2.5) is the next best but below it.
+    expect(strongest(summarize(fixture)).map((d) => d.dimension)).toEqual(["partnerships", "equipment"]);
+    expect(strongest(summarize(fixture), 6).map((d) => d.dimension)).toEqual(["partnerships", "equipment"]);
+  });
+
+  it("has no strength when every median is below good practice, even the least weak", () => {
+    const low: AssessedActor = { actorId: "L", name: "L", submittedAt: new Date(), levels: { support: 2, skills: 2, equipment: 2, partnerships: 1, accessibility: 2, evaluation: 1 } };
+    expect(strongest(summarize([low]))).toEqual([]);
+    expect(strongest(summarize([]))).toEqual([]);
   });
 
   it("with nobody assessed, has no median and no weakest dimension", () => {

@@ -60,6 +60,21 @@ export function weakest(summary: TerritorySummary, n = WEAKEST_COUNT): Dimension
   return summary.ranking.filter((d) => d.median !== null).slice(0, n);
 }
 
+/** How many dimensions the territory page names as strengths, at most. */
+export const STRONGEST_COUNT = 2;
+
+/**
+ * The territory's strengths: the best-ranked dimensions whose median is at or above the good-practice
+ * level, best first. A dimension below it is never called a strength, even when it is the least weak
+ * (a territory where every median is 2 has no strength to show).
+ */
+export function strongest(summary: TerritorySummary, n = STRONGEST_COUNT): DimensionSummary[] {
+  return summary.ranking
+    .filter((d) => d.median !== null && d.median >= GOOD_PRACTICE_LEVEL)
+    .reverse()
+    .slice(0, n);
+}
+
 /** Per dimension, the territory's median (null when nobody answered). */
 export function mediansOf(summary: TerritorySummary): Record<DimensionId, number | null> {
   return Object.fromEntries(summary.dimensions.map((d) => [d.dimension, d.median])) as Record<DimensionId, number | null>;

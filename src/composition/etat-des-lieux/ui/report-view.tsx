@@ -36,16 +36,19 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
   const Title = standalone ? "h1" : "h2";
   return (
     <article className="maillage-report">
-      <header className="fr-mb-4w">
+      {/* The title page when printed (a div, not a header: print styles hide the site's headers). */}
+      <div className="maillage-report__cover fr-mb-4w">
         <p className="fr-text--lead fr-mb-1w">État des lieux de l&apos;inclusion numérique</p>
         <Title>{data.territory.name}</Title>
         <p>
           {version
             ? `Version ${version.number}, publiée le ${longDate(version.publishedAt.toISOString())}${version.by ? ` par ${version.by}` : ""}.`
             : `Version de travail, chiffres du ${longDate(data.generatedAt)} (non publiée).`}
-          {data.territory.isDemo ? " Territoire de démonstration : structures, réponses et constats sont fictifs." : ""}
         </p>
-      </header>
+        <p>Éditeur : la coordination du territoire {data.territory.name}.</p>
+        {data.territory.isDemo ? <p>Territoire de démonstration : structures, réponses et constats sont fictifs.</p> : null}
+        <p className="fr-text--sm">Document produit avec Maillage, outil de la stratégie territoriale d&apos;inclusion numérique.</p>
+      </div>
 
       <section aria-labelledby="rapport-territoire">
         <h2 id="rapport-territoire">1. Le territoire et sa fragilité numérique</h2>
@@ -147,7 +150,10 @@ export function ReportView({ data, version, standalone }: { data: ReportData; ve
           <>
             <p>
               {formatNumber(data.maturity.assessed)} structures se sont autoévaluées sur la grille de bonnes pratiques (niveaux de 1 à 4, la bonne pratique étant le niveau 3).
-              Dimensions les plus fragiles : {data.maturity.weakest.join(" ; ")}. Points forts : {data.maturity.strongest.join(" ; ")}.
+              Dimensions les plus fragiles : {data.maturity.weakest.join(" ; ")}.{" "}
+              {data.maturity.strongest.length
+                ? `Points forts (médiane au niveau de bonne pratique ou au-dessus) : ${data.maturity.strongest.join(" ; ")}.`
+                : "Aucune dimension n'atteint encore la bonne pratique : pas de point fort à signaler."}
             </p>
             <div className="fr-table fr-table--sm">
               <Table>

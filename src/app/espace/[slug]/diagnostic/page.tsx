@@ -15,6 +15,8 @@ import { readSearchParams } from "@/platform/web/search-params";
 import { FilterSelect } from "@/ui/filter-select";
 import { Figure } from "@/modules/diagnostic/ui/figure";
 import { Table } from "@/ui/table";
+import { servicesNoPlaceOffers } from "@/modules/diagnostic/key-messages";
+import { portraitKeyMessages } from "@/composition/portrait-key-messages";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
 
@@ -54,7 +56,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
   const can = diagnosticAbilities(principal, territory);
   const { db } = await getRuntime();
-  const portrait = await territoryPortrait(db, territory.id);
+  const [portrait, keyMessages] = await Promise.all([territoryPortrait(db, territory.id), portraitKeyMessages(db, territory)]);
   const { totals, settings } = portrait;
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
@@ -79,14 +81,42 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
     return `${base}?${q.toString()}`;
   };
   const groups = [...new Set(portrait.indicators.map((i) => i.group))];
+  // A service no place declares puts everybody "far" (100 %): said in words rather than left to puzzle.
+  const unoffered = new Set(servicesNoPlaceOffers(SERVICES, portrait.rows));
   return (
     <>
       <h2>Portrait du territoire</h2>
+      <section aria-labelledby="a-retenir-titre" className="fr-callout fr-mb-4w">
+        <h3 id="a-retenir-titre" className="fr-callout__title">À retenir</h3>
+        <ul className="fr-callout__text">
+          {keyMessages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </section>
       <p>
-        Pour chaque commune : population, indice de fragilité numérique (IFN, de 0 à 10, 10 étant le plus fragile), lieux de médiation
-        numérique et distance à vol d&apos;oiseau depuis le centre de la commune jusqu&apos;au lieu le plus proche — y compris hors du
-        territoire : une aide de l&apos;autre côté d&apos;une limite reste une aide. Les chiffres se recalculent dès qu&apos;un lieu change.
+        Pour chaque commune : population, indice de fragilité numérique, lieux de médiation numérique et distance au lieu le plus proche
+        — y compris hors du territoire : une aide de l&apos;autre côté d&apos;une limite reste une aide. Les chiffres se recalculent dès
+        qu&apos;un lieu change.
       </p>
+      <dl className="fr-text--sm">
+        <dt>
+          <strong>
+            Indice de fragilité numérique (<abbr title="indice de fragilité numérique">IFN</abbr>)
+          </strong>
+        </dt>
+        <dd>
+          Une note de 0 à 10 par commune, publiée par La Mednum : plus elle est haute, plus les habitants risquent d&apos;être en difficulté
+          avec le numérique. Elle combine l&apos;accès aux réseaux (très haut débit, 4G), la pauvreté, la part des 65 ans et plus et celle des
+          personnes sans diplôme.
+        </dd>
+        <dt>
+          <strong>À vol d&apos;oiseau</strong>
+        </dt>
+        <dd>
+          En ligne droite, du centre de la commune au lieu, sans suivre les routes : le trajet réel est plus long.
+        </dd>
+      </dl>
 
       <p>
         <Link className="fr-link fr-icon-file-text-line fr-link--icon-left" href={`${base}/etat-des-lieux`}>
@@ -100,16 +130,16 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
           <Figure label="communes" value={formatNumber(totals.communes)} />
           <Figure label="habitants" value={formatNumber(totals.population)} />
           <Figure label="lieux de médiation dans le territoire" value={formatNumber(totals.places)} detail={totals.placesPer10k === null ? undefined : `${formatValue({ decimals: 1 }, totals.placesPer10k)} pour 10 000 habitants`} />
-          <Figure label={`habitants à plus de ${km(settings.distanceKm)} d'un lieu`} value={formatNumber(totals.far.population)} detail={`${percent(totals.far.population, totals.population)} de la population, ${formatNumber(totals.far.communes)} commune(s)`} />
+          <Figure label={`habitants à plus de ${km(settings.distanceKm)} d'un lieu, à vol d'oiseau`} value={formatNumber(totals.far.population)} detail={`${percent(totals.far.population, totals.population)} de la population, ${formatNumber(totals.far.communes)} commune${totals.far.communes > 1 ? "s" : ""}`} />
           <Figure label="communes en zone blanche" value={formatNumber(totals.whiteZones.communes)} detail={`${formatNumber(totals.whiteZones.population)} habitants`} />
         </ul>
         <p className="fr-text--sm">
-          Zone blanche : aucun lieu à moins de {km(settings.distanceKm)} et un IFN supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.
-          {totals.noPosition.communes > 0 ? ` ${formatNumber(totals.noPosition.communes)} commune(s) sans point de référence ne sont pas comptées dans les distances.` : ""}
+          Zone blanche : aucun lieu à moins de {km(settings.distanceKm)} et un <abbr title="indice de fragilité numérique">IFN</abbr> supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.
+          {totals.noPosition.communes > 0 ? ` ${formatNumber(totals.noPosition.communes)} ${totals.noPosition.communes > 1 ? "communes sans point de référence ne sont pas comptées" : "commune sans point de référence n'est pas comptée"} dans les distances.` : ""}
         </p>
         <div className="fr-table fr-table--sm">
           <Table>
-            <caption>Habitants à plus de {km(settings.distanceKm)} d&apos;un lieu offrant chaque service</caption>
+            <caption>Habitants à plus de {km(settings.distanceKm)} (à vol d&apos;oiseau) d&apos;un lieu offrant chaque service</caption>
             <thead>
               <tr>
                 <th scope="col">Service</th>
@@ -123,13 +153,26 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
                 <tr key={s}>
                   <th scope="row">{shortLabel(s)}</th>
                   <td>{formatNumber(totals.farByService[s].population)}</td>
-                  <td>{percent(totals.farByService[s].population, totals.population)}</td>
+                  <td>
+                    {percent(totals.farByService[s].population, totals.population)}
+                    {unoffered.has(s) ? (
+                      <> : aucun lieu ne déclare ce service</>
+                    ) : totals.population > 0 && totals.farByService[s].population === totals.population ? (
+                      <> : aucun habitant n&apos;a un tel lieu à moins de {km(settings.distanceKm)}</>
+                    ) : null}
+                  </td>
                   <td>{formatNumber(totals.farByService[s].communes)}</td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </div>
+        <p className="fr-text--sm">
+          Chaque ligne compte les habitants dont le lieu le plus proche offrant ce service est à plus de {km(settings.distanceKm)}.
+          {unoffered.size > 0
+            ? ` ${[...unoffered].map((s) => `« ${shortLabel(s)} »`).join(", ")} : aucun lieu, dans le territoire ni autour, ne déclare ${unoffered.size > 1 ? "ces services" : "ce service"} dans ses données ; tous les habitants en sont donc comptés loin. Cela peut venir de fiches incomplètes plutôt que d'une absence réelle : les fiches des lieux se complètent dans Maillage.`
+            : ""}
+        </p>
       </section>
 
       <section aria-labelledby="carte-titre" className="fr-mt-4w">
@@ -247,7 +290,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       <section aria-labelledby="reglages-titre" className="fr-mt-4w">
         <h3 id="reglages-titre">Réglages et indicateurs du territoire</h3>
         <p>
-          Distance retenue : {km(settings.distanceKm)} ; seuil de fragilité : IFN supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.{" "}
+          Distance retenue : {km(settings.distanceKm)} ; seuil de fragilité : <abbr title="indice de fragilité numérique">IFN</abbr> supérieur à {formatValue({ decimals: 2 }, settings.ifnThreshold)}.{" "}
           {portrait.custom.length ? `Indicateurs du territoire : ${portrait.custom.map((c) => c.label).join(", ")}.` : ""}
         </p>
         {can.importIndicators ? (

@@ -7,7 +7,7 @@ import { territoryPage } from "@/modules/territories/web";
 import { GOOD_PRACTICE_LEVEL } from "@/modules/maturity/grid";
 import { maturityPolicy, noMaturityActor } from "@/modules/maturity/policy";
 import { territoryMaturity } from "@/modules/maturity/queries";
-import { weakest } from "@/modules/maturity/stats";
+import { strongest, weakest } from "@/modules/maturity/stats";
 import { GridDescription } from "@/modules/maturity/ui/grid-description";
 import { HeatMap } from "@/modules/maturity/ui/heat-map";
 import { Finding } from "@/modules/maturity/ui/dimension-finding";
@@ -25,7 +25,7 @@ export default async function TerritoryMaturityPage({ params }: { params: Promis
   const view = await territoryMaturity(db, territory);
   const { summary } = view;
   const weak = weakest(summary);
-  const strong = summary.ranking.filter((d) => d.median !== null && !weak.includes(d)).slice(-2).reverse();
+  const strong = strongest(summary).filter((d) => !weak.includes(d));
   const missing = view.visibleActors - summary.assessed;
   return (
     <>
@@ -55,16 +55,19 @@ export default async function TerritoryMaturityPage({ params }: { params: Promis
               <Finding key={d.dimension} d={d} />
             ))}
           </ul>
+          <h3 className="fr-mt-4w">Points forts du territoire</h3>
           {strong.length > 0 ? (
             <>
-              <h3 className="fr-mt-4w">Points forts du territoire</h3>
+              <p>Les dimensions où le niveau médian des acteurs atteint la bonne pratique (niveau {GOOD_PRACTICE_LEVEL}) ou la dépasse :</p>
               <ul>
                 {strong.map((d) => (
                   <Finding key={d.dimension} d={d} />
                 ))}
               </ul>
             </>
-          ) : null}
+          ) : (
+            <p>Aucune dimension n&apos;atteint encore la bonne pratique (niveau médian {GOOD_PRACTICE_LEVEL} ou plus) : pas de point fort à signaler pour l&apos;instant.</p>
+          )}
 
           <h3 className="fr-mt-4w">Carte de chaleur : acteurs × dimensions</h3>
           <p>Une ligne par acteur, une colonne par dimension. Le nom de l&apos;acteur mène à son détail (graphique, commentaires, historique).</p>
