@@ -146,7 +146,8 @@ function PlaceItem({ place: p, now }: { place: HelpPlace; now: Date }) {
       ) : null}
       {p.services.length ? <p className="fr-text--sm fr-mb-1v">On y aide pour : {p.services.map(shortLabel).join(" · ")}.</p> : null}
       {p.support.length ? <p className="fr-text--sm fr-mb-1v">Accueil adapté : {p.support.join(" · ")}.</p> : null}
-      {p.access.length ? <p className="fr-text--sm fr-mb-1v">Pour y aller : {p.access.join(" · ")}.</p> : null}
+      {/* Always said, so that the printed sheet answers "how do I get in?" for every place, even when nobody told us. */}
+      <p className="fr-text--sm fr-mb-1v">Pour y aller : {p.access.length ? p.access.join(" · ") : "conditions d'accès non renseignées"}.</p>
       <ul className="fr-raw-list fr-mt-1w">
         {c.phone ? (
           // The "Appeler" button below sits in a button group, which print hides: the number is printed as text.
