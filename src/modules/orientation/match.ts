@@ -7,7 +7,7 @@ import { normalizeSearch } from "@/platform/text";
  * (Chirac's INSEE code is 16100, but 16100 is Cognac's postcode: the postcode is what people mean),
  * and a name nobody has gets the closest names as suggestions.
  */
-export type MatchableCommune = { code: string; name: string; postcodes: readonly string[]; departement: string; population: number };
+export type MatchableCommune = { code: string; name: string; postcodes: readonly string[]; departement: string; population: number; /** normalizeSearch(name), when already known. */ search?: string };
 
 export type CommuneMatch<C> = { kind: "found"; commune: C } | { kind: "choose"; choices: C[]; more: boolean } | { kind: "suggest"; choices: C[] } | { kind: "unknown" };
 
@@ -61,7 +61,8 @@ export function matchCommunes<C extends MatchableCommune>(table: Iterable<C>, te
     return { kind: "unknown" };
   }
   if (name === "") return { kind: "unknown" };
-  const normalized = all.map((c) => ({ c, n: normalizeSearch(c.name) }));
+  // 35,000 names: the table usually carries them normalised already (memory.ts).
+  const normalized = all.map((c) => ({ c, n: c.search ?? normalizeSearch(c.name) }));
   const exact = normalized.filter((x) => x.n === name).map((x) => x.c);
   if (exact.length === 1 && exact[0]) return { kind: "found", commune: exact[0] };
   const starting = normalized.filter((x) => x.n !== name && x.n.startsWith(name)).map((x) => x.c);
