@@ -83,7 +83,13 @@ describe("finding help near me (demo instance, real Charente places)", () => {
     expect(await page.getByRole("heading", { name: "Commune introuvable" }).count()).toBe(1);
     await expectNoHorizontalScroll(page);
 
+    // Outside the data this instance holds: said so, not "nothing within 50 km" (issue 10).
     await visit(page, `${baseUrl}/aide?lieu=Strasbourg&besoin=demarches&ouvert=1`);
+    expect(await page.getByRole("heading", { name: "Maillage ne contient pas encore les lieux de Strasbourg" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: /Aucun lieu trouvé/ }).count()).toBe(0);
+    // Inside it, nothing matching within 50 km: the search can be widened (no Charente place declares all seven accessibility needs).
+    const all = ["surdite", "vue", "moteur", "mental", "illettrisme", "anglais", "langues"].map((a) => `acces=${a}`).join("&");
+    await visit(page, `${baseUrl}/aide?lieu=Confolens&besoin=enfants&ouvert=1&${all}`);
     expect(await page.getByRole("heading", { name: /Aucun lieu trouvé à moins de 50 km/ }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Voir aussi les lieux fermés en ce moment" }).count()).toBe(1);
     await expectNoHorizontalScroll(page);

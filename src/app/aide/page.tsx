@@ -3,7 +3,7 @@ import { getRuntime } from "@/platform/runtime";
 import { findHelp } from "@/modules/orientation/nearest";
 import { resolveCommuneInput, type CommuneResolution } from "@/modules/orientation/commune";
 import { parseHelpParams } from "@/modules/orientation/params";
-import { Choices, MAX_KM, Results, SearchForm, UnknownCommune } from "@/modules/orientation/ui/help";
+import { Choices, MAX_KM, NotCovered, Results, SearchForm, Suggestions, UnknownCommune } from "@/modules/orientation/ui/help";
 import { readSearchParams } from "@/platform/web/search-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -40,7 +40,9 @@ export default async function HelpPage({ searchParams }: Props) {
       </p>
       {unknown ? <UnknownCommune text={params.text} answer={answer} /> : null}
       {resolution?.kind === "choose" ? <Choices text={params.text} choices={resolution.choices} more={resolution.more} params={params} /> : null}
-      {commune && answer?.ok ? <Results commune={commune} places={answer.places} params={params} now={now} /> : null}
+      {resolution?.kind === "suggest" ? <Suggestions text={params.text} choices={resolution.choices} params={params} /> : null}
+      {commune && answer?.ok && !answer.covered ? <NotCovered commune={commune} /> : null}
+      {commune && answer?.ok ? <Results commune={commune} places={answer.places} params={params} now={now} covered={answer.covered} /> : null}
       <SearchForm params={params} commune={commune} unknown={unknown} searched={searched} />
     </>
   );

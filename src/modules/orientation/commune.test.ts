@@ -73,3 +73,23 @@ describe("the search in the URL", () => {
     expect(helpHref({ text: "", openNow: false, accessibility: [] })).toBe("/aide");
   });
 });
+
+describe("finding the commune in the real reference data", () => {
+  it("offers all 16 communes of 16200, Fleurac and Houlette included, and not Chirac for 16100", async () => {
+    const r = await resolveCommuneInput(database.db, "16200");
+    expect(r.kind === "choose" && r.choices.length).toBe(16);
+    expect(r.kind === "choose" && r.choices.map((c) => c.name)).toEqual(expect.arrayContaining(["Fleurac", "Houlette", "Jarnac"]));
+    const cognac = await resolveCommuneInput(database.db, "16100");
+    expect(cognac.kind === "choose" && cognac.choices.map((c) => c.name)).not.toContain("Chirac");
+  });
+
+  it("finds « Angoulême 16000 » and suggests Cognac, Jarnac and Barbezieux for typos", async () => {
+    const a = await resolveCommuneInput(database.db, "Angoulême 16000");
+    expect(a.kind === "found" && a.commune.code).toBe("16015");
+    for (const [typed, code] of [["Cogniac", "16102"], ["Jarnak", "16167"], ["Barbesieux", "16028"]] as const) {
+      const r = await resolveCommuneInput(database.db, typed);
+      expect(r.kind, typed).toBe("suggest");
+      expect(r.kind === "suggest" && r.choices.map((c) => c.code), typed).toContain(code);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDistance, formatPhone, nearName, telHref } from "./format";
+import { formatDistance, formatPhone, hoursLine, nearName, onSiteOnly, telHref } from "./format";
 
 describe("wording of the results", () => {
   it("writes distances the French way", () => {
@@ -24,5 +24,22 @@ describe("wording of the results", () => {
     expect(nearName("Les Mureaux")).toBe("près des Mureaux");
     expect(nearName("La Rochelle")).toBe("près de La Rochelle");
     expect(nearName("Épernay")).toBe("près d’Épernay");
+  });
+});
+
+describe("what a result says when something is unknown", () => {
+  it("has one wording for missing and unreadable hours", () => {
+    expect(hoursLine("Ouvert jusqu’à 17 h", true)).toBe("Ouvert jusqu’à 17 h");
+    expect(hoursLine("Horaires illisibles", false)).toBe("Horaires non renseignés");
+    expect(hoursLine(null, false)).toBe("Horaires non renseignés");
+  });
+
+  it("says « go on site » only when there is an address and no other way to reach the place", () => {
+    const none = { phone: undefined, emails: [], websites: [], appointment: undefined };
+    expect(onSiteOnly({ contact: none, address: { street: "1 rue Hergé" } })).toBe(true);
+    expect(onSiteOnly({ contact: none, address: { street: " " } })).toBe(false);
+    expect(onSiteOnly({ contact: { ...none, phone: "+33545000000" }, address: { street: "1 rue Hergé" } })).toBe(false);
+    expect(onSiteOnly({ contact: { ...none, emails: ["a@b.fr"] }, address: { street: "1 rue Hergé" } })).toBe(false);
+    expect(onSiteOnly({ contact: { ...none, websites: ["https://a.fr"] }, address: { street: "1 rue Hergé" } })).toBe(false);
   });
 });

@@ -29,3 +29,19 @@ export function nearName(name: string): string {
   if (/^[AEIOUYÂÀÉÈÊÎÏÔÛ]/i.test(name)) return `près d’${name}`;
   return `près de ${name}`;
 }
+
+/** The one wording for hours nobody can read to a person: missing, or written so that they cannot be understood. */
+export const UNKNOWN_HOURS = "Horaires non renseignés";
+
+/** The result's hours line: the place's status ("Ouvert jusqu’à 17 h 30"…) when its hours are understood, else UNKNOWN_HOURS. */
+export function hoursLine(status: string | null, understood: boolean): string {
+  return understood && status ? status : UNKNOWN_HOURS;
+}
+
+type Reach = { contact: { phone?: string; emails: readonly string[]; websites: readonly string[]; appointment?: string }; address: { street: string } };
+
+/** "Go on site" is advice only when it is the sole way: no phone, no e-mail, no website, no online booking, but an address. */
+export function onSiteOnly(p: Reach): boolean {
+  const c = p.contact;
+  return !c.phone && c.emails.length === 0 && c.websites.length === 0 && !c.appointment && p.address.street.trim() !== "";
+}

@@ -1,5 +1,6 @@
 import { asc, count, eq, max } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
+import { normalizeSearch } from "@/platform/text";
 import { communes, referenceMeta } from "@/modules/geo";
 import { territories, territoryCommunes } from "@/modules/territories";
 
@@ -47,7 +48,7 @@ export async function versioned<T>(
   return building;
 }
 
-export type CommuneRecord = { code: string; name: string; postcodes: string[]; departement: string; lon: number | null; lat: number | null };
+export type CommuneRecord = { code: string; name: string; postcodes: string[]; departement: string; population: number; lon: number | null; lat: number | null; /** The normalised name, worked out once (match.ts). */ search: string };
 
 /** Reference data changes only when the data files are reloaded (their version is recorded). */
 async function referenceVersion(db: Executor): Promise<string> {
@@ -60,9 +61,9 @@ async function referenceVersion(db: Executor): Promise<string> {
 export function communeTable(db: Executor, maxAgeMs = RECHECK_MS): Promise<Map<string, CommuneRecord>> {
   return versioned("communes", db, maxAgeMs, referenceVersion, async (d) => {
     const rows = await d
-      .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes, departement: communes.departement, lon: communes.lon, lat: communes.lat })
+      .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes, departement: communes.departement, population: communes.population, lon: communes.lon, lat: communes.lat })
       .from(communes);
-    return new Map(rows.map((r) => [r.code, { ...r, postcodes: r.postcodes.split(" ").filter(Boolean) }]));
+    return new Map(rows.map((r) => [r.code, { ...r, postcodes: r.postcodes.split(" ").filter(Boolean), search: normalizeSearch(r.name) }]));
   });
 }
 

@@ -4,7 +4,7 @@ import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { importPlaces } from "@/modules/places/commands";
 import { places } from "@/modules/places/schema";
-import { distanceKm, findHelp, placeIndex } from "./nearest";
+import { distanceKm, findHelp, placeIndex, samePlace } from "./nearest";
 
 /*
  * Places at known offsets from Angoulême's representative point (INSEE 16015: lon 0.15194, lat 45.64572,
@@ -29,6 +29,8 @@ const fixtures: Fixture[] = [
   { id: "loin", nom: "Lieu à 56 km", lon: LON, lat: LAT + 0.5, services: "Aide aux démarches administratives" },
   // The same place published a second time (as happens in the national data): listed once.
   { id: "centre-doublon", nom: "Centre social du centre", lon: LON, lat: LAT, services: "Aide aux démarches administratives|Accès internet et matériel informatique" },
+  // Again, from another source that placed it 0.003° (334 m) north and wrote its name in capitals: same address, so listed once.
+  { id: "centre-autre-source", nom: "CENTRE SOCIAL DU CENTRE", lon: LON, lat: LAT + 0.003, services: "Aide aux démarches administratives" },
 ];
 
 function file(records: Fixture[]): Uint8Array {
@@ -73,6 +75,31 @@ describe("great-circle distance", () => {
   });
 });
 
+describe("one place published twice", () => {
+  const key = (name: string, address: string, lon: number, lat: number) => ({ name, address, lon, lat });
+  it("is the same name with the same address, or the same name less than 150 m away", () => {
+    expect(samePlace(key("mairie", "1 rue a 16000", 0, 45), key("mairie", "1 rue a 16000", 0.01, 45))).toBe(true);
+    // 0.001° of latitude = 111 m; 0.002° = 222 m.
+    expect(samePlace(key("mairie", "1 rue a 16000", 0, 45), key("mairie", "", 0, 45.001))).toBe(true);
+    expect(samePlace(key("mairie", "1 rue a 16000", 0, 45), key("mairie", "", 0, 45.002))).toBe(false);
+    // Two branches of one network: same name, different addresses, far apart.
+    expect(samePlace(key("france services", "1 rue a 16000", 0, 45), key("france services", "2 rue b 16100", 0, 45.3))).toBe(false);
+    expect(samePlace(key("mairie", "1 rue a 16000", 0, 45), key("mediatheque", "1 rue a 16000", 0, 45))).toBe(false);
+  });
+
+  it("never takes two of the slots", async () => {
+    const answer = await findHelp(database.db, { communeCode: "16015", limit: 3 });
+    expect(answer.ok && answer.places.filter((p) => p.name.toLowerCase() === "centre social du centre")).toHaveLength(1);
+  });
+});
+
+describe("a commune outside the places this instance holds", () => {
+  it("is answered as not covered (Périgueux, Dordogne: no place imported there)", async () => {
+    const answer = await findHelp(database.db, { communeCode: "24322" });
+    expect(answer.ok && answer.covered).toBe(false);
+  });
+});
+
 describe("findHelp", () => {
   it("returns the nearest places first, with their distance to 0.1 km, never a place without public nor one beyond 50 km", async () => {
     const answer = await findHelp(database.db, { communeCode: "16015" });
@@ -83,7 +110,8 @@ describe("findHelp", () => {
       ["France Services à 11 km au nord", 11.1],
     ]);
     if (!answer.ok) return;
-    expect(answer.origin.commune).toEqual({ code: "16015", name: "Angoulême" });
+    expect(answer.origin.commune).toEqual({ code: "16015", name: "Angoulême", departement: "16" });
+    expect(answer.covered).toBe(true);
     const centre = answer.places[0];
     expect(centre?.address).toMatchObject({ street: "1 place de test", postcode: "16000", commune: "Angoulême" });
     expect(centre?.contact.phone).toBe("+33545000000");

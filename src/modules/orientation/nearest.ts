@@ -33,13 +33,28 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+export type PlaceKey = { name: string; address: string; lon: number; lat: number };
+/** Two records this close (in km) with the same name are one place whose sources placed it a little apart. */
+export const SAME_PLACE_KM = 0.15;
+
+/**
+ * The same place published by several sources (the national data, a territory's import, a proposal):
+ * same normalised name, and the same normalised address or points less than SAME_PLACE_KM apart.
+ * Two branches of one network ("France Services") have different addresses and lie far apart.
+ */
+export function samePlace(a: PlaceKey, b: PlaceKey): boolean {
+  if (a.name !== b.name) return false;
+  if (a.address !== "" && a.address === b.address) return true;
+  return distanceKm(a.lon, a.lat, b.lon, b.lat) < SAME_PLACE_KM;
+}
+
 type IndexedPlace = {
   id: string;
   name: string;
   lon: number;
   lat: number;
-  /** Same name at the same point: the same place published twice (by two sources, say). */
-  sameAs: string;
+  /** The normalised name and address: with the position, what tells one place published twice (samePlace). */
+  key: PlaceKey;
   services: readonly string[];
   support: readonly string[];
   serviceSet: ReadonlySet<string>;
@@ -89,7 +104,7 @@ async function buildIndex(db: Executor, version: string): Promise<PlaceIndex> {
       name: r.name,
       lon: r.lon,
       lat: r.lat,
-      sameAs: `${normalizeSearch(r.name)}|${r.lon.toFixed(5)}|${r.lat.toFixed(5)}`,
+      key: { name: normalizeSearch(r.name), address: normalizeSearch(`${text(r.street) ?? ""} ${text(r.postcode) ?? ""}`), lon: r.lon, lat: r.lat },
       services: r.services,
       support: r.support,
       serviceSet: new Set(r.services),
@@ -145,18 +160,37 @@ export type HelpPlace = {
   territorySlug?: string;
 };
 
-export type HelpOrigin = { lon: number; lat: number; commune?: { code: string; name: string } };
-export type HelpAnswer = { ok: true; origin: HelpOrigin; places: HelpPlace[] } | { ok: false; reason: "unknown-commune" | "no-position" };
+export type HelpOrigin = { lon: number; lat: number; commune?: { code: string; name: string; departement: string } };
+/**
+ * `covered`: this instance holds places in the starting commune's département. When it does not, an
+ * empty list means "not in our data yet", not "no help there" — the page says so and points elsewhere.
+ */
+export type HelpAnswer = { ok: true; origin: HelpOrigin; places: HelpPlace[]; covered: boolean } | { ok: false; reason: "unknown-commune" | "no-position" };
 
 async function originOf(db: Executor, query: HelpQuery): Promise<HelpOrigin | HelpAnswer> {
   if (query.communeCode !== undefined) {
     const c = (await communeTable(db)).get(query.communeCode.toUpperCase());
     if (!c) return { ok: false, reason: "unknown-commune" };
     if (c.lon === null || c.lat === null) return { ok: false, reason: "no-position" };
-    return { lon: c.lon, lat: c.lat, commune: { code: c.code, name: c.name } };
+    return { lon: c.lon, lat: c.lat, commune: { code: c.code, name: c.name, departement: c.departement } };
   }
   if (query.lon === undefined || query.lat === undefined || !Number.isFinite(query.lon) || !Number.isFinite(query.lat)) return { ok: false, reason: "no-position" };
   return { lon: query.lon, lat: query.lat };
+}
+
+const coveredByIndex = new WeakMap<PlaceIndex, Set<string>>();
+/** The départements where the index holds at least one place (computed once per index). */
+async function coveredDepartements(db: Executor, index: PlaceIndex): Promise<Set<string>> {
+  const known = coveredByIndex.get(index);
+  if (known) return known;
+  const table = await communeTable(db);
+  const set = new Set<string>();
+  for (const p of index.places) {
+    const d = p.communeCode ? table.get(p.communeCode)?.departement : undefined;
+    if (d) set.add(d);
+  }
+  coveredByIndex.set(index, set);
+  return set;
 }
 
 /** The nearest places matching the need, the accessibility needs and (if asked) open at `now`. */
@@ -171,7 +205,7 @@ export async function findHelp(db: Executor, query: HelpQuery, now: Date = new D
     return a ? [a.support] : [];
   });
   const [index, slugs] = await Promise.all([placeIndex(db), territorySlugs(db)]);
-  const seen = new Set<string>();
+  const kept: PlaceKey[] = [];
   // Many places share the same hours ("Mo-Fr 09:00-12:00,14:00-17:00"): each text is evaluated once.
   const isOpen = openAt(now);
   const matches = (i: number): boolean => {
@@ -181,9 +215,10 @@ export async function findHelp(db: Executor, query: HelpQuery, now: Date = new D
     if (!supports.every((values) => values.some((v) => p.supportSet.has(v)))) return false;
     // Unknown or unreadable hours are not "open": sending someone to a closed door is the worse mistake.
     if (query.openNow && !isOpen(p.hours)) return false;
-    // Duplicates lie at the same distance: keeping the first one met loses nothing and lists the place once.
-    if (seen.has(p.sameAs)) return false;
-    seen.add(p.sameAs);
+    // Duplicates lie at (nearly) the same distance: keeping the first one met lists the place once, and
+    // leaves its other copies no slot among the ten. At most `limit` places are kept: the scan stays short.
+    if (kept.some((k) => samePlace(k, p.key))) return false;
+    kept.push(p.key);
     return true;
   };
   const found = index.tree.numItems === 0 ? [] : around(index.tree, origin.lon, origin.lat, limit, maxKm, matches);
@@ -206,5 +241,7 @@ export async function findHelp(db: Executor, query: HelpQuery, now: Date = new D
       },
     ];
   });
-  return { ok: true, origin, places: result };
+  // A search from a point (no commune) is covered when anything is found; from a commune, by its département.
+  const covered = origin.commune ? (await coveredDepartements(db, index)).has(origin.commune.departement) : result.length > 0;
+  return { ok: true, origin, places: result, covered };
 }

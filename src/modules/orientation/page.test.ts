@@ -65,11 +65,31 @@ describe("the /aide page without JavaScript", () => {
     expect(html).toContain('aria-describedby="aide-lieu-erreur"');
   });
 
-  it("offers to widen a search that finds nothing within 50 km", async () => {
-    const html = await render({ lieu: "Strasbourg", besoin: "demarches", ouvert: "1", acces: "surdite" });
-    expect(html).toContain("Aucun lieu trouvé à moins de 50 km près de Strasbourg");
-    expect(html).toContain('href="/aide?lieu=Strasbourg&amp;besoin=demarches&amp;acces=surdite">Voir aussi les lieux fermés en ce moment');
-    expect(html).toContain('href="/aide?lieu=Strasbourg&amp;besoin=demarches&amp;ouvert=1">Voir les lieux sans tenir compte de l&#x27;accueil adapté');
-    expect(html).toContain('href="/aide?lieu=Strasbourg&amp;ouvert=1&amp;acces=surdite">Voir les lieux pour tout type d&#x27;aide');
+  it("offers to widen a search that finds nothing within 50 km, in a département this instance holds", async () => {
+    // Every accessibility need at once: no Charente place declares all seven.
+    const acces = ["surdite", "vue", "moteur", "mental", "illettrisme", "anglais", "langues"];
+    const html = await render({ lieu: "Confolens", besoin: "enfants", acces });
+    expect(html).toContain("Aucun lieu trouvé à moins de 50 km près de Confolens");
+    expect(html).toContain('href="/aide?lieu=Confolens&amp;besoin=enfants">Voir les lieux sans tenir compte de l&#x27;accueil adapté');
+    expect(html).not.toContain("Maillage ne contient pas encore");
+  });
+
+  it("says plainly that a commune outside the data is not held yet, and points to the national map", async () => {
+    const html = await render({ lieu: "Strasbourg", besoin: "demarches" });
+    expect(html).toContain("Maillage ne contient pas encore les lieux de Strasbourg");
+    expect(html).toContain('href="https://cartographie.societenumerique.gouv.fr"');
+    expect(html).not.toContain("Aucun lieu trouvé");
+  });
+
+  it("suggests communes for a typo, as links that work without JavaScript", async () => {
+    const html = await render({ lieu: "Jarnak" });
+    expect(html).toContain("Aucune commune ne s&#x27;appelle « Jarnak »");
+    expect(html).toContain('href="/aide?lieu=Jarnac&amp;commune=16167"');
+  });
+
+  it("prints what the screen hides: the phone as text and the whole week of hours", async () => {
+    const html = await render({ lieu: "Angoulême" });
+    expect(html).toMatch(/<li class="maillage-print-only">Téléphone : 0\d( \d\d){4}<\/li>/);
+    expect(html).toContain('<div class="maillage-print-only"><p class="fr-mb-0">Horaires de la semaine :</p><ul><li');
   });
 });

@@ -6,10 +6,45 @@ import { accessibilityNeeds, findAccessibilityNeed, findNeed, needs } from "../n
 import type { HelpAnswer, HelpPlace } from "../nearest";
 import type { CommuneChoice } from "../commune";
 import { helpHref, type HelpParams } from "../params";
-import { formatDistance, formatPhone, nearName, telHref } from "../format";
+import { formatDistance, formatPhone, hoursLine, nearName, onSiteOnly, telHref } from "../format";
 
 /** How far the help page looks for places (the answer says so when there is none within it). */
 export const MAX_KM = 50;
+/** Where to look for a place this instance does not hold: the national map of digital-inclusion places. */
+export const NATIONAL_MAP = "https://cartographie.societenumerique.gouv.fr";
+
+/** Typos: "Jarnak" offers Jarnac. Plain links, so that it works without JavaScript. */
+export function Suggestions({ text, choices, params }: { text: string; choices: CommuneChoice[]; params: HelpParams }) {
+  return (
+    <section className="fr-mb-6w fr-no-print" aria-labelledby="aide-suggestions">
+      <h2 id="aide-suggestions">Aucune commune ne s&apos;appelle « {text} »</h2>
+      <p>Vouliez-vous dire :</p>
+      <ul className="fr-btns-group">
+        {choices.map((c) => (
+          <li key={c.code}>
+            <Link className="fr-btn fr-btn--secondary" href={helpHref({ ...params, text: c.name, commune: c.code })}>
+              {communeLabel(c)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>Sinon, vérifiez l&apos;orthographe ou indiquez le code postal.</p>
+    </section>
+  );
+}
+
+/** The commune exists but this instance holds no place in its département: say so, and where to look. */
+export function NotCovered({ commune }: { commune: CommuneChoice }) {
+  return (
+    <div className="fr-alert fr-alert--info fr-mb-4w">
+      <h2 className="fr-alert__title">Maillage ne contient pas encore les lieux de {commune.name}</h2>
+      <p>
+        Les lieux d&apos;aide au numérique de ce département n&apos;ont pas encore été ajoutés ici. La carte nationale des lieux d&apos;inclusion numérique les
+        recense : <a href={NATIONAL_MAP} rel="noopener noreferrer">cartographie.societenumerique.gouv.fr</a>.
+      </p>
+    </div>
+  );
+}
 
 export function UnknownCommune({ text, answer }: { text: string; answer: HelpAnswer | undefined }) {
   const noPosition = answer !== undefined && !answer.ok && answer.reason === "no-position";
@@ -58,9 +93,9 @@ function searchSummary(params: HelpParams): string {
   return parts.join(" · ");
 }
 
-export function Results({ commune, places, params, now }: { commune: CommuneChoice; places: HelpPlace[]; params: HelpParams; now: Date }) {
+export function Results({ commune, places, params, now, covered }: { commune: CommuneChoice; places: HelpPlace[]; params: HelpParams; now: Date; covered: boolean }) {
   const near = nearName(commune.name);
-  if (places.length === 0) return <NoResults near={near} params={params} />;
+  if (places.length === 0) return covered ? <NoResults near={near} params={params} /> : null;
   const count = places.length > 1 ? `Les ${places.length} lieux les plus proches` : "Le lieu le plus proche";
   return (
     <section className="fr-mb-6w" aria-labelledby="aide-resultats">
@@ -88,7 +123,6 @@ export function Results({ commune, places, params, now }: { commune: CommuneChoi
 function PlaceItem({ place: p, now }: { place: HelpPlace; now: Date }) {
   const week = p.hours ? weeklyTable(p.hours, now) : null;
   const c = p.contact;
-  const reachable = Boolean(c.phone || c.emails.length || c.websites.length || c.appointment);
   return (
     <li className="fr-mb-5w">
       <h3 className="fr-h5 fr-mb-1v">{p.name}</h3>
@@ -96,23 +130,29 @@ function PlaceItem({ place: p, now }: { place: HelpPlace; now: Date }) {
         <strong>{formatDistance(p.distanceKm)}</strong> — {p.address.street}
         {p.address.complement ? `, ${p.address.complement}` : ""}, {p.address.postcode} {p.address.commune}
       </p>
-      <p className="fr-mb-1v">{p.status ?? (reachable ? "Horaires non renseignés : contactez le lieu avant de vous déplacer." : "Horaires non renseignés.")}</p>
+      <p className="fr-mb-1v">{hoursLine(p.status, week !== null)}</p>
       {week ? (
-        <details className="fr-mb-1v">
-          <summary>Horaires de la semaine</summary>
-          <ul>
-            {week.days.map((d) => (
-              <li key={d.date}>
-                {d.day} : {d.text}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <>
+          {/* Collapsed on screen; on paper a closed <details> would print only its summary, so the week is printed in full below. */}
+          <details className="fr-mb-1v fr-no-print">
+            <summary>Horaires de la semaine</summary>
+            <WeekList days={week.days} />
+          </details>
+          <div className="maillage-print-only">
+            <p className="fr-mb-0">Horaires de la semaine :</p>
+            <WeekList days={week.days} />
+          </div>
+        </>
       ) : null}
       {p.services.length ? <p className="fr-text--sm fr-mb-1v">On y aide pour : {p.services.map(shortLabel).join(" · ")}.</p> : null}
       {p.support.length ? <p className="fr-text--sm fr-mb-1v">Accueil adapté : {p.support.join(" · ")}.</p> : null}
-      {p.access.length ? <p className="fr-text--sm fr-mb-1v">Pour y aller : {p.access.join(" · ")}.</p> : null}
+      {/* Always said, so that the printed sheet answers "how do I get in?" for every place, even when nobody told us. */}
+      <p className="fr-text--sm fr-mb-1v">Pour y aller : {p.access.length ? p.access.join(" · ") : "conditions d'accès non renseignées"}.</p>
       <ul className="fr-raw-list fr-mt-1w">
+        {c.phone ? (
+          // The "Appeler" button below sits in a button group, which print hides: the number is printed as text.
+          <li className="maillage-print-only">Téléphone : {formatPhone(c.phone)}</li>
+        ) : null}
         {c.emails.map((e) => (
           <li key={e}>
             Courriel : <a href={`mailto:${e}`}>{e}</a>
@@ -147,8 +187,20 @@ function PlaceItem({ place: p, now }: { place: HelpPlace; now: Date }) {
           </li>
         ) : null}
       </ul>
-      {!reachable ? <p className="fr-text--sm">Aucun contact renseigné : présentez-vous sur place.</p> : null}
+      {onSiteOnly(p) ? <p className="fr-text--sm">Aucun contact renseigné : présentez-vous sur place.</p> : null}
     </li>
+  );
+}
+
+function WeekList({ days }: { days: readonly { date: string; day: string; text: string }[] }) {
+  return (
+    <ul>
+      {days.map((d) => (
+        <li key={d.date}>
+          {d.day} : {d.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
