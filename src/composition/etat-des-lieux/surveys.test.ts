@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
@@ -7,7 +8,7 @@ import { createCampaign } from "@/modules/questionnaires/commands/campaigns";
 import { loadDraftContext, saveStep, startResponse } from "@/modules/questionnaires/commands/answers";
 import { fieldName } from "@/modules/questionnaires/logic";
 import { findCampaign } from "@/modules/questionnaires/queries";
-import type { Campaign } from "@/modules/questionnaires/schema";
+import { questionnaireQuestions, type Campaign } from "@/modules/questionnaires/schema";
 import { buildFixture } from "@/modules/questionnaires/test-fixture";
 
 let database: Database;
@@ -46,5 +47,29 @@ describe("questionnaires in the État des lieux", () => {
       ["Oui", 2, 66.7],
       ["Non", 1, 33.3],
     ]);
+  });
+
+  it("leave out the questions marked personal, even as counts (the document is published)", async () => {
+    const db = database.db;
+    const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-etat-perso", kind: "departement", code: "16" });
+    const u = await createUser(db);
+    await addMember(db, territory.id, u.id, "coordinator");
+    const principal = await actorOf(db, u.id);
+    const fixture = await buildFixture(db, principal, territory, { publish: true });
+    // "Avez-vous un ordinateur ?" becomes personal; a named campaign asks it.
+    await db.update(questionnaireQuestions).set({ personal: true }).where(eq(questionnaireQuestions.id, fixture.q.ordinateur as string));
+    const camp = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, principal, territory, fixture.id, { label: "Nominative", anonymous: "non" })).id)) as Campaign;
+    const f = (k: string) => fieldName(fixture.q[k] as string);
+    for (const answer of ["oui", "non"]) {
+      const { token } = await startResponse(db, camp, { kind: "web" });
+      const steps = [{ [f("ordinateur")]: answer, [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      for (const [i, form] of steps.entries()) {
+        const context = await loadDraftContext(db, token);
+        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `p-${Math.random()}` });
+      }
+    }
+    const report = await buildReport(db, { ...territory, kind: territory.kind });
+    expect(report.surveys[0]?.responses).toBe(2);
+    expect(report.surveys[0]?.highlights.map((h) => h.question)).toEqual(["Q4. À l'aise ?"]);
   });
 });

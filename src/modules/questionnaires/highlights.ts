@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
+import { allQuestions } from "./logic";
 import { loadStructure } from "./queries";
 import { cachedResults } from "./results";
 import { questionnaires } from "./schema";
@@ -26,8 +27,10 @@ export async function surveyHighlights(db: Executor, territoryId: string): Promi
     const structure = await loadStructure(db, territoryId, q.id);
     const results = await cachedResults(db, territoryId, q.id, structure);
     if (results.responses === 0) continue;
+    // The état des lieux is published: answers to questions marked personal never appear in it, not even as counts.
+    const personal = new Set(allQuestions(structure).filter((question) => question.personal).map((question) => question.id));
     const chosen = results.questions
-      .filter((r) => (r.type === "single" || r.type === "multiple" || r.type === "scale") && r.answered > 0)
+      .filter((r) => (r.type === "single" || r.type === "multiple" || r.type === "scale") && r.answered > 0 && !personal.has(r.id))
       .sort((a, b) => b.answered - a.answered || a.number - b.number)
       .slice(0, QUESTIONS)
       .sort((a, b) => a.number - b.number);
