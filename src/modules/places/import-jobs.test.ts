@@ -1,3 +1,4 @@
+import { readingFile } from "@/platform/files/slots";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
@@ -151,6 +152,21 @@ describe("a long import as a job", () => {
     // The checked file is gone (expired, or never this person's): the job says so.
     const lost = await startImportJob(queue, { kind: "commit", territory: angouleme, principal: coordinatorA, filename: "perdu.json", upload: "A".repeat(24) });
     expect((await finished(lost, coordinatorA, angouleme)).error).toBe("Le fichier à importer n'est plus disponible (plus d'une heure) : déposez-le à nouveau.");
+  });
+
+  it("waits for no other reading of the territory's files: while a form reads one, the job says so in French and writes nothing", async () => {
+    let release = () => {};
+    const held = readingFile(angouleme.id, () => new Promise<void>((resolve) => (release = resolve)));
+    try {
+      const job = await start("commit", coordinatorA, angouleme, file(2, "occupe"), "occupe.json");
+      const end = await finished(job, coordinatorA, angouleme);
+      expect(end).toMatchObject({ state: "failed", finished: true });
+      expect(end.error).toBe("Un fichier est déjà en cours de lecture pour ce territoire : attendez la fin de sa vérification, puis déposez à nouveau le vôtre.");
+      expect(await placesFrom("occupe.json")).toBe(0);
+    } finally {
+      release();
+      await held;
+    }
   });
 
   it("is read only by the territory's coordinators, and only through that territory", async () => {

@@ -3,6 +3,7 @@ import type { Principal } from "@/platform/auth/principal";
 import { loadUserPrincipal } from "@/platform/auth/principals";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
+import { readingFile } from "@/platform/files/slots";
 import { activeRun, defineJob, readRun, type JobQueue, type JobRun } from "@/platform/jobs/queue";
 import { territories, type Territory, territoryPolicy } from "@/modules/territories";
 import { importPlaces, type ImportPhase } from "./commands";
@@ -81,15 +82,19 @@ export const placesImportJob = defineJob<ImportJobInput>({
     const upload = await takeUpload(db, principal, territory, input.upload);
     if (!upload || upload === "expired") throw new AppError("not_found", { message: GONE_MESSAGE });
     let checked = false;
-    const report = await importPlaces(db, principal, {
-      ...upload,
-      territory,
-      dryRun: input.kind === "check",
-      onProgress: (done, total, phase) => {
-        if (phase === "checking") checked = true;
-        progress(done, total, input.kind === "commit" && phase === "saving" && checked ? SAVING_AFTER_CHECK : phase);
-      },
-    });
+    // The job reads the file like a form does: it holds the territory's file slot and one of the process's
+    // (platform/files/slots.ts), so that a job and a small check cannot read files of one territory at once.
+    const report = await readingFile(territory.id, () =>
+      importPlaces(db, principal, {
+        ...upload,
+        territory,
+        dryRun: input.kind === "check",
+        onProgress: (done, total, phase) => {
+          if (phase === "checking") checked = true;
+          progress(done, total, input.kind === "commit" && phase === "saving" && checked ? SAVING_AFTER_CHECK : phase);
+        },
+      }),
+    );
     if (input.kind === "commit") await dropUpload(db, principal, territory, input.upload);
     return { output: importReportView(report) };
   },
