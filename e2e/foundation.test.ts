@@ -74,6 +74,10 @@ describe("foundation journey", () => {
     const rows = await page.locator("tbody tr").allTextContents();
     expect(rows.some((r) => r.includes("Invitation") && r.includes("Création"))).toBe(true);
     expect(rows.some((r) => r.includes("Territoire") && r.includes("Création"))).toBe(true);
+    // Values in words, not codes: the invitation's role and the territory's status.
+    expect(rows.some((r) => r.includes("Invitation") && r.includes("rôle : partenaire") && r.includes("libellé : Centre social de Cognac"))).toBe(true);
+    expect(rows.some((r) => r.includes("Territoire") && /statut : (vérifié|en attente)/.test(r))).toBe(true);
+    expect(rows.some((r) => /\b(partner|verified|pending)\b/.test(r))).toBe(false);
     await page.close();
   });
 
