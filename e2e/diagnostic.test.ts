@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { demo, launch, signedIn, visit } from "./browser";
+import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
