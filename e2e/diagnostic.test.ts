@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { demo, launch, signedIn, visit } from "./browser";
+import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -169,6 +169,12 @@ describe("the territorial diagnostic", () => {
     const context = await signedIn(browser, baseUrl, dataDir, demo.coordination);
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/diagnostic/etat-des-lieux`);
+    // A published version can never change: without the box ticked, nothing is published and the box says why.
+    await page.getByRole("button", { name: "Publier cette version" }).click();
+    await page.getByText("Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier.").waitFor();
+    expect(page.url()).not.toMatch(/publie=/);
+    await expectAccessible(page);
+    await page.getByLabel(/Je comprends que cette version ne pourra plus être modifiée/).check();
     await page.getByRole("button", { name: "Publier cette version" }).click();
     await page.waitForURL(/version=1&publie=1$/);
     await visit(page, page.url());

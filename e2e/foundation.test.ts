@@ -68,12 +68,19 @@ describe("foundation journey", () => {
     await page.getByRole("button", { name: "Créer le lien d'invitation" }).click();
     invitationLink = await page.getByTestId("invitation-link").inputValue();
     expect(invitationLink).toMatch(new RegExp(`^${baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
+    // The new invitation is listed at once, without reloading, and its link can be copied.
+    expect(await page.getByRole("row").filter({ hasText: "Centre social de Cognac" }).filter({ hasText: "En attente" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Copier le lien" }).count()).toBe(1);
     await expectAccessible(page);
 
     await visit(page, `${baseUrl}/espace/${slug}/journal`);
     const rows = await page.locator("tbody tr").allTextContents();
     expect(rows.some((r) => r.includes("Invitation") && r.includes("Création"))).toBe(true);
     expect(rows.some((r) => r.includes("Territoire") && r.includes("Création"))).toBe(true);
+    // Values in words, not codes: the invitation's role and the territory's status.
+    expect(rows.some((r) => r.includes("Invitation") && r.includes("rôle : partenaire") && r.includes("libellé : Centre social de Cognac"))).toBe(true);
+    expect(rows.some((r) => r.includes("Territoire") && /statut : (vérifié|en attente)/.test(r))).toBe(true);
+    expect(rows.some((r) => /\b(partner|verified|pending)\b/.test(r))).toBe(false);
     await page.close();
   });
 
@@ -81,6 +88,7 @@ describe("foundation journey", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await visit(page, invitationLink);
+    expect(await page.getByText("Avec ce rôle, vous décrivez votre structure et ses lieux").count()).toBe(1);
     await page.getByRole("link", { name: "Créer mon compte" }).click();
     await page.waitForURL(/\/inscription/);
     await expectAccessible(page);

@@ -5,7 +5,8 @@ import { fileTooBigMessage } from "@/platform/files/limits";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/platform/web/action";
 
-const FormStateContext = createContext<ActionState>({ status: "idle" });
+// Exported so that a piece can be rendered with a given state in tests.
+export const FormStateContext = createContext<ActionState>({ status: "idle" });
 
 type ActionFn = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -183,6 +184,21 @@ function ChoiceGroup(props: { type: "radio" | "checkbox"; name: string; legend: 
       ))}
       <FieldMessages id={id} errors={errors} />
     </fieldset>
+  );
+}
+
+/**
+ * A field whose choice is made elsewhere on the page (a search above the form, for instance) and that has nothing
+ * to pick yet: it still has its place in the form, so an error about it is shown where it belongs, under its name.
+ */
+export function PendingChoice({ name, label, children }: { name: string; label: string; children: ReactNode }) {
+  const { id, errors } = useField(name);
+  return (
+    <div className={`fr-input-group${errors?.length ? " fr-input-group--error" : ""}`} id={id}>
+      <p className="fr-label fr-mb-1w">{label}</p>
+      <p className="fr-text--sm fr-mb-1w">{children}</p>
+      <FieldMessages id={id} errors={errors} />
+    </div>
   );
 }
 

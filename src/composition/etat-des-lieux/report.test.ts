@@ -45,6 +45,8 @@ afterAll(async () => {
   await database?.close();
 });
 
+const understood = { comprends: "oui" };
+
 describe("the État des lieux", () => {
   it("gathers the portrait, the actors and the findings of the territory", async () => {
     const report = await buildReport(database.db, territory);
@@ -61,11 +63,19 @@ describe("the État des lieux", () => {
     expect(report.findings.strengths).toHaveLength(1);
   });
 
+  it("publishing, which can never be undone, needs the box « Je comprends… » ticked; without it nothing is published", async () => {
+    const before = (await listReports(database.db, territory.id)).length;
+    const error = await expectAppError(publishReport(database.db, coordinator, territory, {}), "validation", "comprends");
+    expect(error.fieldErrors).toEqual({ comprends: ["Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier."] });
+    await expectAppError(publishReport(database.db, coordinator, territory, { comprends: "non" }), "validation", "comprends");
+    expect((await listReports(database.db, territory.id)).length).toBe(before);
+  });
+
   it("a coordinator publishes numbered versions whose figures stay as they were; partners cannot publish", async () => {
-    await expectAppError(publishReport(database.db, partner, territory), "forbidden");
-    expect(await publishReport(database.db, coordinator, territory)).toEqual({ version: 1 });
+    await expectAppError(publishReport(database.db, partner, territory, understood), "forbidden");
+    expect(await publishReport(database.db, coordinator, territory, understood)).toEqual({ version: 1 });
     await createFinding(database.db, coordinator, territory, { kind: "strength", text: "Un nouvel atout après la version 1." });
-    expect(await publishReport(database.db, coordinator, territory)).toEqual({ version: 2 });
+    expect(await publishReport(database.db, coordinator, territory, understood)).toEqual({ version: 2 });
     expect((await listReports(database.db, territory.id)).map((r) => r.version)).toEqual([2, 1]);
     expect((await findReport(database.db, territory.id, 1))?.data.findings.strengths).toHaveLength(1);
     expect((await findReport(database.db, territory.id, 2))?.data.findings.strengths).toHaveLength(2);

@@ -9,6 +9,8 @@ import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
+import { parseOrThrow } from "@/platform/validation";
+import { z } from "zod";
 import { shortLabel } from "@/modules/places";
 import { actors, followUpStatus, visibleIn, type World, worldLabels, worlds } from "@/modules/actors";
 import { type DimensionId, grid, median, strongest, territoryMaturity, weakest } from "@/modules/maturity";
@@ -130,9 +132,15 @@ export async function buildReport(db: Executor, territory: { id: string; slug: s
 
 export type PublishedReport = { version: number; publishedAt: Date; publishedBy: string; data: ReportData };
 
+/** A published version can never change: publishing requires the person to say they understand it (a checkbox, no JavaScript needed). */
+export const publishReportSchema = z.object({
+  comprends: z.literal("oui", { error: "Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier." }),
+});
+
 /** Publishes the current État des lieux as the next numbered version (its figures are kept as they are). */
-export async function publishReport(db: Db, principal: Principal, territory: TerritoryRef & Parameters<typeof buildReport>[1]): Promise<{ version: number }> {
+export async function publishReport(db: Db, principal: Principal, territory: TerritoryRef & Parameters<typeof buildReport>[1], raw: Record<string, unknown>): Promise<{ version: number }> {
   if (!diagnosticPolicy.publishReport(principal, territory)) throw new AppError("forbidden");
+  parseOrThrow(publishReportSchema, raw);
   const data = await buildReport(db, territory);
   const by = principalLabel(principal, { show: "nameOrEmail", anonymous: "" });
   return db.transaction(async (tx) => {

@@ -35,6 +35,8 @@ export async function createInvitationAction(_: ActionState, form: FormData): Pr
   return territoryAction(form, async ({ db, principal, territory }) => {
     const { env } = await getRuntime();
     const { token, invitation } = await territories.createInvitation(db, principal, territory, formToObject(form), { days: env.INVITATION_DAYS });
+    // The list of invitations below the form is server-rendered: refresh it so the new one shows at once.
+    revalidatePath(`/espace/${territory.slug}/membres`);
     return {
       status: "success",
       message: "Invitation créée.",

@@ -97,6 +97,12 @@ describe("creating a territory", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("without a chosen perimeter, puts the error on the perimeter field and says what to do", async () => {
+    const { principal } = await coordinator();
+    const error = await expectAppError(createTerritory(database.db, principal, { kind: "epci", name: "Mon territoire" }), "validation", "code");
+    expect(error.fieldErrors).toEqual({ code: ["Aucun périmètre choisi : cherchez-le à l'étape 1, puis choisissez-le dans la liste des résultats."] });
+  });
+
   it("refuses a duplicate slug with 409 and writes nothing", async () => {
     const { principal } = await coordinator();
     await createTerritory(database.db, principal, { kind: "commune", code: "16015", slug: "angouleme-unique" });

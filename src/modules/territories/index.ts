@@ -1,7 +1,7 @@
 // Public entry of the territories module: territories, their perimeter, members and roles, policies.
 // Other modules and the composition layer import from "@/modules/territories" only (lint: boundaries in eslint.config.mjs);
 // server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
-export { inPerimeter } from "./communes";
+export { communeNames, inPerimeter } from "./communes";
 export { isVerified, platformPolicy, territoryPolicy } from "./policy";
 export type { TerritoryAbilities, TerritoryRef, TerritoryStatus } from "./policy";
 export { territoryCommuneCodes } from "./queries";

@@ -55,7 +55,7 @@ export const createTerritorySchema = z
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "custom" && !v.code) {
-      ctx.addIssue({ code: "custom", path: ["code"], message: "Choisissez le périmètre dans la liste des résultats." });
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Aucun périmètre choisi : cherchez-le à l'étape 1, puis choisissez-le dans la liste des résultats." });
     }
     if (v.kind === "custom" && !v.name) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Indiquez le nom de ce bassin de vie." });

@@ -15,6 +15,14 @@ export const roleDescriptions: Record<Role, string> = {
   observer: "consulte les travaux du territoire sans les modifier",
 };
 
+/** What a role lets the invited person do, addressed to them (the invitation page). */
+export const roleSentencesForInvitee: Record<Role, string> = {
+  coordinator: "Avec ce rôle, vous ouvrez et animez le territoire, vous invitez les partenaires et vous lisez le journal des modifications.",
+  partner: "Avec ce rôle, vous décrivez votre structure et ses lieux, vous participez aux travaux et vous vous engagez.",
+  contributor: "Avec ce rôle, vous contribuez aux contenus (questionnaires, constats, actions) sans administrer le territoire.",
+  observer: "Avec ce rôle, vous consultez les travaux du territoire sans les modifier.",
+};
+
 /** Whoever is acting: a signed-in person (with their roles per territory), a visitor, or the system itself. */
 export type Principal =
   | { kind: "anonymous" }

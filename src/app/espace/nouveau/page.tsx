@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
 import { formatNumber } from "@/platform/text";
-import { ActionForm, CheckboxGroup, Field, Hidden, RadioGroup } from "@/ui/form";
+import { ActionForm, CheckboxGroup, Field, Hidden, PendingChoice, RadioGroup } from "@/ui/form";
 import { searchPerimeters } from "@/modules/geo/queries";
 import { perimeterKindLabels, perimeterKinds, perimeterSearchSchema } from "@/modules/territories/validation";
 import { createTerritoryAction } from "@/modules/territories/actions";
@@ -63,7 +63,9 @@ export default async function NewTerritoryPage({ searchParams }: { searchParams:
           options.length > 0 ? (
             <RadioGroup name="code" legend={`${perimeterKindLabels[kind]} : choisissez dans les résultats`} options={options} />
           ) : (
-            <p className="fr-text--sm">Cherchez d&apos;abord le périmètre ci-dessus.</p>
+            <PendingChoice name="code" label="Périmètre choisi">
+              Cherchez d&apos;abord le périmètre à l&apos;étape 1 ci-dessus, puis choisissez-le dans les résultats.
+            </PendingChoice>
           )
         ) : (
           <>

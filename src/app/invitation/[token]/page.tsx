@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roleDescriptions, roleLabels } from "@/platform/auth/principal";
+import { roleLabels, roleSentencesForInvitee } from "@/platform/auth/principal";
 import { getRuntime } from "@/platform/runtime";
 import { getCurrentPrincipal } from "@/platform/web/principal";
 import { ActionForm, Hidden } from "@/ui/form";
@@ -39,8 +39,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <div className="fr-col-lg-8">
       <h1>Rejoindre « {territory.name} »</h1>
       <p>
-        Vous êtes invité à rejoindre ce territoire avec le rôle <strong>{roleLabels[invitation.role]}</strong> : vous{" "}
-        {roleDescriptions[invitation.role]}.
+        Vous êtes invité à rejoindre ce territoire avec le rôle <strong>{roleLabels[invitation.role]}</strong>.{" "}
+        {roleSentencesForInvitee[invitation.role]}
       </p>
       {principal.kind === "user" ? (
         <ActionForm action={acceptInvitationAction} submitLabel="Rejoindre le territoire">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/platform/web/action";
+import { CopyButton } from "@/ui/copy-button";
 
 /** Shows a new invitation link once, ready to copy and send. */
 export function invitationResult(state: ActionState) {
@@ -17,6 +18,7 @@ export function invitationResult(state: ActionState) {
           Lien d&apos;invitation
         </label>
         <input className="fr-input" id="lien-invitation" readOnly value={link} data-testid="invitation-link" />
+        <CopyButton text={link} />
       </p>
     </div>
   );

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { formatDateTime, formatNumber } from "@/platform/text";
+import { actionLabel, describeValues, entityLabel, type LabelContext } from "@/platform/audit/labels";
+import { communeNames } from "@/modules/territories";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
 import { Pager, pageParam } from "@/ui/pager";
 import { readSingleSearchParams } from "@/platform/web/search-params";
@@ -20,41 +22,18 @@ const filtersSchema = z.object({
   au: day,
 });
 
-const entityLabels: Record<string, string> = { territory: "Territoire", invitation: "Invitation", membership: "Membre", place_import: "Import de lieux", place_proposal: "Proposition de lieu", place: "Lieu", actor: "Acteur", actor_contact: "Contact d'acteur", actor_member: "Représentant d'acteur",
-  maturity_assessment: "Autoévaluation de maturité",
-  finding: "Constat",
-  finding_group: "Groupe de constats",
-  diagnostic_settings: "Réglages du diagnostic",
-  custom_indicator: "Indicateur du territoire",
-  diagnostic_report: "État des lieux",
-  import_mapping: "Correspondance de colonnes",
-  questionnaire: "Questionnaire",
-  campaign: "Campagne de questionnaire",
-  response: "Réponse à un questionnaire",
-};
-const actionLabels: Record<string, string> = {
-  create: "Création",
-  update: "Modification",
-  revoke: "Annulation",
-  join: "Arrivée",
-  leave: "Départ",
-  remove: "Retrait",
-  change_role: "Changement de rôle",
-  import: "Import",
-  accept: "Acceptation",
-  reject: "Refus",
-  merge: "Fusion",
-  delete: "Suppression",
-  group: "Regroupement",
-  vote: "Soutien",
-  unvote: "Soutien retiré",
-  publish: "Publication",
-  close: "Clôture",
-};
-
-function show(value: unknown): string {
-  if (value == null) return "—";
-  return JSON.stringify(value, null, 1).replace(/^\{\n?|\n?\}$/g, "").replace(/"/g, "");
+function Values({ record, ctx }: { record: unknown; ctx: LabelContext }) {
+  const lines = describeValues(record, ctx);
+  if (lines.length === 0) return <>—</>;
+  return (
+    <ul className="fr-raw-list">
+      {lines.map((l, i) => (
+        <li key={i}>
+          {l.label} : {l.value}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -66,6 +45,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const page = pageParam(sp.page);
   const filters = { entityType: f.entite || undefined, action: f.action || undefined, actorUserId: f.auteur || undefined, from: f.du, to: f.au };
   const [{ items, total }, options] = [await listAuditEvents(db, territory.id, filters, page), await auditFilterOptions(db, territory.id)];
+  const ctx: LabelContext = { communeNames: await communeNames(db, territory.id) };
   const query = (p: number) => {
     const entries = Object.entries({ entite: f.entite, action: f.action, auteur: f.auteur, du: f.du, au: f.au, page: String(p) }).filter((e): e is [string, string] => Boolean(e[1]));
     return `/espace/${territory.slug}/journal?${new URLSearchParams(entries).toString()}`;
@@ -76,8 +56,8 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       <p>Chaque modification du territoire y est inscrite : qui, quand, quoi, avec les valeurs avant et après.</p>
       <form method="get" className="fr-mb-4w" aria-label="Filtrer le journal">
         <div className="fr-grid-row fr-grid-row--gutters">
-          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-entite" name="entite" label="Élément" value={f.entite} options={options.entityTypes.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} />
-          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-action" name="action" label="Opération" value={f.action} empty="Toutes" options={options.actions.map((a) => ({ value: a, label: actionLabels[a] ?? a }))} />
+          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-entite" name="entite" label="Élément" value={f.entite} options={options.entityTypes.map((e) => ({ value: e, label: entityLabel(e) }))} />
+          <FilterSelect className="fr-col-12 fr-col-md-3" id="f-action" name="action" label="Opération" value={f.action} empty="Toutes" options={options.actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
           <FilterSelect className="fr-col-12 fr-col-md-3" id="f-auteur" name="auteur" label="Auteur" value={f.auteur} options={options.actors.map((a) => ({ value: a.id, label: a.label }))} />
           <div className="fr-col-6 fr-col-md-3 fr-input-group">
             <label className="fr-label" htmlFor="f-du">Du</label>
@@ -92,7 +72,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       </form>
       <div className="fr-table">
         <Table>
-          <caption>{formatNumber(total)} modification(s), de la plus récente à la plus ancienne</caption>
+          <caption>{formatNumber(total)} {total > 1 ? "modifications" : "modification"}, de la plus récente à la plus ancienne</caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -108,10 +88,10 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               <tr key={e.id}>
                 <td className="maillage-nowrap">{formatDateTime(e.at)}</td>
                 <td>{e.actorLabel}</td>
-                <td>{entityLabels[e.entityType] ?? e.entityType}</td>
-                <td>{actionLabels[e.action] ?? e.action}</td>
-                <td><span className="maillage-pre">{show(e.before)}</span></td>
-                <td><span className="maillage-pre">{show(e.after)}</span></td>
+                <td>{entityLabel(e.entityType)}</td>
+                <td>{actionLabel(e.action)}</td>
+                <td><Values record={e.before} ctx={ctx} /></td>
+                <td><Values record={e.after} ctx={ctx} /></td>
               </tr>
             ))}
             {items.length === 0 ? (

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { formatDateTime } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
-import { ActionForm, Hidden } from "@/ui/form";
+import { ActionForm, CheckboxGroup, Hidden } from "@/ui/form";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { buildReport, findReport, listReports } from "@/composition/etat-des-lieux/report";
 import { ReportView } from "@/composition/etat-des-lieux/ui/report-view";
@@ -75,6 +75,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
               <p className="fr-text--sm">
                 Publier fige les chiffres d&apos;aujourd&apos;hui sous un numéro de version, à partager avec les partenaires et les élus.
               </p>
+              <CheckboxGroup
+                name="comprends"
+                legend="Confirmation"
+                options={[{ value: "oui", label: "Je comprends que cette version ne pourra plus être modifiée", hint: "Pour corriger ensuite, il faudra publier une nouvelle version." }]}
+              />
             </ActionForm>
           ) : null}
         </div>
