@@ -27,3 +27,30 @@ const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", tim
 export function formatDateTime(d: Date): string {
   return dateTimeFormat.format(d);
 }
+
+/**
+ * A phone number the way people read it: "+33545361950" or "0545361950" → "05 45 36 19 50".
+ * Short numbers (3949), foreign numbers and anything odd are returned unchanged: a wrong regrouping would mislead.
+ */
+export function formatPhone(phone: string): string {
+  const compact = phone.trim().replace(/[\s.\-()]/g, "");
+  const m = /^(?:\+33|0033|0)([1-9])(\d{8})$/.exec(compact);
+  if (!m) return phone;
+  const [, first = "", rest = ""] = m;
+  return `0${first} ${(rest.match(/\d\d/g) ?? []).join(" ")}`;
+}
+
+/** The number for a tel: link: digits and a leading +, as stored (E.164 stays E.164). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+/** French plural: 0 and 1 take the singular ("0 lieu", "1 lieu", "2 lieux"). */
+export function plural(n: number, singular: string, pluralForm: string): string {
+  return Math.abs(n) < 2 ? singular : pluralForm;
+}
+
+/** "3 lieux", "1 lieu", "0 lieu", with the number written the French way ("1 200 lieux"). */
+export function countOf(n: number, singular: string, pluralForm: string): string {
+  return `${formatNumber(n)}\u00a0${plural(n, singular, pluralForm)}`;
+}
