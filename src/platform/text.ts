@@ -50,7 +50,7 @@ export function plural(n: number, singular: string, pluralForm: string): string 
   return Math.abs(n) < 2 ? singular : pluralForm;
 }
 
-/** "3 lieux", "1 lieu", "0 lieu", with the number written the French way ("1 200 lieux"). */
+/** "3 lieux", "1 lieu", "0 lieu": the count and the word that agrees with it. */
 export function countOf(n: number, singular: string, pluralForm: string): string {
-  return `${formatNumber(n)}\u00a0${plural(n, singular, pluralForm)}`;
+  return `${n} ${plural(n, singular, pluralForm)}`;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf, plural } from "@/platform/text";
 import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
@@ -217,7 +218,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
     <section aria-labelledby="apercu-titre" className="fr-my-4w">
       <h3 id="apercu-titre">Aperçu</h3>
       <p>
-        {preview.rows} ligne(s) de lieux dans le fichier. Voici les {preview.records.length} premières telles qu&apos;elles seront vérifiées
+        {countOf(preview.rows, "ligne", "lignes")} de lieux dans le fichier. Voici {plural(preview.records.length, "la", "les")} {preview.records.length} {plural(preview.records.length, "première", "premières")} telles qu&apos;elles seront vérifiées
         (avant les corrections du standard : téléphones, dates…).
       </p>
       <div className="fr-table fr-table--sm">
@@ -279,7 +280,7 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
           <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier avec la même correspondance ne crée pas de doublon.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
-              <Submit intent="importer" label={`Importer ${report.toImport} lieu(x)`} />
+              <Submit intent="importer" label={`Importer ${countOf(report.toImport, "lieu", "lieux")}`} />
             </li>
           </ul>
         </form>
