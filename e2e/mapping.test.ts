@@ -102,6 +102,9 @@ describe("importing a file in its producer's own format", () => {
     await page.getByLabel(/^Nom de la correspondance/).fill("Réseau creusois");
     await page.getByRole("button", { name: "Enregistrer la correspondance" }).click();
     await page.getByText("La correspondance « Réseau creusois » est enregistrée").waitFor();
+    // The confirmation names the mapping and sits by the button that saved it, where the eye already is.
+    expect(await page.getByTestId("mapping-saved").textContent()).toContain("La correspondance « Réseau creusois » est enregistrée");
+    expect(await page.getByTestId("mapping-saved").isVisible()).toBe(true);
     await expectAccessible(page);
 
     // The next file from the same producer: the saved mapping, then the same import changes nothing.

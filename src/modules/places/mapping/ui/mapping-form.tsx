@@ -37,11 +37,6 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
               </p>
             </div>
           ) : null}
-          {kind === "saved" && state.message ? (
-            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
-              <p>{state.message}</p>
-            </div>
-          ) : null}
         </div>
         <input type="hidden" name="territory" value={territory} />
         <input type="hidden" name="fichier" value={token} />
@@ -99,6 +94,14 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
             <Submit intent="enregistrer" label="Enregistrer la correspondance" secondary />
           </li>
         </ul>
+        {/* Beside the button that saves: at the top of this long form the confirmation went unseen. */}
+        <div aria-live="polite" role="status" data-testid="mapping-saved">
+          {kind === "saved" && state.message ? (
+            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
+              <p>{state.message}</p>
+            </div>
+          ) : null}
+        </div>
       </form>
       <div aria-live="polite">
         {kind === "preview" && state.result?.preview ? <PreviewTable preview={JSON.parse(state.result.preview) as Preview} /> : null}
