@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatPhone, plural, telHref } from "./text";
+import { countOf, formatDate, formatPhone, plural, telHref } from "./text";
 
 describe("phone numbers as people read them", () => {
   it("groups French 10-digit numbers by two", () => {
@@ -44,5 +44,25 @@ describe("French plurals", () => {
     expect(countOf(0, "ligne refusée", "lignes refusées")).toBe("0 ligne refusée");
     expect(countOf(1, "lieu", "lieux")).toBe("1 lieu");
     expect(countOf(16, "lieu", "lieux")).toBe("16 lieux");
+  });
+});
+
+describe("dates in French", () => {
+  it("writes calendar days in words, with 1er for the first of the month", () => {
+    expect(formatDate("2026-04-06")).toBe("6 avril 2026");
+    expect(formatDate("2026-05-01")).toBe("1er mai 2026");
+    expect(formatDate("2025-12-31")).toBe("31 décembre 2025");
+  });
+
+  it("reads an instant in Paris time", () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Paris.
+    expect(formatDate(new Date("2025-12-31T23:30:00Z"))).toBe("1er janvier 2026");
+    expect(formatDate(new Date("2026-07-14T10:00:00Z"))).toBe("14 juillet 2026");
+  });
+
+  it("leaves what is not a date as it is", () => {
+    expect(formatDate("2026-02-30")).toBe("2026-02-30");
+    expect(formatDate("bientôt")).toBe("bientôt");
+    expect(formatDate(new Date("nope"))).toBe("");
   });
 });

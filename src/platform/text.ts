@@ -54,3 +54,25 @@ export function plural(n: number, singular: string, pluralForm: string): string 
 export function countOf(n: number, singular: string, pluralForm: string): string {
   return `${n} ${plural(n, singular, pluralForm)}`;
 }
+
+const longDateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+const calendarDateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * "6 avril 2026", "1er mai 2026": a day as people write it. A "YYYY-MM-DD" string is a calendar day (the
+ * standard's date_maj, form dates) and is read as such, never shifted by a time zone; an instant is read in Paris.
+ * Anything else is returned unchanged rather than guessed.
+ */
+export function formatDate(value: Date | string): string {
+  let text: string;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "";
+    text = longDateFormat.format(value);
+  } else {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!m || !day || day.getUTCDate() !== Number(m[3])) return value;
+    text = calendarDateFormat.format(day);
+  }
+  return text.replace(/^1 /, "1er ");
+}

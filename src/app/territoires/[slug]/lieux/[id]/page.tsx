@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatPhone, telHref } from "@/platform/text";
+import { formatDate, formatPhone, telHref } from "@/platform/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
@@ -97,7 +97,7 @@ export default async function PlacePage({ params }: Props) {
           )}
           <h2 className="fr-h4 fr-mt-3w">Provenance</h2>
           <p className="fr-text--sm">
-            Source : {place.source} (identifiant {d.id}) ; mise à jour le {d.date_maj}.
+            Source : {place.source} (identifiant {d.id}) ; mise à jour le {formatDate(d.date_maj)}.
             {d.pivot ? ` SIRET ou RNA : ${d.pivot}.` : ""}
           </p>
           <p className="fr-text--sm"><Link href={`/territoires/${territory.slug}/lieux/${place.id}/corriger`}>Signaler une erreur ou un changement</Link></p>
