@@ -151,8 +151,14 @@ describe("foundation journey", () => {
   it("static pages and errors are in French and accessible", async () => {
     const page = await browser.newPage();
     for (const p of ["/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/mot-de-passe-oublie"]) await visit(page, `${baseUrl}${p}`);
+    // The accessibility statement names who runs the service and how to reach them (from OPERATOR_NAME / OPERATOR_EMAIL).
+    await visit(page, `${baseUrl}/accessibilite`);
+    await expect(page.locator("main").textContent()).resolves.toMatch(/Éditeur du service : \S.*Contact : \S/s);
     await visit(page, `${baseUrl}/territoires/nexiste-pas`, 404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page non trouvée");
+    await expect(page.title()).resolves.toBe("Page introuvable — Maillage");
+    await visit(page, `${baseUrl}/cette-page-nexiste-pas`, 404);
+    await expect(page.title()).resolves.toBe("Page introuvable — Maillage");
     await visit(page, `${baseUrl}/invitation/${"x".repeat(32)}`);
     await expect(page.locator("main").textContent()).resolves.toContain("n'existe pas");
     await page.close();

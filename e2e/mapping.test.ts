@@ -61,7 +61,7 @@ describe("importing a file in its producer's own format", () => {
 
     // Step 1: the raw file, read as a table.
     await upload(page);
-    expect(await page.getByTestId("mapping-file").textContent()).toContain("91 ligne(s) de lieux, 12 colonne(s)");
+    expect(await page.getByTestId("mapping-file").textContent()).toContain("91 lignes de lieux, 12 colonnes");
 
     // Step 2: the suggestions are pre-selected (the file's own names), each with its reason.
     expect(await page.locator("#champ-nom").inputValue()).toBe("nom");
@@ -86,22 +86,25 @@ describe("importing a file in its producer's own format", () => {
     await page.getByRole("heading", { name: /3\. Vérification de « la-creuse\.json »/ }).waitFor();
     await expectAccessible(page);
     const checked = await page.getByTestId("mapping-summary").textContent();
-    expect(checked).toContain("91 lieu(x) lus");
-    expect(checked).toContain("2 refusé(s)");
+    expect(checked).toContain("91 lieux lus");
+    expect(checked).toContain("2 refusés");
     // 26th « Châtain » (the commune is Arfeuille-Châtain) and 90th « 0 Pontarion » are not found: ignored.
-    expect(checked).toContain("87 lieu(x) seront importés, 2 ignoré(s) hors du périmètre");
+    expect(checked).toContain("87 lieux seront importés, 2 ignorés hors du périmètre");
     const missingAddress = page.locator("tbody tr").filter({ hasText: "Le champ obligatoire « adresse »" });
     expect(await missingAddress.locator("td:first-child").allTextContents()).toEqual(["35", "61"]);
 
-    await page.getByRole("button", { name: "Importer 87 lieu(x)" }).click();
+    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
     await expectAccessible(page);
-    expect(await page.getByText("87 créé(s), 0 mis à jour, 0 inchangé(s)").count()).toBe(1);
+    expect(await page.getByText("87 créés, 0 mis à jour, 0 inchangé").count()).toBe(1);
 
     // Save the mapping under a name (with its fixed source) for the next file.
     await page.getByLabel(/^Nom de la correspondance/).fill("Réseau creusois");
     await page.getByRole("button", { name: "Enregistrer la correspondance" }).click();
     await page.getByText("La correspondance « Réseau creusois » est enregistrée").waitFor();
+    // The confirmation names the mapping and sits by the button that saved it, where the eye already is.
+    expect(await page.getByTestId("mapping-saved").textContent()).toContain("La correspondance « Réseau creusois » est enregistrée");
+    expect(await page.getByTestId("mapping-saved").isVisible()).toBe(true);
     await expectAccessible(page);
 
     // The next file from the same producer: the saved mapping, then the same import changes nothing.
@@ -109,9 +112,9 @@ describe("importing a file in its producer's own format", () => {
     expect(await page.getByText("Correspondance « Réseau creusois » appliquée.").count()).toBe(1);
     expect(await page.locator("#champ-source-fixe").inputValue()).toBe(source);
     await page.getByRole("button", { name: "Vérifier sans importer" }).click();
-    await page.getByRole("button", { name: "Importer 87 lieu(x)" }).click();
+    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
-    expect(await page.getByText("0 créé(s), 0 mis à jour, 87 inchangé(s)").count()).toBe(1);
+    expect(await page.getByText("0 créé, 0 mis à jour, 87 inchangés").count()).toBe(1);
 
     await visit(page, `${baseUrl}/territoires/${slug}/lieux?q=${encodeURIComponent("La Palette")}`);
     expect(await page.getByRole("link", { name: "Dun Le Palestel - La Palette" }).count()).toBe(1);

@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+// The layout's template adds " — Maillage": the tab and the history say what happened, not the site's slogan.
+export const metadata: Metadata = { title: "Page introuvable" };
 
 export default function NotFound() {
   return (

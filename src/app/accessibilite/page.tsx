@@ -32,6 +32,17 @@ export default function AccessibilityPage() {
         <li>Le contour cartographique des territoires est une image : la liste des communes qui l&apos;accompagne en donne l&apos;équivalent.</li>
       </ul>
       <h2>Retour d&apos;information et contact</h2>
+      <ul>
+        <li>Éditeur du service : {env.OPERATOR_NAME}</li>
+        <li>
+          Contact :{" "}
+          {env.OPERATOR_EMAIL ? (
+            <a href={`mailto:${env.OPERATOR_EMAIL}`}>{env.OPERATOR_EMAIL}</a>
+          ) : (
+            "aucune adresse n'a encore été indiquée par l'éditeur ; la voie de recours ci-dessous reste ouverte"
+          )}
+        </li>
+      </ul>
       <p>
         Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, contactez{" "}
         {env.OPERATOR_EMAIL ? <a href={`mailto:${env.OPERATOR_EMAIL}`}>{env.OPERATOR_EMAIL}</a> : env.OPERATOR_NAME} pour être orienté

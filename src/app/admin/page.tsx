@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
-import { formatDateTime, formatNumber } from "@/platform/text";
+import { formatDateTime, formatNumber, plural } from "@/platform/text";
 import { ActionForm, Field, Hidden, RadioGroup } from "@/ui/form";
 import { Pager, pageParam } from "@/ui/pager";
 import { ACCOUNT_PAGE_SIZE, listAccounts, listPendingTerritories, listTerritoriesForAdmin } from "@/modules/accounts/admin";
@@ -79,7 +79,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <dt className="fr-text--bold">Périmètre</dt>
                     <dd className="fr-ml-0">
                       {perimeterKindShort[t.kind]}
-                      {t.sourceCode ? ` ${t.sourceCode}` : ""} : {formatNumber(t.communeCount)} commune(s), {formatNumber(t.population)} habitants
+                      {t.sourceCode ? ` ${t.sourceCode}` : ""} : {formatNumber(t.communeCount)} {plural(t.communeCount, "commune", "communes")}, {formatNumber(t.population)} {plural(t.population, "habitant", "habitants")}
                     </dd>
                     {t.description ? (
                       <>

@@ -8,18 +8,8 @@ export function formatDistance(km: number): string {
   return km < 0.1 ? `à moins de 100${NBSP}m` : `à ${oneDecimal.format(km)}${NBSP}km`;
 }
 
-/** "+33545000000" → "05 45 00 00 00", the way French numbers are read and dialled; others unchanged. */
-export function formatPhone(phone: string): string {
-  const m = /^\+33([1-9])(\d{8})$/.exec(phone.replace(/[\s.-]/g, ""));
-  if (!m) return phone;
-  const [, first = "", rest = ""] = m;
-  return `0${first} ${(rest.match(/\d\d/g) ?? []).join(" ")}`;
-}
-
-/** The number for a tel: link: digits and a leading +. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
-}
+// Phone wording is shared by every page that shows a number: it lives in the platform.
+export { formatPhone, telHref } from "@/platform/text";
 
 /** "près d'Angoulême", "près de Cognac", "près du Havre", "près des Mureaux". */
 export function nearName(name: string): string {

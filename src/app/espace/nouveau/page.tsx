@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
-import { formatNumber } from "@/platform/text";
+import { countOf, formatNumber } from "@/platform/text";
 import { ActionForm, CheckboxGroup, Field, Hidden, PendingChoice, RadioGroup } from "@/ui/form";
 import { searchPerimeters } from "@/modules/geo/queries";
 import { perimeterKindLabels, perimeterKinds, perimeterSearchSchema } from "@/modules/territories/validation";
@@ -52,7 +52,7 @@ export default async function NewTerritoryPage({ searchParams }: { searchParams:
 
       {q ? (
         <p className="fr-mt-2w" role="status">
-          {results.length === 0 ? `Aucun résultat pour « ${q} ». Vérifiez l'orthographe ou essayez un code postal.` : `${results.length} résultat(s) pour « ${q} ».`}
+          {results.length === 0 ? `Aucun résultat pour « ${q} ». Vérifiez l'orthographe ou essayez un code postal.` : `${countOf(results.length, "résultat", "résultats")} pour « ${q} ».`}
         </p>
       ) : null}
 

@@ -1,11 +1,11 @@
-import { formatNumber } from "@/platform/text";
+import { formatDate, formatNumber } from "@/platform/text";
 import { AnswerTable } from "@/ui/answer-table";
 import type { ReportData, ReportFinding } from "../report";
 import { Table } from "@/ui/table";
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)}\u00a0%` : "—");
 const dec = (n: number | null, digits = 1) => (n === null ? "—" : new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits }).format(n));
-const longDate = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date(iso));
+const longDate = (iso: string) => formatDate(new Date(iso));
 
 function Findings({ list, empty }: { list: ReportFinding[]; empty: string }) {
   if (list.length === 0) return <p>{empty}</p>;

@@ -1,4 +1,5 @@
 import { ActionForm, Field, Hidden } from "@/ui/form";
+import { formatPhone } from "@/platform/text";
 import { addContactAction, removeContactAction } from "@/modules/actors/actions";
 import type { actorContacts } from "../schema";
 import { Table } from "@/ui/table";
@@ -32,7 +33,7 @@ export function ContactsSection({ slug, actorId, contacts, canManage }: { slug: 
                   <th scope="row">{c.name}</th>
                   <td>{c.role}</td>
                   <td>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null}</td>
-                  <td>{c.phone}</td>
+                  <td>{c.phone ? formatPhone(c.phone) : null}</td>
                   {canManage ? (
                     <td>
                       <form action={removeContactAction}>

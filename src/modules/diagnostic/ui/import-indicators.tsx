@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf } from "@/platform/text";
 import type { ActionState } from "@/platform/web/action";
 import { INDICATORS_FILE } from "@/platform/files/limits";
 import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
@@ -13,10 +14,10 @@ function Report({ report }: { report: IndicatorReport }) {
   return (
     <>
       <ul data-testid="indicators-summary">
-        <li>{report.rows} ligne(s) lue(s) : {report.accepted} acceptée(s), {report.rejected} refusée(s)</li>
+        <li>{countOf(report.rows, "ligne lue", "lignes lues")} : {countOf(report.accepted, "acceptée", "acceptées")}, {countOf(report.rejected, "refusée", "refusées")}</li>
         {report.indicators.map((i) => (
           <li key={i.key}>
-            « {i.label} »{i.unit ? ` (${i.unit})` : ""} : {i.values} valeur(s)
+            « {i.label} »{i.unit ? ` (${i.unit})` : ""} : {countOf(i.values, "valeur", "valeurs")}
           </li>
         ))}
       </ul>
@@ -25,7 +26,7 @@ function Report({ report }: { report: IndicatorReport }) {
       ) : (
         <div className="fr-table fr-table--sm">
           <Table>
-            <caption>Rapport ligne à ligne ({report.issues.length} remarque(s))</caption>
+            <caption>Rapport ligne à ligne ({countOf(report.issues.length, "remarque", "remarques")})</caption>
             <thead>
               <tr>
                 <th scope="col">Ligne</th>
@@ -69,7 +70,7 @@ export function ImportIndicators({ territory }: { territory: string }) {
           report.accepted > 0 && report.indicators.length > 0
             ? {
                 action: commitIndicatorsAction,
-                label: `Importer ${report.indicators.length} indicateur(s)`,
+                label: `Importer ${countOf(report.indicators.length, "indicateur", "indicateurs")}`,
                 territory,
                 upload: state.result?.token ?? "",
                 note: "Les lignes refusées sont ignorées. Un indicateur déjà importé sous le même nom est remplacé par ces valeurs.",

@@ -6,6 +6,7 @@
  * - values rewritten into the standard form (phone, date, v0.1 vocabulary when approximate) are warnings;
  * - faithful v0.1 → v1 renames (legacy.ts) and trimming are silent.
  */
+import { countOf, plural } from "@/platform/text";
 import { standardRow } from "./export";
 import { Context } from "./context";
 import { dateOf, optional, readCode, readList, readPivot, readResume, required } from "./fields";
@@ -163,7 +164,7 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const input = readInput(raw, ctx, unknown);
   ctx.id = input.get("id") ?? "";
   for (const issue of ctx.issues) issue.id = ctx.id;
-  if (raw.extraCells > 0) ctx.warn("", `La ligne contient ${raw.extraCells} cellule(s) de plus que l'en-tête : elles sont ignorées.`);
+  if (raw.extraCells > 0) ctx.warn("", `La ligne contient ${countOf(raw.extraCells, "cellule", "cellules")} de plus que l'en-tête : ${plural(raw.extraCells, "elle est ignorée", "elles sont ignorées")}.`);
   applyRenames(ctx, input);
 
   const id = required(ctx, input, "id");

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/platform/web/action";
-import { formatNumber } from "@/platform/text";
+import { countOf, formatNumber } from "@/platform/text";
 import { PLACES_FILE, TABLE_LIMITS } from "@/platform/files/limits";
 import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/modules/places/actions";
@@ -45,7 +45,7 @@ export function CheckedReport({ report, filename, territory, upload }: { report:
         report.toImport > 0
           ? {
               action: commitPlacesFileAction,
-              label: `Importer ${report.toImport} lieu(x)`,
+              label: `Importer ${countOf(report.toImport, "lieu", "lieux")}`,
               territory,
               upload,
               note: "L'import s'enregistre en une seule fois : tout ou rien. Réimporter le même fichier ne crée pas de doublon.",

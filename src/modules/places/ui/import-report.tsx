@@ -1,3 +1,4 @@
+import { countOf, plural } from "@/platform/text";
 import type { ImportReport } from "../commands";
 import { Table } from "@/ui/table";
 
@@ -7,22 +8,22 @@ export type ReportCounts = { records: number; accepted: number; warned: number; 
 export function ImportSummary({ report, committed, testId }: { report: ReportCounts; committed: boolean; testId: string }) {
   return (
     <ul data-testid={testId}>
-      <li>{report.records} lieu(x) lus dans le fichier</li>
+      <li>{countOf(report.records, "lieu lu", "lieux lus")} dans le fichier</li>
       <li>
-        {report.accepted} accepté(s), {report.warned} accepté(s) avec avertissements, {report.rejected} refusé(s)
+        {countOf(report.accepted, "accepté", "acceptés")}, {countOf(report.warned, "accepté", "acceptés")} avec avertissements, {countOf(report.rejected, "refusé", "refusés")}
       </li>
       {committed ? (
         <li>
-          Import enregistré : {report.created} créé(s), {report.updated} mis à jour, {report.unchanged} inchangé(s), {report.skipped} ignoré(s) hors du périmètre
+          Import enregistré : {countOf(report.created, "créé", "créés")}, {report.updated} mis à jour, {countOf(report.unchanged, "inchangé", "inchangés")}, {countOf(report.skipped, "ignoré", "ignorés")} hors du périmètre
         </li>
       ) : (
         <li>
-          {report.toImport} lieu(x) seront importés, {report.skipped} ignoré(s) hors du périmètre
+          {countOf(report.toImport, "lieu sera importé", "lieux seront importés")}, {countOf(report.skipped, "ignoré", "ignorés")} hors du périmètre
         </li>
       )}
       {report.conflicts ? (
         <li>
-          <strong>{report.conflicts} conflit(s)</strong> : ligne(s) désignant un lieu d&apos;un autre territoire, que vous ne pouvez pas modifier ; rien n&apos;a été changé
+          <strong>{countOf(report.conflicts, "conflit", "conflits")}</strong> : {plural(report.conflicts, "ligne désignant", "lignes désignant")} un lieu d&apos;un autre territoire, que vous ne pouvez pas modifier ; rien n&apos;a été changé
           pour elles (voir les remarques ligne par ligne).
         </li>
       ) : null}

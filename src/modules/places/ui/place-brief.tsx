@@ -1,4 +1,5 @@
 import type { PlaceBrief } from "../duplicates";
+import { formatDate } from "@/platform/text";
 
 /** A place in a pair of possible duplicates: name, address, last update and source. */
 export function Brief({ p }: { p: PlaceBrief }) {
@@ -9,7 +10,7 @@ export function Brief({ p }: { p: PlaceBrief }) {
       {p.address}, {p.commune}
       <br />
       <span className="fr-text--xs">
-        Mis à jour le {p.updatedOn} · source {p.source}
+        Mis à jour le {formatDate(p.updatedOn)} · source {p.source}
       </span>
     </>
   );

@@ -2,11 +2,12 @@
 
 import type { ActionState } from "@/platform/web/action";
 import { CopyButton } from "@/ui/copy-button";
+import { formatDate } from "@/platform/text";
 
 /** Shows a new invitation link once, ready to copy and send. */
 export function invitationResult(state: ActionState) {
   const link = state.result?.link ?? "";
-  const expires = state.result?.expiresAt ? new Date(state.result.expiresAt).toLocaleDateString("fr-FR", { dateStyle: "long" }) : "";
+  const expires = state.result?.expiresAt ? formatDate(new Date(state.result.expiresAt)) : "";
   return (
     <div className="fr-alert fr-alert--success fr-mb-3w">
       <h3 className="fr-alert__title">Invitation créée</h3>

@@ -1,3 +1,4 @@
+import { countOf } from "@/platform/text";
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
@@ -39,7 +40,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
       ) : (
         <div className="fr-table">
           <Table>
-            <caption>{pairs.length} paire(s) de fiches à examiner</caption>
+            <caption>{countOf(pairs.length, "paire", "paires")} de fiches à examiner</caption>
             <thead>
               <tr>
                 <th scope="col">Fiche A</th>

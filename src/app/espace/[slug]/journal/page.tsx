@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
-import { formatDateTime, formatNumber } from "@/platform/text";
+import { formatDateTime, formatNumber, plural } from "@/platform/text";
 import { actionLabel, describeValues, entityLabel, type LabelContext } from "@/platform/audit/labels";
 import { communeNames } from "@/modules/territories";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "@/platform/audit/queries";
@@ -72,7 +72,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       </form>
       <div className="fr-table">
         <Table>
-          <caption>{formatNumber(total)} {total > 1 ? "modifications" : "modification"}, de la plus récente à la plus ancienne</caption>
+          <caption>{formatNumber(total)} {plural(total, "modification", "modifications")}, de la plus récente à la plus ancienne</caption>
           <thead>
             <tr>
               <th scope="col">Date</th>

@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf, plural } from "@/platform/text";
 import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
@@ -34,11 +35,6 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
                 {state.message}
                 {errorCount > 1 ? ` (${errorCount} champs à corriger)` : ""}
               </p>
-            </div>
-          ) : null}
-          {kind === "saved" && state.message ? (
-            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
-              <p>{state.message}</p>
             </div>
           ) : null}
         </div>
@@ -98,6 +94,14 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
             <Submit intent="enregistrer" label="Enregistrer la correspondance" secondary />
           </li>
         </ul>
+        {/* Beside the button that saves: at the top of this long form the confirmation went unseen. */}
+        <div aria-live="polite" role="status" data-testid="mapping-saved">
+          {kind === "saved" && state.message ? (
+            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w">
+              <p>{state.message}</p>
+            </div>
+          ) : null}
+        </div>
       </form>
       <div aria-live="polite">
         {kind === "preview" && state.result?.preview ? <PreviewTable preview={JSON.parse(state.result.preview) as Preview} /> : null}
@@ -217,7 +221,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
     <section aria-labelledby="apercu-titre" className="fr-my-4w">
       <h3 id="apercu-titre">Aperçu</h3>
       <p>
-        {preview.rows} ligne(s) de lieux dans le fichier. Voici les {preview.records.length} premières telles qu&apos;elles seront vérifiées
+        {countOf(preview.rows, "ligne", "lignes")} de lieux dans le fichier. Voici {plural(preview.records.length, "la", "les")} {preview.records.length} {plural(preview.records.length, "première", "premières")} telles qu&apos;elles seront vérifiées
         (avant les corrections du standard : téléphones, dates…).
       </p>
       <div className="fr-table fr-table--sm">
@@ -279,7 +283,7 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
           <p>L&apos;import s&apos;enregistre en une seule fois : tout ou rien. Réimporter le même fichier avec la même correspondance ne crée pas de doublon.</p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
-              <Submit intent="importer" label={`Importer ${report.toImport} lieu(x)`} />
+              <Submit intent="importer" label={`Importer ${countOf(report.toImport, "lieu", "lieux")}`} />
             </li>
           </ul>
         </form>

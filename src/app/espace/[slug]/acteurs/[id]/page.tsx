@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatPhone } from "@/platform/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
@@ -68,7 +69,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
         <Item term="Commune d'implantation">{actor.communeName ? `${actor.communeName} (${actor.communeCode})` : null}</Item>
         <Item term="Communes desservies">{actor.served.map((c) => c.name).join(", ")}</Item>
         <Item term="Courriel">{actor.publicEmail ? <a href={`mailto:${actor.publicEmail}`}>{actor.publicEmail}</a> : null}</Item>
-        <Item term="Téléphone">{actor.publicPhone}</Item>
+        <Item term="Téléphone">{actor.publicPhone ? formatPhone(actor.publicPhone) : null}</Item>
         <Item term="Site internet">
           {actor.website ? (
             <a href={actor.website} rel="noopener noreferrer" target="_blank" title={`${actor.website} (nouvelle fenêtre)`}>

@@ -1,3 +1,4 @@
+import { countOf } from "@/platform/text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -62,8 +63,8 @@ export default async function PlaceMappingPage(props: { params: Promise<{ slug: 
           <>
             <p data-testid="mapping-file">
               Fichier « {view.filename} » ({formats[view.format]}
-              {view.sheet ? `, feuille « ${view.sheet} »` : ""}) : {view.rows} ligne(s) de lieux, {view.columns.length} colonne(s)
-              {view.skipped > 0 ? `, ${view.skipped} ligne(s) vide(s) ignorée(s)` : ""}.{" "}
+              {view.sheet ? `, feuille « ${view.sheet} »` : ""}) : {countOf(view.rows, "ligne", "lignes")} de lieux, {countOf(view.columns.length, "colonne", "colonnes")}
+              {view.skipped > 0 ? `, ${countOf(view.skipped, "ligne vide ignorée", "lignes vides ignorées")}` : ""}.{" "}
               <Link href={path}>Déposer un autre fichier</Link>
             </p>
             {saved.length > 0 ? (

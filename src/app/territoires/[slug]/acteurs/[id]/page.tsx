@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatPhone, telHref } from "@/platform/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
@@ -39,7 +40,7 @@ export default async function PublicActorPage({ params }: Props) {
     ["SIRET", actor.siret],
     ["Numéro RNA", actor.rna],
     ["Courriel", actor.publicEmail ? <a href={`mailto:${actor.publicEmail}`}>{actor.publicEmail}</a> : null],
-    ["Téléphone", actor.publicPhone],
+    ["Téléphone", actor.publicPhone ? <a href={telHref(actor.publicPhone)}>{formatPhone(actor.publicPhone)}</a> : null],
     ["Site internet", actor.website ? <a href={actor.website} rel="noopener noreferrer">{actor.website}</a> : null],
   ];
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDate, formatPhone, telHref } from "@/platform/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
@@ -66,7 +67,7 @@ export default async function PlacePage({ params }: Props) {
         <div className="fr-col-12 fr-col-md-5">
           <h2 className="fr-h4">Contact</h2>
           <ul className="fr-raw-list">
-            {d.telephone ? <li>Téléphone : <a href={`tel:${d.telephone.replace(/\s/g, "")}`}>{d.telephone}</a></li> : null}
+            {d.telephone ? <li>Téléphone : <a href={telHref(d.telephone)}>{formatPhone(d.telephone)}</a></li> : null}
             {d.courriels?.map((c) => <li key={c}>Courriel : <a href={`mailto:${c}`}>{c}</a></li>)}
             {d.site_web?.map((w) => <li key={w}><a href={w} rel="noopener noreferrer">Site : {w.replace(/^https?:\/\//, "")}</a></li>)}
             {d.prise_rdv ? <li><a href={d.prise_rdv} rel="noopener noreferrer">Prendre rendez-vous en ligne</a></li> : null}
@@ -96,7 +97,7 @@ export default async function PlacePage({ params }: Props) {
           )}
           <h2 className="fr-h4 fr-mt-3w">Provenance</h2>
           <p className="fr-text--sm">
-            Source : {place.source} (identifiant {d.id}) ; mise à jour le {d.date_maj}.
+            Source : {place.source} (identifiant {d.id}) ; mise à jour le {formatDate(d.date_maj)}.
             {d.pivot ? ` SIRET ou RNA : ${d.pivot}.` : ""}
           </p>
           <p className="fr-text--sm"><Link href={`/territoires/${territory.slug}/lieux/${place.id}/corriger`}>Signaler une erreur ou un changement</Link></p>

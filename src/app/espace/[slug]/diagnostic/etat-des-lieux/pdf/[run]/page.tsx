@@ -1,3 +1,4 @@
+import { countOf } from "@/platform/text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -35,8 +36,8 @@ export default async function PdfWaitPage({ params }: { params: Promise<{ slug: 
           <div className="fr-alert fr-alert--info fr-mb-3w" role="status" data-testid="pdf-queue">
             {position ? (
               <p>
-                Votre demande attend son tour : position {position.ahead + 1} dans la file d&apos;impression ({position.ahead} demande(s) avant la
-                vôtre, {position.running} impression(s) en cours).
+                Votre demande attend son tour : position {position.ahead + 1} dans la file d&apos;impression ({countOf(position.ahead, "demande", "demandes")} avant la
+                vôtre, {countOf(position.running, "impression", "impressions")} en cours).
               </p>
             ) : (
               <p>Impression en cours : votre PDF sera prêt dans quelques secondes.</p>
