@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/platform/text";
-import { weeklyTable } from "@/modules/places";
-import { shortLabel } from "@/modules/places";
+import { shortLabel, weeklyTable } from "@/modules/places";
 import { accessibilityNeeds, findAccessibilityNeed, findNeed, needs } from "../needs";
 import type { HelpAnswer, HelpPlace } from "../nearest";
 import type { CommuneChoice } from "../commune";
@@ -19,15 +18,7 @@ export function Suggestions({ text, choices, params }: { text: string; choices: 
     <section className="fr-mb-6w fr-no-print" aria-labelledby="aide-suggestions">
       <h2 id="aide-suggestions">Aucune commune ne s&apos;appelle « {text} »</h2>
       <p>Vouliez-vous dire :</p>
-      <ul className="fr-btns-group">
-        {choices.map((c) => (
-          <li key={c.code}>
-            <Link className="fr-btn fr-btn--secondary" href={helpHref({ ...params, text: c.name, commune: c.code })}>
-              {communeLabel(c)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <CommuneLinks choices={choices} params={params} />
       <p>Sinon, vérifiez l&apos;orthographe ou indiquez le code postal.</p>
     </section>
   );
@@ -60,6 +51,21 @@ export function UnknownCommune({ text, answer }: { text: string; answer: HelpAns
   );
 }
 
+/** One link per commune, that reruns the search for it (suggestions and choices alike). */
+function CommuneLinks({ choices, params }: { choices: CommuneChoice[]; params: HelpParams }) {
+  return (
+    <ul className="fr-btns-group">
+      {choices.map((c) => (
+        <li key={c.code}>
+          <Link className="fr-btn fr-btn--secondary" href={helpHref({ ...params, text: c.name, commune: c.code })}>
+            {communeLabel(c)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function communeLabel(c: CommuneChoice): string {
   const postcodes = c.postcodes.length > 2 ? `${c.postcodes.slice(0, 2).join(", ")}…` : c.postcodes.join(", ");
   return `${c.name} (${postcodes}, département ${c.departement})`;
@@ -70,15 +76,7 @@ export function Choices({ text, choices, more, params }: { text: string; choices
     <section className="fr-mb-6w fr-no-print" aria-labelledby="aide-choix">
       <h2 id="aide-choix">Plusieurs communes correspondent à « {text} »</h2>
       <p>Choisissez la vôtre :</p>
-      <ul className="fr-btns-group">
-        {choices.map((c) => (
-          <li key={c.code}>
-            <Link className="fr-btn fr-btn--secondary" href={helpHref({ ...params, text: c.name, commune: c.code })}>
-              {communeLabel(c)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <CommuneLinks choices={choices} params={params} />
       {more ? <p>Votre commune n&apos;est pas dans la liste ? Précisez son nom ou indiquez son code postal.</p> : null}
     </section>
   );
