@@ -73,7 +73,7 @@ describe("the territorial diagnostic", () => {
     });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await expect.poll(() => page.getByTestId("indicators-summary").count()).toBe(1);
-    expect(await page.getByTestId("indicators-summary").innerText()).toMatch(/4 ligne\(s\) lue\(s\) : 2 acceptée\(s\), 2 refusée\(s\)/);
+    expect(await page.getByTestId("indicators-summary").innerText()).toMatch(/4 lignes lues : 2 acceptées, 2 refusées/);
     expect(await page.locator("table", { hasText: "Rapport ligne à ligne" }).innerText()).toMatch(/99999[\s\S]*beaucoup/);
     await page.getByRole("button", { name: /Importer 1 indicateur/ }).click();
     await expect.poll(() => page.getByText("Indicateurs importés").count()).toBeGreaterThan(0);
@@ -174,7 +174,7 @@ describe("the territorial diagnostic", () => {
     await page.getByText("Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier.").waitFor();
     expect(page.url()).not.toMatch(/publie=/);
     await expectAccessible(page);
-    await page.getByLabel(/Je comprends que cette version ne pourra plus être modifiée/).check();
+    await page.getByRole("checkbox", { name: /Je comprends que cette version ne pourra plus être modifiée/ }).check();
     await page.getByRole("button", { name: "Publier cette version" }).click();
     await page.waitForURL(/version=1&publie=1$/);
     await visit(page, page.url());

@@ -156,7 +156,7 @@ describe("foundation journey", () => {
     await expect(page.locator("main").textContent()).resolves.toMatch(/Éditeur du service : \S.*Contact : \S/s);
     await visit(page, `${baseUrl}/territoires/nexiste-pas`, 404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page non trouvée");
-    await expect(page.title()).resolves.toBe("Page introuvable — Maillage");
+    await expect(page.title()).resolves.toBe("Territoire introuvable — Maillage");
     await visit(page, `${baseUrl}/cette-page-nexiste-pas`, 404);
     await expect(page.title()).resolves.toBe("Page introuvable — Maillage");
     await visit(page, `${baseUrl}/invitation/${"x".repeat(32)}`);

@@ -51,7 +51,8 @@ describe("editing a place directly", () => {
     expect(await main.innerText()).toContain(service);
     // The weekly table writes hours the French way ("10 h – 12 h 30", non-breaking spaces).
     expect(await main.innerText()).toMatch(/10\s*h\s*–\s*12\s*h\s*30/);
-    expect(await main.innerText()).toContain("+33545950000");
+    // Typed "+33545950000": shown as people read it.
+    expect(await main.innerText()).toContain("05 45 95 00 00");
     await context.close();
   });
 

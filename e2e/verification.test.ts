@@ -66,7 +66,7 @@ describe("a territory opened by a fresh account waits for an administrator", () 
     await visit(adminPage, `${baseUrl}/admin`);
     const card = adminPage.getByTestId("admin-queue").locator(":scope > li", { hasText: name });
     expect(await card.textContent()).toContain(`Nouvelle Personne <${email}>`);
-    expect(await card.textContent()).toMatch(/Département 16 : \d[\d\s  ]* commune\(s\)/);
+    expect(await card.textContent()).toMatch(/Département 16 : \d[\d\s  ]* communes/);
     await adminPage.getByRole("button", { name: `Enregistrer la décision pour ${name}` }).click();
     await adminPage.waitForURL(/\/admin\?decision=verify/);
     await adminPage.getByText(`Le territoire « ${name} » est vérifié`, { exact: false }).waitFor();
