@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
+import { choose, demo, expectAccessible, launch, signedIn, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -174,7 +174,8 @@ describe("the territorial diagnostic", () => {
     await page.getByText("Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier.").waitFor();
     expect(page.url()).not.toMatch(/publie=/);
     await expectAccessible(page);
-    await page.getByRole("checkbox", { name: /Je comprends que cette version ne pourra plus être modifiée/ }).check();
+    await choose(page, "Je comprends que cette version ne pourra plus être modifiée");
+    expect(await page.getByRole("checkbox", { name: /Je comprends que cette version ne pourra plus être modifiée/ }).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Publier cette version" }).click();
     await page.waitForURL(/version=1&publie=1$/);
     await visit(page, page.url());
