@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { importPlaces } from "@/modules/places/commands";
 import { createFinding } from "@/modules/findings/commands";
 import type { Territory } from "@/modules/territories/queries";
@@ -15,7 +15,7 @@ beforeAll(async () => {
   territory = await createTestTerritory(database.db, { kind: "custom", communes: "16001, 16015, 16102", slug: "trio-a-retenir", name: "Trio" });
   const c = await createUser(database.db);
   await addMember(database.db, territory.id, c.id, "coordinator");
-  const coordinator = await actorOf(database.db, c.id);
+  const coordinator = await principalOf(database.db, c.id);
   const place = { id: "ar-1", pivot: "00000000000000", nom: "Médiathèque", commune: "Angoulême", code_postal: "16000", code_insee: "16015", adresse: "1 rue", latitude: 45.64572, longitude: 0.15194, date_maj: "2026-01-15", services: "Aide aux démarches administratives" };
   await importPlaces(database.db, { kind: "system", label: "test" }, { bytes: new TextEncoder().encode(JSON.stringify([place])), filename: "p.json", source: "test-a-retenir", dryRun: false });
   await createFinding(database.db, coordinator, territory, { kind: "question", text: "Personne n'aide à Abzac.", themes: ["acces_droits"], communes: ["16001"] });

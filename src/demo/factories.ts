@@ -33,7 +33,7 @@ export async function addMember(db: Executor, territoryId: string, userId: strin
   await db.insert(memberships).values({ territoryId, userId, role }).onConflictDoUpdate({ target: [memberships.territoryId, memberships.userId], set: { role } });
 }
 
-export async function actorOf(db: Executor, userId: string) {
+export async function principalOf(db: Executor, userId: string) {
   return loadUserPrincipal(db, userId);
 }
 

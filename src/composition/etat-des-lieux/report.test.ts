@@ -3,7 +3,7 @@ import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { importPlaces } from "@/modules/places/commands";
 import { createFinding, toggleVote } from "@/modules/findings/commands";
 import { actors, territoryActors } from "@/modules/actors/schema";
@@ -20,10 +20,10 @@ beforeAll(async () => {
   territory = await createTestTerritory(database.db, { kind: "custom", communes: "16001, 16015, 16102", slug: "trio-rapport", name: "Trio" });
   const c = await createUser(database.db);
   await addMember(database.db, territory.id, c.id, "coordinator");
-  coordinator = await actorOf(database.db, c.id);
+  coordinator = await principalOf(database.db, c.id);
   const p = await createUser(database.db);
   await addMember(database.db, territory.id, p.id, "partner");
-  partner = await actorOf(database.db, p.id);
+  partner = await principalOf(database.db, p.id);
   const place = { id: "r-1", pivot: "00000000000000", nom: "Médiathèque", commune: "Angoulême", code_postal: "16000", code_insee: "16015", adresse: "1 rue", latitude: 45.64572, longitude: 0.15194, date_maj: "2026-01-15", services: "Aide aux démarches administratives" };
   await importPlaces(database.db, { kind: "system", label: "test" }, { bytes: new TextEncoder().encode(JSON.stringify([place])), filename: "p.json", source: "test-rapport", dryRun: false });
   const [ccas] = await database.db

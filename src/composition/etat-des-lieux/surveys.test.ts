@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { buildReport } from "./report";
 import { createCampaign } from "@/modules/questionnaires/commands/campaigns";
 import { loadDraftContext, saveStep, startResponse } from "@/modules/questionnaires/commands/answers";
@@ -25,7 +25,7 @@ describe("questionnaires in the État des lieux", () => {
     const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-etat", kind: "departement", code: "16" });
     const u = await createUser(db);
     await addMember(db, territory.id, u.id, "coordinator");
-    const principal = await actorOf(db, u.id);
+    const principal = await principalOf(db, u.id);
     const fixture = await buildFixture(db, principal, territory, { publish: true });
     const camp = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, principal, territory, fixture.id, { label: "Campagne" })).id)) as Campaign;
     const f = (k: string) => fieldName(fixture.q[k] as string);
@@ -54,7 +54,7 @@ describe("questionnaires in the État des lieux", () => {
     const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-etat-perso", kind: "departement", code: "16" });
     const u = await createUser(db);
     await addMember(db, territory.id, u.id, "coordinator");
-    const principal = await actorOf(db, u.id);
+    const principal = await principalOf(db, u.id);
     const fixture = await buildFixture(db, principal, territory, { publish: true });
     // "Avez-vous un ordinateur ?" becomes personal; a named campaign asks it.
     await db.update(questionnaireQuestions).set({ personal: true }).where(eq(questionnaireQuestions.id, fixture.q.ordinateur as string));

@@ -5,7 +5,7 @@ import { platformAdmins } from "@/platform/auth/schema";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, createUser } from "@/testing/factories";
+import { principalOf, createUser } from "@/testing/factories";
 import { listAccounts, setPlatformAdmin } from "./admin";
 
 let database: Database;
@@ -22,7 +22,7 @@ describe("platform administration", () => {
   it("an administrator names another one; the change is audited", async () => {
     const admin = await createUser(database.db, { admin: true });
     const other = await createUser(database.db, { name: "Alix Nouvelle" });
-    await setPlatformAdmin(database.db, await actorOf(database.db, admin.id), other.email, true);
+    await setPlatformAdmin(database.db, await principalOf(database.db, admin.id), other.email, true);
     expect(await isAdmin(other.id)).toBe(true);
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, other.id));
     expect(event).toMatchObject({ territoryId: null, entityType: "platform_admin", action: "grant", after: { admin: true } });
@@ -31,7 +31,7 @@ describe("platform administration", () => {
   it("is refused to anyone else", async () => {
     const person = await createUser(database.db);
     const target = await createUser(database.db);
-    const error = await setPlatformAdmin(database.db, await actorOf(database.db, person.id), target.email, true).catch((e: unknown) => e);
+    const error = await setPlatformAdmin(database.db, await principalOf(database.db, person.id), target.email, true).catch((e: unknown) => e);
     expect((error as AppError).id).toBe("forbidden");
     expect(await isAdmin(target.id)).toBe(false);
   });

@@ -7,7 +7,7 @@ import type { Principal } from "@/platform/auth/principal";
 import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { addContact, createActor, linkMember, removeContact, unlinkMember, updateActor, setFollowUp } from "./commands";
 import { toCsv, toOds, toXlsx } from "./export";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await addMember(db, territory.id, p.id, "partner");
   await addMember(db, territory.id, o.id, "observer");
   await addMember(db, elsewhere.id, s.id, "coordinator");
-  [coordinator, partner, observer, strangerCoordinator] = [await actorOf(db, c.id), await actorOf(db, p.id), await actorOf(db, o.id), await actorOf(db, s.id)];
+  [coordinator, partner, observer, strangerCoordinator] = [await principalOf(db, c.id), await principalOf(db, p.id), await principalOf(db, o.id), await principalOf(db, s.id)];
   partnerEmail = p.email;
   observerEmail = o.email;
 });
@@ -213,7 +213,7 @@ describe("tenancy: one registry, seen by perimeter and by served communes", () =
   it("an actor located elsewhere that serves a Charente commune is visible in Charente, once", async () => {
     const viennese = await createUser(database.db);
     await addMember(database.db, elsewhere.id, viennese.id, "coordinator");
-    const vienneCoordinator = await actorOf(database.db, viennese.id);
+    const vienneCoordinator = await principalOf(database.db, viennese.id);
     const a = await createActor(database.db, vienneCoordinator, elsewhere, form({ name: "Association poitevine", communeCode: inVienne(1), communes: `${inVienne(1)} ${inCharente(5)} ${inCharente(6)}` }));
     expect((await findActor(database.db, territory.id, a.id))?.name).toBe("Association poitevine");
     const seen = await listActors(database.db, territory.id, { q: "poitevine" }, 1);

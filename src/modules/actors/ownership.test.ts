@@ -4,7 +4,7 @@ import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { submitAssessment } from "@/modules/maturity/commands";
 import { maturityPolicy } from "@/modules/maturity/policy";
 import { actorMaturity, territoryMaturity } from "@/modules/maturity/queries";
@@ -54,7 +54,7 @@ const levels = assessmentInput(Object.fromEntries(dimensionIds.map((d) => [d, { 
 async function person(territory: Territory | undefined, role: "coordinator" | "partner" | "observer", options: { admin?: boolean } = {}) {
   const u = await createUser(database.db, { admin: options.admin ?? false });
   if (territory) await addMember(database.db, territory.id, u.id, role);
-  return { ...u, principal: await actorOf(database.db, u.id) };
+  return { ...u, principal: await principalOf(database.db, u.id) };
 }
 
 /** The place as its edit form shows it, with `changes` typed over it. */
@@ -67,8 +67,8 @@ async function editForm(territory: Territory, id: string, changes: Record<string
 /** What a fresh account gets: an account, and a territory over the département 16 that it opens itself. */
 async function attacker(slug: string) {
   const u = await createUser(database.db);
-  const territory = await createTerritory(database.db, await actorOf(database.db, u.id), { kind: "departement", code: "16", name: `Charente bis ${slug}`, slug });
-  return { territory, principal: await actorOf(database.db, u.id) };
+  const territory = await createTerritory(database.db, await principalOf(database.db, u.id), { kind: "departement", code: "16", name: `Charente bis ${slug}`, slug });
+  return { territory, principal: await principalOf(database.db, u.id) };
 }
 
 beforeAll(async () => {
@@ -92,7 +92,7 @@ beforeAll(async () => {
   await setFollowUp(db, coordinator, charente, actorId, { status: "engaged", notes: "Note interne : subvention en attente." });
   // The structure's person joins Charente as its partner: the structure joined Charente.
   await linkMember(db, coordinator, charente, actorId, { email: p.email });
-  partner = await actorOf(db, p.id);
+  partner = await principalOf(db, p.id);
   await submitAssessment(db, partner, charente, actorId, levels);
 });
 afterAll(async () => {

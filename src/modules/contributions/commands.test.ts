@@ -7,7 +7,7 @@ import { getEnv } from "@/platform/env";
 import { AppError } from "@/platform/errors";
 import { latestMailTo } from "@/platform/mail/mailer";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { importPlaces } from "@/modules/places/commands";
 import { findPlace, listPlaces } from "@/modules/places/queries";
 import { places } from "@/modules/places/schema";
@@ -43,7 +43,7 @@ const record = (id: string, nom: string, commune: string, code_postal: string) =
 async function member(territory: Territory, role: "coordinator" | "partner" | "observer"): Promise<Principal> {
   const u = await createUser(database.db);
   await addMember(database.db, territory.id, u.id, role);
-  return actorOf(database.db, u.id);
+  return principalOf(database.db, u.id);
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { setPartnersRecordFindings } from "./commands";
 import { findingAbilitiesIn } from "./queries";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const role of ["coordinator", "partner", "observer"] as const) {
     const u = await createUser(database.db);
     await addMember(database.db, territory.id, u.id, role);
-    people[role] = await actorOf(database.db, u.id);
+    people[role] = await principalOf(database.db, u.id);
   }
 });
 afterAll(async () => {

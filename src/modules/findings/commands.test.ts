@@ -5,7 +5,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { createFinding, createGroup, deleteFinding, mergeFindings, moveToGroup, setPartnersRecordFindings, toggleVote, updateFinding } from "./commands";
 import { findFinding, listFindings } from "./queries";
@@ -18,7 +18,7 @@ const people = {} as Record<"coordinator" | "partner" | "partner2" | "observer" 
 async function person(t: Territory, role: "coordinator" | "partner" | "observer"): Promise<Principal> {
   const u = await createUser(database.db);
   await addMember(database.db, t.id, u.id, role);
-  return actorOf(database.db, u.id);
+  return principalOf(database.db, u.id);
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { createActor, linkMember } from "@/modules/actors/commands";
 import { territoryActors } from "@/modules/actors/schema";
 import type { Territory } from "@/modules/territories/queries";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await addMember(db, charente.id, p.id, "partner");
   await addMember(db, charente.id, o.id, "observer");
   await addMember(db, vienne.id, v.id, "coordinator");
-  [coordinator, partner, observer, vienneCoordinator] = [await actorOf(db, c.id), await actorOf(db, p.id), await actorOf(db, o.id), await actorOf(db, v.id)];
+  [coordinator, partner, observer, vienneCoordinator] = [await principalOf(db, c.id), await principalOf(db, p.id), await principalOf(db, o.id), await principalOf(db, v.id)];
   partnerEmail = p.email;
   for (const name of ["A", "B", "C", "D", "E"]) {
     const created = await createActor(db, coordinator, charente, { name: `Structure ${name}`, legalType: "association", status: "engaged", communeCode: firstOf("16") });

@@ -6,7 +6,7 @@ import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { JobQueue } from "@/platform/jobs/queue";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { placesImportJob, readImportJob, runningImport, startImportJob, type ImportJobKind, type ImportJobView } from "./import-jobs";
 import { places } from "./schema";
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await addMember(db, angouleme.id, a.id, "coordinator");
   await addMember(db, angouleme.id, o.id, "observer");
   await addMember(db, cognac.id, b.id, "coordinator");
-  [coordinatorA, observerA, coordinatorB] = [await actorOf(db, a.id), await actorOf(db, o.id), await actorOf(db, b.id)];
+  [coordinatorA, observerA, coordinatorB] = [await principalOf(db, a.id), await principalOf(db, o.id), await principalOf(db, b.id)];
 });
 let queue: JobQueue;
 const idle: JobQueue[] = [];

@@ -4,7 +4,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { craftXlsx, repeat, SHEET_END, SHEET_START } from "@/testing/crafted-zip";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { importIndicators } from "@/modules/diagnostic/indicators";
 import { customIndicators } from "@/modules/diagnostic/schema";
 import type { Territory } from "@/modules/territories/queries";
@@ -61,7 +61,7 @@ describe("an import of a refused file writes nothing", () => {
     const bytes = await craftXlsx(sheet);
     const user = await createUser(database.db);
     await addMember(database.db, charente.id, user.id, "coordinator");
-    const report = await importIndicators(database.db, await actorOf(database.db, user.id), charente, { bytes, filename: "indicateurs.xlsx", dryRun: false });
+    const report = await importIndicators(database.db, await principalOf(database.db, user.id), charente, { bytes, filename: "indicateurs.xlsx", dryRun: false });
     expect(report.issues).toEqual([{ line: 0, column: "", message: expect.stringContaining("dépasse 64 Mo : le fichier est refusé sans être lu") }]);
     expect(report.accepted).toBe(0);
     expect(await counts()).toEqual(before);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { importPlaces } from "./commands";
 import { listPlaces } from "./queries";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   paris = await createTestTerritory(db, { kind: "commune", code: "75056", slug: "paris-test", name: "Paris" });
   const u = await createUser(db);
   await addMember(db, paris.id, u.id, "coordinator");
-  parisCoordinator = await actorOf(db, u.id);
+  parisCoordinator = await principalOf(db, u.id);
   await importPlaces(db, { kind: "system", label: "test" }, { bytes: file([inCharente("m-1", "Médiathèque d'Angoulême"), inCharente("m-2", "Espace numérique")]), filename: "charente.json", source: "open-data-16", territory: charente, dryRun: false });
 });
 afterAll(async () => {
@@ -75,7 +75,7 @@ describe("an import never changes a place it may not edit", () => {
 
   it("an administrator importing with no territory may move a place: an administrator's act", async () => {
     const u = await createUser(database.db, { admin: true });
-    const admin = await actorOf(database.db, u.id);
+    const admin = await principalOf(database.db, u.id);
     const report = await importPlaces(database.db, admin, { bytes: file([inParis("m-2", "Espace numérique déménagé")]), filename: "admin.json", source: "open-data-16", dryRun: false });
     expect({ updated: report.updated, conflicts: report.conflicts }).toEqual({ updated: 1, conflicts: 0 });
     expect((await listPlaces(database.db, charente.id, {}, 1)).total).toBe(1);

@@ -5,7 +5,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { importPlaces } from "./commands";
 import { listPlaces, placesForExport } from "./queries";
@@ -102,7 +102,7 @@ describe("importing the Charente dataset of the national standard", () => {
 
   it("only coordinators of the territory may import into it", async () => {
     const person = await createUser(database.db);
-    const e = await importPlaces(database.db, await actorOf(database.db, person.id), { bytes: charenteBytes, filename: "x.json", territory: charente, dryRun: true }).catch((x: unknown) => x);
+    const e = await importPlaces(database.db, await principalOf(database.db, person.id), { bytes: charenteBytes, filename: "x.json", territory: charente, dryRun: true }).catch((x: unknown) => x);
     expect((e as AppError).id).toBe("forbidden");
   });
 });

@@ -5,7 +5,7 @@ import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { cleanupExpired } from "@/platform/jobs/queue";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { openUpload } from "./mapping/wizard";
 import { dropUpload, keepUpload, keptBytes, requireUpload, takeUpload } from "./uploads";
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await addMember(db, angouleme.id, a.id, "coordinator");
   await addMember(db, angouleme.id, a2.id, "coordinator");
   await addMember(db, cognac.id, b.id, "coordinator");
-  [coordinatorA, coordinatorA2, coordinatorB] = [await actorOf(db, a.id), await actorOf(db, a2.id), await actorOf(db, b.id)];
+  [coordinatorA, coordinatorA2, coordinatorB] = [await principalOf(db, a.id), await principalOf(db, a2.id), await principalOf(db, b.id)];
 });
 afterAll(async () => {
   await database?.close();

@@ -3,7 +3,7 @@ import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { closedRefusal } from "./closed";
 import { addSection, closeQuestionnaire, createQuestionnaire, publishQuestionnaire } from "./commands/builder";
@@ -33,7 +33,7 @@ describe("a closed questionnaire is refused with one typed error", () => {
       territory = await createTestTerritory(database.db, { kind: "commune", code: "16015", slug: "angouleme-clos" });
       const u = await createUser(database.db);
       await addMember(database.db, territory.id, u.id, "coordinator");
-      coordinator = await actorOf(database.db, u.id);
+      coordinator = await principalOf(database.db, u.id);
     });
     afterAll(async () => {
       await database?.close();

@@ -5,7 +5,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { addQuestion, addSection, closeQuestionnaire, createQuestionnaire, deleteQuestion, deleteSection, moveQuestion, publishQuestionnaire, updateQuestion } from "./commands/builder";
 import { createCampaign } from "./commands/campaigns";
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await addMember(db, territory.id, k.id, "contributor");
   await addMember(db, territory.id, p.id, "partner");
   await addMember(db, territory.id, o.id, "observer");
-  [coordinator, contributor, partner, observer] = [await actorOf(db, c.id), await actorOf(db, k.id), await actorOf(db, p.id), await actorOf(db, o.id)];
+  [coordinator, contributor, partner, observer] = [await principalOf(db, c.id), await principalOf(db, k.id), await principalOf(db, p.id), await principalOf(db, o.id)];
   fixture = await buildFixture(db, coordinator, territory, { publish: true });
   const created = await createCampaign(db, coordinator, territory, fixture.id, { label: "Campagne de test", anonymous: "oui" });
   campaign = (await findCampaign(db, territory.id, fixture.id, created.id)) as Campaign;

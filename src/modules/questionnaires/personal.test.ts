@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { createCampaign } from "./commands/campaigns";
 import { loadDraftContext, saveStep, startResponse } from "./commands/answers";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   for (const role of ["coordinator", "contributor", "partner", "observer"] as const) {
     const u = await createUser(db);
     await addMember(db, territory.id, u.id, role);
-    people[role] = await actorOf(db, u.id);
+    people[role] = await principalOf(db, u.id);
   }
   fixture = await buildFixture(db, people.coordinator as Principal, territory, { publish: true });
   structure = (await loadQuestionnaire(db, territory.id, fixture.id))?.structure ?? { sections: [] };

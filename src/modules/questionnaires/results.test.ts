@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { createCampaign } from "./commands/campaigns";
 import { loadDraftContext, saveStep, startResponse, type Respondent } from "./commands/answers";
@@ -51,7 +51,7 @@ beforeAll(async () => {
   territory = await createTestTerritory(db, { name: "Charente", slug: "charente-resultats", kind: "departement", code: "16" });
   const c = await createUser(db);
   await addMember(db, territory.id, c.id, "coordinator");
-  coordinator = await actorOf(db, c.id);
+  coordinator = await principalOf(db, c.id);
   fixture = await buildFixture(db, coordinator, territory, { publish: true });
   structure = (await loadQuestionnaire(db, territory.id, fixture.id))?.structure ?? { sections: [] };
   first = (await findCampaign(db, territory.id, fixture.id, (await createCampaign(db, coordinator, territory, fixture.id, { label: "En ligne" })).id)) as Campaign;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { createCampaign } from "./commands/campaigns";
 import { loadDraftContext, saveStep, startResponse } from "./commands/answers";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   other = await createTestTerritory(db, { name: "Cognac", slug: "cognac-tenancy-q", kind: "commune", code: "16102" });
   const u = await createUser(db);
   await addMember(db, territory.id, u.id, "coordinator");
-  const coordinator: Principal = await actorOf(db, u.id);
+  const coordinator: Principal = await principalOf(db, u.id);
   fixture = await buildFixture(db, coordinator, territory, { publish: true });
   const created = await createCampaign(db, coordinator, territory, fixture.id, { label: "Marché", anonymous: "oui" });
   const campaign = (await findCampaign(db, territory.id, fixture.id, created.id)) as Campaign;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { auditEvents } from "@/platform/audit/schema";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createUser } from "@/testing/factories";
+import { principalOf, addMember, createUser } from "@/testing/factories";
 import { acceptInvitation, changeMemberRole, createInvitation, createTerritory, inspectInvitation, removeMember, revokeInvitation, updateTerritory } from "./commands";
 import { territorySummary } from "./queries";
 import { memberships, territories, territoryCommunes } from "./schema";
@@ -29,14 +29,14 @@ afterAll(async () => {
 
 async function coordinator() {
   const u = await createUser(database.db);
-  return { user: u, principal: await actorOf(database.db, u.id) };
+  return { user: u, principal: await principalOf(database.db, u.id) };
 }
 
 /** A territory and its coordinator's principal, loaded after creation (a principal is a snapshot of roles). */
 async function territoryWithCoordinator(code: string, slug: string) {
   const { user, principal } = await coordinator();
   const t = await createTerritory(database.db, principal, { kind: "commune", code, slug });
-  return { user, t, principal: await actorOf(database.db, user.id) };
+  return { user, t, principal: await principalOf(database.db, user.id) };
 }
 
 async function counts() {
@@ -129,11 +129,11 @@ describe("invitations and members", () => {
     const { t, principal } = await territoryWithCoordinator(commune(20), "invitations-1");
     const { token } = await createInvitation(database.db, principal, t, { role: "partner", label: "Centre social" }, { days: 14 });
     const partner = await createUser(database.db);
-    const joined = await acceptInvitation(database.db, await actorOf(database.db, partner.id), token);
+    const joined = await acceptInvitation(database.db, await principalOf(database.db, partner.id), token);
     expect(joined.id).toBe(t.id);
-    expect((await actorOf(database.db, partner.id)).kind === "user" && (await actorOf(database.db, partner.id))).toMatchObject({ roles: { [t.id]: "partner" } });
+    expect((await principalOf(database.db, partner.id)).kind === "user" && (await principalOf(database.db, partner.id))).toMatchObject({ roles: { [t.id]: "partner" } });
     const third = await createUser(database.db);
-    await expectAppError(acceptInvitation(database.db, await actorOf(database.db, third.id), token), "invitation_used");
+    await expectAppError(acceptInvitation(database.db, await principalOf(database.db, third.id), token), "invitation_used");
   });
 
   it("an expired invitation is refused and adds nobody", async () => {
@@ -143,7 +143,7 @@ describe("invitations and members", () => {
     const guest = await createUser(database.db);
     const later = new Date("2026-01-15T10:00:01Z");
     expect((await inspectInvitation(database.db, token, later)).status).toBe("expired");
-    const e = await expectAppError(acceptInvitation(database.db, await actorOf(database.db, guest.id), token, later), "invitation_expired");
+    const e = await expectAppError(acceptInvitation(database.db, await principalOf(database.db, guest.id), token, later), "invitation_expired");
     expect(e.message).toMatch(/expiré/);
     const rows = await database.db.select().from(memberships).where(eq(memberships.userId, guest.id));
     expect(rows).toHaveLength(0);
@@ -154,17 +154,17 @@ describe("invitations and members", () => {
     const { token, invitation } = await createInvitation(database.db, principal, t, { role: "partner" }, { days: 7 });
     await revokeInvitation(database.db, principal, t, invitation.id);
     const guest = await createUser(database.db);
-    await expectAppError(acceptInvitation(database.db, await actorOf(database.db, guest.id), token), "invitation_revoked");
+    await expectAppError(acceptInvitation(database.db, await principalOf(database.db, guest.id), token), "invitation_revoked");
     const observer = await createUser(database.db);
     await addMember(database.db, t.id, observer.id, "observer");
-    await expectAppError(createInvitation(database.db, await actorOf(database.db, observer.id), t, { role: "partner" }, { days: 7 }), "forbidden");
+    await expectAppError(createInvitation(database.db, await principalOf(database.db, observer.id), t, { role: "partner" }, { days: 7 }), "forbidden");
   });
 
   it("an invitation of one territory cannot be revoked through another (tenancy)", async () => {
     const { user, principal: creator } = await coordinator();
     const a = await createTerritory(database.db, creator, { kind: "commune", code: commune(23), slug: "tenancy-a" });
     const b = await createTerritory(database.db, creator, { kind: "commune", code: commune(24), slug: "tenancy-b" });
-    const principal = await actorOf(database.db, user.id);
+    const principal = await principalOf(database.db, user.id);
     const { invitation } = await createInvitation(database.db, principal, a, { role: "partner" }, { days: 7 });
     await expectAppError(revokeInvitation(database.db, principal, b, invitation.id), "not_found");
   });

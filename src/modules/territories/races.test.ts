@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { isAppError } from "@/platform/errors";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createUser } from "@/testing/factories";
+import { principalOf, addMember, createUser } from "@/testing/factories";
 import { acceptInvitation, changeMemberRole, createInvitation, createTerritory, removeMember } from "./commands";
 import { memberships } from "./schema";
 
@@ -60,10 +60,10 @@ const errorIds = (results: PromiseSettledResult<unknown>[]) =>
 describe("two people at the same moment", () => {
   it("a single-use invitation accepted by two people at once makes exactly one member", async () => {
     const owner = await createUser(database.db);
-    const territory = await createTerritory(database.db, await actorOf(database.db, owner.id), { kind: "commune", code: "16015", slug: `course-invitation-${Date.now()}` });
-    const { token } = await createInvitation(database.db, await actorOf(database.db, owner.id), territory, { role: "partner" }, { days: 14 });
+    const territory = await createTerritory(database.db, await principalOf(database.db, owner.id), { kind: "commune", code: "16015", slug: `course-invitation-${Date.now()}` });
+    const { token } = await createInvitation(database.db, await principalOf(database.db, owner.id), territory, { role: "partner" }, { days: 14 });
     const [first, second] = [await createUser(database.db), await createUser(database.db)];
-    const [a, b] = [await actorOf(database.db, first.id), await actorOf(database.db, second.id)];
+    const [a, b] = [await principalOf(database.db, first.id), await principalOf(database.db, second.id)];
     const results = await race("select id from invitations where territory_id = $1 for update", [territory.id], [
       () => acceptInvitation(database.db, a, token),
       () => acceptInvitation(database.db, b, token),
@@ -76,9 +76,9 @@ describe("two people at the same moment", () => {
 
   it("two coordinators demoting each other at once leave one coordinator", async () => {
     const [alice, bruno] = [await createUser(database.db), await createUser(database.db)];
-    const territory = await createTerritory(database.db, await actorOf(database.db, alice.id), { kind: "commune", code: "16015", slug: `course-roles-${Date.now()}` });
+    const territory = await createTerritory(database.db, await principalOf(database.db, alice.id), { kind: "commune", code: "16015", slug: `course-roles-${Date.now()}` });
     await addMember(database.db, territory.id, bruno.id, "coordinator");
-    const [a, b] = [await actorOf(database.db, alice.id), await actorOf(database.db, bruno.id)];
+    const [a, b] = [await principalOf(database.db, alice.id), await principalOf(database.db, bruno.id)];
     const results = await race("select user_id from memberships where territory_id = $1 for update", [territory.id], [
       () => changeMemberRole(database.db, a, territory, bruno.id, "partner"),
       () => changeMemberRole(database.db, b, territory, alice.id, "partner"),
@@ -90,9 +90,9 @@ describe("two people at the same moment", () => {
 
   it("two coordinators removing each other at once leave one coordinator", async () => {
     const [alice, bruno] = [await createUser(database.db), await createUser(database.db)];
-    const territory = await createTerritory(database.db, await actorOf(database.db, alice.id), { kind: "commune", code: "16015", slug: `course-retrait-${Date.now()}` });
+    const territory = await createTerritory(database.db, await principalOf(database.db, alice.id), { kind: "commune", code: "16015", slug: `course-retrait-${Date.now()}` });
     await addMember(database.db, territory.id, bruno.id, "coordinator");
-    const [a, b] = [await actorOf(database.db, alice.id), await actorOf(database.db, bruno.id)];
+    const [a, b] = [await principalOf(database.db, alice.id), await principalOf(database.db, bruno.id)];
     const results = await race("select user_id from memberships where territory_id = $1 for update", [territory.id], [
       () => removeMember(database.db, a, territory, bruno.id),
       () => removeMember(database.db, b, territory, alice.id),

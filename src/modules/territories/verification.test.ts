@@ -5,7 +5,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, createTestTerritory, createUser } from "@/testing/factories";
 import { listPendingTerritories } from "@/modules/accounts/admin";
 import { acceptProposal, submitProposal } from "@/modules/contributions/commands";
 import { createTerritory, reviewTerritory } from "./commands";
@@ -21,10 +21,10 @@ let requesterEmail = "";
 beforeAll(async () => {
   database = await openTestDatabase();
   const a = await createUser(database.db, { admin: true });
-  admin = await actorOf(database.db, a.id);
+  admin = await principalOf(database.db, a.id);
   const r = await createUser(database.db, { name: "Camille Demandeuse" });
   requesterEmail = r.email;
-  requester = await actorOf(database.db, r.id);
+  requester = await principalOf(database.db, r.id);
 });
 afterAll(async () => {
   await database?.close();
@@ -113,8 +113,8 @@ describe("moderating place proposals writes the shared registry", () => {
   it("the coordinator of a pending territory may not accept a proposal", async () => {
     const db = database.db;
     const u = await createUser(db);
-    const pending = await createTerritory(db, await actorOf(db, u.id), { kind: "commune", code: "16015", slug: "angouleme-attente" });
-    const coordinator = await actorOf(db, u.id);
+    const pending = await createTerritory(db, await principalOf(db, u.id), { kind: "commune", code: "16015", slug: "angouleme-attente" });
+    const coordinator = await principalOf(db, u.id);
     const sent = await submitProposal(
       db,
       anonymous,

@@ -5,7 +5,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import { actorMembers, actors } from "@/modules/actors/schema";
 import type { Territory } from "@/modules/territories/queries";
 import { importPlaces } from "../commands";
@@ -42,7 +42,7 @@ const record = (id: string, nom: string, commune: string, code_postal: string) =
 async function person(territory: Territory | undefined, role: "coordinator" | "partner" | "observer", admin = false): Promise<Principal> {
   const u = await createUser(database.db, { admin });
   if (territory) await addMember(database.db, territory.id, u.id, role);
-  return actorOf(database.db, u.id);
+  return principalOf(database.db, u.id);
 }
 
 /** The place as the form shows it, with `changes` typed over it. */

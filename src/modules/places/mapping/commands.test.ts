@@ -6,7 +6,7 @@ import { auditEvents } from "@/platform/audit/schema";
 import type { Database } from "@/platform/db/client";
 import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
-import { actorOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
+import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { places } from "../schema";
 import { deleteMapping, saveMapping } from "./commands";
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await addMember(db, creuse.id, c.id, "coordinator");
   await addMember(db, creuse.id, o.id, "observer");
   await addMember(db, other.id, s.id, "coordinator");
-  [coordinator, observer, otherCoordinator] = [await actorOf(db, c.id), await actorOf(db, o.id), await actorOf(db, s.id)];
+  [coordinator, observer, otherCoordinator] = [await principalOf(db, c.id), await principalOf(db, o.id), await principalOf(db, s.id)];
   coordinatorEmail = c.email;
 });
 afterAll(async () => {
