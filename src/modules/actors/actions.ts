@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
 import * as actors from "@/modules/actors/commands";
@@ -62,5 +63,23 @@ export async function unlinkMemberAction(form: FormData): Promise<void> {
   await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, principal, territory }) => {
     await actors.unlinkMember(db, principal, territory, actorIdOf(form), String(form.get("user") ?? ""));
     return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?lien=retire` };
+  });
+}
+
+/** A partner asks to speak for a structure (workspace home): recorded for the coordination to confirm. */
+export async function requestToSpeakAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const actorId = actorIdOf(form);
+    if (!actorId) throw new AppError("validation", { fieldErrors: { actor: ["Choisissez votre structure dans la liste."] } });
+    await actors.requestToSpeak(db, principal, territory, actorId);
+    return { redirect: `/espace/${territory.slug}?demande=1` };
+  });
+}
+
+/** The coordination confirms or refuses a request (one plain form per button, works without JavaScript). */
+export async function answerSpeakerRequestAction(form: FormData): Promise<void> {
+  await territoryPlainAction(form, detailsPath(String(form.get("territory") ?? ""), actorIdOf(form)), async ({ db, principal, territory }) => {
+    const { decision } = await actors.answerSpeakerRequest(db, principal, territory, actorIdOf(form), formToObject(form));
+    return { redirect: `${detailsPath(territory.slug, actorIdOf(form))}?${decision === "confirm" ? "demande=confirmee" : "demande=refusee"}` };
   });
 }

@@ -9,10 +9,10 @@ import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { principalOf, addMember, createTestTerritory, createUser } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
-import { addContact, createActor, linkMember, removeContact, unlinkMember, updateActor, setFollowUp } from "./commands";
+import { addContact, answerSpeakerRequest, createActor, linkMember, removeContact, requestToSpeak, unlinkMember, updateActor, setFollowUp } from "./commands";
 import { toCsv, toOds, toXlsx } from "./export";
 import { actorPolicy } from "./policy";
-import { actorsForExport, communesWithActors, findActor, listActors, listContacts } from "./queries";
+import { actorsForExport, communesWithActors, findActor, listActors, listContacts, pendingSpeakerRequests, speakerCandidates, structuresOf } from "./queries";
 import { actorCommunes, actorContacts, actors } from "./schema";
 import { expectAppError } from "@/testing/assertions";
 
@@ -31,8 +31,11 @@ let elsewhere: Territory;
 let coordinator: Principal;
 let partner: Principal;
 let partnerEmail = "";
+let partnerId = "";
+let coordinatorId = "";
+let observerId = "";
+let strangerId = "";
 let observer: Principal;
-let observerEmail = "";
 let strangerCoordinator: Principal;
 
 beforeAll(async () => {
@@ -47,7 +50,7 @@ beforeAll(async () => {
   await addMember(db, elsewhere.id, s.id, "coordinator");
   [coordinator, partner, observer, strangerCoordinator] = [await principalOf(db, c.id), await principalOf(db, p.id), await principalOf(db, o.id), await principalOf(db, s.id)];
   partnerEmail = p.email;
-  observerEmail = o.email;
+  [coordinatorId, partnerId, observerId, strangerId] = [c.id, p.id, o.id, s.id];
 });
 afterAll(async () => {
   await database?.close();
@@ -144,8 +147,8 @@ describe("partners speak for their own actor", () => {
     const other = await createActor(database.db, coordinator, territory, form({ name: "Autre structure" }));
     await expectAppError(updateActor(database.db, partner, territory, own.id, form({ name: "Tentative" })), "forbidden");
 
-    await expectAppError(linkMember(database.db, partner, territory, own.id, { email: partnerEmail }), "forbidden");
-    await linkMember(database.db, coordinator, territory, own.id, { email: partnerEmail.toUpperCase() });
+    await expectAppError(linkMember(database.db, partner, territory, own.id, { user: partnerId }), "forbidden");
+    await linkMember(database.db, coordinator, territory, own.id, { user: partnerId });
     const updated = await updateActor(database.db, partner, territory, own.id, form({ name: "Espace numérique renommé" }));
     expect(updated).toMatchObject({ name: "Espace numérique renommé" });
     await addContact(database.db, partner, territory, own.id, { name: "Nora Responsable", role: "Directrice" });
@@ -161,13 +164,74 @@ describe("partners speak for their own actor", () => {
     await expectAppError(updateActor(database.db, partner, territory, own.id, form()), "forbidden");
   });
 
-  it("links only members of the territory who may write", async () => {
+  it("links only members of the territory who may write, chosen by their account", async () => {
     const a = await createActor(database.db, coordinator, territory, form({ name: "Structure à lier" }));
-    const unknown = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: "personne@ailleurs.test" }), "validation", "email");
-    expect(unknown.fieldErrors?.email?.[0]).toMatch(/Aucun membre du territoire/);
-    const obs = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: observerEmail }), "validation", "email");
-    expect(obs.fieldErrors?.email?.[0]).toMatch(/a le rôle Observation : donnez-lui d'abord le rôle Partenaire/);
-    await expectAppError(linkMember(database.db, coordinator, territory, a.id, { email: "pas une adresse" }), "validation", "email");
+    const outsider = await createUser(database.db);
+    const unknown = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { user: outsider.id }), "validation", "user");
+    expect(unknown.fieldErrors?.user?.[0]).toMatch(/n'est pas membre du territoire/);
+    const obs = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { user: observerId }), "validation", "user");
+    expect(obs.fieldErrors?.user?.[0]).toMatch(/a le rôle Observation : donnez-lui d'abord le rôle Partenaire/);
+    // The select's first option ("Choisir une personne") sends nothing.
+    const none = await expectAppError(linkMember(database.db, coordinator, territory, a.id, { user: "" }), "validation", "user");
+    expect(none.fieldErrors?.user?.[0]).toBe("Choisissez la personne parmi les membres du territoire.");
+    expect((await findActor(database.db, territory.id, a.id))?.speakerIds).toEqual([]);
+  });
+
+  it("offers partners and coordinators of the territory as speakers, by name and e-mail, never observers nor strangers", async () => {
+    const offered = await speakerCandidates(database.db, territory.id);
+    const ids = offered.map((c) => c.userId);
+    expect(ids).toContain(partnerId);
+    expect(ids).toContain(coordinatorId);
+    expect(ids).not.toContain(observerId);
+    expect(ids).not.toContain(strangerId);
+    expect(offered.find((c) => c.userId === partnerId)).toMatchObject({ email: partnerEmail, role: "partner" });
+  });
+});
+
+describe("a partner asks which structure it speaks for; the coordination confirms", () => {
+  it("a request gives no right until confirmed; confirming makes the partner a speaker", async () => {
+    const asked = await createActor(database.db, coordinator, territory, form({ name: "Maison France services demandée" }));
+    await requestToSpeak(database.db, partner, territory, asked.id);
+    // Asking twice is harmless: one request.
+    expect((await requestToSpeak(database.db, partner, territory, asked.id)).created).toBe(false);
+    expect((await pendingSpeakerRequests(database.db, territory.id, asked.id)).map((r) => r.userId)).toEqual([partnerId]);
+    expect((await structuresOf(database.db, territory.id, partnerId)).requested.map((r) => r.name)).toContain("Maison France services demandée");
+    // Claiming is not owning.
+    await expectAppError(updateActor(database.db, partner, territory, asked.id, form({ name: "Pris sans accord" })), "forbidden");
+    // Neither the partner itself nor an observer answers the request.
+    await expectAppError(answerSpeakerRequest(database.db, partner, territory, asked.id, { user: partnerId, decision: "confirm" }), "forbidden");
+    await expectAppError(requestToSpeak(database.db, observer, territory, asked.id), "forbidden");
+
+    await answerSpeakerRequest(database.db, coordinator, territory, asked.id, { user: partnerId, decision: "confirm" });
+    expect(await pendingSpeakerRequests(database.db, territory.id, asked.id)).toEqual([]);
+    expect((await structuresOf(database.db, territory.id, partnerId)).spoken.map((r) => r.name)).toContain("Maison France services demandée");
+    expect((await updateActor(database.db, partner, territory, asked.id, form({ name: "Maison France services" }))).name).toBe("Maison France services");
+    await expectAppError(requestToSpeak(database.db, partner, territory, asked.id), "validation", "actor");
+    await unlinkMember(database.db, coordinator, territory, asked.id, partnerId);
+  });
+
+  it("a refused request is dropped and leaves no right; answering it twice says it no longer exists", async () => {
+    const asked = await createActor(database.db, coordinator, territory, form({ name: "Structure revendiquée" }));
+    await requestToSpeak(database.db, partner, territory, asked.id);
+    await answerSpeakerRequest(database.db, coordinator, territory, asked.id, { user: partnerId, decision: "refuse" });
+    expect(await pendingSpeakerRequests(database.db, territory.id, asked.id)).toEqual([]);
+    expect((await findActor(database.db, territory.id, asked.id))?.speakerIds).toEqual([]);
+    await expectAppError(answerSpeakerRequest(database.db, coordinator, territory, asked.id, { user: partnerId, decision: "confirm" }), "not_found");
+    const audited = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, asked.id));
+    expect(audited.map((e) => [e.entityType, e.action])).toEqual(expect.arrayContaining([["actor_speaker_request", "create"], ["actor_speaker_request", "refuse"]]));
+  });
+});
+
+describe("the coordination's follow-up is not the partner's to change", () => {
+  it("a partner speaking for the actor cannot set its status « engagé / à mobiliser » nor its notes", async () => {
+    const own = await createActor(database.db, coordinator, territory, form({ name: "Structure suivie" }));
+    await setFollowUp(database.db, coordinator, territory, own.id, { status: "to_mobilise", notes: "À rencontrer en janvier." });
+    await linkMember(database.db, coordinator, territory, own.id, { user: partnerId });
+    await expectAppError(setFollowUp(database.db, partner, territory, own.id, { status: "engaged", notes: "" }), "forbidden");
+    // Nor through the fiche it may edit: a status sent with the actor's fields is ignored.
+    await updateActor(database.db, partner, territory, own.id, form({ name: "Structure suivie", status: "engaged" }));
+    expect(await findActor(database.db, territory.id, own.id)).toMatchObject({ status: "to_mobilise", notes: "À rencontrer en janvier." });
+    await unlinkMember(database.db, coordinator, territory, own.id, partnerId);
   });
 });
 

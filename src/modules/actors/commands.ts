@@ -12,8 +12,8 @@ import { communes, resolveCommuneCodes } from "@/modules/geo";
 import { type TerritoryRef, memberships, perimeterAmong, splitCodes } from "@/modules/territories";
 import { actorPolicy, noParticularActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
-import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
-import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
+import { actorCommunes, actorContacts, actorMembers, actors, speakerRequests, territoryActors } from "./schema";
+import { actorSchema, contactSchema, followUpSchema, linkMemberSchema, speakerAnswerSchema, MAX_SERVED_COMMUNES, type ActorValues } from "./validation";
 
 /** Member check first (a stranger learns nothing, not even whether the id exists), then the actor as the territory sees it. */
 async function loadForWrite(db: Executor, principal: Principal, territory: TerritoryRef, actorId: string): Promise<ActorDetails> {
@@ -189,31 +189,82 @@ export async function setFollowUp(db: Db, principal: Principal, territory: Terri
   });
 }
 
-/** A coordinator names the person (a member of the territory, by email) who speaks for the actor and may then edit it. */
+/**
+ * Makes a member of the territory a speaker of the actor, inside the caller's transaction. The person
+ * is chosen among the territory's members (never typed): partners describe their own structure, and
+ * coordinators already edit every actor but may be named too (a small territory's coordinator often is).
+ */
+async function addSpeaker(tx: Executor, territory: TerritoryRef, existing: ActorDetails, userId: string, field: string) {
+  const [person] = await tx
+    .select({ id: user.id, name: user.name, role: memberships.role })
+    .from(user)
+    .innerJoin(memberships, and(eq(memberships.userId, user.id), eq(memberships.territoryId, territory.id)))
+    .where(eq(user.id, userId));
+  if (!person) throw new AppError("validation", { fieldErrors: { [field]: ["Cette personne n'est pas membre du territoire. Invitez-la d'abord depuis « Membres et invitations »."] } });
+  if (person.role !== "partner" && person.role !== "coordinator")
+    throw new AppError("validation", { fieldErrors: { [field]: [`${person.name} a le rôle ${roleLabels[person.role]} : donnez-lui d'abord le rôle ${roleLabels.partner} (page « Membres et invitations »).`] } });
+  const inserted = await tx.insert(actorMembers).values({ actorId: existing.id, userId: person.id }).onConflictDoNothing().returning();
+  if (inserted.length === 0) throw new AppError("validation", { fieldErrors: { [field]: [`${person.name} représente déjà cette structure.`] } });
+  // One of the structure's people now takes part in the territory: the structure joined it as a partner.
+  const now = new Date();
+  await tx
+    .insert(territoryActors)
+    .values({ territoryId: territory.id, actorId: existing.id, joinedAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { joinedAt: sql`coalesce(${territoryActors.joinedAt}, ${now.toISOString()}::timestamptz)` } });
+  // A request this person had made for the structure is answered by the designation itself.
+  await tx.delete(speakerRequests).where(and(eq(speakerRequests.territoryId, territory.id), eq(speakerRequests.actorId, existing.id), eq(speakerRequests.userId, person.id)));
+  return { userId: person.id, name: person.name };
+}
+
+/** A coordinator names the person (chosen among the territory's members) who speaks for the actor and may then edit it. */
 export async function linkMember(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown) {
   const existing = await loadForWrite(db, principal, territory, actorId);
   authorize(actorPolicy.linkMember(principal, territory, existing));
-  const { email } = parseOrThrow(linkMemberSchema, raw);
+  const { user: userId } = parseOrThrow(linkMemberSchema, raw);
   return db.transaction(async (tx) => {
-    const [person] = await tx
-      .select({ id: user.id, name: user.name, role: memberships.role })
-      .from(user)
-      .innerJoin(memberships, and(eq(memberships.userId, user.id), eq(memberships.territoryId, territory.id)))
-      .where(sql`lower(${user.email}) = ${email}`);
-    if (!person) throw new AppError("validation", { fieldErrors: { email: ["Aucun membre du territoire n'a cette adresse. Invitez d'abord la personne depuis « Membres et invitations »."] } });
-    // Describing its own structure is what the partner role is for; coordinators already edit every actor.
-    if (person.role !== "partner" && person.role !== "coordinator")
-      throw new AppError("validation", { fieldErrors: { email: [`${person.name} a le rôle ${roleLabels[person.role]} : donnez-lui d'abord le rôle ${roleLabels.partner} (page « Membres et invitations »).`] } });
-    const inserted = await tx.insert(actorMembers).values({ actorId: existing.id, userId: person.id }).onConflictDoNothing().returning();
-    if (inserted.length === 0) throw new AppError("validation", { fieldErrors: { email: [`${person.name} parle déjà pour cette structure.`] } });
-    // One of the structure's people now takes part in the territory: the structure joined it as a partner.
-    const now = new Date();
-    await tx
-      .insert(territoryActors)
-      .values({ territoryId: territory.id, actorId: existing.id, joinedAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: [territoryActors.territoryId, territoryActors.actorId], set: { joinedAt: sql`coalesce(${territoryActors.joinedAt}, ${now.toISOString()}::timestamptz)` } });
-    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: person.id, action: "create", after: { actor: existing.name, person: person.name } });
-    return { userId: person.id, name: person.name };
+    const person = await addSpeaker(tx, territory, existing, userId, "user");
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: person.userId, action: "create", after: { actor: existing.name, person: person.name } });
+    return person;
+  });
+}
+
+/**
+ * A partner asks to speak for a structure of the registry. Only a request: the partner gains no
+ * right over the actor until the coordination confirms it (answerSpeakerRequest); asking twice is harmless.
+ */
+export async function requestToSpeak(db: Db, principal: Principal, territory: TerritoryRef, actorId: string): Promise<{ actorId: string; name: string; created: boolean }> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  if (principal.kind === "user" && existing.speakerIds.includes(principal.userId)) throw new AppError("validation", { fieldErrors: { actor: [`Vous représentez déjà « ${existing.name} ».`] } });
+  authorize(actorPolicy.requestToSpeak(principal, territory, existing));
+  if (principal.kind !== "user") throw new AppError("forbidden");
+  const userId = principal.userId;
+  return db.transaction(async (tx) => {
+    const inserted = await tx.insert(speakerRequests).values({ territoryId: territory.id, actorId: existing.id, userId }).onConflictDoNothing().returning();
+    if (inserted.length > 0) await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_speaker_request", entityId: existing.id, action: "create", after: { actor: existing.name, person: principal.name } });
+    return { actorId: existing.id, name: existing.name, created: inserted.length > 0 };
+  });
+}
+
+/** The coordination confirms (the person becomes a speaker) or refuses (the request is dropped) a partner's request. */
+export async function answerSpeakerRequest(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, raw: unknown): Promise<{ name: string; decision: "confirm" | "refuse" }> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.linkMember(principal, territory, existing));
+  const { user: userId, decision } = parseOrThrow(speakerAnswerSchema, raw);
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .select({ name: user.name })
+      .from(speakerRequests)
+      .innerJoin(user, eq(user.id, speakerRequests.userId))
+      .where(and(eq(speakerRequests.territoryId, territory.id), eq(speakerRequests.actorId, existing.id), eq(speakerRequests.userId, userId)));
+    if (!request) throw new AppError("not_found", { message: "Cette demande n'existe plus : elle a peut-être déjà reçu une réponse." });
+    if (decision === "confirm") {
+      const person = await addSpeaker(tx, territory, existing, userId, "user");
+      await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: person.userId, action: "create", after: { actor: existing.name, person: person.name } });
+    } else {
+      await tx.delete(speakerRequests).where(and(eq(speakerRequests.territoryId, territory.id), eq(speakerRequests.actorId, existing.id), eq(speakerRequests.userId, userId)));
+      await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_speaker_request", entityId: existing.id, action: "refuse", before: { actor: existing.name, person: request.name } });
+    }
+    return { name: request.name, decision };
   });
 }
 

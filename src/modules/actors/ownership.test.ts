@@ -91,7 +91,7 @@ beforeAll(async () => {
   await addContact(db, coordinator, charente, actorId, { name: "Jeanne Secrète", role: "directrice", email: "jeanne@prive.test", phone: "0600000000" });
   await setFollowUp(db, coordinator, charente, actorId, { status: "engaged", notes: "Note interne : subvention en attente." });
   // The structure's person joins Charente as its partner: the structure joined Charente.
-  await linkMember(db, coordinator, charente, actorId, { email: p.email });
+  await linkMember(db, coordinator, charente, actorId, { user: p.id });
   partner = await principalOf(db, p.id);
   await submitAssessment(db, partner, charente, actorId, levels);
 });
@@ -121,7 +121,7 @@ describe("a fresh account that opens a territory over the département 16", () =
     const { territory, principal } = await attacker("pirate-acteurs");
     await expectAppError(updateActor(db, principal, territory, actorId, { name: "Structure détournée", legalType: "association", communeCode: "16015" }), "forbidden");
     await expectAppError(createActor(db, principal, territory, { name: "Fausse structure", legalType: "association", communeCode: "16015" }), "forbidden");
-    await expectAppError(linkMember(db, principal, territory, actorId, { email: "qui@exemple.test" }), "forbidden");
+    await expectAppError(linkMember(db, principal, territory, actorId, { user: "u-someone" }), "forbidden");
     expect((await findActor(db, charente.id, actorId))?.name).toBe("Centre social");
   });
 

@@ -26,12 +26,17 @@ const onAnotherActor: Record<ActorAction, Row> = {
   manageContacts: [false, false, false, false, false, true, true],
   annotate: [false, false, false, false, false, true, true],
   linkMember: [false, false, false, false, false, true, true],
+  requestToSpeak: [false, false, false, false, true, false, false],
 };
 // Speaking for the actor only adds the right to edit it and its contacts, and only to partners of the territory.
 const onOwnActor: Record<ActorAction, Row> = {
   ...onAnotherActor,
   edit: [false, false, false, false, true, true, true],
   manageContacts: [false, false, false, false, true, true, true],
+  // The follow-up status ("engagé / à mobiliser") stays the coordination's judgement, even on the partner's own structure.
+  annotate: [false, false, false, false, false, true, true],
+  // Already speaking for it: nothing to ask.
+  requestToSpeak: [false, false, false, false, false, false, false],
 };
 
 // A territory waiting for verification (or refused, suspended): its own records about the actor
@@ -42,7 +47,11 @@ const unverifiedTable: Record<ActorAction, Row> = {
   edit: [false, false, false, false, false, false, true],
   linkMember: [false, false, false, false, false, false, true],
 };
-const unverifiedOwn: Record<ActorAction, Row> = { ...unverifiedTable, manageContacts: [false, false, false, false, true, true, true] };
+const unverifiedOwn: Record<ActorAction, Row> = {
+  ...unverifiedTable,
+  manageContacts: [false, false, false, false, true, true, true],
+  requestToSpeak: [false, false, false, false, false, false, false],
+};
 
 describe("actor policy in a territory not verified (role × action)", () => {
   for (const status of ["pending", "refused", "suspended"] as const) {

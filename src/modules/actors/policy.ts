@@ -40,6 +40,11 @@ export const actorPolicy = {
   annotate: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(principal, t),
   /** Naming a speaker makes the actor a partner of the territory: a verified territory's coordination only. */
   linkMember: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(principal, t),
+  /**
+   * A partner of the territory asks to speak for an actor it does not speak for yet: a request only,
+   * which gives no right until the coordination confirms it (linkMember).
+   */
+  requestToSpeak: (principal: Principal, t: TerritoryRef, r: ActorRecordRef) => roleIn(principal, t) === "partner" && !speaksFor(principal, t, r),
 } as const;
 
 export type ActorAction = keyof typeof actorPolicy;

@@ -5,7 +5,7 @@ import { normalizeSearch } from "@/platform/text";
 import { communes } from "@/modules/geo";
 import { memberships, perimeterJoin } from "@/modules/territories";
 import { followUpStatus, visibleIn } from "./ownership";
-import { actorCommunes, actorContacts, actorMembers, actors, territoryActors } from "./schema";
+import { actorCommunes, actorContacts, actorMembers, actors, speakerRequests, territoryActors } from "./schema";
 import type { ActorFilters } from "./validation";
 
 export type ActorRow = typeof actors.$inferSelect;
@@ -174,4 +174,54 @@ export async function speakerIdsOf(db: Executor, actorId: string | null): Promis
   if (!actorId) return [];
   const rows = await db.select({ userId: actorMembers.userId }).from(actorMembers).where(eq(actorMembers.actorId, actorId));
   return rows.map((r) => r.userId);
+}
+
+/**
+ * Members of the territory a coordinator may name to speak for an actor (partners and coordinators),
+ * for the select of the actor page: names and e-mails, as on the members page.
+ */
+export async function speakerCandidates(db: Executor, territoryId: string): Promise<{ userId: string; name: string; email: string; role: "partner" | "coordinator" }[]> {
+  const rows = await db
+    .select({ userId: user.id, name: user.name, email: user.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(user, eq(user.id, memberships.userId))
+    .where(and(eq(memberships.territoryId, territoryId), inArray(memberships.role, ["partner", "coordinator"])))
+    .orderBy(asc(user.name), asc(user.email));
+  return rows.flatMap((r) => (r.role === "partner" || r.role === "coordinator" ? [{ ...r, role: r.role }] : []));
+}
+
+/** Requests to speak for actors waiting for this territory's coordination (optionally for one actor), oldest first. */
+export async function pendingSpeakerRequests(db: Executor, territoryId: string, actorId?: string) {
+  if (actorId !== undefined && !UUID.test(actorId)) return [];
+  return db
+    .select({ actorId: actors.id, actorName: actors.name, userId: user.id, name: user.name, email: user.email, createdAt: speakerRequests.createdAt })
+    .from(speakerRequests)
+    .innerJoin(actors, eq(actors.id, speakerRequests.actorId))
+    .innerJoin(user, eq(user.id, speakerRequests.userId))
+    // Only people still members of the territory: a request of someone who left is moot.
+    .innerJoin(memberships, and(eq(memberships.userId, speakerRequests.userId), eq(memberships.territoryId, territoryId)))
+    .where(and(eq(speakerRequests.territoryId, territoryId), actorId ? eq(speakerRequests.actorId, actorId) : undefined, visibleIn(db, territoryId)))
+    .orderBy(asc(speakerRequests.createdAt), asc(actors.name));
+}
+
+/**
+ * A partner's structures as this territory sees them: those it speaks for, and those it asked to
+ * speak for (waiting for the coordination). What the workspace home offers as the partner's next step.
+ */
+export async function structuresOf(db: Executor, territoryId: string, userId: string) {
+  const spoken = await db
+    .select({ id: actors.id, name: actors.name, communeName: communes.name })
+    .from(actorMembers)
+    .innerJoin(actors, eq(actors.id, actorMembers.actorId))
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(and(eq(actorMembers.userId, userId), visibleIn(db, territoryId)))
+    .orderBy(asc(actors.name));
+  const requested = await db
+    .select({ id: actors.id, name: actors.name, communeName: communes.name })
+    .from(speakerRequests)
+    .innerJoin(actors, eq(actors.id, speakerRequests.actorId))
+    .leftJoin(communes, eq(communes.code, actors.communeCode))
+    .where(and(eq(speakerRequests.userId, userId), eq(speakerRequests.territoryId, territoryId), visibleIn(db, territoryId)))
+    .orderBy(asc(actors.name));
+  return { spoken, requested };
 }

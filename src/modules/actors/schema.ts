@@ -102,3 +102,25 @@ export const actorMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actorId, t.userId] }), index("actor_members_user_idx").on(t.userId)],
 );
+
+/**
+ * A partner's request to speak for an actor, waiting for the territory's coordination: claiming a
+ * structure gives no right over it (issue 8 §1), only a coordinator's confirmation does (actor_members).
+ * One request per person, actor and territory; confirmed or refused, the row is deleted.
+ */
+export const speakerRequests = pgTable(
+  "actor_speaker_requests",
+  {
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.territoryId, t.actorId, t.userId] }), index("actor_speaker_requests_user_idx").on(t.userId)],
+);

@@ -136,8 +136,15 @@ export const followUpSchema = z.object({
   notes: z.string().trim().max(5000, "Les notes ne doivent pas dépasser 5 000 caractères.").optional().default(""),
 });
 
+/** The coordinator picks the person among the territory's members (a select): their account id. */
 export const linkMemberSchema = z.object({
-  email: z.string({ error: "Indiquez l'adresse électronique de la personne." }).trim().toLowerCase().pipe(emailSchema),
+  user: z.string({ error: "Choisissez la personne parmi les membres du territoire." }).trim().min(1, "Choisissez la personne parmi les membres du territoire.").max(100),
+});
+
+/** The coordination's answer to a partner's request to speak for a structure. */
+export const speakerAnswerSchema = z.object({
+  user: z.string().trim().min(1).max(100),
+  decision: z.enum(["confirm", "refuse"], { error: "Confirmez ou refusez la demande." }),
 });
 
 export const MAX_SERVED_COMMUNES = 5000;

@@ -27,7 +27,7 @@ let charente: Territory;
 let vienne: Territory;
 let coordinator: Principal;
 let partner: Principal;
-let partnerEmail = "";
+let partnerUserId = "";
 let observer: Principal;
 let vienneCoordinator: Principal;
 const ids: Record<string, string> = {};
@@ -46,7 +46,7 @@ beforeAll(async () => {
   await addMember(db, charente.id, o.id, "observer");
   await addMember(db, vienne.id, v.id, "coordinator");
   [coordinator, partner, observer, vienneCoordinator] = [await principalOf(db, c.id), await principalOf(db, p.id), await principalOf(db, o.id), await principalOf(db, v.id)];
-  partnerEmail = p.email;
+  partnerUserId = p.id;
   for (const name of ["A", "B", "C", "D", "E"]) {
     const created = await createActor(db, coordinator, charente, { name: `Structure ${name}`, legalType: "association", status: "engaged", communeCode: firstOf("16") });
     ids[name] = created.id;
@@ -117,7 +117,7 @@ describe("submitting a self-assessment", () => {
     await expectAppError(submitAssessment(db, vienneCoordinator, charente, id("E"), input([3, 3, 3, 3, 3, 3])), "forbidden");
     await expectAppError(submitAssessment(db, vienneCoordinator, charente, "00000000-0000-4000-8000-000000000000", input([3, 3, 3, 3, 3, 3])), "forbidden");
     expect(await counts()).toEqual(before);
-    await linkMember(db, coordinator, charente, id("E"), { email: partnerEmail });
+    await linkMember(db, coordinator, charente, id("E"), { user: partnerUserId });
     await submitAssessment(db, partner, charente, id("E"), input([3, 3, 3, 3, 3, 3]));
     expect((await counts()).assessments).toBe((before.assessments ?? 0) + 1);
   });

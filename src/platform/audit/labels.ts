@@ -19,6 +19,7 @@ export const entityLabels: Record<string, string> = {
   actor_contact: "Contact d'acteur",
   actor_member: "Représentant d'acteur",
   actor_follow_up: "Suivi d'acteur",
+  actor_speaker_request: "Demande de représentation d'acteur",
   maturity_assessment: "Autoévaluation de maturité",
   finding: "Constat",
   finding_group: "Groupe de constats",

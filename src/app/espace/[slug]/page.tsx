@@ -9,6 +9,9 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { updateTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { actorAbilities } from "@/modules/actors/policy";
+import { listActors, pendingSpeakerRequests, structuresOf } from "@/modules/actors/queries";
+import { PartnerNextStep, SpeakerRequestsToAnswer } from "@/modules/actors/ui/partner-next-step";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -27,6 +30,11 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const q = (sp.q ?? "").slice(0, 100);
   const overview = await territoryOverview(db, territory, { page, q });
   const role = principal.kind === "user" ? principal.roles[territory.id] : undefined;
+  // A partner always has a next step: its structure, or the question of which one it speaks for.
+  const structures = role === "partner" && principal.kind === "user" ? await structuresOf(db, territory.id, principal.userId) : null;
+  const structureQuery = (sp.structure ?? "").trim().slice(0, 100);
+  const structureResults = structures && structures.spoken.length === 0 && structureQuery ? (await listActors(db, territory.id, { q: structureQuery }, 1)).items : null;
+  const requests = actorAbilities(principal, territory).linkMember ? await pendingSpeakerRequests(db, territory.id) : [];
   return (
     <>
       {sp.cree ? (
@@ -39,9 +47,16 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
           <p>Bienvenue dans « {territory.name} ».</p>
         </div>
       ) : null}
+      {sp.demande ? (
+        <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
+          <p>Votre demande est envoyée à la coordination du territoire. Dès qu&apos;elle l&apos;aura confirmée, vous pourrez modifier la fiche de votre structure et ses lieux.</p>
+        </div>
+      ) : null}
       <p>
         Votre rôle : <strong data-testid="role">{role ? roleLabels[role] : "Administration de la plateforme"}</strong>
       </p>
+      {structures ? <PartnerNextStep slug={territory.slug} spoken={structures.spoken} requested={structures.requested} q={structureQuery} results={structureResults} /> : null}
+      <SpeakerRequestsToAnswer slug={territory.slug} requests={requests} />
       <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/espace/${territory.slug}`} />
       {abilities.edit ? (
         <section aria-labelledby="modifier-titre" className="fr-mt-6w">

@@ -7,7 +7,7 @@ import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Hidden } from "@/ui/form";
 import { actorAbilities } from "@/modules/actors/policy";
 import { maturityAbilities } from "@/modules/maturity/policy";
-import { findActor, listContacts } from "@/modules/actors/queries";
+import { findActor, listContacts, pendingSpeakerRequests, speakerCandidates } from "@/modules/actors/queries";
 import { placeAbilities } from "@/modules/places/policy";
 import { placesOfActor } from "@/modules/places/edit/queries";
 import { legalTypeLabels, statusLabels, worldLabels, type World } from "@/modules/actors/validation";
@@ -41,7 +41,10 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const maturity = maturityAbilities(person, territory, actor);
   // Private contacts are read only when the policy allows it: what is not loaded cannot leak.
   const contacts = can.viewPrivateContacts ? await listContacts(db, territory.id, actor.id) : [];
-  const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
+  const notice = sp.demande === "confirmee" ? "La demande est confirmée : la personne représente désormais la structure." : sp.demande === "refusee" ? "La demande est refusée." : notices[Object.keys(notices).find((k) => sp[k] !== undefined) ?? ""];
+  // Who may be named, and who asked: read only for the people who decide.
+  const candidates = can.linkMember ? await speakerCandidates(db, territory.id) : [];
+  const requests = can.linkMember ? await pendingSpeakerRequests(db, territory.id, actor.id) : [];
   const actorPlaces = await placesOfActor(db, territory.id, actor.id);
   const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
   return (
@@ -54,7 +57,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
       <ActionErrorNotice code={sp.erreur} />
       {notice ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
-          <p>{notices[notice]}</p>
+          <p>{notice}</p>
         </div>
       ) : null}
       <h2>
@@ -96,7 +99,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
         <FollowUpSection slug={territory.slug} actorId={actor.id} status={actor.status} notes={actor.notes} canEdit={can.annotate} action={setFollowUpAction} />
       ) : null}
       {can.viewPrivateContacts ? <ContactsSection slug={territory.slug} actorId={actor.id} contacts={contacts} canManage={can.manageContacts} /> : null}
-      <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} />
+      <SpeakersSection slug={territory.slug} actor={actor} canLink={can.linkMember} candidates={candidates} requests={requests} />
 
       <section aria-labelledby="lieux-titre" className="fr-mt-4w">
         <h2 id="lieux-titre">Lieux de la structure</h2>
