@@ -60,7 +60,8 @@ describe("the territory's follow-up of a structure, its contacts and its represe
     expect(await page.getByText("Aucun contact enregistré.").count()).toBe(1);
 
     // The demo partner named to represent the structure, then no longer.
-    await page.getByLabel("Adresse électronique de la personne").fill(demo.partner[0]);
+    // Chosen among the territory's members (name and e-mail), not typed.
+    await page.getByLabel("Désigner une personne du territoire").selectOption({ label: `Samir Benali (démo) (${demo.partner[0]}) — Partenaire` });
     await page.getByRole("button", { name: "Désigner cette personne" }).click();
     await page.getByText("peut désormais modifier cette structure", { exact: false }).waitFor();
     await visit(page, actorUrl);

@@ -151,11 +151,13 @@ describe("actors of the demo territory", () => {
     await page.getByRole("cell", { name: "jeanne.contact@prive.test" }).waitFor();
     await expectAccessible(page);
 
-    await page.getByLabel("Adresse électronique de la personne").fill("observation@demo.maillage.fr");
+    // The select offers partners and coordinators only: the observer is not among them.
+    const who = page.getByLabel("Désigner une personne du territoire");
+    expect(await who.locator("option", { hasText: "observation@demo.maillage.fr" }).count()).toBe(0);
     await page.getByRole("button", { name: "Désigner cette personne" }).click();
-    await page.getByText("donnez-lui d'abord le rôle Partenaire", { exact: false }).waitFor();
+    await page.getByText("Choisissez la personne parmi les membres du territoire.").waitFor();
     await expectAccessible(page);
-    await page.getByLabel("Adresse électronique de la personne").fill("partenaire@demo.maillage.fr");
+    await who.selectOption({ label: "Samir Benali (démo) (partenaire@demo.maillage.fr) — Partenaire" });
     await page.getByRole("button", { name: "Désigner cette personne" }).click();
     await page.getByText("peut désormais modifier cette structure", { exact: false }).waitFor();
     await coordinationContext.close();

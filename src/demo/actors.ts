@@ -1,7 +1,7 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
-import { actors, territoryActors } from "@/modules/actors/schema";
+import { actorMembers, actors, territoryActors } from "@/modules/actors/schema";
 import { siretValid } from "@/modules/actors/validation";
 import { places } from "@/modules/places/schema";
 import { perimeterJoin } from "@/modules/territories/tenancy";
@@ -54,4 +54,28 @@ export async function seedDemoActors(db: Db, territoryId: string): Promise<numbe
     }
   });
   return bySiret.size;
+}
+
+/** The demo partner's structure: the Soyaux centre socioculturel (FLEP), a typical partner with three places. */
+export const DEMO_PARTNER_SIRET = "78125600300034";
+
+/**
+ * The demo partner speaks for one structure, so that whoever tries the partner's account finds a
+ * next step: its fiche, its places to keep up to date, its self-assessment. The FLEP of Soyaux when
+ * the open data still holds it; otherwise the structure with the most places among those with a
+ * handful (a SIRET shared by dozens of places is a producer's, not a partner's), ties by name.
+ */
+export async function seedDemoPartner(db: Db, territoryId: string, userId: string): Promise<{ actorId: string; name: string } | undefined> {
+  const candidates = await db
+    .select({ actorId: actors.id, name: actors.name, siret: actors.siret, places: count(places.id) })
+    .from(actors)
+    .innerJoin(places, eq(places.actorId, actors.id))
+    .innerJoin(...perimeterJoin(territoryId, places.communeCode))
+    .where(eq(actors.source, "demo"))
+    .groupBy(actors.id, actors.name, actors.siret)
+    .orderBy(desc(count(places.id)), asc(actors.name), asc(actors.id));
+  const chosen = candidates.find((c) => c.siret === DEMO_PARTNER_SIRET) ?? candidates.find((c) => c.places >= 2 && c.places <= 10) ?? candidates[0];
+  if (!chosen) return undefined;
+  await db.insert(actorMembers).values({ actorId: chosen.actorId, userId }).onConflictDoNothing();
+  return { actorId: chosen.actorId, name: chosen.name };
 }

@@ -1,5 +1,12 @@
 import fs from "node:fs";
-import { count, isNotNull } from "drizzle-orm";
+import { count, eq, isNotNull } from "drizzle-orm";
+import { user } from "@/platform/auth/schema";
+import { actorPolicy } from "@/modules/actors/policy";
+import { findActor, structuresOf } from "@/modules/actors/queries";
+import { maturityPolicy } from "@/modules/maturity/policy";
+import { placesOfActor } from "@/modules/places/edit/queries";
+import { placePolicy } from "@/modules/places/policy";
+import { principalOf } from "./factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { actors } from "@/modules/actors/schema";
@@ -40,6 +47,24 @@ describe("the demo", () => {
     expect((await listActors(database.db, t?.id ?? "", {}, 1)).total).toBe(a?.n);
     expect(demoAccounts.map((d) => d.role).sort()).toEqual(["admin", "contributor", "coordinator", "observer", "partner"]);
     expect((await seedDemoIfEmpty(database.db)).created).toBe(false);
+  });
+
+  it("the demo partner speaks for one structure, with places it may edit, and may self-assess it", async () => {
+    const [t] = await database.db.select().from(territories);
+    const territory = { id: t?.id ?? "", status: t?.status ?? "pending" };
+    const [account] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, "partenaire@demo.maillage.fr"));
+    const partner = await principalOf(database.db, account?.id ?? "");
+    const { spoken } = await structuresOf(database.db, territory.id, account?.id ?? "");
+    // The FLEP of Soyaux (its SIRET in the committed open data, data/demo), with its three places.
+    expect(spoken.map((s) => [s.name, s.communeName])).toEqual([["FOYER LAIQUE EDUCATION PERMANENTE", "Soyaux"]]);
+    const actor = await findActor(database.db, territory.id, spoken[0]?.id ?? "");
+    expect(actor?.speakerIds).toEqual([account?.id]);
+    expect(actorPolicy.edit(partner, territory, actor ?? { speakerIds: [] })).toBe(true);
+    expect(actorPolicy.annotate(partner, territory, actor ?? { speakerIds: [] })).toBe(false);
+    expect(maturityPolicy.selfAssess(partner, territory, { speakerIds: actor?.speakerIds ?? [], joined: actor?.joined ?? false })).toBe(true);
+    const own = await placesOfActor(database.db, territory.id, actor?.id ?? "");
+    expect(own.length).toBe(3);
+    expect(placePolicy.edit(partner, territory, { actorSpeakerIds: actor?.speakerIds ?? [] })).toBe(true);
   });
 
   it("has findings of the diagnostic, strengths and questions, prioritised by the demo partners' votes", async () => {

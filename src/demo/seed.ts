@@ -7,7 +7,7 @@ import type { Role } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
 import { referenceMeta } from "@/modules/geo/schema";
 import { territories } from "@/modules/territories/schema";
-import { seedDemoActors } from "./actors";
+import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
@@ -55,6 +55,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
     await importPlaces(db, { kind: "system", label: "démonstration" }, { bytes: new Uint8Array(fs.readFileSync(path.join(placesDir, file))), filename: file, territory, dryRun: false });
   }
   await seedDemoActors(db, territory.id);
+  const partnerId = users.get("partenaire@demo.maillage.fr");
+  if (partnerId) await seedDemoPartner(db, territory.id, partnerId);
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
