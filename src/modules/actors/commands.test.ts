@@ -129,9 +129,24 @@ describe("creating and editing an actor", () => {
     const before = await counts();
     const outside = await expectAppError(createActor(database.db, coordinator, territory, form({ communeCode: inVienne(0) })), "validation", "communeCode");
     expect(outside.fieldErrors?.communeCode?.[0]).toMatch(/située dans le territoire ou desservir/);
-    const unknown = await expectAppError(createActor(database.db, coordinator, territory, form({ communeCode: "99999", communes: "16015 ABCDE" })), "validation", "communeCode");
-    expect(unknown.fieldErrors?.communes?.[0]).toContain("ABCDE");
+    const unknown = await expectAppError(createActor(database.db, coordinator, territory, form({ communeCode: "99999", communes: "16015, ABCDE" })), "validation", "communeCode");
+    expect(unknown.fieldErrors).toEqual({ communeCode: ["« 99999 » : aucune commune de ce nom ni de ce code."], communes: ["« ABCDE » : aucune commune de ce nom ni de ce code."] });
     expect(await counts()).toEqual(before);
+  });
+
+  it("takes communes as people write them (names, postcodes, INSEE codes) and says what it did not understand", async () => {
+    const a = await createActor(database.db, coordinator, territory, form({ name: "Structure aux communes écrites", communeCode: "angouleme 16000", communes: "Soyaux, 16200\nSaint-Simon" }));
+    const seen = await findActor(database.db, territory.id, a.id);
+    expect(seen?.communeCode).toBe("16015");
+    const served = seen?.served.map((c) => c.code) ?? [];
+    // Soyaux; every commune of 16200 (Jarnac, Fleurac, Houlette among them); the Charente Saint-Simon, not the Cantal one.
+    for (const code of ["16374", "16167", "16139", "16165", "16352"]) expect(served).toContain(code);
+    expect(served).not.toContain("15215");
+    const typo = await expectAppError(createActor(database.db, coordinator, territory, form({ name: "Structure mal écrite", communeCode: "Barbesieux", communes: "16100 Cognac, Cogniac" })), "validation", "communeCode");
+    expect(typo.fieldErrors?.communeCode?.[0]).toMatch(/^« Barbesieux » : aucune commune de ce nom\. Vouliez-vous dire : Barbezieux-Saint-Hilaire \(16300\)/);
+    expect(typo.fieldErrors?.communes?.[0]).toMatch(/^« Cogniac » : aucune commune de ce nom\. Vouliez-vous dire : .*Cognac \(16100\)/);
+    const postcode = await expectAppError(createActor(database.db, coordinator, territory, form({ name: "Structure au code postal", communeCode: "16100" })), "validation", "communeCode");
+    expect(postcode.fieldErrors?.communeCode?.[0]).toMatch(/^« 16100 » désigne plusieurs communes : Cognac \(16100\), Châteaubernard \(16100\)/);
   });
 
   it("only coordinators (and admins) add actors", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { roleLabels } from "@/platform/auth/principal";
@@ -8,8 +8,8 @@ import type { Db, Executor } from "@/platform/db/client";
 import { AppError, type FieldErrors } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
 import { parseOrThrow } from "@/platform/validation";
-import { communes, resolveCommuneCodes } from "@/modules/geo";
-import { type TerritoryRef, memberships, perimeterAmong, splitCodes } from "@/modules/territories";
+import { communes } from "@/modules/geo";
+import { type TerritoryRef, memberships, perimeterAmong, resolveCommunesAsWritten } from "@/modules/territories";
 import { actorPolicy, noParticularActor } from "./policy";
 import { findActor, type ActorDetails, type ActorRow } from "./queries";
 import { actorCommunes, actorContacts, actorMembers, actors, speakerRequests, territoryActors } from "./schema";
@@ -26,23 +26,22 @@ async function loadForWrite(db: Executor, principal: Principal, territory: Terri
 type Placement = { communeCode: string | null; communeName: string | null; served: string[] };
 
 /**
- * Resolves the typed location and served communes (INSEE codes or postcodes) against the reference
- * data, and checks that the territory will still see the actor: otherwise it would vanish from the
- * list of the very people who just saved it. All field errors are reported at once.
+ * Resolves the location and served communes as people write them (names, postcodes, INSEE codes:
+ * the shared resolver of every commune field), and checks that the territory will still see the
+ * actor: otherwise it would vanish from the list of the very people who just saved it. All field
+ * errors are reported at once.
  */
 async function placement(tx: Executor, territory: TerritoryRef, input: ActorValues): Promise<Placement> {
   const errors: FieldErrors = {};
   let communeCode: string | null = null;
   if (input.communeCode) {
-    const { codes } = await resolveCommuneCodes(tx, [input.communeCode]);
-    if (codes.length === 0) errors.communeCode = [`Code INSEE ou code postal inconnu : ${input.communeCode}.`];
-    else if (codes.length > 1) {
-      const names = await tx.select({ code: communes.code, name: communes.name }).from(communes).where(inArray(communes.code, codes));
-      errors.communeCode = [`Le code postal ${input.communeCode} couvre plusieurs communes (${names.map((c) => `${c.name} : ${c.code}`).join(", ")}) : indiquez le code INSEE.`];
-    } else communeCode = codes[0] ?? null;
+    const located = await resolveCommunesAsWritten(tx, territory.id, input.communeCode, { scope: "france", list: false });
+    if (located.problems.length > 0) errors.communeCode = located.problems;
+    else communeCode = located.codes[0] ?? null;
   }
-  const { codes: served, unknown } = await resolveCommuneCodes(tx, splitCodes(input.communes));
-  if (unknown.length > 0) errors.communes = [`Code INSEE ou code postal inconnu : ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? `… (${unknown.length} en tout)` : ""}.`];
+  const servedResult = await resolveCommunesAsWritten(tx, territory.id, input.communes, { scope: "france", list: true });
+  const served = servedResult.codes;
+  if (servedResult.problems.length > 0) errors.communes = servedResult.problems.length > 10 ? [...servedResult.problems.slice(0, 10), `… et ${servedResult.problems.length - 10} autres entrées non comprises.`] : servedResult.problems;
   else if (served.length > MAX_SERVED_COMMUNES) errors.communes = [`Une structure ne peut pas desservir plus de ${MAX_SERVED_COMMUNES} communes.`];
   if (Object.keys(errors).length === 0) {
     const inside = [communeCode, ...served].filter((c): c is string => c !== null);

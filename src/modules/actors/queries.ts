@@ -63,13 +63,13 @@ export async function communesWithActors(db: Executor, territoryId: string): Pro
 export async function findActor(db: Executor, territoryId: string, actorId: string) {
   if (!UUID.test(actorId)) return undefined;
   const [row] = await db
-    .select({ actor: actors, communeName: communes.name })
+    .select({ actor: actors, communeName: communes.name, communePostcodes: communes.postcodes })
     .from(actors)
     .leftJoin(communes, eq(communes.code, actors.communeCode))
     .where(and(eq(actors.id, actorId), visibleIn(db, territoryId)));
   if (!row) return undefined;
   const served = await db
-    .select({ code: communes.code, name: communes.name })
+    .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
     .from(actorCommunes)
     .innerJoin(communes, eq(communes.code, actorCommunes.communeCode))
     .where(eq(actorCommunes.actorId, actorId))
@@ -97,6 +97,7 @@ export async function findActor(db: Executor, territoryId: string, actorId: stri
   return {
     ...row.actor,
     communeName: row.communeName,
+    communePostcodes: row.communePostcodes,
     served,
     speakers,
     speakerIds: speakers.map((s) => s.userId),

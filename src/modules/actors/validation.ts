@@ -93,11 +93,8 @@ const websiteSchema = z
     }
   }, "Indiquez l'adresse d'un site internet (ex. : https://www.exemple.fr).");
 
-const communeCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9][0-9AB][0-9]{3}$/, "Indiquez un code INSEE ou un code postal à 5 caractères (ex. : 16015 ou 16000).");
+/** The commune as written (a name, a postcode, an INSEE code): resolved by the command (geo/written.ts). */
+const communeCodeSchema = z.string().trim().max(120, "Le nom de la commune ne doit pas dépasser 120 caractères.");
 
 const worldsSchema = z
   .union([z.string(), z.array(z.string())])

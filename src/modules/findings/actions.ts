@@ -5,7 +5,7 @@ import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
-import { matchTerritoryCommunes } from "@/modules/territories";
+import { resolveCommunesAsWritten } from "@/modules/territories";
 import { territoryAction } from "@/modules/territories";
 import * as findings from "@/modules/findings/commands";
 
@@ -13,16 +13,11 @@ import * as findings from "@/modules/findings/commands";
 
 const listPath = (slug: string) => `/espace/${slug}/constats`;
 
-/** The form names communes as people write them ("Soyaux, 16000"); the command takes INSEE codes. */
+/** The form names communes as people write them ("Soyaux, 16000"); the command takes INSEE codes (one shared resolver). */
 async function withCommuneCodes(db: Db, territoryId: string, form: FormData): Promise<Record<string, unknown>> {
   const raw = formToObject(form);
-  const typed = String(form.get("communesText") ?? "").split(/[,;\n]/);
-  const match = await matchTerritoryCommunes(db, territoryId, typed);
-  const problems = [
-    ...match.unknown.map((e) => `« ${e} » n'est pas une commune du territoire.`),
-    ...match.ambiguous.map((a) => `« ${a.entry} » désigne plusieurs communes : ${a.names.join(", ")}. Indiquez le code INSEE.`),
-  ];
-  if (problems.length) throw new AppError("validation", { fieldErrors: { communesText: problems } });
+  const match = await resolveCommunesAsWritten(db, territoryId, String(form.get("communesText") ?? ""), { scope: "territory", list: true });
+  if (match.problems.length) throw new AppError("validation", { fieldErrors: { communesText: match.problems } });
   return { ...raw, communes: match.codes };
 }
 

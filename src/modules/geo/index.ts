@@ -5,3 +5,7 @@ export { cachedOutline } from "./outline";
 export type { Outline } from "./outline";
 export { communesOfPerimeter, findPerimeter, resolveCommuneCodes, searchPerimeters } from "./queries";
 export { communes, departements, referenceMeta } from "./schema";
+export { editDistance, matchCommunes, MAX_CHOICES } from "./match";
+export type { CommuneMatch, MatchableCommune } from "./match";
+export { communeLabels, resolveWritten, splitWritten, writtenCommuneTable } from "./written";
+export type { WrittenCommuneRow, WrittenOptions, WrittenResult } from "./written";

@@ -16,7 +16,7 @@ export async function createTerritoryAction(_: ActionState, form: FormData): Pro
     const { db } = await getRuntime();
     const values = formToObject(form);
     const picked = ([] as string[]).concat(values.pick ?? []);
-    const communes = [String(values.communes ?? ""), ...picked].join(" ");
+    const communes = [String(values.communes ?? ""), ...picked].join("\n");
     const created = await territories.createTerritory(db, await getCurrentPrincipal(), { ...values, communes });
     slug = created.slug;
   });

@@ -83,8 +83,7 @@ describe("creating a territory", () => {
     const { principal } = await coordinator();
     const before = await counts();
     const e = await expectAppError(createTerritory(database.db, principal, { kind: "custom", name: "Erreurs", slug: "erreurs", communes: "16015 99999 ABCDE" }), "validation", "communes");
-    expect(e.fieldErrors?.communes?.[0]).toContain("99999");
-    expect(e.fieldErrors?.communes?.[0]).toContain("ABCDE");
+    expect(e.fieldErrors?.communes).toEqual(["« 99999 » : aucune commune n'a ce code INSEE ni ce code postal.", "« ABCDE » : aucune commune de ce nom ni de ce code."]);
     expect(await counts()).toEqual(before);
   });
 

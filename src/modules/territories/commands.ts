@@ -6,7 +6,8 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
-import { communesOfPerimeter, findPerimeter, resolveCommuneCodes } from "@/modules/geo";
+import { communesOfPerimeter, findPerimeter } from "@/modules/geo";
+import { resolveCommunesAsWritten } from "./communes";
 import { platformPolicy, territoryPolicy, type TerritoryRef } from "./policy";
 import { slugExists, type Territory } from "./queries";
 import { invitations, memberships, territories, territoryCommunes } from "./schema";
@@ -17,7 +18,7 @@ import {
   createTerritorySchema,
   roleSchema,
   slugSchema,
-  splitCodes,
+  MAX_CUSTOM_COMMUNES,
   territoryNameSchema,
   updateTerritorySchema,
   type CreateTerritoryInput,
@@ -30,11 +31,13 @@ function requireUser(principal: Principal): UserPrincipal {
 
 async function communesFor(db: Executor, input: { kind: string; code: string; communes: string }): Promise<{ codes: string[]; perimeterName: string | null }> {
   if (input.kind === "custom") {
-    const { codes, unknown } = await resolveCommuneCodes(db, splitCodes(input.communes));
-    if (unknown.length > 0) {
-      const shown = unknown.slice(0, 10).join(", ") + (unknown.length > 10 ? `… (${unknown.length} en tout)` : "");
-      throw new AppError("validation", { fieldErrors: { communes: [`Code INSEE ou code postal inconnu : ${shown}.`] } });
+    // Written as people write them (names, postcodes, INSEE codes): the resolver shared by every commune field.
+    const { codes, problems } = await resolveCommunesAsWritten(db, null, input.communes, { scope: "france", list: true });
+    if (problems.length > 0) {
+      const shown = problems.length > 10 ? [...problems.slice(0, 10), `… et ${problems.length - 10} autres entrées non comprises.`] : problems;
+      throw new AppError("validation", { fieldErrors: { communes: shown } });
     }
+    if (codes.length > MAX_CUSTOM_COMMUNES) throw new AppError("validation", { fieldErrors: { communes: [`Un bassin de vie ne peut pas dépasser ${MAX_CUSTOM_COMMUNES} communes.`] } });
     return { codes, perimeterName: null };
   }
   const kind = input.kind as "commune" | "epci" | "departement" | "region";

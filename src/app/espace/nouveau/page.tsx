@@ -3,6 +3,7 @@ import { getRuntime } from "@/platform/runtime";
 import { requireUser } from "@/platform/web/guard";
 import { countOf, formatNumber } from "@/platform/text";
 import { ActionForm, CheckboxGroup, Field, Hidden, PendingChoice, RadioGroup } from "@/ui/form";
+import { CommuneField } from "@/ui/commune-field";
 import { searchPerimeters } from "@/modules/geo/queries";
 import { perimeterKindLabels, perimeterKinds, perimeterSearchSchema } from "@/modules/territories/validation";
 import { createTerritoryAction } from "@/modules/territories/actions";
@@ -70,12 +71,11 @@ export default async function NewTerritoryPage({ searchParams }: { searchParams:
         ) : (
           <>
             {options.length > 0 ? <CheckboxGroup name="pick" legend="Communes trouvées à ajouter" options={options} /> : null}
-            <Field
+            <CommuneField
               name="communes"
               label="Communes du bassin de vie"
-              hint="Codes INSEE ou codes postaux, séparés par des espaces, des virgules ou des retours à la ligne. Un code postal ajoute toutes ses communes ; un code à 5 chiffres qui est aussi un code INSEE est lu comme code INSEE."
-              textarea
-              rows={4}
+              list
+              hint="Noms, codes postaux ou codes INSEE, séparés par des virgules ou des retours à la ligne. Ex. : Ruffec, Verteuil-sur-Charente, Saint-Sulpice-de-Ruffec 16460. Un code postal seul ajoute toutes ses communes ; dans une liste de nombres, un code qui est aussi un code INSEE est lu comme code INSEE."
             />
           </>
         )}

@@ -1,3 +1,4 @@
+import { CommuneField, writtenCommune } from "@/ui/commune-field";
 import { Field, RadioGroup } from "@/ui/form";
 import type { ActorDetails } from "../queries";
 import { actorStatuses, legalTypeLabels, statusLabels, worldLabels, type LegalType, type World } from "../validation";
@@ -34,15 +35,9 @@ export function ActorFields({ actor }: { actor?: ActorDetails }) {
         options={worldOptions}
         defaultValues={actor?.worlds ?? []}
       />
-      <Field name="communeCode" label="Commune d'implantation" hint="Code INSEE ou code postal, ex. : 16015 ou 16000." maxLength={10} defaultValue={actor?.communeCode ?? ""} />
-      <Field
-        name="communes"
-        label="Communes desservies (facultatif)"
-        hint="Codes INSEE ou codes postaux, séparés par des espaces, des virgules ou des retours à la ligne ; un code postal ajoute toutes ses communes."
-        textarea
-        rows={3}
-        defaultValue={actor?.served.map((c) => c.code).join(" ") ?? ""}
-      />
+      {/* Communes as people write them, shown back by name (never a bare INSEE code). */}
+      <CommuneField name="communeCode" label="Commune d'implantation" defaultValue={actor?.communeName ? writtenCommune(actor.communeName, actor.communePostcodes) : ""} />
+      <CommuneField name="communes" label="Communes desservies (facultatif)" list defaultValue={actor?.served.map((c) => writtenCommune(c.name, c.postcodes)).join(", ") ?? ""} />
       <h3 className="fr-h6 fr-mt-3w">Contact public</h3>
       <p className="fr-text--sm">Ces informations sont visibles de toutes et tous et figurent dans les exports.</p>
       <Field name="publicEmail" label="Courriel public" type="email" maxLength={200} defaultValue={actor?.publicEmail ?? ""} />

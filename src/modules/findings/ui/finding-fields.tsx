@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckboxGroup, Field, Hidden, RadioGroup, SelectField } from "@/ui/form";
+import { CommuneField } from "@/ui/commune-field";
 import { themes } from "@/modules/themes/client";
 import { TEXT_MAX, findingKinds, kindLabels } from "../validation";
 
@@ -49,7 +50,13 @@ export function FindingFields({ defaults, groups }: { defaults: FindingDefaults;
         </>
       )}
       <CheckboxGroup name="themes" legend="Thèmes" options={themes.map((t) => ({ value: t.id, label: t.label }))} defaultValues={defaults.themes ?? []} />
-      <Field name="communesText" label="Communes concernées (facultatif)" defaultValue={defaults.communesText ?? ""} hint="Noms, codes postaux ou codes INSEE, séparés par des virgules. Laissez vide si le constat vaut pour tout le territoire." />
+      <CommuneField
+        name="communesText"
+        label="Communes concernées (facultatif)"
+        list
+        defaultValue={defaults.communesText ?? ""}
+        hint="Noms, codes postaux ou codes INSEE, séparés par des virgules. Ex. : Angoulême, Soyaux 16800. Laissez vide si le constat vaut pour tout le territoire."
+      />
       {groups.length > 0 ? (
         <SelectField name="groupId" label="Groupe (facultatif)" options={[{ value: "", label: "Aucun groupe" }, ...groups.map((g) => ({ value: g.id, label: g.title }))]} defaultValue={defaults.groupId ?? ""} />
       ) : null}

@@ -5,6 +5,7 @@ import { getRuntime } from "@/platform/runtime";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionForm, Field, Hidden, SelectField } from "@/ui/form";
 import { communeNames } from "@/modules/territories/communes";
+import { communeLabels } from "@/modules/geo";
 import { findingAbilities } from "@/modules/findings/policy";
 import { findFinding, findingsSetting, listFindings, listGroups } from "@/modules/findings/queries";
 import { kindLabels, type FindingKind } from "@/modules/findings/validation";
@@ -25,6 +26,8 @@ export default async function FindingPage({ params }: Props) {
   if (!finding || finding.mergedInto) notFound();
   const [groups, names, sameKind] = [await listGroups(db, territory.id), await communeNames(db, territory.id), await listFindings(db, territory.id, { kind: finding.kind as FindingKind })];
   const communeList = finding.communes.map((c) => `${names.get(c) ?? c} (${c})`).join(", ");
+  // Written back as people write them, "Name postcode": read again without ambiguity, never bare codes.
+  const written = await communeLabels(db, finding.communes);
   const others = sameKind.filter((f) => f.id !== finding.id);
   return (
     <>
@@ -49,8 +52,7 @@ export default async function FindingPage({ params }: Props) {
                 originLabel: finding.originLabel,
                 originRef: finding.originRef ?? "",
                 themes: finding.themes,
-                // INSEE codes: unambiguous when the form comes back (two communes may share a name).
-                communesText: finding.communes.join(", "),
+                communesText: finding.communes.map((c) => written.get(c) ?? c).join(", "),
                 groupId: finding.groupId ?? "",
               }}
             />
