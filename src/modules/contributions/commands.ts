@@ -11,6 +11,7 @@ import { sendMail } from "@/platform/mail/mailer";
 import { fieldErrorsOf, parseOrThrow } from "@/platform/validation";
 import { communeOf, findPlace, type NormalizedPlace, places, row } from "@/modules/places";
 import { inPerimeter, type Territory } from "@/modules/territories";
+import { explainPostcodeAndCommune } from "@/modules/geo";
 import { changedFields, fieldsOf, placeFieldsSchema, unchangedFields, withGridHours, withUnixBreaks, type PlaceFields, type ProposalPayload, type TextField } from "./payload";
 import { contributionPolicy } from "./policy";
 import { parisToday } from "@/platform/dates";
@@ -37,7 +38,7 @@ function parseProposal(raw: unknown, kept?: ReadonlySet<TextField>): { fields: P
 async function communeInTerritory(db: Executor, territory: TerritoryInfo, record: NormalizedPlace): Promise<string> {
   const code = await communeOf(db, record);
   if (!code) {
-    const message = `Aucune commune « ${record.commune} » ne correspond au code postal ${record.code_postal} : vérifiez l'un et l'autre.`;
+    const message = await explainPostcodeAndCommune(db, record.code_postal, record.commune);
     throw invalid({ code_postal: [message], commune: [message] });
   }
   if (!(await inPerimeter(db, territory.id, code))) {

@@ -7,5 +7,5 @@ export { communesOfPerimeter, findPerimeter, resolveCommuneCodes, searchPerimete
 export { communes, departements, referenceMeta } from "./schema";
 export { editDistance, matchCommunes, MAX_CHOICES } from "./match";
 export type { CommuneMatch, MatchableCommune } from "./match";
-export { communeLabels, resolveWritten, splitWritten, writtenCommuneTable } from "./written";
+export { communeLabels, explainPostcodeAndCommune, resolveWritten, splitWritten, writtenCommuneTable } from "./written";
 export type { WrittenCommuneRow, WrittenOptions, WrittenResult } from "./written";

@@ -129,3 +129,27 @@ export async function communeLabels(db: Executor, codes: readonly string[]): Pro
   const rows = await db.select({ code: communes.code, name: communes.name, postcodes: communes.postcodes }).from(communes).where(inArray(communes.code, [...codes]));
   return new Map(rows.map((r) => [r.code, `${r.name} ${r.postcodes.split(" ")[0] ?? ""}`.trim()]));
 }
+
+/**
+ * Why a postcode and a commune name (the two fields of a place's address) match no commune, in one
+ * French sentence that helps fix it: the closest names among the communes of that postcode ("Jarnak"
+ * → Jarnac), or the postcode of the commune named, or the communes the postcode serves. Never guesses.
+ */
+export async function explainPostcodeAndCommune(db: Executor, postcode: string, commune: string): Promise<string> {
+  const table = await writtenCommuneTable(db);
+  const code = postcode.trim();
+  const ofPostcode = table.filter((c) => c.postcodes.includes(code));
+  const named = commune.trim();
+  if (ofPostcode.length === 0) {
+    const elsewhere = named ? resolveWritten(table, [named]) : { codes: [], problems: [] };
+    const found = elsewhere.codes.length === 1 ? table.find((c) => c.code === elsewhere.codes[0]) : undefined;
+    return found
+      ? `Aucune commune n'a le code postal ${code} ; ${found.name} a pour code postal ${found.postcodes.join(" ou ")}.`
+      : `Aucune commune n'a le code postal ${code} : vérifiez-le.`;
+  }
+  const within = named ? matchCommunes(ofPostcode, named) : { kind: "unknown" as const };
+  const list = ofPostcode.map((c) => c.name).sort((a, b) => a.localeCompare(b, "fr"));
+  if (within.kind === "suggest") return `Aucune commune « ${named} » n'a le code postal ${code}. Vouliez-vous dire : ${within.choices.map((c) => c.name).join(", ")} ?`;
+  if (within.kind === "choose") return `« ${named} » désigne plusieurs communes du code postal ${code} : ${within.choices.map((c) => c.name).join(", ")}. Écrivez le nom complet.`;
+  return `Aucune commune « ${named} » n'a le code postal ${code}. Communes de ce code postal : ${list.slice(0, 20).join(", ")}${list.length > 20 ? "…" : ""}.`;
+}

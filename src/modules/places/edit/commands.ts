@@ -4,6 +4,7 @@ import { recordAudit } from "@/platform/audit/record";
 import type { Db } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { inPerimeter, type TerritoryRef } from "@/modules/territories";
+import { explainPostcodeAndCommune } from "@/modules/geo";
 import { findActor, speakerIdsOf } from "@/modules/actors";
 import { parisToday } from "@/platform/dates";
 import { communeOf, row } from "../commands";
@@ -38,7 +39,7 @@ export async function updatePlace(db: Db, principal: Principal, territory: Terri
     let communeCode = place.communeCode ?? undefined;
     if (edited.changed.includes("code_postal") || edited.changed.includes("commune")) {
       communeCode = await communeOf(tx, record);
-      if (!communeCode) throw new AppError("validation", { fieldErrors: { commune: ["Ce code postal et cette commune ne correspondent à aucune commune connue : vérifiez-les."] } });
+      if (!communeCode) throw new AppError("validation", { fieldErrors: { commune: [await explainPostcodeAndCommune(tx, record.code_postal, record.commune)] } });
       if (!(await inPerimeter(tx, territory.id, communeCode)) && !placePolicy.moveOutside(principal, territory, ref)) {
         throw new AppError("validation", { fieldErrors: { commune: ["Cette commune est hors du territoire : le lieu en sortirait. Si le lieu a déménagé ailleurs, signalez-le à l'administration de la plateforme."] } });
       }
