@@ -66,12 +66,12 @@ describe("the territory's follow-up of a structure, its contacts and its represe
     await page.getByText("peut désormais modifier cette structure", { exact: false }).waitFor();
     await visit(page, actorUrl);
     const speakers = page.locator("section", { has: page.getByRole("heading", { name: "Personnes qui représentent la structure" }) });
-    expect(await speakers.getByText(`(${demo.partner[0]})`).count()).toBe(1);
+    expect(await speakers.locator("li", { hasText: `(${demo.partner[0]})` }).count()).toBe(1);
     await speakers.getByRole("button", { name: /^Retirer / }).click();
     await page.waitForURL(`${actorUrl}?lien=retire`);
     await page.getByText("La personne ne représente plus la structure.").waitFor();
     await expectAccessible(page);
-    expect(await speakers.getByText(`(${demo.partner[0]})`).count()).toBe(0);
+    expect(await speakers.locator("li", { hasText: `(${demo.partner[0]})` }).count()).toBe(0);
     expect(await speakers.getByText("Personne n'est encore désigné.").count()).toBe(1);
     await context.close();
   });
