@@ -62,7 +62,7 @@ describe("bad input over HTTP", () => {
     await page.getByLabel("Communes du bassin de vie").fill("16015 99999");
     await page.getByLabel("Nom du territoire").fill("Bassin avec erreur");
     await page.getByRole("button", { name: "Créer le territoire" }).click();
-    await page.getByText("Code INSEE ou code postal inconnu : 99999.").waitFor();
+    await page.getByText("« 99999 » : aucune commune n'a ce code INSEE ni ce code postal.").waitFor();
     // What was typed is kept.
     expect(await page.getByLabel("Nom du territoire").inputValue()).toBe("Bassin avec erreur");
     await expectAccessible(page);

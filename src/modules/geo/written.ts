@@ -28,6 +28,8 @@ export type WrittenOptions = {
   prefer?: ReadonlySet<string>;
   /** In a list, a bare postcode brings every commune it serves (a basin, the communes a structure serves). */
   postcodeTakesAll?: boolean;
+  /** Whether the whole list is numbers (INSEE codes first); worked out from the entries when not given. */
+  numbersOnly?: boolean;
 };
 
 const CODE = /^\d[\dAB]\d{3}$/i;
@@ -91,7 +93,7 @@ export function resolveWritten(table: readonly WrittenCommuneRow[], entries: rea
   const preferred = options.prefer && options.prefer.size > 0 ? table.filter((c) => options.prefer?.has(c.code)) : null;
   const byCode = new Map(table.map((c) => [c.code, c]));
   const asList = options.postcodeTakesAll === true;
-  const numbersOnly = entries.every((e) => CODE.test(e.trim()));
+  const numbersOnly = options.numbersOnly ?? entries.every((e) => CODE.test(e.trim()));
   for (const raw of entries) {
     const entry = raw.trim();
     if (!entry) continue;

@@ -1,34 +1,6 @@
 import type { Executor } from "@/platform/db/client";
-import { normalizeSearch } from "@/platform/text";
-import { communes, resolveWritten, splitWritten, writtenCommuneTable, type WrittenResult } from "@/modules/geo";
+import { communes, matchCommunes, resolveWritten, splitWritten, writtenCommuneTable, type WrittenResult } from "@/modules/geo";
 import { perimeterAmong, perimeterCodes, perimeterJoin } from "./tenancy";
-
-export type CommuneMatch = { codes: string[]; unknown: string[]; ambiguous: { entry: string; names: string[] }[] };
-
-/**
- * Communes of the territory named the way people write them: INSEE code, postcode, or name (accents
- * and case ignored). A postcode or name shared by several communes of the territory is "ambiguous".
- */
-export async function matchTerritoryCommunes(db: Executor, territoryId: string, entries: readonly string[]): Promise<CommuneMatch> {
-  const wanted = [...new Set(entries.map((e) => e.trim()).filter(Boolean))];
-  const out: CommuneMatch = { codes: [], unknown: [], ambiguous: [] };
-  if (wanted.length === 0) return out;
-  const rows = await db
-    .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes })
-    .from(communes)
-    .innerJoin(...perimeterJoin(territoryId, communes.code));
-  const codes = new Set<string>();
-  for (const entry of wanted) {
-    const n = normalizeSearch(entry);
-    const byCode = rows.filter((r) => r.code === entry.toUpperCase());
-    const matches = byCode.length ? byCode : rows.filter((r) => r.postcodes.split(" ").includes(entry) || normalizeSearch(r.name) === n);
-    if (matches.length === 1 && matches[0]) codes.add(matches[0].code);
-    else if (matches.length === 0) out.unknown.push(entry);
-    else out.ambiguous.push({ entry, names: matches.map((m) => `${m.name} (${m.code})`) });
-  }
-  out.codes = [...codes];
-  return out;
-}
 
 /** Names of communes by INSEE code (for display). */
 export async function communeNames(db: Executor, territoryId: string): Promise<Map<string, string>> {
@@ -55,8 +27,19 @@ export async function resolveCommunesAsWritten(db: Executor, territoryId: string
   if (entries.length === 0) return { codes: [], problems: [] };
   const inTerritory = territoryId ? new Set((await perimeterCodes(db, territoryId)).map((r) => r.c)) : new Set<string>();
   const table = await writtenCommuneTable(db);
-  const scoped = options.scope === "territory" ? table.filter((c) => inTerritory.has(c.code)) : table;
-  const result = resolveWritten(scoped, entries, { prefer: options.scope === "france" ? inTerritory : undefined, postcodeTakesAll: options.list });
-  if (options.scope === "territory") return { ...result, problems: result.problems.map((p) => p.replace("aucune commune de ce nom", "aucune commune du territoire de ce nom").replace("aucune commune n'a", "aucune commune du territoire n'a")) };
-  return result;
+  if (options.scope === "france") return resolveWritten(table, entries, { prefer: inTerritory, postcodeTakesAll: options.list });
+  const scoped = table.filter((c) => inTerritory.has(c.code));
+  const numbersOnly = entries.every((e) => /^\d[\dAB]\d{3}$/i.test(e));
+  const codes = new Set<string>();
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const here = resolveWritten(scoped, [entry], { postcodeTakesAll: options.list, numbersOnly });
+    for (const c of here.codes) codes.add(c);
+    if (here.problems.length === 0) continue;
+    // A real commune elsewhere ("La Rochelle") is said to be outside, rather than matched to a near name here.
+    const elsewhere = matchCommunes(table, entry).kind;
+    if (elsewhere === "found" || elsewhere === "choose") problems.push(`« ${entry} » n'est pas une commune du territoire.`);
+    else problems.push(...here.problems.map((p) => p.replace("aucune commune de ce nom", "aucune commune du territoire de ce nom").replace("aucune commune n'a", "aucune commune du territoire n'a")));
+  }
+  return { codes: [...codes].sort(), problems };
 }

@@ -8,7 +8,7 @@ export { territoryCommuneCodes } from "./queries";
 export type { Territory } from "./queries";
 export { memberships, territories, territoryCommunes } from "./schema";
 export { splitCodes } from "./validation";
-export { matchTerritoryCommunes, resolveCommunesAsWritten } from "./communes";
+export { resolveCommunesAsWritten } from "./communes";
 export { workspaceTabs } from "./manifest";
 export type { TerritoryContext } from "./web";
 export { territoryAction } from "./web";
