@@ -1,8 +1,8 @@
-import { asc, inArray, type SQL } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { normalizeSearch } from "@/platform/text";
 import { matchCommunes, type MatchableCommune } from "./match";
-import { communes } from "./schema";
+import { communes, referenceMeta } from "./schema";
 
 /**
  * Communes written as people write them, in every commune field of the forms (a structure's
@@ -115,14 +115,25 @@ export function resolveWritten(table: readonly WrittenCommuneRow[], entries: rea
   return { codes: [...codes].sort(), problems };
 }
 
-/** The communes to resolve against: all of France, or those of a perimeter (a join condition given by the caller). */
-export async function writtenCommuneTable(db: Executor, restrictTo?: SQL): Promise<WrittenCommuneRow[]> {
+/**
+ * Every commune of France, to resolve against. Reference data changes only when the data files are
+ * reloaded (their version is recorded): the table is read once per version and kept in memory (~35,000
+ * rows, a few MB), so that a form's save does not read the whole table again (about a second on the
+ * embedded database).
+ */
+let cache: { key: string; rows: WrittenCommuneRow[] } | undefined;
+
+export async function writtenCommuneTable(db: Executor): Promise<WrittenCommuneRow[]> {
+  const [version] = await db.select({ value: referenceMeta.value }).from(referenceMeta).where(eq(referenceMeta.key, "reference_version"));
+  const [n] = await db.select({ n: count() }).from(communes);
+  const key = `${version?.value ?? ""}:${n?.n ?? 0}`;
+  if (cache?.key === key) return cache.rows;
   const rows = await db
     .select({ code: communes.code, name: communes.name, postcodes: communes.postcodes, departement: communes.departement, population: communes.population })
     .from(communes)
-    .where(restrictTo)
     .orderBy(asc(communes.code));
-  return rows.map((r) => ({ ...r, postcodes: r.postcodes.split(" ").filter(Boolean), search: normalizeSearch(r.name) }));
+  cache = { key, rows: rows.map((r) => ({ ...r, postcodes: r.postcodes.split(" ").filter(Boolean), search: normalizeSearch(r.name) })) };
+  return cache.rows;
 }
 
 /** Names of communes by INSEE code, to show a saved list back as names (never bare codes). */
