@@ -12,7 +12,7 @@ import { PlacesMap } from "@/modules/places/ui/places-map";
 import { formatDateTime } from "@/platform/text";
 import { publicTags, tagPage } from "@/platform/web/public-cache";
 import { FilterSelect } from "@/ui/filter-select";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 type Lists = { items: Awaited<ReturnType<typeof listPlaces>>["items"]; total: number; communeOptions: Awaited<ReturnType<typeof communesWithPlaces>> };
 /**
@@ -45,7 +45,7 @@ export async function PlacesList({ slug, sp, cached }: { slug: string; sp: Recor
   const selected = (key: string) => new Set(([] as string[]).concat(sp[key] ?? []));
   return (
     <>
-      <Breadcrumb segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }, { label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }]} currentPageLabel="Lieux" />
+      <PublicBreadcrumb segments={territoryCrumbs(territory)} current="Lieux" />
       <h1>Lieux de médiation numérique — {territory.name}</h1>
       <p><Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/territoires/${territory.slug}/lieux/proposer`}>Proposer un lieu</Link></p>
       <div className="fr-grid-row fr-grid-row--gutters">
