@@ -30,13 +30,13 @@ async function breadcrumb(page: Page): Promise<{ items: string[]; current: strin
 const headerCurrent = (page: Page) => page.locator('#fr-header-main-navigation [aria-current="page"]').allTextContents();
 
 function placesFile(tag: string): string {
-  const header = '"id","pivot","nom","commune","code_postal","code_insee","adresse","latitude","longitude","date_maj","services","horaires"';
+  const header = '"id","pivot","nom","commune","code_postal","code_insee","adresse","latitude","longitude","date_maj","services","horaires","source"';
   return [
     header,
-    `"${tag}-1","00000000000000","Espace numérique ${tag}","Angoulême","16000","16015","3 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives","Mo-Fr 09:00-12:00"`,
-    `"${tag}-2","00000000000000","","Angoulême","16000","16015","4 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives",""`,
-    `"${tag}-3","00000000000000","Point numérique parisien ${tag}","Paris","75001","75056","1 rue de Rivoli","48.86","2.34","2026-11-01","Aide aux démarches administratives",""`,
-    `"${tag}-4","00000000000000","Atelier numérique ${tag}","Cognac","16100","16102","5 place François 1er","45.695","-0.329","2026-11-01","Aide aux démarches administratives",""`,
+    `"${tag}-1","00000000000000","Espace numérique ${tag}","Angoulême","16000","16015","3 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives","Mo-Fr 09:00-12:00","e2e-${tag}"`,
+    `"${tag}-2","00000000000000","","Angoulême","16000","16015","4 rue de la Paix","45.648","0.156","2026-11-01","Aide aux démarches administratives","","e2e-${tag}"`,
+    `"${tag}-3","00000000000000","Point numérique parisien ${tag}","Paris","75001","75056","1 rue de Rivoli","48.86","2.34","2026-11-01","Aide aux démarches administratives","","e2e-${tag}"`,
+    `"${tag}-4","00000000000000","Atelier numérique ${tag}","Cognac","16100","16102","5 place François 1er","45.695","-0.329","2026-11-01","Aide aux démarches administratives","","e2e-${tag}"`,
   ].join("\n");
 }
 
@@ -95,10 +95,10 @@ describe.each([phone, desktop])("a coordinator's journey, at $width px", (viewpo
     expect(await page.getByText("Non importés : 1 ligne refusée, 1 lieu hors du périmètre (voir le détail ligne par ligne).").count()).toBe(1);
 
     // The link leads to exactly these places, in the territory's list.
-    await page.getByRole("link", { name: `Voir les lieux importés (source « ${filename} »)` }).click();
+    await page.getByRole("link", { name: `Voir les lieux importés (source « e2e-${tag} »)` }).click();
     await page.waitForURL(/\/territoires\/charente\/lieux\?source=/);
     await visit(page, page.url());
-    expect((await page.getByRole("status").first().textContent())?.replace(/\s+/g, " ").trim()).toBe(`2 lieux trouvés de la source « ${filename} ».`);
+    expect((await page.getByRole("status").first().textContent())?.replace(/\s+/g, " ").trim()).toBe(`2 lieux trouvés de la source « e2e-${tag} ».`);
     expect(await page.getByRole("link", { name: `Espace numérique ${tag}` }).count()).toBe(1);
     expect(await page.getByRole("link", { name: `Atelier numérique ${tag}` }).count()).toBe(1);
     expect(await headerCurrent(page)).toEqual(["Territoires"]);
@@ -145,7 +145,7 @@ describe.each([phone, desktop])("a coordinator's journey, at $width px", (viewpo
     await visit(page, `${baseUrl}${survey}/resultats`);
     expect(await breadcrumb(page)).toEqual({ items: ["Mes territoires", territoryName, "Questionnaires", "Vous et le numérique (démonstration)", "Résultats"], current: "Résultats" });
     const shortcut = page.getByRole("link", { name: /^En faire un constat/ }).first();
-    const answer = (await shortcut.locator("xpath=ancestor::li[1]").locator("p").first().textContent())?.trim() ?? "";
+    const answer = (await shortcut.locator("xpath=ancestor::li[1]").locator("blockquote").textContent())?.trim() ?? "";
     expect(answer.length).toBeGreaterThan(0);
     await shortcut.click();
     await page.waitForURL(/\/espace\/charente\/constats\?origine=answer.*#ajouter$/);
@@ -155,7 +155,7 @@ describe.each([phone, desktop])("a coordinator's journey, at $width px", (viewpo
     expect(await notice.locator(".fr-alert__title").textContent()).toMatch(/^Constat prérempli à partir d'une réponse : Questionnaire « Vous et le numérique \(démonstration\) », Q\d+$/);
     expect(await notice.textContent()).toContain("Le texte de la réponse et sa provenance sont repris dans le formulaire ci-dessous.");
     const text = page.locator('textarea[name="text"]');
-    expect(await text.inputValue()).toBe(answer);
+    expect((await text.inputValue()).trim()).toBe(answer);
     // The form is on top of the page, above the findings already recorded.
     const form = page.getByRole("heading", { name: "Ajouter un constat" });
     expect((await form.boundingBox())?.y ?? Infinity).toBeLessThan((await page.getByRole("heading", { name: /^Atouts/ }).boundingBox())?.y ?? 0);
@@ -174,7 +174,7 @@ describe.each([phone, desktop])("a coordinator's journey, at $width px", (viewpo
     expect(await card.locator("[data-finding-meta]").textContent()).toContain("Réponse à un questionnaire");
 
     await card.getByRole("link", { name: /Modifier, fusionner ou supprimer/ }).click();
-    await page.waitForURL(/\/constats\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/constats\/[^/?#]+$/);
     await expectAccessible(page);
     const crumbs = await breadcrumb(page);
     expect(crumbs.items.slice(0, 3)).toEqual(["Mes territoires", territoryName, "Constats"]);

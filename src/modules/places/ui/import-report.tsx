@@ -146,8 +146,8 @@ export function ImportIssues({ issues, total, lines, committed = false, prefix =
   const groups = LINE_FILTERS.map((f) => ({ ...f, rows: rows.filter((r) => rowMatches(r, f.key)) }));
   const cut = total > issues.length ? ` (les ${issues.length} premières remarques sur ${total})` : "";
   return (
-    <section aria-labelledby={`${prefix}-titre`} className="fr-mb-3w">
-      <h3 id={`${prefix}-titre`} className="fr-h6">
+    <section aria-labelledby={`${prefix}-detail-titre`} className="fr-mb-3w">
+      <h3 id={`${prefix}-detail-titre`} className="fr-h6">
         {title}
       </h3>
       <ReportFilterNav prefix={prefix} label={`Filtrer : ${title.toLowerCase()}`} items={groups.map((g) => ({ key: g.key, label: g.label, count: g.rows.length }))} />
