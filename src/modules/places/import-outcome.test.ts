@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches } from "./import-outcome";
+import { lineFilters, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches } from "./import-outcome";
 import { writtenSources } from "./import-view";
 
 const zero = { records: 0, accepted: 0, warned: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, toImport: 0 };
@@ -80,6 +80,11 @@ describe("report lines and filters", () => {
     expect(of("avertissements")).toEqual([0, 3]);
     expect(of("hors-perimetre")).toEqual([4]);
     expect(of("toutes")).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("a report without line states offers no 'outside the perimeter' filter (it could only say 0)", () => {
+    expect(lineFilters(true).map((f) => f.label)).toEqual(["Refusées", "Avec avertissements", "Hors du périmètre", "Toutes"]);
+    expect(lineFilters(false).map((f) => f.label)).toEqual(["Refusées", "Avec avertissements", "Toutes"]);
   });
 
   it("a report without line states (column mapping) sorts remarks by level", () => {

@@ -86,6 +86,15 @@ export const LINE_FILTERS = [
 ] as const;
 export type LineFilter = (typeof LINE_FILTERS)[number]["key"];
 
+/**
+ * The filters a report can offer: telling the lines left outside the perimeter needs each line's state;
+ * a report of remarks only (without `lines`) offers the others, rather than a filter that would always
+ * say 0 while such lines exist (they show among the warnings, with their reason).
+ */
+export function lineFilters(hasLineStates: boolean): (typeof LINE_FILTERS)[number][] {
+  return LINE_FILTERS.filter((f) => hasLineStates || f.key !== "hors-perimetre");
+}
+
 export type ReportRow = { line: number; id: string; status?: ImportLine["status"]; reason?: string; messages: { field: string; level: "warning" | "error"; message: string }[] };
 
 /**

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ImportLine, ImportReport } from "../commands";
-import { LINE_FILTERS, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches, type ReportCounts, type ReportRow } from "../import-outcome";
+import { LINE_FILTERS, lineFilters, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches, type ReportCounts, type ReportRow } from "../import-outcome";
 import { Table } from "@/ui/table";
 import { ReportFilterNav } from "./report-filter-nav";
 
@@ -143,7 +143,7 @@ export function ImportIssues({ issues, total, lines, committed = false, prefix =
   if (total === 0 && rows.every((r) => r.messages.length === 0 && !r.reason && r.status !== "rejected" && r.status !== "skipped" && r.status !== "conflict")) {
     return <p>Aucune remarque : toutes les lignes sont conformes au standard.</p>;
   }
-  const groups = LINE_FILTERS.map((f) => ({ ...f, rows: rows.filter((r) => rowMatches(r, f.key)) }));
+  const groups = lineFilters(lines !== undefined).map((f) => ({ ...f, rows: rows.filter((r) => rowMatches(r, f.key)) }));
   const cut = total > issues.length ? ` (les ${issues.length} premières remarques sur ${total})` : "";
   return (
     <section aria-labelledby={`${prefix}-detail-titre`} className="fr-mb-3w">
