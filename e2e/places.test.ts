@@ -71,19 +71,21 @@ describe("importing places into a territory", () => {
     await upload();
     await expectAccessible(page);
     const summary = await page.getByTestId("import-summary").first().textContent();
-    expect(summary).toContain("2 lieux lus");
-    expect(summary).toContain("1 refusé");
+    expect(summary).toContain("2 lignes lues dans le fichier");
+    expect(summary).toContain("1 ligne refusée");
     expect(await page.getByRole("cell", { name: /nom/ }).count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Importer 1 lieu" }).click();
     await page.getByText("Import terminé").waitFor();
-    expect(await page.getByText("1 créé, 0 mis à jour").count()).toBe(1);
+    expect(await page.getByText("1 lieu ajouté au registre").count()).toBe(1);
+    expect(await page.getByTestId("import-outcome").textContent()).toBe("1 lieu ajouté à votre territoire.");
     await expectAccessible(page);
 
     await page.reload();
     await upload();
     await page.getByRole("button", { name: "Importer 1 lieu" }).click();
     await page.getByText("Import terminé").waitFor();
-    expect(await page.getByText("0 créé, 0 mis à jour, 1 inchangé").count()).toBe(1);
+    expect(await page.getByText("1 lieu déjà connu inchangé").count()).toBe(1);
+    expect(await page.getByTestId("import-outcome").textContent()).toBe("1 lieu ajouté à votre territoire.");
 
     await visit(page, `${baseUrl}/territoires/charente/lieux?q=${encodeURIComponent("Médiathèque de test")}`);
     expect(await page.getByRole("link", { name: "Médiathèque de test" }).count()).toBe(1);

@@ -21,11 +21,14 @@ export function CheckFileForm({ action, territory, file, checked }: { action: Ac
   );
 }
 
-/** The check's report (children), then the button that imports the checked file, or why there is nothing to import. */
+/** The check's summary (children), then the button that imports the checked file (or why there is nothing to import), then the report's details. */
 export function CheckedFile(props: {
   heading: "h2" | "h3";
   filename: string;
+  /** The report's summary, shown above the import button. */
   children: ReactNode;
+  /** The long part of the report (its lines), shown below the button so that the button stays in view. */
+  details?: ReactNode;
   /** Absent when nothing can be imported. */
   commit?: { action: ActionFn; label: string; territory: string; upload: string; note: string; success: (state: ActionState) => ReactNode };
   nothing: string;
@@ -45,6 +48,7 @@ export function CheckedFile(props: {
       ) : (
         <p>{props.nothing}</p>
       )}
+      {props.details}
     </section>
   );
 }

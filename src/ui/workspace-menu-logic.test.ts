@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentHref, isBarePage, isUnprinted, type BarePages } from "./workspace-menu-logic";
+import { currentHref, isBarePage, isUnprinted, workspaceCrumbs, type BarePages } from "./workspace-menu-logic";
 
 const home = "/espace/val";
 const hrefs = ["/espace/val", "/espace/val/membres", "/espace/val/acteurs", "/espace/val/maturite", "/espace/val/lieux", "/espace/val/diagnostic", "/espace/val/questionnaires"];
@@ -42,5 +42,52 @@ describe("pages drawn without the menu", () => {
     expect(isUnprinted("/espace/val/diagnostic/etat-des-lieux", bare)).toBe(true);
     expect(isUnprinted("/espace/val/diagnostic/etat-des-lieux/pdf/3", bare)).toBe(false);
     expect(isUnprinted("/espace/val/diagnostic", bare)).toBe(false);
+  });
+});
+
+describe("workspace breadcrumb drawn by the menu", () => {
+  const tabs = [
+    { label: "Vue d'ensemble", href: "/espace/val" },
+    { label: "Constats", href: "/espace/val/constats" },
+    { label: "Portrait du territoire", href: "/espace/val/diagnostic" },
+    { label: "Importer des lieux", href: "/espace/val/lieux" },
+  ];
+  const sub = { "diagnostic/etat-des-lieux": "État des lieux", "lieux/colonnes": "Fichier dans votre format" };
+  const crumbs = (path: string) => workspaceCrumbs(path, home, "Val de Charente", tabs, sub);
+
+  it("home: Mes territoires › the territory", () => {
+    expect(crumbs("/espace/val/")).toEqual({ segments: [{ label: "Mes territoires", href: "/espace" }], current: "Val de Charente" });
+  });
+
+  it("a module: Mes territoires › the territory › the module", () => {
+    expect(crumbs("/espace/val/constats")).toEqual({
+      segments: [
+        { label: "Mes territoires", href: "/espace" },
+        { label: "Val de Charente", href: "/espace/val" },
+      ],
+      current: "Constats",
+    });
+  });
+
+  it("a page of a module: … › the module › the page", () => {
+    expect(crumbs("/espace/val/diagnostic/etat-des-lieux")?.segments.map((s) => s.label)).toEqual(["Mes territoires", "Val de Charente", "Portrait du territoire"]);
+    expect(crumbs("/espace/val/lieux/colonnes")?.current).toBe("Fichier dans votre format");
+  });
+
+  it("an item's page draws its own (none from the menu)", () => {
+    expect(crumbs("/espace/val/constats/f42")).toBeUndefined();
+    expect(crumbs("/espace/val/lieux/p1/modifier")).toBeUndefined();
+    expect(crumbs("/espace/val/inconnu")).toBeUndefined();
+  });
+});
+
+describe("current section of the site's header menu (same rule, home '/')", () => {
+  const sections = ["/", "/aide", "/territoires", "/espace"];
+  it("marks the section a page is in, the home on itself only", () => {
+    expect(currentHref("/", "/", sections)).toBe("/");
+    expect(currentHref("/territoires/charente/lieux/p1", "/", sections)).toBe("/territoires");
+    expect(currentHref("/espace/charente/constats", "/", sections)).toBe("/espace");
+    expect(currentHref("/aide", "/", sections)).toBe("/aide");
+    expect(currentHref("/accessibilite", "/", sections)).toBeUndefined();
   });
 });

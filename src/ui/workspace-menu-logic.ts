@@ -29,3 +29,27 @@ export function isUnprinted(pathname: string, bare: BarePages): boolean {
   const path = pathname.replace(/\/+$/, "");
   return bare.unprintedSuffixes.some((suffix) => path.endsWith(suffix));
 }
+
+export type Crumb = { label: string; href: string };
+
+/** Workspace pages below a tab that show no item: their label in the breadcrumb (path relative to the workspace's home). */
+export type SubPages = Record<string, string>;
+
+/**
+ * The workspace breadcrumb the menu draws (Mes territoires › territory › module › page): on the home, on a
+ * module's own page, and on the pages below a module listed in `subPages`. Any other page below a module
+ * shows an item (a place, a finding, an actor, a questionnaire…): it draws its own breadcrumb, which names
+ * the item (see WorkspaceBreadcrumb), and the menu draws none (`undefined`), so that a page never has two.
+ */
+export function workspaceCrumbs(pathname: string, home: string, name: string, tabs: { label: string; href: string }[], subPages: SubPages): { segments: Crumb[]; current: string } | undefined {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  const root: Crumb = { label: "Mes territoires", href: "/espace" };
+  if (path === home) return { segments: [root], current: name };
+  const territory: Crumb = { label: name, href: home };
+  const tabHref = currentHref(path, home, tabs.map((t) => t.href));
+  const tab = tabs.find((t) => t.href === tabHref);
+  if (!tab) return undefined;
+  if (path === tab.href) return { segments: [root, territory], current: tab.label };
+  const sub = subPages[path.slice(home.length + 1)];
+  return sub ? { segments: [root, territory, { label: tab.label, href: tab.href }], current: sub } : undefined;
+}

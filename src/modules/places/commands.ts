@@ -16,7 +16,14 @@ import { places } from "./schema";
  * One line's outcome. "conflict": the line's (source, id) names a place the importer may not change
  * (it lies outside the territory): nothing was written for it.
  */
-export type ImportLine = { line: number; id: string; status: "created" | "updated" | "unchanged" | "skipped" | "rejected" | "conflict"; reason?: string };
+export type ImportLine = {
+  line: number;
+  id: string;
+  status: "created" | "updated" | "unchanged" | "skipped" | "rejected" | "conflict";
+  reason?: string;
+  /** A line written (or to write): the place's source, so that the report can link to the places imported. */
+  source?: string;
+};
 
 export type ImportReport = {
   records: number;
@@ -320,7 +327,7 @@ export async function importPlaces(
       await breathe();
     }
     if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, lines: [] };
-    for (const w of accepted) lines.push({ line: w.line, id: w.id, status: "created" });
+    for (const w of accepted) lines.push({ line: w.line, id: w.id, status: "created", source: sourceOf(w) });
     return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
   }
 
@@ -415,7 +422,7 @@ export async function importPlaces(
     }
   }
   if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, lines: [] };
-  for (const w of written) lines.push({ line: w.line, id: w.id, status: outcome.get(w.place.id) ?? "unchanged" });
+  for (const w of written) lines.push({ line: w.line, id: w.id, status: outcome.get(w.place.id) ?? "unchanged", source: sourceOf(w) });
   lines.sort((a, b) => a.line - b.line);
   let created = 0;
   let updated = 0;

@@ -31,11 +31,13 @@ export const filtersSchema = z.object({
   access: list,
   commune: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/).optional().catch(undefined),
   ouvert: z.literal("1").optional().catch(undefined),
+  // The places of one source: where the import report of a file leads.
+  source: z.string().min(1).max(200).optional().catch(undefined),
 });
 
 export function parseFilters(params: Record<string, string | string[] | undefined>): PlaceFilters & { openNow: boolean } {
   const f = filtersSchema.parse(params);
-  return { q: f.q, services: f.services, publics: f.publics, support: f.support, fees: f.fees, access: f.access, commune: f.commune, openNow: f.ouvert === "1" };
+  return { q: f.q, services: f.services, publics: f.publics, support: f.support, fees: f.fees, access: f.access, commune: f.commune, source: f.source, openNow: f.ouvert === "1" };
 }
 
 /** The same filters as a query string (pagination links keep them). */

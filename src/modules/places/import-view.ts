@@ -21,7 +21,22 @@ export type ImportReportView = {
   issueCount: number;
   issues: ImportReport["issues"];
   lines: ImportLine[];
+  /** The sources of the places written (or to write), at most MAX_SOURCES: the report links to them. */
+  sources: string[];
 };
+
+export const MAX_SOURCES = 5;
+
+/** The distinct sources of the lines written, in the file's order (the places list filters on one). */
+export function writtenSources(lines: ImportLine[]): string[] {
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (l.source === undefined || !(l.status === "created" || l.status === "updated" || l.status === "unchanged")) continue;
+    seen.add(l.source);
+    if (seen.size >= MAX_SOURCES) break;
+  }
+  return [...seen];
+}
 
 export function importReportView(report: ImportReport): ImportReportView {
   return {
@@ -39,6 +54,7 @@ export function importReportView(report: ImportReport): ImportReportView {
     issueCount: report.issues.length,
     issues: report.issues.slice(0, SHOWN_ROWS),
     lines: report.lines.slice(0, SHOWN_ROWS),
+    sources: writtenSources(report.lines),
   };
 }
 

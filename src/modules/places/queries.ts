@@ -7,7 +7,7 @@ import { places } from "./schema";
 import type { NormalizedPlace } from "./standard/schema";
 import { exportIds } from "./export-ids";
 
-export type PlaceFilters = { q?: string; services?: string[]; publics?: string[]; support?: string[]; fees?: string[]; access?: string[]; commune?: string };
+export type PlaceFilters = { q?: string; services?: string[]; publics?: string[]; support?: string[]; fees?: string[]; access?: string[]; commune?: string; source?: string };
 
 export const PLACE_PAGE_SIZE = 20;
 
@@ -24,6 +24,7 @@ function conditions(territoryId: string, db: Executor, f: PlaceFilters): SQL | u
   if (f.fees?.length) where.push(arrayOverlaps(places.fees, f.fees));
   if (f.access?.length) where.push(arrayOverlaps(places.access, f.access));
   if (f.commune) where.push(eq(places.communeCode, f.commune));
+  if (f.source) where.push(eq(places.source, f.source));
   return and(...where);
 }
 

@@ -2,12 +2,19 @@ import type { ReactNode } from "react";
 import { getRuntime } from "@/platform/runtime";
 import { getCurrentPrincipal } from "@/platform/web/principal";
 import { WorkspaceMenu } from "@/ui/workspace-menu";
-import type { BarePages } from "@/ui/workspace-menu-logic";
+import type { BarePages, SubPages } from "@/ui/workspace-menu-logic";
 import { workspaceMenu } from "@/composition/workspace-menu";
 import { territoryPolicy } from "@/modules/territories/policy";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { VerificationBanner } from "@/modules/territories/ui/verification-banner";
 
+// Pages below a module that show no item: the menu's breadcrumb names them (an item's page names its item itself).
+const subPages: SubPages = {
+  "diagnostic/etat-des-lieux": "État des lieux",
+  "diagnostic/indicateurs": "Indicateurs",
+  "lieux/colonnes": "Fichier dans votre propre format",
+  "acteurs/nouveau": "Nouvel acteur",
+};
 // Pages drawn without the menu: the campaign's poster, and the État des lieux as printed into a PDF;
 // the État des lieux on screen keeps its menu off paper.
 const bare: BarePages = { pathSuffixes: ["/affiche"], searchParams: { impression: "1" }, unprintedSuffixes: ["/diagnostic/etat-des-lieux"] };
@@ -30,7 +37,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <>
       {banner ? <VerificationBanner status={territory.status} reason={territory.statusReason} since={territory.statusChangedAt} /> : null}
       {territory ? (
-        <WorkspaceMenu home={`/espace/${territory.slug}`} name={territory.name} isDemo={territory.isDemo} publicHref={`/territoires/${territory.slug}`} groups={groups} bare={bare} />
+        <WorkspaceMenu home={`/espace/${territory.slug}`} name={territory.name} isDemo={territory.isDemo} publicHref={`/territoires/${territory.slug}`} groups={groups} bare={bare} subPages={subPages} />
       ) : null}
       {children}
     </>

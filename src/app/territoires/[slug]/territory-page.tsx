@@ -5,7 +5,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { territoryOverview } from "@/modules/territories/overview";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceButton } from "../../_components/account";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb } from "@/ui/breadcrumbs";
 
 /**
  * The public page of a territory: readable by anyone, the same for everyone (members find the way into
@@ -21,7 +21,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
   const overview = await territoryOverview(db, territory, { page, q });
   return (
     <>
-      <Breadcrumb homeLinkProps={{ href: "/" }} segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }]} currentPageLabel={territory.name} />
+      <PublicBreadcrumb segments={[{ label: "Territoires", href: "/territoires" }]} current={territory.name} />
       <h1>{territory.name}</h1>
       {territory.isDemo ? (
         <div className="fr-notice fr-notice--info fr-mb-3w">

@@ -13,7 +13,9 @@ export function FindingCard(props: { f: FindingItem; slug: string; names: Map<st
     <article className="fr-card fr-card--no-arrow fr-mb-2w" aria-label={`${f.kind === "strength" ? "Atout" : "Questionnement"} : ${f.text.slice(0, 80)}`}>
       <div className="fr-card__body">
         <div className="fr-card__content">
-          <p className="fr-card__desc fr-text--md" style={{ whiteSpace: "pre-line" }}>
+          {/* Not `fr-card__desc`: DSFR orders it after the rest of the card's content (order: 3), so the
+              badges and the origin came before the finding itself. The text comes first, then its meta. */}
+          <p className="fr-text--md fr-mb-1w" style={{ whiteSpace: "pre-line" }} data-finding-text>
             {f.text}
           </p>
           <ul className="fr-badges-group fr-mt-1w">
@@ -28,7 +30,7 @@ export function FindingCard(props: { f: FindingItem; slug: string; names: Map<st
               </li>
             ) : null}
           </ul>
-          <p className="fr-text--sm fr-mb-0">
+          <p className="fr-text--sm fr-mb-0" data-finding-meta>
             {f.communes.length ? `Communes : ${f.communes.map((c) => props.names.get(c) ?? c).join(", ")}. ` : ""}
             {originLabels[f.origin as keyof typeof originLabels] ?? f.origin}
             {f.originLabel ? ` — ${f.originLabel}` : ""}. <strong>{f.votes} soutien{f.votes > 1 ? "s" : ""}</strong>.

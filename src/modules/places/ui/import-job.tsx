@@ -50,10 +50,7 @@ export function JobView({ job, territory }: { job: ImportJobView; territory: str
   return (
     <>
       <p>Fichier : « {job.filename} »</p>
-      <CommittedReport report={report} />
-      <p>
-        <Link href={`/territoires/${territory}/lieux`}>Voir les lieux du territoire</Link>
-      </p>
+      <CommittedReport report={report} territory={territory} />
       {again}
     </>
   );

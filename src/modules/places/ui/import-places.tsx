@@ -8,35 +8,35 @@ import { PLACES_FILE, TABLE_LIMITS } from "@/platform/files/limits";
 import { CheckedFile, CheckFileForm } from "@/ui/two-step-import";
 import { checkPlacesFileAction, commitPlacesFileAction } from "@/modules/places/actions";
 import type { ImportReportView, JobProgress } from "../import-view";
-import { ImportIssues, ImportSummary } from "./import-report";
+import { ImportIssues, ImportOutcome, ImportSummary } from "./import-report";
 
-const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé", conflict: "conflit (lieu d'un autre territoire, inchangé)" } as const;
 const MAX_ROWS = 500;
 
 function Summary({ report, committed }: { report: ImportReportView; committed: boolean }) {
   return <ImportSummary report={report} committed={committed} testId="import-summary" />;
 }
 
-function IssuesTable({ report }: { report: ImportReportView }) {
-  return <ImportIssues issues={report.issues.slice(0, MAX_ROWS)} total={report.issueCount} />;
+function Lines({ report, committed }: { report: ImportReportView; committed: boolean }) {
+  return <ImportIssues issues={report.issues.slice(0, MAX_ROWS)} total={report.issueCount} lines={report.lines.slice(0, MAX_ROWS)} committed={committed} prefix={committed ? "import" : "verification"} title={committed ? "Détail de l'import, ligne par ligne" : "Détail de la vérification, ligne par ligne"} />;
 }
 
-/** The import's outcome, as shown after a commit (in the same page, or on the job's page). */
-export function CommittedReport({ report }: { report: ImportReportView }) {
+/** The import's outcome, as shown after a commit (in the same page, or on the job's page): in words first, then the counts and the lines. */
+export function CommittedReport({ report, territory }: { report: ImportReportView; territory: string }) {
   return (
-    <div className="fr-alert fr-alert--success fr-mb-3w">
-      <h3 className="fr-alert__title">Import terminé</h3>
+    <>
+      <div className="fr-alert fr-alert--success fr-mb-3w">
+        <h3 className="fr-alert__title">Import terminé</h3>
+        <ImportOutcome report={report} territory={territory} sources={report.sources ?? []} />
+      </div>
       <Summary report={report} committed />
-    </div>
+      <Lines report={report} committed />
+    </>
   );
 }
 
-function committedResult(state: ActionState) {
-  return <CommittedReport report={JSON.parse(state.result?.report ?? "{}") as ImportReportView} />;
-}
-
-/** The check's report, line by line, then the button that imports the checked file. */
+/** The check's summary, the button that imports the checked file, then the lines (the button stays near the top). */
 export function CheckedReport({ report, filename, territory, upload }: { report: ImportReportView; filename: string; territory: string; upload: string }) {
+  const committedResult = (state: ActionState) => <CommittedReport report={JSON.parse(state.result?.report ?? "{}") as ImportReportView} territory={territory} />;
   return (
     <CheckedFile
       heading="h2"
@@ -54,19 +54,9 @@ export function CheckedReport({ report, filename, territory, upload }: { report:
           : undefined
       }
       nothing="Aucun lieu à importer dans ce fichier."
+      details={<Lines report={report} committed={false} />}
     >
       <Summary report={report} committed={false} />
-      <IssuesTable report={report} />
-      <details className="fr-mb-3w">
-        <summary>État de chaque ligne</summary>
-        <ul className="fr-text--sm">
-          {report.lines.slice(0, MAX_ROWS).map((l) => (
-            <li key={`${l.line}-${l.id}`}>
-              Ligne {l.line} ({l.id || "sans identifiant"}) : {statusLabels[l.status]}
-            </li>
-          ))}
-        </ul>
-      </details>
     </CheckedFile>
   );
 }

@@ -3,6 +3,7 @@ import type { Territory } from "@/modules/territories";
 import type { QuestionnaireAbilities } from "../policy";
 import type { Questionnaire } from "../schema";
 import { audienceLabels, statusLabels } from "../types";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 type Tab = "construction" | "apercu" | "campagnes" | "resultats" | "reponses";
 
@@ -18,8 +19,16 @@ export function QuestionnaireNav({ territory, can, questionnaire, current }: { t
     { id: "resultats", label: "Résultats", href: `${base}/resultats`, show: can.viewResults },
     { id: "reponses", label: "Réponses reçues", href: `${base}/reponses`, show: can.moderate },
   ];
+  const here = tabs.find((t) => t.id === current && t.id !== "construction");
   return (
     <>
+      {/* The workspace menu draws no breadcrumb on a questionnaire's pages: this one names the questionnaire. */}
+      <WorkspaceBreadcrumb
+        territory={territory}
+        module={{ label: "Questionnaires", href: `/espace/${territory.slug}/questionnaires` }}
+        segments={here ? [{ label: questionnaire.title, href: base }] : []}
+        current={here ? here.label : questionnaire.title}
+      />
       <p className="fr-mb-1w">
         <Link href={`/espace/${territory.slug}/questionnaires`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
           Tous les questionnaires

@@ -6,10 +6,10 @@ import type { QuestionResult } from "../results";
 import { questionChart } from "./charts";
 import { formatDecimal, formatPercent } from "./format";
 
-/** "En faire un constat": the findings page with its form prefilled (text, origin), one click from an answer. */
+/** "En faire un constat": the findings page with its form prefilled (text, origin), one click from an answer; `#ajouter` is that form (first on the page then). */
 export function findingLink(slug: string, questionnaire: { id: string; title: string }, result: { id: string; number: number }) {
   return (text: string) =>
-    `/espace/${slug}/constats?${new URLSearchParams({ origine: "answer", texte: text.slice(0, 1000), ref: `questionnaire:${questionnaire.id}:${result.id}`, provenance: `Questionnaire « ${questionnaire.title} », Q${result.number}` }).toString()}`;
+    `/espace/${slug}/constats?${new URLSearchParams({ origine: "answer", texte: text.slice(0, 1000), ref: `questionnaire:${questionnaire.id}:${result.id}`, provenance: `Questionnaire « ${questionnaire.title} », Q${result.number}` }).toString()}#ajouter`;
 }
 
 /** One question's results: the chart and, beside it, the same figures as a table; free texts listed. */

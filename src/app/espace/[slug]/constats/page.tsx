@@ -13,6 +13,7 @@ import { FindingFields } from "@/modules/findings/ui/finding-fields";
 import { FindingCard } from "@/modules/findings/ui/finding-card";
 import { createFindingAction, createGroupAction, findingsSettingsAction } from "@/modules/findings/actions";
 import { readSearchParams } from "@/platform/web/search-params";
+import { prefillNotice, readPrefill } from "@/modules/findings/prefill";
 
 export const metadata: Metadata = { title: "Constats du diagnostic" };
 
@@ -42,9 +43,28 @@ export default async function FindingsPage({ params, searchParams }: Props) {
     await communeNames(db, territory.id),
   ];
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
-  // One click from a free-text answer of a questionnaire: the form comes prefilled.
-  const fromAnswer = one(sp.origine) === "answer";
+  // One click from a free-text answer of a questionnaire: the form comes prefilled, first on the page, saying so.
+  const prefill = can.record ? readPrefill(sp) : undefined;
   const usedCommunes = [...new Set(items.flatMap((f) => f.communes))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, "fr"));
+  const addForm = can.record ? (
+    <section aria-labelledby="ajouter-titre" className={prefill ? "fr-mb-4w" : "fr-mt-4w"} id="ajouter" tabIndex={-1}>
+      <h3 id="ajouter-titre">Ajouter un constat</h3>
+      {prefill ? (
+        <div className="fr-alert fr-alert--info fr-mb-3w" data-testid="constat-prerempli">
+          <h4 className="fr-alert__title">{prefillNotice(prefill).title}</h4>
+          <p>{prefillNotice(prefill).body}</p>
+        </div>
+      ) : null}
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-8">
+          <ActionForm action={createFindingAction} submitLabel="Ajouter le constat">
+            <Hidden name="territory" value={territory.slug} />
+            <FindingFields groups={groups} defaults={prefill ? { origin: "answer", text: prefill.text, originRef: prefill.originRef, originLabel: prefill.originLabel } : {}} />
+          </ActionForm>
+        </div>
+      </div>
+    </section>
+  ) : null;
   return (
     <>
       <h2>Constats : atouts et questionnements</h2>
@@ -58,6 +78,7 @@ export default async function FindingsPage({ params, searchParams }: Props) {
           <p>{notices[notice]}</p>
         </div>
       ) : null}
+      {prefill ? addForm : null}
 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
@@ -101,22 +122,7 @@ export default async function FindingsPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      {can.record ? (
-        <section aria-labelledby="ajouter-titre" className="fr-mt-4w" id="ajouter">
-          <h3 id="ajouter-titre">Ajouter un constat</h3>
-          <div className="fr-grid-row">
-            <div className="fr-col-12 fr-col-lg-8">
-              <ActionForm action={createFindingAction} submitLabel="Ajouter le constat">
-                <Hidden name="territory" value={territory.slug} />
-                <FindingFields
-                  groups={groups}
-                  defaults={fromAnswer ? { origin: "answer", text: one(sp.texte)?.slice(0, 2000) ?? "", originRef: one(sp.ref) ?? "", originLabel: one(sp.provenance) ?? "Réponse à un questionnaire" } : {}}
-                />
-              </ActionForm>
-            </div>
-          </div>
-        </section>
-      ) : null}
+      {prefill ? null : addForm}
 
       {can.organise ? (
         <section aria-labelledby="groupes-titre" className="fr-mt-4w">

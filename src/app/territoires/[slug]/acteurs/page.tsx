@@ -10,7 +10,7 @@ import { filtersQuery, parseActorFilters } from "@/modules/actors/validation";
 import { ActorFiltersForm } from "@/modules/actors/ui/actor-filters";
 import { ActorsTable } from "@/modules/actors/ui/actors-table";
 import { readSearchParams } from "@/platform/web/search-params";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Acteurs du territoire" };
 
@@ -32,7 +32,7 @@ export default async function PublicActorsPage({ params, searchParams }: Props) 
   const base = `/territoires/${territory.slug}/acteurs`;
   return (
     <>
-      <Breadcrumb segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }, { label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }]} currentPageLabel="Acteurs" />
+      <PublicBreadcrumb segments={territoryCrumbs(territory)} current="Acteurs" />
       <h1>Acteurs de l&apos;inclusion numérique — {territory.name}</h1>
       <p>
         Les structures situées dans le territoire ou qui desservent au moins une de ses communes : collectivités, associations, services

@@ -12,7 +12,7 @@ import { PlacesMap } from "@/modules/places/ui/places-map";
 import { formatDateTime } from "@/platform/text";
 import { publicTags, tagPage } from "@/platform/web/public-cache";
 import { FilterSelect } from "@/ui/filter-select";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 type Lists = { items: Awaited<ReturnType<typeof listPlaces>>["items"]; total: number; communeOptions: Awaited<ReturnType<typeof communesWithPlaces>> };
 /**
@@ -45,12 +45,13 @@ export async function PlacesList({ slug, sp, cached }: { slug: string; sp: Recor
   const selected = (key: string) => new Set(([] as string[]).concat(sp[key] ?? []));
   return (
     <>
-      <Breadcrumb segments={[{ label: "Territoires", linkProps: { href: "/territoires" } }, { label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }]} currentPageLabel="Lieux" />
+      <PublicBreadcrumb segments={territoryCrumbs(territory)} current="Lieux" />
       <h1>Lieux de médiation numérique — {territory.name}</h1>
       <p><Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/territoires/${territory.slug}/lieux/proposer`}>Proposer un lieu</Link></p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <form method="get" aria-label="Filtrer les lieux">
+            {filters.source ? <input type="hidden" name="source" value={filters.source} /> : null}
             <div className="fr-input-group">
               <label className="fr-label" htmlFor="lieux-q">Nom, adresse ou commune</label>
               <input className="fr-input" id="lieux-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
@@ -85,7 +86,15 @@ export async function PlacesList({ slug, sp, cached }: { slug: string; sp: Recor
           </form>
         </div>
         <div className="fr-col-12 fr-col-md-8">
-          <p role="status">{formatNumber(total)} lieu{total > 1 ? "x" : ""} trouvé{total > 1 ? "s" : ""}.</p>
+          <p role="status">
+            {formatNumber(total)} lieu{total > 1 ? "x" : ""} trouvé{total > 1 ? "s" : ""}
+            {filters.source ? <> de la source « {filters.source} »</> : null}.
+          </p>
+          {filters.source ? (
+            <p className="fr-text--sm">
+              <Link href={`/territoires/${territory.slug}/lieux`}>Voir les lieux de toutes les sources</Link>
+            </p>
+          ) : null}
           {cached ? <p className="fr-text--sm">Ouvert ou fermé : état au {formatDateTime(now)}, recalculé chaque minute.</p> : null}
           <PlacesMap
             baseUrl={`/territoires/${territory.slug}/fond`}

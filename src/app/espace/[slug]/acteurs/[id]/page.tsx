@@ -19,6 +19,7 @@ import { setFollowUpAction, updateActorAction } from "@/modules/actors/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { Item } from "@/modules/actors/ui/definition-item";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -49,6 +50,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Acteurs", href: `/espace/${territory.slug}/acteurs` }} current={actor.name} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs`}>
           Tous les acteurs

@@ -11,6 +11,7 @@ import { findFinding, findingsSetting, listFindings, listGroups } from "@/module
 import { kindLabels, type FindingKind } from "@/modules/findings/validation";
 import { FindingFields } from "@/modules/findings/ui/finding-fields";
 import { deleteFindingAction, mergeFindingsAction, updateFindingAction } from "@/modules/findings/actions";
+import { crumbLabel, WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Modifier un constat" };
 
@@ -31,6 +32,7 @@ export default async function FindingPage({ params }: Props) {
   const others = sameKind.filter((f) => f.id !== finding.id);
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Constats", href: `/espace/${territory.slug}/constats` }} current={crumbLabel(finding.text)} />
       <p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/constats`}>
           Tous les constats

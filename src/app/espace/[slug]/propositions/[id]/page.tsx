@@ -10,6 +10,7 @@ import { ProposalForm } from "@/modules/contributions/ui/proposal-form";
 import { ProposalLines, proposalTitle } from "@/modules/contributions/ui/proposal-lines";
 import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service-options";
 import { acceptEditedProposalAction } from "@/modules/contributions/actions";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Modifier puis accepter une proposition" };
 
@@ -30,6 +31,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ s
   const title = proposalTitle(item);
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Propositions de lieux", href: back }} current={title} />
       <p>
         <Link href={back}>Retour aux propositions en attente</Link>
       </p>

@@ -8,7 +8,7 @@ import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { findActor } from "@/modules/actors/queries";
 import { legalTypeLabels, worldLabels, type World } from "@/modules/actors/validation";
 import { placesOfActor } from "@/modules/places/edit/queries";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Acteur du territoire" };
 
@@ -45,7 +45,7 @@ export default async function PublicActorPage({ params }: Props) {
   ];
   return (
     <>
-      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: base } }, { label: "Acteurs", linkProps: { href: `${base}/acteurs` } }]} currentPageLabel={actor.name} />
+      <PublicBreadcrumb segments={[...territoryCrumbs(territory), { label: "Acteurs", href: `${base}/acteurs` }]} current={actor.name} />
       <h1>{actor.name}</h1>
       {actor.description ? <p style={{ whiteSpace: "pre-line" }}>{actor.description}</p> : null}
       <dl>

@@ -10,7 +10,7 @@ import { statusText, weeklyTable } from "@/modules/places/hours";
 import { placePolicy } from "@/modules/places/policy";
 import { findActor, speakerIdsOf } from "@/modules/actors/queries";
 import { getCurrentPrincipal } from "@/platform/web/principal";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 import { List } from "@/modules/places/ui/value-list";
 import { Table } from "@/ui/table";
 
@@ -35,7 +35,7 @@ export default async function PlacePage({ params }: Props) {
   const week = d.horaires ? weeklyTable(d.horaires, now) : null;
   return (
     <>
-      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }]} currentPageLabel={d.nom} />
+      <PublicBreadcrumb segments={[...territoryCrumbs(territory), { label: "Lieux", href: `/territoires/${territory.slug}/lieux` }]} current={d.nom} />
       <h1>{d.nom}</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">

@@ -8,7 +8,7 @@ import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposePlaceAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +26,7 @@ export default async function ProposePlacePage({ params, searchParams }: Props) 
   const here = `/territoires/${territory.slug}/lieux/proposer`;
   return (
     <>
-      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }]} currentPageLabel="Proposer un lieu" />
+      <PublicBreadcrumb segments={[...territoryCrumbs(territory), { label: "Lieux", href: `/territoires/${territory.slug}/lieux` }]} current="Proposer un lieu" />
       <h1>Proposer un lieu — {territory.name}</h1>
       {sp.envoye === "1" ? (
         <Thanks slug={territory.slug} territoryName={territory.name} again={{ href: here, label: "Proposer un autre lieu" }} />

@@ -11,6 +11,7 @@ import { ActorResults } from "@/modules/maturity/ui/actor-results";
 import { AssessmentForm } from "@/modules/maturity/ui/assessment-form";
 import { AssessmentHistory } from "@/modules/maturity/ui/history";
 import { readSingleSearchParams } from "@/platform/web/search-params";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Maturité numérique de l'acteur" };
 
@@ -29,6 +30,7 @@ export default async function ActorMaturityPage({ params, searchParams }: Props)
   const [{ latest, history }, view] = [await actorMaturity(db, territory.id, actor.id), await territoryMaturity(db, territory)];
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Acteurs", href: `/espace/${territory.slug}/acteurs` }} segments={[{ label: actor.name, href: `/espace/${territory.slug}/acteurs/${actor.id}` }]} current="Maturité numérique" />
       <ul className="fr-links-group fr-links-group--inline">
         <li>
           <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/espace/${territory.slug}/acteurs/${actor.id}`}>

@@ -14,6 +14,7 @@ import { PlaceEditForm } from "@/modules/places/edit/ui/place-edit-form";
 import { updatePlaceAction } from "@/modules/places/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 import { Table } from "@/ui/table";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,6 +37,7 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
   const labels = new Map<string, string>([...editFields.map((f) => [f.name, f.label] as const), ["actorId", "Structure"], ["code_insee", "Code INSEE"]]);
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Lieux", href: `/territoires/${territory.slug}/lieux` }} current={place.name} />
       <h2>Modifier « {place.name} »</h2>
       {sp.enregistre === "1" ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">

@@ -9,7 +9,7 @@ import { hoursExample, serviceOptions } from "@/modules/contributions/ui/service
 import { Thanks } from "@/modules/contributions/ui/thanks";
 import { proposeCorrectionAction } from "@/modules/contributions/actions";
 import { readSearchParams } from "@/platform/web/search-params";
-import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,7 +27,7 @@ export default async function CorrectPlacePage({ params, searchParams }: Props) 
   const placeHref = `/territoires/${territory.slug}/lieux/${place.id}`;
   return (
     <>
-      <Breadcrumb segments={[{ label: territory.name, linkProps: { href: `/territoires/${territory.slug}` } }, { label: "Lieux", linkProps: { href: `/territoires/${territory.slug}/lieux` } }, { label: place.name, linkProps: { href: placeHref } }]} currentPageLabel="Signaler une erreur" />
+      <PublicBreadcrumb segments={[...territoryCrumbs(territory), { label: "Lieux", href: `/territoires/${territory.slug}/lieux` }, { label: place.name, href: placeHref }]} current="Signaler une erreur" />
       <h1>Signaler une erreur ou un changement — {place.name}</h1>
       {sp.envoye === "1" ? (
         <Thanks slug={territory.slug} territoryName={territory.name} again={{ href: placeHref, label: "Revenir au lieu" }} />

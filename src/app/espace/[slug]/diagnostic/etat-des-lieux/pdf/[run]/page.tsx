@@ -7,6 +7,7 @@ import { queuePosition, readRun } from "@/platform/jobs/queue";
 import { pdfJob } from "@/platform/pdf";
 import { territoryPage } from "@/modules/territories/web";
 import { AutoRefresh } from "@/ui/auto-refresh";
+import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Impression de l'état des lieux en PDF" };
 
@@ -28,6 +29,7 @@ export default async function PdfWaitPage({ params }: { params: Promise<{ slug: 
   const position = run.state === "queued" ? await queuePosition(db, run) : undefined;
   return (
     <>
+      <WorkspaceBreadcrumb territory={territory} module={{ label: "Portrait du territoire", href: `/espace/${territory.slug}/diagnostic` }} segments={[{ label: "État des lieux", href: `/espace/${territory.slug}/diagnostic/etat-des-lieux` }]} current="Impression en PDF" />
       <h2>Impression de l&apos;état des lieux en PDF</h2>
       <p>{run.label}</p>
       {run.state === "queued" || run.state === "running" ? (
