@@ -83,3 +83,49 @@ export function choroplethSvg(outline: Outline, colorOf: (code: string) => strin
     "</svg>",
   ].join("");
 }
+
+/** One commune as the interactive map and the table beside it name it. */
+export type MapCommune = { code: string; name: string; value: string; classLabel: string; color: string; text: string };
+
+const collator = new Intl.Collator("fr");
+
+/** The value as a sentence reads it: "5,21 sur 10", "12,5 km", "3 lieux", "oui" for a zone blanche. */
+export function valueText(def: Pick<IndicatorDef, "id" | "decimals" | "unit">, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return "pas de valeur";
+  if (def.id === "white_zone") return v ? "oui" : "non";
+  const n = formatValue(def, v);
+  if (!def.unit) return n;
+  // "1 habitant", "1 lieu": the unit's singular under 2 (French: 1,5 lieu is singular too).
+  const unit = Math.abs(v) < 2 ? def.unit.replace(/^lieux$/, "lieu").replace(/^habitants$/, "habitant") : def.unit;
+  return `${n}\u00a0${unit}`;
+}
+
+/**
+ * The communes of the map in alphabetical order, each with its value, its class and the sentence the
+ * map shows on hover and keyboard focus ("Angoulême — Indice de fragilité numérique (IFN) : 5,21 sur 10
+ * (classe de 4,8 à 5,5 sur 10)").
+ * `classes`/`classOf` come from `classify` over the same values, so the colours match the legend.
+ */
+export function mapCommunes(
+  rows: readonly { code: string; name: string }[],
+  value: (code: string) => number | null,
+  def: Pick<IndicatorDef, "id" | "label" | "decimals" | "unit">,
+  { classes, classOf }: Classes,
+): MapCommune[] {
+  return [...rows]
+    .sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code))
+    .map((r) => {
+      const v = value(r.code);
+      const cls = classes[classOf(v)];
+      const shown = valueText(def, v);
+      const classLabel = cls ? cls.label : "pas de valeur";
+      return {
+        code: r.code,
+        name: r.name,
+        value: shown,
+        classLabel,
+        color: cls?.color ?? NO_VALUE,
+        text: cls ? `${r.name} — ${def.label} : ${shown} (classe ${classLabel})` : `${r.name} — ${def.label} : pas de valeur`,
+      };
+    });
+}

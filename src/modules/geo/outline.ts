@@ -3,6 +3,7 @@ import { feature, merge, mesh } from "topojson-client";
 import type { GeometryCollection, GeometryObject, Topology } from "topojson-specification";
 import type { Geometry, Position } from "geojson";
 import { dataPath } from "./reference-files";
+import { checkPoint, type PointCheck } from "./point-in-polygon";
 
 /** A map of a perimeter as SVG path data, drawn from our own contours (no tile server). */
 export type Outline = { viewBox: string; communes: { code: string; d: string }[]; merged: string[]; neighbours: string[]; border: string };
@@ -187,4 +188,20 @@ export function baseLayer(communeCodes: string[]): GeoJSON.FeatureCollection {
     }
   }
   return { type: "FeatureCollection", features };
+}
+
+/** A commune's contour in longitude/latitude, from data/contours; null when the file or the commune is not there. */
+export function communeContour(code: string): Geometry | null {
+  const topology = loadTopology(departementOf(code));
+  const g = topology?.objects.communes.geometries.find((c) => String(c.id) === code);
+  return topology && g ? (feature(topology, g) as GeoJSON.Feature).geometry : null;
+}
+
+/**
+ * Whether a point lies in a commune (with the slack of simplified contours): `null` when it cannot be
+ * told (no contour held for this commune, e.g. a département outside the instance's data).
+ */
+export function pointInCommune(code: string, lon: number, lat: number): PointCheck | null {
+  const contour = communeContour(code);
+  return contour ? checkPoint([lon, lat], contour) : null;
 }

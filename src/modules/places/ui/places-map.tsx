@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
+import { clusterName, clusterSize, clusterText, MAP_COLORS, MAP_LOCALE_FR, placesMapLegend } from "../map-view";
 
-type Props = { baseUrl: string; dataUrl: string; placeHref: string; count: number };
+type Props = { baseUrl: string; dataUrl: string; placeHref: string; count: number; territoryName: string };
 
 function bounds(fc: GeoJSON.FeatureCollection): [number, number, number, number] | undefined {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -38,7 +39,7 @@ async function fetchPlaces(dataUrl: string): Promise<unknown> {
  * The places on a map drawn from our own contours (no tile server), clustered so that thousands
  * of places stay fluid. The list beside it always shows the same places: the map is never the only way.
  */
-export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
+export function PlacesMap({ baseUrl, dataUrl, placeHref, count, territoryName }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
 
@@ -54,6 +55,7 @@ export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
         container: container.current,
         bounds: bounds(base),
         fitBoundsOptions: { padding: 20 },
+        locale: MAP_LOCALE_FR,
         attributionControl: { customAttribution: "Contours IGN Admin Express (COG 2018)" },
         style: {
           version: 8,
@@ -63,28 +65,56 @@ export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
           },
           layers: [
             { id: "background", type: "background", paint: { "background-color": "#f6f6f6" } },
-            { id: "communes", type: "fill", source: "base", paint: { "fill-color": ["case", ["get", "inside"], "#e3e3fd", "#e5e5e5"] } },
-            { id: "communes-line", type: "line", source: "base", paint: { "line-color": ["case", ["get", "inside"], "#8585f6", "#cecece"], "line-width": 0.6 } },
-            {
-              id: "clusters",
-              type: "circle",
-              source: "places",
-              filter: ["has", "point_count"],
-              paint: { "circle-color": "#000091", "circle-opacity": 0.75, "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 50, 22, 200, 28] },
-            },
-            { id: "place", type: "circle", source: "places", filter: ["!", ["has", "point_count"]], paint: { "circle-color": "#e1000f", "circle-radius": 7, "circle-stroke-color": "#fff", "circle-stroke-width": 2 } },
+            { id: "communes", type: "fill", source: "base", paint: { "fill-color": ["case", ["get", "inside"], MAP_COLORS.inside, MAP_COLORS.outside] } },
+            { id: "communes-line", type: "line", source: "base", paint: { "line-color": ["case", ["get", "inside"], MAP_COLORS.insideLine, "#cecece"], "line-width": 0.6 } },
+            // Clusters are HTML buttons (below), not a layer: their count needs text, and text in a
+            // layer needs a glyph server, which this map does without; a button is also reachable by keyboard.
+            { id: "place", type: "circle", source: "places", filter: ["!", ["has", "point_count"]], paint: { "circle-color": MAP_COLORS.place, "circle-radius": 7, "circle-stroke-color": "#fff", "circle-stroke-width": 2 } },
           ],
         },
       });
       map = created;
       created.addControl(new maplibregl.NavigationControl({ showCompass: false }));
-      created.on("click", "clusters", async (e) => {
-        const feature = e.features?.[0];
+      // One button per cluster on screen, kept while the cluster stays (keyed by its id), as maplibre's
+      // "HTML clusters" example does: rebuilt after each render of the places' source.
+      const shown = new Map<number, import("maplibre-gl").Marker>();
+      const zoomInto = async (id: number, center: [number, number]) => {
         const source = created.getSource("places") as import("maplibre-gl").GeoJSONSource | undefined;
-        if (!feature || !source || feature.geometry.type !== "Point") return;
-        const zoom = await source.getClusterExpansionZoom(Number(feature.properties?.cluster_id));
-        created.easeTo({ center: feature.geometry.coordinates as [number, number], zoom });
-      });
+        if (!source) return;
+        created.easeTo({ center, zoom: await source.getClusterExpansionZoom(id) });
+      };
+      const updateClusters = () => {
+        if (!created.getSource("places") || !created.isSourceLoaded("places")) return;
+        const now = new Map<number, import("maplibre-gl").Marker>();
+        for (const f of created.querySourceFeatures("places", { filter: ["has", "point_count"] })) {
+          const id = Number(f.properties?.cluster_id);
+          if (now.has(id) || f.geometry.type !== "Point") continue;
+          let marker = shown.get(id);
+          if (!marker) {
+            const count = Number(f.properties?.point_count);
+            const center = f.geometry.coordinates as [number, number];
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = "maillage-cluster";
+            button.textContent = clusterText(count);
+            button.setAttribute("aria-label", clusterName(count));
+            button.title = clusterName(count);
+            const size = `${clusterSize(count)}px`;
+            Object.assign(button.style, { width: size, height: size, background: MAP_COLORS.cluster });
+            button.addEventListener("click", (event) => {
+              event.stopPropagation();
+              void zoomInto(id, center);
+            });
+            marker = new maplibregl.Marker({ element: button }).setLngLat(center);
+          }
+          now.set(id, marker);
+          if (!shown.has(id)) marker.addTo(created);
+        }
+        for (const [id, marker] of shown) if (!now.has(id)) marker.remove();
+        shown.clear();
+        for (const [id, marker] of now) shown.set(id, marker);
+      };
+      created.on("render", updateClusters);
       created.on("click", "place", (e) => {
         const feature = e.features?.[0];
         if (!feature || feature.geometry.type !== "Point") return;
@@ -94,10 +124,8 @@ export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
         link.textContent = String(feature.properties?.n ?? "Lieu");
         new maplibregl.Popup({ closeButton: true }).setLngLat(feature.geometry.coordinates as [number, number]).setDOMContent(link).addTo(created);
       });
-      for (const layer of ["clusters", "place"]) {
-        created.on("mouseenter", layer, () => (created.getCanvas().style.cursor = "pointer"));
-        created.on("mouseleave", layer, () => (created.getCanvas().style.cursor = ""));
-      }
+      created.on("mouseenter", "place", () => (created.getCanvas().style.cursor = "pointer"));
+      created.on("mouseleave", "place", () => (created.getCanvas().style.cursor = ""));
     })().catch(() => setProblem("La carte n'a pas pu s'afficher sur cet appareil. La liste ci-dessous présente les mêmes lieux."));
     return () => {
       cancelled = true;
@@ -109,6 +137,15 @@ export function PlacesMap({ baseUrl, dataUrl, placeHref, count }: Props) {
     <div className="fr-mb-3w">
       <div ref={container} className="maillage-map" role="region" aria-label={`Carte des ${count} lieux trouvés ; la liste qui suit présente les mêmes lieux.`} />
       {problem ? <p className="fr-text--sm">{problem}</p> : null}
+      <h2 className="fr-h6 fr-mt-2w fr-mb-1w maillage-no-print" id="carte-legende">Légende de la carte</h2>
+      <ul className="fr-raw-list fr-text--sm maillage-legend maillage-no-print" aria-labelledby="carte-legende">
+        {placesMapLegend(territoryName).map((entry) => (
+          <li key={entry.label}>
+            <span aria-hidden="true" className={`maillage-legend__mark maillage-legend__mark--${entry.shape}`} style={{ background: entry.color }} />
+            {entry.label}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { shortLabel } from "@/modules/places/filters";
 import { SERVICES } from "@/modules/diagnostic/coverage";
 import { diagnosticAbilities } from "@/modules/diagnostic/policy";
 import { formatValue, territoryPortrait, type IndicatorDef, type Portrait, type PortraitRow } from "@/modules/diagnostic/portrait";
-import { classify, NO_VALUE } from "@/modules/diagnostic/map";
+import { classify, mapCommunes, NO_VALUE, type MapCommune } from "@/modules/diagnostic/map";
+import { PortraitMap } from "@/modules/diagnostic/ui/portrait-map";
 import { saveCoverageSettingsAction } from "@/modules/diagnostic/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 import { FilterSelect } from "@/ui/filter-select";
@@ -49,6 +50,25 @@ function legendOf(portrait: Portrait, mapped: IndicatorDef) {
   return legend;
 }
 
+// The communes beside the map (name, value, class), once per portrait and indicator; above this many
+// communes the list beside the map would outweigh the page: the paged table below and the downloads hold them.
+const BESIDE_MAP_LIMIT = 1000;
+const besideMap = new WeakMap<Portrait, Map<string, MapCommune[]>>();
+function communesOfMap(portrait: Portrait, mapped: IndicatorDef): MapCommune[] {
+  let perIndicator = besideMap.get(portrait);
+  if (!perIndicator) besideMap.set(portrait, (perIndicator = new Map()));
+  let list = perIndicator.get(mapped.id);
+  if (!list) {
+    const byCode = new Map(portrait.rows.map((r) => [r.code, r]));
+    const value = (code: string) => {
+      const row = byCode.get(code);
+      return row ? mapped.value(row) : null;
+    };
+    perIndicator.set(mapped.id, (list = mapCommunes(portrait.rows, value, mapped, classify(portrait.rows.map(mapped.value), mapped))));
+  }
+  return list;
+}
+
 /** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -61,6 +81,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
   const { classes, unknown } = legendOf(portrait, mapped);
+  const beside = communesOfMap(portrait, mapped);
 
   const columns: IndicatorDef[] = ["population", "ifn_total", "places", "places_per_10k", "nearest_place_km", "white_zone"].flatMap((id) => byId.get(id) ?? []);
   if (!columns.includes(mapped)) columns.push(mapped);
@@ -197,11 +218,11 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
         </form>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-8">
-            {/* eslint-disable-next-line @next/next/no-img-element -- a server-drawn SVG, cached by the browser */}
-            <img
-              src={`${base}/carte.svg?indicateur=${encodeURIComponent(mapped.id)}&v=${encodeURIComponent(portrait.placesVersion)}`}
-              alt={`Carte des communes de ${territory.name} colorées selon : ${mapped.label}. Les valeurs sont dans le tableau des communes ci-dessous.`}
-              style={{ width: "100%", height: "auto", border: "1px solid #ddd" }}
+            <PortraitMap
+              imageSrc={`${base}/carte.svg?indicateur=${encodeURIComponent(mapped.id)}&v=${encodeURIComponent(portrait.placesVersion)}`}
+              dataSrc={`${base}/carte.json?indicateur=${encodeURIComponent(mapped.id)}&v=${encodeURIComponent(portrait.placesVersion)}`}
+              alt={`Carte des communes de ${territory.name} colorées selon : ${mapped.label}. Les valeurs sont dans le tableau des communes à côté de la carte.`}
+              label={`Carte des communes de ${territory.name} colorées selon : ${mapped.label}`}
             />
           </div>
           <div className="fr-col-12 fr-col-lg-4">
@@ -221,6 +242,36 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
               ) : null}
             </ul>
             <p className="fr-text--sm">Classes de taille égale (quantiles) calculées sur les communes du territoire.</p>
+            {beside.length <= BESIDE_MAP_LIMIT ? (
+              <div className="fr-table fr-table--sm maillage-map-table">
+                <Table>
+                  <caption>Communes de la carte, par ordre alphabétique</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Commune</th>
+                      <th scope="col">{mapped.label}</th>
+                      <th scope="col">Classe</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {beside.map((c) => (
+                      <tr key={c.code}>
+                        <th scope="row">{c.name}</th>
+                        <td>{c.value}</td>
+                        <td>
+                          <span aria-hidden="true" style={{ display: "inline-block", width: "0.9rem", height: "0.9rem", background: c.color, border: "1px solid #666", verticalAlign: "middle", marginRight: "0.35rem" }} />
+                          {c.classLabel}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            ) : (
+              <p className="fr-text--sm">
+                Les {formatNumber(beside.length)} communes et leurs valeurs sont dans le <a href="#communes-titre">tableau des communes</a> ci-dessous et dans ses téléchargements.
+              </p>
+            )}
             <p className="fr-text--sm">
               <a href="#communes-titre">Aller au tableau des communes</a>
             </p>

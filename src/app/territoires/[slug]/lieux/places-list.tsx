@@ -101,6 +101,7 @@ export async function PlacesList({ slug, sp, cached }: { slug: string; sp: Recor
             dataUrl={`/territoires/${territory.slug}/lieux/carte?${filtersQuery(sp, 1)}`}
             placeHref={`/territoires/${territory.slug}/lieux`}
             count={total}
+            territoryName={territory.name}
           />
           <noscript>
             <p className="fr-text--sm">La carte a besoin de JavaScript ; la liste ci-dessous présente les mêmes lieux.</p>

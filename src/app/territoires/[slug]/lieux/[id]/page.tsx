@@ -13,6 +13,8 @@ import { getCurrentPrincipal } from "@/platform/web/principal";
 import { PublicBreadcrumb, territoryCrumbs } from "@/ui/breadcrumbs";
 import { List } from "@/modules/places/ui/value-list";
 import { Table } from "@/ui/table";
+import { qualityNotes } from "@/modules/places/quality";
+import { PlaceQuality } from "@/modules/places/ui/place-quality";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -108,11 +110,15 @@ export default async function PlacePage({ params }: Props) {
             <a href={`/territoires/${territory.slug}/lieux/${place.id}/export/geojson`} download>GeoJSON</a>
           </p>
           {canEdit ? (
-            <p>
-              <Link className="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`/espace/${territory.slug}/lieux/${place.id}/modifier`}>
-                Modifier cette fiche
-              </Link>
-            </p>
+            <>
+              {/* For editors only: what to check in the record (e.g. a point outside its commune). */}
+              <PlaceQuality notes={qualityNotes(place)} />
+              <p>
+                <Link className="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`/espace/${territory.slug}/lieux/${place.id}/modifier`}>
+                  Modifier cette fiche
+                </Link>
+              </p>
+            </>
           ) : null}
         </div>
       </div>

@@ -15,6 +15,8 @@ import { updatePlaceAction } from "@/modules/places/actions";
 import { readSearchParams } from "@/platform/web/search-params";
 import { Table } from "@/ui/table";
 import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
+import { qualityNotes } from "@/modules/places/quality";
+import { PlaceQuality } from "@/modules/places/ui/place-quality";
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,6 +58,8 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
         Source : {place.source} (identifiant {place.data.id}). Dernière modification le {formatDateTime(place.modifiedAt)}
         {history[0] ? ` par ${history[0].who}` : ""}. <Link href={publicHref}>Fiche publique</Link>
       </p>
+      {/* Before the form: a warning here (point outside the commune) is what to correct below; saving is never blocked. */}
+      <PlaceQuality notes={qualityNotes(place)} headingLevel={3} />
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-9">
           <PlaceEditForm
