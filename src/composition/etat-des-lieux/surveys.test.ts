@@ -33,9 +33,12 @@ describe("questionnaires in the État des lieux", () => {
       const { token } = await startResponse(db, camp, { kind: "web" });
       // As sent by a page with JavaScript: "pourquoi" (if Q1 = non) shown on the screen, left blank; no follow-up screen.
       const steps = [{ [f("ordinateur")]: answer, [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // Each screen saved is the one the previous save led to (a follow-up screen may be skipped).
+      let step = 1;
       for (const [i, form] of steps.entries()) {
         const context = await loadDraftContext(db, token);
-        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `k-${Math.random()}` });
+        const outcome = context ? await saveStep(db, context, { kind: "web" }, step, form, { finish: i === 1, clientKey: `k-${Math.random()}` }) : undefined;
+        if (outcome && "next" in outcome) step = outcome.next;
       }
     }
     const report = await buildReport(db, { ...territory, kind: territory.kind });
@@ -65,9 +68,12 @@ describe("questionnaires in the État des lieux", () => {
       const { token } = await startResponse(db, camp, { kind: "web" });
       // As sent by a page with JavaScript: "pourquoi" (if Q1 = non) shown on the screen, left blank; no follow-up screen.
       const steps = [{ [f("ordinateur")]: answer, [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // Each screen saved is the one the previous save led to (a follow-up screen may be skipped).
+      let step = 1;
       for (const [i, form] of steps.entries()) {
         const context = await loadDraftContext(db, token);
-        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `p-${Math.random()}` });
+        const outcome = context ? await saveStep(db, context, { kind: "web" }, step, form, { finish: i === 1, clientKey: `p-${Math.random()}` }) : undefined;
+        if (outcome && "next" in outcome) step = outcome.next;
       }
     }
     const report = await buildReport(db, { ...territory, kind: territory.kind });
