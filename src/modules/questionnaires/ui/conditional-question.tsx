@@ -85,10 +85,14 @@ export function ConditionalQuestion({ id, label, condition, source, children }: 
     };
   }, [questionId, operator, value, sourceId, sourceType]);
 
+  const shownBefore = useRef(false);
   useEffect(() => {
     const fieldset = ref.current;
     if (!fieldset) return;
-    if (!holds) clear(fieldset);
+    // Only a question that was shown and stops applying is emptied: on the first render (hidden until
+    // the form is read) its saved answer must stay.
+    if (!holds && shownBefore.current) clear(fieldset);
+    shownBefore.current = holds;
     if (interacted.current) setMessage(holds ? `Une question a été ajoutée : « ${label} ».` : `La question « ${label} » a été retirée.`);
     // Questions that depend on this one check again (it is now enabled, or disabled and empty).
     fieldset.form?.dispatchEvent(new Event(CHANGED));
