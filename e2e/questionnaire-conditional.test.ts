@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { demo, desktop, expectAccessible, phone, sharedBrowser, signedIn, visit } from "./browser";
 
 /*
  * A conditional question on the same screen as the answer it depends on ("Pourquoi pas
@@ -10,13 +10,7 @@ import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from 
  */
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const title = `Questionnaire conditionnel e2e ${Date.now().toString(36)}`;
 const why = /Pourquoi n'avez-vous pas d'ordinateur/;
@@ -53,7 +47,7 @@ async function start(page: Page) {
 
 describe("a conditional question", () => {
   it("a coordinator sets « Afficher si la question … vaut … » in the builder, sees it in the question list, and publishes", async () => {
-    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const context = await signedIn(browser(), baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
     const page = await context.newPage();
     await visit(page, `${baseUrl}/espace/charente/questionnaires`);
     await tick(page, "Questionnaire vide");
@@ -76,7 +70,7 @@ describe("a conditional question", () => {
       await p.locator('main [name="label"]').fill("Pourquoi n'avez-vous pas d'ordinateur ?");
       await tick(p, "Texte court");
       await expectAccessible(p);
-      await p.getByLabel("Affichage").selectOption({ label: "Afficher si la question Q1 « Avez-vous un ordinateur ? » vaut « Non »" });
+      await p.locator('main select[name="condition"]').selectOption({ label: "Afficher si la question Q1 « Avez-vous un ordinateur ? » vaut « Non »" });
     });
     await addQuestion(page, 2, async (p) => {
       await p.locator('main [name="label"]').fill("Quel âge avez-vous ?");
@@ -102,7 +96,7 @@ describe("a conditional question", () => {
     { size: "1280 px", viewport: desktop },
   ])("at $size", ({ viewport }) => {
     it("with JavaScript, appears as soon as the answer is « Non », disappears (emptied) with « Oui », and its follow-up screen is skipped", async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await browser().newContext({ viewport });
       const page = await context.newPage();
       await start(page);
       expect(await page.getByText("Étape 1 sur 2").count()).toBe(1);
@@ -126,6 +120,12 @@ describe("a conditional question", () => {
       await page.waitForURL(/etape=3$/);
       await page.getByText("Étape 2 sur 2").waitFor();
       await expectAccessible(page);
+      // Back to the first screen: the question is there again, with its saved answer.
+      const third = page.url();
+      await visit(page, third.replace(/etape=3$/, "etape=1"));
+      await whyBox(page).waitFor({ state: "visible" });
+      expect(await whyBox(page).inputValue()).toBe("Trop cher");
+      await visit(page, third);
       await tick(page, "60 ans ou plus");
       await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
       await page.waitForURL(/\/merci$/);
@@ -134,7 +134,7 @@ describe("a conditional question", () => {
     });
 
     it("without JavaScript, the next screen asks it only when the answer was « Non »", async () => {
-      const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+      const context = await browser().newContext({ viewport, javaScriptEnabled: false });
       const page = await context.newPage();
       await start(page);
       expect(await whyBox(page).count()).toBe(0);
@@ -169,7 +169,7 @@ describe("a conditional question", () => {
   });
 
   it("the results say to how many people it was asked", async () => {
-    const context = await signedIn(browser, baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
+    const context = await signedIn(browser(), baseUrl, dataDir, demo.coordination, { javaScriptEnabled: false });
     const page = await context.newPage();
     await visit(page, `${builder}/resultats`);
     // Six responses: four « Non » (two with JavaScript, two without), two « Oui ».
