@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 // @ts-expect-error plain ESM helper shared with the global setup
 import { actionIdsIn } from "../scripts/lib/actions-inventory.mjs";
 
@@ -52,6 +52,24 @@ export async function launch(): Promise<Browser> {
     return page;
   };
   return browser;
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them. Call it at the top of the
+ * file; the function it returns gives the browser inside a test (and says so if called outside one).
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("sharedBrowser(): the browser is only there inside the tests of the file that called it.");
+    return browser;
+  };
 }
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };

@@ -76,26 +76,32 @@ describe("participatory questionnaires", () => {
     await tick(p, "Un ordinateur (portable ou fixe)");
     await tick(p, "Oui, par une box ou la fibre");
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
+    // « Oui, par une box » calls for the question about the connection: without JavaScript it comes on a follow-up screen.
     await p.waitForURL(/etape=2$/);
-    await tick(p, "Tous les jours");
+    expect(await p.getByRole("heading", { name: /Vos appareils et votre connexion \(suite\)/ }).count()).toBe(1);
+    expect(await p.getByText("Étape 1 sur 6").count()).toBe(1);
+    expect(await p.getByText("Votre connexion internet à la maison fonctionne-t-elle bien ?").count()).toBe(1);
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
     await p.waitForURL(/etape=3$/);
-    await tick(p, /^4$/);
+    await tick(p, "Tous les jours");
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
     await p.waitForURL(/etape=4$/);
+    await tick(p, /^4$/);
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
     await p.waitForURL(/etape=5$/);
+    await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
+    await p.waitForURL(/etape=6$/);
     // Too long an answer is refused with a message, and what was typed stays.
     await p.getByLabel(/Avez-vous une idée/).fill("a".repeat(5001));
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
     await p.getByText("5 000 au plus", { exact: false }).waitFor();
     await p.getByLabel(/Avez-vous une idée/).fill("Des permanences dans les villages.");
     await p.getByRole("button", { name: "Enregistrer et continuer" }).click();
-    await p.waitForURL(/etape=6$/);
+    await p.waitForURL(/etape=7$/);
     // The answers of an earlier screen are kept (the connection may drop between screens).
-    await visit(p, p.url().replace(/etape=6$/, "etape=1"));
+    await visit(p, p.url().replace(/etape=7$/, "etape=1"));
     expect(await p.locator("input[type=checkbox][value='un-ordinateur-portable-ou-fixe']").isChecked()).toBe(true);
-    await visit(p, p.url().replace(/etape=1$/, "etape=6"));
+    await visit(p, p.url().replace(/etape=1$/, "etape=7"));
     await noHorizontalScroll(p);
     await tick(p, "45 à 59 ans");
     await p.getByLabel(/Dans quelle commune habitez-vous/).fill("16000");

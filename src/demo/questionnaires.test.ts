@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
 import { territories, territoryCommunes } from "@/modules/territories/schema";
-import { allQuestions, visibleSteps, type AnswerValue } from "@/modules/questionnaires/logic";
+import { allQuestions, askedQuestions, visibleSteps, type AnswerValue } from "@/modules/questionnaires/logic";
 import { listQuestionnaires, loadQuestionnaire } from "@/modules/questionnaires/queries";
 import { computeResults } from "@/modules/questionnaires/results";
 import { questionnaireAnswers, questionnaireResponses } from "@/modules/questionnaires/schema";
@@ -51,7 +51,7 @@ describe("the demo questionnaires", () => {
     const communeQuestion = questions.find((q) => q.type === "commune");
     const inside = new Set((await db.select({ c: territoryCommunes.communeCode }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, territory?.id ?? ""))).map((r) => r.c));
     for (const answers of byResponse.values()) {
-      const shown = new Set(visibleSteps(structure, answers, true).flatMap((s) => s.questions.map((q) => q.id)));
+      const shown = askedQuestions(visibleSteps(structure, answers, true));
       expect([...answers.keys()].filter((q) => !shown.has(q))).toEqual([]);
       for (const q of questions.filter((x) => x.required)) expect(answers.has(q.id)).toBe(true);
       const commune = answers.get(communeQuestion?.id ?? "")?.key ?? "";

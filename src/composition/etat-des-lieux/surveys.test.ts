@@ -6,7 +6,7 @@ import { principalOf, addMember, createTestTerritory, createUser } from "@/testi
 import { buildReport } from "./report";
 import { createCampaign } from "@/modules/questionnaires/commands/campaigns";
 import { loadDraftContext, saveStep, startResponse } from "@/modules/questionnaires/commands/answers";
-import { fieldName } from "@/modules/questionnaires/logic";
+import { fieldName, shownFieldName } from "@/modules/questionnaires/logic";
 import { findCampaign } from "@/modules/questionnaires/queries";
 import { questionnaireQuestions, type Campaign } from "@/modules/questionnaires/schema";
 import { buildFixture } from "@/modules/questionnaires/test-fixture";
@@ -31,10 +31,14 @@ describe("questionnaires in the État des lieux", () => {
     const f = (k: string) => fieldName(fixture.q[k] as string);
     for (const answer of ["oui", "oui", "non"]) {
       const { token } = await startResponse(db, camp, { kind: "web" });
-      const steps = [{ [f("ordinateur")]: answer, [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // As sent by a page with JavaScript: "pourquoi" (if Q1 = non) shown on the screen, left blank; no follow-up screen.
+      const steps = [{ [f("ordinateur")]: answer, [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // Each screen saved is the one the previous save led to (a follow-up screen may be skipped).
+      let step = 1;
       for (const [i, form] of steps.entries()) {
         const context = await loadDraftContext(db, token);
-        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `k-${Math.random()}` });
+        const outcome = context ? await saveStep(db, context, { kind: "web" }, step, form, { finish: i === 1, clientKey: `k-${Math.random()}` }) : undefined;
+        if (outcome && "next" in outcome) step = outcome.next;
       }
     }
     const report = await buildReport(db, { ...territory, kind: territory.kind });
@@ -62,10 +66,14 @@ describe("questionnaires in the État des lieux", () => {
     const f = (k: string) => fieldName(fixture.q[k] as string);
     for (const answer of ["oui", "non"]) {
       const { token } = await startResponse(db, camp, { kind: "web" });
-      const steps = [{ [f("ordinateur")]: answer, [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // As sent by a page with JavaScript: "pourquoi" (if Q1 = non) shown on the screen, left blank; no follow-up screen.
+      const steps = [{ [f("ordinateur")]: answer, [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "3" }, { [f("commune")]: "16000" }];
+      // Each screen saved is the one the previous save led to (a follow-up screen may be skipped).
+      let step = 1;
       for (const [i, form] of steps.entries()) {
         const context = await loadDraftContext(db, token);
-        if (context) await saveStep(db, context, { kind: "web" }, i + 1, form, { finish: i === 1, clientKey: `p-${Math.random()}` });
+        const outcome = context ? await saveStep(db, context, { kind: "web" }, step, form, { finish: i === 1, clientKey: `p-${Math.random()}` }) : undefined;
+        if (outcome && "next" in outcome) step = outcome.next;
       }
     }
     const report = await buildReport(db, { ...territory, kind: territory.kind });

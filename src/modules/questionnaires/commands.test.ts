@@ -11,7 +11,7 @@ import { addQuestion, addSection, closeQuestionnaire, createQuestionnaire, delet
 import { createCampaign } from "./commands/campaigns";
 import { clientKey, loadDraftContext, saveStep, startResponse, type Respondent } from "./commands/answers";
 import { setExcluded } from "./commands/moderation";
-import { allQuestions, fieldName, otherFieldName, outsideFieldName, visibleSteps } from "./logic";
+import { allQuestions, fieldName, otherFieldName, outsideFieldName, shownFieldName, visibleSteps } from "./logic";
 import { campaignByToken, findCampaign, loadQuestionnaire } from "./queries";
 import { questionnaireAnswers, questionnaireResponses, type Campaign } from "./schema";
 import { buildFixture, currentVersion, questionForm, type Fixture } from "./test-fixture";
@@ -50,6 +50,8 @@ afterAll(async () => {
 });
 
 const f = (key: string) => fieldName(fixture.q[key] as string);
+/** The hidden field the page's script sends with a conditional question it revealed on the screen. */
+const shown = (key: string) => ({ [shownFieldName(fixture.q[key] as string)]: "1" });
 
 /** A response through the real screens; returns its id. */
 async function answer(screens: Record<string, string | string[]>[], options: { respondent?: Respondent; key?: string; camp?: Campaign } = {}): Promise<string> {
@@ -177,15 +179,16 @@ describe("answering", () => {
     const { token } = await startResponse(database.db, campaign, web);
     const context = await loadDraftContext(database.db, token);
     if (!context) throw new Error("draft");
-    const long = await expectAppError(saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "non", [f("pourquoi")]: "a".repeat(5001) }), { finish: false }), "validation", f("pourquoi"));
+    const long = await expectAppError(saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "non", [f("pourquoi")]: "a".repeat(5001), ...shown("pourquoi") }), { finish: false }), "validation", f("pourquoi"));
     expect(long.fieldErrors?.[f("pourquoi")]?.[0]).toBe("Votre réponse fait 5\u202f001 caractères : 5\u202f000 au plus. Raccourcissez-la.");
     await expectAppError(saveStep(database.db, context, web, 1, screen1({ [otherFieldName(fixture.q.usages as string)]: "b".repeat(301) }), { finish: false }), "validation", otherFieldName(fixture.q.usages as string));
-    expect(await saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "non", [f("pourquoi")]: "a".repeat(5000) }), { finish: false })).toEqual({ next: 2 });
+    // Answered on the screen (revealed by the page's script): its follow-up screen (2) is skipped.
+    expect(await saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "non", [f("pourquoi")]: "a".repeat(5000), ...shown("pourquoi") }), { finish: false })).toEqual({ next: 3 });
     const fresh = await loadDraftContext(database.db, token);
     if (!fresh) throw new Error("draft");
-    const n = await expectAppError(saveStep(database.db, fresh, web, 2, screen2({ [f("foyer")]: "25" }), { finish: true }), "validation", f("foyer"));
+    const n = await expectAppError(saveStep(database.db, fresh, web, 3, screen2({ [f("foyer")]: "25" }), { finish: true }), "validation", f("foyer"));
     expect(n.fieldErrors?.[f("foyer")]?.[0]).toBe("Écrivez un nombre entre 1 et 20.");
-    await expectAppError(saveStep(database.db, fresh, web, 2, screen2({ [f("foyer")]: "deux" }), { finish: true }), "validation", f("foyer"));
+    await expectAppError(saveStep(database.db, fresh, web, 3, screen2({ [f("foyer")]: "deux" }), { finish: true }), "validation", f("foyer"));
   });
 
   it("shows a conditional question only when the earlier answer calls for it, and drops its answer otherwise", async () => {
@@ -208,9 +211,41 @@ describe("answering", () => {
     expect(context?.draft.answers.has(fixture.q.atelier as string)).toBe(false);
     // Same screen: "pourquoi" (if Q1 = Non) is dropped when Q1 = Oui, whatever was typed.
     if (!context) throw new Error("draft");
-    await saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "oui", [f("pourquoi")]: "texte tapé par erreur" }), { finish: false });
+    await saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "oui", [f("pourquoi")]: "texte tapé par erreur", ...shown("pourquoi") }), { finish: false });
     context = await loadDraftContext(database.db, token);
     expect(context?.draft.answers.has(fixture.q.pourquoi as string)).toBe(false);
+  });
+
+  it("without JavaScript, asks a same-screen conditional question on a follow-up screen only when its condition holds", async () => {
+    const { token } = await startResponse(database.db, campaign, web);
+    let context = await loadDraftContext(database.db, token);
+    if (!context) throw new Error("draft");
+    // No script: "pourquoi" was not shown, so whatever the request carries for it is not stored yet.
+    expect(await saveStep(database.db, context, web, 1, screen1({ [f("ordinateur")]: "non", [f("pourquoi")]: "envoyé sans être montré" }), { finish: false })).toEqual({ next: 2 });
+    context = await loadDraftContext(database.db, token);
+    if (!context) throw new Error("draft");
+    expect(context.draft.answers.has(fixture.q.pourquoi as string)).toBe(false);
+    const steps = visibleSteps(context.structure, context.draft.answers, true);
+    expect(steps.map((s) => [s.level, s.questions.filter((q) => !q.sameScreenCondition).map((q) => q.id)])).toEqual([
+      [0, [fixture.q.ordinateur, fixture.q.usages, fixture.q.aise]],
+      [1, [fixture.q.pourquoi]],
+      [0, [fixture.q.age, fixture.q.foyer, fixture.q.commune]],
+    ]);
+    expect(await saveStep(database.db, context, web, 2, { [f("pourquoi")]: "Trop cher" }, { finish: false })).toEqual({ next: 3 });
+    context = await loadDraftContext(database.db, token);
+    if (!context) throw new Error("draft");
+    expect(await saveStep(database.db, context, web, 3, screen2(), { finish: true })).toEqual({ submitted: true });
+    const [row] = await database.db.select().from(questionnaireAnswers).where(and(eq(questionnaireAnswers.responseId, context.draft.id), eq(questionnaireAnswers.questionId, fixture.q.pourquoi as string)));
+    expect(row?.text).toBe("Trop cher");
+
+    // "Oui": no follow-up screen, the next screen is "Vous" and nothing is stored for "pourquoi".
+    const other = await startResponse(database.db, campaign, web);
+    const ctx = await loadDraftContext(database.db, other.token);
+    if (!ctx) throw new Error("draft");
+    expect(await saveStep(database.db, ctx, web, 1, screen1({ [f("ordinateur")]: "oui", [f("pourquoi")]: "ignoré" }), { finish: false })).toEqual({ next: 2 });
+    const after = await loadDraftContext(database.db, other.token);
+    expect(after?.draft.answers.has(fixture.q.pourquoi as string)).toBe(false);
+    expect(visibleSteps(after?.structure ?? { sections: [] }, after?.draft.answers ?? new Map(), true).map((s) => s.section.title)).toEqual(["Équipement", "Vous"]);
   });
 
   it("finds the commune by name, postcode or the suggestion's label, or records « hors du territoire »", async () => {

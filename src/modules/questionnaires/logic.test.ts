@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStructure, choiceKey, conditionHolds, parseFrenchNumber, publishProblems, visibleSteps, type QuestionDef } from "./logic";
+import { askedQuestions, buildStructure, choiceKey, conditionHolds, nextStep, parseFrenchNumber, publishProblems, readScreen, shownFieldName, stepNumbering, stepTitle, visibleSteps, type AnswerValue, type QuestionDef } from "./logic";
 import { communeResolver } from "./queries";
 
 const q = (over: Partial<QuestionDef> & Pick<QuestionDef, "id" | "sectionId" | "position">): QuestionDef => ({
@@ -34,13 +34,85 @@ describe("questionnaire logic", () => {
 
   it("shows a screen's questions by the answers already given, and skips personal questions when anonymous", () => {
     const none = visibleSteps(structure, new Map(), true);
-    // a2 depends on a1 on the same screen: shown there with a hint; b1 waits for a1 = oui.
+    // a2 depends on a1 on the same screen: carried there hidden (revealed by the page's script); b1 waits for a1 = oui.
     expect(none.map((s) => s.questions.map((x) => x.id))).toEqual([["a1", "a2"]]);
     expect(none[0]?.questions.find((x) => x.id === "a2")?.sameScreenCondition).toBe(true);
     const yes = visibleSteps(structure, new Map([["a1", { key: "oui" }]]), true);
-    expect(yes.map((s) => s.questions.map((x) => x.id))).toEqual([["a1", "a2"], ["b1"]]);
+    expect(yes.map((s) => [s.section.id, s.level, s.questions.map((x) => x.id)])).toEqual([
+      ["A", 0, ["a1", "a2"]],
+      ["B", 0, ["b1"]],
+    ]);
+    // a1 = non: a2 is also asked on a follow-up screen of part A (for a page without JavaScript); b1 is not.
+    const no = visibleSteps(structure, new Map([["a1", { key: "non" }]]), true);
+    expect(no.map((s) => [s.section.id, s.level, s.questions.map((x) => x.id)])).toEqual([
+      ["A", 0, ["a1", "a2"]],
+      ["A", 1, ["a2"]],
+    ]);
+    expect(no[1]?.questions[0]?.sameScreenCondition).toBe(false);
+    expect(stepNumbering(no, 2)).toEqual({ number: 1, count: 1 });
     const named = visibleSteps(structure, new Map([["a1", { key: "oui" }]]), false);
     expect(named.map((s) => s.questions.map((x) => x.id))).toEqual([["a1", "a2"], ["b1", "b2"]]);
+  });
+
+  // One part: c1 (oui/non), c2 if c1 = oui (required), c3 if c2 = oui (a chain), c4 always; then part D with d1.
+  const chain = buildStructure(
+    [
+      { id: "C", position: 1, title: "Chaîne", description: "" },
+      { id: "D", position: 2, title: "Fin", description: "" },
+    ],
+    [
+      q({ id: "c1", sectionId: "C", position: 1 }),
+      q({ id: "c2", sectionId: "C", position: 2, required: true, condition: { questionId: "c1", operator: "equals", value: "oui" } }),
+      q({ id: "c3", sectionId: "C", position: 3, type: "short_text", settings: {}, condition: { questionId: "c2", operator: "equals", value: "oui" } }),
+      q({ id: "c4", sectionId: "C", position: 4 }),
+      q({ id: "d1", sectionId: "D", position: 1 }),
+    ],
+  );
+  const shape = (answers: [string, AnswerValue][]) => visibleSteps(chain, new Map(answers), true).map((s) => `${s.section.id}${s.level}:${s.questions.map((x) => (x.sameScreenCondition ? `(${x.id})` : x.id)).join(",")}`);
+
+  it("asks a chain of same-screen conditions on one follow-up screen per link, each only when its condition holds", () => {
+    expect(shape([])).toEqual(["C0:c1,(c2),(c3),c4", "D0:d1"]);
+    expect(shape([["c1", { key: "non" }]])).toEqual(["C0:c1,(c2),(c3),c4", "D0:d1"]);
+    expect(shape([["c1", { key: "oui" }]])).toEqual(["C0:c1,(c2),(c3),c4", "C1:c2,(c3)", "D0:d1"]);
+    expect(shape([["c1", { key: "oui" }], ["c2", { key: "oui" }]])).toEqual(["C0:c1,(c2),(c3),c4", "C1:c2,(c3)", "C2:c3", "D0:d1"]);
+    // c2 answered oui but c1 changed to non: neither c2 nor c3 is asked any more.
+    expect(shape([["c1", { key: "non" }], ["c2", { key: "oui" }]])).toEqual(["C0:c1,(c2),(c3),c4", "D0:d1"]);
+    expect([...askedQuestions(visibleSteps(chain, new Map([["c1", { key: "oui" }]]), true))].sort()).toEqual(["c1", "c2", "c4", "d1"]);
+  });
+
+  it("skips a follow-up screen whose questions were answered on the screen before, never a screen of another part", () => {
+    const steps = visibleSteps(chain, new Map<string, AnswerValue>([["c1", { key: "oui" }], ["c2", { key: "oui" }]]), true);
+    expect(nextStep(steps, 1, new Set())).toBe(2);
+    expect(nextStep(steps, 1, new Set(["c2"]))).toBe(3);
+    expect(nextStep(steps, 1, new Set(["c2", "c3"]))).toBe(4);
+    expect(nextStep(steps, 3, new Set())).toBe(4);
+    expect(nextStep(steps, 4, new Set(["d1"]))).toBe(5);
+    expect(stepNumbering(steps, 4)).toEqual({ number: 2, count: 2 });
+    expect(stepNumbering(steps, 3)).toEqual({ number: 1, count: 2 });
+    expect(steps.map(stepTitle)).toEqual(["Chaîne", "Chaîne (suite)", "Chaîne (suite)", "Fin"]);
+  });
+
+  it("reads a revealed question only if the page showed it and its condition holds on the screen; never requires a hidden one", () => {
+    const none = () => ({ error: "pas de commune" });
+    const [first] = visibleSteps(chain, new Map(), true);
+    if (!first) throw new Error("step");
+    // With the script: c1 = oui reveals c2 (required) and c2 = oui reveals c3.
+    const js = readScreen(first, { q_c1: "oui", q_c2: "oui", [shownFieldName("c2")]: "1", q_c3: "Le bus", [shownFieldName("c3")]: "1" }, none, new Map());
+    expect(js.errors).toEqual({});
+    expect(Object.fromEntries(js.answers)).toEqual({ c1: { key: "oui", text: null }, c2: { key: "oui", text: null }, c3: { text: "Le bus" }, c4: null });
+    expect([...js.shownInline]).toEqual(["c2", "c3"]);
+    // With the script, c2 revealed but left blank: it is required.
+    expect(readScreen(first, { q_c1: "oui", [shownFieldName("c2")]: "1" }, none, new Map()).errors).toEqual({ q_c2: ["Choisissez une réponse : cette question est obligatoire."] });
+    // Without the script: c2 is not read (the follow-up screen asks it), nor required; c3 has no answer to depend on and is cleared.
+    const plain = readScreen(first, { q_c1: "oui", q_c2: "non" }, none, new Map());
+    expect(plain.errors).toEqual({});
+    expect(plain.answers.has("c2")).toBe(false);
+    expect(plain.answers.get("c3")).toBeNull();
+    // c1 = non: c2 and c3 are cleared whatever was sent, even marked as shown, and even if c2 was answered before.
+    const cleared = readScreen(first, { q_c1: "non", q_c2: "oui", [shownFieldName("c2")]: "1", q_c3: "x", [shownFieldName("c3")]: "1" }, none, new Map([["c2", { key: "oui" }]]));
+    expect(cleared.errors).toEqual({});
+    expect(cleared.answers.get("c2")).toBeNull();
+    expect(cleared.answers.get("c3")).toBeNull();
   });
 
   it("evaluates conditions: equals, contains for multiple choices and texts; no answer never matches", () => {

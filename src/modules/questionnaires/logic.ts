@@ -92,26 +92,75 @@ export function isVisible(q: QuestionDef, answers: Answers, byId: ReadonlyMap<st
 
 /**
  * The screens a person goes through: each section with its visible questions, sections left empty
- * skipped. A question whose condition depends on a question of the same screen is shown on that
- * screen with a hint (no JavaScript: the page cannot hide it while the person answers).
+ * skipped. A question whose condition depends on an answer of the same section cannot be hidden or
+ * shown by the page without JavaScript while the person answers: it is carried on the section's
+ * screen as a `sameScreenCondition` question (hidden, revealed at once by the page's script when its
+ * condition holds) and, once the screen is saved and if its condition holds, asked again on a
+ * follow-up screen of the same section (`level` 1, 2… for chains). A follow-up screen whose questions
+ * were all answered on the screen before (with JavaScript) is skipped by `nextStep`.
  */
 export function visibleSteps(structure: Structure, answers: Answers, anonymous: boolean) {
   const byId = new Map(allQuestions(structure).map((q) => [q.id, q] as const));
-  const steps: { section: Structure["sections"][number]; questions: (QuestionDef & { number: number; sameScreenCondition: boolean })[] }[] = [];
+  type StepQuestion = QuestionDef & { number: number; sameScreenCondition: boolean };
+  const steps: { section: Structure["sections"][number]; level: number; questions: StepQuestion[] }[] = [];
   for (const section of structure.sections) {
-    const ids = new Set(section.questions.map((q) => q.id));
-    const questions = section.questions
-      .map((q) => ({ ...q, sameScreenCondition: q.condition !== null && ids.has(q.condition.questionId) }))
-      .filter((q) => {
-        if (!asked(q, anonymous)) return false;
-        if (!q.condition) return true;
-        const source = byId.get(q.condition.questionId);
-        if (q.sameScreenCondition && source) return isVisible(source, answers, byId, anonymous);
-        return isVisible(q, answers, byId, anonymous);
-      });
-    if (questions.length > 0) steps.push({ section, questions });
+    // Depth: 0 for a question that does not depend on this section, 1 + its source's depth otherwise.
+    const depth = new Map<string, number>();
+    for (const q of section.questions) {
+      const source = q.condition ? depth.get(q.condition.questionId) : undefined;
+      depth.set(q.id, source === undefined ? 0 : source + 1);
+    }
+    const levels = Math.max(0, ...depth.values());
+    for (let level = 0; level <= levels; level++) {
+      const onScreen = new Set<string>();
+      const questions: StepQuestion[] = [];
+      for (const q of section.questions) {
+        const d = depth.get(q.id) ?? 0;
+        if (!asked(q, anonymous)) continue;
+        if (d === level && isVisible(q, answers, byId, anonymous)) {
+          questions.push({ ...q, sameScreenCondition: false });
+          onScreen.add(q.id);
+        } else if (d > level && q.condition && onScreen.has(q.condition.questionId)) {
+          questions.push({ ...q, sameScreenCondition: true });
+          onScreen.add(q.id);
+        }
+      }
+      if (questions.some((q) => !q.sameScreenCondition)) steps.push({ section, level, questions });
+    }
   }
   return steps;
+}
+
+/** The questions a person is really asked (a question revealed on a screen is also on its follow-up screen). */
+export function askedQuestions(steps: readonly { questions: readonly { id: string; sameScreenCondition: boolean }[] }[]): Set<string> {
+  return new Set(steps.flatMap((s) => s.questions.filter((q) => !q.sameScreenCondition).map((q) => q.id)));
+}
+
+/**
+ * The screen after `step` (1-based): a follow-up screen is skipped when every question on it was
+ * already answered, revealed by the page's script, on the screen just saved (`shownInline`).
+ */
+export function nextStep(steps: readonly Step[], step: number, shownInline: ReadonlySet<string>): number {
+  let next = step + 1;
+  while (next <= steps.length) {
+    const s = steps[next - 1];
+    if (!s || s.level === 0 || !s.questions.filter((q) => !q.sameScreenCondition).every((q) => shownInline.has(q.id))) break;
+    next++;
+  }
+  return next;
+}
+
+/** A follow-up screen carries its section's title, marked as the rest of it. */
+export function stepTitle(step: Pick<Step, "section" | "level">): string {
+  return step.level > 0 ? `${step.section.title} (suite)` : step.section.title;
+}
+
+/** "Étape 2 sur 4": screens are numbered by section, a follow-up screen shares its section's number. */
+export function stepNumbering(steps: readonly Step[], index: number): { number: number; count: number } {
+  const ids = steps.map((s) => s.section.id);
+  const distinct = ids.filter((id, i) => ids.indexOf(id) === i);
+  const current = steps[index - 1];
+  return { number: current ? distinct.indexOf(current.section.id) + 1 : 1, count: distinct.length };
 }
 
 export type Step = ReturnType<typeof visibleSteps>[number];
@@ -146,26 +195,37 @@ const plural = (n: number, word: string) => `${frenchNumber.format(n)} ${word}${
 /** Resolves a commune typed by a person (INSEE code, "hors", or a message to show). */
 export type CommuneResolver = (typed: string) => { code: string } | { error: string };
 
-export type ScreenResult = { answers: Map<string, AnswerValue | null>; errors: Record<string, string[]> };
+/** The hidden field the page's script turns on when it reveals a conditional question on the screen. */
+export const shownFieldName = (questionId: string) => `q_${questionId}_affichee`;
+
+export type ScreenResult = { answers: Map<string, AnswerValue | null>; errors: Record<string, string[]>; shownInline: Set<string> };
 
 /**
  * Reads the answers of one screen. Returns, for each question shown on it, the answer to store (null:
  * nothing to store, the previous answer is removed) and the French messages per field. A question
- * whose same-screen condition does not hold is cleared, whatever was typed in it. Required questions
- * are not enforced for a paper questionnaire typed in afterwards (what was left blank stays blank).
+ * revealed on this screen (`sameScreenCondition`) is read only if the page's script showed it (its
+ * hidden field is sent) and its condition holds; if its condition does not hold it is cleared, whatever
+ * was sent; if it holds but the page could not show it (no JavaScript), it is left for the follow-up
+ * screen. Required questions are not enforced for a paper questionnaire typed in afterwards (what was
+ * left blank stays blank).
  */
 export function readScreen(step: Step, form: FormInput, resolveCommune: CommuneResolver, earlier: Answers, options: { enforceRequired: boolean } = { enforceRequired: true }): ScreenResult {
   const answers = new Map<string, AnswerValue | null>();
   const errors: Record<string, string[]> = {};
+  const shownInline = new Set<string>();
   const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
   for (const q of step.questions) {
     const name = fieldName(q.id);
     if (q.sameScreenCondition && q.condition) {
-      const source = answers.get(q.condition.questionId) ?? earlier.get(q.condition.questionId);
+      const sourceId = q.condition.questionId;
+      // An answer cleared on this screen counts as no answer (not the one saved before).
+      const source = answers.has(sourceId) ? answers.get(sourceId) : earlier.get(sourceId);
       if (!conditionHolds(q.condition, source ?? undefined)) {
         answers.set(q.id, null);
         continue;
       }
+      if (all(form[shownFieldName(q.id)]).length === 0) continue;
+      shownInline.add(q.id);
     }
     const value = readQuestion(q, form, resolveCommune, (m) => fail(name, m), (m) => fail(otherFieldName(q.id), m));
     if (value === null && q.required && options.enforceRequired && !errors[name] && !errors[otherFieldName(q.id)]) {
@@ -173,7 +233,7 @@ export function readScreen(step: Step, form: FormInput, resolveCommune: CommuneR
     }
     answers.set(q.id, value);
   }
-  return { answers, errors };
+  return { answers, errors, shownInline };
 }
 
 function readOther(q: QuestionDef, form: FormInput, failOther: (m: string) => void): string {

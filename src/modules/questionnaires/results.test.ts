@@ -10,7 +10,7 @@ import { createCampaign } from "./commands/campaigns";
 import { loadDraftContext, saveStep, startResponse, type Respondent } from "./commands/answers";
 import { setExcluded } from "./commands/moderation";
 import { exportTable, responsesForExport, writeExport } from "./export";
-import { fieldName, otherFieldName, outsideFieldName, type Structure } from "./logic";
+import { fieldName, otherFieldName, outsideFieldName, shownFieldName, type Structure } from "./logic";
 import { findCampaign, loadQuestionnaire } from "./queries";
 import { cachedResults, computeResults, crossTabulate, filtersQuery, noFilters, parseFilters, textAnswers, type QuestionResult, type Results } from "./results";
 import type { Campaign } from "./schema";
@@ -37,11 +37,14 @@ const f = (key: string) => fieldName(fixture.q[key] as string);
 
 async function respond(camp: Campaign, respondent: Respondent, screens: Record<string, string | string[]>[]) {
   const { token } = await startResponse(database.db, camp, respondent);
+  // The screen to save is the one the previous save led to (a follow-up screen may be skipped).
+  let step = 1;
   for (const [i, form] of screens.entries()) {
     const context = await loadDraftContext(database.db, token);
     if (!context) throw new Error("draft");
     if (i === 0) ids.push(context.draft.id);
-    await saveStep(database.db, context, respondent, i + 1, form, { finish: i === screens.length - 1, clientKey: `client-${ids.length}` });
+    const outcome = await saveStep(database.db, context, respondent, step, form, { finish: i === screens.length - 1, clientKey: `client-${ids.length}` });
+    if ("next" in outcome) step = outcome.next;
   }
 }
 
@@ -62,7 +65,8 @@ beforeAll(async () => {
     { [f("age")]: "moins-de-30-ans", [f("foyer")]: "2", [f("commune")]: "Angoulême" },
   ]);
   await respond(first, web, [
-    { [f("ordinateur")]: "non", [f("pourquoi")]: "Trop cher", [f("aise")]: "1" },
+    // "pourquoi" revealed on the screen by the page's script (its hidden field sent): no follow-up screen.
+    { [f("ordinateur")]: "non", [f("pourquoi")]: "Trop cher", [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "1" },
     { [f("age")]: "60-ans-ou-plus", [f("foyer")]: "1", [f("commune")]: "Cognac", [f("atelier")]: "oui" },
   ]);
   await respond(first, web, [
@@ -70,7 +74,7 @@ beforeAll(async () => {
     { [f("age")]: "30-a-59-ans", [f("foyer")]: "4", [outsideFieldName(fixture.q.commune as string)]: "on" },
   ]);
   await respond(first, web, [
-    { [f("ordinateur")]: "non", [f("usages")]: "videos", [f("aise")]: "1" },
+    { [f("ordinateur")]: "non", [f("usages")]: "videos", [shownFieldName(fixture.q.pourquoi as string)]: "1", [f("aise")]: "1" },
     { [f("age")]: "60-ans-ou-plus", [f("foyer")]: "1", [f("commune")]: "16000", [f("atelier")]: "non" },
   ]);
   await respond(second, { kind: "paper", principal: coordinator }, [
@@ -90,6 +94,23 @@ const of = (results: Results, key: string) => results.questions.find((q) => q.id
 const counts = (q: QuestionResult) => Object.fromEntries(q.rows.map((r) => [r.value, r.count]));
 
 describe("results", () => {
+  it("say to how many people a conditional question was asked: those whose earlier answer called for it", async () => {
+    const results = await computeResults(database.db, territory.id, fixture.id, structure);
+    // pourquoi (if Q1 ordinateur = non): R2 and R4; answered by R2 only.
+    expect(of(results, "pourquoi").asked).toEqual({ to: 2, of: 5, after: 1 });
+    expect(of(results, "pourquoi").answered).toBe(1);
+    // atelier (if Q4 aise = 1): R2 and R4, both answered.
+    expect(of(results, "atelier").asked).toEqual({ to: 2, of: 5, after: 4 });
+    expect(of(results, "atelier").rows.map((r) => [r.value, r.count, r.percent])).toEqual([
+      ["oui", 1, 50],
+      ["non", 1, 50],
+    ]);
+    expect(of(results, "ordinateur").asked).toBeUndefined();
+    // Within the filters: the paper campaign (R5, aise = 3) asked atelier to nobody.
+    const forum = await computeResults(database.db, territory.id, fixture.id, structure, { ...noFilters, campaignId: second.id });
+    expect(of(forum, "atelier").asked).toEqual({ to: 0, of: 1, after: 4 });
+  });
+
   it("count each answer, with percentages of the people who answered the question", async () => {
     const results = await computeResults(database.db, territory.id, fixture.id, structure);
     expect(results.responses).toBe(5);

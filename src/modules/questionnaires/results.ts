@@ -8,7 +8,7 @@ import type { Principal } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import type { TerritoryRef } from "@/modules/territories";
 import { mayReadAnswers } from "./policy";
-import { allQuestions, choicesOf, isCategorical, type Structure } from "./logic";
+import { allQuestions, choicesOf, isCategorical, parseFrenchNumber, type QuestionDef, type Structure } from "./logic";
 import { communeNames, isUuid, rowsOf } from "./queries";
 import { OTHER, OUTSIDE, type QuestionType } from "./types";
 
@@ -27,6 +27,11 @@ export type QuestionResult = {
   type: QuestionType;
   /** Respondents who answered this question (the base of the percentages). */
   answered: number;
+  /**
+   * A conditional question: how many of the counted responses it was asked to (its condition held),
+   * out of how many, and the number of the question it depends on.
+   */
+  asked?: { to: number; of: number; after: number };
   rows: ResultRow[];
   stats?: { mean: number; median: number; min: number; max: number };
   /** Latest free texts (answers to a text question, or "autre, précisez"), and how many there are. */
@@ -105,6 +110,26 @@ function responsesWhere(territoryId: string, questionnaireId: string, structure:
 
 const TEXTS_SHOWN = 5;
 
+/**
+ * The answers to `source` that make `q`'s condition hold, as a SQL condition on `c` (the same rules as
+ * `conditionHolds`). Answers of questions that stopped applying are removed when a person changes an
+ * earlier answer, so an answer to the source means that the source itself was asked: chains follow.
+ */
+function conditionMatch(source: Pick<QuestionDef, "type">, condition: NonNullable<QuestionDef["condition"]>): SQL {
+  const v = condition.value;
+  if (condition.operator === "contains") {
+    if (source.type === "multiple") return sql`c.keys @> array[${v}]::text[]`;
+    if (source.type === "short_text" || source.type === "long_text") return sql`strpos(lower(c.text), lower(${v})) > 0`;
+    return sql`c.key = ${v}`;
+  }
+  if (source.type === "multiple") return sql`c.keys = array[${v}]::text[]`;
+  if (source.type === "scale" || source.type === "number") {
+    const n = parseFrenchNumber(v);
+    return Number.isFinite(n) ? sql`c.number = ${n}` : sql`false`;
+  }
+  return sql`c.key = ${v}`;
+}
+
 type Group = { question_id: string; key: string | null; number: number | null; keys: string[] | null; n: number; texts: number };
 
 /** Counts every question's answers for the responses that pass the filters. */
@@ -144,6 +169,21 @@ export async function computeResults(db: Executor, territoryId: string, question
       : Promise.resolve([]),
   ]);
   const total = rowsOf<{ n: number; suspect: number }>(totals)[0];
+  // A conditional question is asked only to some: count them (one small query per such question).
+  const byIdQ = new Map(questions.map((q) => [q.id, q]));
+  const conditional = questions.flatMap((q) => {
+    const source = q.condition ? byIdQ.get(q.condition.questionId) : undefined;
+    return q.condition && source ? [{ q, source, condition: q.condition }] : [];
+  });
+  const askedCounts = new Map(
+    await Promise.all(
+      conditional.map(async ({ q, source, condition }) => {
+        const rows = await db.execute(sql`select count(*)::int as n from questionnaire_responses r where ${where}
+          and exists (select 1 from questionnaire_answers c where c.response_id = r.id and c.question_id = ${source.id} and ${conditionMatch(source, condition)})`);
+        return [q.id, { to: rowsOf<{ n: number }>(rows)[0]?.n ?? 0, of: total?.n ?? 0, after: source.number }] as const;
+      }),
+    ),
+  );
   const normal = (raw: Group): Group => ({ ...raw, number: raw.number === null ? null : Number(raw.number), keys: raw.keys ? [...raw.keys].sort() : null });
   const groupKey = (g: Group) => `${g.question_id}|${g.key ?? ""}|${g.number ?? ""}|${g.keys ? JSON.stringify(g.keys) : ""}`;
   // Summed by group first: the same set of keys written in two orders is one group once sorted.
@@ -189,7 +229,8 @@ export async function computeResults(db: Executor, territoryId: string, question
     const list = byQuestion.get(q.id) ?? [];
     const answered = list.reduce((s, g) => s + g.n, 0);
     const percent = (n: number) => (answered > 0 ? (100 * n) / answered : 0);
-    const base = { id: q.id, number: q.number, label: q.label, type: q.type, answered, texts: (latest.get(q.id) ?? []).sort((a, b) => b.at.getTime() - a.at.getTime()), textCount: list.reduce((s, g) => s + g.texts, 0) };
+    const asked = askedCounts.get(q.id);
+    const base = { id: q.id, number: q.number, label: q.label, type: q.type, answered, ...(asked ? { asked } : {}), texts: (latest.get(q.id) ?? []).sort((a, b) => b.at.getTime() - a.at.getTime()), textCount: list.reduce((s, g) => s + g.texts, 0) };
     switch (q.type) {
       case "single":
       case "multiple": {

@@ -5,7 +5,7 @@ import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
-import { readScreen, visibleSteps, type AnswerValue, type FormInput, type Structure } from "../logic";
+import { askedQuestions, nextStep, readScreen, visibleSteps, type AnswerValue, type FormInput, type Structure } from "../logic";
 import { questionnairePolicy } from "../policy";
 import { campaignState, communeResolver, findDraft, hashToken, loadStructure, territoryCommuneOptions, type Draft } from "../queries";
 import { questionnaireAnswers, questionnaireCampaigns, questionnaireResponses, questionnaires, type Campaign, type Questionnaire } from "../schema";
@@ -86,7 +86,7 @@ async function writeAnswers(tx: Executor, responseId: string, answers: Map<strin
 
 /** Answers of questions no longer shown (an earlier answer changed) are removed, never kept hidden. */
 function hiddenAnswers(structure: Structure, answers: Map<string, AnswerValue>, anonymous: boolean): string[] {
-  const shown = new Set(visibleSteps(structure, answers, anonymous).flatMap((s) => s.questions.map((q) => q.id)));
+  const shown = askedQuestions(visibleSteps(structure, answers, anonymous));
   return [...answers.keys()].filter((id) => !shown.has(id));
 }
 
@@ -112,7 +112,7 @@ export async function saveStep(
   if (!current) throw new AppError("not_found", { message: "Cette étape n'existe pas : reprenez le questionnaire depuis son début." });
   const needsCommunes = current.questions.some((q) => q.type === "commune");
   const resolve = communeResolver(needsCommunes ? await territoryCommuneOptions(db, draft.territoryId) : []);
-  const { answers, errors } = readScreen(current, form, resolve, draft.answers, { enforceRequired: respondent.kind === "web" });
+  const { answers, errors, shownInline } = readScreen(current, form, resolve, draft.answers, { enforceRequired: respondent.kind === "web" });
   if (Object.keys(errors).length > 0) {
     const n = Object.keys(errors).length;
     throw invalid(errors, n > 1 ? "Des réponses sont à revoir : les messages sont sous les questions." : "Une réponse est à revoir : le message est sous la question.");
@@ -129,7 +129,9 @@ export async function saveStep(
   });
   draft.answers = merged;
   const after = visibleSteps(structure, merged, campaign.anonymous);
-  if (step < after.length || !options.finish) return { next: Math.min(step + 1, after.length) };
+  // A follow-up screen (a conditional question that the page could not show) comes before sending.
+  const next = nextStep(after, step, shownInline);
+  if (next <= after.length || !options.finish) return { next: Math.min(next, after.length) };
   await submitDraft(db, context, respondent, options.clientKey);
   return { submitted: true };
 }
@@ -146,7 +148,8 @@ export async function submitDraft(db: Db, context: DraftContext, respondent: Res
   await openCampaign(db, campaign, respondent);
   const steps = visibleSteps(structure, draft.answers, campaign.anonymous);
   for (const [i, s] of respondent.kind === "web" ? steps.entries() : []) {
-    const missing = s.questions.find((q) => q.required && !draft.answers.has(q.id));
+    // A question revealed on a screen is required on its follow-up screen, where it is counted.
+    const missing = s.questions.find((q) => q.required && !q.sameScreenCondition && !draft.answers.has(q.id));
     if (missing) throw new AppError("validation", { message: `Il manque une réponse obligatoire à l'étape ${i + 1} (« ${missing.label} »).`, fieldErrors: { _step: [String(i + 1)] } });
   }
   if (respondent.kind === "web" && key) {

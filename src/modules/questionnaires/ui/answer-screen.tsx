@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionForm, CheckboxGroup, Field, Hidden, RadioGroup } from "@/ui/form";
 import type { ActionState } from "@/platform/web/action";
-import { choicesOf, describeCondition, fieldName, otherFieldName, outsideFieldName, type AnswerValue, type Step, type Structure } from "../logic";
+import { allQuestions, choicesOf, stepTitle, describeCondition, fieldName, otherFieldName, outsideFieldName, type AnswerValue, type Step, type Structure } from "../logic";
 import { communeLabel, type CommuneOption } from "../queries";
 import { LONG_TEXT_MAX, OTHER, OUTSIDE, SHORT_TEXT_MAX } from "../types";
+import { ConditionalQuestion } from "./conditional-question";
 
 type ActionFn = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -51,7 +52,8 @@ type QuestionProps = {
 
 function QuestionField({ q, value, structure, communes, territoryName, preview }: QuestionProps) {
   const name = fieldName(q.id);
-  const condition = q.condition && (q.sameScreenCondition || preview) ? `Répondez seulement ${describeCondition(structure, q.condition).replace(/^si la réponse à Q\d+ /, "si votre réponse à la question ")}.` : undefined;
+  // On the answering page a conditional question shows up only when it applies: no hint needed there.
+  const condition = q.condition && preview ? `Répondez seulement ${describeCondition(structure, q.condition).replace(/^si la réponse à Q\d+ /, "si votre réponse à la question ")}.` : undefined;
   const hint = hintOf([q.help, condition]);
   const label = withRequired(q.label, q.required);
   switch (q.type) {
@@ -132,25 +134,37 @@ function Questions(props: ScreenProps & { preview: boolean }) {
   return (
     <>
       {props.step.section.description ? <p>{props.step.section.description}</p> : null}
-      {props.step.questions.map((q) => (
-        <div key={q.id} id={`question-${q.id}`} className="fr-mb-4w">
-          <QuestionField q={q} value={props.answers.get(q.id)} structure={props.structure} communes={props.communes} territoryName={props.territoryName} preview={props.preview} />
-        </div>
-      ))}
+      {props.step.questions.map((q) => {
+        const field = (
+          <div key={q.id} id={`question-${q.id}`} className="fr-mb-4w">
+            <QuestionField q={q} value={props.answers.get(q.id)} structure={props.structure} communes={props.communes} territoryName={props.territoryName} preview={props.preview} />
+          </div>
+        );
+        const source = q.condition ? allQuestions(props.structure).find((x) => x.id === q.condition?.questionId) : undefined;
+        if (props.preview || !q.sameScreenCondition || !q.condition || !source) return field;
+        return (
+          <ConditionalQuestion key={q.id} id={q.id} label={q.label} condition={q.condition} source={{ id: source.id, type: source.type }}>
+            {field}
+          </ConditionalQuestion>
+        );
+      })}
     </>
   );
 }
 
 /** One screen of the answering page: its questions, the previous answers filled in, "Suivant" or "Envoyer mes réponses". */
-export function AnswerScreen(props: ScreenProps & { action: ActionFn; hidden: Record<string, string>; previousHref?: string | undefined }) {
+export function AnswerScreen(props: ScreenProps & { action: ActionFn; hidden: Record<string, string>; previousHref?: string | undefined; numbering?: { number: number; count: number } }) {
   const last = props.index === props.count;
+  // A conditional question of this screen may still call for a follow-up screen (without JavaScript).
+  const mayContinue = props.step.questions.some((q) => q.sameScreenCondition);
+  const numbering = props.numbering ?? { number: props.index, count: props.count };
   return (
     <>
-      <Progress index={props.index} count={props.count} title={props.step.section.title} next={props.nextTitle} />
+      <Progress index={numbering.number} count={numbering.count} title={stepTitle(props.step)} next={props.nextTitle} />
       <ActionForm
         key={props.index}
         action={props.action}
-        submitLabel={last ? "Envoyer mes réponses" : "Enregistrer et continuer"}
+        submitLabel={last && !mayContinue ? "Envoyer mes réponses" : "Enregistrer et continuer"}
         secondary={
           props.previousHref ? (
             <Link className="fr-btn fr-btn--secondary" href={props.previousHref}>

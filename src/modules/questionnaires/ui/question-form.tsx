@@ -39,8 +39,8 @@ export function QuestionForm(props: {
   const sectionIndex = props.structure.sections.findIndex((s) => s.id === props.sectionId);
   const earlier = list.filter((x) => (self ? x.number < self.number : props.structure.sections.findIndex((s) => s.id === x.sectionId) <= sectionIndex) && isCategorical(x.type) && x.type !== "commune");
   const conditionOptions = [
-    { value: "", label: "Toujours affichée" },
-    ...earlier.flatMap((x) => choicesOf(x).map((c) => ({ value: `${x.id}::${c.value}`, label: `Si Q${x.number} « ${x.label.slice(0, 60)}${x.label.length > 60 ? "…" : ""} » ${x.type === "multiple" ? "contient" : "="} « ${c.label} »` }))),
+    { value: "", label: "Toujours afficher la question" },
+    ...earlier.flatMap((x) => choicesOf(x).map((c) => ({ value: `${x.id}::${c.value}`, label: `Afficher si la question Q${x.number} « ${x.label.slice(0, 60)}${x.label.length > 60 ? "…" : ""} » ${x.type === "multiple" ? "a parmi ses réponses" : "vaut"} « ${c.label} »` }))),
   ];
   const currentCondition = q?.condition ? `${q.condition.questionId}::${q.condition.value}` : "";
   const existing = q?.settings.choices ?? [];
@@ -113,7 +113,7 @@ export function QuestionForm(props: {
       <SelectField
         name="condition"
         label="Affichage"
-        hint="Afficher la question seulement selon la réponse à une question placée avant elle."
+        hint="Afficher la question seulement selon la réponse à une question placée avant elle. Sur la même étape, elle apparaît dès que la réponse est donnée (ou, sans JavaScript, à l'étape suivante)."
         options={conditionOptions}
         defaultValue={currentCondition}
       />

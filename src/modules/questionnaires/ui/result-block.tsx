@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime, formatNumber } from "@/platform/text";
+import { formatDateTime, formatNumber, plural } from "@/platform/text";
 import { SvgChart } from "@/ui/charts/svg-chart-view";
 import { AnswerTable } from "@/ui/answer-table";
 import type { QuestionResult } from "../results";
@@ -22,6 +22,9 @@ export function ResultBlock({ result, textsHref, findingHref }: { result: Questi
         Q{result.number}. {result.label}
       </h4>
       <p className="fr-text--sm fr-mb-2w">
+        {result.asked
+          ? `Question posée à ${formatNumber(result.asked.to)} ${plural(result.asked.to, "personne", "personnes")} sur ${formatNumber(result.asked.of)}, selon leur réponse à la question Q${result.asked.after} ; les pourcentages portent sur celles qui ont répondu. `
+          : ""}
         {result.answered === 0
           ? "Personne n'a répondu à cette question."
           : `${formatNumber(result.answered)} personne${result.answered > 1 ? "s ont" : " a"} répondu.`}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { loadDraftContext } from "@/modules/questionnaires/commands/answers";
-import { visibleSteps } from "@/modules/questionnaires/logic";
+import { stepNumbering, stepTitle, visibleSteps } from "@/modules/questionnaires/logic";
 import { campaignByToken, campaignState, territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { CampaignUnavailable } from "@/modules/questionnaires/ui/public-pages";
@@ -51,7 +51,8 @@ export default async function AnswerPage({ params, searchParams }: Props) {
         step={step}
         index={index}
         count={steps.length}
-        nextTitle={steps[index]?.section.title}
+        nextTitle={steps[index] ? stepTitle(steps[index]) : undefined}
+        numbering={stepNumbering(steps, index)}
         answers={context.draft.answers}
         structure={context.structure}
         communes={communes}

@@ -18,7 +18,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const { territory, can, questionnaire, structure } = await questionnairePage(slug, id, "view", `/espace/${slug}/questionnaires/${id}/apercu`);
   const steps: Step[] = structure.sections
     .filter((s) => s.questions.length > 0)
-    .map((section) => ({ section, questions: section.questions.map((q) => ({ ...q, sameScreenCondition: false })) }));
+    .map((section) => ({ section, level: 0, questions: section.questions.map((q) => ({ ...q, sameScreenCondition: false })) }));
   const base = `/espace/${territory.slug}/questionnaires/${questionnaire.id}/apercu`;
   const asked = Number(Array.isArray(sp.etape) ? sp.etape[0] : sp.etape);
   const index = Number.isInteger(asked) && asked >= 1 && asked <= steps.length ? asked : 1;

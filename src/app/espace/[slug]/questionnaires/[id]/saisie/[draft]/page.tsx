@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadDraftContext } from "@/modules/questionnaires/commands/answers";
-import { visibleSteps } from "@/modules/questionnaires/logic";
+import { stepNumbering, stepTitle, visibleSteps } from "@/modules/questionnaires/logic";
 import { territoryCommuneOptions } from "@/modules/questionnaires/queries";
 import { AnswerScreen } from "@/modules/questionnaires/ui/answer-screen";
 import { questionnairePage } from "@/modules/questionnaires/ui/load";
@@ -55,7 +55,8 @@ export default async function PaperEntryPage({ params, searchParams }: Props) {
             step={step}
             index={index}
             count={steps.length}
-            nextTitle={steps[index]?.section.title}
+            nextTitle={steps[index] ? stepTitle(steps[index]) : undefined}
+            numbering={stepNumbering(steps, index)}
             answers={context.draft.answers}
             structure={context.structure}
             communes={communes}
