@@ -44,7 +44,8 @@ export async function portraitKeyMessages(db: Executor, territory: { id: string;
     whiteZones: portrait.totals.whiteZones,
     findings: summary,
   });
-  if (perSummary.size >= SUMMARIES_PER_PORTRAIT) perSummary.delete(perSummary.keys().next().value!);
+  const oldest = perSummary.keys().next();
+  if (perSummary.size >= SUMMARIES_PER_PORTRAIT && !oldest.done) perSummary.delete(oldest.value);
   perSummary.set(key, sentences);
   return sentences;
 }
