@@ -91,6 +91,7 @@ describe("files refused with a French message, nothing written", () => {
     const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Lire le fichier" }).click()]);
     expect(answer.status()).toBe(413);
     await page.getByRole("heading", { name: "Fichier trop volumineux" }).waitFor();
+    await expectAccessible(page, { url: "/espace/charente/lieux/colonnes" });
     await page.getByRole("link", { name: "Revenir à la page précédente" }).click();
     await page.getByLabel("Fichier du producteur").waitFor();
     expect(new URL(page.url()).pathname).toBe("/espace/charente/lieux/colonnes");

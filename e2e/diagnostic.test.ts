@@ -105,6 +105,19 @@ describe("the territorial diagnostic", () => {
     const ready = await context.newPage();
     await visit(ready, waiting);
     expect(await ready.getByTestId("pdf-ready").textContent()).toContain("Votre PDF est prêt");
+    // The waiting page while the request waits its turn: four prints asked one after the other, at most
+    // two printed at a time (PDF_CONCURRENCY=2 by default): the fourth waits; read without JavaScript
+    // (with it, the page reloads itself every 2 s).
+    let fourth = "";
+    for (let i = 0; i < 4; i++) {
+      const again = await context.request.get(`${baseUrl}/espace/charente/diagnostic/etat-des-lieux/pdf`, { maxRedirects: 0 });
+      fourth = new URL(again.headers()["location"] ?? "", baseUrl).toString();
+    }
+    const noScript = await browser.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
+    const queued = await noScript.newPage();
+    await visit(queued, fourth);
+    expect(await queued.getByTestId("pdf-queue").textContent()).toMatch(/Votre demande attend son tour : position \d+ dans la file d'impression/);
+    await noScript.close();
     const pdf = await context.request.get(`${waiting}/fichier`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");

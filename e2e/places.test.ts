@@ -96,6 +96,7 @@ describe("importing places into a territory", () => {
     expect(before).toBeGreaterThan(0); // e.g. « DEPARTEMENT DE LA CHARENTE » is published twice
     await page.getByRole("button", { name: /^Fusionner dans la fiche A/ }).first().click();
     await page.getByRole("status").filter({ hasText: "Les deux fiches sont fusionnées" }).waitFor();
+    await expectAccessible(page, { url: /\/espace\/charente\/doublons\?fusion=[0-9a-f-]{36}$/ });
     expect(new URL(page.url()).pathname).toBe("/espace/charente/doublons");
     await visit(page, `${baseUrl}/espace/charente/doublons`);
     expect(await page.locator("tbody tr").count()).toBeLessThan(before);

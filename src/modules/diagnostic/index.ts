@@ -6,6 +6,7 @@ export { NO_VALUE, choroplethSvg, classify } from "./map";
 export { diagnosticPolicy } from "./policy";
 export { territoryPortrait } from "./portrait";
 export { keyMessages, servicesNoPlaceOffers } from "./key-messages";
-export type { IndicatorDef } from "./portrait";
+export type { IndicatorDef, Portrait } from "./portrait";
+export type { KeyCommune, KeyMessagesInput } from "./key-messages";
 export { diagnosticReports } from "./schema";
 export { workspaceTabs } from "./manifest";

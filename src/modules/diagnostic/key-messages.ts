@@ -47,9 +47,15 @@ export function sideOf(group: readonly KeyCommune[], all: readonly KeyCommune[])
   const a = placed(all);
   if (g.length === 0 || a.length < 2 || g.length === a.length) return null;
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const spread = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2))) || 1;
-  const dLat = (mean(g.map((c) => c.lat)) - mean(a.map((c) => c.lat))) / spread(a.map((c) => c.lat));
-  const dLon = (mean(g.map((c) => c.lon)) - mean(a.map((c) => c.lon))) / spread(a.map((c) => c.lon));
+  // The mean is computed once per list: recomputing it for each value made this quadratic
+  // (4,293 communes of a région: ~25 ms of CPU per view of the portrait, two thirds of its render).
+  const spread = (xs: number[], m: number) => Math.sqrt(mean(xs.map((x) => (x - m) ** 2))) || 1;
+  const allLat = a.map((c) => c.lat);
+  const allLon = a.map((c) => c.lon);
+  const meanLat = mean(allLat);
+  const meanLon = mean(allLon);
+  const dLat = (mean(g.map((c) => c.lat)) - meanLat) / spread(allLat, meanLat);
+  const dLon = (mean(g.map((c) => c.lon)) - meanLon) / spread(allLon, meanLon);
   const ns = dLat > SIDE_THRESHOLD ? "nord" : dLat < -SIDE_THRESHOLD ? "sud" : "";
   const ew = dLon > SIDE_THRESHOLD ? "est" : dLon < -SIDE_THRESHOLD ? "ouest" : "";
   if (!ns && !ew) return null;

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { z } from "zod";
 import type { Principal } from "@/platform/auth/principal";
 import type { Db } from "@/platform/db/client";
@@ -71,8 +72,14 @@ export async function territoryRoute(request: Request, slug: string, allow: Terr
  * Loads a territory for a page and applies the policy: unknown slug → 404,
  * signed out and not allowed → sign-in, signed in and not allowed → 403.
  */
+/**
+ * The territory of a slug, read once per request render: the workspace layout, the page's metadata and
+ * the page itself each needed it (three identical queries per view). React's `cache` lives for one
+ * server render only, so an edit shows at the next request; outside a render it reads every time.
+ */
+export const territoryOfRequest = cache(async (slug: string): Promise<Territory | undefined> => findTerritoryBySlug((await getRuntime()).db, slug));
+
 export async function territoryPage(slug: string, action: TerritoryAction, next: string): Promise<{ territory: Territory; principal: Principal; abilities: TerritoryAbilities }> {
-  const { db } = await getRuntime();
-  const { scope: territory, person: principal } = await guardPage(() => findTerritoryBySlug(db, slug), territoryScope, territoryPolicy[action], next);
+  const { scope: territory, person: principal } = await guardPage(() => territoryOfRequest(slug), territoryScope, territoryPolicy[action], next);
   return { territory, principal, abilities: territoryAbilities(principal, territory) };
 }

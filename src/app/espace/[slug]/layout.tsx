@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { getRuntime } from "@/platform/runtime";
 import { getCurrentPrincipal } from "@/platform/web/principal";
 import { WorkspaceMenu } from "@/ui/workspace-menu";
 import type { BarePages, SubPages } from "@/ui/workspace-menu-logic";
 import { workspaceMenu } from "@/composition/workspace-menu";
 import { territoryPolicy } from "@/modules/territories/policy";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
+import { territoryOfRequest } from "@/modules/territories/web";
 import { VerificationBanner } from "@/modules/territories/ui/verification-banner";
 
 // Pages below a module that show no item: the menu's breadcrumb names them (an item's page names its item itself).
@@ -28,8 +27,7 @@ const bare: BarePages = { pathSuffixes: ["/affiche"], searchParams: { impression
  */
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, slug);
+  const territory = await territoryOfRequest(slug);
   const principal = await getCurrentPrincipal();
   const banner = territory && territory.status !== "verified" && territoryPolicy.viewWorkspace(principal, territory);
   const groups = territory ? workspaceMenu(principal, territory) : [];

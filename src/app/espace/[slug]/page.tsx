@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getRuntime } from "@/platform/runtime";
-import { territoryPage } from "@/modules/territories/web";
+import { territoryOfRequest, territoryPage } from "@/modules/territories/web";
 import { roleLabels } from "@/platform/auth/principal";
 import { ActionForm, Field, Hidden } from "@/ui/form";
 import { pageParam } from "@/ui/pager";
 import { territoryOverview } from "@/modules/territories/overview";
-import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { updateTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
@@ -16,8 +15,7 @@ import { PartnerNextStep, SpeakerRequestsToAnswer } from "@/modules/actors/ui/pa
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { db } = await getRuntime();
-  const territory = await findTerritoryBySlug(db, (await params).slug);
+  const territory = await territoryOfRequest((await params).slug);
   return { title: territory ? `${territory.name} — espace de travail` : "Espace de travail" };
 }
 

@@ -69,6 +69,14 @@ function communesOfMap(portrait: Portrait, mapped: IndicatorDef): MapCommune[] {
   return list;
 }
 
+// Services no place declares, once per portrait (9 services × 4,293 communes of a région).
+const unoffered = new WeakMap<Portrait, Set<(typeof SERVICES)[number]>>();
+function unofferedOf(portrait: Portrait) {
+  let set = unoffered.get(portrait);
+  if (!set) unoffered.set(portrait, (set = new Set(servicesNoPlaceOffers(SERVICES, portrait.rows))));
+  return set;
+}
+
 /** The quantitative portrait: key figures, choropleth with its legend, priority communes, sortable table, exports. */
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -76,7 +84,9 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/diagnostic`);
   const can = diagnosticAbilities(principal, territory);
   const { db } = await getRuntime();
-  const [portrait, keyMessages] = await Promise.all([territoryPortrait(db, territory.id), portraitKeyMessages(db, territory)]);
+  // One portrait for the page and its key messages (each read checks four versions).
+  const portrait = await territoryPortrait(db, territory.id);
+  const keyMessages = await portraitKeyMessages(db, territory, portrait);
   const { totals, settings } = portrait;
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
@@ -103,7 +113,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   };
   const groups = [...new Set(portrait.indicators.map((i) => i.group))];
   // A service no place declares puts everybody "far" (100 %): said in words rather than left to puzzle.
-  const unoffered = new Set(servicesNoPlaceOffers(SERVICES, portrait.rows));
+  const unoffered = unofferedOf(portrait);
   return (
     <>
       <h2>Portrait du territoire</h2>
