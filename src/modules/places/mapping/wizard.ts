@@ -12,7 +12,7 @@ import type { Territory } from "@/modules/territories";
 import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
-import { applyMapping, remapReport, standardJson, type StandardRecord } from "./apply";
+import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
 import { readProducerFile, type ProducerTable } from "./read";
@@ -187,9 +187,40 @@ export async function importMapped(
 ): Promise<ImportReport> {
   authorizeUse(principal, input.territory);
   requireEssentials(input.mapping);
-  const { records, lines } = applyMapping(input.table, input.mapping, { today: input.today });
-  const report = await importPlaces(db, principal, { bytes: standardJson(records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
-  return remapReport(report, lines);
+  const applied = applyMapping(input.table, input.mapping, { today: input.today });
+  const kept = keptRecords(applied);
+  const report = await importPlaces(db, principal, { bytes: standardJson(kept.records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
+  return withMappingIssues(remapReport(report, kept.lines), applied);
+}
+
+/** The records the mapping did not refuse, with their lines in the producer's file. */
+export function keptRecords(applied: Applied): { records: StandardRecord[]; lines: number[] } {
+  const records: StandardRecord[] = [];
+  const lines: number[] = [];
+  applied.records.forEach((r, i) => {
+    if (applied.refused.has(i + 1)) return;
+    records.push(r);
+    lines.push(applied.lines[i] ?? i + 1);
+  });
+  return { records, lines };
+}
+
+/**
+ * Adds the mapping's own findings to a report whose lines are already the producer's: refused
+ * records count as read and rejected, their errors sit among the others in line order, and the
+ * file-wide summaries (unknown terms) come first.
+ */
+export function withMappingIssues<R extends { records: number; rejected: number; issues: ImportReport["issues"]; lines?: ImportLine[] }>(report: R, applied: Applied): R {
+  const own = remapReport({ issues: applied.issues }, applied.lines).issues;
+  const refusedLines = [...applied.refused].map((n) => ({ line: applied.lines[n - 1] ?? n, id: applied.records[n - 1]?.id ?? "", status: "rejected" as const }));
+  const issues = [...own, ...report.issues].sort((a, b) => a.line - b.line);
+  return {
+    ...report,
+    records: report.records + applied.refused.size,
+    rejected: report.rejected + applied.refused.size,
+    issues,
+    ...(report.lines ? { lines: [...report.lines, ...refusedLines].sort((a, b) => a.line - b.line) } : {}),
+  };
 }
 
 const MAX_SHOWN = 300;
