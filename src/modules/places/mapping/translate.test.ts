@@ -24,6 +24,8 @@ describe("translating a producer's terms", () => {
     expect(translateTerm("services", "Prendre en main un ordinateur", none)).toEqual({ values: ["Maîtrise des outils numériques du quotidien"], source: "v0.1" });
     expect(translateTerm("frais_a_charge", "Payant", none)).toEqual({ values: ["Payant"], source: "standard" });
     expect(translateTerm("services", "Ateliers Canva", none)).toEqual({ values: [], source: "unknown" });
+    // A plural apart: « Senior » is « Seniors ».
+    expect(translateTerm("publics_specifiquement_adresses", "Senior", none)).toEqual({ values: ["Seniors"], source: "standard" });
   });
 
   it("rules (several terms → one value, one term → two values) and exclusions come before the vocabulary", () => {

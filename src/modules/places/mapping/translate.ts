@@ -45,7 +45,8 @@ export function translateTerm(field: EnumFieldName, term: string, compiled: Comp
   if (compiled.exclude.has(key)) return { values: [], source: "excluded" };
   const ruled = compiled.rules.get(key);
   if (ruled) return { values: [...new Set(ruled)], source: "rule" };
-  const current = matchCurrent(field, term);
+  // « Senior » for « Seniors », « Jeunes » for « Jeune »: a plural apart is the same word.
+  const current = matchCurrent(field, term) ?? matchCurrent(field, `${term}s`) ?? (/s$/i.test(term) ? matchCurrent(field, term.slice(0, -1)) : null);
   if (current) return { values: [current.value], source: "standard" };
   const legacy = legacyTargets(field, term);
   if (legacy) return { values: legacy, source: "v0.1" };
