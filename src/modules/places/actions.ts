@@ -25,7 +25,8 @@ import { deleteMapping, saveMapping } from "@/modules/places/mapping/commands";
 import { readProducerFile } from "@/modules/places/mapping/read";
 import { mappingPolicy } from "@/modules/places/mapping/policy";
 import { jsonDepthExceeds } from "@/platform/files/json";
-import { columnMappingSchema, mappingFromForm } from "@/modules/places/mapping/validation";
+import { columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
+import type { ColumnMapping } from "@/modules/places/mapping/schema";
 import { formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
 
 // Thin: read the form, call the module (which checks the policy again), say what happened.
@@ -122,13 +123,28 @@ export async function uploadForMappingAction(_: ActionState, form: FormData): Pr
       const { bytes, filename } = await receiveUpload(form, PRODUCER_FILE);
       const read = await readingFile(territory.id, () => readProducerFile(bytes, filename));
       if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
+      const given = await mappingFromUpload(form.get("correspondance_fichier"));
       const query = new URLSearchParams({ fichier: await keepUpload(db, principal, territory, bytes, filename) });
-      const saved = String(form.get("correspondance") ?? "");
+      const saved = given ? (await saveMapping(db, principal, territory, given)).mapping.id : String(form.get("correspondance") ?? "");
       if (saved) query.set("correspondance", saved);
       return { redirect: `${pagePath(territory.slug)}?${query}` };
     },
     { allow: mappingPolicy.use },
   );
+}
+
+/**
+ * The mapping file sent with the producer's file (decision 014), to be saved under its name (or the
+ * file's) and applied; a file that is not a mapping is refused with what is wrong, in French.
+ */
+async function mappingFromUpload(entry: FormDataEntryValue | null): Promise<{ name: string; mapping: ColumnMapping } | undefined> {
+  if (!(entry instanceof File) || entry.size === 0) return undefined;
+  const refuse = (errors: string[]) => new AppError("validation", { message: `Le fichier de correspondance « ${entry.name.slice(0, 80)} » est refusé.`, fieldErrors: { correspondance_fichier: errors } });
+  if (entry.size > MAPPING_FILE_MAX_BYTES) throw refuse(["Le fichier de correspondance dépasse 1 Mo."]);
+  const read = readMappingFile(await entry.text());
+  if (!read.ok) throw refuse(read.errors);
+  const name = (read.name ?? entry.name.replace(/\.json$/i, "")).trim().slice(0, 100) || "Correspondance importée";
+  return { name, mapping: read.mapping };
 }
 
 /** Step 2 and 3: preview, save the mapping, check (dry run) or import — one form, one state. */
