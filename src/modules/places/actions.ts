@@ -27,7 +27,8 @@ import { mappingPolicy } from "@/modules/places/mapping/policy";
 import { jsonDepthExceeds } from "@/platform/files/json";
 import { columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
 import type { ColumnMapping } from "@/modules/places/mapping/schema";
-import { formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
+import { translationsFromForm, translationViews } from "@/modules/places/mapping/translation-view";
+import { complementsOf, formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
 
 // Thin: read the form, call the module (which checks the policy again), say what happened.
 
@@ -174,23 +175,31 @@ async function mappingStep(form: FormData, { db, territory, principal }: Territo
     return { status: "success", values: formValues(parsed.data), result: { kind: "done", report: JSON.stringify(reportView(report)) } };
   }
 
-  const { mapping, fieldErrors } = mappingFromForm(formToObject(form), table.columns);
+  const raw = formToObject(form);
+  const { mapping: selected, fieldErrors } = mappingFromForm(raw, table.columns);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("validation", { fieldErrors });
+  // The translations and composed fields: those carried by the page, with the preview's choices over them.
+  const carried = columnMappingSchema.safeParse({ fields: {}, ...(jsonOrNull(String(form.get("complements") ?? "{}")) as object | null) });
+  const base = carried.success ? carried.data : { fields: {} };
+  const translations = translationsFromForm(raw, base.translations);
+  const mapping: ColumnMapping = { ...selected, ...(translations ? { translations } : {}), ...(base.compose ? { compose: base.compose } : {}) };
   const values = formValues(mapping);
+  // The translation tables and the hidden complements follow every post (the choices just made stay).
+  const shown = { translations: JSON.stringify(translationViews(table, mapping)), complements: complementsOf(mapping) };
 
   if (intent === "enregistrer") {
     const name = String(form.get("name") ?? "");
     const saved = await saveMapping(db, principal, territory, { name, mapping });
     revalidatePath(pagePath(territory.slug));
     const message = saved.replaced ? `La correspondance « ${saved.mapping.name} » est mise à jour.` : `La correspondance « ${saved.mapping.name} » est enregistrée : choisissez-la lors du prochain dépôt.`;
-    return { status: "success", message, values: { ...values, name: saved.mapping.name }, result: { kind: "saved" } };
+    return { status: "success", message, values: { ...values, name: saved.mapping.name }, result: { kind: "saved", ...shown } };
   }
   if (intent === "verifier") {
     const today = parisToday();
     const report = await importMapped(db, principal, { territory, table, filename, mapping, today, dryRun: true });
-    return { status: "success", values, result: { kind: "report", report: JSON.stringify(reportView(report)), mapping: JSON.stringify(mapping), today } };
+    return { status: "success", values, result: { kind: "report", report: JSON.stringify(reportView(report)), mapping: JSON.stringify(mapping), today, ...shown } };
   }
-  return { status: "success", values, result: { kind: "preview", preview: JSON.stringify(previewMapping(table, mapping)) } };
+  return { status: "success", values, result: { kind: "preview", preview: JSON.stringify(previewMapping(table, mapping)), ...shown } };
 }
 
 /** A plain form per saved mapping: works without JavaScript and comes back to the page. */

@@ -18,6 +18,7 @@ import type { SavedMapping } from "./queries";
 import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
+import { translationViews, type TranslationView } from "./translation-view";
 import { columnInput, constantInput, missingRequired } from "./validation";
 
 export function authorizeUse(principal: Principal, territory: Pick<Territory, "id" | "status">): void {
@@ -71,7 +72,16 @@ export type MappingView = {
   defaults: Record<string, string>;
   /** Said once above the form (e.g. columns of a saved mapping missing from this file). */
   notices: string[];
+  /** Each enumerated field's distinct terms, what they become, with counts. */
+  translations: TranslationView[];
+  /** The parts of the mapping the selects do not show (translations, composed fields), as JSON for a hidden input. */
+  complements: string;
 };
+
+/** What the selects do not carry, kept from one post to the next. */
+export function complementsOf(mapping: ColumnMapping): string {
+  return JSON.stringify({ ...(mapping.translations ? { translations: mapping.translations } : {}), ...(mapping.compose ? { compose: mapping.compose } : {}) });
+}
 
 const completions: Partial<Record<FieldName, { none: string; hint: string }>> = {
   id: {
@@ -113,9 +123,10 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
   const notices: string[] = [];
   let mapping: ColumnMapping;
   if (saved) {
-    const missing = Object.entries(saved.mapping.fields).filter(([, c]) => !columns.has(c));
+    const missing = Object.entries(saved.mapping.fields ?? {}).filter(([, c]) => !columns.has(c));
     const fields = Object.fromEntries(Object.entries(saved.mapping.fields).filter(([, c]) => columns.has(c)));
-    mapping = saved.mapping.constants ? { fields, constants: saved.mapping.constants } : { fields };
+    // Translations and composed fields travel with it (a mapping of the first shape has none).
+    mapping = { ...saved.mapping, fields };
     notices.push(`Correspondance « ${saved.name} » appliquée.`);
     if (missing.length > 0) {
       notices.push(`Colonnes de la correspondance absentes de ce fichier (champs laissés sans colonne) : ${missing.map(([f, c]) => `« ${c} » pour ${f}`).join(", ")}.`);
@@ -148,6 +159,8 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
     fields,
     defaults: formValues(mapping),
     notices,
+    translations: translationViews(table, mapping),
+    complements: complementsOf(mapping),
   };
 }
 
@@ -155,14 +168,26 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
 
 export const PREVIEW_ROWS = 10;
 
-export type Preview = { rows: number; fields: { name: FieldName; title: string }[]; records: { line: number; values: StandardRecord }[] };
+export type Preview = {
+  rows: number;
+  fields: { name: FieldName; title: string }[];
+  records: { line: number; values: StandardRecord; errors: string[] }[];
+  translations: TranslationView[];
+  complements: string;
+};
 
 /** The first records as they will be sent to the standard's validation, with their line in the file. */
 export function previewMapping(table: ProducerTable, mapping: ColumnMapping, today = parisToday()): Preview {
   const head: ProducerTable = { ...table, rows: table.rows.slice(0, PREVIEW_ROWS), lines: table.lines.slice(0, PREVIEW_ROWS) };
-  const { records, lines } = applyMapping(head, mapping, { today });
+  const { records, lines, issues } = applyMapping(head, mapping, { today });
   const used = placeFields.filter((f) => records.some((r) => r[f.name] !== undefined)).map((f) => ({ name: f.name, title: f.title }));
-  return { rows: table.rows.length, fields: used, records: records.map((values, i) => ({ line: lines[i] ?? i + 1, values })) };
+  return {
+    rows: table.rows.length,
+    fields: used,
+    records: records.map((values, i) => ({ line: lines[i] ?? i + 1, values, errors: issues.filter((x) => x.line === i + 1).map((x) => x.message) })),
+    translations: translationViews(table, mapping),
+    complements: complementsOf(mapping),
+  };
 }
 
 /** Refuses a check or an import that would reject every line for want of a required field. */
