@@ -12,6 +12,7 @@ import { readProducerFile, type ProducerTable } from "./read";
 import { importMappings, type ColumnMapping } from "./schema";
 import { columnMappingSchema, mappingFileText, readMappingFile } from "./validation";
 import { importMapped } from "./wizard";
+import { enumValues, fieldNames, isEnumField } from "../standard/schema";
 
 const RAW = "../shared/data/standard-mediation-numerique/raw-sources-mednum-cli";
 const TODAY = "2026-11-20";
@@ -100,5 +101,18 @@ describe("replay", () => {
     const report = await importMapped(database.db, coordinator, { territory, table: await rawTable("gironde.json"), filename: "gironde.json", mapping: old, today: TODAY, dryRun: true });
     expect(report.records).toBeGreaterThan(0);
     expect(report.accepted + report.warned).toBeGreaterThan(0);
+  });
+});
+
+describe("docs/mapping.schema.json", () => {
+  const schema = JSON.parse(fs.readFileSync("docs/mapping.schema.json", "utf8")) as {
+    properties: { fields: { properties: Record<string, unknown> }; translations: { properties: Record<string, unknown> } };
+    $defs: Record<string, { properties?: { rules?: { items: { properties: { values: { items: { enum: string[] } } } } } } }>;
+  };
+  it("names every field of the standard, and for each enumerated field exactly its values", () => {
+    expect(Object.keys(schema.properties.fields.properties)).toEqual([...fieldNames]);
+    const enumerated = fieldNames.filter(isEnumField);
+    expect(Object.keys(schema.properties.translations.properties)).toEqual(enumerated);
+    for (const f of enumerated) expect(schema.$defs[`translation_${f}`]?.properties?.rules?.items.properties.values.items.enum).toEqual([...enumValues(f)]);
   });
 });
