@@ -26,8 +26,21 @@ const slotsOf = (ranges: TimeRange[]) => ranges.map((r) => `${hhmm(r.start)}-${h
 /** A week with no public holiday (checks compare days, not dates). */
 const REFERENCE_MONDAY = new Date("2025-03-10T12:00:00Z");
 
+// Many places of a file share their hours: each combination of cells is worked out once (bounded).
+const composedHours = new Map<string, Composed>();
+
 /** The cells of Monday … Sunday (empty = nothing said for that day: closed) → one OSM value. */
 export function hoursFromDays(cells: readonly string[]): Composed {
+  const key = cells.join("\u0000");
+  const known = composedHours.get(key);
+  if (known) return known;
+  const composed = combineDays(cells);
+  if (composedHours.size >= 5_000) composedHours.clear();
+  composedHours.set(key, composed);
+  return composed;
+}
+
+function combineDays(cells: readonly string[]): Composed {
   const week: Week = [[], [], [], [], [], [], []];
   for (let d = 0; d < 7; d++) {
     const cell = (cells[d] ?? "").trim();

@@ -32,15 +32,25 @@ function legacyTargets(field: EnumFieldName, term: string): string[] | null {
 }
 
 /** Rules indexed by the comparison key of their terms (built once per mapping and field). */
-export type CompiledTranslation = { rules: Map<string, string[]>; exclude: Set<string> };
+export type CompiledTranslation = { rules: Map<string, string[]>; exclude: Set<string>; /** Terms repeat from row to row: each is worked out once per field (bounded). */ cache: Map<string, Translated> };
 
 export function compileTranslation(translation: ValueTranslation | undefined): CompiledTranslation {
   const rules = new Map<string, string[]>();
   for (const rule of translation?.rules ?? []) for (const term of rule.terms) rules.set(matchKey(term), [...(rules.get(matchKey(term)) ?? []), ...rule.values]);
-  return { rules, exclude: new Set((translation?.exclude ?? []).map(matchKey)) };
+  return { rules, exclude: new Set((translation?.exclude ?? []).map(matchKey)), cache: new Map() };
 }
 
 export function translateTerm(field: EnumFieldName, term: string, compiled: CompiledTranslation): Translated {
+  const cacheKey = `${field}\u0000${term}`;
+  const cached = compiled.cache.get(cacheKey);
+  if (cached) return cached;
+  const t = translateUncached(field, term, compiled);
+  if (compiled.cache.size >= 10_000) compiled.cache.clear();
+  compiled.cache.set(cacheKey, t);
+  return t;
+}
+
+function translateUncached(field: EnumFieldName, term: string, compiled: CompiledTranslation): Translated {
   const key = matchKey(term);
   if (compiled.exclude.has(key)) return { values: [], source: "excluded" };
   const ruled = compiled.rules.get(key);
