@@ -116,3 +116,29 @@ describe("docs/mapping.schema.json", () => {
     for (const f of enumerated) expect(schema.$defs[`translation_${f}`]?.properties?.rules?.items.properties.values.items.enum).toEqual([...enumValues(f)]);
   });
 });
+
+describe("the mapping's own findings in the import report", () => {
+  it("a line whose composed hours would change meaning is refused with its error at the producer's line; unknown terms are one file-level line", async () => {
+    const csv = [
+      "Nom;Adresse;CP;Ville;Services;lun;dim",
+      "Lieu A;1 cours de l'Intendance;33000;Bordeaux;Cours de cuisine;9h-12h;",
+      "Lieu B;2 cours de l'Intendance;33000;Bordeaux;Cours de cuisine;;du lundi au dimanche 9h-12h",
+    ].join("\n");
+    const read = await readProducerFile(new TextEncoder().encode(csv), "lieux.csv");
+    if (!read.ok) throw new Error(read.error);
+    const mapping: ColumnMapping = {
+      fields: { nom: "Nom", adresse: "Adresse", code_postal: "CP", commune: "Ville", services: "Services" },
+      compose: { horaires: { kind: "hours_by_day", days: ["lun", "", "", "", "", "", "dim"] } },
+    };
+    const report = await importMapped(database.db, coordinator, { territory, table: read.table, filename: "lieux.csv", mapping, today: TODAY, dryRun: true });
+    expect(report.records).toBe(2);
+    expect(report.rejected).toBe(1);
+    expect(report.lines.find((l) => l.line === 3)?.status).toBe("rejected");
+    expect(report.issues.filter((i) => i.field === "horaires")).toEqual([
+      { line: 3, id: expect.stringMatching(/^lieu-/) as unknown as string, field: "horaires", level: "error", message: "La colonne du dimanche (« du lundi au dimanche 9h-12h ») ouvrirait aussi le lundi : le sens changerait, corrigez la cellule." },
+    ]);
+    expect(report.issues.filter((i) => i.field === "services")).toEqual([
+      { line: 0, id: "", field: "services", level: "warning", message: "Une valeur de « Services » ne correspond à aucune valeur du champ services et est ignorée (2\u00a0occurrences) : « Cours de cuisine » (2\u00a0fois). Ajoutez une règle de traduction à la correspondance pour les garder." },
+    ]);
+  });
+});
