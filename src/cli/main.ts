@@ -15,6 +15,7 @@ import { exportGeoJson } from "@/modules/places/geojson";
 import { placesForExport, registryForExport } from "@/modules/places/queries";
 import { exportCsv, exportJson } from "@/modules/places/standard/export";
 import { placesValidate } from "./places";
+import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
 import { territories } from "@/modules/territories/schema";
 
@@ -29,6 +30,11 @@ Commandes :
   admin grant <courriel>    donne les droits d'administration de la plateforme
   admin revoke <courriel>   retire ces droits
   places validate FICHIER   vérifie un fichier de lieux (standard national, toute version) sans base
+  places map FICHIER [--mapping M.json] [--save-mapping SORTIE.json] [--territory ADRESSE] [--dry-run] [--report RAPPORT.json]
+                            associe les colonnes d'un fichier de producteur (XLSX, CSV, JSON) au
+                            standard : la correspondance utilisée (suggérée ou donnée) sur la sortie
+                            standard, le rapport ligne à ligne sur l'erreur standard ou dans --report ;
+                            sans territoire, rien n'est écrit ; avec, les lieux sont importés
   places import FICHIER [--territory ADRESSE] [--dry-run]
                             importe des lieux (rapport JSON ligne à ligne) ; avec un territoire,
                             les lieux hors de son périmètre sont signalés et ignorés
@@ -99,6 +105,11 @@ const commands: Record<string, Command> = {
       out(JSON.stringify(summary));
       return 0;
     }
+    if (sub === "map") {
+      const args = mapArgs(rest);
+      if ("error" in args) return fail(args.error);
+      return placesMap(args, territory ? { db: database.db, territory } : undefined);
+    }
     if (sub === "export") {
       const format = option(rest, "--format");
       if (format !== "csv" && format !== "json" && format !== "geojson") return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson");
@@ -106,7 +117,7 @@ const commands: Record<string, Command> = {
       out(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
       return 0;
     }
-    return fail("Utilisation : npx maillage places validate|import|export …");
+    return fail("Utilisation : npx maillage places validate|map|import|export …");
   },
   async diagnostic(database, [sub, ...rest]) {
     if (sub !== "export") return fail("Utilisation : npx maillage diagnostic export --territory ADRESSE");
@@ -149,6 +160,11 @@ async function run(argv: string[]): Promise<number> {
   if (name === "places" && args[0] === "validate") {
     if (!args[1]) return fail("Utilisation : npx maillage places validate FICHIER");
     return placesValidate(args[1]);
+  }
+  // Mapping without a territory checks only: no database either.
+  if (name === "places" && args[0] === "map" && !args.includes("--territory")) {
+    const parsed = mapArgs(args.slice(1));
+    return "error" in parsed ? fail(parsed.error) : placesMap(parsed);
   }
   const command = commands[name];
   if (!command) return fail(`Commande inconnue : « ${name} ».\n\n${usage}`);

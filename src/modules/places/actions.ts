@@ -25,8 +25,10 @@ import { deleteMapping, saveMapping } from "@/modules/places/mapping/commands";
 import { readProducerFile } from "@/modules/places/mapping/read";
 import { mappingPolicy } from "@/modules/places/mapping/policy";
 import { jsonDepthExceeds } from "@/platform/files/json";
-import { columnMappingSchema, mappingFromForm } from "@/modules/places/mapping/validation";
-import { formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
+import { columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
+import type { ColumnMapping } from "@/modules/places/mapping/schema";
+import { translationsFromForm, translationViews } from "@/modules/places/mapping/translation-view";
+import { complementsOf, formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
 
 // Thin: read the form, call the module (which checks the policy again), say what happened.
 
@@ -122,13 +124,28 @@ export async function uploadForMappingAction(_: ActionState, form: FormData): Pr
       const { bytes, filename } = await receiveUpload(form, PRODUCER_FILE);
       const read = await readingFile(territory.id, () => readProducerFile(bytes, filename));
       if (!read.ok) throw new AppError("validation", { message: read.error, fieldErrors: { file: [read.error] } });
+      const given = await mappingFromUpload(form.get("correspondance_fichier"));
       const query = new URLSearchParams({ fichier: await keepUpload(db, principal, territory, bytes, filename) });
-      const saved = String(form.get("correspondance") ?? "");
+      const saved = given ? (await saveMapping(db, principal, territory, given)).mapping.id : String(form.get("correspondance") ?? "");
       if (saved) query.set("correspondance", saved);
       return { redirect: `${pagePath(territory.slug)}?${query}` };
     },
     { allow: mappingPolicy.use },
   );
+}
+
+/**
+ * The mapping file sent with the producer's file (decision 014), to be saved under its name (or the
+ * file's) and applied; a file that is not a mapping is refused with what is wrong, in French.
+ */
+async function mappingFromUpload(entry: FormDataEntryValue | null): Promise<{ name: string; mapping: ColumnMapping } | undefined> {
+  if (!(entry instanceof File) || entry.size === 0) return undefined;
+  const refuse = (errors: string[]) => new AppError("validation", { message: `Le fichier de correspondance « ${entry.name.slice(0, 80)} » est refusé.`, fieldErrors: { correspondance_fichier: errors } });
+  if (entry.size > MAPPING_FILE_MAX_BYTES) throw refuse(["Le fichier de correspondance dépasse 1 Mo."]);
+  const read = readMappingFile(await entry.text());
+  if (!read.ok) throw refuse(read.errors);
+  const name = (read.name ?? entry.name.replace(/\.json$/i, "")).trim().slice(0, 100) || "Correspondance importée";
+  return { name, mapping: read.mapping };
 }
 
 /** Step 2 and 3: preview, save the mapping, check (dry run) or import — one form, one state. */
@@ -158,23 +175,31 @@ async function mappingStep(form: FormData, { db, territory, principal }: Territo
     return { status: "success", values: formValues(parsed.data), result: { kind: "done", report: JSON.stringify(reportView(report)) } };
   }
 
-  const { mapping, fieldErrors } = mappingFromForm(formToObject(form), table.columns);
+  const raw = formToObject(form);
+  const { mapping: selected, fieldErrors } = mappingFromForm(raw, table.columns);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("validation", { fieldErrors });
+  // The translations and composed fields: those carried by the page, with the preview's choices over them.
+  const carried = columnMappingSchema.safeParse({ fields: {}, ...(jsonOrNull(String(form.get("complements") ?? "{}")) as object | null) });
+  const base = carried.success ? carried.data : { fields: {} };
+  const translations = translationsFromForm(raw, base.translations);
+  const mapping: ColumnMapping = { ...selected, ...(translations ? { translations } : {}), ...(base.compose ? { compose: base.compose } : {}) };
   const values = formValues(mapping);
+  // The translation tables and the hidden complements follow every post (the choices just made stay).
+  const shown = { translations: JSON.stringify(translationViews(table, mapping)), complements: complementsOf(mapping) };
 
   if (intent === "enregistrer") {
     const name = String(form.get("name") ?? "");
     const saved = await saveMapping(db, principal, territory, { name, mapping });
     revalidatePath(pagePath(territory.slug));
     const message = saved.replaced ? `La correspondance « ${saved.mapping.name} » est mise à jour.` : `La correspondance « ${saved.mapping.name} » est enregistrée : choisissez-la lors du prochain dépôt.`;
-    return { status: "success", message, values: { ...values, name: saved.mapping.name }, result: { kind: "saved" } };
+    return { status: "success", message, values: { ...values, name: saved.mapping.name }, result: { kind: "saved", ...shown } };
   }
   if (intent === "verifier") {
     const today = parisToday();
     const report = await importMapped(db, principal, { territory, table, filename, mapping, today, dryRun: true });
-    return { status: "success", values, result: { kind: "report", report: JSON.stringify(reportView(report)), mapping: JSON.stringify(mapping), today } };
+    return { status: "success", values, result: { kind: "report", report: JSON.stringify(reportView(report)), mapping: JSON.stringify(mapping), today, ...shown } };
   }
-  return { status: "success", values, result: { kind: "preview", preview: JSON.stringify(previewMapping(table, mapping)) } };
+  return { status: "success", values, result: { kind: "preview", preview: JSON.stringify(previewMapping(table, mapping)), ...shown } };
 }
 
 /** A plain form per saved mapping: works without JavaScript and comes back to the page. */

@@ -15,7 +15,9 @@
  * - `date_maj` without a value: the day of the import (given by the caller).
  */
 import { createHash } from "node:crypto";
-import { PIVOT_PLACEHOLDER, isEnumField, placeFields, type FieldName } from "../standard/schema";
+import { PIVOT_PLACEHOLDER, isEnumField, placeFields, type EnumFieldName, type FieldName } from "../standard/schema";
+import { composeValue } from "./compose";
+import { compileTranslation, translateCells, type CompiledTranslation, type Translated } from "./translate";
 import type { ColumnMapping } from "./schema";
 import type { ProducerTable } from "./read";
 
@@ -57,15 +59,6 @@ function dateOnly(text: string): string {
   return fr ? `${fr[1]}/${fr[2]}/${fr[3]}` : text;
 }
 
-/** Lists of enumerated values: producers also separate them with « / » or line breaks. */
-function listOf(text: string): string {
-  return text
-    .split(/\s+\/\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join("|");
-}
-
 const identityOf = (r: StandardRecord) =>
   [r.nom, r.adresse, r.code_postal, r.commune]
     .map((v) =>
@@ -83,38 +76,139 @@ export function generatedId(record: StandardRecord): string {
   return `lieu-${createHash("sha256").update(identityOf(record)).digest("hex").slice(0, 16)}`;
 }
 
-export function applyMapping(table: ProducerTable, mapping: ColumnMapping, options: { today: string }): Mapped {
-  const cols = mapping.fields;
+/** A finding of the mapping itself, before the standard's checks. `line`: 1-based record position (0 = the whole file). */
+export type MappingIssue = { line: number; id: string; field: string; level: "warning" | "error"; message: string };
+
+export type Applied = Mapped & {
+  /** Line-level errors (a composed value whose meaning would change…) and one summary line per field for unknown terms. */
+  issues: MappingIssue[];
+  /** Positions (1-based) of records refused by the mapping: they are not sent to the import. */
+  refused: Set<number>;
+};
+
+/** What a field kind needs to compute its value for one row. */
+type FieldContext = {
+  field: FieldName;
+  row: Record<string, string>;
+  mapping: ColumnMapping;
+  /** The cell of the field's own column (trimmed, "" when absent). */
+  raw: string;
+  /** A line-level problem of this row for this field. */
+  error: (message: string) => void;
+  translation: (field: EnumFieldName) => { compiled: CompiledTranslation; seen: (term: string, t: Translated) => void };
+};
+
+/**
+ * One function per kind of field: each takes the row and returns the field's value ("" = none).
+ * Value normalisers (dates, phones, web addresses, lists, communes) plug in here, one call each.
+ */
+export const fieldKinds = {
+  text: (c: FieldContext) => c.raw,
+  postcode: (c: FieldContext) => (c.raw === "" ? "" : postcodeOf(c.raw)),
+  /** The commune, cut out of a « 33000 Bordeaux » cell shared with the postcode. */
+  commune: (c: FieldContext) => (c.raw !== "" && c.mapping.fields.commune === c.mapping.fields.code_postal ? communeOf(c.raw) : c.raw),
+  /** The street, cut out of a full-address cell shared with the postcode. */
+  street: (c: FieldContext) => (c.raw !== "" && c.mapping.fields.adresse === c.mapping.fields.code_postal ? streetOf(c.raw) : c.raw),
+  date: (c: FieldContext) => (c.raw === "" ? "" : dateOnly(c.raw)),
+  /** Enumerated / list field: the producer's terms translated (translate.ts), from one or several columns. */
+  enumerated: (c: FieldContext) => {
+    const field = c.field as EnumFieldName;
+    const columns = [c.mapping.fields[field], ...(c.mapping.translations?.[field]?.columns ?? [])];
+    const cells = columns.map((col) => cell(c.row, col)).filter((v) => v !== "");
+    if (cells.length === 0) return "";
+    const { compiled, seen } = c.translation(field);
+    return translateCells(field, cells, compiled, seen).join("|");
+  },
+  /** Several columns in one value (concatenation, per-day hours). */
+  composed: (c: FieldContext) => {
+    const composition = c.mapping.compose?.[c.field];
+    if (!composition) return c.raw;
+    const composed = composeValue(composition, (column) => cell(c.row, column));
+    if (composed.ok) return composed.value;
+    c.error(composed.message);
+    return "";
+  },
+} as const;
+
+export type FieldKind = keyof typeof fieldKinds;
+
+/** Which kind computes a field under this mapping. */
+export function kindOf(field: FieldName, mapping: ColumnMapping): FieldKind {
+  if (mapping.compose?.[field]) return "composed";
+  if (field === "code_postal") return "postcode";
+  if (field === "commune") return "commune";
+  if (field === "adresse") return "street";
+  if (field === "date_maj") return "date";
+  if (isEnumField(field)) return "enumerated";
+  return "text";
+}
+
+/** Unknown terms of a field, counted over the file: said once, with their counts. */
+type TermCounts = Map<string, number>;
+
+function unknownSummary(field: EnumFieldName, columns: string[], counts: TermCounts): MappingIssue {
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "fr"));
+  const total = sorted.reduce((n, [, c]) => n + c, 0);
+  const shown = sorted.slice(0, 20).map(([t, c]) => `« ${t.slice(0, 80)} » (${c}\u00a0fois)`);
+  const more = sorted.length > 20 ? ` et ${sorted.length - 20} autres` : "";
+  const cols = columns.map((c) => `« ${c} »`).join(", ");
+  return {
+    line: 0,
+    id: "",
+    field,
+    level: "warning",
+    message: `${sorted.length === 1 ? "Une valeur" : `${sorted.length} valeurs`} de ${cols} ne ${sorted.length === 1 ? "correspond" : "correspondent"} à aucune valeur du champ ${field} et ${sorted.length === 1 ? "est ignorée" : "sont ignorées"} (${total}\u00a0occurrence${total > 1 ? "s" : ""}) : ${shown.join(", ")}${more}. Ajoutez une règle de traduction à la correspondance pour les garder.`,
+  };
+}
+
+export function applyMapping(table: ProducerTable, mapping: ColumnMapping, options: { today: string }): Applied {
   const constants = mapping.constants ?? {};
-  const sharedPostcode = cols.code_postal !== undefined && (cols.code_postal === cols.adresse || cols.code_postal === cols.commune);
-  const seen = new Map<string, number>();
-  const records = table.rows.map((row) => {
+  const seenIds = new Map<string, number>();
+  const issues: MappingIssue[] = [];
+  const refused = new Set<number>();
+  const unknown = new Map<EnumFieldName, TermCounts>();
+  const compiled = new Map<EnumFieldName, CompiledTranslation>();
+  const translation = (field: EnumFieldName) => {
+    let c = compiled.get(field);
+    if (!c) compiled.set(field, (c = compileTranslation(mapping.translations?.[field])));
+    return {
+      compiled: c,
+      seen: (term: string, t: Translated) => {
+        if (t.source !== "unknown") return;
+        let counts = unknown.get(field);
+        if (!counts) unknown.set(field, (counts = new Map()));
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+      },
+    };
+  };
+  const kinds = placeFields.map((f) => [f.name, fieldKinds[kindOf(f.name, mapping)]] as const);
+  const records = table.rows.map((row, index) => {
     const record: StandardRecord = {};
-    for (const f of placeFields) {
-      let value = cell(row, cols[f.name]);
-      if (value !== "") {
-        if (f.name === "code_postal") value = postcodeOf(value);
-        else if (f.name === "commune" && cols.commune === cols.code_postal) value = communeOf(value);
-        else if (f.name === "adresse" && sharedPostcode && cols.adresse === cols.code_postal) value = streetOf(value);
-        else if (f.name === "date_maj") value = dateOnly(value);
-        else if (isEnumField(f.name)) value = listOf(value);
-      }
-      if (value === "") value = (f.name === "id" ? "" : (constants[f.name] ?? "")).trim();
-      if (value !== "") record[f.name] = value;
+    const errors: { field: FieldName; message: string }[] = [];
+    for (const [name, compute] of kinds) {
+      let value = compute({ field: name, row, mapping, raw: cell(row, mapping.fields[name]), error: (message) => errors.push({ field: name, message }), translation }).trim();
+      if (value === "") value = (name === "id" ? "" : (constants[name] ?? "")).trim();
+      if (value !== "") record[name] = value;
     }
     record.pivot ??= PIVOT_PLACEHOLDER;
     record.date_maj ??= options.today;
     if (record.id === undefined) {
       // Same place twice in the file: the second gets "-2", in the file's order (stable on re-import).
       const base = generatedId(record);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
+      const n = (seenIds.get(base) ?? 0) + 1;
+      seenIds.set(base, n);
       record.id = n === 1 ? base : `${base}-${n}`;
     }
+    for (const e of errors) issues.push({ line: index + 1, id: record.id, field: e.field, level: "error", message: e.message });
+    if (errors.length > 0) refused.add(index + 1);
     // The standard's field order, so that the file reads like any other.
     return Object.fromEntries(placeFields.flatMap((f) => (record[f.name] === undefined ? [] : [[f.name, record[f.name]]]))) as StandardRecord;
   });
-  return { records, lines: [...table.lines] };
+  for (const [field, counts] of unknown) {
+    const columns = [mapping.fields[field], ...(mapping.translations?.[field]?.columns ?? [])].filter((c): c is string => c !== undefined);
+    issues.unshift(unknownSummary(field, columns, counts));
+  }
+  return { records, lines: [...table.lines], issues, refused };
 }
 
 /** The records as a JSON file of the national standard (what validateFile and importPlaces read). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { fieldNames, type FieldName } from "../standard/schema";
-import type { ColumnMapping } from "./schema";
+import { jsonDepthExceeds } from "@/platform/files/json";
+import { enumValues, fieldNames, isEnumField, schemaVersion, type EnumFieldName, type FieldName } from "../standard/schema";
+import type { ColumnMapping, Composition, ValueTranslation } from "./schema";
 
 // Shared by the mapping form (server action) and the commands: one set of rules, French messages.
 
@@ -9,16 +10,128 @@ export const MAX_CONSTANT = 1000;
 
 const fieldName = z.enum(fieldNames as [FieldName, ...FieldName[]]);
 
-/** A mapping as stored: standard field → column, standard field → fixed value (never for `id`). */
-export const columnMappingSchema = z
+const column = z.string().trim().min(1, "Nom de colonne vide.").max(MAX_COLUMN_NAME, "Nom de colonne trop long.");
+const term = z.string().trim().min(1, "Terme vide.").max(MAX_CONSTANT, `Un terme compte ${MAX_CONSTANT} caractères au plus.`);
+
+const enumFieldNames = fieldNames.filter(isEnumField);
+const enumFieldName = z.enum(enumFieldNames as [EnumFieldName, ...EnumFieldName[]], { error: "Ce champ du standard n'a pas de liste de valeurs : pas de traduction possible." });
+
+const translationSchema = z
   .object({
-    fields: z.partialRecord(fieldName, z.string().trim().min(1).max(MAX_COLUMN_NAME, "Nom de colonne trop long.")),
-    constants: z.partialRecord(fieldName, z.string().trim().max(MAX_CONSTANT, `Une valeur fixe compte ${MAX_CONSTANT} caractères au plus.`)).optional(),
+    columns: z.array(column).max(20, "20 colonnes au plus.").optional(),
+    rules: z.array(z.object({ terms: z.array(term).min(1, "Une règle a au moins un terme.").max(200), values: z.array(z.string()).max(20) }).strict()).max(2000).optional(),
+    exclude: z.array(term).max(2000).optional(),
   })
-  .transform((m): ColumnMapping => {
-    const constants = Object.fromEntries(Object.entries(m.constants ?? {}).filter(([k, v]) => k !== "id" && v !== ""));
-    return Object.keys(constants).length > 0 ? { fields: m.fields, constants } : { fields: m.fields };
-  });
+  .strict();
+
+const compositionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("concat"), columns: z.array(column).min(2, "Une concaténation a au moins deux colonnes.").max(10), separator: z.string().max(10, "Le séparateur compte 10 caractères au plus.") }).strict(),
+  z.object({ kind: z.literal("hours_by_day"), days: z.array(z.union([column, z.literal("")])).length(7, "Sept colonnes, du lundi au dimanche (\"\" pour un jour sans colonne).") }).strict(),
+]);
+
+/** Every rule's values must belong to the field's vocabulary (said with the field and the value). */
+function checkValues(translations: Partial<Record<EnumFieldName, z.infer<typeof translationSchema>>> | undefined, ctx: z.RefinementCtx): void {
+  for (const [field, t] of Object.entries(translations ?? {}) as [EnumFieldName, z.infer<typeof translationSchema>][]) {
+    const allowed = new Set<string>(enumValues(field));
+    (t.rules ?? []).forEach((rule, i) => {
+      for (const v of rule.values) {
+        if (!allowed.has(v)) ctx.addIssue({ code: "custom", path: ["translations", field, "rules", i, "values"], message: `« ${v.slice(0, 80)} » n'est pas une valeur du champ ${field}. Valeurs possibles : ${enumValues(field).join(" ; ")}.` });
+      }
+    });
+  }
+}
+
+const mappingShape = {
+  fields: z.partialRecord(fieldName, column),
+  constants: z.partialRecord(fieldName, z.string().trim().max(MAX_CONSTANT, `Une valeur fixe compte ${MAX_CONSTANT} caractères au plus.`)).optional(),
+  translations: z.partialRecord(enumFieldName, translationSchema).optional(),
+  compose: z.partialRecord(fieldName, compositionSchema).optional(),
+};
+
+/** Drops what means nothing (empty constants, a constant for `id`, empty translations) so equal mappings store equal. */
+function tidy(m: { fields: Record<string, string>; constants?: Record<string, string> | undefined; translations?: Record<string, z.infer<typeof translationSchema>> | undefined; compose?: Record<string, Composition> | undefined }): ColumnMapping {
+  const constants = Object.fromEntries(Object.entries(m.constants ?? {}).filter(([k, v]) => k !== "id" && v !== ""));
+  const translations = Object.fromEntries(
+    Object.entries(m.translations ?? {}).flatMap(([f, t]) => {
+      const kept: ValueTranslation = {
+        ...(t.columns?.length ? { columns: t.columns } : {}),
+        ...(t.rules?.length ? { rules: t.rules } : {}),
+        ...(t.exclude?.length ? { exclude: t.exclude } : {}),
+      };
+      return Object.keys(kept).length > 0 ? [[f, kept]] : [];
+    }),
+  );
+  const compose = Object.fromEntries(Object.entries(m.compose ?? {}).filter(([f]) => f !== "id"));
+  return {
+    fields: m.fields,
+    ...(Object.keys(constants).length > 0 ? { constants } : {}),
+    ...(Object.keys(translations).length > 0 ? { translations } : {}),
+    ...(Object.keys(compose).length > 0 ? { compose } : {}),
+  };
+}
+
+/**
+ * A mapping as stored: standard field → column, standard field → fixed value (never for `id`),
+ * translations of terms and composed fields. Mappings saved before translations existed
+ * (`fields` and `constants` only) read as they are.
+ */
+export const columnMappingSchema = z
+  .object(mappingShape)
+  .superRefine((m, ctx) => checkValues(m.translations, ctx))
+  .transform(tidy);
+
+// ── the mapping file (decision 014, docs/mapping.schema.json) ───────────────────────────────────
+
+export const MAPPING_FILE_FORMAT = "maillage-correspondance";
+export const MAPPING_FILE_VERSION = 1;
+export const MAPPING_FILE_MAX_BYTES = 1_000_000;
+
+export type MappingFile = {
+  format: typeof MAPPING_FILE_FORMAT;
+  version: typeof MAPPING_FILE_VERSION;
+  name?: string;
+  standard: string;
+} & ColumnMapping;
+
+const mappingFileSchema = z
+  .object({
+    $schema: z.string().max(500).optional(),
+    format: z.literal(MAPPING_FILE_FORMAT, { error: `Ce fichier n'est pas une correspondance Maillage (« format » doit valoir « ${MAPPING_FILE_FORMAT} »).` }),
+    version: z.literal(MAPPING_FILE_VERSION, { error: `Version de correspondance non prise en charge : seule la version ${MAPPING_FILE_VERSION} est lue.` }),
+    name: z.string().trim().max(100, "Le nom compte 100 caractères au plus.").optional(),
+    standard: z.string().max(20).optional(),
+    ...mappingShape,
+  })
+  .strict()
+  .superRefine((m, ctx) => checkValues(m.translations, ctx));
+
+/** The file of a mapping: the stored mapping with its format, version, name and the standard's version. */
+export function mappingFile(mapping: ColumnMapping, name?: string): MappingFile {
+  return { format: MAPPING_FILE_FORMAT, version: MAPPING_FILE_VERSION, ...(name ? { name } : {}), standard: schemaVersion, ...mapping };
+}
+
+/** The file as people read it and as it is compared byte for byte: two-space indented, final new line. */
+export function mappingFileText(mapping: ColumnMapping, name?: string): string {
+  return `${JSON.stringify(mappingFile(mapping, name), null, 2)}\n`;
+}
+
+const where = (path: PropertyKey[]) => (path.length > 0 ? `${path.map(String).join(".")} : ` : "");
+
+/** Reads a mapping file; every problem is said in French with where it is (« fields.nom : … »). */
+export function readMappingFile(text: string): { ok: true; mapping: ColumnMapping; name?: string } | { ok: false; errors: string[] } {
+  if (text.length > MAPPING_FILE_MAX_BYTES) return { ok: false, errors: ["Le fichier de correspondance dépasse 1 Mo."] };
+  if (jsonDepthExceeds(text)) return { ok: false, errors: ["Le fichier de correspondance est imbriqué trop profondément."] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return { ok: false, errors: ["Le fichier de correspondance n'est pas du JSON lisible."] };
+  }
+  const parsed = mappingFileSchema.safeParse(data, { error: z.locales.fr().localeError });
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${where(i.path)}${i.message}`) };
+  const { $schema: _s, format: _f, version: _v, standard: _st, name, ...rest } = parsed.data;
+  return { ok: true, mapping: tidy(rest), ...(name ? { name } : {}) };
+}
 
 export const mappingNameSchema = z
   .string({ error: "Donnez un nom à la correspondance." })

@@ -12,12 +12,13 @@ import type { Territory } from "@/modules/territories";
 import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
-import { applyMapping, remapReport, standardJson, type StandardRecord } from "./apply";
+import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
 import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
+import { translationViews, type TranslationView } from "./translation-view";
 import { columnInput, constantInput, missingRequired } from "./validation";
 
 export function authorizeUse(principal: Principal, territory: Pick<Territory, "id" | "status">): void {
@@ -71,7 +72,16 @@ export type MappingView = {
   defaults: Record<string, string>;
   /** Said once above the form (e.g. columns of a saved mapping missing from this file). */
   notices: string[];
+  /** Each enumerated field's distinct terms, what they become, with counts. */
+  translations: TranslationView[];
+  /** The parts of the mapping the selects do not show (translations, composed fields), as JSON for a hidden input. */
+  complements: string;
 };
+
+/** What the selects do not carry, kept from one post to the next. */
+export function complementsOf(mapping: ColumnMapping): string {
+  return JSON.stringify({ ...(mapping.translations ? { translations: mapping.translations } : {}), ...(mapping.compose ? { compose: mapping.compose } : {}) });
+}
 
 const completions: Partial<Record<FieldName, { none: string; hint: string }>> = {
   id: {
@@ -113,9 +123,10 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
   const notices: string[] = [];
   let mapping: ColumnMapping;
   if (saved) {
-    const missing = Object.entries(saved.mapping.fields).filter(([, c]) => !columns.has(c));
+    const missing = Object.entries(saved.mapping.fields ?? {}).filter(([, c]) => !columns.has(c));
     const fields = Object.fromEntries(Object.entries(saved.mapping.fields).filter(([, c]) => columns.has(c)));
-    mapping = saved.mapping.constants ? { fields, constants: saved.mapping.constants } : { fields };
+    // Translations and composed fields travel with it (a mapping of the first shape has none).
+    mapping = { ...saved.mapping, fields };
     notices.push(`Correspondance « ${saved.name} » appliquée.`);
     if (missing.length > 0) {
       notices.push(`Colonnes de la correspondance absentes de ce fichier (champs laissés sans colonne) : ${missing.map(([f, c]) => `« ${c} » pour ${f}`).join(", ")}.`);
@@ -148,6 +159,8 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
     fields,
     defaults: formValues(mapping),
     notices,
+    translations: translationViews(table, mapping),
+    complements: complementsOf(mapping),
   };
 }
 
@@ -155,14 +168,26 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
 
 export const PREVIEW_ROWS = 10;
 
-export type Preview = { rows: number; fields: { name: FieldName; title: string }[]; records: { line: number; values: StandardRecord }[] };
+export type Preview = {
+  rows: number;
+  fields: { name: FieldName; title: string }[];
+  records: { line: number; values: StandardRecord; errors: string[] }[];
+  translations: TranslationView[];
+  complements: string;
+};
 
 /** The first records as they will be sent to the standard's validation, with their line in the file. */
 export function previewMapping(table: ProducerTable, mapping: ColumnMapping, today = parisToday()): Preview {
   const head: ProducerTable = { ...table, rows: table.rows.slice(0, PREVIEW_ROWS), lines: table.lines.slice(0, PREVIEW_ROWS) };
-  const { records, lines } = applyMapping(head, mapping, { today });
+  const { records, lines, issues } = applyMapping(head, mapping, { today });
   const used = placeFields.filter((f) => records.some((r) => r[f.name] !== undefined)).map((f) => ({ name: f.name, title: f.title }));
-  return { rows: table.rows.length, fields: used, records: records.map((values, i) => ({ line: lines[i] ?? i + 1, values })) };
+  return {
+    rows: table.rows.length,
+    fields: used,
+    records: records.map((values, i) => ({ line: lines[i] ?? i + 1, values, errors: issues.filter((x) => x.line === i + 1).map((x) => x.message) })),
+    translations: translationViews(table, mapping),
+    complements: complementsOf(mapping),
+  };
 }
 
 /** Refuses a check or an import that would reject every line for want of a required field. */
@@ -187,9 +212,40 @@ export async function importMapped(
 ): Promise<ImportReport> {
   authorizeUse(principal, input.territory);
   requireEssentials(input.mapping);
-  const { records, lines } = applyMapping(input.table, input.mapping, { today: input.today });
-  const report = await importPlaces(db, principal, { bytes: standardJson(records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
-  return remapReport(report, lines);
+  const applied = applyMapping(input.table, input.mapping, { today: input.today });
+  const kept = keptRecords(applied);
+  const report = await importPlaces(db, principal, { bytes: standardJson(kept.records), filename: input.filename, territory: input.territory, dryRun: input.dryRun });
+  return withMappingIssues(remapReport(report, kept.lines), applied);
+}
+
+/** The records the mapping did not refuse, with their lines in the producer's file. */
+export function keptRecords(applied: Applied): { records: StandardRecord[]; lines: number[] } {
+  const records: StandardRecord[] = [];
+  const lines: number[] = [];
+  applied.records.forEach((r, i) => {
+    if (applied.refused.has(i + 1)) return;
+    records.push(r);
+    lines.push(applied.lines[i] ?? i + 1);
+  });
+  return { records, lines };
+}
+
+/**
+ * Adds the mapping's own findings to a report whose lines are already the producer's: refused
+ * records count as read and rejected, their errors sit among the others in line order, and the
+ * file-wide summaries (unknown terms) come first.
+ */
+export function withMappingIssues<R extends { records: number; rejected: number; issues: ImportReport["issues"]; lines?: ImportLine[] }>(report: R, applied: Applied): R {
+  const own = remapReport({ issues: applied.issues }, applied.lines).issues;
+  const refusedLines = [...applied.refused].map((n) => ({ line: applied.lines[n - 1] ?? n, id: applied.records[n - 1]?.id ?? "", status: "rejected" as const }));
+  const issues = [...own, ...report.issues].sort((a, b) => a.line - b.line);
+  return {
+    ...report,
+    records: report.records + applied.refused.size,
+    rejected: report.rejected + applied.refused.size,
+    issues,
+    ...(report.lines ? { lines: [...report.lines, ...refusedLines].sort((a, b) => a.line - b.line) } : {}),
+  };
 }
 
 const MAX_SHOWN = 300;

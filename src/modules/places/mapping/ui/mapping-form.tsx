@@ -8,6 +8,8 @@ import { placeMappingAction } from "@/modules/places/actions";
 import { columnInput, constantInput } from "../validation";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
 import { IssuesTable, NotImported, ReportSummary } from "./report";
+import { Translations } from "./translations";
+import type { TranslationView } from "../translation-view";
 import { Table } from "@/ui/table";
 
 /**
@@ -23,6 +25,8 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
   const errorCount = Object.keys(errors).length;
   const kind = state.status === "success" ? state.result?.kind : undefined;
   const examplesOf = new Map(view.columns.map((c) => [c.name, c.examples]));
+  const translations = state.result?.translations ? (JSON.parse(state.result.translations) as TranslationView[]) : view.translations;
+  const complements = state.result?.complements ?? view.complements;
   const row = (f: FieldView) => <FieldRow key={f.name} field={f} view={view} value={value} errors={errors} examplesOf={examplesOf} />;
   return (
     <>
@@ -40,6 +44,7 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
         </div>
         <input type="hidden" name="territory" value={territory} />
         <input type="hidden" name="fichier" value={token} />
+        <input type="hidden" name="complements" value={complements} />
         <p>
           Pour chaque champ du standard national, choisissez la colonne de votre fichier qui le contient. Les choix proposés sont des
           suggestions, tirées du nom des colonnes et de leur contenu : vérifiez-les. Une <strong>valeur fixe</strong> s&apos;applique à
@@ -58,6 +63,7 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
           </legend>
           {view.fields.filter((f) => !f.required).map(row)}
         </fieldset>
+        <Translations views={translations} />
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
           <li>
             <Submit intent="apercu" label="Prévisualiser" />
@@ -246,6 +252,11 @@ function PreviewTable({ preview }: { preview: Preview }) {
                   <td key={f}>{r.values[f] ?? <span className="fr-hint-text">vide</span>}</td>
                 ))}
                 <td>
+                  {r.errors.map((e) => (
+                    <p key={e} className="fr-message fr-message--error fr-text--xs">
+                      {e}
+                    </p>
+                  ))}
                   <ul className="fr-text--xs fr-mb-0">
                     {others
                       .filter((f) => r.values[f.name] !== undefined)

@@ -20,7 +20,7 @@ export function SavedMappings({ territory, token, saved }: { territory: string; 
                 <th scope="col">Colonnes associées</th>
                 <th scope="col">Valeurs fixes</th>
                 <th scope="col">Dernière modification</th>
-                <th scope="col">Action</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
@@ -34,6 +34,9 @@ export function SavedMappings({ territory, token, saved }: { territory: string; 
                     {m.createdBy ? ` (créée par ${m.createdBy})` : ""}
                   </td>
                   <td>
+                    <a className="fr-link fr-link--sm fr-mr-2w" href={`/espace/${territory}/lieux/colonnes/fichier/${m.id}`} download>
+                      Télécharger (JSON)<span className="fr-sr-only"> la correspondance « {m.name} »</span>
+                    </a>
                     <form action={deletePlaceMappingAction}>
                       <input type="hidden" name="territory" value={territory} />
                       <input type="hidden" name="id" value={m.id} />

@@ -3,6 +3,7 @@
 import { uploadForMappingAction } from "@/modules/places/actions";
 import { formatNumber } from "@/platform/text";
 import { PRODUCER_FILE, TABLE_LIMITS, FILE_PENDING_NOTE } from "@/platform/files/limits";
+import { MAPPING_FILE_MAX_BYTES } from "../validation";
 import { ActionForm, FileField, Hidden, SelectField } from "@/ui/form";
 
 /** Step 1: the producer's file, and optionally a mapping saved from a previous file. */
@@ -17,6 +18,14 @@ export function UploadForm({ territory, saved }: { territory: string; saved: { i
         maxBytes={PRODUCER_FILE.maxBytes}
         limitLabel={PRODUCER_FILE.limitLabel}
         accept={PRODUCER_FILE.accept}
+      />
+      <FileField
+        name="correspondance_fichier"
+        label="Fichier de correspondance (facultatif)"
+        hint="Une correspondance au format JSON de Maillage, téléchargée depuis un autre territoire ou écrite à la main (format décrit dans le guide). Elle est enregistrée sous son nom dans ce territoire puis appliquée."
+        maxBytes={MAPPING_FILE_MAX_BYTES}
+        limitLabel="1 Mo"
+        accept=".json,application/json"
       />
       {saved.length > 0 ? (
         <SelectField

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { applyMapping } from "./apply";
+import { readProducerFile, type ProducerTable } from "./read";
+import type { ColumnMapping } from "./schema";
+import { compileTranslation, translateTerm } from "./translate";
+
+const TODAY = "2026-11-20";
+
+async function csvTable(csv: string): Promise<ProducerTable> {
+  const result = await readProducerFile(new TextEncoder().encode(csv), "lieux.csv");
+  if (!result.ok) throw new Error(result.error);
+  return result.table;
+}
+
+const base = { nom: "Nom", adresse: "Adresse", code_postal: "CP", commune: "Ville" };
+const head = "Nom;Adresse;CP;Ville";
+const place = (n: number) => `Lieu ${n};${n} rue Haute;23000;Guéret`;
+
+describe("translating a producer's terms", () => {
+  it("without rules: the standard's words (any case, accents) and the v0.1 table (CNFS → Conseillers numériques)", () => {
+    const none = compileTranslation(undefined);
+    expect(translateTerm("dispositif_programmes_nationaux", "CNFS", none)).toEqual({ values: ["Conseillers numériques"], source: "v0.1" });
+    expect(translateTerm("dispositif_programmes_nationaux", "france services", none)).toEqual({ values: ["France Services"], source: "standard" });
+    expect(translateTerm("services", "Prendre en main un ordinateur", none)).toEqual({ values: ["Maîtrise des outils numériques du quotidien"], source: "v0.1" });
+    expect(translateTerm("frais_a_charge", "Payant", none)).toEqual({ values: ["Payant"], source: "standard" });
+    expect(translateTerm("services", "Ateliers Canva", none)).toEqual({ values: [], source: "unknown" });
+    // A plural apart: « Senior » is « Seniors ».
+    expect(translateTerm("publics_specifiquement_adresses", "Senior", none)).toEqual({ values: ["Seniors"], source: "standard" });
+  });
+
+  it("rules (several terms → one value, one term → two values) and exclusions come before the vocabulary", () => {
+    const c = compileTranslation({
+      rules: [
+        { terms: ["Démarches en ligne", "e-administration"], values: ["Aide aux démarches administratives"] },
+        { terms: ["Tout"], values: ["Aide aux démarches administratives", "Compréhension du monde numérique"] },
+      ],
+      exclude: ["Autre", "Aide aux démarches administratives"],
+    });
+    expect(translateTerm("services", "E-Administration", c)).toEqual({ values: ["Aide aux démarches administratives"], source: "rule" });
+    expect(translateTerm("services", "tout", c).values).toEqual(["Aide aux démarches administratives", "Compréhension du monde numérique"]);
+    expect(translateTerm("services", "autre", c)).toEqual({ values: [], source: "excluded" });
+    // An exclusion wins even over the standard's own word: the person said so.
+    expect(translateTerm("services", "Aide aux démarches administratives", c).source).toBe("excluded");
+  });
+
+  it("in a file: cells split on producers' separators, extra columns merged, values in the standard's order, no duplicate", async () => {
+    const table = await csvTable(
+      [`${head};Labels;Services;Autres services`, `${place(1)};CNFS;Démarches en ligne / Autre;Accès internet et matériel informatique`, `${place(2)};France Services, CNFS;;Démarches en ligne`].join("\n"),
+    );
+    const mapping: ColumnMapping = {
+      fields: { ...base, dispositif_programmes_nationaux: "Labels", services: "Services" },
+      translations: { services: { columns: ["Autres services"], rules: [{ terms: ["Démarches en ligne"], values: ["Aide aux démarches administratives"] }], exclude: ["Autre"] } },
+    };
+    const applied = applyMapping(table, mapping, { today: TODAY });
+    expect(applied.records.map((r) => [r.dispositif_programmes_nationaux, r.services])).toEqual([
+      ["Conseillers numériques", "Aide aux démarches administratives|Accès internet et matériel informatique"],
+      ["Conseillers numériques|France Services", "Aide aux démarches administratives"],
+    ]);
+    expect(applied.issues).toEqual([]);
+  });
+
+  it("an unknown term is not silently dropped: one summary line per field with each term's count, not one per row", async () => {
+    const rows = [`${head};Publics`, `${place(1)};Seniors|Migrants`, `${place(2)};Migrants`, `${place(3)};Migrants;`, `${place(4)};Bénéficiaires RSA`];
+    const applied = applyMapping(await csvTable(rows.join("\n")), { fields: { ...base, publics_specifiquement_adresses: "Publics" } }, { today: TODAY });
+    expect(applied.records.map((r) => r.publics_specifiquement_adresses)).toEqual(["Seniors", undefined, undefined, undefined]);
+    expect(applied.issues).toEqual([
+      {
+        line: 0,
+        id: "",
+        field: "publics_specifiquement_adresses",
+        level: "warning",
+        message:
+          "2 valeurs de « Publics » ne correspondent à aucune valeur du champ publics_specifiquement_adresses et sont ignorées (4\u00a0occurrences) : « Migrants » (3\u00a0fois), « Bénéficiaires RSA » (1\u00a0fois). Ajoutez une règle de traduction à la correspondance pour les garder.",
+      },
+    ]);
+    expect(applied.refused.size).toBe(0);
+  });
+
+  it("a v0.1 label with commas stays whole; the fixed value applies where the cell gives nothing", async () => {
+    const label = "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)";
+    const table = await csvTable([`${head};Frais`, `${place(1)};"${label}"`, `${place(2)};`].join("\n"));
+    const applied = applyMapping(table, { fields: { ...base, frais_a_charge: "Frais" }, constants: { frais_a_charge: "Gratuit" } }, { today: TODAY });
+    expect(applied.records.map((r) => r.frais_a_charge)).toEqual(["Gratuit sous condition", "Gratuit"]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Value translation (decision 014): a producer's terms in an enumerated or list column become the
+ * standard's values. Order of the rules, for each term of a cell:
+ *   1. an exclusion of the mapping       → no value (said in the preview, not a warning);
+ *   2. a rule of the mapping             → its values;
+ *   3. a value of the standard's vocabulary (case, accents and spaces aside) → that value;
+ *   4. the v0.1 translation table (« CNFS » → « Conseillers numériques »), when its target is this field;
+ *   5. otherwise the term is unknown: no value, and counted, so that the report says it ONCE with
+ *      its count (one line per field, not one warning per row).
+ * Pure: the preview, the import and the CLI run the same code.
+ */
+import { legacyValueTables, type LegacyTarget } from "../standard/legacy";
+import { enumValues, type EnumFieldName, type LegacyEnumFieldName } from "../standard/schema";
+import { matchCurrent, matchKey, matchLegacy } from "../standard/vocabulary";
+import type { ValueTranslation } from "./schema";
+
+export type TranslationSource = "rule" | "excluded" | "standard" | "v0.1" | "unknown";
+export type Translated = { values: string[]; source: TranslationSource };
+
+const legacyFieldNames = Object.keys(legacyValueTables) as LegacyEnumFieldName[];
+
+/** The v0.1 targets of a term that land in this field (a v0.1 label may be read in any v1 field it feeds). */
+function legacyTargets(field: EnumFieldName, term: string): string[] | null {
+  for (const legacy of legacyFieldNames) {
+    const match = matchLegacy(legacy, term);
+    if (!match) continue;
+    const here = match.targets.filter((t: LegacyTarget) => t.field === field);
+    // « Adultes » has no target at all: v0.1 said « everyone », which v1 says by saying nothing.
+    if (here.length > 0 || match.targets.length === 0) return [...new Set(here.map((t) => t.value))];
+  }
+  return null;
+}
+
+/** Rules indexed by the comparison key of their terms (built once per mapping and field). */
+export type CompiledTranslation = { rules: Map<string, string[]>; exclude: Set<string>; /** Terms repeat from row to row: each is worked out once per field (bounded). */ cache: Map<string, Translated> };
+
+export function compileTranslation(translation: ValueTranslation | undefined): CompiledTranslation {
+  const rules = new Map<string, string[]>();
+  for (const rule of translation?.rules ?? []) for (const term of rule.terms) rules.set(matchKey(term), [...(rules.get(matchKey(term)) ?? []), ...rule.values]);
+  return { rules, exclude: new Set((translation?.exclude ?? []).map(matchKey)), cache: new Map() };
+}
+
+export function translateTerm(field: EnumFieldName, term: string, compiled: CompiledTranslation): Translated {
+  const cacheKey = `${field}\u0000${term}`;
+  const cached = compiled.cache.get(cacheKey);
+  if (cached) return cached;
+  const t = translateUncached(field, term, compiled);
+  if (compiled.cache.size >= 10_000) compiled.cache.clear();
+  compiled.cache.set(cacheKey, t);
+  return t;
+}
+
+function translateUncached(field: EnumFieldName, term: string, compiled: CompiledTranslation): Translated {
+  const key = matchKey(term);
+  if (compiled.exclude.has(key)) return { values: [], source: "excluded" };
+  const ruled = compiled.rules.get(key);
+  if (ruled) return { values: [...new Set(ruled)], source: "rule" };
+  // « Senior » for « Seniors », « Jeunes » for « Jeune »: a plural apart is the same word.
+  const current = matchCurrent(field, term) ?? matchCurrent(field, `${term}s`) ?? (/s$/i.test(term) ? matchCurrent(field, term.slice(0, -1)) : null);
+  if (current) return { values: [current.value], source: "standard" };
+  const legacy = legacyTargets(field, term);
+  if (legacy) return { values: legacy, source: "v0.1" };
+  return { values: [], source: "unknown" };
+}
+
+const known = (field: EnumFieldName, text: string, compiled: CompiledTranslation) => translateTerm(field, text, compiled).source !== "unknown";
+
+/**
+ * The terms of a cell: split on the list separators producers use (« | », « ; », line breaks,
+ * « / » between spaces); a piece that is not a known term as a whole is split again on commas
+ * (a v0.1 label such as « Gratuit sous condition : … (situation familiale, convention …) » keeps
+ * its commas).
+ */
+export function termsOf(field: EnumFieldName, cell: string, compiled: CompiledTranslation): string[] {
+  return cell
+    .split(/[|;\n\r]+|\s+\/\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((piece) => (known(field, piece, compiled) || !piece.includes(",") ? [piece] : piece.split(",").map((s) => s.trim()).filter(Boolean)));
+}
+
+/** The standard's values of the cells of one row for this field (in the vocabulary's order, no duplicates). */
+export function translateCells(field: EnumFieldName, cells: string[], compiled: CompiledTranslation, seen?: (term: string, t: Translated) => void): string[] {
+  const out = new Set<string>();
+  for (const cell of cells) {
+    for (const term of termsOf(field, cell, compiled)) {
+      const t = translateTerm(field, term, compiled);
+      seen?.(term, t);
+      for (const v of t.values) out.add(v);
+    }
+  }
+  const order = enumValues(field) as readonly string[];
+  return [...out].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
