@@ -9,7 +9,7 @@
  * (what `places export --format data-inclusion` writes). A file of services alone is refused with a
  * message: a service needs its structure to become a place.
  */
-import type { FieldName } from "../standard/schema";
+import { PIVOT_PLACEHOLDER, type FieldName } from "../standard/schema";
 import { mobilisationToAcces, publicToStandard, reseauToDispositif, silentPublics, thematiqueToService } from "./vocabulary";
 
 type Json = Record<string, unknown>;
@@ -68,7 +68,8 @@ function placeOf(structure: Json, services: Json[], unmatched: Unmatched): Parti
     if (value !== "") out[field] = value;
   };
   set("id", text(structure.id));
-  set("pivot", text(structure.siret));
+  // data·inclusion's SIRET is optional, the standard's pivot is not: the national placeholder, as a mapped file gets.
+  set("pivot", text(structure.siret) || PIVOT_PLACEHOLDER);
   set("nom", text(structure.nom));
   set("commune", text(structure.commune));
   set("code_postal", text(structure.code_postal));
