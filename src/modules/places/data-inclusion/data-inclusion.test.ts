@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateFile } from "../standard/normalize";
 import type { NormalizedPlace } from "../standard/schema";
@@ -184,5 +186,22 @@ describe("data·inclusion export", () => {
     const sorted = (p: NormalizedPlace | undefined) =>
       Object.fromEntries(Object.entries(p ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : v]));
     expect(sorted(place)).toEqual(sorted(fullPlace));
+  });
+
+  it("every place of the real datasets exports valid against the schemas", () => {
+    const dir = "../shared/data/standard-mediation-numerique/datasets";
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json") && !f.includes("fake"));
+    expect(files.length).toBeGreaterThan(0);
+    let count = 0;
+    for (const f of files) {
+      const report = validateFile(new Uint8Array(fs.readFileSync(path.join(dir, f))), f);
+      const placesOfFile = report.results.flatMap((r) => (r.record ? [r.record] : []));
+      const out = dataInclusionExport(placesOfFile);
+      expect(out.structures).toHaveLength(placesOfFile.length);
+      const errors = [...out.structures.map((s) => schemaErrors(structureSchema, s)), ...out.services.map((s) => schemaErrors(serviceSchema, s))].flat();
+      expect({ file: f, errors }).toEqual({ file: f, errors: [] });
+      count += placesOfFile.length;
+    }
+    expect(count).toBeGreaterThan(500);
   });
 });
