@@ -15,7 +15,19 @@ const legacyEnumFields = Object.keys(legacyValueTables) as LegacyEnumFieldName[]
 /** Words too common in the vocabulary to tell one value from another. */
 const weak = new Set(["avec", "pour", "dans", "etre", "numerique", "numeriques", "numeriqu", "sans", "tous", "toute", "toutes", "leur", "leurs", "votre", "notre", "mais", "plus", "chez", "entre", "autre", "autres"]);
 
+// The same item is compared with every enumerated field: its words are worked out once (bounded).
+const stemCache = new Map<string, string[]>();
+
 function stems(text: string): string[] {
+  const cached = stemCache.get(text);
+  if (cached) return cached;
+  const out = stemsOf(text);
+  if (stemCache.size >= 20_000) stemCache.clear();
+  stemCache.set(text, out);
+  return out;
+}
+
+function stemsOf(text: string): string[] {
   const words = text
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
@@ -76,9 +88,10 @@ function items(cell: string): string[] {
 
 /**
  * Share (0 to 1) of the values that fit, list items counted one by one; a cell that fits as a whole
- * counts once (« Gratuit sous condition : …, convention … » has a comma of its own).
+ * counts once (« Gratuit sous condition : …, convention … » has a comma of its own). With `stopBelow`,
+ * the count stops early (and returns the share so far) once a hundred items fit less than that share.
  */
-export function vocabularyFit(field: EnumFieldName, values: readonly string[], loose = true): number {
+export function vocabularyFit(field: EnumFieldName, values: readonly string[], loose = true, stopBelow = 0): number {
   // Values repeat (a few dozen distinct ones in a file): each is judged once.
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -94,6 +107,9 @@ export function vocabularyFit(field: EnumFieldName, values: readonly string[], l
       all += n;
       if (fitsField(field, item, loose)) fit += n;
     }
+    // A column far from the vocabulary after a hundred values will not get there: a wide file of free text
+    // (200 columns × 10,000 rows) would otherwise be compared word by word for every enumerated field.
+    if (all >= 100 && fit < stopBelow * all) return fit / all;
   }
   return all === 0 ? 0 : fit / all;
 }

@@ -371,7 +371,7 @@ function evidence(field: FieldName, p: Profile, coords: ReturnType<typeof coordi
   if (field === "horaires" && weekdays.test(normalizeName(p.column))) return { score: 0, reason: "" };
 
   if (isEnumField(field)) {
-    const fit = name.score > 0 ? vocabularyFit(field, p.values) : vocabularyFit(field, p.values, false);
+    const fit = name.score > 0 ? vocabularyFit(field, p.values) : vocabularyFit(field, p.values, false, FIT_ALONE / 2);
     const percent = `${Math.round(fit * 100)} % des valeurs correspondent au vocabulaire du standard`;
     // « Itinérant : Oui/Non » says itinerance in its name and its ticks.
     if (field === "itinerance" && name.score >= 0.6 && yesNoShare(p.values) >= 0.8) {
