@@ -210,6 +210,8 @@ describe("producer vocabulary and value shapes", () => {
     expect(suggestMapping(days).horaires).toBeUndefined();
     const whole = tableOf(["nom", "horaires_lundi", "horaires"], [["A", "9h-12h", "Mo 09:00-12:00"], ["B", "10h-12h", "Tu 09:00-12:00"]]);
     expect(suggestMapping(whole).horaires?.column).toBe("horaires");
+    const range = tableOf(["nom", "Horaires lun-ven"], [["A", "9h-12h et 14h-17h"], ["B", "10h-12h"]]);
+    expect(suggestMapping(range).horaires?.column).toBe("Horaires lun-ven");
   });
 
   it("enumerated fields: a name is followed only when enough values fit; values alone need most of them to fit", () => {

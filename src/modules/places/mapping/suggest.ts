@@ -343,7 +343,7 @@ const namedOtherwise = (column: string) => placeFields.some((f) => f.name !== "i
 /** A geocoder's output (BAN/Addok « result_label », « result_type »…): its names say nothing of the producer's data. */
 const geocoderColumn = (column: string) => /^result\s/.test(normalizeName(column));
 
-const weekdays = /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|tu|we|th|fr|sa|su)\b/;
+const weekdaysAll = /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|tu|we|th|fr|sa|su)\b/g;
 
 /** Value share an enumerated field needs: with a name that says so, a third (the rest is translated); on values alone, most. */
 const FIT_WITH_NAME = 0.3;
@@ -367,8 +367,9 @@ function evidence(field: FieldName, p: Profile, coords: ReturnType<typeof coordi
     return name.score >= 0.6 && p.numbers ? { score: name.score * 0.5, reason: nameReason } : { score: 0, reason: "" };
   }
 
-  // One day of per-day hours is not the place's hours (they are combined, see the composed fields).
-  if (field === "horaires" && weekdays.test(normalizeName(p.column))) return { score: 0, reason: "" };
+  // One day of per-day hours (« horaires_lundi ») is not the place's hours (they are combined, see the
+  // composed fields); a range of days (« Horaires lun-ven ») is.
+  if (field === "horaires" && new Set(normalizeName(p.column).match(weekdaysAll) ?? []).size === 1) return { score: 0, reason: "" };
 
   if (isEnumField(field)) {
     const fit = name.score > 0 ? vocabularyFit(field, p.values) : vocabularyFit(field, p.values, false, FIT_ALONE / 2);
@@ -393,7 +394,7 @@ function evidence(field: FieldName, p: Profile, coords: ReturnType<typeof coordi
       const shapeReason = shapeReasons[field] ?? "";
       const alone = field === "id" ? 0.7 : shapeOnly[field];
       if (score > 0) {
-        // Name and values together outrank values alone (up to 0.85).
+        // Name and values together outrank values alone (which give 0.85 at most).
         score = Math.max(score, 0.9 + 0.1 * score);
         reason = `${reason} ; ${shapeReason}`;
       } else if (alone !== undefined) {
