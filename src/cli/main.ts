@@ -14,6 +14,8 @@ import { importPlaces } from "@/modules/places/commands";
 import { exportGeoJson } from "@/modules/places/geojson";
 import { placesForExport, registryForExport } from "@/modules/places/queries";
 import { exportCsv, exportJson } from "@/modules/places/standard/export";
+import { dataInclusionJson } from "@/modules/places/data-inclusion/export";
+import { dataInclusionPair } from "@/modules/places/data-inclusion/pair";
 import { placesValidate } from "./places";
 import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
@@ -35,11 +37,13 @@ Commandes :
                             standard : la correspondance utilisée (suggérée ou donnée) sur la sortie
                             standard, le rapport ligne à ligne sur l'erreur standard ou dans --report ;
                             sans territoire, rien n'est écrit ; avec, les lieux sont importés
-  places import FICHIER [--territory ADRESSE] [--dry-run]
+  places import FICHIER [--services SERVICES] [--territory ADRESSE] [--dry-run]
                             importe des lieux (rapport JSON ligne à ligne) ; avec un territoire,
-                            les lieux hors de son périmètre sont signalés et ignorés
-  places export [--territory ADRESSE] --format csv|json|geojson
-                            écrit les lieux sur la sortie standard (standard v1.0.2)
+                            les lieux hors de son périmètre sont signalés et ignorés ; un fichier
+                            de structures data·inclusion est reconnu (--services : ses services)
+  places export [--territory ADRESSE] --format csv|json|geojson|data-inclusion
+                            écrit les lieux sur la sortie standard (standard v1.0.2, ou
+                            structures et services data·inclusion v1)
   diagnostic export --territory ADRESSE
                             écrit le tableau par commune du portrait (CSV) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
@@ -96,11 +100,18 @@ const commands: Record<string, Command> = {
     const territory = territorySlug ? await findTerritoryBySlug(database.db, territorySlug) : undefined;
     if (territorySlug && !territory) return fail(`Territoire inconnu : « ${territorySlug} ». Voir : npx maillage territories list`);
     if (sub === "import") {
-      const file = rest.find((a) => !a.startsWith("--") && a !== territorySlug);
-      if (!file) return fail("Utilisation : npx maillage places import FICHIER [--territory ADRESSE] [--dry-run]");
-      const bytes = await readFile(file).catch(() => undefined);
+      const servicesFile = option(rest, "--services");
+      const file = rest.find((a) => !a.startsWith("--") && a !== territorySlug && a !== servicesFile);
+      if (!file) return fail("Utilisation : npx maillage places import FICHIER [--services SERVICES] [--territory ADRESSE] [--dry-run]");
+      let bytes: Uint8Array | undefined = await readFile(file).then((b) => new Uint8Array(b)).catch(() => undefined);
       if (!bytes) return fail(`Impossible de lire le fichier « ${file} ».`);
-      const report = await importPlaces(database.db, { kind: "system", label: "ligne de commande" }, { bytes: new Uint8Array(bytes), filename: path.basename(file), territory, dryRun: rest.includes("--dry-run") });
+      if (servicesFile) {
+        // data·inclusion publishes structures and services as two files: joined as the import reads them.
+        const joined = await dataInclusionPair(bytes, servicesFile);
+        if (typeof joined === "string") return fail(joined);
+        bytes = joined;
+      }
+      const report = await importPlaces(database.db, { kind: "system", label: "ligne de commande" }, { bytes, filename: path.basename(file), territory, dryRun: rest.includes("--dry-run") });
       const { lines: _lines, ...summary } = report;
       out(JSON.stringify(summary));
       return 0;
@@ -112,9 +123,11 @@ const commands: Record<string, Command> = {
     }
     if (sub === "export") {
       const format = option(rest, "--format");
-      if (format !== "csv" && format !== "json" && format !== "geojson") return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson");
+      if (format !== "csv" && format !== "json" && format !== "geojson" && format !== "data-inclusion") {
+        return fail("Utilisation : npx maillage places export [--territory ADRESSE] --format csv|json|geojson|data-inclusion");
+      }
       const list = territory ? await placesForExport(database.db, territory.id) : await registryForExport(database.db);
-      out(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : exportGeoJson(list).json);
+      out(format === "csv" ? exportCsv(list) : format === "json" ? exportJson(list) : format === "data-inclusion" ? dataInclusionJson(list) : exportGeoJson(list).json);
       return 0;
     }
     return fail("Utilisation : npx maillage places validate|map|import|export …");

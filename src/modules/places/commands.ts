@@ -9,6 +9,7 @@ import { type Territory, territoryCommuneCodes, perimeterCodes } from "@/modules
 import type { NormalizedPlace } from "./standard/schema";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
+import { fromDataInclusion } from "./data-inclusion/import";
 import { placeRegistryPolicy } from "./policy";
 import { places } from "./schema";
 
@@ -226,7 +227,9 @@ export async function importPlaces(
   const lookups = Promise.all([cachedCommuneIndex(db), input.territory ? territoryCommuneCodes(db, input.territory.id).then((codes) => new Set(codes)) : undefined]);
   lookups.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   progress(0, 0, "reading");
-  const parsed = parseFile(input.bytes, input.filename);
+  // A data·inclusion file (structures and their services) is read as the standard's records, with its notes.
+  const dataInclusion = fromDataInclusion(input.bytes);
+  const parsed = parseFile(dataInclusion?.bytes ?? input.bytes, dataInclusion ? "data-inclusion.json" : input.filename);
   const [index, perimeter] = await lookups;
 
   const lines: ImportLine[] = [];
@@ -313,7 +316,7 @@ export async function importPlaces(
   const fileIssues = (): ImportReport["issues"] =>
     failure !== undefined || !checker
       ? internalErrorReport(parsed, failure).issues
-      : checker.fileIssues().map((i) => ({ line: i.line, id: i.id, field: i.field, level: i.level, message: i.message }));
+      : [...(dataInclusion?.issues ?? []), ...checker.fileIssues().map((i) => ({ line: i.line, id: i.id, field: i.field, level: i.level, message: i.message }))];
   const base = () =>
     failure !== undefined
       ? { records: 0, accepted: 0, warned: 0, rejected: 0, issues: fileIssues(), dryRun: input.dryRun }

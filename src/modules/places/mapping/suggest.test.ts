@@ -157,6 +157,107 @@ describe("producer vocabulary and value shapes", () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it("a geocoder's output columns are not taken for the standard's fields by their names (result_label, result_type)", () => {
+    const t = tableOf(
+      ["Nom", "Adresse", "result_label", "result_type", "result_score", "result_postcode", "CP"],
+      [
+        ["Médiathèque", "1 rue de la Paix", "1 Rue de la Paix 16000 Angoulême", "housenumber", "0.97", "16000", "16000"],
+        ["Centre social", "2 place du Marché", "2 Place du Marché 16100 Cognac", "housenumber", "0.95", "16100", "16100"],
+        ["Mairie", "Le Bourg", "Le Bourg 16200 Jarnac", "street", "0.61", "16200", "16200"],
+      ],
+    );
+    const s = suggestMapping(t);
+    expect(s.formations_labels).toBeUndefined();
+    expect(s.typologie).toBeUndefined();
+    // The producer's own postcode, named and shaped, before the geocoder's.
+    expect(s.code_postal?.column).toBe("CP");
+  });
+
+  it("« Mobile » full of phone numbers is no itinerance, and the fuller landline column is the phone", () => {
+    const t = tableOf(
+      ["Nom", "Téléphone mobile", "Téléphone fixe"],
+      [
+        ["A", "06 12 34 56 78", "05 45 00 00 01"],
+        ["B", "", "05 45 00 00 02"],
+        ["C", "", "05 45 00 00 03"],
+        ["D", "07 11 22 33 44", "05 45 00 00 04"],
+      ],
+    );
+    const s = suggestMapping(t);
+    expect(s.telephone?.column).toBe("Téléphone fixe");
+    expect(s.itinerance).toBeUndefined();
+    const mobile = suggestMapping(tableOf(["Nom", "Mobile"], [["A", "06 12 34 56 78"], ["B", "07 11 22 33 44"]]));
+    expect(mobile.itinerance).toBeUndefined();
+    expect(mobile.telephone?.column).toBe("Mobile");
+  });
+
+  it("yes/no columns are not an enumerated field, except « Itinérant » whose ticks say it", () => {
+    const t = tableOf(
+      ["Nom", "Accompagnement", "Itinérant", "Services"],
+      [
+        ["A", "Oui", "Non", "Oui"],
+        ["B", "Non", "Oui", "Non"],
+      ],
+    );
+    const s = suggestMapping(t);
+    expect(s.modalites_accompagnement).toBeUndefined();
+    expect(s.services).toBeUndefined();
+    expect(s.itinerance?.column).toBe("Itinérant");
+  });
+
+  it("one day of per-day hours (« horaires_lundi ») is not the place's hours; a whole « horaires » column is", () => {
+    const days = tableOf(["nom", "horaires_lundi", "horaires_mardi"], [["A", "9h-12h", "14h-17h"], ["B", "10h-12h", "9h-12h"]]);
+    expect(suggestMapping(days).horaires).toBeUndefined();
+    const whole = tableOf(["nom", "horaires_lundi", "horaires"], [["A", "9h-12h", "Mo 09:00-12:00"], ["B", "10h-12h", "Tu 09:00-12:00"]]);
+    expect(suggestMapping(whole).horaires?.column).toBe("horaires");
+    const range = tableOf(["nom", "Horaires lun-ven"], [["A", "9h-12h et 14h-17h"], ["B", "10h-12h"]]);
+    expect(suggestMapping(range).horaires?.column).toBe("Horaires lun-ven");
+  });
+
+  it("enumerated fields: a name is followed only when enough values fit; values alone need most of them to fit", () => {
+    const t = tableOf(
+      ["Nom", "Offre", "Publics", "Col7"],
+      [
+        ["A", "Etre accompagné dans ses démarches administratives / Accès à Internet en autonomie", "Jeunes, Demandeurs d'emploi", "Gratuit"],
+        ["B", "Etre initié aux outils numériques", "Seniors", "Payant"],
+        ["C", "Pratiquer des activités récréatives numériques", "Réfugiés", "Gratuit sous condition"],
+      ],
+    );
+    const s = suggestMapping(t);
+    expect(s.services?.column).toBe("Offre");
+    expect(s.services?.reason).toContain("% des valeurs correspondent au vocabulaire du standard");
+    // Jeunes and Seniors fit, the rest will be translated or reported: the name leads.
+    expect(s.publics_specifiquement_adresses?.column).toBe("Publics");
+    // No name, but every value is one of the standard's.
+    expect(s.frais_a_charge).toEqual({ column: "Col7", reason: "100 % des valeurs correspondent au vocabulaire du standard", score: 0.8 });
+    const words = suggestMapping(tableOf(["Nom", "Public"], [["A", "Usager de l'équipement"], ["B", "Professionnel"], ["C", "Entrepreneur"]]));
+    expect(words.publics_specifiquement_adresses).toBeUndefined();
+  });
+
+  it("name and values together outrank values alone", () => {
+    // « Numéro » holds phones on every row (values alone); « Tél. accueil » says it and holds phones.
+    const t = tableOf(["Nom", "Numéro", "Tél. accueil"], [["A", "05 45 00 00 00", "05 45 11 11 11"], ["B", "05 45 00 00 01", "05 45 11 11 12"]]);
+    expect(suggestMapping(t).telephone?.column).toBe("Tél. accueil");
+  });
+
+  it("a column with a distinct code on every row is the identifier even when not called so; names, coordinates and URLs are not", () => {
+    const t = tableOf(
+      ["Nom", "Clé", "lat", "lon", "Page"],
+      [
+        ["Médiathèque", "MED-016-001", "45.65", "0.16", "https://a.fr/1"],
+        ["Centre social", "MED-016-002", "45.69", "-0.33", "https://a.fr/2"],
+        ["Mairie", "MED-016-003", "45.70", "-0.30", "https://a.fr/3"],
+      ],
+    );
+    const s = suggestMapping(t);
+    expect(s.id).toEqual({ column: "Clé", reason: "une valeur différente sur chaque ligne", score: 0.7 });
+    // A repeated code is not an identifier; neither is a distinct name.
+    const repeated = suggestMapping(tableOf(["Nom", "Code"], [["A", "X1"], ["B", "X1"]]));
+    expect(repeated.id).toBeUndefined();
+    const names = suggestMapping(tableOf(["Nom"], [["Médiathèque"], ["Mairie"]]));
+    expect(names.id).toBeUndefined();
+  });
+
   it("is deterministic", async () => {
     const t = await rawTable("gironde.json");
     expect(suggestMapping(t)).toEqual(suggestMapping(t));

@@ -5,10 +5,17 @@
  *   the words producers use (« CP », « Ville », « Mail », « Tél », « Coord. X »…);
  * - the shape of its values (postcodes, e-mails, phones, URLs, SIRET, coordinates inside France,
  *   opening hours, dates), which also overrules a misleading name (a « Coord. X » full of latitudes).
+ * Enumerated and list fields also need values that fit the standard's vocabulary (fit.ts): a name
+ * alone does not send phone numbers (« Mobile ») or « Oui »/« Non » to them. Name and values together
+ * outrank values alone; of two columns as good, the fuller wins; a column with a distinct code on
+ * every row is the identifier even when it is not called so. A geocoder's output columns
+ * (« result_label », « result_type ») and per-day hours (« horaires_lundi ») are not taken for fields
+ * by their names.
  * Pure and deterministic: same table, same suggestions. One column serves one field, except that a
  * full address (« 8 rue de la Boétie - 33000 Bordeaux ») may also give the postcode and the commune.
  */
-import { placeFields, type FieldName } from "../standard/schema";
+import { isEnumField, placeFields, type FieldName } from "../standard/schema";
+import { vocabularyFit, yesNoShare } from "./fit";
 import type { ProducerTable } from "./read";
 
 export type Suggestion = { column: string; reason: string; score: number };
@@ -50,7 +57,7 @@ const synonyms: Record<FieldName, string[]> = {
   latitude: ["latitude", "lat", "y", "coord y", "coordonnee y", "coordonnees y", "gps lat", "geo lat"],
   longitude: ["longitude", "lon", "lng", "long", "x", "coord x", "coordonnee x", "coordonnees x", "gps lon", "geo lon"],
   typologie: ["typologie", "type", "type structure", "type de structure", "typo", "categorie", "type de lieu", "nature"],
-  telephone: ["telephone", "tel", "tél", "numero de telephone", "phone", "portable", "fixe", "contact telephonique", "num tel"],
+  telephone: ["telephone", "tel", "tél", "numero de telephone", "phone", "portable", "fixe", "mobile", "telephone fixe", "telephone mobile", "contact telephonique", "num tel"],
   courriels: ["courriels", "courriel", "mail", "email", "e mail", "adresse mail", "adresse electronique", "mel", "adresse courriel", "contact mail"],
   site_web: ["site web", "site internet", "site", "web", "url", "website", "site web du lieu", "page web"],
   horaires: ["horaires", "horaire", "heures d ouverture", "ouverture", "horaires d ouverture", "opening hours", "jours et horaires", "permanences"],
@@ -185,6 +192,8 @@ type Profile = {
   index: number;
   values: string[];
   filled: number;
+  /** Share of the rows with a value: of two columns as good, the fuller is the better. */
+  fullness: number;
   unique: boolean;
   share: (shape: Shape) => number;
   numbers: number[] | null;
@@ -209,6 +218,7 @@ function profile(table: ProducerTable, column: string, index: number): Profile {
     index,
     values,
     filled: filledValues.length,
+    fullness: table.rows.length === 0 ? 0 : filledValues.length / table.rows.length,
     unique: filledValues.length === table.rows.length && new Set(filledValues).size === filledValues.length,
     share,
     // The first rows are enough to recognise coordinates (and keep the pair search small).
@@ -322,9 +332,27 @@ const shapeOnly: Partial<Record<FieldName, number>> = {
   adresse: 0.66,
 };
 
+/** Codes, not words: « 43 », « MED-016 », « a1b2… » (a place's name, a URL or a coordinate is no identifier). */
+function codeLike(p: Profile): boolean {
+  return p.values.every((v) => /^[\p{L}\d_\-:.]{1,64}$/u.test(v) && /\d/.test(v) && !is.url(v) && !is.date(v) && !/^-?\d+[.,]\d+$/.test(v));
+}
+
+/** A column whose name says another field (« CP », « Téléphone ») is not taken as the identifier for being unique. */
+const namedOtherwise = (column: string) => placeFields.some((f) => f.name !== "id" && nameScore(column, f.name).score >= 0.85);
+
+/** A geocoder's output (BAN/Addok « result_label », « result_type »…): its names say nothing of the producer's data. */
+const geocoderColumn = (column: string) => /^result\s/.test(normalizeName(column));
+
+const weekdaysAll = /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|tu|we|th|fr|sa|su)\b/g;
+
+/** Value share an enumerated field needs: with a name that says so, a third (the rest is translated); on values alone, most. */
+const FIT_WITH_NAME = 0.3;
+const FIT_ALONE = 0.8;
+
 function evidence(field: FieldName, p: Profile, coords: ReturnType<typeof coordinatePair>): Evidence {
   if (p.filled === 0) return { score: 0, reason: "" };
-  const name = nameScore(p.column, field);
+  const geocoder = geocoderColumn(p.column);
+  const name = geocoder ? { score: 0, reason: "" } : nameScore(p.column, field);
   const nameReason = name.reason;
 
   if (field === "latitude" || field === "longitude") {
@@ -339,18 +367,38 @@ function evidence(field: FieldName, p: Profile, coords: ReturnType<typeof coordi
     return name.score >= 0.6 && p.numbers ? { score: name.score * 0.5, reason: nameReason } : { score: 0, reason: "" };
   }
 
+  // One day of per-day hours (« horaires_lundi ») is not the place's hours (they are combined, see the
+  // composed fields); a range of days (« Horaires lun-ven ») is.
+  if (field === "horaires" && new Set(normalizeName(p.column).match(weekdaysAll) ?? []).size === 1) return { score: 0, reason: "" };
+
+  if (isEnumField(field)) {
+    const fit = name.score > 0 ? vocabularyFit(field, p.values) : vocabularyFit(field, p.values, false, FIT_ALONE / 2);
+    const percent = `${Math.round(fit * 100)} % des valeurs correspondent au vocabulaire du standard`;
+    // « Itinérant : Oui/Non » says itinerance in its name and its ticks.
+    if (field === "itinerance" && name.score >= 0.6 && yesNoShare(p.values) >= 0.8) {
+      return { score: 0.9 + 0.1 * name.score, reason: `${nameReason} ; les valeurs sont des oui/non` };
+    }
+    if (name.score > 0 && fit >= FIT_WITH_NAME) return { score: 0.9 + 0.1 * name.score, reason: `${nameReason} ; ${percent}` };
+    if (name.score === 0 && fit >= FIT_ALONE) return { score: 0.8, reason: percent };
+    return { score: 0, reason: "" };
+  }
+
   let score = name.score;
   let reason = name.score > 0 ? nameReason : "";
-  const share = shapeShare(field, p);
+  let share = shapeShare(field, p);
+  // A distinct code on every row is an identifier whatever its name; a distinct name on every row is not.
+  if (field === "id" && name.score === 0) share = p.unique && codeLike(p) && !namedOtherwise(p.column) ? 1 : 0;
   if (share !== undefined) {
     const strong = field === "horaires" ? share >= 0.6 : share >= 0.8;
     if (strong) {
       const shapeReason = shapeReasons[field] ?? "";
+      const alone = field === "id" ? 0.7 : shapeOnly[field];
       if (score > 0) {
-        score = Math.min(1, score + 0.05);
+        // Name and values together outrank values alone (which give 0.85 at most).
+        score = Math.max(score, 0.9 + 0.1 * score);
         reason = `${reason} ; ${shapeReason}`;
-      } else if (shapeOnly[field] !== undefined) {
-        score = shapeOnly[field] ?? 0;
+      } else if (alone !== undefined) {
+        score = alone;
         reason = shapeReason;
       }
     } else if (score > 0 && (field === "telephone" ? p.share("phoneLoose") : share) < (field === "horaires" ? 0.2 : 0.5)) {
@@ -385,8 +433,11 @@ export function suggestMapping(table: ProducerTable): Suggestions {
       if (e.score >= MIN_SCORE) candidates.push({ field: f.name, p, e });
     }
   }
-  // Best evidence first; ties go to the schema's field order, then to the leftmost column.
-  candidates.sort((a, b) => b.e.score - a.e.score || (fieldOrder.get(a.field) ?? 0) - (fieldOrder.get(b.field) ?? 0) || a.p.index - b.p.index);
+  // Best evidence first, the fuller column first when two are as good (up to 0.1 for an empty column: a
+  // landline on every row before a mobile on a third of them); ties go to the schema's field order, then
+  // to the leftmost column.
+  const ranked = (c: { p: Profile; e: Evidence }) => c.e.score - 0.1 * (1 - c.p.fullness);
+  candidates.sort((a, b) => ranked(b) - ranked(a) || (fieldOrder.get(a.field) ?? 0) - (fieldOrder.get(b.field) ?? 0) || a.p.index - b.p.index);
   const out: Suggestions = {};
   const taken = new Set<string>();
   for (const c of candidates) {

@@ -78,7 +78,7 @@ export function ImportPlaces({ territory }: { territory: string }) {
       file={{
         name: "file",
         label: "Fichier de lieux",
-        hint: `CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2. ${PLACES_FILE.limitLabel} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`,
+        hint: `CSV (virgule ou point-virgule, UTF-8 ou Windows-1252) ou JSON, au standard national des lieux de médiation numérique, toute version de v0.1.0 à v1.0.2, ou structures et services data·inclusion v1 (JSON). ${PLACES_FILE.limitLabel} et ${formatNumber(TABLE_LIMITS.rows)} lieux au plus. La vérification n'écrit rien.`,
         maxBytes: PLACES_FILE.maxBytes,
         limitLabel: PLACES_FILE.limitLabel,
         accept: PLACES_FILE.accept,

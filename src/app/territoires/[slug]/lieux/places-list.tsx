@@ -126,6 +126,13 @@ export async function PlacesList({ slug, sp, cached }: { slug: string; sp: Recor
             <a href={`/territoires/${territory.slug}/lieux/export/json`} download>JSON</a>,{" "}
             <a href={`/territoires/${territory.slug}/lieux/export/geojson`} download>GeoJSON</a>.
           </p>
+          <p className="fr-text--sm">
+            Les mêmes lieux au format{" "}
+            <a href={`/territoires/${territory.slug}/lieux/export/data-inclusion`} download>
+              data·inclusion (structures et services, JSON)
+            </a>
+            .
+          </p>
         </div>
       </div>
     </>
