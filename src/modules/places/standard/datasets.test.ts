@@ -43,7 +43,7 @@ describe("datasets/ (real regional files, mixed v0.1/v1 fields)", () => {
     expect(first?.id).toBe("mediation-numerique-conseiller-numerique-63d29db4e6d6a806f256459a-mediation-numerique");
     expect(first?.record).toMatchObject({
       nom: "Médiathèque chateaubernard",
-      commune: "CHÂTEAUBERNARD",
+      commune: "Châteaubernard", // « CHÂTEAUBERNARD » in the file: the official spelling (16100 is shared with Cognac)
       code_postal: "16100",
       typologie: ["RFS"],
       // labels_nationaux "CNFS;France Services" (v0.1 name, v0.1 values, ";")

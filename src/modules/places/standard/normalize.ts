@@ -25,7 +25,10 @@ import {
   type NormalizedPlace,
 } from "./schema";
 import { splitList } from "./vocabulary";
-import { checkCoordinate, checkEmail, checkOpeningHours, checkPhone, checkUrl, quote } from "./values";
+import { checkCoordinate, checkEmail, checkOpeningHours, quote } from "./values";
+import { communeIndex, resolveCommune } from "../mapping/normalize/communes";
+import { normalizePhone } from "../mapping/normalize/phones";
+import { normalizeUrl } from "../mapping/normalize/urls";
 
 export type PlaceVersion = "0.1" | "1.0" | "mixte";
 export type RecordStatus = "accepted" | "warned" | "rejected";
@@ -154,6 +157,32 @@ function detectVersion(keys: Iterable<string>, signals: VersionSignals): PlaceVe
   return legacy && current ? "mixte" : legacy ? "0.1" : "1.0";
 }
 
+/**
+ * The place's commune found from its postcode, commune and INSEE code (../mapping/normalize/communes):
+ * a polluted or CEDEX cell, a former commune's name, a missing postcode or a geocoder's wrong INSEE
+ * code are repaired here, with a warning naming both values. The INSEE code is written only when the
+ * input had one or the commune could not be found by the import's postcode-and-name rule otherwise.
+ */
+function placeCommune(ctx: Context, input: Map<string, string>): void {
+  const postcode = input.get("code_postal");
+  const commune = input.get("commune");
+  const insee = input.get("code_insee");
+  if (postcode !== undefined && /^\d{5}$/.test(postcode) && insee === undefined && commune !== undefined && !/[,;(]|\d|cedex/i.test(commune)) {
+    // The usual clean case: the import finds it by postcode and name; no look-up needed here.
+    const known = communeIndex().byPostcode.get(postcode);
+    if (known?.length === 1) return;
+  }
+  const found = resolveCommune(communeIndex(), { postcode, commune, insee });
+  for (const note of found.notes) ctx.warn(note.field, note.message);
+  if (!found.commune) return;
+  if (found.name !== undefined) {
+    if (commune === undefined) ctx.warn("commune", `La commune manquante a été déduite ${postcode === undefined ? "du code INSEE" : "du code postal"} : ${quote(found.name)}.`);
+    input.set("commune", found.name);
+  }
+  if (found.postcode !== undefined) input.set("code_postal", found.postcode);
+  if (found.insee !== undefined && (insee !== undefined || found.notes.length > 0 || commune !== found.name)) input.set("code_insee", found.insee);
+}
+
 /** `seenIds`: ids already accepted in the same file (id → line), for the schema's uniqueness rule. */
 export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = new Map(), unknown: Set<string> = new Set()): RecordResult {
   const ctx = new Context(raw.line, "");
@@ -184,6 +213,7 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const enumList = <F extends EnumFieldName>(f: F) => bag.get(f) as NormalizedPlace[F] | undefined;
   const others = [input.get("autres_formations_labels"), ...(bag.get("autres_formations_labels") ?? [])].filter((v) => v !== undefined);
 
+  placeCommune(ctx, input);
   const codePostal = readCode(ctx, input, "code_postal");
   const hours = input.has("horaires") ? checkOpeningHours(input.get("horaires") ?? "") : undefined;
   if (hours?.note) ctx.warn("horaires", hours.note);
@@ -193,7 +223,7 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const telephone = input.get("telephone");
   const url = (field: "fiche_acces_libre" | "prise_rdv") => {
     const text = input.get(field);
-    return text === undefined ? undefined : optional(ctx, field, checkUrl(text));
+    return text === undefined ? undefined : optional(ctx, field, normalizeUrl(text));
   };
   const dateText = required(ctx, input, "date_maj");
 
@@ -209,10 +239,10 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
     latitude: latitude === undefined ? undefined : optional(ctx, "latitude", checkCoordinate(latitude, "latitude")),
     longitude: longitude === undefined ? undefined : optional(ctx, "longitude", checkCoordinate(longitude, "longitude")),
     typologie: readList(ctx, "typologie", input.get("typologie"), /[|;,]/, (v) => ({ ok: true, value: v })),
-    telephone: telephone === undefined ? undefined : optional(ctx, "telephone", checkPhone(telephone, codePostal)),
+    telephone: telephone === undefined ? undefined : optional(ctx, "telephone", normalizePhone(telephone, codePostal)),
     courriels: readList(ctx, "courriels", input.get("courriels"), /[|;,\s]+/, checkEmail),
     // v0.1.0's own example separated URLs with ","; a comma inside a URL is left alone.
-    site_web: readList(ctx, "site_web", input.get("site_web"), /[|;\s]+|,(?=\s*(?:https?:\/\/|www\.))/i, checkUrl),
+    site_web: readList(ctx, "site_web", input.get("site_web"), /[|;\s]+|,(?=\s*(?:https?:\/\/|www\.))/i, normalizeUrl),
     horaires: hours?.value,
     presentation_resume: resume,
     presentation_detail: detail,

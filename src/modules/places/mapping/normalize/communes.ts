@@ -145,7 +145,8 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
   } else if (byName.length > 0) {
     const dep = written?.slice(0, 2);
     const near = dep ? byName.filter((c) => c.code.startsWith(dep === "20" ? "2" : dep)) : byName;
-    chosen = near.length === 1 ? near[0] : byName.length === 1 ? byName[0] : undefined;
+    // A postcode of another département makes a same-named commune elsewhere a guess: none is taken.
+    chosen = near.length === 1 ? near[0] : dep === undefined && byName.length === 1 ? byName[0] : undefined;
   } else if (byPostcode.length === 1) chosen = byPostcode[0];
 
   const insee = (input.insee ?? "").trim();
@@ -160,18 +161,28 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
 
   if (former) notes.push({ field: "commune", message: `${quote(cell.name)} est une ancienne commune, aujourd'hui ${label(chosen)} : c'est cette commune qui est retenue.` });
   let postcode = written;
-  if (written === undefined || (cedex && !chosen.postcodes.includes(written))) {
-    if (chosen.postcodes.length === 1 && chosen.postcodes[0]) {
-      postcode = chosen.postcodes[0];
+  const explicitCedex = cell.cedex || (postcodeCell?.cedex ?? false);
+  const insteadOfInsee = written !== undefined && written === chosen.code && !chosen.postcodes.includes(written);
+  if (written === undefined || (cedex && !chosen.postcodes.includes(written) && (explicitCedex || insteadOfInsee || chosen.postcodes.length === 1))) {
+    const only = chosen.postcodes.length === 1 ? chosen.postcodes[0] : undefined;
+    const given = quote(postcodeText || (written ?? ""));
+    if (only !== undefined) {
+      postcode = only;
       notes.push({
         field: "code_postal",
         message:
           written === undefined
-            ? `Le code postal manquant a été déduit de la commune ${label(chosen)} : ${quote(postcode)}.`
-            : `Le code postal ${quote(postcodeText || written)} est un code CEDEX : la commune ${label(chosen)} a été retenue, avec son code postal ${quote(postcode)}.`,
+            ? postcodeText === ""
+              ? `Le code postal manquant a été déduit de la commune ${label(chosen)} : ${quote(only)}.`
+              : `Le code postal ${given} n'est pas lisible : celui de la commune ${label(chosen)} a été retenu, ${quote(only)}.`
+            : insteadOfInsee
+              ? `Le code postal ${given} est le code INSEE de la commune ${label(chosen)}, pas son code postal : ${quote(only)} a été retenu.`
+              : explicitCedex
+                ? `Le code postal ${given} est un code CEDEX : la commune ${label(chosen)} a été retenue, avec son code postal ${quote(only)}.`
+                : `Le code postal ${given} n'est celui d'aucune commune (code CEDEX ?) : la commune ${label(chosen)} a été retenue, avec son code postal ${quote(only)}.`,
       });
-    } else if (written !== undefined) {
-      notes.push({ field: "code_postal", message: `Le code postal ${quote(postcodeText || written)} est un code CEDEX : la commune ${label(chosen)} a été retenue.` });
+    } else if (explicitCedex && written !== undefined) {
+      notes.push({ field: "code_postal", message: `Le code postal ${given} est un code CEDEX : la commune ${label(chosen)} a été retenue.` });
     }
   }
   if (cell.name !== "" && !former && byName.length === 0) {
