@@ -24,10 +24,9 @@ export function readPivot(ctx: Context, input: Map<string, string>): string | un
   const raw = required(ctx, input, "pivot");
   if (raw === undefined) return undefined;
   const value = raw.replace(/[\s.]/g, "");
-  if (value === PIVOT_PLACEHOLDER) {
-    ctx.warn("pivot", `Le pivot ${quote(value)} est une valeur de remplacement, pas un SIRET ni un RNA : il est ignoré. Renseignez le SIRET (14 chiffres) ou le numéro RNA du lieu.`);
-    return undefined;
-  }
+  // The placeholder is a file-wide condition more often than not (a whole export without SIRET):
+  // FileChecker reports it once, with the lines, instead of one warning per place.
+  if (value === PIVOT_PLACEHOLDER) return undefined;
   if (!schemaRegex("pivot")?.test(value)) {
     ctx.fail("pivot", `Le pivot ${quote(raw)} n'est ni un SIRET (14 chiffres), ni un numéro RNA (W suivi de 9 chiffres), ni un RIDET : 9 à 14 lettres ou chiffres attendus.`);
     return undefined;

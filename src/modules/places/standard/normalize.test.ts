@@ -42,11 +42,22 @@ describe("required fields and status", () => {
     expect(one({ ...base, date_maj: "02/04/2024" })).toMatchObject({ status: "warned", record: { date_maj: "2024-04-02" } });
   });
 
-  it("tolerates the placeholder pivot 00000000000000: warning, value dropped", () => {
+  it("tolerates the placeholder pivot 00000000000000: value dropped, flagged for the file's one summary line", () => {
     const r = one({ ...base, pivot: "00000000000000" });
-    expect(r.status).toBe("warned");
+    expect(r).toMatchObject({ status: "accepted", issues: [], placeholderPivot: true });
     expect(r.record?.pivot).toBeUndefined();
-    expect(r.issues[0]).toMatchObject({ field: "pivot", level: "warning", line: 2, id: "lieu-1" });
+    const csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\na,00000000000000,A,Reims,51100,r,2024-01-01\nb,12345678901234,B,Reims,51100,r,2024-01-01\n";
+    const report = validateFile(new TextEncoder().encode(csv), "a.csv");
+    expect(report.issues).toEqual([
+      {
+        line: 0,
+        id: "",
+        field: "pivot",
+        level: "warning",
+        message:
+          "Un lieu sur 2 a le pivot de remplacement « 00000000000000 » au lieu d'un SIRET ou d'un numéro RNA (ligne 2) : il est laissé vide. Renseignez le SIRET (14 chiffres) ou le numéro RNA, dans le fichier ou comme valeur fixe de la correspondance.",
+      },
+    ]);
   });
 
   it("rejects a second place with the same id in a file", () => {

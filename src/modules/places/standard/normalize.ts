@@ -14,6 +14,7 @@ import { legacyDropped, legacyRenames, legacyValueFields } from "./legacy";
 import { Bag, legacyPrimary, readEnumList, readLegacyList, type VersionSignals } from "./lists";
 import { fieldNamesOf, fileIssue, parseFile, type ParsedFile, type RawRecord } from "./parse";
 import {
+  PIVOT_PLACEHOLDER,
   freeTextFields,
   isFieldName,
   isLegacyFieldName,
@@ -39,6 +40,8 @@ export type RecordResult = {
   status: RecordStatus;
   record?: NormalizedPlace;
   issues: Issue[];
+  /** The pivot was the national placeholder (reported once for the file, see FileChecker). */
+  placeholderPivot?: true;
 };
 
 // Every record of a file repeats the same column names: each is worked out once (bounded).
@@ -274,7 +277,8 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const rejected = ctx.issues.some((i) => i.level === "error");
   if (!rejected && id !== undefined) seenIds.set(id, raw.line);
   const status: RecordStatus = rejected ? "rejected" : ctx.issues.length > 0 ? "warned" : "accepted";
-  return { line: raw.line, id: ctx.id, version, status, ...(rejected ? {} : { record: place }), issues: ctx.issues };
+  const placeholderPivot = input.get("pivot")?.replace(/[\s.]/g, "") === PIVOT_PLACEHOLDER;
+  return { line: raw.line, id: ctx.id, version, status, ...(rejected ? {} : { record: place }), issues: ctx.issues, ...(placeholderPivot ? { placeholderPivot: true as const } : {}) };
 }
 
 export type ValidationReport = {
@@ -338,6 +342,7 @@ export class FileChecker {
   private readonly refusal: Issue | undefined;
   private readonly readerIssues: Issue[];
   private count = 0;
+  private readonly placeholderLines: number[] = [];
 
   constructor(parsed: ParsedFile) {
     this.readerIssues = parsed.issues;
@@ -361,7 +366,9 @@ export class FileChecker {
   next(size: number): RecordResult[] {
     const slice = this.pending.splice(0, size);
     this.count += slice.length;
-    return slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
+    const results = slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
+    for (const r of results) if (r.placeholderPivot) this.placeholderLines.push(r.line);
+    return results;
   }
 
   /** File-level issues (line 0): the reader's, unknown columns, an empty file. */
@@ -372,8 +379,29 @@ export class FileChecker {
       issues.push(fileIssue(`Le champ ${quote(column)} ne fait pas partie du standard (ni v1.0.2, ni v0.1) : il est ignoré.`, "warning"));
     }
     if (this.readerIssues.length === 0 && this.total === 0) issues.push(fileIssue("Le fichier ne contient aucun lieu.", "warning"));
+    const placeholder = placeholderPivotIssue(this.placeholderLines, this.total);
+    if (placeholder) issues.push(placeholder);
     return issues;
   }
+}
+
+/**
+ * One line for the whole file: the placeholder pivot 00000000000000 on some or every place (it is
+ * dropped from each place, which stays valid). One warning per row buried the real ones.
+ */
+export function placeholderPivotIssue(lines: readonly number[], total: number): Issue | undefined {
+  if (lines.length === 0) return undefined;
+  const advice = "Renseignez le SIRET (14 chiffres) ou le numéro RNA, dans le fichier ou comme valeur fixe de la correspondance.";
+  if (lines.length === total && total > 1) {
+    return fileIssue(`Aucun des ${countOf(total, "lieu", "lieux")} n'a de SIRET ni de numéro RNA : le pivot ${quote(PIVOT_PLACEHOLDER)} est une valeur de remplacement, il est laissé vide. ${advice}`, "warning", "pivot");
+  }
+  const shown = lines.slice(0, 10).join(", ");
+  const more = lines.length > 10 ? ` et ${lines.length - 10} autres` : "";
+  return fileIssue(
+    `${plural(lines.length, "Un lieu", `${lines.length} lieux`)} sur ${total} ${plural(lines.length, "a", "ont")} le pivot de remplacement ${quote(PIVOT_PLACEHOLDER)} au lieu d'un SIRET ou d'un numéro RNA (${plural(lines.length, "ligne", "lignes")} ${shown}${more}) : il est laissé vide. ${advice}`,
+    "warning",
+    "pivot",
+  );
 }
 
 /** Records checked between two progress reports. */
