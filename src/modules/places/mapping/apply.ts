@@ -17,6 +17,9 @@
 import { createHash } from "node:crypto";
 import { PIVOT_PLACEHOLDER, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import type { ColumnMapping } from "./schema";
+import { convertCoordinates, mappedProjection } from "./normalize/coordinates";
+import { normalizeDate } from "./normalize/dates";
+import { standardList } from "./normalize/lists";
 import type { ProducerTable } from "./read";
 
 export type StandardRecord = Partial<Record<FieldName, string>>;
@@ -49,21 +52,10 @@ export function streetOf(text: string): string {
   return m?.[1]?.replace(/[\s,-]+$/, "") ?? text;
 }
 
-/** « 2022-09-26 19:00:45 » → 2022-09-26; « 07/12/2021 14:00 » → 07/12/2021 (the standard reads that one). */
+/** Producers' dates (ISO, « 2020/06/30 14:12:05.000 », 07/12/2021, Excel serials) → YYYY-MM-DD; unreadable text is left for the standard to refuse. */
 function dateOnly(text: string): string {
-  const iso = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.exec(text);
-  if (iso?.[1]) return iso[1];
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(\s+\d{1,2}[:h]\d{2}(:\d{2})?)?$/.exec(text);
-  return fr ? `${fr[1]}/${fr[2]}/${fr[3]}` : text;
-}
-
-/** Lists of enumerated values: producers also separate them with « / » or line breaks. */
-function listOf(text: string): string {
-  return text
-    .split(/\s+\/\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join("|");
+  const date = normalizeDate(text);
+  return date.ok ? date.value : text;
 }
 
 const identityOf = (r: StandardRecord) =>
@@ -97,7 +89,7 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
         else if (f.name === "commune" && cols.commune === cols.code_postal) value = communeOf(value);
         else if (f.name === "adresse" && sharedPostcode && cols.adresse === cols.code_postal) value = streetOf(value);
         else if (f.name === "date_maj") value = dateOnly(value);
-        else if (isEnumField(f.name)) value = listOf(value);
+        else if (isEnumField(f.name)) value = standardList(value);
       }
       if (value === "") value = (f.name === "id" ? "" : (constants[f.name] ?? "")).trim();
       if (value !== "") record[f.name] = value;
@@ -114,6 +106,8 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     // The standard's field order, so that the file reads like any other.
     return Object.fromEntries(placeFields.flatMap((f) => (record[f.name] === undefined ? [] : [[f.name, record[f.name]]]))) as StandardRecord;
   });
+  // Lambert-93, CC zones, Web Mercator, overseas UTM, swapped degrees: detected from the file's values.
+  convertCoordinates(records, mappedProjection(table.rows, { longitude: cols.longitude, latitude: cols.latitude })?.code);
   return { records, lines: [...table.lines] };
 }
 

@@ -27,7 +27,7 @@ import {
 } from "./schema";
 import { splitList } from "./vocabulary";
 import { checkCoordinate, checkEmail, checkOpeningHours, quote } from "./values";
-import { communeIndex, resolveCommune } from "../mapping/normalize/communes";
+import { communeIndex, nameKey, resolveCommune } from "../mapping/normalize/communes";
 import { normalizePhone } from "../mapping/normalize/phones";
 import { normalizeUrl } from "../mapping/normalize/urls";
 
@@ -173,7 +173,10 @@ function placeCommune(ctx: Context, input: Map<string, string>): void {
   if (postcode !== undefined && /^\d{5}$/.test(postcode) && insee === undefined && commune !== undefined && !/[,;(]|\d|cedex/i.test(commune)) {
     // The usual clean case: the import finds it by postcode and name; no look-up needed here.
     const known = communeIndex().byPostcode.get(postcode);
-    if (known?.length === 1) return;
+    if (known?.length === 1 && known[0] && nameKey(known[0].name) === nameKey(commune)) {
+      input.set("commune", known[0].name); // the official spelling (« Dun le Palestel » → Dun-le-Palestel)
+      return;
+    }
   }
   const found = resolveCommune(communeIndex(), { postcode, commune, insee });
   for (const note of found.notes) ctx.warn(note.field, note.message);

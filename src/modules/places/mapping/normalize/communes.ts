@@ -100,7 +100,7 @@ export function readCommuneCell(text: string): CommuneCell {
   const cedex = /\bcedex\b/i.test(rest);
   rest = rest.replace(/\bcedex\b(?:\s*\d{1,3}\b)?/gi, " ");
   const postcode = /(?:^|\D)(\d{5})(?!\d)/.exec(rest)?.[1];
-  rest = rest.replace(/\b\d{5}\b/g, " ").replace(/\([^)]*\)/g, " ");
+  rest = rest.replace(/\b\d{5}\b/g, " ").replace(/\([^)]*\)/g, " ").replace(/^\s*\d{1,4}\s+(?=\p{L})/u, "");
   const parts = rest.split(/[,;/]/).map((p) => p.replace(/^[\s-]+|[\s-]+$/g, "").replace(/\s+/g, " ")).filter((p) => /\p{L}/u.test(p));
   let name = parts[0] ?? "";
   const arrondissement = /^(paris|lyon|marseille)\s+\d{1,2}\s*(?:e|er|ème|eme)?(?:\s+arrondissement)?$/i.exec(name);
@@ -141,6 +141,7 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
       chosen = byPostcode[0];
       notes.push({ field: "commune", message: `La commune ${quote(input.commune ?? "")} ne correspond pas au code postal ${quote(written ?? "")}, qui est celui de ${label(chosen)} : la commune du code postal est gardée.` });
       former = false;
+      byName = [chosen]; // the commune kept is the postcode's: its name is written, as the note says
     }
   } else if (byName.length > 0) {
     const dep = written?.slice(0, 2);
@@ -148,6 +149,13 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
     // A postcode of another département makes a same-named commune elsewhere a guess: none is taken.
     chosen = near.length === 1 ? near[0] : dep === undefined && byName.length === 1 ? byName[0] : undefined;
   } else if (byPostcode.length === 1) chosen = byPostcode[0];
+  else if (byPostcode.length > 1 && cell.name !== "") {
+    // « Saint-Vaury Numéro de téléphone »: the postcode's commune whose name starts the cell.
+    const key = nameKey(cell.name);
+    const starts = byPostcode.filter((c) => key.startsWith(`${nameKey(c.name)} `)).sort((a, b) => b.name.length - a.name.length);
+    chosen = starts[0];
+    if (chosen) byName = [chosen];
+  }
 
   const insee = (input.insee ?? "").trim();
   const coded = /^(\d{5}|2[AB]\d{3})$/i.test(insee) ? index.coded(insee.toUpperCase()) : undefined;
@@ -185,10 +193,9 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
       notes.push({ field: "code_postal", message: `Le code postal ${given} est un code CEDEX : la commune ${label(chosen)} a été retenue.` });
     }
   }
-  if (cell.name !== "" && !former && byName.length === 0) {
-    notes.push({ field: "commune", message: `La commune ${quote(cell.name)} n'est pas reconnue : ${label(chosen)} est retenue d'après ${byPostcode.includes(chosen) ? "le code postal" : "le code INSEE"}.` });
-  }
-  // The official spelling: « Dun Le Palestel » is Dun-le-Palestel, « Épernay, Marne, … » is Épernay.
-  const name = chosen.name;
+  // The official spelling when the cell named the commune (« Dun Le Palestel », « Épernay, Marne, … »);
+  // a text that names no commune (a hamlet, a district) is kept as the producer wrote it.
+  const recognised = byName.includes(chosen) || cell.cut || cell.name === "";
+  const name = recognised ? chosen.name : (input.commune ?? "").trim();
   return { commune: chosen, ...(postcode ? { postcode } : {}), name, insee: chosen.code, notes };
 }

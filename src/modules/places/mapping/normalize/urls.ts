@@ -26,7 +26,7 @@ export function normalizeUrl(raw: string): Checked<string> {
   const refused = (why: string): Checked<string> => ({ ok: false, message: `L'adresse web ${quote(raw)} ${why} : elle est ignorée.` });
   if (text === "" || /\s/.test(text)) return refused("n'est pas valide (une adresse sans espace comme https://exemple.fr est attendue)");
   let value: string;
-  if (/^https?:\/\//i.test(text)) value = text;
+  if (/^https?:\/\//i.test(text)) value = text.replace(/^https?/i, (scheme) => scheme.toLowerCase());
   else if (/^\/\//.test(text)) value = `https:${text}`;
   else if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^/]*:\d/.test(text)) return refused("n'est pas une adresse http(s)");
   else if (text.includes("@")) return refused("ressemble à une adresse électronique, pas à une adresse web");
