@@ -88,15 +88,15 @@ describe("importing a file in its producer's own format", () => {
     const checked = await page.getByTestId("mapping-summary").textContent();
     expect(checked).toContain("91 lieux lus");
     expect(checked).toContain("2 refusés");
-    // 26th « Châtain » (the commune is Arfeuille-Châtain) and 90th « 0 Pontarion » are not found: ignored.
-    expect(checked).toContain("87 lieux seront importés, 2 ignorés hors du périmètre");
+    // 26th « Châtain » (the commune is Arfeuille-Châtain) is not found: ignored. The 90th, « 0 Pontarion », is Pontarion.
+    expect(checked).toContain("88 lieux seront importés, 1 ignoré hors du périmètre");
     const missingAddress = page.locator("tbody tr").filter({ hasText: "Le champ obligatoire « adresse »" });
     expect(await missingAddress.locator("td:first-child").allTextContents()).toEqual(["35", "61"]);
 
-    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
+    await page.getByRole("button", { name: "Importer 88 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
     await expectAccessible(page);
-    expect(await page.getByText("87 créés, 0 mis à jour, 0 inchangé").count()).toBe(1);
+    expect(await page.getByText("88 créés, 0 mis à jour, 0 inchangé").count()).toBe(1);
 
     // Save the mapping under a name (with its fixed source) for the next file.
     await page.getByLabel(/^Nom de la correspondance/).fill("Réseau creusois");
@@ -112,9 +112,9 @@ describe("importing a file in its producer's own format", () => {
     expect(await page.getByText("Correspondance « Réseau creusois » appliquée.").count()).toBe(1);
     expect(await page.locator("#champ-source-fixe").inputValue()).toBe(source);
     await page.getByRole("button", { name: "Vérifier sans importer" }).click();
-    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
+    await page.getByRole("button", { name: "Importer 88 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
-    expect(await page.getByText("0 créé, 0 mis à jour, 87 inchangés").count()).toBe(1);
+    expect(await page.getByText("0 créé, 0 mis à jour, 88 inchangés").count()).toBe(1);
 
     await visit(page, `${baseUrl}/territoires/${slug}/lieux?q=${encodeURIComponent("La Palette")}`);
     expect(await page.getByRole("link", { name: "Dun Le Palestel - La Palette" }).count()).toBe(1);
