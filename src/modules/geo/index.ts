@@ -5,4 +5,3 @@ export { cachedOutline } from "./outline";
 export type { Outline } from "./outline";
 export { communesOfPerimeter, findPerimeter, resolveCommuneCodes, searchPerimeters } from "./queries";
 export { communes, departements, referenceMeta } from "./schema";
-export { readTable, records } from "./reference-files";

@@ -6,7 +6,6 @@
  * disagreement is said in French, naming both values. Reads data/communes.json and
  * data/anciennes-communes.json once (lazily); the resolution itself is pure.
  */
-import { readTable, records } from "@/modules/geo";
 import { quote } from "../../standard/values";
 
 export type CommuneRef = { code: string; name: string; postcodes: string[] };
@@ -75,15 +74,31 @@ export class CommuneIndex {
 
 let loaded: CommuneIndex | undefined;
 
+type Table = { columns: string[]; rows: unknown[][] };
+
+/**
+ * data/<file> as objects. The file system is reached through process.getBuiltinModule, not a static
+ * import: normalizeRecord is also bundled with a client page (the edit form), where no file can be
+ * read — there the index is empty and nothing is resolved (the server import does it).
+ */
+function readData(file: string): Record<string, unknown>[] {
+  const getBuiltin = typeof process === "undefined" ? undefined : process.getBuiltinModule;
+  if (typeof getBuiltin !== "function") return [];
+  const fs = getBuiltin("node:fs") as typeof import("node:fs");
+  const path = getBuiltin("node:path") as typeof import("node:path");
+  const table = JSON.parse(fs.readFileSync(path.join(process.cwd(), "data", file), "utf8")) as Table;
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
+}
+
 /** The index over the committed reference files, built once per process. */
 export function communeIndex(): CommuneIndex {
   if (!loaded) {
-    const communes = records(readTable("communes.json")).map((r) => ({
+    const communes = readData("communes.json").map((r) => ({
       code: String(r.code),
       name: String(r.name),
       postcodes: r.postcodes == null ? [] : String(r.postcodes).split(" ").filter(Boolean),
     }));
-    const former = records(readTable("anciennes-communes.json")).map((r) => ({ formerCode: String(r.former_code), name: String(r.name), code: String(r.code) }));
+    const former = readData("anciennes-communes.json").map((r) => ({ formerCode: String(r.former_code), name: String(r.name), code: String(r.code) }));
     loaded = new CommuneIndex({ communes, former });
   }
   return loaded;
