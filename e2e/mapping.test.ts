@@ -88,16 +88,16 @@ describe("importing a file in its producer's own format", () => {
     const checked = await page.getByTestId("mapping-summary").textContent();
     expect(checked).toContain("91 lignes lues dans le fichier");
     expect(checked).toContain("2 lignes refusées");
-    // 26th « Châtain » (the commune is Arfeuille-Châtain) and 90th « 0 Pontarion » are not found: ignored.
-    expect(checked).toContain("87 lieux à importer");
-    expect(checked).toContain("2 lieux hors du périmètre, ignorés");
+    // 26th « Châtain » (the commune is Arfeuille-Châtain) is not found: ignored. The 90th, « 0 Pontarion », is Pontarion.
+    expect(checked).toContain("88 lieux à importer");
+    expect(checked).toContain("1 lieu hors du périmètre, ignoré");
     const missingAddress = page.locator("#rapport-toutes tbody tr").filter({ hasText: "Le champ obligatoire « adresse »" });
     expect(await missingAddress.locator("td:first-child").allTextContents()).toEqual(["35", "61"]);
 
-    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
+    await page.getByRole("button", { name: "Importer 88 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
     await expectAccessible(page);
-    expect(await page.getByText("87 lieux ajoutés au registre").count()).toBe(1);
+    expect(await page.getByText("88 lieux ajoutés au registre").count()).toBe(1);
 
     // Save the mapping under a name (with its fixed source) for the next file.
     await page.getByLabel(/^Nom de la correspondance/).fill("Réseau creusois");
@@ -113,9 +113,9 @@ describe("importing a file in its producer's own format", () => {
     expect(await page.getByText("Correspondance « Réseau creusois » appliquée.").count()).toBe(1);
     expect(await page.locator("#champ-source-fixe").inputValue()).toBe(source);
     await page.getByRole("button", { name: "Vérifier sans importer" }).click();
-    await page.getByRole("button", { name: "Importer 87 lieux" }).click();
+    await page.getByRole("button", { name: "Importer 88 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
-    expect(await page.getByText("87 lieux déjà connus inchangés").count()).toBe(1);
+    expect(await page.getByText("88 lieux déjà connus inchangés").count()).toBe(1);
 
     await visit(page, `${baseUrl}/territoires/${slug}/lieux?q=${encodeURIComponent("La Palette")}`);
     expect(await page.getByRole("link", { name: "Dun Le Palestel - La Palette" }).count()).toBe(1);

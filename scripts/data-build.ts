@@ -9,7 +9,7 @@
  *   - ../shared/data/geo/france-geojson-2018/  commune & département contours, COG 2018
  *   - ../shared/data/ifn/                      Indice de fragilité numérique (La Mednum)
  *   - node_modules/@etalab/decoupage-administratif/data/*.json  current COG
- * Outputs: data/communes.json, data/epci.json, data/departements.json,
+ * Outputs: data/communes.json, data/anciennes-communes.json, data/epci.json, data/departements.json,
  *   data/regions.json, data/contours/<département>.topo.json,
  *   data/contours/departements.topo.json. data/README.md is written by hand.
  *
@@ -27,6 +27,7 @@ import { buildSuccessorIndex, currentCommunes, loadCog } from "./data-build/cog"
 import { loadCommuneContours2018, type Contour2018 } from "./data-build/contours-2018";
 import { copyDemoPlaces } from "./data-build/demo-places";
 import { buildDepartementContours, buildDepartementsTopology, type CommuneGeo } from "./data-build/departement-contours";
+import { formerCommuneRows } from "./data-build/former-names";
 import { loadIfn, matchCommuneIfn, roundIfn, type IfnMatch } from "./data-build/ifn";
 import { sumPopulation, tableJson, writeOutput } from "./data-build/output";
 import { runSanityChecks } from "./data-build/sanity";
@@ -139,6 +140,11 @@ function main(): void {
           ];
         }),
       ),
+    );
+    // Former communes' names (communes nouvelles), for the import's commune resolution.
+    writeOutput(
+      path.join(OUT_DIR, "anciennes-communes.json"),
+      tableJson(meta, ["former_code", "name", "code"], formerCommuneRows(cog, contours2018.values(), successorOf)),
     );
     const communesByEpci = groupBy(
       communes.filter((c) => c.epci),

@@ -19,6 +19,8 @@ import { PIVOT_PLACEHOLDER, isEnumField, placeFields, type EnumFieldName, type F
 import { composeValue } from "./compose";
 import { compileTranslation, translateCells, type CompiledTranslation, type Translated } from "./translate";
 import type { ColumnMapping } from "./schema";
+import { convertCoordinates, mappedProjection } from "./normalize/coordinates";
+import { normalizeDate } from "./normalize/dates";
 import type { ProducerTable } from "./read";
 
 export type StandardRecord = Partial<Record<FieldName, string>>;
@@ -51,12 +53,10 @@ export function streetOf(text: string): string {
   return m?.[1]?.replace(/[\s,-]+$/, "") ?? text;
 }
 
-/** « 2022-09-26 19:00:45 » → 2022-09-26; « 07/12/2021 14:00 » → 07/12/2021 (the standard reads that one). */
+/** Producers' dates (ISO, « 2020/06/30 14:12:05.000 », 07/12/2021, Excel serials) → YYYY-MM-DD; unreadable text is left for the standard to refuse. */
 function dateOnly(text: string): string {
-  const iso = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.exec(text);
-  if (iso?.[1]) return iso[1];
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(\s+\d{1,2}[:h]\d{2}(:\d{2})?)?$/.exec(text);
-  return fr ? `${fr[1]}/${fr[2]}/${fr[3]}` : text;
+  const date = normalizeDate(text);
+  return date.ok ? date.value : text;
 }
 
 const identityOf = (r: StandardRecord) =>
@@ -204,6 +204,8 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     // The standard's field order, so that the file reads like any other.
     return Object.fromEntries(placeFields.flatMap((f) => (record[f.name] === undefined ? [] : [[f.name, record[f.name]]]))) as StandardRecord;
   });
+  // Lambert-93, CC zones, Web Mercator, overseas UTM, swapped degrees: detected from the file's values.
+  convertCoordinates(records, mappedProjection(table.rows, { longitude: mapping.fields.longitude, latitude: mapping.fields.latitude })?.code);
   for (const [field, counts] of unknown) {
     const columns = [mapping.fields[field], ...(mapping.translations?.[field]?.columns ?? [])].filter((c): c is string => c !== undefined);
     issues.unshift(unknownSummary(field, columns, counts));

@@ -90,7 +90,7 @@ const completions: Partial<Record<FieldName, { none: string; hint: string }>> = 
   },
   pivot: {
     none: "Aucune : SIRET inconnu",
-    hint: "Sans SIRET ni RNA, la valeur de remplacement du standard (00000000000000) est utilisée, avec un avertissement sur chaque ligne.",
+    hint: "Sans SIRET ni RNA, la valeur de remplacement du standard (00000000000000) est utilisée, avec un seul avertissement pour tout le fichier.",
   },
   date_maj: { none: "Aucune : date du jour", hint: "Sans colonne de date ni valeur fixe, la date du jour de l'import est utilisée." },
   source: {

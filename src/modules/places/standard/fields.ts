@@ -4,6 +4,7 @@
  */
 import type { Context } from "./context";
 import { PIVOT_PLACEHOLDER, charLength, fieldSpec, schemaRegex, type FieldName } from "./schema";
+import { normalizeDate } from "../mapping/normalize/dates";
 import { checkDate, padCode, quote, type Checked } from "./values";
 
 /** Applies a check to an optional value: kept (with a warning if rewritten) or dropped with a warning. */
@@ -23,10 +24,9 @@ export function readPivot(ctx: Context, input: Map<string, string>): string | un
   const raw = required(ctx, input, "pivot");
   if (raw === undefined) return undefined;
   const value = raw.replace(/[\s.]/g, "");
-  if (value === PIVOT_PLACEHOLDER) {
-    ctx.warn("pivot", `Le pivot ${quote(value)} est une valeur de remplacement, pas un SIRET ni un RNA : il est ignoré. Renseignez le SIRET (14 chiffres) ou le numéro RNA du lieu.`);
-    return undefined;
-  }
+  // The placeholder is a file-wide condition more often than not (a whole export without SIRET):
+  // FileChecker reports it once, with the lines, instead of one warning per place.
+  if (value === PIVOT_PLACEHOLDER) return undefined;
   if (!schemaRegex("pivot")?.test(value)) {
     ctx.fail("pivot", `Le pivot ${quote(raw)} n'est ni un SIRET (14 chiffres), ni un numéro RNA (W suivi de 9 chiffres), ni un RIDET : 9 à 14 lettres ou chiffres attendus.`);
     return undefined;
@@ -67,18 +67,40 @@ export function readResume(ctx: Context, input: Map<string, string>): { resume?:
   return { resume: shortened, detail: detail ?? resume };
 }
 
+/**
+ * One warning per cell, not per word: a cell of prose split on spaces ("écrire à contact@x.fr ou
+ * passer") would otherwise report each word. A single refused item keeps its own message.
+ */
 export function readList<T>(ctx: Context, field: FieldName, text: string | undefined, split: RegExp, check: (item: string) => Checked<T>): T[] | undefined {
   if (text === undefined) return undefined;
   const out: T[] = [];
+  const refused: string[] = [];
+  let firstRefusal = "";
   for (const item of text.split(split).map((s) => s.trim()).filter((s) => s !== "")) {
-    const value = optional(ctx, field, check(item));
-    if (value !== undefined && !out.includes(value)) out.push(value);
+    const checked = check(item);
+    if (!checked.ok) {
+      refused.push(item);
+      firstRefusal ||= checked.message;
+      continue;
+    }
+    if (checked.note) ctx.warn(field, checked.note);
+    if (!out.includes(checked.value)) out.push(checked.value);
+  }
+  if (refused.length === 1) ctx.warn(field, firstRefusal);
+  else if (refused.length > 1) {
+    const kept = out.length === 0 ? "rien n'est gardé" : `seul${out.length > 1 ? "s" : ""} ${out.map((v) => quote(String(v))).join(", ")} ${out.length > 1 ? "sont gardés" : "est gardé"}`;
+    ctx.warn(field, `Dans la cellule ${quote(text)} du champ « ${field} », ${refused.length} éléments ne sont pas valides (${quote(refused.join(" "))}) : ${kept}.`);
   }
   return out.length > 0 ? out : undefined;
 }
 
+/** The standard's forms first (with their notes), then the producers' usual ones (YYYY/MM/DD hh:mm:ss, Excel serials…). */
 export function dateOf(ctx: Context, text: string): string | undefined {
-  const checked = checkDate(text);
+  let checked = checkDate(text);
+  if (!checked.ok) {
+    const read = normalizeDate(text);
+    checked = read.ok ? { ok: true, value: read.value, note: `La date ${quote(text)} a été lue comme ${quote(read.value)} (format attendu : AAAA-MM-JJ).` } : read;
+  }
   if (!checked.ok) return ctx.fail("date_maj", checked.message), undefined;
   if (checked.note) ctx.warn("date_maj", checked.note);
   return checked.value;

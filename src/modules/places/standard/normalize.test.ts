@@ -22,7 +22,7 @@ describe("required fields and status", () => {
   });
 
   it("rejects a place whose required field is missing or blank, naming the field", () => {
-    const r = one({ ...base, nom: "   ", code_postal: undefined });
+    const r = one({ ...base, nom: "   ", code_postal: undefined, commune: "Saint-Denis" }); // several Saint-Denis: no postcode to derive
     expect(r.status).toBe("rejected");
     expect(r.record).toBeUndefined();
     expect(messages(r)).toEqual([
@@ -33,17 +33,31 @@ describe("required fields and status", () => {
 
   it("rejects an invalid postcode, pivot or date, but repairs a postcode that lost its leading zero", () => {
     expect(one({ ...base, code_postal: "5110" })).toMatchObject({ status: "warned", record: { code_postal: "05110" } });
-    expect(one({ ...base, code_postal: "51 100 Reims" }).status).toBe("rejected");
+    expect(one({ ...base, code_postal: "51 100 Reims", commune: "Saint-Denis" }).status).toBe("rejected");
+    // With a commune that has one postcode, the unreadable one is replaced, and said.
+    expect(one({ ...base, code_postal: "51 100 Reims" })).toMatchObject({ status: "warned", record: { code_postal: "51100" } });
+    expect(one({ ...base, code_postal: "51 100 Reims" }).issues[0]?.message).toBe("Le code postal « 51 100 Reims » n'est pas lisible : celui de la commune Reims (51454) a été retenu, « 51100 ».");
     expect(one({ ...base, pivot: "123" }).status).toBe("rejected");
     expect(one({ ...base, date_maj: "2024-02-30" }).status).toBe("rejected");
     expect(one({ ...base, date_maj: "02/04/2024" })).toMatchObject({ status: "warned", record: { date_maj: "2024-04-02" } });
   });
 
-  it("tolerates the placeholder pivot 00000000000000: warning, value dropped", () => {
+  it("tolerates the placeholder pivot 00000000000000: value dropped, flagged for the file's one summary line", () => {
     const r = one({ ...base, pivot: "00000000000000" });
-    expect(r.status).toBe("warned");
+    expect(r).toMatchObject({ status: "accepted", issues: [], placeholderPivot: true });
     expect(r.record?.pivot).toBeUndefined();
-    expect(r.issues[0]).toMatchObject({ field: "pivot", level: "warning", line: 2, id: "lieu-1" });
+    const csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\na,00000000000000,A,Reims,51100,r,2024-01-01\nb,12345678901234,B,Reims,51100,r,2024-01-01\n";
+    const report = validateFile(new TextEncoder().encode(csv), "a.csv");
+    expect(report.issues).toEqual([
+      {
+        line: 0,
+        id: "",
+        field: "pivot",
+        level: "warning",
+        message:
+          "Un lieu sur 2 a le pivot de remplacement « 00000000000000 » au lieu d'un SIRET ou d'un numéro RNA (ligne 2) : il est laissé vide. Renseignez le SIRET (14 chiffres) ou le numéro RNA, dans le fichier ou comme valeur fixe de la correspondance.",
+      },
+    ]);
   });
 
   it("rejects a second place with the same id in a file", () => {
@@ -150,7 +164,9 @@ describe("formats", () => {
   it("keeps valid emails and http(s) links, drops the others with a warning", () => {
     const r = one({ ...base, courriels: "a@b.fr; pas-un-courriel ;=cmd@x.fr", site_web: "www.exemple.fr|javascript:alert(1)", prise_rdv: "https://rdv.fr/x" });
     expect(r.record).toMatchObject({ courriels: ["a@b.fr"], site_web: ["https://www.exemple.fr"], prise_rdv: "https://rdv.fr/x" });
-    expect(r.issues.map((i) => i.field)).toEqual(["courriels", "courriels", "site_web", "site_web"]);
+    // One warning for the e-mail cell, whatever the number of words refused in it.
+    expect(r.issues.map((i) => i.field)).toEqual(["courriels", "site_web", "site_web"]);
+    expect(r.issues[0]?.message).toBe("Dans la cellule « a@b.fr; pas-un-courriel ;=cmd@x.fr » du champ « courriels », 2 éléments ne sont pas valides (« pas-un-courriel =cmd@x.fr ») : seul « a@b.fr » est gardé.");
   });
 
   it("splits v0.1.0's comma-separated URLs but not a comma inside a URL", () => {

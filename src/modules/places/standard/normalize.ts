@@ -14,6 +14,7 @@ import { legacyDropped, legacyRenames, legacyValueFields } from "./legacy";
 import { Bag, legacyPrimary, readEnumList, readLegacyList, type VersionSignals } from "./lists";
 import { fieldNamesOf, fileIssue, parseFile, type ParsedFile, type RawRecord } from "./parse";
 import {
+  PIVOT_PLACEHOLDER,
   freeTextFields,
   isFieldName,
   isLegacyFieldName,
@@ -25,7 +26,10 @@ import {
   type NormalizedPlace,
 } from "./schema";
 import { splitList } from "./vocabulary";
-import { checkCoordinate, checkEmail, checkOpeningHours, checkPhone, checkUrl, quote } from "./values";
+import { checkCoordinate, checkEmail, checkOpeningHours, quote } from "./values";
+import { communeIndex, nameKey, resolveCommune } from "../mapping/normalize/communes";
+import { normalizePhone } from "../mapping/normalize/phones";
+import { normalizeUrl } from "../mapping/normalize/urls";
 
 export type PlaceVersion = "0.1" | "1.0" | "mixte";
 export type RecordStatus = "accepted" | "warned" | "rejected";
@@ -36,6 +40,8 @@ export type RecordResult = {
   status: RecordStatus;
   record?: NormalizedPlace;
   issues: Issue[];
+  /** The pivot was the national placeholder (reported once for the file, see FileChecker). */
+  placeholderPivot?: true;
 };
 
 // Every record of a file repeats the same column names: each is worked out once (bounded).
@@ -154,6 +160,35 @@ function detectVersion(keys: Iterable<string>, signals: VersionSignals): PlaceVe
   return legacy && current ? "mixte" : legacy ? "0.1" : "1.0";
 }
 
+/**
+ * The place's commune found from its postcode, commune and INSEE code (../mapping/normalize/communes):
+ * a polluted or CEDEX cell, a former commune's name, a missing postcode or a geocoder's wrong INSEE
+ * code are repaired here, with a warning naming both values. The INSEE code is written only when the
+ * input had one or the commune could not be found by the import's postcode-and-name rule otherwise.
+ */
+function placeCommune(ctx: Context, input: Map<string, string>): void {
+  const postcode = input.get("code_postal");
+  const commune = input.get("commune");
+  const insee = input.get("code_insee");
+  if (postcode !== undefined && /^\d{5}$/.test(postcode) && insee === undefined && commune !== undefined && !/[,;(]|\d|cedex/i.test(commune)) {
+    // The usual clean case: the import finds it by postcode and name; no look-up needed here.
+    const known = communeIndex().byPostcode.get(postcode);
+    if (known?.length === 1 && known[0] && nameKey(known[0].name) === nameKey(commune)) {
+      input.set("commune", known[0].name); // the official spelling (« Dun le Palestel » → Dun-le-Palestel)
+      return;
+    }
+  }
+  const found = resolveCommune(communeIndex(), { postcode, commune, insee });
+  for (const note of found.notes) ctx.warn(note.field, note.message);
+  if (!found.commune) return;
+  if (found.name !== undefined) {
+    if (commune === undefined) ctx.warn("commune", `La commune manquante a été déduite ${postcode === undefined ? "du code INSEE" : "du code postal"} : ${quote(found.name)}.`);
+    input.set("commune", found.name);
+  }
+  if (found.postcode !== undefined) input.set("code_postal", found.postcode);
+  if (found.insee !== undefined && (insee !== undefined || found.notes.length > 0 || commune !== found.name)) input.set("code_insee", found.insee);
+}
+
 /** `seenIds`: ids already accepted in the same file (id → line), for the schema's uniqueness rule. */
 export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = new Map(), unknown: Set<string> = new Set()): RecordResult {
   const ctx = new Context(raw.line, "");
@@ -184,6 +219,7 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const enumList = <F extends EnumFieldName>(f: F) => bag.get(f) as NormalizedPlace[F] | undefined;
   const others = [input.get("autres_formations_labels"), ...(bag.get("autres_formations_labels") ?? [])].filter((v) => v !== undefined);
 
+  placeCommune(ctx, input);
   const codePostal = readCode(ctx, input, "code_postal");
   const hours = input.has("horaires") ? checkOpeningHours(input.get("horaires") ?? "") : undefined;
   if (hours?.note) ctx.warn("horaires", hours.note);
@@ -193,7 +229,7 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const telephone = input.get("telephone");
   const url = (field: "fiche_acces_libre" | "prise_rdv") => {
     const text = input.get(field);
-    return text === undefined ? undefined : optional(ctx, field, checkUrl(text));
+    return text === undefined ? undefined : optional(ctx, field, normalizeUrl(text));
   };
   const dateText = required(ctx, input, "date_maj");
 
@@ -209,10 +245,10 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
     latitude: latitude === undefined ? undefined : optional(ctx, "latitude", checkCoordinate(latitude, "latitude")),
     longitude: longitude === undefined ? undefined : optional(ctx, "longitude", checkCoordinate(longitude, "longitude")),
     typologie: readList(ctx, "typologie", input.get("typologie"), /[|;,]/, (v) => ({ ok: true, value: v })),
-    telephone: telephone === undefined ? undefined : optional(ctx, "telephone", checkPhone(telephone, codePostal)),
+    telephone: telephone === undefined ? undefined : optional(ctx, "telephone", normalizePhone(telephone, codePostal)),
     courriels: readList(ctx, "courriels", input.get("courriels"), /[|;,\s]+/, checkEmail),
     // v0.1.0's own example separated URLs with ","; a comma inside a URL is left alone.
-    site_web: readList(ctx, "site_web", input.get("site_web"), /[|;\s]+|,(?=\s*(?:https?:\/\/|www\.))/i, checkUrl),
+    site_web: readList(ctx, "site_web", input.get("site_web"), /[|;\s]+|,(?=\s*(?:https?:\/\/|www\.))/i, normalizeUrl),
     horaires: hours?.value,
     presentation_resume: resume,
     presentation_detail: detail,
@@ -244,7 +280,8 @@ export function normalizeRecord(raw: RawRecord, seenIds: Map<string, number> = n
   const rejected = ctx.issues.some((i) => i.level === "error");
   if (!rejected && id !== undefined) seenIds.set(id, raw.line);
   const status: RecordStatus = rejected ? "rejected" : ctx.issues.length > 0 ? "warned" : "accepted";
-  return { line: raw.line, id: ctx.id, version, status, ...(rejected ? {} : { record: place }), issues: ctx.issues };
+  const placeholderPivot = input.get("pivot")?.replace(/[\s.]/g, "") === PIVOT_PLACEHOLDER;
+  return { line: raw.line, id: ctx.id, version, status, ...(rejected ? {} : { record: place }), issues: ctx.issues, ...(placeholderPivot ? { placeholderPivot: true as const } : {}) };
 }
 
 export type ValidationReport = {
@@ -308,6 +345,7 @@ export class FileChecker {
   private readonly refusal: Issue | undefined;
   private readonly readerIssues: Issue[];
   private count = 0;
+  private readonly placeholderLines: number[] = [];
 
   constructor(parsed: ParsedFile) {
     this.readerIssues = parsed.issues;
@@ -331,7 +369,9 @@ export class FileChecker {
   next(size: number): RecordResult[] {
     const slice = this.pending.splice(0, size);
     this.count += slice.length;
-    return slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
+    const results = slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
+    for (const r of results) if (r.placeholderPivot) this.placeholderLines.push(r.line);
+    return results;
   }
 
   /** File-level issues (line 0): the reader's, unknown columns, an empty file. */
@@ -342,8 +382,29 @@ export class FileChecker {
       issues.push(fileIssue(`Le champ ${quote(column)} ne fait pas partie du standard (ni v1.0.2, ni v0.1) : il est ignoré.`, "warning"));
     }
     if (this.readerIssues.length === 0 && this.total === 0) issues.push(fileIssue("Le fichier ne contient aucun lieu.", "warning"));
+    const placeholder = placeholderPivotIssue(this.placeholderLines, this.total);
+    if (placeholder) issues.push(placeholder);
     return issues;
   }
+}
+
+/**
+ * One line for the whole file: the placeholder pivot 00000000000000 on some or every place (it is
+ * dropped from each place, which stays valid). One warning per row buried the real ones.
+ */
+export function placeholderPivotIssue(lines: readonly number[], total: number): Issue | undefined {
+  if (lines.length === 0) return undefined;
+  const advice = "Renseignez le SIRET (14 chiffres) ou le numéro RNA, dans le fichier ou comme valeur fixe de la correspondance.";
+  if (lines.length === total && total > 1) {
+    return fileIssue(`Aucun des ${countOf(total, "lieu", "lieux")} n'a de SIRET ni de numéro RNA : le pivot ${quote(PIVOT_PLACEHOLDER)} est une valeur de remplacement, il est laissé vide. ${advice}`, "warning", "pivot");
+  }
+  const shown = lines.slice(0, 10).join(", ");
+  const more = lines.length > 10 ? ` et ${lines.length - 10} autres` : "";
+  return fileIssue(
+    `${plural(lines.length, "Un lieu", `${lines.length} lieux`)} sur ${total} ${plural(lines.length, "a", "ont")} le pivot de remplacement ${quote(PIVOT_PLACEHOLDER)} au lieu d'un SIRET ou d'un numéro RNA (${plural(lines.length, "ligne", "lignes")} ${shown}${more}) : il est laissé vide. ${advice}`,
+    "warning",
+    "pivot",
+  );
 }
 
 /** Records checked between two progress reports. */

@@ -25,8 +25,8 @@ export type ParsedFile = {
   issues: Issue[];
 };
 
-export function fileIssue(message: string, level: Issue["level"] = "error"): Issue {
-  return { line: 0, id: "", field: "", level, message };
+export function fileIssue(message: string, level: Issue["level"] = "error", field = ""): Issue {
+  return { line: 0, id: "", field, level, message };
 }
 
 function failure(message: string, partial: Partial<ParsedFile> = {}): ParsedFile {
