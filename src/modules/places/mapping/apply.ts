@@ -149,8 +149,9 @@ type TermCounts = Map<string, number>;
 function unknownSummary(field: EnumFieldName, columns: string[], counts: TermCounts): MappingIssue {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "fr"));
   const total = sorted.reduce((n, [, c]) => n + c, 0);
-  const shown = sorted.slice(0, 20).map(([t, c]) => `« ${t.slice(0, 80)} » (${c}\u00a0fois)`);
-  const more = sorted.length > 20 ? ` et ${sorted.length - 20} autres` : "";
+  // Every term is named with its count, however many: none may be dropped without a word (issue 11).
+  const shown = sorted.map(([t, c]) => `« ${t.slice(0, 80)} » (${c}\u00a0fois)`);
+  const more = "";
   const cols = columns.map((c) => `« ${c} »`).join(", ");
   return {
     line: 0,

@@ -76,6 +76,17 @@ describe("translating a producer's terms", () => {
     expect(applied.refused.size).toBe(0);
   });
 
+  it("names every unknown term in its summary, however many (none dropped without a word)", async () => {
+    const terms = Array.from({ length: 25 }, (_, i) => `Public inconnu numéro ${i + 1}`);
+    const rows = [`${head};Publics`, ...terms.map((t, i) => `${place(i + 1)};${t}`)];
+    const applied = applyMapping(await csvTable(rows.join("\n")), { fields: { ...base, publics_specifiquement_adresses: "Publics" } }, { today: TODAY });
+    const message = applied.issues[0]?.message ?? "";
+    expect(message.startsWith("25 valeurs de « Publics »")).toBe(true);
+    expect(message).toContain("« Public inconnu numéro 1 » (1\u00a0fois)");
+    expect(message).toContain("« Public inconnu numéro 25 » (1\u00a0fois)");
+    expect(message).not.toContain("autres");
+  });
+
   it("a v0.1 label with commas stays whole; the fixed value applies where the cell gives nothing", async () => {
     const label = "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)";
     const table = await csvTable([`${head};Frais`, `${place(1)};"${label}"`, `${place(2)};`].join("\n"));
