@@ -16,18 +16,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const unique = Date.now().toString(36);
-const slug = `cognac-membres-${unique}`;
-const coordinatorEmail = `coordination-membres-${unique}@exemple.test`;
-const memberName = "Inès Observatrice";
-const memberEmail = `observation-membres-${unique}@exemple.test`;
+// Issue 10: the journey runs on a 360 px phone and at 1280 px, with axe on every page it visits.
+describe.each([
+  { width: 360, height: 780 },
+  { width: 1280, height: 900 },
+])("a coordinator manages the territory and its members, at $width px", (viewport) => {
+  const unique = `${Date.now().toString(36)}-${viewport.width}`;
+  const slug = `cognac-membres-${unique}`;
+  const coordinatorEmail = `coordination-membres-${unique}@exemple.test`;
+  const memberName = "Inès Observatrice";
+  const memberEmail = `observation-membres-${unique}@exemple.test`;
 
-let coordinator: BrowserContext;
-let member: BrowserContext;
+  let coordinator: BrowserContext;
+  let member: BrowserContext;
 
-describe("a coordinator manages the territory and its members", () => {
   it("renames the territory, changes a member's role, then removes the member", async () => {
-    coordinator = await browser.newContext();
+    coordinator = await browser.newContext({ viewport });
     const page = await coordinator.newPage();
     await visit(page, `${baseUrl}/inscription?next=/espace/nouveau`);
     await signUpAndConfirm(page, dataDir, { name: "Lucie Coordinatrice", email: coordinatorEmail, password: "une phrase de passe bien longue" });
@@ -58,7 +62,9 @@ describe("a coordinator manages the territory and its members", () => {
     await page.getByLabel("Rôle de la personne invitée").selectOption("observer");
     await page.getByRole("button", { name: "Créer le lien d'invitation" }).click();
     const invitationLink = await page.getByTestId("invitation-link").inputValue();
-    member = await browser.newContext();
+    // The new link is offered at once with a button that copies it.
+    await page.getByRole("button", { name: /Copier le lien/ }).first().waitFor();
+    member = await browser.newContext({ viewport });
     const memberPage = await member.newPage();
     await visit(memberPage, invitationLink);
     await memberPage.getByRole("link", { name: "Créer mon compte" }).click();
@@ -130,7 +136,7 @@ describe("a coordinator manages the territory and its members", () => {
     const coordinatorPage = await coordinator.newPage();
     await visit(coordinatorPage, `${baseUrl}/admin`, 403);
 
-    const admin = await signedIn(browser, baseUrl, dataDir, demoAdmin);
+    const admin = await signedIn(browser, baseUrl, dataDir, demoAdmin, { viewport });
     const page = await admin.newPage();
     const search = `${baseUrl}/admin?q=${encodeURIComponent(coordinatorEmail)}`;
     await visit(page, search);

@@ -43,11 +43,12 @@ describe("npx maillage places map FILE", () => {
     const report = JSON.parse(reportLine ?? "") as { records: number; rejected: number; issues: { line: number; field: string; message: string }[] };
     expect(Object.keys(report)).toEqual(["records", "accepted", "warned", "rejected", "issues"]);
     expect(report).toMatchObject({ records: 63, rejected: 0 });
-    // Unknown publics are said once for the whole file, with their counts.
+    // Publics are said once for the whole file, with their counts: those translated by closeness
+    // (« Jeune (16-30 ans) » → « Jeunes ») in one line, the unknown ones in another.
     const publics = report.issues.filter((i) => i.field === "publics_specifiquement_adresses");
-    expect(publics).toHaveLength(1);
-    expect(publics[0]).toMatchObject({ line: 0 });
-    expect(publics[0]?.message).toContain("« Demandeur d'Emploi » (10\u00a0fois)");
+    expect(publics.map((i) => i.line)).toEqual([0, 0]);
+    expect(publics.find((i) => i.message.includes("rapprochement"))?.message).toContain("« Jeune (16-30 ans) » → « Jeunes » (3\u00a0fois)");
+    expect(publics.find((i) => i.message.includes("ne correspondent"))?.message).toContain("« Demandeur d'Emploi » (10\u00a0fois)");
     expect(summary).toBe("63 lignes lues : 0 acceptée, 63 avec avertissement, 0 refusée.");
   });
 

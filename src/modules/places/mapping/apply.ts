@@ -162,12 +162,26 @@ function unknownSummary(field: EnumFieldName, columns: string[], counts: TermCou
   };
 }
 
+/** Terms translated by closeness in words: kept, but named once for the whole file, so a person checks them. */
+function closeSummary(field: EnumFieldName, terms: Map<string, { value: string; count: number }>): MappingIssue {
+  const sorted = [...terms].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0], "fr"));
+  const shown = sorted.map(([t, { value, count }]) => `« ${t.slice(0, 80)} » → « ${value} » (${count}\u00a0fois)`);
+  return {
+    line: 0,
+    id: "",
+    field,
+    level: "warning",
+    message: `${sorted.length === 1 ? "Une valeur" : `${sorted.length} valeurs`} du champ ${field} ${sorted.length === 1 ? "est traduite" : "sont traduites"} par rapprochement de mots : ${shown.join(", ")}. Vérifiez-les dans l'aperçu ; une règle de traduction ou une exclusion les remplace.`,
+  };
+}
+
 export function applyMapping(table: ProducerTable, mapping: ColumnMapping, options: { today: string }): Applied {
   const constants = mapping.constants ?? {};
   const seenIds = new Map<string, number>();
   const issues: MappingIssue[] = [];
   const refused = new Set<number>();
   const unknown = new Map<EnumFieldName, TermCounts>();
+  const close = new Map<EnumFieldName, Map<string, { value: string; count: number }>>();
   const compiled = new Map<EnumFieldName, CompiledTranslation>();
   const translation = (field: EnumFieldName) => {
     let c = compiled.get(field);
@@ -175,6 +189,14 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     return {
       compiled: c,
       seen: (term: string, t: Translated) => {
+        if (t.source === "close") {
+          let terms = close.get(field);
+          if (!terms) close.set(field, (terms = new Map()));
+          const known = terms.get(term);
+          if (known) known.count++;
+          else terms.set(term, { value: t.values[0] ?? "", count: 1 });
+          return;
+        }
         if (t.source !== "unknown") return;
         let counts = unknown.get(field);
         if (!counts) unknown.set(field, (counts = new Map()));
@@ -211,6 +233,7 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     const columns = [mapping.fields[field], ...(mapping.translations?.[field]?.columns ?? [])].filter((c): c is string => c !== undefined);
     issues.unshift(unknownSummary(field, columns, counts));
   }
+  for (const [field, terms] of close) issues.unshift(closeSummary(field, terms));
   return { records, lines: [...table.lines], issues, refused };
 }
 

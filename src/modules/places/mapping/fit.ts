@@ -79,6 +79,28 @@ export function fitsField(field: EnumFieldName, item: string, loose = true): boo
   });
 }
 
+/**
+ * The one standard value of the field closest in words to a producer's term, under the strict rule
+ * (two words in common and half of the longer): « Etre accompagné dans ses démarches administratives »
+ * → « Aide aux démarches administratives ». Null when none is close enough or when two values tie:
+ * a guess between two values would change the meaning.
+ */
+export function closestValue(field: EnumFieldName, term: string): string | null {
+  if (Array.from(term).length > 120) return null;
+  const words = stems(term);
+  if (words.length === 0) return null;
+  let best: { value: string; shared: number } | null = null;
+  let tie = false;
+  for (const value of enumValues(field)) {
+    const v = stems(value);
+    const shared = v.filter((s) => words.includes(s)).length;
+    if (shared < Math.min(2, v.length) || shared * 2 < Math.max(v.length, words.length)) continue;
+    if (best && shared === best.shared) tie = true;
+    else if (!best || shared > best.shared) [best, tie] = [{ value, shared }, false];
+  }
+  return best && !tie ? best.value : null;
+}
+
 function items(cell: string): string[] {
   return cell
     .split(/[|;\n]|\s+\/\s+|,\s+/)

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyMapping } from "./apply";
 import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
-import { compileTranslation, translateTerm } from "./translate";
+import { compileTranslation, termsOf, translateTerm } from "./translate";
 
 const TODAY = "2026-11-20";
 
@@ -74,6 +74,28 @@ describe("translating a producer's terms", () => {
       },
     ]);
     expect(applied.refused.size).toBe(0);
+  });
+
+  it("proposes the one standard value closest in words, never a guess between two, and not for a list of terms", async () => {
+    const c = compileTranslation(undefined);
+    // Gironde's and Angers' own words (raw files): two words of three in common.
+    expect(translateTerm("services", "Etre accompagné dans ses démarches administratives", c)).toEqual({ values: ["Aide aux démarches administratives"], source: "close" });
+    expect(translateTerm("services", "Accès à Internet en autonomie", c)).toEqual({ values: ["Accès internet et matériel informatique"], source: "close" });
+    expect(translateTerm("services", "Aide aux démarches dématérialisées", c)).toEqual({ values: ["Aide aux démarches administratives"], source: "close" });
+    // One word in common (« outils »), or none: not close enough, reported as unknown.
+    expect(translateTerm("services", "Etre initié aux outils numériques", c).source).toBe("unknown");
+    expect(translateTerm("services", "Pratiquer des activités récréatives numériques", c).source).toBe("unknown");
+    // A rule wins over closeness.
+    const ruled = compileTranslation({ rules: [{ terms: ["Accès à Internet en autonomie"], values: ["Maîtrise des outils numériques du quotidien"] }] });
+    expect(translateTerm("services", "Accès à Internet en autonomie", ruled).source).toBe("rule");
+    // Two terms in one cell are split, though the whole cell is close to one of them.
+    expect(termsOf("dispositif_programmes_nationaux", "France Services, CNFS", c)).toEqual(["France Services", "CNFS"]);
+    const rows = [`${head};Services`, `${place(1)};Accès à Internet en autonomie`, `${place(2)};Accès à Internet en autonomie`];
+    const applied = applyMapping(await csvTable(rows.join("\n")), { fields: { ...base, services: "Services" } }, { today: TODAY });
+    expect(applied.records.map((r) => r.services)).toEqual(["Accès internet et matériel informatique", "Accès internet et matériel informatique"]);
+    expect(applied.issues.map((i) => [i.line, i.level, i.message])).toEqual([
+      [0, "warning", "Une valeur du champ services est traduite par rapprochement de mots : « Accès à Internet en autonomie » → « Accès internet et matériel informatique » (2\u00a0fois). Vérifiez-les dans l'aperçu ; une règle de traduction ou une exclusion les remplace."],
+    ]);
   });
 
   it("names every unknown term in its summary, however many (none dropped without a word)", async () => {

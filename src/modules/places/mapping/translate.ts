@@ -12,9 +12,10 @@
 import { legacyValueTables, type LegacyTarget } from "../standard/legacy";
 import { enumValues, type EnumFieldName, type LegacyEnumFieldName } from "../standard/schema";
 import { matchCurrent, matchKey, matchLegacy } from "../standard/vocabulary";
+import { closestValue } from "./fit";
 import type { ValueTranslation } from "./schema";
 
-export type TranslationSource = "rule" | "excluded" | "standard" | "v0.1" | "unknown";
+export type TranslationSource = "rule" | "excluded" | "standard" | "v0.1" | "close" | "unknown";
 export type Translated = { values: string[]; source: TranslationSource };
 
 const legacyFieldNames = Object.keys(legacyValueTables) as LegacyEnumFieldName[];
@@ -60,10 +61,19 @@ function translateUncached(field: EnumFieldName, term: string, compiled: Compile
   if (current) return { values: [current.value], source: "standard" };
   const legacy = legacyTargets(field, term);
   if (legacy) return { values: legacy, source: "v0.1" };
+  // Proposed by closeness in words, named in the file's report and shown in the preview, where a rule
+  // or an exclusion overrides it.
+  const close = closestValue(field, term);
+  if (close) return { values: [close], source: "close" };
   return { values: [], source: "unknown" };
 }
 
-const known = (field: EnumFieldName, text: string, compiled: CompiledTranslation) => translateTerm(field, text, compiled).source !== "unknown";
+// Known as a whole by a rule or a vocabulary, not by closeness: « France Services, CNFS » is close to
+// « France Services » but is two terms.
+const known = (field: EnumFieldName, text: string, compiled: CompiledTranslation) => {
+  const source = translateTerm(field, text, compiled).source;
+  return source !== "unknown" && source !== "close";
+};
 
 /**
  * The terms of a cell: split on the list separators producers use (« | », « ; », line breaks,

@@ -7,6 +7,7 @@ const sources = {
   excluded: "exclue par la correspondance",
   standard: "valeur du standard",
   "v0.1": "table de la version 0.1",
+  close: "rapprochement de mots : à vérifier",
   unknown: "non reconnue : ignorée",
 } as const;
 
