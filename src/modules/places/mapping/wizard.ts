@@ -12,6 +12,7 @@ import type { Territory } from "@/modules/territories";
 import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
+import { writtenSources } from "../import-view";
 import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
@@ -269,6 +270,8 @@ export type ReportView = {
   /** Lines refused or outside the perimeter (the first ones). */
   notImported: ImportLine[];
   totalNotImported: number;
+  /** The sources of the places written (or to write): the result links to them. */
+  sources: string[];
 };
 
 export function reportView(report: ImportReport): ReportView {
@@ -289,5 +292,6 @@ export function reportView(report: ImportReport): ReportView {
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),
     totalNotImported: notImported.length,
+    sources: writtenSources(report.lines),
   };
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { countOf, plural } from "@/platform/text";
-import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { placeMappingAction } from "@/modules/places/actions";
 import { columnInput, constantInput } from "../validation";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
-import { IssuesTable, NotImported, ReportSummary } from "./report";
+import { IssuesTable, Outcome, ReportSummary } from "./report";
 import { Translations } from "./translations";
 import type { TranslationView } from "../translation-view";
 import { Table } from "@/ui/table";
@@ -284,7 +283,6 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
       <p>Les numéros de ligne sont ceux de votre fichier (ligne du tableur ou du CSV, position dans la liste JSON).</p>
       <ReportSummary report={report} />
       <IssuesTable report={report} />
-      <NotImported report={report} />
       {report.toImport > 0 ? (
         <form action={props.dispatch}>
           <input type="hidden" name="territory" value={props.territory} />
@@ -307,12 +305,13 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
 
 function Done({ report, territory }: { report: ReportView; territory: string }) {
   return (
-    <div className="fr-alert fr-alert--success fr-my-4w">
-      <h3 className="fr-alert__title">Import terminé</h3>
+    <>
+      <div className="fr-alert fr-alert--success fr-my-4w">
+        <h3 className="fr-alert__title">Import terminé</h3>
+        <Outcome report={report} territory={territory} />
+      </div>
       <ReportSummary report={report} />
-      <p>
-        <Link href={`/territoires/${territory}/lieux`}>Voir les lieux du territoire</Link>
-      </p>
-    </div>
+      <IssuesTable report={report} />
+    </>
   );
 }
