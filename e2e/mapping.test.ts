@@ -69,6 +69,9 @@ describe("importing a file in its producer's own format", () => {
     expect(await page.locator("#champ-code_postal").inputValue()).toBe("code_postal");
     expect(await page.locator("#champ-telephone").inputValue()).toBe("téléphone");
     expect(await page.locator("#champ-latitude").inputValue()).toBe("latitude");
+    // Under the latitude: what the coordinates are read as (detected from the values), and a select to say otherwise.
+    expect(await page.getByTestId("projection-note").textContent()).toBe("Coordonnées lues en degrés (WGS84), sans conversion.");
+    expect(await page.getByLabel(/^Projection des coordonnées/).inputValue()).toBe("");
     expect(await page.locator("#champ-presentation_detail").inputValue()).toBe("description");
     expect(await page.locator("#champ-nom-aide").textContent()).toContain("même nom que le champ du standard");
     await page.locator("#champ-source-fixe").fill(source);
