@@ -69,6 +69,9 @@ describe("importing a file in its producer's own format", () => {
     expect(await page.locator("#champ-code_postal").inputValue()).toBe("code_postal");
     expect(await page.locator("#champ-telephone").inputValue()).toBe("téléphone");
     expect(await page.locator("#champ-latitude").inputValue()).toBe("latitude");
+    // Under the latitude: what the coordinates are read as (detected from the values), and a select to say otherwise.
+    expect(await page.getByTestId("projection-note").textContent()).toBe("Coordonnées lues en degrés (WGS84), sans conversion.");
+    expect(await page.getByLabel(/^Projection des coordonnées/).inputValue()).toBe("");
     expect(await page.locator("#champ-presentation_detail").inputValue()).toBe("description");
     expect(await page.locator("#champ-nom-aide").textContent()).toContain("même nom que le champ du standard");
     await page.locator("#champ-source-fixe").fill(source);
@@ -91,13 +94,17 @@ describe("importing a file in its producer's own format", () => {
     // 26th « Châtain » (the commune is Arfeuille-Châtain) is not found: ignored. The 90th, « 0 Pontarion », is Pontarion.
     expect(checked).toContain("88 lieux à importer");
     expect(checked).toContain("1 lieu hors du périmètre, ignoré");
-    const missingAddress = page.locator("#rapport-toutes tbody tr").filter({ hasText: "Le champ obligatoire « adresse »" });
+    const missingAddress = page.locator("#verification-toutes tbody tr").filter({ hasText: "Le champ obligatoire « adresse »" });
     expect(await missingAddress.locator("td:first-child").allTextContents()).toEqual(["35", "61"]);
+    // The same filters as the standard import: the line outside the perimeter has its own section.
+    expect(await page.locator("#verification-hors-perimetre tbody tr").count()).toBe(1);
 
     await page.getByRole("button", { name: "Importer 88 lieux" }).click();
     await page.getByText("Import terminé").waitFor();
     await expectAccessible(page);
     expect(await page.getByText("88 lieux ajoutés au registre").count()).toBe(1);
+    // The result in words, as after a standard import.
+    expect(await page.getByTestId("import-outcome").textContent()).toBe("88 lieux ajoutés à votre territoire.");
 
     // Save the mapping under a name (with its fixed source) for the next file.
     await page.getByLabel(/^Nom de la correspondance/).fill("Réseau creusois");

@@ -28,7 +28,7 @@ import { jsonDepthExceeds } from "@/platform/files/json";
 import { columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
 import type { ColumnMapping } from "@/modules/places/mapping/schema";
 import { translationsFromForm, translationViews } from "@/modules/places/mapping/translation-view";
-import { complementsOf, formValues, importMapped, openUpload, previewMapping, reportView } from "@/modules/places/mapping/wizard";
+import { complementsOf, formValues, importMapped, openUpload, previewMapping, projectionNote, reportView } from "@/modules/places/mapping/wizard";
 
 // Thin: read the form, call the module (which checks the policy again), say what happened.
 
@@ -176,16 +176,16 @@ async function mappingStep(form: FormData, { db, territory, principal }: Territo
   }
 
   const raw = formToObject(form);
-  const { mapping: selected, fieldErrors } = mappingFromForm(raw, table.columns);
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("validation", { fieldErrors });
-  // The translations and composed fields: those carried by the page, with the preview's choices over them.
+  // The translations and composed fields: those carried by the page, with the form's choices over them.
   const carried = columnMappingSchema.safeParse({ fields: {}, ...(jsonOrNull(String(form.get("complements") ?? "{}")) as object | null) });
   const base = carried.success ? carried.data : { fields: {} };
+  const { mapping: selected, fieldErrors } = mappingFromForm(raw, table.columns, base.compose);
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("validation", { fieldErrors });
   const translations = translationsFromForm(raw, base.translations);
-  const mapping: ColumnMapping = { ...selected, ...(translations ? { translations } : {}), ...(base.compose ? { compose: base.compose } : {}) };
+  const mapping: ColumnMapping = { ...selected, ...(translations ? { translations } : {}) };
   const values = formValues(mapping);
-  // The translation tables and the hidden complements follow every post (the choices just made stay).
-  const shown = { translations: JSON.stringify(translationViews(table, mapping)), complements: complementsOf(mapping) };
+  // The translation tables, the hidden complements and the projection's note follow every post (the choices just made stay).
+  const shown = { translations: JSON.stringify(translationViews(table, mapping)), complements: complementsOf(mapping), projection: projectionNote(table, mapping) };
 
   if (intent === "enregistrer") {
     const name = String(form.get("name") ?? "");

@@ -228,7 +228,8 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     return Object.fromEntries(placeFields.flatMap((f) => (record[f.name] === undefined ? [] : [[f.name, record[f.name]]]))) as StandardRecord;
   });
   // Lambert-93, CC zones, Web Mercator, overseas UTM, swapped degrees: detected from the file's values.
-  convertCoordinates(records, mappedProjection(table.rows, { longitude: mapping.fields.longitude, latitude: mapping.fields.latitude })?.code);
+  // The projection chosen in the preview (saved with the mapping) wins over the detection.
+  convertCoordinates(records, mapping.projection ?? mappedProjection(table.rows, { longitude: mapping.fields.longitude, latitude: mapping.fields.latitude })?.code);
   for (const [field, counts] of unknown) {
     const columns = [mapping.fields[field], ...(mapping.translations?.[field]?.columns ?? [])].filter((c): c is string => c !== undefined);
     issues.unshift(unknownSummary(field, columns, counts));

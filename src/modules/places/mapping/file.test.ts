@@ -10,6 +10,7 @@ import { saveMapping } from "./commands";
 import { findMapping } from "./queries";
 import { readProducerFile, type ProducerTable } from "./read";
 import { importMappings, type ColumnMapping } from "./schema";
+import { projections } from "./normalize/projections";
 import { columnMappingSchema, mappingFileText, readMappingFile } from "./validation";
 import { importMapped } from "./wizard";
 import { enumValues, fieldNames, isEnumField } from "../standard/schema";
@@ -114,6 +115,10 @@ describe("docs/mapping.schema.json", () => {
     const enumerated = fieldNames.filter(isEnumField);
     expect(Object.keys(schema.properties.translations.properties)).toEqual(enumerated);
     for (const f of enumerated) expect(schema.$defs[`translation_${f}`]?.properties?.rules?.items.properties.values.items.enum).toEqual([...enumValues(f)]);
+  });
+  it("lists exactly the projections a mapping may name", () => {
+    const projection = (schema.properties as unknown as { projection: { enum: string[] } }).projection;
+    expect(projection.enum).toEqual(projections.map((p) => p.code));
   });
 });
 

@@ -1,5 +1,6 @@
 import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { territories } from "@/modules/territories";
+import type { ProjectionCode } from "./normalize/projections";
 
 /**
  * How a producer's terms become the standard's values for one enumerated or list field
@@ -35,6 +36,8 @@ export type ColumnMapping = {
   translations?: Record<string, ValueTranslation>;
   /** Field → a value composed of several columns (used instead of `fields` for that field). */
   compose?: Record<string, Composition>;
+  /** Projection of the longitude/latitude columns, chosen in the preview; absent = detected from the values at each import. */
+  projection?: ProjectionCode;
 };
 
 /** Mappings saved under a name by a territory, to reuse on the producer's next file. */

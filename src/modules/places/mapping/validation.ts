@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { jsonDepthExceeds } from "@/platform/files/json";
-import { enumValues, fieldNames, isEnumField, schemaVersion, type EnumFieldName, type FieldName } from "../standard/schema";
+import { enumValues, fieldNames, freeTextFields, isEnumField, schemaVersion, type EnumFieldName, type FieldName } from "../standard/schema";
 import type { ColumnMapping, Composition, ValueTranslation } from "./schema";
+import { isProjectionCode, projections, type ProjectionCode } from "./normalize/projections";
+import { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput } from "./form-names";
 
 // Shared by the mapping form (server action) and the commands: one set of rules, French messages.
 
@@ -46,10 +48,20 @@ const mappingShape = {
   constants: z.partialRecord(fieldName, z.string().trim().max(MAX_CONSTANT, `Une valeur fixe compte ${MAX_CONSTANT} caractères au plus.`)).optional(),
   translations: z.partialRecord(enumFieldName, translationSchema).optional(),
   compose: z.partialRecord(fieldName, compositionSchema).optional(),
+  projection: z
+    .string()
+    .refine((c): c is ProjectionCode => isProjectionCode(c), { error: `Projection inconnue. Projections possibles : ${projections.map((p) => p.code).join(" ; ")}.` })
+    .optional(),
 };
 
 /** Drops what means nothing (empty constants, a constant for `id`, empty translations) so equal mappings store equal. */
-function tidy(m: { fields: Record<string, string>; constants?: Record<string, string> | undefined; translations?: Record<string, z.infer<typeof translationSchema>> | undefined; compose?: Record<string, Composition> | undefined }): ColumnMapping {
+function tidy(m: {
+  fields: Record<string, string>;
+  constants?: Record<string, string> | undefined;
+  translations?: Record<string, z.infer<typeof translationSchema>> | undefined;
+  compose?: Record<string, Composition> | undefined;
+  projection?: string | undefined;
+}): ColumnMapping {
   const constants = Object.fromEntries(Object.entries(m.constants ?? {}).filter(([k, v]) => k !== "id" && v !== ""));
   const translations = Object.fromEntries(
     Object.entries(m.translations ?? {}).flatMap(([f, t]) => {
@@ -67,6 +79,7 @@ function tidy(m: { fields: Record<string, string>; constants?: Record<string, st
     ...(Object.keys(constants).length > 0 ? { constants } : {}),
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
     ...(Object.keys(compose).length > 0 ? { compose } : {}),
+    ...(m.projection !== undefined && isProjectionCode(m.projection) ? { projection: m.projection } : {}),
   };
 }
 
@@ -142,15 +155,80 @@ export const mappingNameSchema = z
 export const saveMappingSchema = z.object({ name: mappingNameSchema, mapping: columnMappingSchema });
 export type SaveMappingInput = z.input<typeof saveMappingSchema>;
 
-/** Form names of the mapping form: one select and one fixed value per standard field. */
-export const columnInput = (f: FieldName) => `colonne_${f}`;
-export const constantInput = (f: FieldName) => `fixe_${f}`;
+export { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput };
+
+
+/** Text fields a concatenation may fill (not the identifier, not the hours: those have their own rules). */
+export const concatFields: readonly FieldName[] = freeTextFields.filter((f) => f !== "id" && f !== "horaires");
+
+/** The concatenation the section shows: the first one of at most CONCAT_COLUMNS columns (longer ones travel unseen). */
+export function shownConcat(compose: ColumnMapping["compose"]): { field: FieldName; columns: string[]; separator: string } | undefined {
+  for (const f of concatFields) {
+    const c = compose?.[f];
+    if (c?.kind === "concat" && c.columns.length <= CONCAT_COLUMNS) return { field: f, columns: c.columns, separator: c.separator };
+  }
+  return undefined;
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/**
+ * The composed fields posted by the section, over those carried by the page: the concatenation shown
+ * and the hours by day are replaced by what the selects say (emptied = removed); others are kept.
+ */
+export function compositionsFromForm(
+  form: Record<string, unknown>,
+  columns: readonly string[],
+  carried: ColumnMapping["compose"] = {},
+): { compose: Record<string, Composition>; fieldErrors: Record<string, string[]> } {
+  const compose: Record<string, Composition> = { ...carried };
+  const fieldErrors: Record<string, string[]> = {};
+  if (form[composeSectionInput] === undefined) return { compose, fieldErrors };
+  const known = new Set(columns);
+  const unknown = (c: string) => `La colonne « ${c.slice(0, 80)} » n'existe pas dans ce fichier.`;
+
+  const shown = text(form[concatShownInput]);
+  if (compose[shown]?.kind === "concat") delete compose[shown];
+  const field = text(form[concatFieldInput]);
+  const chosen: string[] = [];
+  for (let n = 1; n <= CONCAT_COLUMNS; n++) {
+    const c = text(form[concatColumnInput(n)]);
+    if (c === "") continue;
+    if (known.has(c)) chosen.push(c);
+    else fieldErrors[concatColumnInput(n)] = [unknown(c)];
+  }
+  const separator = text(form[concatSeparatorInput]);
+  if (field === "") {
+    if (chosen.length > 0) fieldErrors[concatFieldInput] = ["Choisissez le champ que ces colonnes composent."];
+  } else if (!(concatFields as readonly string[]).includes(field)) {
+    fieldErrors[concatFieldInput] = ["Ce champ ne peut pas être composé de plusieurs colonnes."];
+  } else if (chosen.length < 2 && !fieldErrors[concatColumnInput(1)]) {
+    fieldErrors[concatColumnInput(1)] = ["Choisissez au moins deux colonnes à mettre bout à bout."];
+  } else if (separator.length > 10) {
+    fieldErrors[concatSeparatorInput] = ["Le séparateur compte 10 caractères au plus."];
+  } else {
+    compose[field] = { kind: "concat", columns: chosen, separator };
+  }
+
+  if (compose.horaires?.kind === "hours_by_day") delete compose.horaires;
+  const days = Array.from({ length: 7 }, (_, d) => {
+    const c = text(form[dayInput(d)]);
+    if (c !== "" && !known.has(c)) {
+      fieldErrors[dayInput(d)] = [unknown(c)];
+      return "";
+    }
+    return c;
+  });
+  if (days.some((c) => c !== "")) compose.horaires = { kind: "hours_by_day", days };
+  return { compose, fieldErrors };
+}
 
 /**
  * The mapping posted by the form. Columns must exist in the file (else an error on that select);
- * empty selects and empty fixed values are "not mapped".
+ * empty selects and empty fixed values are "not mapped". `carried`: the composed fields kept by the
+ * page, which the « Champs composés » section edits; the projection select: "" = detected at each import.
  */
-export function mappingFromForm(form: Record<string, unknown>, columns: readonly string[]): { mapping: ColumnMapping; fieldErrors: Record<string, string[]> } {
+export function mappingFromForm(form: Record<string, unknown>, columns: readonly string[], carried?: ColumnMapping["compose"]): { mapping: ColumnMapping; fieldErrors: Record<string, string[]> } {
   const fields: Record<string, string> = {};
   const constants: Record<string, string> = {};
   const fieldErrors: Record<string, string[]> = {};
@@ -167,7 +245,19 @@ export function mappingFromForm(form: Record<string, unknown>, columns: readonly
       else constants[f] = fixed.trim();
     }
   }
-  return { mapping: Object.keys(constants).length > 0 ? { fields, constants } : { fields }, fieldErrors };
+  const projection = text(form[projectionInput]);
+  if (projection !== "" && !isProjectionCode(projection)) fieldErrors[projectionInput] = ["Projection inconnue : choisissez-en une dans la liste."];
+  const composed = compositionsFromForm(form, columns, carried);
+  Object.assign(fieldErrors, composed.fieldErrors);
+  return {
+    mapping: {
+      fields,
+      ...(Object.keys(constants).length > 0 ? { constants } : {}),
+      ...(Object.keys(composed.compose).length > 0 ? { compose: composed.compose } : {}),
+      ...(isProjectionCode(projection) ? { projection } : {}),
+    },
+    fieldErrors,
+  };
 }
 
 /** Fields the standard requires that have neither a column nor a fixed value nor a completion by apply.ts. */

@@ -12,6 +12,7 @@ import type { Territory } from "@/modules/territories";
 import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
+import { writtenSources } from "../import-view";
 import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
@@ -19,7 +20,9 @@ import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { translationViews, type TranslationView } from "./translation-view";
-import { columnInput, constantInput, missingRequired } from "./validation";
+import { CONCAT_COLUMNS, columnInput, concatColumnInput, concatFields, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, missingRequired, projectionInput, shownConcat } from "./validation";
+import { mappedProjection } from "./normalize/coordinates";
+import { projectionLabel, projections } from "./normalize/projections";
 
 export function authorizeUse(principal: Principal, territory: Pick<Territory, "id" | "status">): void {
   if (!mappingPolicy.use(principal, territory)) throw new AppError("forbidden");
@@ -76,6 +79,12 @@ export type MappingView = {
   translations: TranslationView[];
   /** The parts of the mapping the selects do not show (translations, composed fields), as JSON for a hidden input. */
   complements: string;
+  /** What the longitude/latitude columns are read as (said under them); "" without both columns. */
+  projection: string;
+  /** The choices of the projection select (after « Automatique »). */
+  projections: { code: string; label: string }[];
+  /** Fields a concatenation may fill, for the « Champs composés » section. */
+  concatFields: { name: FieldName; title: string }[];
 };
 
 /** What the selects do not carry, kept from one post to the next. */
@@ -106,14 +115,38 @@ function constantHint(f: FieldName): string {
   return "Utilisée pour chaque ligne quand aucune colonne n'est choisie ou que la cellule est vide.";
 }
 
-/** The form's values for a mapping (what the selects and fixed-value inputs show). */
+/** The form's values for a mapping (what the selects, fixed-value inputs, projection and composed fields show). */
 export function formValues(mapping: ColumnMapping): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of placeFields) {
     out[columnInput(f.name)] = mapping.fields[f.name] ?? "";
     if (f.name !== "id") out[constantInput(f.name)] = mapping.constants?.[f.name] ?? "";
   }
+  out[projectionInput] = mapping.projection ?? "";
+  const concat = shownConcat(mapping.compose);
+  out[concatFieldInput] = concat?.field ?? "";
+  out[concatShownInput] = concat?.field ?? "";
+  for (let n = 1; n <= CONCAT_COLUMNS; n++) out[concatColumnInput(n)] = concat?.columns[n - 1] ?? "";
+  // A space by default: « 8 » and « rue de la Paix » make « 8 rue de la Paix ».
+  out[concatSeparatorInput] = concat?.separator ?? " ";
+  const hours = mapping.compose?.horaires;
+  for (let d = 0; d < 7; d++) out[dayInput(d)] = hours?.kind === "hours_by_day" ? (hours.days[d] ?? "") : "";
   return out;
+}
+
+/**
+ * What the longitude/latitude columns are read as, in words: the projection chosen with the mapping,
+ * else the one detected from the file's values (as apply.ts does at the import); "" without both columns.
+ */
+export function projectionNote(table: ProducerTable, mapping: ColumnMapping): string {
+  const { longitude, latitude } = mapping.fields;
+  if (longitude === undefined || latitude === undefined) return "";
+  const code = mapping.projection ?? mappedProjection(table.rows, { longitude, latitude })?.code;
+  const chosen = mapping.projection ? " (projection choisie)" : "";
+  if (code === undefined) return "Projection des coordonnées non reconnue : les valeurs sont lues telles quelles, en degrés (WGS84). Choisissez la projection si ce n'est pas le cas.";
+  if (code === "4326") return `Coordonnées lues en degrés (WGS84)${chosen}, sans conversion.`;
+  if (code === "4326-inverse") return `Coordonnées lues en degrés (WGS84), latitude et longitude inversées${chosen} : remises dans l'ordre.`;
+  return `Coordonnées lues en ${projectionLabel(code)}${chosen}, converties en degrés (WGS84).`;
 }
 
 /** Everything the mapping form shows, from the suggestions or from a saved mapping. */
@@ -161,6 +194,9 @@ export function mappingView(table: ProducerTable, filename: string, saved?: Save
     notices,
     translations: translationViews(table, mapping),
     complements: complementsOf(mapping),
+    projection: projectionNote(table, mapping),
+    projections: projections.map((p) => ({ code: p.code, label: p.label })),
+    concatFields: placeFields.filter((f) => concatFields.includes(f.name)).map((f) => ({ name: f.name, title: f.title })),
   };
 }
 
@@ -269,6 +305,8 @@ export type ReportView = {
   /** Lines refused or outside the perimeter (the first ones). */
   notImported: ImportLine[];
   totalNotImported: number;
+  /** The sources of the places written (or to write): the result links to them. */
+  sources: string[];
 };
 
 export function reportView(report: ImportReport): ReportView {
@@ -289,5 +327,6 @@ export function reportView(report: ImportReport): ReportView {
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),
     totalNotImported: notImported.length,
+    sources: writtenSources(report.lines),
   };
 }

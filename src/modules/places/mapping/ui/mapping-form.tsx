@@ -1,13 +1,12 @@
 "use client";
 
 import { countOf, plural } from "@/platform/text";
-import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { placeMappingAction } from "@/modules/places/actions";
-import { columnInput, constantInput } from "../validation";
+import { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput } from "../form-names";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
-import { IssuesTable, NotImported, ReportSummary } from "./report";
+import { IssuesTable, Outcome, ReportSummary } from "./report";
 import { Translations } from "./translations";
 import type { TranslationView } from "../translation-view";
 import { Table } from "@/ui/table";
@@ -27,7 +26,12 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
   const examplesOf = new Map(view.columns.map((c) => [c.name, c.examples]));
   const translations = state.result?.translations ? (JSON.parse(state.result.translations) as TranslationView[]) : view.translations;
   const complements = state.result?.complements ?? view.complements;
-  const row = (f: FieldView) => <FieldRow key={f.name} field={f} view={view} value={value} errors={errors} examplesOf={examplesOf} />;
+  const projection = state.result?.projection ?? view.projection;
+  const row = (f: FieldView) => (
+    <FieldRow key={f.name} field={f} view={view} value={value} errors={errors} examplesOf={examplesOf}>
+      {f.name === "latitude" ? <ProjectionSelect view={view} note={projection} value={value} errors={errors} /> : null}
+    </FieldRow>
+  );
   return (
     <>
       <form action={dispatch} noValidate aria-labelledby="correspondance-titre">
@@ -63,6 +67,7 @@ export function MappingForm({ territory, token, view }: { territory: string; tok
           </legend>
           {view.fields.filter((f) => !f.required).map(row)}
         </fieldset>
+        <Compositions view={view} value={value} errors={errors} />
         <Translations views={translations} />
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
           <li>
@@ -135,6 +140,7 @@ function FieldRow(props: {
   value: (name: string) => string;
   errors: Record<string, string[]>;
   examplesOf: Map<string, string[]>;
+  children?: React.ReactNode;
 }) {
   const { field: f, view, value, errors } = props;
   const select = columnInput(f.name);
@@ -207,7 +213,152 @@ function FieldRow(props: {
           </div>
         ) : null}
       </div>
+      {props.children}
     </div>
+  );
+}
+
+type Inputs = { view: MappingView; value: (name: string) => string; errors: Record<string, string[]> };
+
+/** A plain select of the file's columns (« Aucune colonne » first), with its error. */
+function ColumnSelect({ id, name, label, hint, view, value, errors }: Inputs & { id: string; name: string; label: string; hint?: string }) {
+  const chosen = value(name);
+  const error = errors[name];
+  const described = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ");
+  return (
+    <div className={`fr-select-group${error ? " fr-select-group--error" : ""}`}>
+      <label className="fr-label" htmlFor={id}>
+        {label}
+        {hint ? (
+          <span className="fr-hint-text" id={`${id}-aide`}>
+            {hint}
+          </span>
+        ) : null}
+      </label>
+      <select key={chosen} className="fr-select" id={id} name={name} defaultValue={chosen} aria-describedby={described || undefined} aria-invalid={error ? true : undefined}>
+        <option value="">Aucune colonne</option>
+        {view.columns.map((c) => (
+          <option key={c.name} value={c.name}>
+            {optionLabel(c.name, c.examples)}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="fr-message fr-message--error" id={`${id}-erreur`}>
+          {error[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Under the latitude: what the coordinates are read as, and a select to say otherwise (saved with the mapping). */
+function ProjectionSelect({ view, note, value, errors }: Inputs & { note: string }) {
+  const chosen = value(projectionInput);
+  const error = errors[projectionInput];
+  return (
+    <div className={`fr-select-group fr-mt-1w${error ? " fr-select-group--error" : ""}`}>
+      <label className="fr-label" htmlFor="champ-projection">
+        Projection des coordonnées
+        <span className="fr-hint-text" id="champ-projection-aide" data-testid="projection-note">
+          {note || "Choisissez les colonnes de longitude et de latitude : leur projection est reconnue d'après leurs valeurs."}
+        </span>
+      </label>
+      <select
+        key={chosen}
+        className="fr-select"
+        id="champ-projection"
+        name={projectionInput}
+        defaultValue={chosen}
+        aria-describedby={`champ-projection-aide${error ? " champ-projection-erreur" : ""}`}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">Automatique (reconnue d&apos;après les valeurs)</option>
+        {view.projections.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="fr-message fr-message--error" id="champ-projection-erreur">
+          {error[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const DAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"] as const;
+
+/** « Champs composés »: one concatenation and the hours by day, as plain selects posted with the form. */
+function Compositions({ view, value, errors }: Inputs) {
+  const field = value(concatFieldInput);
+  const fieldError = errors[concatFieldInput];
+  const separatorError = errors[concatSeparatorInput];
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby="champs-composes">
+      <legend className="fr-fieldset__legend" id="champs-composes">
+        Champs composés
+        <span className="fr-hint-text">Une valeur faite de plusieurs colonnes, utilisée à la place de la colonne choisie plus haut pour ce champ.</span>
+      </legend>
+      <input type="hidden" name={composeSectionInput} value="1" />
+      <input type="hidden" name={concatShownInput} value={value(concatShownInput)} />
+      <div className="fr-fieldset__element">
+        <p className="fr-text--bold fr-mb-1w">Colonnes mises bout à bout (par exemple : adresse = numéro + voie)</p>
+        <div className={`fr-select-group${fieldError ? " fr-select-group--error" : ""}`}>
+          <label className="fr-label" htmlFor="compose-champ">
+            Champ composé
+          </label>
+          <select key={field} className="fr-select" id="compose-champ" name={concatFieldInput} defaultValue={field} aria-describedby={fieldError ? "compose-champ-erreur" : undefined} aria-invalid={fieldError ? true : undefined}>
+            <option value="">Aucun</option>
+            {view.concatFields.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+          {fieldError ? (
+            <p className="fr-message fr-message--error" id="compose-champ-erreur">
+              {fieldError[0]}
+            </p>
+          ) : null}
+        </div>
+        {Array.from({ length: CONCAT_COLUMNS }, (_, i) => (
+          <ColumnSelect key={i} id={`compose-colonne-${i + 1}`} name={concatColumnInput(i + 1)} label={`Colonne ${i + 1}`} view={view} value={value} errors={errors} />
+        ))}
+        <div className={`fr-input-group${separatorError ? " fr-input-group--error" : ""}`}>
+          <label className="fr-label" htmlFor="compose-separateur">
+            Séparateur
+            <span className="fr-hint-text" id="compose-separateur-aide">
+              Placé entre les cellules non vides (une espace par défaut).
+            </span>
+          </label>
+          <input
+            key={value(concatSeparatorInput)}
+            className={`fr-input${separatorError ? " fr-input--error" : ""}`}
+            id="compose-separateur"
+            name={concatSeparatorInput}
+            maxLength={10}
+            defaultValue={value(concatSeparatorInput)}
+            aria-describedby={`compose-separateur-aide${separatorError ? " compose-separateur-erreur" : ""}`}
+            aria-invalid={separatorError ? true : undefined}
+          />
+          {separatorError ? (
+            <p className="fr-message fr-message--error" id="compose-separateur-erreur">
+              {separatorError[0]}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="fr-fieldset__element">
+        <p className="fr-text--bold fr-mb-1w">Horaires répartis en une colonne par jour</p>
+        <p className="fr-text--sm">Les sept colonnes sont réunies en une seule valeur d&apos;horaires ; une cellule vide veut dire fermé ce jour-là.</p>
+        {DAYS.map((d, i) => (
+          <ColumnSelect key={d} id={`horaires-jour-${i + 1}`} name={dayInput(i)} label={d} view={view} value={value} errors={errors} />
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -284,7 +435,6 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
       <p>Les numéros de ligne sont ceux de votre fichier (ligne du tableur ou du CSV, position dans la liste JSON).</p>
       <ReportSummary report={report} />
       <IssuesTable report={report} />
-      <NotImported report={report} />
       {report.toImport > 0 ? (
         <form action={props.dispatch}>
           <input type="hidden" name="territory" value={props.territory} />
@@ -307,12 +457,13 @@ function Checked(props: { report: ReportView; territory: string; token: string; 
 
 function Done({ report, territory }: { report: ReportView; territory: string }) {
   return (
-    <div className="fr-alert fr-alert--success fr-my-4w">
-      <h3 className="fr-alert__title">Import terminé</h3>
+    <>
+      <div className="fr-alert fr-alert--success fr-my-4w">
+        <h3 className="fr-alert__title">Import terminé</h3>
+        <Outcome report={report} territory={territory} />
+      </div>
       <ReportSummary report={report} />
-      <p>
-        <Link href={`/territoires/${territory}/lieux`}>Voir les lieux du territoire</Link>
-      </p>
-    </div>
+      <IssuesTable report={report} />
+    </>
   );
 }

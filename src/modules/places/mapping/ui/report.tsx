@@ -1,6 +1,6 @@
 import type { ReportView } from "../wizard";
 
-import { ImportIssues, ImportSummary } from "../../ui/import-report";
+import { ImportIssues, ImportOutcome, ImportSummary } from "../../ui/import-report";
 
 // The summary and the line-by-line table of an import report: the same pieces as the standard import page.
 
@@ -8,27 +8,22 @@ export function ReportSummary({ report }: { report: ReportView }) {
   return <ImportSummary report={report} committed={!report.dryRun} testId="mapping-summary" />;
 }
 
+/** The lines left out travel with the remarks, so the table offers the « Hors du périmètre » filter as on the standard import. */
 export function IssuesTable({ report }: { report: ReportView }) {
-  return <ImportIssues issues={report.issues} total={report.totalIssues} />;
+  const committed = !report.dryRun;
+  return (
+    <ImportIssues
+      issues={report.issues}
+      total={report.totalIssues}
+      lines={report.notImported}
+      committed={committed}
+      prefix={committed ? "import" : "verification"}
+      title={committed ? "Détail de l'import, ligne par ligne" : "Détail de la vérification, ligne par ligne"}
+    />
+  );
 }
 
-const statusLabels = { created: "à créer", updated: "mis à jour", unchanged: "inchangé", skipped: "ignoré (hors périmètre)", rejected: "refusé", conflict: "conflit (lieu d'un autre territoire, inchangé)" } as const;
-
-export function NotImported({ report }: { report: ReportView }) {
-  if (report.totalNotImported === 0) return null;
-  return (
-    <details className="fr-mb-3w">
-      <summary>
-        Lignes qui ne seront pas importées ({report.totalNotImported}
-        {report.totalNotImported > report.notImported.length ? `, ${report.notImported.length} premières affichées` : ""})
-      </summary>
-      <ul className="fr-text--sm">
-        {report.notImported.map((l) => (
-          <li key={`${l.line}-${l.id}`}>
-            Ligne {l.line} ({l.id || "sans identifiant"}) : {statusLabels[l.status]}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
+/** What a committed import did, in words, with links to the places written (same sentence as the standard import). */
+export function Outcome({ report, territory }: { report: ReportView; territory: string }) {
+  return <ImportOutcome report={report} territory={territory} sources={report.sources ?? []} />;
 }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { applyMapping } from "./apply";
+import { readProducerFile, type ProducerTable } from "./read";
+import type { ColumnMapping } from "./schema";
+import { columnMappingSchema, mappingFileText, mappingFromForm, readMappingFile } from "./validation";
+import { formValues, projectionNote } from "./wizard";
+
+// The mapping form's parts added to the page: the projection of the coordinates and the composed fields.
+
+const TODAY = "2026-11-20";
+
+async function csvTable(csv: string): Promise<ProducerTable> {
+  const result = await readProducerFile(new TextEncoder().encode(csv), "lieux.csv");
+  if (!result.ok) throw new Error(result.error);
+  return result.table;
+}
+
+// Lambert-93's own origin (x0 = 700 000, y0 = 6 600 000) is 3° E, 46.5° N by definition of the projection.
+const LAMBERT = "nom;num;voie;cp;ville;x;y;lun;mar\nMédiathèque;8;rue de la Paix;23000;Guéret;700000;6600000;9:00-12:00;\n";
+const base: ColumnMapping = { fields: { nom: "nom", code_postal: "cp", commune: "ville", longitude: "x", latitude: "y" } };
+
+describe("projection of the coordinates", () => {
+  it("says what the columns are read as: detected, then the one chosen", async () => {
+    const table = await csvTable(LAMBERT);
+    expect(projectionNote(table, base)).toBe("Coordonnées lues en Lambert-93 (EPSG:2154), converties en degrés (WGS84).");
+    expect(projectionNote(table, { ...base, projection: "3857" })).toBe("Coordonnées lues en Web Mercator (EPSG:3857) (projection choisie), converties en degrés (WGS84).");
+    expect(projectionNote(table, { fields: { nom: "nom" } })).toBe("");
+  });
+
+  it("the chosen projection is used instead of the detection", async () => {
+    const table = await csvTable(LAMBERT);
+    const detected = applyMapping(table, base, { today: TODAY }).records[0];
+    expect([detected?.longitude, detected?.latitude]).toEqual(["3", "46.5"]);
+    const chosen = applyMapping(table, { ...base, projection: "2154" }, { today: TODAY }).records[0];
+    expect([chosen?.longitude, chosen?.latitude]).toEqual(["3", "46.5"]);
+    // Said to be degrees: left as written (the standard's check then refuses them on their line).
+    const degrees = applyMapping(table, { ...base, projection: "4326" }, { today: TODAY }).records[0];
+    expect([degrees?.longitude, degrees?.latitude]).toEqual(["700000", "6600000"]);
+  });
+
+  it("is read from the form (empty = automatic), refused when unknown, and kept in the mapping file", () => {
+    const columns = ["nom", "x", "y"];
+    const form = { colonne_nom: "nom", colonne_longitude: "x", colonne_latitude: "y" };
+    expect(mappingFromForm({ ...form, projection: "" }, columns).mapping).toEqual({ fields: { nom: "nom", longitude: "x", latitude: "y" } });
+    expect(mappingFromForm({ ...form, projection: "2154" }, columns).mapping.projection).toBe("2154");
+    expect(mappingFromForm({ ...form, projection: "EPSG:27572" }, columns).fieldErrors).toEqual({ projection: ["Projection inconnue : choisissez-en une dans la liste."] });
+    const mapping: ColumnMapping = { fields: { nom: "nom" }, projection: "2975" };
+    const read = readMappingFile(mappingFileText(mapping, "SIG"));
+    expect(read).toEqual({ ok: true, mapping, name: "SIG" });
+    expect(formValues(mapping).projection).toBe("2975");
+  });
+
+  it("a mapping saved without projection still reads; an unknown one is refused in French", () => {
+    expect(columnMappingSchema.parse({ fields: { nom: "nom" } })).toEqual({ fields: { nom: "nom" } });
+    const bad = columnMappingSchema.safeParse({ fields: {}, projection: "27572" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/^Projection inconnue\. Projections possibles : 4326 ; 4326-inverse ; 2154 ;/);
+  });
+});
+
+describe("composed fields from the form", () => {
+  const columns = ["nom", "num", "voie", "lun", "mar", "mer"];
+  const section = { compose_section: "1", compose_affiche: "" };
+
+  it("a concatenation and the hours by day, from plain selects", () => {
+    const form = {
+      ...section,
+      colonne_nom: "nom",
+      compose_champ: "adresse",
+      compose_colonne_1: "num",
+      compose_colonne_2: "",
+      compose_colonne_3: "voie",
+      compose_colonne_4: "",
+      compose_separateur: " ",
+      horaires_jour_1: "lun",
+      horaires_jour_2: "mar",
+      horaires_jour_3: "",
+      horaires_jour_4: "",
+      horaires_jour_5: "",
+      horaires_jour_6: "",
+      horaires_jour_7: "",
+    };
+    const { mapping, fieldErrors } = mappingFromForm(form, columns);
+    expect(fieldErrors).toEqual({});
+    expect(mapping).toEqual({
+      fields: { nom: "nom" },
+      compose: {
+        adresse: { kind: "concat", columns: ["num", "voie"], separator: " " },
+        horaires: { kind: "hours_by_day", days: ["lun", "mar", "", "", "", "", ""] },
+      },
+    });
+  });
+
+  it("the composed values reach the records", async () => {
+    const table = await csvTable(LAMBERT);
+    const { mapping } = mappingFromForm({ ...section, colonne_nom: "nom", compose_champ: "adresse", compose_colonne_1: "num", compose_colonne_2: "voie", compose_separateur: " ", horaires_jour_1: "lun", horaires_jour_2: "mar" }, table.columns);
+    const record = applyMapping(table, mapping, { today: TODAY }).records[0];
+    expect(record?.adresse).toBe("8 rue de la Paix");
+    expect(record?.horaires).toBe("Mo 09:00-12:00");
+  });
+
+  it("says what is wrong, on the input at fault", () => {
+    expect(mappingFromForm({ ...section, compose_champ: "adresse", compose_colonne_1: "num" }, columns).fieldErrors).toEqual({ compose_colonne_1: ["Choisissez au moins deux colonnes à mettre bout à bout."] });
+    expect(mappingFromForm({ ...section, compose_colonne_1: "num", compose_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_champ: ["Choisissez le champ que ces colonnes composent."] });
+    expect(mappingFromForm({ ...section, compose_champ: "id", compose_colonne_1: "num", compose_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_champ: ["Ce champ ne peut pas être composé de plusieurs colonnes."] });
+    expect(mappingFromForm({ ...section, horaires_jour_3: "mercredi" }, columns).fieldErrors).toEqual({ horaires_jour_3: ["La colonne « mercredi » n'existe pas dans ce fichier."] });
+  });
+
+  it("replaces the compositions the section showed, keeps the others; without the section, keeps them all", () => {
+    const carried: ColumnMapping["compose"] = {
+      adresse: { kind: "concat", columns: ["num", "voie"], separator: " " },
+      nom: { kind: "concat", columns: ["a", "b", "c", "d", "e"], separator: "-" },
+      horaires: { kind: "hours_by_day", days: ["lun", "", "", "", "", "", ""] },
+    };
+    // Emptied in the page: the concatenation shown and the hours go; the five-column one (not shown) stays.
+    const emptied = mappingFromForm({ compose_section: "1", compose_affiche: "adresse", compose_champ: "" }, columns, carried).mapping;
+    expect(emptied.compose).toEqual({ nom: { kind: "concat", columns: ["a", "b", "c", "d", "e"], separator: "-" } });
+    expect(mappingFromForm({}, columns, carried).mapping.compose).toEqual(carried);
+    // The page shows what it will post back.
+    const values = formValues({ fields: {}, compose: carried });
+    expect([values.compose_champ, values.compose_affiche, values.compose_colonne_1, values.compose_colonne_2, values.compose_colonne_3, values.compose_separateur]).toEqual(["adresse", "adresse", "num", "voie", "", " "]);
+    expect(values.horaires_jour_1).toBe("lun");
+  });
+});
