@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contourCheck, contourIssues } from "./contour-check";
 import { validateFile } from "./normalize";
@@ -57,5 +58,28 @@ describe("the import checks a place's coordinates against its commune's contour"
 
   it("is not run by validateFile alone (normalizeRecord stays the browser's pure check)", () => {
     expect(validateFile(file({ ...angouleme, latitude: 45.6958, longitude: -0.3286 }), "lieux.json").warned).toBe(0);
+  });
+});
+
+describe("on the national standard's real files", () => {
+  const dir = "../shared/data/standard-mediation-numerique/datasets";
+  const contourWarnings = (name: string) =>
+    validateFile(fs.readFileSync(`${dir}/${name}`), name, { check: contourCheck })
+      .issues.filter((i) => i.field === "latitude" && i.message.startsWith("Les coordonnées ("))
+      .map((i) => `${i.line} ${i.message}`);
+
+  it("Charente: one place out of its commune, CoCowork in Cognac whose longitude lost its minus sign", () => {
+    // Line 145 of the file: « CoCowork », 34 rue Gabriel Jaulin, 16100 COGNAC, latitude 45.6915, longitude 0.3331:
+    // Cognac lies at 0.33° W; 0.3331° E is some 50 km east, beyond Angoulême.
+    expect(contourWarnings("20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json")).toEqual([
+      "145 Les coordonnées (latitude 45.6915, longitude 0.3331) tombent à 49\u00a0km de la commune Cognac (16102) : vérifiez la latitude et la longitude, ou la commune de l'adresse.",
+    ]);
+  });
+
+  it("Charente's France Services bus: the stop at Valence (Charente) placed near Aix-en-Provence", () => {
+    // Line 4: « Bus France Services - [En face de la Mairie] », 16460 Valence, INSEE 16392, latitude 43.451334, longitude 5.411872.
+    expect(contourWarnings("20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json")).toEqual([
+      "4 Les coordonnées (latitude 43.451334, longitude 5.411872) tombent à 489\u00a0km de la commune Valence (16392) : vérifiez la latitude et la longitude, ou la commune de l'adresse.",
+    ]);
   });
 });
