@@ -17,6 +17,7 @@ import { parisToday } from "@/platform/dates";
 import { countOf } from "@/platform/text";
 import type { Db } from "@/platform/db/client";
 import type { Territory } from "@/modules/territories";
+import { contourCheck } from "@/modules/places/standard/contour-check";
 import { validateFile } from "@/modules/places/standard/normalize";
 import { applyMapping, remapReport, standardJson } from "@/modules/places/mapping/apply";
 import { compositionColumns } from "@/modules/places/mapping/compose";
@@ -108,7 +109,7 @@ export async function placesMap(args: MapArgs, target?: { db: Db; territory: Ter
   } else {
     const applied = applyMapping(table, mapping, { today });
     const kept = keptRecords(applied);
-    const { results: _results, ...validated } = withMappingIssues(remapReport(validateFile(standardJson(kept.records), "correspondance.json"), kept.lines), applied);
+    const { results: _results, ...validated } = withMappingIssues(remapReport(validateFile(standardJson(kept.records), "correspondance.json", { check: contourCheck }), kept.lines), applied);
     report = validated;
   }
   const out = reportText(report, target !== undefined);

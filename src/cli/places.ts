@@ -6,6 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { contourCheck } from "@/modules/places/standard/contour-check";
 import { validateFile } from "@/modules/places/standard/normalize";
 import type { Issue } from "@/modules/places/standard/schema";
 
@@ -28,7 +29,7 @@ export async function placesValidate(file: string): Promise<number> {
     console.error(message);
     return 2;
   }
-  const report = validateFile(bytes, path.basename(file));
+  const report = validateFile(bytes, path.basename(file), { check: contourCheck });
   const { records, accepted, warned, rejected, issues } = report;
   print({ records, accepted, warned, rejected, issues });
   // A file-level error means no place could be read out of the file at all.

@@ -192,10 +192,22 @@ export function baseLayer(communeCodes: string[]): GeoJSON.FeatureCollection {
 
 /** A commune's contour in longitude/latitude, from data/contours; null when the file or the commune is not there. */
 export function communeContour(code: string): Geometry | null {
-  const topology = loadTopology(departementOf(code));
-  const g = topology?.objects.communes.geometries.find((c) => String(c.id) === code);
-  return topology && g ? (feature(topology, g) as GeoJSON.Feature).geometry : null;
+  let contour = contours.get(code);
+  if (contour === undefined) {
+    const topology = loadTopology(departementOf(code));
+    const g = topology?.objects.communes.geometries.find((c) => String(c.id) === code);
+    contour = topology && g ? (feature(topology, g) as GeoJSON.Feature).geometry : null;
+    contours.set(code, contour);
+  }
+  return contour;
 }
+
+/**
+ * Contours already converted from their topology: an import checks every place's point against its
+ * commune (places/standard/contour-check.ts), mostly the same few communes. At most every commune of
+ * France (~35,000 small geometries), as the topologies themselves are kept.
+ */
+const contours = new Map<string, Geometry | null>();
 
 /**
  * Whether a point lies in a commune (with the slack of simplified contours): `null` when it cannot be

@@ -7,6 +7,7 @@ import { normalizeSearch } from "@/platform/text";
 import { communes, referenceMeta } from "@/modules/geo";
 import { type Territory, territoryCommuneCodes, perimeterCodes } from "@/modules/territories";
 import type { NormalizedPlace } from "./standard/schema";
+import { contourCheck } from "./standard/contour-check";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
 import { fromDataInclusion } from "./data-inclusion/import";
@@ -240,7 +241,7 @@ export async function importPlaces(
   let checker: FileChecker | undefined;
   let failure: unknown;
   try {
-    checker = new FileChecker(parsed);
+    checker = new FileChecker(parsed, contourCheck);
   } catch (e) {
     failure = e;
   }

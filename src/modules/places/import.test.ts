@@ -52,6 +52,10 @@ describe("importing the Charente dataset of the national standard", () => {
     // placed. (53 and 86, former communes of Val-de-Cognac, and 69 and 109, Angoulême CEDEX codes, now are.)
     const unplaced = report.issues.filter((i) => i.field === "code_insee" && i.message.startsWith("Commune introuvable")).map((i) => i.line);
     expect(unplaced).toEqual([70, 126, 150, 182, 187]);
+    // The point is checked against the commune's contour: one place is out of it, CoCowork in Cognac (line 145,
+    // longitude 0.3331 for 0.33° W). That line was already warned (« Adultes » with specific publics), so 27 stays 27.
+    const outside = report.issues.filter((i) => i.field === "latitude" && i.message.startsWith("Les coordonnées (")).map((i) => i.line);
+    expect(outside).toEqual([145]);
     expect(await placeCount()).toBe(0);
   });
 

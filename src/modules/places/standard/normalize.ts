@@ -337,6 +337,13 @@ export function internalErrorReport(parsed: Pick<ParsedFile, "format" | "encodin
  * are exactly those of `validateFile`; `fileIssues()` is complete once every slice is taken.
  * The checker takes the parsed records over: `parsed.records` empties as they are checked.
  */
+/**
+ * A check of an accepted record run after normalizeRecord, by the server only (the coordinates against
+ * the commune's contour, see contour-check.ts): normalizeRecord also runs in the browser (edit form),
+ * where no contour can be read. Returns warnings for the record's line.
+ */
+export type RecordCheck = (record: NormalizedPlace, line: number, id: string) => Issue[];
+
 export class FileChecker {
   readonly total: number;
   private readonly pending: RawRecord[];
@@ -347,7 +354,10 @@ export class FileChecker {
   private count = 0;
   private readonly placeholderLines: number[] = [];
 
-  constructor(parsed: ParsedFile) {
+  constructor(
+    parsed: ParsedFile,
+    private readonly check?: RecordCheck,
+  ) {
     this.readerIssues = parsed.issues;
     const keys = new Set<string>();
     for (const r of parsed.records) for (const k of fieldNamesOf(r)) keys.add(k);
@@ -370,7 +380,14 @@ export class FileChecker {
     const slice = this.pending.splice(0, size);
     this.count += slice.length;
     const results = slice.map((r) => normalizeRecord(r, this.seenIds, this.unknown));
-    for (const r of results) if (r.placeholderPivot) this.placeholderLines.push(r.line);
+    for (const r of results) {
+      if (r.placeholderPivot) this.placeholderLines.push(r.line);
+      const extra = r.record && this.check ? this.check(r.record, r.line, r.id) : [];
+      if (extra.length === 0) continue;
+      r.issues.push(...extra);
+      r.issues.sort((a, b) => fieldRank(a.field) - fieldRank(b.field));
+      if (r.status === "accepted") r.status = "warned";
+    }
     return results;
   }
 
@@ -412,12 +429,13 @@ export const VALIDATION_SLICE = 500;
 
 /**
  * Reads, migrates and validates a whole file. Never throws: see parse.ts for unreadable input.
- * `onProgress` is told how many records are checked, every few hundred.
+ * `onProgress` is told how many records are checked, every few hundred; `check`, the server's extra
+ * check of each accepted record (contourCheck).
  */
-export function validateFile(bytes: Uint8Array, filename = "", options: { onProgress?: (done: number, total: number) => void } = {}): ValidationReport {
+export function validateFile(bytes: Uint8Array, filename = "", options: { onProgress?: (done: number, total: number) => void; check?: RecordCheck } = {}): ValidationReport {
   const parsed = parseFile(bytes, filename);
   try {
-    const checker = new FileChecker(parsed);
+    const checker = new FileChecker(parsed, options.check);
     const results: RecordResult[] = [];
     for (let slice = checker.next(VALIDATION_SLICE); slice.length > 0; slice = checker.next(VALIDATION_SLICE)) {
       for (const r of slice) results.push(r);
