@@ -40,6 +40,11 @@ describe.each([
     await page.getByLabel("Rechercher").fill("grand cogn");
     await page.getByRole("button", { name: "Chercher" }).click();
     await page.waitForURL(/q=grand\+cogn/);
+    // Created before a perimeter is chosen: the error names the field, and the search stays.
+    await page.getByLabel("Adresse de la page publique").fill(slug);
+    await page.getByRole("button", { name: "Créer le territoire" }).click();
+    await page.getByText("Aucun périmètre choisi : cherchez-le à l'étape 1, puis choisissez-le dans la liste des résultats.").waitFor();
+    await expectAccessible(page);
     await choose(page, "CA du Grand Cognac");
     await page.getByLabel("Adresse de la page publique").fill(slug);
     await page.getByRole("button", { name: "Créer le territoire" }).click();
@@ -74,6 +79,12 @@ describe.each([
     await memberPage.getByRole("button", { name: "Rejoindre le territoire" }).click();
     await memberPage.waitForURL(new RegExp(`/espace/${slug}`));
     expect(await memberPage.getByTestId("role").textContent()).toBe("Observation");
+
+    // The journal says what happened in words, not codes.
+    await visit(page, `${baseUrl}/espace/${slug}/journal`);
+    const entries = await page.locator("tbody tr").allTextContents();
+    expect(entries.some((r) => r.includes("Invitation") && r.includes("Création"))).toBe(true);
+    expect(entries.some((r) => /\b(observer|invitation_created|pending|verified)\b/.test(r))).toBe(false);
 
     // Observer → contribution.
     await visit(page, `${baseUrl}/espace/${slug}/membres`);
