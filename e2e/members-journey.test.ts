@@ -86,6 +86,13 @@ describe.each([
     expect(entries.some((r) => r.includes("Invitation") && r.includes("Création"))).toBe(true);
     expect(entries.some((r) => /\b(observer|invitation_created|pending|verified)\b/.test(r))).toBe(false);
 
+    // Publishing a version that can never change asks for confirmation first: without the box, nothing is published.
+    await visit(page, `${baseUrl}/espace/${slug}/diagnostic/etat-des-lieux`);
+    await page.getByRole("button", { name: "Publier cette version" }).click();
+    await page.getByText("Cochez « Je comprends que cette version ne pourra plus être modifiée » pour publier.").waitFor();
+    expect(page.url()).not.toMatch(/publie=/);
+    await expectAccessible(page);
+
     // Observer → contribution.
     await visit(page, `${baseUrl}/espace/${slug}/membres`);
     // The members' table (the invitations' table below also names the person who accepted).
