@@ -1,8 +1,4 @@
-import { territoryCommuneCodes } from "@/modules/territories/queries";
-import { territoryRoute } from "@/modules/territories/web";
-import { diagnosticPolicy } from "@/modules/diagnostic/policy";
-import { territoryPortrait, type IndicatorDef } from "@/modules/diagnostic/portrait";
-import { cachedOutline } from "@/modules/geo/outline";
+import { openPortraitMap } from "../portrait-map";
 import { classify, mapCommunes, NO_VALUE } from "@/modules/diagnostic/map";
 
 /**
@@ -12,13 +8,9 @@ import { classify, mapCommunes, NO_VALUE } from "@/modules/diagnostic/map";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const opened = await territoryRoute(request, slug, diagnosticPolicy.view);
+  const opened = await openPortraitMap(request, slug);
   if (opened instanceof Response) return opened;
-  const { db, territory } = opened;
-  const portrait = await territoryPortrait(db, territory.id);
-  const wanted = new URL(request.url).searchParams.get("indicateur") ?? "ifn_total";
-  const def = portrait.indicators.find((i) => i.id === wanted) ?? (portrait.indicators.find((i) => i.id === "ifn_total") as IndicatorDef);
-  const outline = await cachedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, () => territoryCommuneCodes(db, territory.id), { detailed: true });
+  const { portrait, def, outline } = opened;
   if (!outline) return Response.json({ error: "Pas de contour pour ce territoire." }, { status: 404 });
   const byCode = new Map(portrait.rows.map((r) => [r.code, r]));
   const shapes = new Map(outline.communes.map((c) => [c.code, c.d]));
