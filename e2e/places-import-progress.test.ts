@@ -106,12 +106,12 @@ describe("a long import of places, with a progress bar", () => {
     await followJob(page, new RegExp(`Vérification de « ${name} »`), true);
     await expectAccessible(page);
     const summary = await page.getByTestId("import-summary").first().textContent();
-    expect(summary).toContain("4000 lieux lus");
-    expect(summary).toContain("4000 lieux seront importés");
+    expect(summary).toContain("4000 lignes lues dans le fichier");
+    expect(summary).toContain("4000 lieux à importer");
 
     await page.getByRole("button", { name: "Importer 4000 lieux" }).click();
     await followJob(page, /Import terminé/, true);
-    expect(await page.getByText("4000 créés, 0 mis à jour").count()).toBe(1);
+    expect(await page.getByText("4000 lieux ajoutés au registre").count()).toBe(1);
     await expectAccessible(page);
     await context.close();
   });
@@ -125,11 +125,11 @@ describe("a long import of places, with a progress bar", () => {
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await followJob(page, new RegExp(`Vérification de « ${name} »`), false);
     await expectAccessible(page);
-    expect(await page.getByTestId("import-summary").first().textContent()).toContain("1500 lieux lus");
+    expect(await page.getByTestId("import-summary").first().textContent()).toContain("1500 lignes lues dans le fichier");
 
     await page.getByRole("button", { name: "Importer 1500 lieux" }).click();
     await followJob(page, /Import terminé/, false);
-    expect(await page.getByText("1500 créés, 0 mis à jour").count()).toBe(1);
+    expect(await page.getByText("1500 lieux ajoutés au registre").count()).toBe(1);
     await expectAccessible(page);
 
     // Of the four jobs (two checks, two imports of 1,500 and 4,000 places), at least one was still

@@ -99,7 +99,7 @@ describe("two app processes on one PostgreSQL", () => {
     const other = await context.newPage();
     await visit(other, `${two.baseUrl}/espace/charente/lieux?import=${job}`);
     expect(await other.getByRole("heading", { name: `Vérification de « ${name} »` }).count()).toBeGreaterThan(0);
-    expect(await other.getByTestId("import-summary").first().textContent()).toContain(`${n} lieux lus`);
+    expect(await other.getByTestId("import-summary").first().textContent()).toContain(`${n} lignes lues dans le fichier`);
     await other.getByRole("button", { name: `Importer ${n} lieux` }).click();
     // The import is a job of its own: the page moves to its progress.
     await other.waitForURL((u) => u.pathname === "/espace/charente/lieux" && !!u.searchParams.get("import") && u.searchParams.get("import") !== job, { timeout: 60_000 });
@@ -109,7 +109,7 @@ describe("two app processes on one PostgreSQL", () => {
     // The first process shows the end of the import started on the second.
     await page.goto(`${one.baseUrl}/espace/charente/lieux?import=${commit}`);
     await page.getByText("Import terminé").first().waitFor({ timeout: 120_000 });
-    expect(await page.getByText(`${n} créés, 0 mis à jour`).count()).toBe(1);
+    expect(await page.getByText(`${n} lieux ajoutés au registre`).count()).toBe(1);
     await expectAccessible(page);
 
     // A visitor cannot follow it, on either process.
