@@ -14,3 +14,7 @@ export * from "@/modules/diagnostic/schema";
 export * from "@/modules/findings/schema";
 export * from "@/platform/jobs/schema";
 export * from "@/modules/places/upload-schema";
+export * from "@/modules/strategy/schema";
+export * from "@/modules/funding/schema";
+export * from "@/modules/plan/schema";
+export * from "@/modules/groups/schema";

@@ -29,6 +29,9 @@ export const errorCatalog = {
   file_refused: { status: 400, message: "Ce fichier ne peut pas être lu : rien n'a été enregistré." },
   uploads_full: { status: 409, message: "Trop de fichiers déposés attendent d'être importés pour ce territoire. Importez ou abandonnez ceux en cours, ou réessayez dans une heure." },
   import_running: { status: 409, message: "Un import de lieux est déjà en cours pour ce territoire. Attendez qu'il se termine avant d'en lancer un autre." },
+  plan_frozen: { status: 409, message: "Cette version du plan est figée : elle ne change plus. Ouvrez une nouvelle version pour la modifier." },
+  // The command passes a message naming what still uses the record (the list), e.g. the actions an objective justifies.
+  still_used: { status: 409, message: "Cet élément est encore utilisé ailleurs : retirez d'abord ces liens, puis recommencez." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

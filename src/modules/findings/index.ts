@@ -2,5 +2,5 @@
 // Other modules and the composition layer import from "@/modules/findings" only (lint: boundaries in eslint.config.mjs);
 // server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
 export { listFindings } from "./queries";
-export { diagnosticSettings } from "./schema";
+export { diagnosticSettings, findings } from "./schema";
 export { workspaceTabs } from "./manifest";

@@ -1,0 +1,21 @@
+// Public entry of the plan module: the multi-year action plan (versions, actions, budgets, co-funding, in-kind means).
+// Other modules and the composition layer import from "@/modules/plan" only.
+export {
+  actionStatuses,
+  fundingStatuses,
+  inKindKinds,
+  planActionIndicators,
+  planActionObjectives,
+  planActionPartners,
+  planActions,
+  planActionSteps,
+  planBudgetLines,
+  planFundings,
+  planInKind,
+  planKinds,
+  planVersions,
+  type ActionStatus,
+  type FundingStatus,
+} from "./schema";
+export { planAbilities, planPolicy, type PlanAbilities } from "./policy";
+export { addActionDraftIn, workingVersionIn, type ActionDraftInput } from "./drafts";
