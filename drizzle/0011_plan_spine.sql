@@ -190,6 +190,7 @@ CREATE TABLE "plan_versions" (
 	"end_year" integer NOT NULL,
 	"frozen_at" timestamp with time zone,
 	"frozen_by" text,
+	"published_at" timestamp with time zone,
 	"created_by" text DEFAULT '' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

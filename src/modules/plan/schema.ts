@@ -26,6 +26,8 @@ export const planVersions = pgTable(
     endYear: integer("end_year").notNull(),
     frozenAt: timestamp("frozen_at", { withTimezone: true }),
     frozenBy: text("frozen_by"),
+    /** A frozen version the coordination chose to show on the territory's public page (one at a time). */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
     createdBy: text("created_by").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
