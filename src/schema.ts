@@ -18,3 +18,4 @@ export * from "@/modules/strategy/schema";
 export * from "@/modules/funding/schema";
 export * from "@/modules/plan/schema";
 export * from "@/modules/groups/schema";
+export * from "@/modules/meetings/schema";

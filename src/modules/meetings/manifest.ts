@@ -1,0 +1,6 @@
+import type { WorkspaceTab } from "@/platform/workspace";
+import type { TerritoryRef } from "@/modules/territories";
+import { decisionPolicy } from "./policy";
+
+/** The decisions log in the workspace menu (meetings are reached from each group's page). */
+export const workspaceTabs: WorkspaceTab<TerritoryRef>[] = [{ label: "Décisions", path: "decisions", phase: "collective", order: 40, show: decisionPolicy.view }];
