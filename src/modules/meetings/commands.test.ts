@@ -45,6 +45,10 @@ async function person(t: Territory, role: "coordinator" | "partner" | "observer"
   await addMember(database.db, t.id, u.id, role);
   return principalOf(database.db, u.id);
 }
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error("missing test value");
+  return value;
+}
 const uid = (p: Principal) => (p.kind === "user" ? p.userId : "");
 
 const meetingForm = (extra: Record<string, unknown> = {}) => ({ title: "Atelier de lancement", date: "2027-01-12", start: "14:30", end: "16:00", place: "Mairie de Cognac, salle du conseil", agenda: "1. Tour de table\n2. Calendrier", ...extra });
@@ -66,14 +70,14 @@ beforeAll(async () => {
     ])
     .returning({ id: actors.id });
   const [g] = await database.db.insert(groups).values({ territoryId: territory.id, name: "Groupe de travail Inclusion numérique", kind: "groupe_de_travail" }).returning({ id: groups.id });
-  groupId = g!.id;
+  groupId = must(g).id;
   const rows = await database.db
     .insert(groupMembers)
     .values([
-      { groupId, userId: uid(people.animateur), name: "Anne Animatrice", actorId: mixed!.id, role: "animateur" },
-      { groupId, userId: uid(people.membre), name: "Marc Membre", actorId: social!.id, role: "membre" },
+      { groupId, userId: uid(people.animateur), name: "Anne Animatrice", actorId: must(mixed).id, role: "animateur" },
+      { groupId, userId: uid(people.membre), name: "Marc Membre", actorId: must(social).id, role: "membre" },
       { groupId, userId: uid(people.invite), name: "Inès Invitée", actorId: null, role: "invite" },
-      { groupId, name: "Paul Sans-Compte", email: "paul@exemple.test", actorId: social!.id, role: "membre" },
+      { groupId, name: "Paul Sans-Compte", email: "paul@exemple.test", actorId: must(social).id, role: "membre" },
     ])
     .returning({ id: groupMembers.id });
   [memberIds.animateur, memberIds.membre, memberIds.invite, memberIds.byEmail] = rows.map((r) => r.id) as [string, string, string, string];
@@ -161,7 +165,7 @@ describe("decisions", () => {
     await expectAppError(recordDecision(database.db, people.animateur, territory, id, { text: "Ouvrir une permanence", decidedOn: "2027-01-12", mode: "vote", votesFor: "5" }), "validation", "votesFor");
     await expectAppError(recordDecision(database.db, people.animateur, territory, id, { text: "Ouvrir une permanence", decidedOn: "2027-01-12", mode: "consensus", dueOn: "2027-01-01" }), "validation", "dueOn");
     const [foreign] = await database.db.insert(strategyObjectives).values({ territoryId: other.id, title: "Objectif d'ailleurs", horizon: "court" }).returning({ id: strategyObjectives.id });
-    await expectAppError(recordDecision(database.db, people.animateur, territory, id, { text: "Ouvrir une permanence", decidedOn: "2027-01-12", mode: "consensus", objectives: [foreign!.id] }), "validation", "objectives");
+    await expectAppError(recordDecision(database.db, people.animateur, territory, id, { text: "Ouvrir une permanence", decidedOn: "2027-01-12", mode: "consensus", objectives: [must(foreign).id] }), "validation", "objectives");
     await expectAppError(recordDecision(database.db, people.membre, territory, id, { text: "Ouvrir une permanence", decidedOn: "2027-01-12", mode: "consensus" }), "forbidden");
   });
 
@@ -177,7 +181,7 @@ describe("decisions", () => {
       votesAbstention: "2",
       followUpBy: "Anne Animatrice",
       dueOn: "2027-03-31",
-      objectives: [objective!.id],
+      objectives: [must(objective).id],
     });
     const { actionId } = await createActionFromDecision(database.db, people.coordinator, territory, id);
     const [action] = await database.db.select().from(planActions).where(eq(planActions.id, actionId));
@@ -197,8 +201,8 @@ describe("decisions", () => {
     const c = await person(t, "coordinator");
     const [g] = await database.db.insert(groups).values({ territoryId: t.id, name: "Commission Jeunesse et familles", kind: "commission" }).returning({ id: groups.id });
     const now = new Date("2027-02-01T09:00:00Z");
-    const past = await createMeeting(database.db, c, t, g!.id, meetingForm({ title: "Réunion de janvier", date: "2027-01-20" }));
-    await createMeeting(database.db, c, t, g!.id, meetingForm({ title: "Réunion de février", date: "2027-02-10" }));
+    const past = await createMeeting(database.db, c, t, must(g).id, meetingForm({ title: "Réunion de janvier", date: "2027-01-20" }));
+    await createMeeting(database.db, c, t, must(g).id, meetingForm({ title: "Réunion de février", date: "2027-02-10" }));
     await saveMinutes(database.db, c, t, past.id, { minutes: "Compte rendu à relire." });
     const overdue = await recordDecision(database.db, c, t, past.id, { text: "Lister les lieux d'accueil", decidedOn: "2027-01-20", mode: "consensus", dueOn: "2027-01-31" });
     await recordDecision(database.db, c, t, past.id, { text: "Préparer un flyer", decidedOn: "2027-01-20", mode: "consensus", dueOn: "2027-03-01" });
@@ -218,12 +222,12 @@ describe("decisions", () => {
 describe("calendars", () => {
   it("a calendar parsed back by ical.js gives the meeting's title, instants, place and link back", async () => {
     const { id } = await createMeeting(database.db, people.animateur, territory, groupId, meetingForm({ title: "Réunion ; avec, ponctuation", videoUrl: "https://visio.exemple.fr/abc" }));
-    const m = (await findMeeting(database.db, territory.id, id))!;
+    const m = must(await findMeeting(database.db, territory.id, id));
     const text = meetingsCalendar("Groupe de travail Inclusion numérique", [{ ...m, groupName: "Groupe de travail Inclusion numérique", url: `https://maillage.exemple.fr/espace/cognac-reunions/reunions/${id}` }], "maillage.exemple.fr");
     const component = new ICAL.Component(ICAL.parse(text));
     const events = component.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     expect(events).toHaveLength(1);
-    const event = events[0]!;
+    const event = must(events[0]);
     expect(event.uid).toBe(`${id}@maillage.exemple.fr`);
     expect(event.summary).toBe("Réunion ; avec, ponctuation");
     expect(event.startDate.toJSDate().toISOString()).toBe("2027-01-12T13:30:00.000Z");
@@ -260,13 +264,13 @@ describe("reminders", () => {
     const m = await person(t, "partner", "rappel@exemple.test");
     const [g] = await database.db.insert(groups).values({ territoryId: t.id, name: "Groupe rappels", kind: "atelier" }).returning({ id: groups.id });
     await database.db.insert(groupMembers).values([
-      { groupId: g!.id, userId: uid(m), name: "Avec compte", role: "membre" },
-      { groupId: g!.id, name: "Par courriel", email: "externe@exemple.test", role: "invite" },
-      { groupId: g!.id, name: "Sans courriel", role: "membre" },
-      { groupId: g!.id, name: "Ne vient pas", email: "absent@exemple.test", role: "membre" },
+      { groupId: must(g).id, userId: uid(m), name: "Avec compte", role: "membre" },
+      { groupId: must(g).id, name: "Par courriel", email: "externe@exemple.test", role: "invite" },
+      { groupId: must(g).id, name: "Sans courriel", role: "membre" },
+      { groupId: must(g).id, name: "Ne vient pas", email: "absent@exemple.test", role: "membre" },
     ]);
-    const { id } = await createMeeting(database.db, c, t, g!.id, meetingForm({ title: "Réunion à rappeler", date: "2027-03-10", start: "10:00", end: "12:00" }));
-    const absent = (await participantsOf(database.db, id)).find((p) => p.name === "Ne vient pas")!;
+    const { id } = await createMeeting(database.db, c, t, must(g).id, meetingForm({ title: "Réunion à rappeler", date: "2027-03-10", start: "10:00", end: "12:00" }));
+    const absent = must((await participantsOf(database.db, id)).find((p) => p.name === "Ne vient pas"));
     const { meetingParticipants } = await import("./schema");
     await database.db.update(meetingParticipants).set({ response: "non" }).where(eq(meetingParticipants.memberId, absent.id));
     const sent: Mail[] = [];
@@ -285,9 +289,9 @@ describe("reminders", () => {
     expect(await sendDueReminders(database.db, new Date("2027-03-10T08:00:00Z"), send)).toBe(0);
     expect(sent).toHaveLength(2);
     // Two runs at once (two processes) for another meeting: each person still gets one mail.
-    const other = await createMeeting(database.db, c, t, g!.id, meetingForm({ title: "Réunion en double", date: "2027-03-10", start: "15:00", end: "16:00" }));
+    const other = await createMeeting(database.db, c, t, must(g).id, meetingForm({ title: "Réunion en double", date: "2027-03-10", start: "15:00", end: "16:00" }));
     const results = await Promise.all([sendDueReminders(database.db, new Date("2027-03-10T08:40:00Z"), send), sendDueReminders(database.db, new Date("2027-03-10T08:40:00Z"), send)]);
-    expect(results[0]! + results[1]!).toBe(3);
+    expect(must(results[0]) + must(results[1])).toBe(3);
     expect(sent.filter((s) => s.subject.includes("Réunion en double")).map((s) => s.to).sort()).toEqual(["absent@exemple.test", "externe@exemple.test", "rappel@exemple.test"]);
     expect(other.id).toBeTruthy();
     // After the start: nothing.
