@@ -11,6 +11,7 @@ import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
+import { seedDemoMeetings } from "./meetings";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -60,6 +61,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
+  // After the groups, the strategy and the plan (it finds the groups by name, an objective and an action by title).
+  await seedDemoMeetings(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }
