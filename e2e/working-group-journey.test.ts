@@ -1,0 +1,257 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { user } from "@/platform/auth/schema";
+import { openDatabase, type Database } from "@/platform/db/client";
+import { actors } from "@/modules/actors";
+import { groupMembers, groups } from "@/modules/groups";
+import { planActions } from "@/modules/plan";
+import { territories } from "@/modules/territories";
+import { decisions } from "@/modules/meetings";
+import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
+// @ts-expect-error plain ESM helper shared with the scripts
+import { startServer } from "../scripts/lib/server.mjs";
+
+/*
+ * The working group journey of issue 12, up to « record a decision linked to a new action »: a coordinator
+ * holds a meeting of a group, a member answers and drafts the minutes (with a script that must not survive),
+ * the animateur approves them (reopens, approves again), records a decision and creates the action from it,
+ * records a finding; the decisions log; the .ics files and the secret subscription feed.
+ *
+ * The group pages are built by the groups module in parallel: until they are merged, this file creates the
+ * group and its members through the database. That needs a database the test can write while the server runs,
+ * so the file starts its own server on a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), as
+ * two-processes.test.ts does. INTEGRATOR: once the group pages exist, create the group through them on the
+ * shared server and add the timeline / budget / coverage checks after the action is created.
+ */
+
+type Server = { baseUrl: string; dataDir: string; stop: () => Promise<void> };
+const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-meet-"));
+let browser: Browser;
+let server: Server;
+let database: Database;
+let slug = "charente";
+
+async function createGroup(name: string): Promise<string> {
+  const db = database.db;
+  const [t] = await db.select({ id: territories.id, slug: territories.slug }).from(territories).where(eq(territories.slug, "charente"));
+  if (!t) throw new Error("territoire de démonstration introuvable");
+  slug = t.slug;
+  const people = await db.select({ id: user.id, email: user.email, name: user.name }).from(user);
+  const byEmail = (email: string) => people.find((p) => p.email === email);
+  const [social, numerique] = await db
+    .insert(actors)
+    .values([
+      { name: `CCAS e2e ${name}`, worlds: ["social"] },
+      { name: `Médiathèque e2e ${name}`, worlds: ["numerique", "culture"] },
+    ])
+    .returning({ id: actors.id });
+  const [g] = await db.insert(groups).values({ territoryId: t.id, name, purpose: "Parcours de bout en bout", kind: "groupe_de_travail", createdBy: demo.coordination[0] }).returning({ id: groups.id });
+  if (!g || !social || !numerique) throw new Error("groupe non créé");
+  await db.insert(groupMembers).values([
+    { groupId: g.id, userId: byEmail(demo.coordination[0])?.id, name: "Coordination (animatrice)", actorId: numerique.id, role: "animateur" },
+    { groupId: g.id, userId: byEmail(demo.partner[0])?.id, name: "Partenaire (membre)", actorId: social.id, role: "membre" },
+    { groupId: g.id, name: "Paul Sans-Compte", email: "paul.e2e@exemple.test", actorId: social.id, role: "invite" },
+  ]);
+  return g.id;
+}
+
+beforeAll(async () => {
+  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
+  expect(url).toMatch(/^postgres:\/\//);
+  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", AUTH_SECRET: randomBytes(32).toString("hex") } });
+  database = await openDatabase({ DATABASE_URL: url, dataDir: server.dataDir });
+  browser = await launch();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await database?.close();
+  await server?.stop();
+  execFileSync("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]);
+  fs.rmSync(clusterDir, { recursive: true, force: true });
+});
+
+/** The form holding this submit button (pages carry several forms with fields of the same name). */
+const formOf = (page: Page, button: string) => page.locator("form", { has: page.getByRole("button", { name: button, exact: true }) });
+
+/** A day `days` from today, YYYY-MM-DD. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe.each([
+  { label: "phone", viewport: phone },
+  { label: "desktop", viewport: desktop },
+])("a working group's meeting, from agenda to decision and action, at $viewport.width px", ({ viewport }) => {
+  const stamp = `${viewport.width}-${Date.now().toString(36)}`;
+  const groupName = `Groupe e2e ${stamp}`;
+  const title = `Réunion e2e ${stamp}`;
+  let groupId = "";
+  let meetingUrl = "";
+
+  it("the coordinator (animatrice of the group) schedules a meeting and notes who came", async () => {
+    groupId = await createGroup(groupName);
+    const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
+    const page = await context.newPage();
+    const base = `${server.baseUrl}/espace/${slug}`;
+    await visit(page, `${base}/groupes/${groupId}/reunions`);
+    await page.getByRole("heading", { name: `Réunions du groupe « ${groupName} »` }).waitFor();
+
+    // Bad input first: end before start, nothing lost.
+    const form = formOf(page, "Prévoir la réunion");
+    await form.locator('[name="title"]').fill(title);
+    await form.locator('[name="date"]').fill(inDays(20));
+    await form.locator('[name="start"]').fill("14:30");
+    await form.locator('[name="end"]').fill("13:00");
+    await form.locator('[name="place"]').fill("Salle du conseil, mairie de Ruffec");
+    await form.locator('[name="agenda"]').fill("- Tour de table\n- Permanences itinérantes");
+    await form.getByRole("button", { name: "Prévoir la réunion" }).click();
+    await page.getByText("La fin doit venir après le début.").waitFor();
+    expect(await form.locator('[name="title"]').inputValue()).toBe(title);
+    await expectAccessible(page);
+
+    await form.locator('[name="end"]').fill("16:00");
+    await form.getByRole("button", { name: "Prévoir la réunion" }).click();
+    await page.waitForURL(/\/reunions\/[0-9a-f-]{36}\?creee=1$/);
+    meetingUrl = page.url().replace(/\?.*$/, "");
+    await page.getByRole("heading", { name: title, level: 2 }).waitFor();
+    expect(await page.getByText("de 14:30 à 16:00 (heure de Paris)").count()).toBe(1);
+    expect(await page.locator("li", { hasText: "Permanences itinérantes" }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    // The three members are invited; two came.
+    const attendance = formOf(page, "Enregistrer les présences");
+    await attendance.locator("label", { hasText: "Coordination (animatrice)" }).click();
+    await attendance.locator("label", { hasText: "Partenaire (membre)" }).click();
+    await attendance.getByRole("button", { name: "Enregistrer les présences" }).click();
+    await page.getByText("Les présences sont enregistrées.").waitFor();
+    await page.reload();
+    const social = page.locator("tr", { has: page.locator("th", { hasText: /^Social$/ }) });
+    // Two came: the médiathèque (numérique, culture) and the CCAS (social) → social 1 of 2.
+    expect((await social.locator("td").allInnerTexts()).map((s) => s.replace(/\s+/g, " "))).toEqual(["1", "50 %"]);
+    await expectAccessible(page);
+
+    // The meeting as a calendar file, parsed enough to see the event and the link back.
+    const ics = await page.request.get(`${meetingUrl}/reunion.ics`);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    const text = await ics.text();
+    expect(text).toContain("BEGIN:VEVENT");
+    expect(text).toContain(`SUMMARY:${title}`);
+    expect(text.replace(/\r\n[ \t]/g, "")).toContain(meetingUrl.replace(server.baseUrl, ""));
+    const groupIcs = await page.request.get(`${base}/groupes/${groupId}/reunions/calendrier.ics`);
+    expect(await groupIcs.text()).toContain(`SUMMARY:${title}`);
+    await context.close();
+  });
+
+  it("the partner (member) answers, subscribes to the feed, and drafts the minutes with a script that does not survive", async () => {
+    const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.partner, { viewport });
+    const page = await context.newPage();
+    await visit(page, meetingUrl);
+    await page.getByRole("button", { name: "Je viens", exact: true }).click();
+    await page.waitForURL(/\?reponse=oui$/);
+    expect(await page.getByTestId("ma-reponse").innerText()).toBe("Vous avez dit que vous venez.");
+    await expectAccessible(page);
+
+    // Members may not organise: no meeting form, no attendance form.
+    expect(await page.getByRole("button", { name: "Enregistrer les présences" }).count()).toBe(0);
+
+    const minutes = formOf(page, "Rédiger le compte rendu");
+    await minutes.locator('[name="minutes"]').fill('## Relevé\n\n- **Permanences** : trois bassins sans aide.\n\n<script>document.title="piraté"</script><img src=x onerror="alert(1)">');
+    await minutes.getByRole("button", { name: "Rédiger le compte rendu" }).click();
+    await page.waitForURL(/compte-rendu=1/);
+    const shown = page.getByTestId("compte-rendu");
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain("Permanences : trois bassins sans aide.");
+    const html = await shown.innerHTML();
+    expect(html).not.toMatch(/<script|onerror|<img/);
+    expect(await page.title()).not.toBe("piraté");
+    expect(await page.getByText("À approuver", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("button", { name: "Approuver le compte rendu" }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // The secret feed: created once, shows the meeting, then revoked.
+    await visit(page, `${server.baseUrl}/espace/${slug}/groupes/${groupId}/reunions`);
+    await page.getByRole("button", { name: "Créer mon adresse d'abonnement" }).click();
+    const feedUrl = await page.getByTestId("feed-url").inputValue();
+    expect(feedUrl).toMatch(/\/agenda\/[A-Za-z0-9_-]{32}$/);
+    await expectAccessible(page);
+    const feed = await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    expect(feed.status()).toBe(200);
+    const feedText = await feed.text();
+    expect(feedText).toContain(`SUMMARY:${title}`);
+    expect(feedText).not.toContain("paul.e2e@exemple.test");
+    await page.reload();
+    await page.getByRole("button", { name: "Supprimer mon adresse d'abonnement" }).click();
+    await page.waitForURL(/abonnement=revoque/);
+    expect((await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, server.baseUrl))).status()).toBe(404);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("the animateur approves the minutes (frozen; reopened and approved again), records a decision, creates the action from it, and a finding", async () => {
+    const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
+    const page = await context.newPage();
+    await visit(page, meetingUrl);
+    await page.getByRole("button", { name: "Approuver le compte rendu" }).click();
+    await page.waitForURL(/approuve=1/);
+    await page.getByText("Le compte rendu est approuvé : il ne change plus.").waitFor();
+    expect(await page.getByRole("button", { name: "Enregistrer le compte rendu" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Rouvrir le compte rendu pour le modifier" }).click();
+    await page.waitForURL(/rouvert=1/);
+    await page.getByRole("button", { name: "Approuver le compte rendu" }).click();
+    await page.waitForURL(/approuve=1/);
+    await expectAccessible(page);
+
+    // A vote without its counts: a French message, the text kept.
+    const decision = formOf(page, "Enregistrer la décision");
+    const text = `Ouvrir une permanence itinérante (${stamp})`;
+    await decision.locator('[name="text"]').fill(text);
+    await decision.locator("label", { hasText: /^Vote$/ }).click();
+    await decision.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.getByText("Pour un vote, indiquez les voix pour, contre et les abstentions").waitFor();
+    expect(await decision.locator('[name="text"]').inputValue()).toBe(text);
+    await decision.locator('[name="votesFor"]').fill("7");
+    await decision.locator('[name="votesAgainst"]').fill("1");
+    await decision.locator('[name="votesAbstention"]').fill("0");
+    await decision.locator('[name="followUpBy"]').fill("Coordination départementale");
+    await decision.locator('[name="dueOn"]').fill(inDays(-3));
+    await decision.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await page.waitForURL(/decision=1/);
+    const item = page.getByTestId("decision").filter({ hasText: text });
+    expect(await item.innerText()).toContain("Vote : 7 pour, 1 contre, 0 abstention");
+    await expectAccessible(page);
+
+    await item.getByRole("button", { name: "Créer une action à partir de cette décision" }).click();
+    await page.waitForURL(/\?action=[0-9a-f-]{36}/);
+    const actionId = new URL(page.url()).searchParams.get("action") ?? "";
+    await page.getByText("L'action est créée dans le plan, au statut « idée », liée à la décision").waitFor();
+    await expectAccessible(page);
+    // The draft action exists, linked back to the decision (the integrator checks timeline, budget and matrix here).
+    const [row] = await database.db.select().from(decisions).where(eq(decisions.text, text));
+    const [action] = await database.db.select().from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.originId, row?.id ?? "")));
+    expect(action).toMatchObject({ title: text, status: "idee", origin: "decision" });
+    expect(await page.getByTestId("decision").filter({ hasText: text }).getByRole("link", { name: text }).count()).toBe(1);
+
+    const finding = formOf(page, "En faire un constat");
+    await finding.locator("label", { hasText: /^Questionnement$/ }).click();
+    await finding.locator('[name="text"]').fill(`Trois bassins de vie sans aide aux démarches (${stamp})`);
+    await finding.getByRole("button", { name: "En faire un constat" }).click();
+    await page.waitForURL(/constat=1/);
+    await page.locator("#constats li", { hasText: `Trois bassins de vie sans aide aux démarches (${stamp})` }).waitFor();
+    await expectAccessible(page);
+
+    // The decisions log: the overdue follow-up, then marked done.
+    await visit(page, `${server.baseUrl}/espace/${slug}/decisions?suivi=retard`);
+    const logRow = page.locator("tr", { hasText: text });
+    expect(await logRow.innerText()).toContain("en retard");
+    await logRow.getByRole("button", { name: "Noter le suivi comme fait" }).click();
+    await page.waitForURL(/suivi-fait=1/);
+    expect(await page.locator("tr", { hasText: text }).innerText()).toContain("fait");
+    await expectAccessible(page);
+    await context.close();
+  });
+});
