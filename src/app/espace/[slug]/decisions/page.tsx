@@ -7,7 +7,6 @@ import { parisToday } from "@/platform/dates";
 import { readSearchParams } from "@/platform/web/search-params";
 import { territoryPage } from "@/modules/territories/web";
 import { Table } from "@/ui/table";
-import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { decisionPolicy } from "@/modules/meetings/policy";
 import { decisionsOf } from "@/modules/meetings/queries";
@@ -34,7 +33,6 @@ export default async function DecisionsPage({ params, searchParams }: Props) {
   const base = `/espace/${territory.slug}`;
   return (
     <>
-      <WorkspaceBreadcrumb territory={territory} module={{ label: "Décisions", href: `${base}/decisions` }} current={onlyOverdue ? "Suivis en retard" : "Toutes"} />
       <ActionErrorNotice code={sp.erreur} />
       {sp["suivi-fait"] !== undefined ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
