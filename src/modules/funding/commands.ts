@@ -88,10 +88,11 @@ export async function updateSource(db: Db, principal: Principal, territory: Terr
   });
 }
 
-/** A foreign-key violation (SQLSTATE 23503), wherever the driver put the code in the error chain. */
+/** A delete refused by a foreign key: 23001 (restrict_violation, an ON DELETE RESTRICT key) or 23503 (no action), wherever the driver put the code in the error chain. */
 function isForeignKeyViolation(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    if ((cur as { code?: unknown }).code === "23503") return true;
+    const code = (cur as { code?: unknown }).code;
+    if (code === "23001" || code === "23503") return true;
   }
   return false;
 }

@@ -106,6 +106,8 @@ export type SourceInput = z.infer<typeof sourceSchema>;
 const day = z
   .string({ error: "Écrivez la date de l'échéance." })
   .trim()
+  // "15/03/2027", as people type it where the browser has no date picker.
+  .transform((s) => s.replace(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, (_, d: string, m: string, y: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`))
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), "Écrivez la date de l'échéance (jj/mm/aaaa).")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
