@@ -11,6 +11,7 @@ import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
+import { seedDemoActionForFunding, seedDemoFunding } from "./funding";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -60,6 +61,9 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
+  await seedDemoFunding(db, territory.id);
+  // Until the plan's demo is merged (then it does nothing, and the integrator may drop it): one action to match.
+  await seedDemoActionForFunding(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }
