@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
+import { choose, demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dataDir = inject("dataDir");
@@ -67,13 +67,13 @@ describe("the coordination keeps its local sources, deadlines and resources", ()
     await expectAccessible(page);
     await page.getByLabel("Nom de la source").fill(name);
     await page.getByLabel("Type d'aide").selectOption({ label: "Appel à projets" });
-    await page.getByLabel("Compétences de base (courriel, mots de passe, bureautique)").check();
-    await page.getByLabel("Association").check();
+    await choose(page, "Compétences de base (courriel, mots de passe, bureautique)");
+    await page.locator("label", { hasText: /^Association$/ }).click();
     await page.getByLabel("Montant maximum, en euros (facultatif)").fill("-5");
     await page.getByLabel("Date (facultatif)").fill(inDays(20));
     await page.getByRole("button", { name: "Ajouter la source" }).click();
     // A negative amount: said next to the field, nothing lost.
-    await page.getByText("Montant maximum : le nombre ne peut pas être négatif.").waitFor();
+    await page.getByText("Montant maximum : le nombre ne peut pas être négatif.").first().waitFor();
     expect(await page.getByLabel("Nom de la source").inputValue()).toBe(name);
     await expectAccessible(page);
     await page.getByLabel("Montant maximum, en euros (facultatif)").fill("12 000");
@@ -85,7 +85,7 @@ describe("the coordination keeps its local sources, deadlines and resources", ()
     await expectAccessible(page);
 
     // A second deadline, then removed.
-    await page.getByLabel("Date", { exact: true }).fill(inDays(60));
+    await page.locator('input[name="date"]').fill(inDays(60));
     await page.getByLabel("Précision (facultatif)").fill("Session d'automne");
     await page.getByRole("button", { name: "Ajouter l'échéance" }).click();
     await page.getByText("L'échéance est ajoutée.").waitFor();
@@ -119,7 +119,7 @@ describe("the coordination keeps its local sources, deadlines and resources", ()
     const page = await context.newPage();
     const name = `Repair café numérique de Jarnac ${unique}`;
     await visit(page, `${baseUrl}/espace/charente/ressources`);
-    await page.getByLabel("Nom", { exact: true }).fill(name);
+    await page.locator('input[name="name"]').fill(name);
     await page.getByLabel("Contact (facultatif)").fill("Le samedi matin à la salle des fêtes");
     await page.getByRole("button", { name: "Ajouter la ressource" }).click();
     await page.waitForURL(/ressources\?ajoutee=1$/);
