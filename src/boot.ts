@@ -10,6 +10,7 @@ import type { Env } from "@/platform/env";
 import { registerRoleSource } from "@/platform/auth/principals";
 import { configureStartup } from "@/platform/runtime";
 import { loadReferenceData } from "@/modules/geo/load";
+import { loadFundingReference } from "@/modules/funding/load";
 import { rolesOf } from "@/modules/territories/roles";
 import type { DemoReport } from "@/demo/seed";
 
@@ -28,6 +29,8 @@ export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">
     // pg-boss creates and migrates its own schema (`pgboss`), beside ours.
     await ensureQueueSchema(database);
     const referenceLoaded = await loadReferenceData(database.db);
+    // The shipped list of funding sources and resources (src/modules/funding/reference.ts), upserted by key when it changed.
+    await loadFundingReference(database.db);
     // The demo seed is loaded only when the demo is on: a real instance never loads its code.
     const demo = env.DEMO ? await (await import("@/demo/seed")).seedDemoIfEmpty(database.db) : null;
     return { referenceLoaded, demo };

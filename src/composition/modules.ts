@@ -8,6 +8,7 @@ import { workspaceTabs as contributions } from "@/modules/contributions";
 import { workspaceTabs as diagnostic } from "@/modules/diagnostic";
 import { workspaceTabs as questionnaires } from "@/modules/questionnaires";
 import { workspaceTabs as findings } from "@/modules/findings";
+import { workspaceTabs as funding } from "@/modules/funding";
 import { workspaceTabs as meetings } from "@/modules/meetings";
 
 /**
@@ -23,5 +24,6 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   diagnostic,
   questionnaires,
   findings,
+  funding,
   meetings,
 ];

@@ -22,6 +22,8 @@ const duplicates = { label: "Doublons", href: "/espace/val/doublons" };
 const portrait = { label: "Portrait du territoire", href: "/espace/val/diagnostic" };
 const questionnaires = { label: "Questionnaires", href: "/espace/val/questionnaires" };
 const findings = { label: "Constats", href: "/espace/val/constats" };
+// Phase 3, the funding module (issue 12): every member reads the catalogue and the resources.
+const means = { index: 3, title: "3. Mobiliser les moyens", tabs: [{ label: "Financements", href: "/espace/val/financements" }, { label: "Ressources", href: "/espace/val/ressources" }] };
 const decisionsTab = { label: "Décisions", href: "/espace/val/decisions" };
 const collective = { index: 4, title: "4. Dynamique collective", tabs: [decisionsTab] };
 
@@ -29,12 +31,14 @@ const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  means,
   collective,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members, journal] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity, importPlaces, proposals, duplicates] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  means,
   collective,
 ];
 
@@ -58,6 +62,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       { index: 0, title: "Le territoire", tabs: [home, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+      means,
       collective,
     ]);
   });

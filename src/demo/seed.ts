@@ -11,6 +11,7 @@ import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
+import { seedDemoActionForFunding, seedDemoFunding } from "./funding";
 import { seedDemoMeetings } from "./meetings";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
@@ -61,6 +62,9 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
+  await seedDemoFunding(db, territory.id);
+  // Until the plan's demo is merged (then it does nothing, and the integrator may drop it): one action to match.
+  await seedDemoActionForFunding(db, territory.id);
   // After the groups, the strategy and the plan (it finds the groups by name, an objective and an action by title).
   await seedDemoMeetings(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });

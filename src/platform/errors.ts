@@ -32,6 +32,8 @@ export const errorCatalog = {
   plan_frozen: { status: 409, message: "Cette version du plan est figée : elle ne change plus. Ouvrez une nouvelle version pour la modifier." },
   // The command passes a message naming what still uses the record (the list), e.g. the actions an objective justifies.
   still_used: { status: 409, message: "Cet élément est encore utilisé ailleurs : retirez d'abord ces liens, puis recommencez." },
+  // Funding (issue 12): the shipped reference list is the same for every territory; a territory adds deadlines and local sources.
+  reference_source_readonly: { status: 409, message: "Cette source fait partie de la liste de référence livrée avec Maillage : elle ne se modifie pas ici. Ajoutez-lui des échéances, ou créez une source locale." },
   minutes_approved: { status: 409, message: "Ce compte rendu est approuvé : il ne change plus. La personne qui anime le groupe peut le rouvrir ; il devra alors être approuvé de nouveau." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -18,6 +18,8 @@ function contentHash(): string {
       if (fs.statSync(full).isFile() && !f.startsWith("contours")) hash.update(f).update(fs.readFileSync(full));
     }
   }
+  // Data shipped as code and loaded at start-up: a change must rebuild the template too.
+  hash.update(fs.readFileSync("src/modules/funding/reference.ts"));
   return hash.digest("hex").slice(0, 16);
 }
 

@@ -5,7 +5,7 @@ export { actorReads, followUpStatus, mayRead, mayReadEditorEmail, visibleIn } fr
 export { actorPolicy, speaksFor } from "./policy";
 export type { ActorRecordRef } from "./policy";
 export { findActor, speakerIdsOf } from "./queries";
-export { actors, worlds } from "./schema";
-export { worldLabels } from "./validation";
-export type { World } from "./validation";
+export { actors, legalTypes, worlds } from "./schema";
+export { legalTypeLabels, worldLabels } from "./validation";
+export type { LegalType, World } from "./validation";
 export { workspaceTabs } from "./manifest";

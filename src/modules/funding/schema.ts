@@ -68,3 +68,31 @@ export const fundingDeadlines = pgTable(
   },
   (t) => [index("funding_deadlines_territory_idx").on(t.territoryId, t.date)],
 );
+
+export const resourceKinds = ["centre_ressources", "reseau", "projet", "outil"] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+export const fundingResourceKind = pgEnum("funding_resource_kind", resourceKinds);
+
+/**
+ * Who can help beside money: resource centres, networks, projects that did it before, tools. Like the sources,
+ * the starting list shipped with Maillage has no territory and a stable `reference_key`; a coordinator's local
+ * entries belong to the territory.
+ */
+export const fundingResources = pgTable(
+  "funding_resources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    territoryId: uuid("territory_id").references(() => territories.id, { onDelete: "cascade" }),
+    referenceKey: text("reference_key"),
+    name: text("name").notNull(),
+    kind: fundingResourceKind("kind").notNull(),
+    description: text("description").notNull().default(""),
+    /** Contact in words (a team, an address, a phone number): what a coordinator would write down. */
+    contact: text("contact").notNull().default(""),
+    url: text("url").notNull().default(""),
+    themes: text("themes").array().notNull().default([]),
+    createdBy: text("created_by").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("funding_resources_territory_idx").on(t.territoryId), uniqueIndex("funding_resources_reference_key").on(t.referenceKey)],
+);

@@ -5,7 +5,7 @@ export { cachedOutline, pointInCommune } from "./outline";
 export type { PointCheck } from "./point-in-polygon";
 export type { Outline } from "./outline";
 export { communesOfPerimeter, findPerimeter, resolveCommuneCodes, searchPerimeters } from "./queries";
-export { communes, departements, referenceMeta } from "./schema";
+export { communes, departements, epcis, referenceMeta, regions } from "./schema";
 export { editDistance, matchCommunes, MAX_CHOICES } from "./match";
 export type { CommuneMatch, MatchableCommune } from "./match";
 export { communeLabels, explainPostcodeAndCommune, resolveWritten, splitWritten, writtenCommuneTable } from "./written";

@@ -33,6 +33,9 @@ export const entityLabels: Record<string, string> = {
   questionnaire_question: "Question",
   questionnaire_campaign: "Campagne de questionnaire",
   questionnaire_response: "Réponse à un questionnaire",
+  funding_source: "Source de financement",
+  funding_deadline: "Échéance de financement",
+  funding_resource: "Ressource",
 };
 
 export const actionLabels: Record<string, string> = {

@@ -13,6 +13,7 @@ const subPages: SubPages = {
   "diagnostic/indicateurs": "Indicateurs",
   "lieux/colonnes": "Fichier dans votre propre format",
   "acteurs/nouveau": "Nouvel acteur",
+  "financements/nouvelle": "Nouvelle source de financement",
 };
 // Pages drawn without the menu: the campaign's poster, and the État des lieux as printed into a PDF;
 // the État des lieux on screen keeps its menu off paper.
