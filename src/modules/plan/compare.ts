@@ -1,5 +1,5 @@
-import { actionFieldLabels, monthText, publicLabel, statusLabels } from "./validation";
-import type { ActionStatus } from "./schema";
+import { actionFieldLabels, monthText } from "./validation";
+import { publicLabel, statusLabels, type ActionStatus } from "./vocabulary";
 
 // Two versions side by side, action by action through their lineage: what was added, removed, changed.
 // Pure: the page loads both versions' content (queries.versionContent) and the names to show.

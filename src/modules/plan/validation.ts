@@ -1,44 +1,9 @@
 import { z } from "zod";
 import { themeIds } from "@/modules/themes";
-import { actionStatuses, fundingStatuses, inKindKinds, type ActionStatus, type FundingStatus } from "./schema";
+import { actionStatuses, fundingStatuses, inKindKinds, publicIds } from "./vocabulary";
+export { fundingStatusLabels, inKindLabels, publicLabel, publicOptions, statusLabels } from "./vocabulary";
 
 // The plan's forms, in French. Amounts and months arrive as people type them ("12 500,50", "03/2027").
-
-export const statusLabels: Record<ActionStatus, string> = {
-  idee: "Idée",
-  planifiee: "Planifiée",
-  en_cours: "En cours",
-  en_pause: "En pause",
-  bloquee: "Bloquée",
-  en_retard: "En retard",
-  terminee: "Terminée",
-  abandonnee: "Abandonnée",
-};
-
-export const fundingStatusLabels: Record<FundingStatus, string> = { envisage: "Envisagé", demande: "Demandé", accorde: "Accordé", verse: "Versé", refuse: "Refusé" };
-
-export const inKindLabels: Record<(typeof inKindKinds)[number], string> = {
-  temps_agent: "Temps d'agent",
-  salle: "Salle",
-  materiel: "Matériel",
-  benevolat: "Bénévolat",
-  autre: "Autre",
-};
-
-/** The publics an action may target (a short shared list, so that plans compare and filters work). */
-export const publicOptions = [
-  { value: "tout_public", label: "Tout public" },
-  { value: "seniors", label: "Personnes âgées" },
-  { value: "jeunes", label: "Jeunes" },
-  { value: "familles", label: "Parents et familles" },
-  { value: "demandeurs_emploi", label: "Personnes en recherche d'emploi" },
-  { value: "handicap", label: "Personnes en situation de handicap" },
-  { value: "allophones", label: "Personnes allophones" },
-  { value: "aidants", label: "Aidants et professionnels" },
-  { value: "agents", label: "Agents publics" },
-] as const;
-export const publicIds = publicOptions.map((p) => p.value) as readonly string[];
-export const publicLabel = (id: string) => publicOptions.find((p) => p.value === id)?.label ?? id;
 
 /** Above this, an amount is a typing mistake (a whole departmental budget for one action line). */
 export const AMOUNT_MAX = 50_000_000;
