@@ -26,6 +26,10 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const versions = await listVersions(db, territory.id);
   const version = await findVersion(db, territory.id, Number.isInteger(asked) && asked > 0 ? asked : undefined);
   const [cards, axes] = version ? [await listActionCards(db, territory.id, version.id), await listAxes(db, territory.id)] : [[], []];
+  // New actions go to the working version (the latest, not frozen; created with the first action): none to add to
+  // when the latest is frozen. The cards move only in the working version.
+  const latest = versions[0];
+  const canCreate = can.edit && (!latest || latest.frozenAt === null);
   const editable = can.edit && version !== undefined && version.frozenAt === null;
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
   const base = `/espace/${territory.slug}/plan`;
@@ -45,7 +49,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         Qui fait quoi, quand, avec quels moyens : les actions du plan, rangées par axe de la <Link href={`/espace/${territory.slug}/strategie`}>stratégie</Link>.
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        {editable ? (
+        {canCreate ? (
           <li>
             <Link className="fr-btn fr-icon-add-line" href={`${base}/actions/nouvelle`}>
               Nouvelle action
@@ -95,7 +99,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
       ) : null}
 
       {!version ? (
-        <p>Le plan n&apos;a pas encore d&apos;action.{can.edit ? " Commencez par la première : une version 1 du plan s'ouvre avec elle." : ""}</p>
+        <p>Le plan n&apos;a pas encore d&apos;action.{canCreate ? " Commencez par la première : une version 1 du plan s'ouvre avec elle." : ""}</p>
       ) : (
         <>
           <p className="fr-text--sm">
