@@ -287,6 +287,10 @@ describe("versions", () => {
     const [old] = await database.db.select().from(planActions).where(and(eq(planActions.versionId, got(v1).id), eq(planActions.title, "Bus numérique")));
     await expectAppError(updateAction(database.db, people.coordinator, territory, got(old).id, { ...base(), revision: String(got(old).revision) }), "plan_frozen");
     await expectAppError(freezeVersion(database.db, people.coordinator, territory, 1), "plan_frozen");
+    // Nothing hanging from a frozen action changes either, nor its follow-up.
+    await expectAppError(addBudgetLine(database.db, people.coordinator, territory, got(old).id, { year: "2027", item: "Carburant", planned: "10" }), "plan_frozen");
+    await expectAppError(setActionStatus(database.db, people.coordinator, territory, got(old).id, { status: "terminee" }), "plan_frozen");
+    await expectAppError(moveAction(database.db, people.coordinator, territory, got(old).id, "down"), "plan_frozen");
 
     const v2 = got(versions[0]);
     const [copy] = await database.db.select().from(planActions).where(and(eq(planActions.versionId, v2.id), eq(planActions.lineageId, got(old).lineageId)));

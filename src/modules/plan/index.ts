@@ -24,3 +24,4 @@ export { actionsUsingActor, findAction, findVersion, listVersions } from "./quer
 export { journeyOf } from "./journey";
 export { workspaceTabs } from "./manifest";
 export { planActionDocuments, planSettings } from "./schema";
+export { fundingStatusLabels, inKindLabels, publicLabel, publicOptions, statusLabels } from "./vocabulary";
