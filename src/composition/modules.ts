@@ -10,6 +10,7 @@ import { workspaceTabs as questionnaires } from "@/modules/questionnaires";
 import { workspaceTabs as findings } from "@/modules/findings";
 import { workspaceTabs as funding } from "@/modules/funding";
 import { workspaceTabs as meetings } from "@/modules/meetings";
+import { workspaceTabs as plan } from "@/modules/plan";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -26,4 +27,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   findings,
   funding,
   meetings,
+  plan,
 ];

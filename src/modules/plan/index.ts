@@ -19,3 +19,9 @@ export {
 } from "./schema";
 export { planAbilities, planPolicy, type PlanAbilities } from "./policy";
 export { addActionDraftIn, workingVersionIn, type ActionDraftInput } from "./drafts";
+export { actionPolicy, type ActionRef } from "./policy";
+export { actionsUsingActor, findAction, findVersion, listVersions } from "./queries";
+export { journeyOf } from "./journey";
+export { workspaceTabs } from "./manifest";
+export { planActionDocuments, planSettings } from "./schema";
+export { fundingStatusLabels, inKindLabels, publicLabel, publicOptions, statusLabels } from "./vocabulary";

@@ -19,3 +19,17 @@ export type PlanAbilities = Record<PlanAction, boolean>;
 export function planAbilities(principal: Principal, t: TerritoryRef): PlanAbilities {
   return abilitiesOf(planPolicy, principal, t);
 }
+
+/** What the rule on one action needs: the people who speak for its lead actor (actors' speakers). */
+export type ActionRef = { leadSpeakerIds: readonly string[] };
+
+/**
+ * Decisions about one action. Following it up (status, steps done or not, steps added) is the coordination's,
+ * and also the lead's: a member of the territory who speaks for the lead actor keeps its action up to date
+ * without coordinator rights (decision 019). Everything else (content, money, deletion) stays the coordination's.
+ */
+export const actionPolicy = {
+  track: (principal: Principal, t: TerritoryRef, a: ActionRef) =>
+    planPolicy.edit(principal, t) || (planPolicy.view(principal, t) && principal.kind === "user" && a.leadSpeakerIds.includes(principal.userId)),
+} as const;
+export type ActionPolicyAction = keyof typeof actionPolicy;

@@ -3,6 +3,10 @@ import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
 import { strategyAxes, strategyObjectives } from "@/modules/strategy";
 import { fundingSources } from "@/modules/funding";
+import { actionStatuses, fundingStatuses, inKindKinds } from "./vocabulary";
+
+// The vocabularies live in vocabulary.ts (client-safe); re-exported here where the spine declared them.
+export { actionStatuses, fundingStatuses, inKindKinds, type ActionStatus, type FundingStatus } from "./vocabulary";
 
 export const planKinds = ["annuel", "pluriannuel"] as const;
 export const planKind = pgEnum("plan_kind", planKinds);
@@ -44,8 +48,6 @@ export const planSettings = pgTable("plan_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const actionStatuses = ["idee", "planifiee", "en_cours", "en_pause", "bloquee", "en_retard", "terminee", "abandonnee"] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
 export const planActionStatus = pgEnum("plan_action_status", actionStatuses);
 
 /** Where an action came from, when not typed: a group's proposal or a meeting's decision. */
@@ -151,8 +153,6 @@ export const planBudgetLines = pgTable(
   (t) => [index("plan_budget_lines_action_idx").on(t.actionId, t.year)],
 );
 
-export const fundingStatuses = ["envisage", "demande", "accorde", "verse", "refuse"] as const;
-export type FundingStatus = (typeof fundingStatuses)[number];
 export const planFundingStatus = pgEnum("plan_funding_status", fundingStatuses);
 
 /** Co-funding of an action by a source (catalogue or named funder), per year, with its status and amount. */
@@ -173,7 +173,6 @@ export const planFundings = pgTable(
   (t) => [index("plan_fundings_action_idx").on(t.actionId, t.year), index("plan_fundings_source_idx").on(t.sourceId)],
 );
 
-export const inKindKinds = ["temps_agent", "salle", "materiel", "benevolat", "autre"] as const;
 export const planInKindKind = pgEnum("plan_in_kind_kind", inKindKinds);
 
 /** A contribution in kind: staff time, rooms, equipment, volunteers — in days, valued in euros when known. */

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import { actors, visibleIn } from "@/modules/actors";
+import { strategyAxes, strategyObjectives } from "@/modules/strategy";
+import { fundingSources } from "@/modules/funding";
+import {
+  planActionDocuments,
+  planActionIndicators,
+  planActionObjectives,
+  planActionPartners,
+  planActions,
+  planActionSteps,
+  planBudgetLines,
+  planFundings,
+  planInKind,
+  planSettings,
+  planVersions,
+} from "./schema";
+
+// Write side's reads: one action with everything on its sheet, the actions of a version by axis, the versions,
+// the choices of the forms. Every query takes the territory id (tenancy); PLANVIEW's read model is in read.ts.
+
+export type PlanVersion = typeof planVersions.$inferSelect;
+
+export async function listVersions(db: Executor, territoryId: string): Promise<(PlanVersion & { actions: number })[]> {
+  return db
+    .select({
+      id: planVersions.id,
+      territoryId: planVersions.territoryId,
+      number: planVersions.number,
+      title: planVersions.title,
+      kind: planVersions.kind,
+      startYear: planVersions.startYear,
+      endYear: planVersions.endYear,
+      frozenAt: planVersions.frozenAt,
+      frozenBy: planVersions.frozenBy,
+      publishedAt: planVersions.publishedAt,
+      createdBy: planVersions.createdBy,
+      createdAt: planVersions.createdAt,
+      actions: sql<number>`(select count(*)::int from plan_actions a where a.version_id = "plan_versions"."id")`,
+    })
+    .from(planVersions)
+    .where(eq(planVersions.territoryId, territoryId))
+    .orderBy(desc(planVersions.number));
+}
+
+/** A version by its number, or the latest one (the working version when it is not frozen). */
+export async function findVersion(db: Executor, territoryId: string, number?: number): Promise<PlanVersion | undefined> {
+  const [row] = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.territoryId, territoryId), number === undefined ? undefined : eq(planVersions.number, number)))
+    .orderBy(desc(planVersions.number))
+    .limit(1);
+  return row;
+}
+
+export type ActionCard = Awaited<ReturnType<typeof listActionCards>>[number];
+
+/** The actions of a version in axis order then position, with their lead, cost and funding at a glance. */
+export async function listActionCards(db: Executor, territoryId: string, versionId: string) {
+  return db
+    .select({
+      id: planActions.id,
+      title: planActions.title,
+      axisId: planActions.axisId,
+      status: planActions.status,
+      startMonth: planActions.startMonth,
+      endMonth: planActions.endMonth,
+      recurring: planActions.recurring,
+      position: planActions.position,
+      leadName: actors.name,
+      // Correlated subqueries written with explicit aliases: drizzle may print a column without its table inside sql``.
+      planned: sql<number>`coalesce((select sum(b.planned) from plan_budget_lines b where b.action_id = "plan_actions"."id"), 0)::float8`,
+      secured: sql<number>`coalesce((select sum(f.amount) from plan_fundings f where f.action_id = "plan_actions"."id" and f.status in ('accorde', 'verse')), 0)::float8`,
+      steps: sql<number>`(select count(*)::int from plan_action_steps s where s.action_id = "plan_actions"."id")`,
+      stepsDone: sql<number>`(select count(*)::int from plan_action_steps s where s.action_id = "plan_actions"."id" and s.done)`,
+    })
+    .from(planActions)
+    .leftJoin(actors, eq(actors.id, planActions.leadActorId))
+    .where(and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, versionId)))
+    .orderBy(asc(planActions.position), asc(planActions.title), asc(planActions.id));
+}
+
+export async function listAxes(db: Executor, territoryId: string) {
+  return db.select({ id: strategyAxes.id, title: strategyAxes.title }).from(strategyAxes).where(eq(strategyAxes.territoryId, territoryId)).orderBy(asc(strategyAxes.position), asc(strategyAxes.title));
+}
+
+/** What the action forms choose from: axes, objectives, actors the territory sees, funding sources it sees. */
+export async function planChoices(db: Executor, territoryId: string) {
+  const [axes, objectives, actorRows, sources] = [
+    await listAxes(db, territoryId),
+    await db
+      .select({ id: strategyObjectives.id, title: strategyObjectives.title, axisId: strategyObjectives.axisId })
+      .from(strategyObjectives)
+      .where(eq(strategyObjectives.territoryId, territoryId))
+      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
+    await db.select({ id: actors.id, name: actors.name }).from(actors).where(visibleIn(db, territoryId)).orderBy(asc(actors.name), asc(actors.id)),
+    await db
+      .select({ id: fundingSources.id, name: fundingSources.name, funder: fundingSources.funder })
+      .from(fundingSources)
+      .where(or(isNull(fundingSources.territoryId), eq(fundingSources.territoryId, territoryId)))
+      .orderBy(asc(fundingSources.name)),
+  ];
+  return { axes, objectives, actors: actorRows, sources };
+}
+export type PlanChoices = Awaited<ReturnType<typeof planChoices>>;
+
+/** The action row, in the territory, with its version's number and frozen state. */
+export async function findAction(db: Executor, territoryId: string, actionId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(actionId)) return undefined;
+  const [row] = await db
+    .select({ action: planActions, versionNumber: planVersions.number, frozenAt: planVersions.frozenAt })
+    .from(planActions)
+    .innerJoin(planVersions, eq(planVersions.id, planActions.versionId))
+    .where(and(eq(planActions.id, actionId), eq(planActions.territoryId, territoryId)));
+  return row ? { ...row.action, versionNumber: row.versionNumber, frozen: row.frozenAt !== null } : undefined;
+}
+
+/** Everything the action sheet shows. */
+export async function findActionSheet(db: Executor, territoryId: string, actionId: string) {
+  const action = await findAction(db, territoryId, actionId);
+  if (!action) return undefined;
+  const id = action.id;
+  const [objectives, partners, steps, budget, fundings, inKind, documents, indicators, lead, axis] = [
+    await db
+      .select({ id: strategyObjectives.id, title: strategyObjectives.title })
+      .from(planActionObjectives)
+      .innerJoin(strategyObjectives, eq(strategyObjectives.id, planActionObjectives.objectiveId))
+      .where(eq(planActionObjectives.actionId, id))
+      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
+    await db
+      .select({ actorId: planActionPartners.actorId, role: planActionPartners.role, name: actors.name })
+      .from(planActionPartners)
+      .innerJoin(actors, eq(actors.id, planActionPartners.actorId))
+      .where(eq(planActionPartners.actionId, id))
+      .orderBy(asc(actors.name)),
+    await db.select().from(planActionSteps).where(eq(planActionSteps.actionId, id)).orderBy(asc(planActionSteps.position), asc(planActionSteps.dueDate), asc(planActionSteps.id)),
+    await db.select().from(planBudgetLines).where(eq(planBudgetLines.actionId, id)).orderBy(asc(planBudgetLines.year), asc(planBudgetLines.item), asc(planBudgetLines.id)),
+    await db
+      .select({ f: planFundings, sourceName: fundingSources.name, sourceFunder: fundingSources.funder })
+      .from(planFundings)
+      .leftJoin(fundingSources, eq(fundingSources.id, planFundings.sourceId))
+      .where(eq(planFundings.actionId, id))
+      .orderBy(asc(planFundings.year), sql`coalesce(${fundingSources.name}, ${planFundings.funderLabel})`, asc(planFundings.id)),
+    await db
+      .select({ k: planInKind, actorName: actors.name })
+      .from(planInKind)
+      .leftJoin(actors, eq(actors.id, planInKind.actorId))
+      .where(eq(planInKind.actionId, id))
+      .orderBy(asc(planInKind.year), asc(planInKind.kind), asc(planInKind.id)),
+    await db.select().from(planActionDocuments).where(eq(planActionDocuments.actionId, id)).orderBy(asc(planActionDocuments.addedAt), asc(planActionDocuments.id)),
+    await db.select().from(planActionIndicators).where(eq(planActionIndicators.actionId, id)).orderBy(asc(planActionIndicators.label), asc(planActionIndicators.id)),
+    action.leadActorId ? (await db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.id, action.leadActorId)))[0] : undefined,
+    action.axisId ? (await db.select({ id: strategyAxes.id, title: strategyAxes.title }).from(strategyAxes).where(eq(strategyAxes.id, action.axisId)))[0] : undefined,
+  ];
+  return {
+    action,
+    lead,
+    axis,
+    objectives,
+    partners,
+    steps,
+    budget,
+    fundings: fundings.map((r) => ({ ...r.f, sourceName: r.sourceName, sourceFunder: r.sourceFunder })),
+    inKind: inKind.map((r) => ({ ...r.k, actorName: r.actorName })),
+    documents,
+    indicators,
+  };
+}
+export type ActionSheet = NonNullable<Awaited<ReturnType<typeof findActionSheet>>>;
+
+/** How the territory values in-kind means (defaults when it never said). */
+export async function planSettingsOf(db: Executor, territoryId: string): Promise<{ inKindUnit: "jours" | "euros"; dayValueEuros: number }> {
+  const [row] = await db.select().from(planSettings).where(eq(planSettings.territoryId, territoryId));
+  return { inKindUnit: row?.inKindUnit === "jours" ? "jours" : "euros", dayValueEuros: row?.dayValueEuros ?? 300 };
+}
+
+/** The euro value of an in-kind contribution: its own value, else its days at the territory's day value. */
+export const inKindValue = (k: { days: number | null; valueEuros: number | null }, dayValueEuros: number) => k.valueEuros ?? (k.days ?? 0) * dayValueEuros;
+
+/** The totals the sheet shows, and the warning when funding exceeds the cost (warned, never refused). */
+export function sheetTotals(sheet: Pick<ActionSheet, "budget" | "fundings" | "inKind">, dayValueEuros: number) {
+  const planned = sheet.budget.reduce((s, b) => s + b.planned, 0);
+  const actual = sheet.budget.reduce((s, b) => s + (b.actual ?? 0), 0);
+  const live = sheet.fundings.filter((f) => f.status !== "refuse");
+  const funding = live.reduce((s, f) => s + f.amount, 0);
+  const secured = live.filter((f) => f.status === "accorde" || f.status === "verse").reduce((s, f) => s + f.amount, 0);
+  const inKind = sheet.inKind.reduce((s, k) => s + inKindValue(k, dayValueEuros), 0);
+  const years = [...new Set([...sheet.budget.map((b) => b.year), ...live.map((f) => f.year)])].sort();
+  const overfundedYears = years.filter((y) => live.filter((f) => f.year === y).reduce((s, f) => s + f.amount, 0) > sheet.budget.filter((b) => b.year === y).reduce((s, b) => s + b.planned, 0));
+  return { planned, actual, funding, secured, inKind, overfunded: funding > planned, overfundedYears };
+}
+
+/** Actions (any version) an actor leads or is a partner of: why it cannot be deleted. */
+export async function actionsUsingActor(db: Executor, actorId: string) {
+  return db
+    .selectDistinct({ id: planActions.id, title: planActions.title, territoryId: planActions.territoryId, versionNumber: planVersions.number })
+    .from(planActions)
+    .innerJoin(planVersions, eq(planVersions.id, planActions.versionId))
+    .leftJoin(planActionPartners, eq(planActionPartners.actionId, planActions.id))
+    .where(or(eq(planActions.leadActorId, actorId), eq(planActionPartners.actorId, actorId)))
+    .orderBy(asc(planActions.title), asc(planVersions.number));
+}
+
+/** The comparable content of every action of a version, keyed by lineage (for the compare of two versions). */
+export async function versionContent(db: Executor, territoryId: string, versionId: string) {
+  const rows = await db.select().from(planActions).where(and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, versionId)));
+  const ids = rows.map((r) => r.id);
+  const [objectives, budget, fundings] = ids.length
+    ? [
+        await db.select().from(planActionObjectives).where(inArray(planActionObjectives.actionId, ids)),
+        await db.select().from(planBudgetLines).where(inArray(planBudgetLines.actionId, ids)),
+        await db.select().from(planFundings).where(inArray(planFundings.actionId, ids)),
+      ]
+    : [[], [], []];
+  return rows.map((r) => ({
+    ...r,
+    objectiveIds: objectives.filter((o) => o.actionId === r.id).map((o) => o.objectiveId).sort(),
+    planned: budget.filter((b) => b.actionId === r.id).reduce((s, b) => s + b.planned, 0),
+    funding: fundings.filter((f) => f.actionId === r.id && f.status !== "refuse").reduce((s, f) => s + f.amount, 0),
+  }));
+}
