@@ -2,10 +2,12 @@
 // Other modules and the composition layer import from "@/modules/actors" only (lint: boundaries in eslint.config.mjs);
 // server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
 export { actorReads, followUpStatus, mayRead, mayReadEditorEmail, visibleIn } from "./ownership";
-export { actorPolicy, speaksFor } from "./policy";
+export { actorPolicy, actorRegistryPolicy, speaksFor } from "./policy";
+export { importActors } from "./import";
+export type { ActorLineStatus, ActorOutcome, ImportedActor } from "./import";
 export type { ActorRecordRef } from "./policy";
 export { findActor, speakerIdsOf } from "./queries";
 export { actors, worlds } from "./schema";
 export { worldLabels } from "./validation";
-export type { World } from "./validation";
+export type { LegalType, World } from "./validation";
 export { workspaceTabs } from "./manifest";

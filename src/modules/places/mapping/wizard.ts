@@ -13,6 +13,7 @@ import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
 import { writtenSources } from "../import-view";
+import { reportCounts, type ReportCounts } from "../import-outcome";
 import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
@@ -286,20 +287,8 @@ export function withMappingIssues<R extends { records: number; rejected: number;
 
 const MAX_SHOWN = 300;
 
-/** What the page shows of a report, small enough to travel in the form's state. */
-export type ReportView = {
-  dryRun: boolean;
-  records: number;
-  accepted: number;
-  warned: number;
-  rejected: number;
-  /** Dry run: places that the import would write. */
-  toImport: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  conflicts: number;
+/** What the page shows of a report, small enough to travel in the form's state: its counts and first rows. */
+export type ReportView = ReportCounts & {
   issues: ImportReport["issues"];
   totalIssues: number;
   /** Lines refused or outside the perimeter (the first ones). */
@@ -312,17 +301,7 @@ export type ReportView = {
 export function reportView(report: ImportReport): ReportView {
   const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped" || l.status === "conflict");
   return {
-    dryRun: report.dryRun,
-    records: report.records,
-    accepted: report.accepted,
-    warned: report.warned,
-    rejected: report.rejected,
-    toImport: report.lines.filter((l) => l.status === "created").length,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    skipped: report.skipped,
-    conflicts: report.conflicts ?? 0,
+    ...reportCounts(report),
     issues: report.issues.slice(0, MAX_SHOWN),
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),
