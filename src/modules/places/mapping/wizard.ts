@@ -21,7 +21,23 @@ import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { translationViews, type TranslationView } from "./translation-view";
-import { CONCAT_COLUMNS, columnInput, concatColumnInput, concatFields, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, missingRequired, projectionInput, shownConcat } from "./validation";
+import {
+  columnInput,
+  concatColumnInput,
+  concatColumnsInput,
+  concatFields,
+  concatFieldInput,
+  concatRows,
+  concatRowsInput,
+  concatSelects,
+  concatSeparatorInput,
+  concatShownInput,
+  constantInput,
+  dayInput,
+  MAX_CONCAT_ROWS,
+  missingRequired,
+  projectionInput,
+} from "./validation";
 import { mappedProjection } from "./normalize/coordinates";
 import { projectionLabel, projections } from "./normalize/projections";
 
@@ -116,20 +132,31 @@ function constantHint(f: FieldName): string {
   return "Utilisée pour chaque ligne quand aucune colonne n'est choisie ou que la cellule est vide.";
 }
 
-/** The form's values for a mapping (what the selects, fixed-value inputs, projection and composed fields show). */
-export function formValues(mapping: ColumnMapping): Record<string, string> {
+/**
+ * The form's values for a mapping (what the selects, fixed-value inputs, projection and composed fields
+ * show). One row per concatenation, plus `emptyRows` empty ones (« Ajouter un champ composé »); an empty
+ * row when there is none, so that the first one can be written.
+ */
+export function formValues(mapping: ColumnMapping, emptyRows = 0): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of placeFields) {
     out[columnInput(f.name)] = mapping.fields[f.name] ?? "";
     if (f.name !== "id") out[constantInput(f.name)] = mapping.constants?.[f.name] ?? "";
   }
   out[projectionInput] = mapping.projection ?? "";
-  const concat = shownConcat(mapping.compose);
-  out[concatFieldInput] = concat?.field ?? "";
-  out[concatShownInput] = concat?.field ?? "";
-  for (let n = 1; n <= CONCAT_COLUMNS; n++) out[concatColumnInput(n)] = concat?.columns[n - 1] ?? "";
-  // A space by default: « 8 » and « rue de la Paix » make « 8 rue de la Paix ».
-  out[concatSeparatorInput] = concat?.separator ?? " ";
+  const filled = concatRows(mapping.compose);
+  const rows = [...filled, ...Array.from({ length: filled.length === 0 ? Math.max(1, emptyRows) : emptyRows }, () => undefined)].slice(0, Math.max(MAX_CONCAT_ROWS, filled.length));
+  out[concatRowsInput] = String(rows.length);
+  rows.forEach((row, i) => {
+    const k = i + 1;
+    out[concatFieldInput(k)] = row?.field ?? "";
+    out[concatShownInput(k)] = row?.field ?? "";
+    const selects = concatSelects(row?.columns.length ?? 0);
+    out[concatColumnsInput(k)] = String(selects);
+    for (let n = 1; n <= selects; n++) out[concatColumnInput(k, n)] = row?.columns[n - 1] ?? "";
+    // A space by default: « 8 » and « rue de la Paix » make « 8 rue de la Paix ».
+    out[concatSeparatorInput(k)] = row?.separator ?? " ";
+  });
   const hours = mapping.compose?.horaires;
   for (let d = 0; d < 7; d++) out[dayInput(d)] = hours?.kind === "hours_by_day" ? (hours.days[d] ?? "") : "";
   return out;
