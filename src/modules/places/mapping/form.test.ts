@@ -144,9 +144,9 @@ describe("composed fields from the form", () => {
       horaires: { kind: "hours_by_day", days: ["lun", "", "", "", "", "", ""] },
     };
     const values = formValues({ fields: {}, compose: carried });
-    // The standard's order: nom, then adresse.
-    expect([values.compose_lignes, values.compose_1_champ, values.compose_1_affiche, values.compose_1_colonnes, values.compose_1_colonne_5, values.compose_1_colonne_6, values.compose_1_separateur]).toEqual(["2", "nom", "nom", "6", "e", "", "-"]);
-    expect([values.compose_2_champ, values.compose_2_colonnes, values.compose_2_colonne_1, values.compose_2_colonne_2, values.compose_2_colonne_3]).toEqual(["adresse", "4", "num", "voie", ""]);
+    // The mapping's own order: adresse, then nom (a row keeps its place from post to post).
+    expect([values.compose_lignes, values.compose_2_champ, values.compose_2_affiche, values.compose_2_colonnes, values.compose_2_colonne_5, values.compose_2_colonne_6, values.compose_2_separateur]).toEqual(["2", "nom", "nom", "6", "e", "", "-"]);
+    expect([values.compose_1_champ, values.compose_1_colonnes, values.compose_1_colonne_1, values.compose_1_colonne_2, values.compose_1_colonne_3]).toEqual(["adresse", "4", "num", "voie", ""]);
     expect(values.horaires_jour_1).toBe("lun");
     // What the page shows, posted as it is, gives the same compositions (the page keeps them from post to post).
     expect(mappingFromForm({ ...values, compose_section: "1" }, columns, carried).mapping.compose).toEqual(carried);

@@ -195,12 +195,13 @@ export const concatFields: readonly FieldName[] = freeTextFields.filter((f) => f
 
 export type ConcatRow = { field: FieldName; columns: string[]; separator: string };
 
-/** The concatenations the section shows, one row each, in the standard's field order (all of them: none travels unseen). */
+/**
+ * The concatenations the section shows, one row each, in the mapping's own order (the rows keep their
+ * place from post to post); all of them: none travels unseen.
+ */
 export function concatRows(compose: ColumnMapping["compose"]): ConcatRow[] {
-  return concatFields.flatMap((f) => {
-    const c = compose?.[f];
-    return c?.kind === "concat" ? [{ field: f, columns: c.columns, separator: c.separator }] : [];
-  });
+  const allowed = new Set<string>(concatFields);
+  return Object.entries(compose ?? {}).flatMap(([f, c]) => (c?.kind === "concat" && allowed.has(f) ? [{ field: f as FieldName, columns: c.columns, separator: c.separator }] : []));
 }
 
 /** Column selects of a row: at least CONCAT_COLUMNS, and one spare after the columns chosen (up to the schema's 10). */
