@@ -71,6 +71,27 @@ describe("the translation preview of a mapping", () => {
       await row.getByText("exclue par la correspondance").waitFor();
       await expectAccessible(page);
 
+      // Several composed fields, without JavaScript: a first row, then « Ajouter un champ composé » gives a second.
+      await page.getByLabel("Champ composé 1", { exact: true }).selectOption({ label: "Présentation résumé" });
+      await page.getByLabel("Composition 1, colonne 1", { exact: true }).selectOption("nom");
+      await page.getByLabel("Composition 1, colonne 2", { exact: true }).selectOption("commune");
+      await page.getByRole("button", { name: "Ajouter un champ composé" }).click();
+      await page.getByLabel("Champ composé 2", { exact: true }).waitFor();
+      await expectAccessible(page);
+      await page.getByLabel("Champ composé 2", { exact: true }).selectOption({ label: "Complément d'adresse" });
+      await page.getByLabel("Composition 2, colonne 1", { exact: true }).selectOption("code_postal");
+      await page.getByLabel("Composition 2, colonne 2", { exact: true }).selectOption("commune");
+      await page.getByLabel("Séparateur de la composition 2", { exact: false }).fill(" - ");
+      await page.getByRole("button", { name: "Prévisualiser" }).click();
+      const preview = page.getByRole("table", { name: /premiers lieux, champs du standard/ });
+      await preview.getByText(/^Complément d'adresse : \d{5} - /).first().waitFor();
+      await preview.getByText(/^Présentation résumé : /).first().waitFor();
+      // Both kept from post to post, each in its row (and the first still has a spare select).
+      expect(await page.getByLabel("Champ composé 1", { exact: true }).inputValue()).toBe("presentation_resume");
+      expect(await page.getByLabel("Champ composé 2", { exact: true }).inputValue()).toBe("complement_adresse");
+      expect(await page.getByLabel("Composition 1, colonne 3", { exact: true }).inputValue()).toBe("");
+      await expectAccessible(page);
+
       // Saved with the mapping, then downloaded as a mapping file.
       await page.getByLabel(/Nom de la correspondance/).fill(name);
       await page.getByRole("button", { name: "Enregistrer la correspondance" }).click();
@@ -89,6 +110,10 @@ describe("the translation preview of a mapping", () => {
         standard: "v1.0.2",
         fields: { nom: "nom", adresse: "adresse", code_postal: "code_postal", commune: "commune", services: "services" },
         translations: { services: { exclude: ["Utiliser le numérique au quotidien"] } },
+        compose: {
+          complement_adresse: { kind: "concat", columns: ["code_postal", "commune"], separator: " - " },
+          presentation_resume: { kind: "concat", columns: ["nom", "commune"], separator: " " },
+        },
       });
       await context.close();
     });

@@ -2,7 +2,9 @@
 // Other modules and the composition layer import from "@/modules/actors" only (lint: boundaries in eslint.config.mjs);
 // server code only, no React component: a "use client" file imports a module's client.ts entry (created where needed).
 export { actorReads, followUpStatus, mayRead, mayReadEditorEmail, visibleIn } from "./ownership";
-export { actorPolicy, speaksFor } from "./policy";
+export { actorPolicy, actorRegistryPolicy, speaksFor } from "./policy";
+export { importActors } from "./import";
+export type { ActorLineStatus, ActorOutcome, ImportedActor } from "./import";
 export type { ActorRecordRef } from "./policy";
 export { findActor, speakerIdsOf } from "./queries";
 export { actors, legalTypes, worlds } from "./schema";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
-import { actorAbilities, actorPolicy, type ActorAction } from "./policy";
+import { actorAbilities, actorPolicy, actorRegistryPolicy, type ActorAction } from "./policy";
 
 const territory = { id: "t-1", status: "verified" } as const;
 const other = { id: "t-2", status: "verified" } as const;
@@ -79,4 +79,12 @@ describe("actor policy (role × action)", () => {
   it("covers every action of the policy", () => {
     expect(Object.keys(actorAbilities(people.admin as Principal, territory)).sort()).toEqual(Object.keys(onAnotherActor).sort());
   });
+});
+
+describe("importing structures into the registry of actors (role × territory)", () => {
+  const everyone: Record<string, Principal> = { ...people, system: { kind: "system", label: "cli" } };
+  //                                 anonymous stranger observer contributor partner coordinator admin system
+  policyTable(everyone, { import: [false, false, false, false, false, true, true, true] }, (_a, person) => actorRegistryPolicy.import(person, territory), { suffix: " actors (territory verified)" });
+  policyTable(everyone, { import: [false, false, false, false, false, false, true, true] }, (_a, person) => actorRegistryPolicy.import(person, { id: territory.id, status: "pending" }), { suffix: " actors (territory pending)" });
+  policyTable(everyone, { import: [false, false, false, false, false, false, true, true] }, (_a, person) => actorRegistryPolicy.import(person, undefined), { suffix: " actors with no territory" });
 });

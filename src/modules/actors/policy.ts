@@ -1,5 +1,5 @@
 import type { Principal } from "@/platform/auth/principal";
-import { abilitiesOf, roleIn } from "@/platform/auth/policy";
+import { abilitiesOf, isAdmin, roleIn } from "@/platform/auth/policy";
 import { isVerified, territoryPolicy, type TerritoryRef } from "@/modules/territories";
 
 /**
@@ -45,6 +45,16 @@ export const actorPolicy = {
    * which gives no right until the coordination confirms it (linkMember).
    */
   requestToSpeak: (principal: Principal, t: TerritoryRef, r: ActorRecordRef) => roleIn(principal, t) === "partner" && !speaksFor(principal, t, r),
+} as const;
+
+/**
+ * Decisions about the registry of actors as a whole. Importing structures (a data·inclusion file) writes
+ * public records of actors: the coordination of a verified territory (the same right as creating one by
+ * hand), the platform's administration anywhere, the system (CLI, seed) anywhere — the rule of the
+ * places the same file carries (placeRegistryPolicy.import).
+ */
+export const actorRegistryPolicy = {
+  import: (principal: Principal, t: TerritoryRef | undefined) => principal.kind === "system" || (t ? editsRegistry(principal, t) : isAdmin(principal)),
 } as const;
 
 export type ActorAction = keyof typeof actorPolicy;

@@ -57,7 +57,9 @@ export function matchCommunes<C extends MatchableCommune>(table: Iterable<C>, te
       // "Angoulême 16000": the name picks among the communes of the postcode.
       const named = found.filter((c) => normalizeSearch(c.name) === name);
       const starting = named.length ? named : found.filter((c) => normalizeSearch(c.name).startsWith(name));
-      if (starting.length) found = starting;
+      // "Châtain 23700": producers drop the first words of a compound name (Arfeuille-Châtain); whole words only.
+      const ending = starting.length ? starting : found.filter((c) => normalizeSearch(c.name).endsWith(` ${name}`));
+      if (ending.length) found = ending;
     }
     found.sort(byPopulation);
     if (found.length === 1 && found[0]) return { kind: "found", commune: found[0] };

@@ -47,6 +47,31 @@ describe("communes written as people write them (one field)", () => {
   });
 });
 
+describe("a name's last words (« Châtain » for Arfeuille-Châtain)", () => {
+  const creuseTable = [
+    row("23005", "Arfeuille-Châtain", ["23700"], "23", 190),
+    row("23013", "Auzances", ["23700"], "23", 1300),
+    row("86063", "Chatain", ["86250"], "86", 240),
+    row("28087", "Châtaincourt", ["28270"], "28", 220),
+    row("16171", "Juillac-le-Coq", ["16130"], "16", 600),
+    row("16227", "Montignac-le-Coq", ["16390"], "16", 100),
+  ];
+  const creuse = new Set(["23005", "23013"]);
+  const charenteCoq = new Set(["16171", "16227"]);
+  const one = (text: string, prefer?: ReadonlySet<string>) => resolveWritten(creuseTable, [text], { prefer });
+
+  it("with its postcode: the postcode's only commune whose name ends with these words", () => {
+    expect(one("Châtain 23700")).toEqual({ codes: ["23005"], problems: [] });
+  });
+  it("in a territory: its only commune whose name ends so; elsewhere, the commune of that very name", () => {
+    expect(one("Châtain", creuse)).toEqual({ codes: ["23005"], problems: [] });
+    expect(one("Châtain")).toEqual({ codes: ["86063"], problems: [] });
+  });
+  it("ambiguous: the candidates are named, none is guessed", () => {
+    expect(one("Le Coq", charenteCoq)).toEqual({ codes: [], problems: ["« Le Coq » désigne plusieurs communes : Juillac-le-Coq (16130), Montignac-le-Coq (16390). Précisez le code postal (ex. : « Juillac-le-Coq 16130 »)."] });
+  });
+});
+
 describe("lists of communes", () => {
   const list = (text: string) => resolveWritten(table, splitWritten(text), { postcodeTakesAll: true, prefer: charente });
 

@@ -25,7 +25,7 @@ import { deleteMapping, saveMapping } from "@/modules/places/mapping/commands";
 import { readProducerFile } from "@/modules/places/mapping/read";
 import { mappingPolicy } from "@/modules/places/mapping/policy";
 import { jsonDepthExceeds } from "@/platform/files/json";
-import { columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
+import { addConcatIntent, columnMappingSchema, MAPPING_FILE_MAX_BYTES, mappingFromForm, readMappingFile } from "@/modules/places/mapping/validation";
 import type { ColumnMapping } from "@/modules/places/mapping/schema";
 import { translationsFromForm, translationViews } from "@/modules/places/mapping/translation-view";
 import { complementsOf, formValues, importMapped, openUpload, previewMapping, projectionNote, reportView } from "@/modules/places/mapping/wizard";
@@ -183,7 +183,8 @@ async function mappingStep(form: FormData, { db, territory, principal }: Territo
   if (Object.keys(fieldErrors).length > 0) throw new AppError("validation", { fieldErrors });
   const translations = translationsFromForm(raw, base.translations);
   const mapping: ColumnMapping = { ...selected, ...(translations ? { translations } : {}) };
-  const values = formValues(mapping);
+  // « Ajouter un champ composé »: the same preview, with one empty concatenation row more.
+  const values = formValues(mapping, intent === addConcatIntent ? 1 : 0);
   // The translation tables, the hidden complements and the projection's note follow every post (the choices just made stay).
   const shown = { translations: JSON.stringify(translationViews(table, mapping)), complements: complementsOf(mapping), projection: projectionNote(table, mapping) };
 

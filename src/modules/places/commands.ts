@@ -10,7 +10,8 @@ import type { NormalizedPlace } from "./standard/schema";
 import { contourCheck } from "./standard/contour-check";
 import { FileChecker, internalErrorReport, VALIDATION_SLICE, type RecordResult } from "./standard/normalize";
 import { parseFile } from "./standard/parse";
-import { fromDataInclusion } from "./data-inclusion/import";
+import { importActors, type ActorOutcome } from "@/modules/actors";
+import { dataInclusionOf, type Converted } from "./data-inclusion/import";
 import { placeRegistryPolicy } from "./policy";
 import { places } from "./schema";
 
@@ -25,7 +26,12 @@ export type ImportLine = {
   reason?: string;
   /** A line written (or to write): the place's source, so that the report can link to the places imported. */
   source?: string;
+  /** A data·inclusion structure is also an actor of the registry: what happened (or would happen) to it. */
+  actor?: Omit<ActorOutcome, "actorId">;
 };
+
+/** What a data·inclusion file did to the registry of actors (counts of the lines' `actor`). */
+export type ActorCounts = { created: number; updated: number; unchanged: number; conflicts: number; skipped: number };
 
 export type ImportReport = {
   records: number;
@@ -42,6 +48,8 @@ export type ImportReport = {
   conflicts: number;
   lines: ImportLine[];
   dryRun: boolean;
+  /** Only for a data·inclusion file (its structures are actors too). */
+  actors?: ActorCounts;
 };
 
 export type CommuneIndex = { byCode: Map<string, string>; byPostcode: Map<string, { code: string; name: string }[]> };
@@ -228,9 +236,11 @@ export async function importPlaces(
   const lookups = Promise.all([cachedCommuneIndex(db), input.territory ? territoryCommuneCodes(db, input.territory.id).then((codes) => new Set(codes)) : undefined]);
   lookups.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   progress(0, 0, "reading");
-  // A data·inclusion file (structures and their services) is read as the standard's records, with its notes.
-  const dataInclusion = fromDataInclusion(input.bytes);
-  const parsed = parseFile(dataInclusion?.bytes ?? input.bytes, dataInclusion ? "data-inclusion.json" : input.filename);
+  // A data·inclusion file (structures and their services) is read as the standard's records, with its
+  // notes and its structures as actors; the document is parsed once, by parseFile.
+  const di: { converted?: Converted } = {};
+  const parsed = parseFile(input.bytes, input.filename, (data) => (di.converted = dataInclusionOf(data))?.records);
+  const dataInclusion = di.converted;
   const [index, perimeter] = await lookups;
 
   const lines: ImportLine[] = [];
@@ -314,6 +324,48 @@ export async function importPlaces(
     });
   };
 
+  /**
+   * The structures of a data·inclusion file, as actors of the registry, in the transaction of the places:
+   * one per line whose place is written (or would be, in a dry run), located in that place's commune.
+   * A line whose place is not imported leaves its structure aside too (its commune is not known, or
+   * not the territory's). The places written are linked to their actor when they have none yet.
+   */
+  const actorOutcomes = new Map<number, ActorOutcome>();
+  const withActors = async (exec: Executor, placed: Pending[], dryRun: boolean) => {
+    if (!dataInclusion) return;
+    const items = placed.flatMap((w) => {
+      const actor = dataInclusion.actors[w.line - 1];
+      return actor ? [{ line: w.line, actor, communeCode: w.commune }] : [];
+    });
+    const outcomes = await importActors(exec, { principal, ...(input.territory ? { territory: input.territory } : {}), dryRun }, items);
+    for (const [line, o] of outcomes) actorOutcomes.set(line, o);
+    if (dryRun) return;
+    const links = placed.flatMap((w) => {
+      const o = outcomes.get(w.line);
+      return o?.actorId && o.status !== "conflict" ? [{ source: sourceOf(w), source_id: w.place.id, actor_id: o.actorId }] : [];
+    });
+    for (let i = 0; i < links.length; i += BATCH) {
+      await exec.execute(sql`
+        update places set actor_id = r.actor_id::uuid
+        from jsonb_to_recordset(${JSON.stringify(links.slice(i, i + BATCH))}::jsonb) as r(source text, source_id text, actor_id text)
+        where places.source = r.source and places.source_id = r.source_id and places.actor_id is null`);
+    }
+  };
+  /** Each line of a data·inclusion file says what happened to its structure; the counts sum them up. */
+  const withActorLines = (report: ImportReport): ImportReport => {
+    if (!dataInclusion) return report;
+    const counts: ActorCounts = { created: 0, updated: 0, unchanged: 0, conflicts: 0, skipped: 0 };
+    const aside = "Structure non reprise dans les acteurs : le lieu de cette ligne n'est pas importé.";
+    const lines = report.lines.map((l): ImportLine => {
+      const found = actorOutcomes.get(l.line);
+      const outcome = found ? { status: found.status, name: found.name, notes: found.notes, ...(found.reason ? { reason: found.reason } : {}) } : dataInclusion.actors[l.line - 1] ? { status: "skipped" as const, name: dataInclusion.actors[l.line - 1]?.name ?? "", notes: [], reason: aside } : undefined;
+      if (!outcome) return l;
+      counts[outcome.status === "conflict" ? "conflicts" : outcome.status]++;
+      return { ...l, actor: outcome };
+    });
+    return { ...report, lines, actors: counts };
+  };
+
   const fileIssues = (): ImportReport["issues"] =>
     failure !== undefined || !checker
       ? internalErrorReport(parsed, failure).issues
@@ -331,8 +383,9 @@ export async function importPlaces(
       await breathe();
     }
     if (failure !== undefined) return { ...base(), created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, lines: [] };
+    await withActors(db, accepted, true);
     for (const w of accepted) lines.push({ line: w.line, id: w.id, status: "created", source: sourceOf(w) });
-    return { ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) };
+    return withActorLines({ ...base(), created: 0, updated: 0, unchanged: 0, skipped, conflicts, lines: lines.sort((a, b) => a.line - b.line) });
   }
 
   const by = principalLabel(principal, { show: "email" });
@@ -360,6 +413,7 @@ export async function importPlaces(
         skipped: failure !== undefined ? 0 : skipped,
         conflicts: failure !== undefined ? 0 : conflicts,
         rejected: failure !== undefined ? 0 : counts.rejected,
+        ...(dataInclusion ? { actors: { created: [...actorOutcomes.values()].filter((o) => o.status === "created").length, updated: [...actorOutcomes.values()].filter((o) => o.status === "updated").length } } : {}),
       },
     });
   /** Thrown inside the transaction to undo what was written when the check itself failed (a bug). */
@@ -379,6 +433,7 @@ export async function importPlaces(
         await write(tx, checked.slice(i, i + EMBEDDED_BATCH));
         progress(Math.min(i + EMBEDDED_BATCH, checked.length), checked.length, "saving");
       }
+      await withActors(tx, written, false);
       await audit(tx);
     });
   } else {
@@ -414,6 +469,7 @@ export async function importPlaces(
         }
         if (batch.length) await send();
         await inFlight;
+        await withActors(tx, written, false);
         await audit(tx);
       });
     } catch (e) {
@@ -421,6 +477,7 @@ export async function importPlaces(
       // The check failed half-way (a bug): nothing of the file is kept, the attempt is still audited.
       written.length = 0;
       outcome.clear();
+      actorOutcomes.clear();
       conflicts = 0;
       await db.transaction(async (tx) => audit(tx));
     }
@@ -436,5 +493,5 @@ export async function importPlaces(
     else if (l.status === "updated") updated++;
     else if (l.status === "unchanged") unchanged++;
   }
-  return { ...base(), created, updated, unchanged, skipped, conflicts, lines };
+  return withActorLines({ ...base(), created, updated, unchanged, skipped, conflicts, lines });
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { lineFilters, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches } from "./import-outcome";
-import { writtenSources } from "./import-view";
+import type { ImportReport } from "./commands";
+import { actorSentence, lineFilters, outcomeDetail, outcomeSentence, reportCounts, reportRows, reportSummary, rowMatches } from "./import-outcome";
+import { importReportView, writtenSources } from "./import-view";
+import { reportView } from "./mapping/wizard";
 
-const zero = { records: 0, accepted: 0, warned: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, toImport: 0 };
+const zero = { dryRun: false, records: 0, accepted: 0, warned: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, toImport: 0 };
 
 describe("import outcome in words", () => {
   it("counts places already in the registry as added to the territory", () => {
@@ -31,7 +33,7 @@ describe("import outcome in words", () => {
 });
 
 describe("report summary", () => {
-  const report = { records: 20, accepted: 17, warned: 3, rejected: 3, created: 10, updated: 2, unchanged: 3, skipped: 2, conflicts: 0, toImport: 15 };
+  const report = { dryRun: false, records: 20, accepted: 17, warned: 3, rejected: 3, created: 10, updated: 2, unchanged: 3, skipped: 2, conflicts: 0, toImport: 15 };
   it("after a commit: added, updated, unchanged, then what needs a look", () => {
     expect(reportSummary(report, true).map((i) => i.label)).toEqual([
       "20 lignes lues dans le fichier",
@@ -103,5 +105,63 @@ describe("report lines and filters", () => {
         { line: 5, id: "e", status: "conflict", source: "Autre" },
       ]),
     ).toEqual(["Conseiller numérique", "Mairie"]);
+  });
+});
+
+describe("a data·inclusion report: each line says what happened to its place and to its actor", () => {
+  const actors = { created: 2, updated: 1, unchanged: 0, conflicts: 1, skipped: 1 };
+  it("the summary counts the actors after the places", () => {
+    const report = { ...zero, records: 5, accepted: 4, rejected: 1, created: 4, actors };
+    expect(reportSummary(report, true).map((i) => i.label).slice(-4)).toEqual([
+      "2 acteurs ajoutés au registre",
+      "1 acteur déjà connu mis à jour",
+      "0 acteur déjà connu inchangé",
+      "1 conflit d'acteur (structure d'un autre territoire, inchangée)",
+    ]);
+    expect(reportSummary({ ...report, dryRun: true, toImport: 4 }, false).map((i) => i.label).slice(-4, -2)).toEqual(["2 acteurs à ajouter au registre", "1 acteur déjà connu à mettre à jour"]);
+    // A file of places only says nothing of actors.
+    expect(reportSummary(zero, true).some((i) => i.key.startsWith("actors"))).toBe(false);
+  });
+
+  it("a line's actor in one sentence, its notes kept; a conflict of actor is worth a look", () => {
+    expect(actorSentence({ status: "created", name: "Mairie de Cognac", notes: [] }, false)).toBe("Acteur « Mairie de Cognac » à ajouter au registre.");
+    expect(actorSentence({ status: "updated", name: "CSC", notes: [] }, true)).toBe("Acteur « CSC » mis à jour.");
+    const conflict = { status: "conflict" as const, name: "Emmaüs", notes: [], reason: "Conflit : hors du territoire." };
+    expect(actorSentence(conflict, true)).toBe("Conflit : hors du territoire.");
+    const rows = reportRows([], [
+      { line: 1, id: "a", status: "created", actor: conflict },
+      { line: 2, id: "b", status: "created", actor: { status: "created", name: "B", notes: [] } },
+    ]);
+    expect(rows[0]?.actor).toEqual(conflict);
+    expect(rows.filter((r) => rowMatches(r, "avertissements")).map((r) => r.id)).toEqual(["a"]);
+  });
+});
+
+describe("the views of a report carry the counts written once (reportCounts)", () => {
+  it("the import page's view and the mapping page's view give the same counts as reportCounts", () => {
+    const report: ImportReport = {
+      dryRun: true,
+      records: 3,
+      accepted: 2,
+      warned: 1,
+      rejected: 1,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      conflicts: 0,
+      issues: [],
+      lines: [
+        { line: 1, id: "a", status: "created", source: "s" },
+        { line: 2, id: "b", status: "created", source: "s" },
+        { line: 3, id: "c", status: "rejected" },
+      ],
+      actors: { created: 2, updated: 0, unchanged: 0, conflicts: 0, skipped: 1 },
+    };
+    const counts = reportCounts(report);
+    expect(counts).toEqual({ dryRun: true, records: 3, accepted: 2, warned: 1, rejected: 1, created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0, toImport: 2, actors: report.actors });
+    const pick = (v: object) => Object.fromEntries(Object.keys(counts).map((k) => [k, (v as Record<string, unknown>)[k]]));
+    expect(pick(importReportView(report))).toEqual(counts);
+    expect(pick(reportView(report))).toEqual(counts);
   });
 });

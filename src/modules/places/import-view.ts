@@ -1,23 +1,11 @@
 import type { ImportLine, ImportReport } from "./commands";
+import { reportCounts, type ReportCounts } from "./import-outcome";
 
 /** Rows of a report shown on the page (the whole report of 20,000 lines would weigh megabytes). */
 export const SHOWN_ROWS = 500;
 
-/** What the page shows of an import report: the counts, and the first rows of the issues and lines. */
-export type ImportReportView = {
-  dryRun: boolean;
-  records: number;
-  accepted: number;
-  warned: number;
-  rejected: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  /** Lines naming a place of another territory: left untouched. */
-  conflicts: number;
-  /** Dry run: places the import would write. */
-  toImport: number;
+/** What the page shows of an import report: its counts (ReportCounts), and the first rows of the issues and lines. */
+export type ImportReportView = ReportCounts & {
   issueCount: number;
   issues: ImportReport["issues"];
   lines: ImportLine[];
@@ -40,17 +28,7 @@ export function writtenSources(lines: ImportLine[]): string[] {
 
 export function importReportView(report: ImportReport): ImportReportView {
   return {
-    dryRun: report.dryRun,
-    records: report.records,
-    accepted: report.accepted,
-    warned: report.warned,
-    rejected: report.rejected,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    skipped: report.skipped,
-    conflicts: report.conflicts ?? 0,
-    toImport: report.lines.filter((l) => l.status === "created").length,
+    ...reportCounts(report),
     issueCount: report.issues.length,
     issues: report.issues.slice(0, SHOWN_ROWS),
     lines: report.lines.slice(0, SHOWN_ROWS),

@@ -66,7 +66,7 @@ describe("data·inclusion import: structures and their services as places of the
   it("reads a structure with its services, field by field, and reports once each value with no counterpart", () => {
     const converted = fromDataInclusion(bytes({ structures: [mediatheque, noAddress], services }));
     expect(converted).toBeDefined();
-    const report = validateFile(converted?.bytes ?? new Uint8Array());
+    const report = validateFile(bytes(converted?.records ?? []));
     expect([report.records, report.rejected]).toEqual([2, 1]);
     const place = report.results[0]?.record;
     expect(place).toMatchObject({
@@ -180,7 +180,7 @@ describe("data·inclusion export", () => {
   });
 
   it("export then import gives back the same place (for what data·inclusion carries)", () => {
-    const back = validateFile(fromDataInclusion(new TextEncoder().encode(dataInclusionJson([fullPlace])))?.bytes ?? new Uint8Array());
+    const back = validateFile(bytes(fromDataInclusion(new TextEncoder().encode(dataInclusionJson([fullPlace])))?.records ?? []));
     const place = back.results[0]?.record;
     expect(place).toBeDefined();
     const sorted = (p: NormalizedPlace | undefined) =>
@@ -203,5 +203,44 @@ describe("data·inclusion export", () => {
       count += placesOfFile.length;
     }
     expect(count).toBeGreaterThan(500);
+  });
+});
+
+describe("data·inclusion structures as actors: typology → legal type and worlds (table written by hand)", () => {
+  const withTypology = (id: string, typologie: string | null, extra: Record<string, unknown> = {}) => ({ ...noAddress, id, nom: `Structure ${id}`, typologie, ...extra });
+  it("reads each structure's public record, its legal type and worlds from its typology, networks and services", () => {
+    const converted = fromDataInclusion(
+      bytes({
+        structures: [
+          withTypology("ccas", "CCAS"),
+          withTypology("ml", "ML", { reseaux_porteurs: ["france-service"] }),
+          withTypology("muni", "MUNI", { siret: "21160015000018", rna: "W161000123", courriel: "a@b.fr", telephone: "0545000000", site_web: "www.x.fr", description: "Mairie." }),
+          withTypology("none", null),
+          withTypology("odd", "INCONNUE"),
+        ],
+        services: [{ source: "dora", id: "v", structure_id: "none", nom: "Internet", thematiques: ["numerique--acceder-a-une-connexion-internet"], date_maj: "2024-05-02" }],
+      }),
+    );
+    expect(converted?.actors.map((a) => [a?.sourceId, a?.legalType, a?.worlds])).toEqual([
+      ["ccas", "collectivite", ["social"]],
+      ["ml", "association", ["emploi_insertion", "education_jeunesse", "administration"]],
+      ["muni", "collectivite", ["administration"]],
+      ["none", undefined, ["numerique"]],
+      ["odd", undefined, []],
+    ]);
+    expect(converted?.actors[2]).toEqual({
+      source: "dora",
+      sourceId: "muni",
+      name: "Structure muni",
+      siret: "21160015000018",
+      rna: "W161000123",
+      legalType: "collectivite",
+      worlds: ["administration"],
+      publicEmail: "a@b.fr",
+      publicPhone: "0545000000",
+      website: "www.x.fr",
+      description: "Mairie.",
+    });
+    expect(converted?.issues.map((i) => i.message)).toEqual(["data·inclusion : la typologie de structure « INCONNUE » n'a pas d'équivalent dans la forme juridique des acteurs ; ignoré (1 fois)."]);
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
@@ -84,6 +84,20 @@ describe("importing data·inclusion structures and services", () => {
     expect(report.lines[0]?.status).toBe("conflict");
     const still = await placesForExport(database.db, charente.id);
     expect(still.find((p) => p.id === "s1")?.nom).toBe("Médiathèque d'Angoulême");
+  });
+
+  it("the file is parsed once: the structures turned into records are not written out and parsed again", async () => {
+    const many = Array.from({ length: 30 }, (_, i) => structure(`p${i}`, `Lieu ${i}`, "Angoulême", "16000", `${i} rue Coulomb`));
+    const bytes = encode({ structures: many, services });
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const dry = await importPlaces(database.db, system, { bytes, filename: "dora.json", territory: charente, dryRun: true });
+      expect(dry.records).toBe(30);
+      // Only the file itself (several kilobytes) is parsed; small parses (cached values) do not count.
+      expect(parse.mock.calls.filter(([text]) => typeof text === "string" && text.length > 1000)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it("the command line joins the structures file and the services file (--services)", async () => {

@@ -8,13 +8,31 @@
  * Accepted: a JSON array of structures, or an object { "structures": [...], "services": [...] }
  * (what `places export --format data-inclusion` writes). A file of services alone is refused with a
  * message: a service needs its structure to become a place.
+ *
+ * Each structure is also an actor of the shared registry (`actors[n - 1]` for line n): its public record
+ * (name, SIRET, RNA, contacts, site, description, legal type and worlds from its typology), written by
+ * importPlaces in the same transaction as the places (decision 016).
+ *
+ * The file is parsed once (by parseFile, which hands the parsed document to `dataInclusionOf`).
  */
+import type { ImportedActor, World } from "@/modules/actors";
+import { decode } from "../standard/parse";
 import { PIVOT_PLACEHOLDER, type FieldName } from "../standard/schema";
+import { DIGITAL_THEMATIQUE, reseauToWorld, typologieToActor } from "./typologie";
 import { mobilisationToAcces, publicToStandard, reseauToDispositif, silentPublics, thematiqueToService } from "./vocabulary";
 
 type Json = Record<string, unknown>;
 type FileIssue = { line: number; id: string; field: string; level: "warning" | "error"; message: string };
-export type Converted = { bytes: Uint8Array; issues: FileIssue[]; structures: number; services: number };
+type StandardRecord = Partial<Record<FieldName, string>>;
+export type Converted = {
+  /** One standard record per structure, in the file's order. */
+  records: StandardRecord[];
+  issues: FileIssue[];
+  structures: number;
+  services: number;
+  /** The actor of each structure (index n - 1 for line n); undefined for a line that is not an object. */
+  actors: (ImportedActor | undefined)[];
+};
 
 /** Keys that only a data·inclusion structure has (the standard says pivot, horaires, fiche_acces_libre). */
 const structureKeys = ["horaires_accueil", "reseaux_porteurs", "lien_source", "accessibilite_lieu", "siret"];
@@ -31,39 +49,32 @@ function looksLikeServices(list: unknown[]): boolean {
   return first !== undefined && "structure_id" in first && ("thematiques" in first || "modes_accueil" in first || "publics" in first);
 }
 
-/** Cheap look at the start of the file before parsing it twice: only JSON naming data·inclusion keys. */
-function maybeDataInclusion(bytes: Uint8Array): boolean {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).trimStart();
-  if (!head.startsWith("[") && !head.startsWith("{")) return false;
-  return /"structures"\s*:/.test(head) || /"structure_id"\s*:/.test(head) || structureKeys.some((k) => head.includes(`"${k}"`));
-}
-
 const text = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : "");
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(text).filter(Boolean) : typeof v === "string" && v.trim() !== "" ? [v.trim()] : []);
 
 /** Values of data·inclusion that the standard has no word for, counted, to report once each. */
 class Unmatched {
-  private counts = new Map<string, { what: string; value: string; n: number }>();
-  add(what: string, value: string): void {
+  private counts = new Map<string, { what: string; value: string; where: string; n: number }>();
+  add(what: string, value: string, where = "le standard de la médiation numérique"): void {
     const key = `${what}\u0000${value}`;
     const seen = this.counts.get(key);
     if (seen) seen.n++;
-    else this.counts.set(key, { what, value, n: 1 });
+    else this.counts.set(key, { what, value, where, n: 1 });
   }
   issues(): FileIssue[] {
-    return [...this.counts.values()].map(({ what, value, n }) => ({
+    return [...this.counts.values()].map(({ what, value, where, n }) => ({
       line: 0,
       id: "",
       field: "",
       level: "warning" as const,
-      message: `data·inclusion : ${what} « ${value} » n'a pas d'équivalent dans le standard de la médiation numérique ; ignoré (${n} fois).`,
+      message: `data·inclusion : ${what} « ${value} » n'a pas d'équivalent dans ${where} ; ignoré (${n} fois).`,
     }));
   }
 }
 
 /** One structure and its services as a record of the standard (strings, lists joined with "|"). */
-function placeOf(structure: Json, services: Json[], unmatched: Unmatched): Partial<Record<FieldName, string>> {
-  const out: Partial<Record<FieldName, string>> = {};
+function placeOf(structure: Json, services: Json[], unmatched: Unmatched): StandardRecord {
+  const out: StandardRecord = {};
   const set = (field: FieldName, value: string) => {
     if (value !== "") out[field] = value;
   };
@@ -136,17 +147,41 @@ function placeOf(structure: Json, services: Json[], unmatched: Unmatched): Parti
 }
 
 /**
- * The standard JSON file for a data·inclusion file, with file-level notes; undefined when the bytes
- * are not data·inclusion (they go through the standard's reading as they are).
+ * The public record of the structure as an actor. Its legal type and worlds come from its typology
+ * (data·inclusion v0 files carry `typologie`; v1 dropped it), its networks and its services' thematiques.
  */
-export function fromDataInclusion(bytes: Uint8Array): Converted | undefined {
-  if (!maybeDataInclusion(bytes)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return undefined; // the standard's reading reports the broken JSON
+function actorOf(structure: Json, services: Json[], unmatched: Unmatched): ImportedActor {
+  const worlds = new Set<World>();
+  const typologie = text(structure.typologie);
+  const typology = typologie ? typologieToActor[typologie] : undefined;
+  if (typologie && !typology) unmatched.add("la typologie de structure", typologie, "la forme juridique des acteurs");
+  for (const w of typology?.worlds ?? []) worlds.add(w);
+  for (const r of list(structure.reseaux_porteurs)) {
+    const w = reseauToWorld[r];
+    if (w) worlds.add(w);
   }
+  if (services.some((s) => list(s.thematiques).some((t) => t.startsWith(DIGITAL_THEMATIQUE)))) worlds.add("numerique");
+  return {
+    source: text(structure.source),
+    sourceId: text(structure.id),
+    name: text(structure.nom),
+    siret: text(structure.siret),
+    rna: text(structure.rna),
+    legalType: typology?.legalType,
+    worlds: [...worlds],
+    publicEmail: text(structure.courriel),
+    publicPhone: text(structure.telephone),
+    website: text(structure.site_web),
+    // v1 says `description`; v0 said `presentation_detail` (and a short `presentation_resume`).
+    description: text(structure.description) || text(structure.presentation_detail) || text(structure.presentation_resume),
+  };
+}
+
+/**
+ * The standard's records for a parsed data·inclusion document, with file-level notes and the actors;
+ * undefined when the document is not data·inclusion (it is read as the standard's file it is).
+ */
+export function dataInclusionOf(data: unknown): Converted | undefined {
   let structures: unknown[] | undefined;
   let services: unknown[] = [];
   if (isObject(data) && Array.isArray(data.structures)) {
@@ -157,7 +192,7 @@ export function fromDataInclusion(bytes: Uint8Array): Converted | undefined {
   } else if (Array.isArray(data) && looksLikeServices(data)) {
     const message =
       "Ce fichier contient des services data·inclusion sans leurs structures : un service devient un lieu avec sa structure. Déposez un fichier { \"structures\": […], \"services\": […] } ou, en ligne de commande, le fichier des structures avec --services.";
-    return { bytes: new TextEncoder().encode("[]"), issues: [{ line: 0, id: "", field: "", level: "error", message }], structures: 0, services: data.length };
+    return { records: [], issues: [{ line: 0, id: "", field: "", level: "error", message }], structures: 0, services: data.length, actors: [] };
   }
   if (!structures) return undefined;
 
@@ -171,14 +206,36 @@ export function fromDataInclusion(bytes: Uint8Array): Converted | undefined {
       orphans++;
       continue;
     }
-    byStructure.set(key, [...(byStructure.get(key) ?? []), s]);
+    const list = byStructure.get(key);
+    if (list) list.push(s);
+    else byStructure.set(key, [s]);
   }
   const unmatched = new Unmatched();
+  const actors: (ImportedActor | undefined)[] = [];
   // A non-object stays in place (as an empty object) so that line n is still the n-th structure.
-  const records = structures.map((s) => (isObject(s) ? placeOf(s, byStructure.get(text(s.id)) ?? [], unmatched) : {}));
+  const records = structures.map((s) => {
+    if (!isObject(s)) {
+      actors.push(undefined);
+      return {};
+    }
+    const own = byStructure.get(text(s.id)) ?? [];
+    actors.push(actorOf(s, own, unmatched));
+    return placeOf(s, own, unmatched);
+  });
   const issues = unmatched.issues();
   if (orphans > 0) {
     issues.push({ line: 0, id: "", field: "", level: "warning", message: `data·inclusion : ${orphans} service${orphans > 1 ? "s" : ""} sans structure dans le fichier (structure_id inconnu) : ignoré${orphans > 1 ? "s" : ""}.` });
   }
-  return { bytes: new TextEncoder().encode(JSON.stringify(records)), issues, structures: structures.length, services: services.length };
+  return { records, issues, structures: structures.length, services: services.length, actors };
+}
+
+/** The same from bytes (tests, tools): undefined when they are not data·inclusion JSON. */
+export function fromDataInclusion(bytes: Uint8Array): Converted | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(decode(bytes).text);
+  } catch {
+    return undefined; // the standard's reading reports the broken JSON
+  }
+  return dataInclusionOf(data);
 }

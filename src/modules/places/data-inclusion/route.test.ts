@@ -29,8 +29,8 @@ describe("GET /territoires/<adresse>/lieux/export/data-inclusion", () => {
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="lieux-charente-di-export.data-inclusion.json"');
     const body = (await response.json()) as { structures: Record<string, unknown>[]; services: Record<string, unknown>[] };
-    // 188 records in the file, 183 placed in a Charente commune (see places/import.test.ts).
-    expect(body.structures).toHaveLength(183);
+    // 188 records in the file, 184 placed in a Charente commune (see places/import.test.ts).
+    expect(body.structures).toHaveLength(184);
     expect(body.services.length).toBeGreaterThan(0);
     for (const s of body.structures) expect(schemaErrors(structureSchema, s)).toEqual([]);
     for (const s of body.services) expect(schemaErrors(serviceSchema, s)).toEqual([]);

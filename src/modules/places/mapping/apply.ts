@@ -15,7 +15,7 @@
  * - `date_maj` without a value: the day of the import (given by the caller).
  */
 import { createHash } from "node:crypto";
-import { PIVOT_PLACEHOLDER, isEnumField, placeFields, type EnumFieldName, type FieldName } from "../standard/schema";
+import { PIVOT_PLACEHOLDER, enumValues, isEnumField, placeFields, type EnumFieldName, type FieldName } from "../standard/schema";
 import { composeValue } from "./compose";
 import { compileTranslation, translateCells, type CompiledTranslation, type Translated } from "./translate";
 import type { ColumnMapping } from "./schema";
@@ -175,6 +175,21 @@ function closeSummary(field: EnumFieldName, terms: Map<string, { value: string; 
   };
 }
 
+/** v0.1 terms moved to the field they belong to: kept, and named once for the whole file. */
+function movedSummary(field: EnumFieldName, columns: string[], terms: Map<string, { to: { field: EnumFieldName; value: string }[]; count: number }>): MappingIssue {
+  const sorted = [...terms].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0], "fr"));
+  const shown = sorted.map(([t, { to, count }]) => `« ${t.slice(0, 80)} » → ${to.map((m) => `${m.field} « ${m.value} »`).join(", ")} (${count}\u00a0fois)`);
+  const cols = columns.map((c) => `« ${c} »`).join(", ");
+  const one = sorted.length === 1;
+  return {
+    line: 0,
+    id: "",
+    field,
+    level: "warning",
+    message: `${one ? "Une valeur" : `${sorted.length} valeurs`} de ${cols} (champ ${field}) ${one ? "appartient" : "appartiennent"} à un autre champ d'après la table de la version 0.1 du standard et ${one ? "y a été déplacée" : "y ont été déplacées"} : ${shown.join(", ")}.`,
+  };
+}
+
 export function applyMapping(table: ProducerTable, mapping: ColumnMapping, options: { today: string }): Applied {
   const constants = mapping.constants ?? {};
   const seenIds = new Map<string, number>();
@@ -183,6 +198,9 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
   const unknown = new Map<EnumFieldName, TermCounts>();
   const close = new Map<EnumFieldName, Map<string, { value: string; count: number }>>();
   const compiled = new Map<EnumFieldName, CompiledTranslation>();
+  const moved = new Map<EnumFieldName, Map<string, { to: { field: EnumFieldName; value: string }[]; count: number }>>();
+  /** The values the current row's terms moved to other fields (rows are computed one at a time). */
+  let rowMoves = new Map<EnumFieldName, Set<string>>();
   const translation = (field: EnumFieldName) => {
     let c = compiled.get(field);
     if (!c) compiled.set(field, (c = compileTranslation(mapping.translations?.[field])));
@@ -197,6 +215,15 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
           else terms.set(term, { value: t.values[0] ?? "", count: 1 });
           return;
         }
+        if (t.source === "moved" && t.moved) {
+          for (const m of t.moved) rowMoves.set(m.field, (rowMoves.get(m.field) ?? new Set()).add(m.value));
+          let terms = moved.get(field);
+          if (!terms) moved.set(field, (terms = new Map()));
+          const known = terms.get(term);
+          if (known) known.count++;
+          else terms.set(term, { to: t.moved, count: 1 });
+          return;
+        }
         if (t.source !== "unknown") return;
         let counts = unknown.get(field);
         if (!counts) unknown.set(field, (counts = new Map()));
@@ -208,10 +235,17 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
   const records = table.rows.map((row, index) => {
     const record: StandardRecord = {};
     const errors: { field: FieldName; message: string }[] = [];
+    rowMoves = new Map();
     for (const [name, compute] of kinds) {
       let value = compute({ field: name, row, mapping, raw: cell(row, mapping.fields[name]), error: (message) => errors.push({ field: name, message }), translation }).trim();
       if (value === "") value = (name === "id" ? "" : (constants[name] ?? "")).trim();
       if (value !== "") record[name] = value;
+    }
+    // v0.1 terms that belong to another field join that field's values (in its vocabulary's order).
+    for (const [to, values] of rowMoves) {
+      const order = enumValues(to) as readonly string[];
+      const all = new Set([...(record[to] ?? "").split("|").filter(Boolean), ...values]);
+      record[to] = [...all].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join("|");
     }
     record.pivot ??= PIVOT_PLACEHOLDER;
     record.date_maj ??= options.today;
@@ -235,6 +269,10 @@ export function applyMapping(table: ProducerTable, mapping: ColumnMapping, optio
     issues.unshift(unknownSummary(field, columns, counts));
   }
   for (const [field, terms] of close) issues.unshift(closeSummary(field, terms));
+  for (const [field, terms] of moved) {
+    const columns = [mapping.fields[field], ...(mapping.translations?.[field]?.columns ?? [])].filter((c): c is string => c !== undefined);
+    issues.unshift(movedSummary(field, columns, terms));
+  }
   return { records, lines: [...table.lines], issues, refused };
 }
 

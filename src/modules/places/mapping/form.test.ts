@@ -59,19 +59,19 @@ describe("projection of the coordinates", () => {
 });
 
 describe("composed fields from the form", () => {
-  const columns = ["nom", "num", "voie", "lun", "mar", "mer"];
-  const section = { compose_section: "1", compose_affiche: "" };
+  const columns = ["nom", "num", "voie", "lun", "mar", "mer", "a", "b", "c", "d", "e"];
+  const section = { compose_section: "1", compose_lignes: "1", compose_1_affiche: "", compose_1_colonnes: "4" };
 
   it("a concatenation and the hours by day, from plain selects", () => {
     const form = {
       ...section,
       colonne_nom: "nom",
-      compose_champ: "adresse",
-      compose_colonne_1: "num",
-      compose_colonne_2: "",
-      compose_colonne_3: "voie",
-      compose_colonne_4: "",
-      compose_separateur: " ",
+      compose_1_champ: "adresse",
+      compose_1_colonne_1: "num",
+      compose_1_colonne_2: "",
+      compose_1_colonne_3: "voie",
+      compose_1_colonne_4: "",
+      compose_1_separateur: " ",
       horaires_jour_1: "lun",
       horaires_jour_2: "mar",
       horaires_jour_3: "",
@@ -93,32 +93,78 @@ describe("composed fields from the form", () => {
 
   it("the composed values reach the records", async () => {
     const table = await csvTable(LAMBERT);
-    const { mapping } = mappingFromForm({ ...section, colonne_nom: "nom", compose_champ: "adresse", compose_colonne_1: "num", compose_colonne_2: "voie", compose_separateur: " ", horaires_jour_1: "lun", horaires_jour_2: "mar" }, table.columns);
+    const { mapping } = mappingFromForm({ ...section, colonne_nom: "nom", compose_1_champ: "adresse", compose_1_colonne_1: "num", compose_1_colonne_2: "voie", compose_1_separateur: " ", horaires_jour_1: "lun", horaires_jour_2: "mar" }, table.columns);
     const record = applyMapping(table, mapping, { today: TODAY }).records[0];
     expect(record?.adresse).toBe("8 rue de la Paix");
     expect(record?.horaires).toBe("Mo 09:00-12:00");
   });
 
   it("says what is wrong, on the input at fault", () => {
-    expect(mappingFromForm({ ...section, compose_champ: "adresse", compose_colonne_1: "num" }, columns).fieldErrors).toEqual({ compose_colonne_1: ["Choisissez au moins deux colonnes à mettre bout à bout."] });
-    expect(mappingFromForm({ ...section, compose_colonne_1: "num", compose_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_champ: ["Choisissez le champ que ces colonnes composent."] });
-    expect(mappingFromForm({ ...section, compose_champ: "id", compose_colonne_1: "num", compose_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_champ: ["Ce champ ne peut pas être composé de plusieurs colonnes."] });
+    expect(mappingFromForm({ ...section, compose_1_champ: "adresse", compose_1_colonne_1: "num" }, columns).fieldErrors).toEqual({ compose_1_colonne_1: ["Choisissez au moins deux colonnes à mettre bout à bout."] });
+    expect(mappingFromForm({ ...section, compose_1_colonne_1: "num", compose_1_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_1_champ: ["Choisissez le champ que ces colonnes composent."] });
+    expect(mappingFromForm({ ...section, compose_1_champ: "id", compose_1_colonne_1: "num", compose_1_colonne_2: "voie" }, columns).fieldErrors).toEqual({ compose_1_champ: ["Ce champ ne peut pas être composé de plusieurs colonnes."] });
     expect(mappingFromForm({ ...section, horaires_jour_3: "mercredi" }, columns).fieldErrors).toEqual({ horaires_jour_3: ["La colonne « mercredi » n'existe pas dans ce fichier."] });
   });
 
-  it("replaces the compositions the section showed, keeps the others; without the section, keeps them all", () => {
+  it("several concatenations at once, each in its row; the same field twice is said on the second", () => {
+    const two = {
+      compose_section: "1",
+      compose_lignes: "2",
+      compose_1_champ: "adresse",
+      compose_1_colonnes: "4",
+      compose_1_colonne_1: "num",
+      compose_1_colonne_2: "voie",
+      compose_1_separateur: " ",
+      compose_2_champ: "nom",
+      compose_2_colonnes: "6",
+      compose_2_colonne_1: "a",
+      compose_2_colonne_2: "b",
+      compose_2_colonne_3: "c",
+      compose_2_colonne_4: "d",
+      compose_2_colonne_5: "e",
+      compose_2_separateur: "-",
+    };
+    expect(mappingFromForm(two, columns)).toEqual({
+      mapping: {
+        fields: {},
+        compose: {
+          adresse: { kind: "concat", columns: ["num", "voie"], separator: " " },
+          nom: { kind: "concat", columns: ["a", "b", "c", "d", "e"], separator: "-" },
+        },
+      },
+      fieldErrors: {},
+    });
+    expect(mappingFromForm({ ...two, compose_2_champ: "adresse" }, columns).fieldErrors).toEqual({ compose_2_champ: ["Ce champ est déjà composé plus haut : un champ n'a qu'une composition."] });
+  });
+
+  it("every concatenation is shown, longer ones too (one spare select each), and posted back unchanged (replay)", () => {
     const carried: ColumnMapping["compose"] = {
       adresse: { kind: "concat", columns: ["num", "voie"], separator: " " },
       nom: { kind: "concat", columns: ["a", "b", "c", "d", "e"], separator: "-" },
       horaires: { kind: "hours_by_day", days: ["lun", "", "", "", "", "", ""] },
     };
-    // Emptied in the page: the concatenation shown and the hours go; the five-column one (not shown) stays.
-    const emptied = mappingFromForm({ compose_section: "1", compose_affiche: "adresse", compose_champ: "" }, columns, carried).mapping;
-    expect(emptied.compose).toEqual({ nom: { kind: "concat", columns: ["a", "b", "c", "d", "e"], separator: "-" } });
-    expect(mappingFromForm({}, columns, carried).mapping.compose).toEqual(carried);
-    // The page shows what it will post back.
     const values = formValues({ fields: {}, compose: carried });
-    expect([values.compose_champ, values.compose_affiche, values.compose_colonne_1, values.compose_colonne_2, values.compose_colonne_3, values.compose_separateur]).toEqual(["adresse", "adresse", "num", "voie", "", " "]);
+    // The mapping's own order: adresse, then nom (a row keeps its place from post to post).
+    expect([values.compose_lignes, values.compose_2_champ, values.compose_2_affiche, values.compose_2_colonnes, values.compose_2_colonne_5, values.compose_2_colonne_6, values.compose_2_separateur]).toEqual(["2", "nom", "nom", "6", "e", "", "-"]);
+    expect([values.compose_1_champ, values.compose_1_colonnes, values.compose_1_colonne_1, values.compose_1_colonne_2, values.compose_1_colonne_3]).toEqual(["adresse", "4", "num", "voie", ""]);
     expect(values.horaires_jour_1).toBe("lun");
+    // What the page shows, posted as it is, gives the same compositions (the page keeps them from post to post).
+    expect(mappingFromForm({ ...values, compose_section: "1" }, columns, carried).mapping.compose).toEqual(carried);
+    // Without the section (an older page): all kept.
+    expect(mappingFromForm({}, columns, carried).mapping.compose).toEqual(carried);
+  });
+
+  it("« Ajouter un champ composé » adds an empty row; a row emptied (« Aucun ») removes its concatenation", () => {
+    const carried: ColumnMapping["compose"] = { adresse: { kind: "concat", columns: ["num", "voie"], separator: " " } };
+    const added = formValues({ fields: {}, compose: carried }, 1);
+    expect([added.compose_lignes, added.compose_2_champ, added.compose_2_affiche, added.compose_2_colonne_1, added.compose_2_separateur]).toEqual(["2", "", "", "", " "]);
+    // The new row filled in: both concatenations.
+    const filled = { ...added, compose_section: "1", compose_2_champ: "nom", compose_2_colonne_1: "a", compose_2_colonne_2: "b" };
+    expect(mappingFromForm(filled, columns, carried).mapping.compose).toEqual({ adresse: carried.adresse, nom: { kind: "concat", columns: ["a", "b"], separator: " " } });
+    // The first emptied: removed, the other kept.
+    const emptied = mappingFromForm({ ...filled, compose_1_champ: "" }, columns, carried).mapping;
+    expect(emptied.compose).toEqual({ nom: { kind: "concat", columns: ["a", "b"], separator: " " } });
+    // Nothing composed: one empty row to start with.
+    expect(formValues({ fields: {} }).compose_lignes).toBe("1");
   });
 });

@@ -116,3 +116,35 @@ describe("translating a producer's terms", () => {
     expect(applied.records.map((r) => r.frais_a_charge)).toEqual(["Gratuit sous condition", "Gratuit"]);
   });
 });
+
+describe("a v0.1 term of another field is moved to it (said once per file, with its count)", () => {
+  it("« Seniors (+ 65 ans) » in services is a public; « Surdité » in publics is a prise en charge", () => {
+    const none = compileTranslation(undefined);
+    expect(translateTerm("services", "Seniors (+ 65 ans)", none)).toEqual({ values: [], source: "moved", moved: [{ field: "publics_specifiquement_adresses", value: "Seniors" }] });
+    expect(translateTerm("publics_specifiquement_adresses", "Surdité", none)).toEqual({ values: [], source: "moved", moved: [{ field: "prise_en_charge_specifique", value: "Surdité" }] });
+  });
+
+  it("the moved value joins the field's own values in the record; the report names each term once with its count", async () => {
+    const table = await csvTable(
+      [
+        `${head};Services;Publics`,
+        `${place(1)};Prendre en main un ordinateur|Seniors (+ 65 ans);Jeunes`,
+        `${place(2)};Seniors (+ 65 ans);`,
+        `${place(3)};Surdité;`,
+      ].join("\n"),
+    );
+    const applied = applyMapping(table, { fields: { ...base, services: "Services", publics_specifiquement_adresses: "Publics" } }, { today: TODAY });
+    expect(applied.records.map((r) => [r.services, r.publics_specifiquement_adresses, r.prise_en_charge_specifique])).toEqual([
+      ["Maîtrise des outils numériques du quotidien", "Jeunes|Seniors", undefined],
+      [undefined, "Seniors", undefined],
+      [undefined, undefined, "Surdité"],
+    ]);
+    expect(applied.issues.map((i) => [i.line, i.field, i.message])).toEqual([
+      [
+        0,
+        "services",
+        "2 valeurs de « Services » (champ services) appartiennent à un autre champ d'après la table de la version 0.1 du standard et y ont été déplacées : « Seniors (+ 65 ans) » → publics_specifiquement_adresses « Seniors » (2\u00a0fois), « Surdité » → prise_en_charge_specifique « Surdité » (1\u00a0fois).",
+      ],
+    ]);
+  });
+});

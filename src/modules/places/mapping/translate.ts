@@ -5,6 +5,8 @@
  *   2. a rule of the mapping             → its values;
  *   3. a value of the standard's vocabulary (case, accents and spaces aside) → that value;
  *   4. the v0.1 translation table (« CNFS » → « Conseillers numériques »), when its target is this field;
+ *   4b. a v0.1 value of ANOTHER enumerated field (« Seniors (+ 65 ans) » in a column mapped to services):
+ *      moved to that field (`moved`), and said once per file with its count;
  *   5. otherwise the term is unknown: no value, and counted, so that the report says it ONCE with
  *      its count (one line per field, not one warning per row).
  * Pure: the preview, the import and the CLI run the same code.
@@ -15,8 +17,9 @@ import { matchCurrent, matchKey, matchLegacy } from "../standard/vocabulary";
 import { closestValue } from "./fit";
 import type { ValueTranslation } from "./schema";
 
-export type TranslationSource = "rule" | "excluded" | "standard" | "v0.1" | "close" | "unknown";
-export type Translated = { values: string[]; source: TranslationSource };
+export type TranslationSource = "rule" | "excluded" | "standard" | "v0.1" | "moved" | "close" | "unknown";
+/** `moved`: values for other fields (a v0.1 term that belongs elsewhere), added to those fields. */
+export type Translated = { values: string[]; source: TranslationSource; moved?: { field: EnumFieldName; value: string }[] };
 
 const legacyFieldNames = Object.keys(legacyValueTables) as LegacyEnumFieldName[];
 
@@ -30,6 +33,22 @@ function legacyTargets(field: EnumFieldName, term: string): string[] | null {
     if (here.length > 0 || match.targets.length === 0) return [...new Set(here.map((t) => t.value))];
   }
   return null;
+}
+
+/**
+ * The v0.1 targets of a term that land in other enumerated fields of v1 (« Déficience visuelle », a v0.1
+ * public, is a prise_en_charge_specifique): only values those fields' enumerations hold.
+ */
+function legacyElsewhere(field: EnumFieldName, term: string): { field: EnumFieldName; value: string }[] {
+  for (const legacy of legacyFieldNames) {
+    const match = matchLegacy(legacy, term);
+    if (!match) continue;
+    const elsewhere = match.targets.flatMap((t: LegacyTarget) =>
+      t.field !== field && t.field !== "autres_formations_labels" && (enumValues(t.field) as readonly string[]).includes(t.value) ? [{ field: t.field, value: t.value }] : [],
+    );
+    if (elsewhere.length > 0) return elsewhere;
+  }
+  return [];
 }
 
 /** Rules indexed by the comparison key of their terms (built once per mapping and field). */
@@ -61,6 +80,8 @@ function translateUncached(field: EnumFieldName, term: string, compiled: Compile
   if (current) return { values: [current.value], source: "standard" };
   const legacy = legacyTargets(field, term);
   if (legacy) return { values: legacy, source: "v0.1" };
+  const moved = legacyElsewhere(field, term);
+  if (moved.length > 0) return { values: [], source: "moved", moved };
   // Proposed by closeness in words, named in the file's report and shown in the preview, where a rule
   // or an exclusion overrides it.
   const close = closestValue(field, term);
@@ -71,6 +92,7 @@ function translateUncached(field: EnumFieldName, term: string, compiled: Compile
 // Known as a whole by a rule or a vocabulary, not by closeness: « France Services, CNFS » is close to
 // « France Services » but is two terms.
 const known = (field: EnumFieldName, text: string, compiled: CompiledTranslation) => {
+  // "moved" counts as known: a v0.1 label keeps its commas wherever it belongs.
   const source = translateTerm(field, text, compiled).source;
   return source !== "unknown" && source !== "close";
 };

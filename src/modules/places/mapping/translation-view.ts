@@ -12,7 +12,15 @@ import { compileTranslation, termsOf, translateTerm, type TranslationSource } fr
 export const EXCLUDE_CHOICE = "__exclure";
 export const MAX_TERMS_SHOWN = 150;
 
-export type TermView = { term: string; count: number; values: string[]; source: TranslationSource; choice: string };
+export type TermView = {
+  term: string;
+  count: number;
+  values: string[];
+  source: TranslationSource;
+  choice: string;
+  /** A v0.1 term of another field: where its values go. */
+  moved?: { field: EnumFieldName; value: string }[];
+};
 export type TranslationView = { field: EnumFieldName; title: string; columns: string[]; options: string[]; terms: TermView[]; totalTerms: number };
 
 export const translationInput = (field: string, i: number) => `trad_${field}_${i}`;
@@ -37,7 +45,7 @@ export function translationViews(table: ProducerTable, mapping: ColumnMapping): 
       .map(([term, count]): TermView => {
         const t = translateTerm(field, term, compiled);
         const choice = excluded.has(term) ? EXCLUDE_CHOICE : (ruleOf.get(term) ?? "");
-        return { term, count, values: t.values, source: t.source, choice };
+        return { term, count, values: t.values, source: t.source, choice, ...(t.moved ? { moved: t.moved } : {}) };
       });
     // Unknown terms first: they are the ones to decide.
     terms.sort((a, b) => Number(b.source === "unknown") - Number(a.source === "unknown"));

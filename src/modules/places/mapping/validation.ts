@@ -3,7 +3,23 @@ import { jsonDepthExceeds } from "@/platform/files/json";
 import { enumValues, fieldNames, freeTextFields, isEnumField, schemaVersion, type EnumFieldName, type FieldName } from "../standard/schema";
 import type { ColumnMapping, Composition, ValueTranslation } from "./schema";
 import { isProjectionCode, projections, type ProjectionCode } from "./normalize/projections";
-import { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput } from "./form-names";
+import {
+  CONCAT_COLUMNS,
+  MAX_CONCAT_COLUMNS,
+  MAX_CONCAT_ROWS,
+  addConcatIntent,
+  columnInput,
+  composeSectionInput,
+  concatColumnInput,
+  concatColumnsInput,
+  concatFieldInput,
+  concatRowsInput,
+  concatSeparatorInput,
+  concatShownInput,
+  constantInput,
+  dayInput,
+  projectionInput,
+} from "./form-names";
 
 // Shared by the mapping form (server action) and the commands: one set of rules, French messages.
 
@@ -155,26 +171,47 @@ export const mappingNameSchema = z
 export const saveMappingSchema = z.object({ name: mappingNameSchema, mapping: columnMappingSchema });
 export type SaveMappingInput = z.input<typeof saveMappingSchema>;
 
-export { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput };
+export {
+  CONCAT_COLUMNS,
+  MAX_CONCAT_COLUMNS,
+  MAX_CONCAT_ROWS,
+  addConcatIntent,
+  columnInput,
+  composeSectionInput,
+  concatColumnInput,
+  concatColumnsInput,
+  concatFieldInput,
+  concatRowsInput,
+  concatSeparatorInput,
+  concatShownInput,
+  constantInput,
+  dayInput,
+  projectionInput,
+};
 
 
 /** Text fields a concatenation may fill (not the identifier, not the hours: those have their own rules). */
 export const concatFields: readonly FieldName[] = freeTextFields.filter((f) => f !== "id" && f !== "horaires");
 
-/** The concatenation the section shows: the first one of at most CONCAT_COLUMNS columns (longer ones travel unseen). */
-export function shownConcat(compose: ColumnMapping["compose"]): { field: FieldName; columns: string[]; separator: string } | undefined {
-  for (const f of concatFields) {
-    const c = compose?.[f];
-    if (c?.kind === "concat" && c.columns.length <= CONCAT_COLUMNS) return { field: f, columns: c.columns, separator: c.separator };
-  }
-  return undefined;
+export type ConcatRow = { field: FieldName; columns: string[]; separator: string };
+
+/**
+ * The concatenations the section shows, one row each, in the mapping's own order (the rows keep their
+ * place from post to post); all of them: none travels unseen.
+ */
+export function concatRows(compose: ColumnMapping["compose"]): ConcatRow[] {
+  const allowed = new Set<string>(concatFields);
+  return Object.entries(compose ?? {}).flatMap(([f, c]) => (c?.kind === "concat" && allowed.has(f) ? [{ field: f as FieldName, columns: c.columns, separator: c.separator }] : []));
 }
+
+/** Column selects of a row: at least CONCAT_COLUMNS, and one spare after the columns chosen (up to the schema's 10). */
+export const concatSelects = (columns: number) => Math.min(MAX_CONCAT_COLUMNS, Math.max(CONCAT_COLUMNS, columns + 1));
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /**
- * The composed fields posted by the section, over those carried by the page: the concatenation shown
- * and the hours by day are replaced by what the selects say (emptied = removed); others are kept.
+ * The composed fields posted by the section, over those carried by the page: each concatenation a row
+ * showed and the hours by day are replaced by what the selects say (emptied = removed); others are kept.
  */
 export function compositionsFromForm(
   form: Record<string, unknown>,
@@ -187,27 +224,40 @@ export function compositionsFromForm(
   const known = new Set(columns);
   const unknown = (c: string) => `La colonne « ${c.slice(0, 80)} » n'existe pas dans ce fichier.`;
 
-  const shown = text(form[concatShownInput]);
-  if (compose[shown]?.kind === "concat") delete compose[shown];
-  const field = text(form[concatFieldInput]);
-  const chosen: string[] = [];
-  for (let n = 1; n <= CONCAT_COLUMNS; n++) {
-    const c = text(form[concatColumnInput(n)]);
-    if (c === "") continue;
-    if (known.has(c)) chosen.push(c);
-    else fieldErrors[concatColumnInput(n)] = [unknown(c)];
+  const count = (v: unknown, max: number) => Math.min(max, Math.max(0, Number.parseInt(text(v), 10) || 0));
+  const rows = count(form[concatRowsInput], MAX_CONCAT_ROWS);
+  // Every concatenation a row showed is replaced by what the row says now (emptied: removed).
+  for (let k = 1; k <= rows; k++) {
+    const shown = text(form[concatShownInput(k)]);
+    if (compose[shown]?.kind === "concat") delete compose[shown];
   }
-  const separator = text(form[concatSeparatorInput]);
-  if (field === "") {
-    if (chosen.length > 0) fieldErrors[concatFieldInput] = ["Choisissez le champ que ces colonnes composent."];
-  } else if (!(concatFields as readonly string[]).includes(field)) {
-    fieldErrors[concatFieldInput] = ["Ce champ ne peut pas être composé de plusieurs colonnes."];
-  } else if (chosen.length < 2 && !fieldErrors[concatColumnInput(1)]) {
-    fieldErrors[concatColumnInput(1)] = ["Choisissez au moins deux colonnes à mettre bout à bout."];
-  } else if (separator.length > 10) {
-    fieldErrors[concatSeparatorInput] = ["Le séparateur compte 10 caractères au plus."];
-  } else {
-    compose[field] = { kind: "concat", columns: chosen, separator };
+  const composedHere = new Set<string>();
+  for (let k = 1; k <= rows; k++) {
+    const field = text(form[concatFieldInput(k)]);
+    const chosen: string[] = [];
+    const selects = count(form[concatColumnsInput(k)], MAX_CONCAT_COLUMNS) || CONCAT_COLUMNS;
+    for (let n = 1; n <= selects; n++) {
+      const c = text(form[concatColumnInput(k, n)]);
+      if (c === "") continue;
+      if (known.has(c)) chosen.push(c);
+      else fieldErrors[concatColumnInput(k, n)] = [unknown(c)];
+    }
+    const separator = text(form[concatSeparatorInput(k)]);
+    if (field === "") {
+      // « Aucun » on a row that showed a concatenation removes it; on a new row, columns without a field are a slip.
+      if (chosen.length > 0 && text(form[concatShownInput(k)]) === "") fieldErrors[concatFieldInput(k)] = ["Choisissez le champ que ces colonnes composent."];
+    } else if (!(concatFields as readonly string[]).includes(field)) {
+      fieldErrors[concatFieldInput(k)] = ["Ce champ ne peut pas être composé de plusieurs colonnes."];
+    } else if (composedHere.has(field)) {
+      fieldErrors[concatFieldInput(k)] = ["Ce champ est déjà composé plus haut : un champ n'a qu'une composition."];
+    } else if (chosen.length < 2 && !fieldErrors[concatColumnInput(k, 1)]) {
+      fieldErrors[concatColumnInput(k, 1)] = ["Choisissez au moins deux colonnes à mettre bout à bout."];
+    } else if (separator.length > 10) {
+      fieldErrors[concatSeparatorInput(k)] = ["Le séparateur compte 10 caractères au plus."];
+    } else {
+      composedHere.add(field);
+      compose[field] = { kind: "concat", columns: chosen, separator };
+    }
   }
 
   if (compose.horaires?.kind === "hours_by_day") delete compose.horaires;

@@ -13,6 +13,7 @@ import { importPlaces, type ImportLine, type ImportReport } from "../commands";
 import { enumValues, isEnumField, placeFields, type FieldName } from "../standard/schema";
 import { takeUpload } from "../uploads";
 import { writtenSources } from "../import-view";
+import { reportCounts, type ReportCounts } from "../import-outcome";
 import { applyMapping, remapReport, standardJson, type Applied, type StandardRecord } from "./apply";
 import { mappingPolicy } from "./policy";
 import type { SavedMapping } from "./queries";
@@ -20,7 +21,23 @@ import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { translationViews, type TranslationView } from "./translation-view";
-import { CONCAT_COLUMNS, columnInput, concatColumnInput, concatFields, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, missingRequired, projectionInput, shownConcat } from "./validation";
+import {
+  columnInput,
+  concatColumnInput,
+  concatColumnsInput,
+  concatFields,
+  concatFieldInput,
+  concatRows,
+  concatRowsInput,
+  concatSelects,
+  concatSeparatorInput,
+  concatShownInput,
+  constantInput,
+  dayInput,
+  MAX_CONCAT_ROWS,
+  missingRequired,
+  projectionInput,
+} from "./validation";
 import { mappedProjection } from "./normalize/coordinates";
 import { projectionLabel, projections } from "./normalize/projections";
 
@@ -115,20 +132,31 @@ function constantHint(f: FieldName): string {
   return "Utilisée pour chaque ligne quand aucune colonne n'est choisie ou que la cellule est vide.";
 }
 
-/** The form's values for a mapping (what the selects, fixed-value inputs, projection and composed fields show). */
-export function formValues(mapping: ColumnMapping): Record<string, string> {
+/**
+ * The form's values for a mapping (what the selects, fixed-value inputs, projection and composed fields
+ * show). One row per concatenation, plus `emptyRows` empty ones (« Ajouter un champ composé »); an empty
+ * row when there is none, so that the first one can be written.
+ */
+export function formValues(mapping: ColumnMapping, emptyRows = 0): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of placeFields) {
     out[columnInput(f.name)] = mapping.fields[f.name] ?? "";
     if (f.name !== "id") out[constantInput(f.name)] = mapping.constants?.[f.name] ?? "";
   }
   out[projectionInput] = mapping.projection ?? "";
-  const concat = shownConcat(mapping.compose);
-  out[concatFieldInput] = concat?.field ?? "";
-  out[concatShownInput] = concat?.field ?? "";
-  for (let n = 1; n <= CONCAT_COLUMNS; n++) out[concatColumnInput(n)] = concat?.columns[n - 1] ?? "";
-  // A space by default: « 8 » and « rue de la Paix » make « 8 rue de la Paix ».
-  out[concatSeparatorInput] = concat?.separator ?? " ";
+  const filled = concatRows(mapping.compose);
+  const rows = [...filled, ...Array.from({ length: filled.length === 0 ? Math.max(1, emptyRows) : emptyRows }, () => undefined)].slice(0, Math.max(MAX_CONCAT_ROWS, filled.length));
+  out[concatRowsInput] = String(rows.length);
+  rows.forEach((row, i) => {
+    const k = i + 1;
+    out[concatFieldInput(k)] = row?.field ?? "";
+    out[concatShownInput(k)] = row?.field ?? "";
+    const selects = concatSelects(row?.columns.length ?? 0);
+    out[concatColumnsInput(k)] = String(selects);
+    for (let n = 1; n <= selects; n++) out[concatColumnInput(k, n)] = row?.columns[n - 1] ?? "";
+    // A space by default: « 8 » and « rue de la Paix » make « 8 rue de la Paix ».
+    out[concatSeparatorInput(k)] = row?.separator ?? " ";
+  });
   const hours = mapping.compose?.horaires;
   for (let d = 0; d < 7; d++) out[dayInput(d)] = hours?.kind === "hours_by_day" ? (hours.days[d] ?? "") : "";
   return out;
@@ -286,20 +314,8 @@ export function withMappingIssues<R extends { records: number; rejected: number;
 
 const MAX_SHOWN = 300;
 
-/** What the page shows of a report, small enough to travel in the form's state. */
-export type ReportView = {
-  dryRun: boolean;
-  records: number;
-  accepted: number;
-  warned: number;
-  rejected: number;
-  /** Dry run: places that the import would write. */
-  toImport: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  conflicts: number;
+/** What the page shows of a report, small enough to travel in the form's state: its counts and first rows. */
+export type ReportView = ReportCounts & {
   issues: ImportReport["issues"];
   totalIssues: number;
   /** Lines refused or outside the perimeter (the first ones). */
@@ -312,17 +328,7 @@ export type ReportView = {
 export function reportView(report: ImportReport): ReportView {
   const notImported = report.lines.filter((l) => l.status === "rejected" || l.status === "skipped" || l.status === "conflict");
   return {
-    dryRun: report.dryRun,
-    records: report.records,
-    accepted: report.accepted,
-    warned: report.warned,
-    rejected: report.rejected,
-    toImport: report.lines.filter((l) => l.status === "created").length,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    skipped: report.skipped,
-    conflicts: report.conflicts ?? 0,
+    ...reportCounts(report),
     issues: report.issues.slice(0, MAX_SHOWN),
     totalIssues: report.issues.length,
     notImported: notImported.slice(0, MAX_SHOWN),

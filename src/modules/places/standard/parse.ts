@@ -64,16 +64,23 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-export function parseFile(bytes: Uint8Array, filename = ""): ParsedFile {
+/**
+ * Replaces a parsed JSON document by the records to read (data·inclusion: structures and services
+ * become the standard's records), or leaves it (undefined). Given the document JSON.parse made, so
+ * that a file is parsed once whatever it turns out to be.
+ */
+export type JsonReader = (data: unknown) => unknown[] | undefined;
+
+export function parseFile(bytes: Uint8Array, filename = "", reader?: JsonReader): ParsedFile {
   try {
-    return parseUnsafe(bytes, filename);
+    return parseUnsafe(bytes, filename, reader);
   } catch (e) {
     // Last resort: the readers below handle bad input themselves; this only guards against a library bug.
     return failure(`Le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)}).`);
   }
 }
 
-function parseUnsafe(bytes: Uint8Array, filename: string): ParsedFile {
+function parseUnsafe(bytes: Uint8Array, filename: string, reader: JsonReader | undefined): ParsedFile {
   const { text, encoding } = decode(bytes);
   if (text.trim() === "") return failure("Le fichier est vide.", { encoding });
   // Text files have no NUL characters; a spreadsheet (.xlsx, .ods) or an image does.
@@ -82,10 +89,10 @@ function parseUnsafe(bytes: Uint8Array, filename: string): ParsedFile {
   }
   const first = text.trimStart()[0];
   const json = /\.(geo)?json$/i.test(filename) || first === "[" || first === "{";
-  return json ? readJson(text, encoding) : readCsv(text, encoding);
+  return json ? readJson(text, encoding, reader) : readCsv(text, encoding);
 }
 
-function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): ParsedFile {
+function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>, reader: JsonReader | undefined): ParsedFile {
   // Before parsing: the checks after it walk values recursively.
   if (jsonDepthExceeds(text)) return failure(jsonTooDeepMessage(), { format: "json", encoding });
   let data: unknown;
@@ -95,7 +102,7 @@ function readJson(text: string, encoding: NonNullable<ParsedFile["encoding"]>): 
     const detail = e instanceof Error ? e.message : String(e);
     return failure(`Le fichier JSON est mal formé : ${detail}.`, { format: "json", encoding });
   }
-  const items = recordsOf(data);
+  const items = reader?.(data) ?? recordsOf(data);
   if (!items) {
     return failure("Le fichier JSON doit contenir une liste de lieux (un tableau d'objets, ou un objet qui contient ce tableau).", {
       format: "json",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ImportLine, ImportReport } from "../commands";
-import { LINE_FILTERS, lineFilters, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches, type ReportCounts, type ReportRow } from "../import-outcome";
+import { actorSentence, LINE_FILTERS, lineFilters, outcomeDetail, outcomeSentence, reportRows, reportSummary, rowMatches, type ReportCounts, type ReportRow } from "../import-outcome";
 import { Table } from "@/ui/table";
 import { ReportFilterNav } from "./report-filter-nav";
 
@@ -88,6 +88,8 @@ const empty: Record<(typeof LINE_FILTERS)[number]["key"], string> = {
 };
 
 function RowsTable({ rows, caption, committed }: { rows: ReportRow[]; caption: string; committed: boolean }) {
+  // A data·inclusion file: each structure is a place and an actor; the report says both.
+  const actors = rows.some((r) => r.actor);
   return (
     <div className="fr-table fr-table--sm fr-mb-2w">
       <Table>
@@ -96,7 +98,8 @@ function RowsTable({ rows, caption, committed }: { rows: ReportRow[]; caption: s
           <tr>
             <th scope="col">Ligne</th>
             <th scope="col">Identifiant</th>
-            <th scope="col">État</th>
+            <th scope="col">{actors ? "Lieu" : "État"}</th>
+            {actors ? <th scope="col">Acteur</th> : null}
             <th scope="col">Remarques</th>
           </tr>
         </thead>
@@ -106,6 +109,20 @@ function RowsTable({ rows, caption, committed }: { rows: ReportRow[]; caption: s
               <td>{r.line || "fichier"}</td>
               <td className="maillage-pre">{r.id}</td>
               <td>{rowState(r, committed)}</td>
+              {actors ? (
+                <td>
+                  {r.actor ? (
+                    <>
+                      <p className="fr-text--sm fr-mb-1v">{actorSentence(r.actor, committed)}</p>
+                      {r.actor.notes.map((n) => (
+                        <p key={n} className="fr-text--sm fr-mb-1v">
+                          {n}
+                        </p>
+                      ))}
+                    </>
+                  ) : null}
+                </td>
+              ) : null}
               <td>
                 {r.reason ? <p className="fr-text--sm fr-mb-1v">{r.reason}</p> : null}
                 {r.messages.map((m, n) => (

@@ -23,6 +23,30 @@ describe("resolveCommune", () => {
     expect(resolveCommune(index, { postcode: "23800", commune: "Dun Le Palestel" })).toMatchObject({ insee: "23075", name: "Dun-le-Palestel", postcode: "23800", notes: [] });
     expect(resolveCommune(index, { postcode: "51200", commune: "Épernay, Marne, Grand Est, FRA" })).toMatchObject({ insee: "51230", name: "Épernay", notes: [] });
   });
+  it("a name's last words: the only commune of the département whose name ends so, else none, the candidates named", () => {
+    // « Châtain » (23700) in La Creuse's file: no commune of the Creuse is called so (Chatain is in the Vienne).
+    expect(resolveCommune(index, { postcode: "23700", commune: "Châtain" })).toMatchObject({
+      insee: "23005",
+      name: "Arfeuille-Châtain",
+      postcode: "23700",
+      notes: [{ field: "commune", message: "La commune « Châtain » a été lue comme Arfeuille-Châtain (23005), seule commune du département dont le nom finit ainsi." }],
+    });
+    // The commune of that name where the postcode says: unchanged.
+    expect(resolveCommune(index, { postcode: "86250", commune: "Chatain" })).toMatchObject({ insee: "86063", notes: [] });
+    // Two communes of the Charente end with « le Coq »: the postcode's one is taken…
+    expect(resolveCommune(index, { postcode: "16130", commune: "Le Coq" })).toMatchObject({ insee: "16171", name: "Juillac-le-Coq" });
+    // …and with a CEDEX code, that says nothing of which, none is guessed.
+    expect(resolveCommune(index, { postcode: "16017", commune: "Coq" })).toEqual({
+      notes: [
+        {
+          field: "commune",
+          message: "La commune « Coq » peut être plusieurs communes du département dont le nom finit ainsi : Juillac-le-Coq (16171), Montignac-le-Coq (16227). Aucune n'est retenue : écrivez le nom complet.",
+        },
+      ],
+    });
+    // A whole word only: « Châtain » does not end Châtaincourt.
+    expect(index.endingWith("Châtain").map((c) => c.code)).toEqual(["23005"]);
+  });
   it("derives a missing postcode when the commune has only one", () => {
     expect(resolveCommune(index, { commune: "Épernay" })).toEqual({
       commune: expect.objectContaining({ code: "51230" }),

@@ -33,6 +33,8 @@ export class CommuneIndex {
   private readonly byName = new Map<string, CommuneRef[]>();
   private readonly byFormerName = new Map<string, CommuneRef[]>();
   private readonly formerCode = new Map<string, CommuneRef>();
+  /** Each ending of a name, word by word (« chatain » for Arfeuille-Châtain), without the whole name. */
+  private readonly byEnding = new Map<string, CommuneRef[]>();
 
   constructor(data: CommuneData) {
     const push = (map: Map<string, CommuneRef[]>, key: string, c: CommuneRef) => {
@@ -45,6 +47,8 @@ export class CommuneIndex {
       for (const p of c.postcodes) push(this.byPostcode, p, c);
       push(this.byName, nameKey(c.name), c);
       push(this.byName, withoutArticle(nameKey(c.name)), c);
+      const words = nameKey(c.name).split(" ");
+      for (let i = 1; i < words.length; i++) push(this.byEnding, words.slice(i).join(" "), c);
     }
     for (const f of data.former) {
       const c = this.byCode.get(f.code);
@@ -62,6 +66,10 @@ export class CommuneIndex {
   formerlyNamed(name: string): CommuneRef[] {
     const key = nameKey(name);
     return this.byFormerName.get(key) ?? this.byFormerName.get(withoutArticle(key)) ?? [];
+  }
+  /** Communes whose name ends with these words (a whole word sequence: « Châtain » ends Arfeuille-Châtain, not Châtaincourt). */
+  endingWith(name: string): CommuneRef[] {
+    return this.byEnding.get(nameKey(name)) ?? [];
   }
   /** A current INSEE code, or a former one (a commune merged since) → today's commune. */
   coded(code: string): { commune: CommuneRef; former: boolean } | undefined {
@@ -172,6 +180,26 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
     if (chosen) byName = [chosen];
   }
 
+  // « Châtain » for Arfeuille-Châtain: producers drop the first words of a compound name. Only within the
+  // postcode's département (its communes first), and only when one commune's name ends so; several
+  // are named in a note, none is guessed.
+  let ambiguous: Note | undefined;
+  if (!chosen && cell.name !== "" && written !== undefined) {
+    const dep = written.startsWith("20") ? "2" : written.startsWith("97") ? written.slice(0, 3) : written.slice(0, 2);
+    const ending = index.endingWith(cell.name).filter((c) => c.code.startsWith(dep));
+    const ofPostcode = ending.filter((c) => byPostcode.includes(c));
+    const candidates = ofPostcode.length === 1 ? ofPostcode : ending;
+    if (candidates.length === 1 && candidates[0]) {
+      chosen = candidates[0];
+      byName = [chosen];
+      former = false;
+      notes.push({ field: "commune", message: `La commune ${quote(cell.name)} a été lue comme ${label(chosen)}, seule commune du département dont le nom finit ainsi.` });
+    } else if (candidates.length > 1) {
+      const shown = candidates.slice(0, 6).map(label).join(", ");
+      ambiguous = { field: "commune", message: `La commune ${quote(cell.name)} peut être plusieurs communes du département dont le nom finit ainsi : ${shown}${candidates.length > 6 ? "…" : ""}. Aucune n'est retenue : écrivez le nom complet.` };
+    }
+  }
+
   const insee = (input.insee ?? "").trim();
   const coded = /^(\d{5}|2[AB]\d{3})$/i.test(insee) ? index.coded(insee.toUpperCase()) : undefined;
   if (chosen && coded && coded.commune !== chosen) {
@@ -180,7 +208,7 @@ export function resolveCommune(index: CommuneIndex, input: { postcode?: string; 
       message: `Le code INSEE ${quote(insee)} (${coded.commune.name}) ne correspond pas à l'adresse (${label(chosen)}, code postal ${written ?? chosen.postcodes[0] ?? "inconnu"}) : le code de l'adresse est gardé.`,
     });
   } else if (!chosen && coded) chosen = coded.commune;
-  if (!chosen) return { notes };
+  if (!chosen) return { notes: ambiguous ? [...notes, ambiguous] : notes };
 
   if (former) notes.push({ field: "commune", message: `${quote(cell.name)} est une ancienne commune, aujourd'hui ${label(chosen)} : c'est cette commune qui est retenue.` });
   let postcode = written;

@@ -72,8 +72,9 @@ describe("raw exports", () => {
     const official = new Set([...communeIndex().byCode.values()].map((c) => c.name));
     const names = report.results.flatMap((r) => (r.record ? [r.record.commune] : []));
     expect(names.length).toBe(89);
-    // « Châtain » (23700) is no commune of the COG and 23700 has several: kept as written rather than guessed.
-    expect(names.filter((n) => !official.has(n))).toEqual(["Châtain"]);
+    // « Châtain » (23700) is no commune of the Creuse: Arfeuille-Châtain is the only one whose name ends so.
+    expect(names.filter((n) => !official.has(n))).toEqual([]);
+    expect(names).toContain("Arfeuille-Châtain");
     expect(names).toContain("Saint-Vaury"); // « Saint-Vaury  Numéro de téléphone »
     expect(names).toContain("Pontarion"); // « 0 Pontarion »
     expect(names).toContain("Dun-le-Palestel");

@@ -4,7 +4,21 @@ import { countOf, plural } from "@/platform/text";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { placeMappingAction } from "@/modules/places/actions";
-import { CONCAT_COLUMNS, columnInput, composeSectionInput, concatColumnInput, concatFieldInput, concatSeparatorInput, concatShownInput, constantInput, dayInput, projectionInput } from "../form-names";
+import {
+  CONCAT_COLUMNS,
+  addConcatIntent,
+  columnInput,
+  composeSectionInput,
+  concatColumnInput,
+  concatColumnsInput,
+  concatFieldInput,
+  concatRowsInput,
+  concatSeparatorInput,
+  concatShownInput,
+  constantInput,
+  dayInput,
+  projectionInput,
+} from "../form-names";
 import type { FieldView, MappingView, Preview, ReportView } from "../wizard";
 import { IssuesTable, Outcome, ReportSummary } from "./report";
 import { Translations } from "./translations";
@@ -291,11 +305,75 @@ function ProjectionSelect({ view, note, value, errors }: Inputs & { note: string
 
 const DAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"] as const;
 
-/** « Champs composés »: one concatenation and the hours by day, as plain selects posted with the form. */
+/** One concatenation: the field, its columns (one spare select), the separator; `k` numbers its inputs. */
+function ConcatRow({ k, view, value, errors }: Inputs & { k: number }) {
+  const field = value(concatFieldInput(k));
+  const fieldError = errors[concatFieldInput(k)];
+  const separatorError = errors[concatSeparatorInput(k)];
+  const selects = Math.max(CONCAT_COLUMNS, Number.parseInt(value(concatColumnsInput(k)), 10) || 0);
+  const id = (name: string) => `compose-${k}-${name}`;
+  return (
+    <div className="fr-fieldset__element" role="group" aria-labelledby={id("titre")}>
+      <p className="fr-text--bold fr-mb-1w" id={id("titre")}>
+        Colonnes mises bout à bout{k === 1 ? " (par exemple : adresse = numéro + voie)" : ""} — composition {k}
+      </p>
+      <input type="hidden" name={concatShownInput(k)} value={value(concatShownInput(k))} />
+      <input type="hidden" name={concatColumnsInput(k)} value={String(selects)} />
+      <div className={`fr-select-group${fieldError ? " fr-select-group--error" : ""}`}>
+        <label className="fr-label" htmlFor={id("champ")}>
+          Champ composé {k}
+        </label>
+        <select key={field} className="fr-select" id={id("champ")} name={concatFieldInput(k)} defaultValue={field} aria-describedby={fieldError ? id("champ-erreur") : undefined} aria-invalid={fieldError ? true : undefined}>
+          <option value="">Aucun</option>
+          {view.concatFields.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.title}
+            </option>
+          ))}
+        </select>
+        {fieldError ? (
+          <p className="fr-message fr-message--error" id={id("champ-erreur")}>
+            {fieldError[0]}
+          </p>
+        ) : null}
+      </div>
+      {Array.from({ length: selects }, (_, i) => (
+        <ColumnSelect key={i} id={id(`colonne-${i + 1}`)} name={concatColumnInput(k, i + 1)} label={`Composition ${k}, colonne ${i + 1}`} view={view} value={value} errors={errors} />
+      ))}
+      <div className={`fr-input-group${separatorError ? " fr-input-group--error" : ""}`}>
+        <label className="fr-label" htmlFor={id("separateur")}>
+          Séparateur de la composition {k}
+          <span className="fr-hint-text" id={id("separateur-aide")}>
+            Placé entre les cellules non vides (une espace par défaut).
+          </span>
+        </label>
+        <input
+          key={value(concatSeparatorInput(k))}
+          className={`fr-input${separatorError ? " fr-input--error" : ""}`}
+          id={id("separateur")}
+          name={concatSeparatorInput(k)}
+          maxLength={10}
+          defaultValue={value(concatSeparatorInput(k))}
+          aria-describedby={`${id("separateur-aide")}${separatorError ? ` ${id("separateur-erreur")}` : ""}`}
+          aria-invalid={separatorError ? true : undefined}
+        />
+        {separatorError ? (
+          <p className="fr-message fr-message--error" id={id("separateur-erreur")}>
+            {separatorError[0]}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * « Champs composés »: every concatenation of the mapping, one row each (a row emptied with « Aucun » is
+ * removed), a submit button that adds an empty row, and the hours by day, as plain selects posted with
+ * the form: no JavaScript needed, and what the page shows is what it posts back.
+ */
 function Compositions({ view, value, errors }: Inputs) {
-  const field = value(concatFieldInput);
-  const fieldError = errors[concatFieldInput];
-  const separatorError = errors[concatSeparatorInput];
+  const rows = Math.max(1, Number.parseInt(value(concatRowsInput), 10) || 1);
   return (
     <fieldset className="fr-fieldset" aria-labelledby="champs-composes">
       <legend className="fr-fieldset__legend" id="champs-composes">
@@ -303,53 +381,15 @@ function Compositions({ view, value, errors }: Inputs) {
         <span className="fr-hint-text">Une valeur faite de plusieurs colonnes, utilisée à la place de la colonne choisie plus haut pour ce champ.</span>
       </legend>
       <input type="hidden" name={composeSectionInput} value="1" />
-      <input type="hidden" name={concatShownInput} value={value(concatShownInput)} />
+      <input type="hidden" name={concatRowsInput} value={String(rows)} />
+      {Array.from({ length: rows }, (_, i) => (
+        <ConcatRow key={i} k={i + 1} view={view} value={value} errors={errors} />
+      ))}
       <div className="fr-fieldset__element">
-        <p className="fr-text--bold fr-mb-1w">Colonnes mises bout à bout (par exemple : adresse = numéro + voie)</p>
-        <div className={`fr-select-group${fieldError ? " fr-select-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="compose-champ">
-            Champ composé
-          </label>
-          <select key={field} className="fr-select" id="compose-champ" name={concatFieldInput} defaultValue={field} aria-describedby={fieldError ? "compose-champ-erreur" : undefined} aria-invalid={fieldError ? true : undefined}>
-            <option value="">Aucun</option>
-            {view.concatFields.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.title}
-              </option>
-            ))}
-          </select>
-          {fieldError ? (
-            <p className="fr-message fr-message--error" id="compose-champ-erreur">
-              {fieldError[0]}
-            </p>
-          ) : null}
-        </div>
-        {Array.from({ length: CONCAT_COLUMNS }, (_, i) => (
-          <ColumnSelect key={i} id={`compose-colonne-${i + 1}`} name={concatColumnInput(i + 1)} label={`Colonne ${i + 1}`} view={view} value={value} errors={errors} />
-        ))}
-        <div className={`fr-input-group${separatorError ? " fr-input-group--error" : ""}`}>
-          <label className="fr-label" htmlFor="compose-separateur">
-            Séparateur
-            <span className="fr-hint-text" id="compose-separateur-aide">
-              Placé entre les cellules non vides (une espace par défaut).
-            </span>
-          </label>
-          <input
-            key={value(concatSeparatorInput)}
-            className={`fr-input${separatorError ? " fr-input--error" : ""}`}
-            id="compose-separateur"
-            name={concatSeparatorInput}
-            maxLength={10}
-            defaultValue={value(concatSeparatorInput)}
-            aria-describedby={`compose-separateur-aide${separatorError ? " compose-separateur-erreur" : ""}`}
-            aria-invalid={separatorError ? true : undefined}
-          />
-          {separatorError ? (
-            <p className="fr-message fr-message--error" id="compose-separateur-erreur">
-              {separatorError[0]}
-            </p>
-          ) : null}
-        </div>
+        <p className="fr-text--sm fr-mb-1w">Pour retirer un champ composé, choisissez « Aucun » comme champ, puis prévisualisez.</p>
+        <button type="submit" name="intent" value={addConcatIntent} className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-add-line fr-btn--icon-left">
+          Ajouter un champ composé
+        </button>
       </div>
       <div className="fr-fieldset__element">
         <p className="fr-text--bold fr-mb-1w">Horaires répartis en une colonne par jour</p>

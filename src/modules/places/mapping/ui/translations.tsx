@@ -1,15 +1,17 @@
 import { countOf } from "@/platform/text";
 import { Table } from "@/ui/table";
+import type { TranslationSource } from "../translate";
 import { EXCLUDE_CHOICE, translationInput, translationTermInput, type TranslationView } from "../translation-view";
 
-const sources = {
+const sources: Record<TranslationSource, string> = {
   rule: "règle de la correspondance",
   excluded: "exclue par la correspondance",
   standard: "valeur du standard",
   "v0.1": "table de la version 0.1",
+  moved: "table de la version 0.1 : valeur d'un autre champ, déplacée",
   close: "rapprochement de mots : à vérifier",
   unknown: "non reconnue : ignorée",
-} as const;
+};
 
 /**
  * Value translation, inside the mapping form: for each enumerated field fed by a column, every
@@ -51,7 +53,13 @@ export function Translations({ views }: { views: TranslationView[] }) {
                     <th scope="row">{t.term}</th>
                     <td>{t.count}</td>
                     <td>
-                      {t.values.length > 0 ? t.values.join(", ") : <span className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon">aucune valeur</span>}
+                      {t.moved ? (
+                        t.moved.map((m) => `${m.value} (champ ${m.field})`).join(", ")
+                      ) : t.values.length > 0 ? (
+                        t.values.join(", ")
+                      ) : (
+                        <span className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon">aucune valeur</span>
+                      )}
                       <span className="fr-hint-text">{sources[t.source]}</span>
                     </td>
                     <td>
