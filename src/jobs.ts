@@ -6,3 +6,4 @@
 import "@/platform/pdf";
 import "@/modules/places/import-jobs";
 import "@/modules/places/uploads";
+import "@/modules/groups/digest";

@@ -32,6 +32,8 @@ export const errorCatalog = {
   plan_frozen: { status: 409, message: "Cette version du plan est figée : elle ne change plus. Ouvrez une nouvelle version pour la modifier." },
   // The command passes a message naming what still uses the record (the list), e.g. the actions an objective justifies.
   still_used: { status: 409, message: "Cet élément est encore utilisé ailleurs : retirez d'abord ces liens, puis recommencez." },
+  already_in_group: { status: 409, message: "Cette personne ou cette structure fait déjà partie du groupe." },
+  proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;
