@@ -22,7 +22,8 @@ const actorIds = {} as Record<"fablab" | "ccas" | "ccasPrivate" | "mission" | "e
 
 async function actor(name: string, worlds: string[], commune: string, publicEmail: string | null) {
   const [row] = await database.db.insert(actors).values({ name, worlds, communeCode: commune, publicEmail }).returning({ id: actors.id });
-  return row!.id;
+  if (!row) throw new Error("actor not created");
+  return row.id;
 }
 
 beforeAll(async () => {

@@ -38,8 +38,9 @@ describe("the groups' part of the journey", () => {
         { name: "CCAS", worlds: ["social"], communeCode: "16015" },
       ])
       .returning({ id: actors.id });
+    if (!numerique) throw new Error("actor not created");
     const { id } = await groups.createGroup(database.db, coordinator, territory, { name: "Commission Jeunesse et familles", kind: "commission" });
-    await groups.addMember(database.db, coordinator, territory, id, { name: "Zoé", actorId: numerique!.id });
+    await groups.addMember(database.db, coordinator, territory, id, { name: "Zoé", actorId: numerique.id });
     await groups.createProposal(database.db, coordinator, territory, id, { title: "Ateliers parents-enfants" });
     await groups.createProposal(database.db, coordinator, territory, id, { title: "Permanence au collège" });
     const [c] = await journeyOf(database.db, territory, new Date());
