@@ -104,6 +104,8 @@ export async function inviteSuggestions(db: Executor, territoryId: string, group
     .where(and(visibleIn(db, territoryId), arrayOverlaps(actors.worlds, [...missing]), sql`${actors.id} not in (select ${groupMembers.actorId} from ${groupMembers} where ${groupMembers.groupId} = ${groupId} and ${groupMembers.actorId} is not null)`))
     .orderBy(asc(actors.name))
     .limit(500);
+  // Sorted here, in French: the database's collation differs (PGlite sorts "CCAS" before "Caisse", PostgreSQL not).
+  rows.sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return missing
     .map((world) => ({
       world,
