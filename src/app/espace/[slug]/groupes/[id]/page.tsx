@@ -13,6 +13,7 @@ import { addMemberAction, changeRoleAction, deleteGroupAction, inviteActorAction
 import { BalanceView } from "@/modules/groups/ui/balance-view";
 import { GroupFields } from "@/modules/groups/ui/group-fields";
 import { ActionErrorNotice } from "@/ui/action-error";
+import { FilterSelect } from "@/ui/filter-select";
 import { crumbLabel, WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { ActionForm, Field, Hidden, RadioGroup, SelectField } from "@/ui/form";
 import { Table } from "@/ui/table";
@@ -110,18 +111,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                           <Hidden name="group" value={group.id} />
                           <Hidden name="member" value={m.id} />
                           <Hidden name="back" value={here} />
-                          <div className="fr-select-group fr-mb-1w">
-                            <label className="fr-label" htmlFor={`role-${m.id}`}>
-                              Rôle de {m.name}
-                            </label>
-                            <select className="fr-select" id={`role-${m.id}`} name="role" defaultValue={m.role}>
-                              {groupRoles.map((r) => (
-                                <option key={r} value={r}>
-                                  {roleLabels[r]}
-                                </option>
-                              ))}
-                            </select>
-                          </div>
+                          <FilterSelect className="fr-mb-1w" id={`role-${m.id}`} name="role" label={`Rôle de ${m.name}`} value={m.role} empty={null} options={groupRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
                           <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
                             Changer le rôle<span className="fr-sr-only"> de {m.name}</span>
                           </button>
