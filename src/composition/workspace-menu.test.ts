@@ -22,16 +22,20 @@ const duplicates = { label: "Doublons", href: "/espace/val/doublons" };
 const portrait = { label: "Portrait du territoire", href: "/espace/val/diagnostic" };
 const questionnaires = { label: "Questionnaires", href: "/espace/val/questionnaires" };
 const findings = { label: "Constats", href: "/espace/val/constats" };
+// Issue 12: phase 4, the working groups and the shared watch, for every member.
+const collective = { index: 4, title: "4. Dynamique collective", tabs: [{ label: "Groupes de travail", href: "/espace/val/groupes" }, { label: "Veille partagée", href: "/espace/val/veille" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  collective,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members, journal] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity, importPlaces, proposals, duplicates] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  collective,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -54,6 +58,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       { index: 0, title: "Le territoire", tabs: [home, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+      collective,
     ]);
   });
 
