@@ -60,9 +60,14 @@ describe.each([phone, desktop])("a working group across worlds, at $width px", (
     await add.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: "Mission locale de l'Angoumois (démo)" });
     await submit(page, "Ajouter au groupe", /membre=ajoute/);
     // A person without an account, from the médiathèque (culture).
-    await formWith(page, "Ajouter au groupe").getByLabel("Ou son nom, si elle n'a pas de compte").fill("Nora Petit");
-    await formWith(page, "Ajouter au groupe").getByLabel("Sa structure (donne ses mondes)").selectOption({ label: "Médiathèque de Soyaux (démo)" });
-    await submit(page, "Ajouter au groupe", /membre=ajoute/);
+    const again = formWith(page, "Ajouter au groupe");
+    await again.getByLabel("Une personne qui a un compte sur le territoire").selectOption({ value: "" });
+    await again.getByLabel("Ou son nom, si elle n'a pas de compte").fill("Nora Petit");
+    await again.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: "Médiathèque de Soyaux (démo)" });
+    // The address already says membre=ajoute: wait for the new row instead.
+    await page.getByRole("button", { name: "Ajouter au groupe", exact: true }).click();
+    await page.getByRole("row", { name: /Nora Petit/ }).waitFor();
+    await expectAccessible(page);
     // Samir ½ + ½, Nora 1: p = ¼, ¼, ½ over three worlds: H = 1.039721, J = H / ln 3 = 0.946395.
     expect(await page.getByTestId("part-mondes").innerText()).toContain("3 mondes sur 9 représentés (33 %)");
     expect(await page.getByTestId("equilibre-mots").innerText()).toContain("Équilibre 0,95 sur 1 : les mondes présents pèsent à peu près autant les uns que les autres.");
