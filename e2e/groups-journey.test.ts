@@ -66,7 +66,8 @@ describe.each([phone, desktop])("a working group across worlds, at $width px", (
     await again.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: "Médiathèque de Soyaux (démo)" });
     // The address already says membre=ajoute: wait for the new row instead.
     await page.getByRole("button", { name: "Ajouter au groupe", exact: true }).click();
-    await page.getByRole("row", { name: /Nora Petit/ }).waitFor();
+    await Promise.race([page.getByRole("row", { name: /Nora Petit/ }).waitFor(), page.locator(".fr-alert--error, .fr-message--error").first().waitFor()]);
+    expect(await page.locator(".fr-alert--error, .fr-message--error").allInnerTexts()).toEqual([]);
     await expectAccessible(page);
     // Samir ½ + ½, Nora 1: p = ¼, ¼, ½ over three worlds: H = 1.039721, J = H / ln 3 = 0.946395.
     expect(await page.getByTestId("part-mondes").innerText()).toContain("3 mondes sur 9 représentés (33 %)");

@@ -26,7 +26,13 @@ export type GroupInput = z.infer<typeof groupSchema>;
  */
 export const memberSchema = z
   .object({
-    userId: z.string().trim().max(100).optional().or(z.literal("").transform(() => undefined)),
+    // A form sends "" for "no account": it must become undefined, never an empty id (a foreign key to no one).
+    userId: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     name: z.string().trim().max(150, "Le nom ne doit pas dépasser 150 caractères.").default(""),
     email: z
       .string()
