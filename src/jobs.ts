@@ -7,3 +7,4 @@ import "@/platform/pdf";
 import "@/modules/places/import-jobs";
 import "@/modules/places/uploads";
 import "@/modules/meetings/reminders";
+import "@/modules/groups/digest";

@@ -11,6 +11,7 @@ import { workspaceTabs as findings } from "@/modules/findings";
 import { workspaceTabs as funding } from "@/modules/funding";
 import { workspaceTabs as meetings } from "@/modules/meetings";
 import { workspaceTabs as plan } from "@/modules/plan";
+import { workspaceTabs as groups } from "@/modules/groups";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -28,4 +29,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   funding,
   meetings,
   plan,
+  groups,
 ];

@@ -25,7 +25,8 @@ const findings = { label: "Constats", href: "/espace/val/constats" };
 // Phase 3, the funding module (issue 12): every member reads the catalogue and the resources.
 const means = { index: 3, title: "3. Mobiliser les moyens", tabs: [{ label: "Financements", href: "/espace/val/financements" }, { label: "Ressources", href: "/espace/val/ressources" }] };
 const decisionsTab = { label: "Décisions", href: "/espace/val/decisions" };
-const collective = { index: 4, title: "4. Dynamique collective", tabs: [decisionsTab] };
+// Issue 12: phase 4, the working groups, the decisions log and the shared watch, for every member.
+const collective = { index: 4, title: "4. Dynamique collective", tabs: [{ label: "Groupes de travail", href: "/espace/val/groupes" }, decisionsTab, { label: "Veille partagée", href: "/espace/val/veille" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members] },

@@ -13,6 +13,7 @@ import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
 import { seedDemoActionForFunding, seedDemoFunding } from "./funding";
 import { seedDemoMeetings } from "./meetings";
+import { seedDemoGroups } from "./groups";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -67,6 +68,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoActionForFunding(db, territory.id);
   // After the groups, the strategy and the plan (it finds the groups by name, an objective and an action by title).
   await seedDemoMeetings(db, territory.id);
+  await seedDemoGroups(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

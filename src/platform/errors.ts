@@ -35,6 +35,8 @@ export const errorCatalog = {
   // Funding (issue 12): the shipped reference list is the same for every territory; a territory adds deadlines and local sources.
   reference_source_readonly: { status: 409, message: "Cette source fait partie de la liste de référence livrée avec Maillage : elle ne se modifie pas ici. Ajoutez-lui des échéances, ou créez une source locale." },
   minutes_approved: { status: 409, message: "Ce compte rendu est approuvé : il ne change plus. La personne qui anime le groupe peut le rouvrir ; il devra alors être approuvé de nouveau." },
+  already_in_group: { status: 409, message: "Cette personne ou cette structure fait déjà partie du groupe." },
+  proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
@@ -49,3 +49,102 @@ export const groupMembers = pgTable(
   },
   (t) => [index("group_members_group_idx").on(t.groupId), index("group_members_user_idx").on(t.userId)],
 );
+
+/** Whether a proposal is still discussed, or became an action draft of the plan (kept with the link). */
+export const groupProposalStatuses = ["ouverte", "transformee"] as const;
+export type GroupProposalStatus = (typeof groupProposalStatuses)[number];
+export const groupProposalStatus = pgEnum("group_proposal_status", groupProposalStatuses);
+
+/**
+ * A proposal made inside a group by one of its members: discussed (comments), supported (one support per
+ * person), then possibly turned into an action draft of the plan (`actionId`, the draft keeps origin = proposal).
+ * The territory id is repeated so that every read is scoped by territory without a join.
+ */
+export const groupProposals = pgTable(
+  "group_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    text: text("text").notNull().default(""),
+    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull().default(""),
+    status: groupProposalStatus("status").notNull().default("ouverte"),
+    /** The plan action drafted from it (plan_actions.id); no foreign key: the plan may drop the draft, the proposal keeps its history. */
+    actionId: uuid("action_id"),
+    convertedAt: timestamp("converted_at", { withTimezone: true }),
+    convertedBy: text("converted_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("group_proposals_group_idx").on(t.territoryId, t.groupId)],
+);
+
+export const groupProposalComments = pgTable(
+  "group_proposal_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => groupProposals.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull().default(""),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("group_proposal_comments_proposal_idx").on(t.proposalId)],
+);
+
+/** One support per person and proposal (the primary key says so). */
+export const groupProposalSupports = pgTable(
+  "group_proposal_supports",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => groupProposals.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    supportedAt: timestamp("supported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+/**
+ * Shared watch (veille): a link with a summary and themes, posted by a member of the territory, optionally
+ * from one of its groups. Read on the territory's digest page and in the weekly e-mail of those who ask for it.
+ */
+export const watchItems = pgTable(
+  "watch_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    themes: text("themes").array().notNull().default([]),
+    postedBy: text("posted_by").references(() => user.id, { onDelete: "set null" }),
+    postedByName: text("posted_by_name").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("watch_items_territory_idx").on(t.territoryId, t.createdAt)],
+);
+
+/**
+ * A person's opt-in to the weekly digest of the shared watch (one per person, for every territory they belong
+ * to). No row: no mail. `lastSentAt` says when the last digest left, so that each person gets one a week.
+ */
+export const watchDigestSubscriptions = pgTable("watch_digest_subscriptions", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  subscribedAt: timestamp("subscribed_at", { withTimezone: true }).notNull().defaultNow(),
+  lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+});
