@@ -24,9 +24,11 @@ export type StrategyUsage = {
   actionsOfAxis(tx: Executor, territoryId: string, axisId: string): Promise<string[]>;
 };
 
+/** 23001 restrict_violation (ON DELETE RESTRICT), 23503 foreign_key_violation (NO ACTION), on PGlite and PostgreSQL alike. */
 function isForeignKeyViolation(e: unknown): boolean {
   for (let c: unknown = e; c && typeof c === "object"; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === "23503") return true;
+    const code = (c as { code?: unknown }).code;
+    if (code === "23001" || code === "23503") return true;
   }
   return false;
 }
