@@ -12,6 +12,13 @@ import { createAxis, createObjective } from "@/modules/strategy/commands";
 import { loadCoverage } from "@/composition/coverage/load";
 import { strategyUsage } from "./usage";
 
+/** The value, or a failed test when it is missing. */
+function req<T>(v: T | undefined | null): T {
+  if (v === undefined || v === null) throw new Error("missing value");
+  return v;
+}
+
+
 let database: Database;
 let territory: Territory;
 let coordinator: Principal;
@@ -38,19 +45,19 @@ beforeAll(async () => {
   const actions = await db
     .insert(planActions)
     .values([
-      { territoryId: territory.id, versionId: v1!.id, title: "Permanence à Confolens", axisId: ids.axis, position: 0 },
-      { territoryId: territory.id, versionId: v2!.id, title: "Permanence à Confolens", axisId: ids.axis, position: 0 },
-      { territoryId: territory.id, versionId: v2!.id, title: "Permanence à Ruffec", position: 1 },
-      { territoryId: territory.id, versionId: v2!.id, title: "Abandonnée", status: "abandonnee", position: 2 },
+      { territoryId: territory.id, versionId: req(v1).id, title: "Permanence à Confolens", axisId: ids.axis, position: 0 },
+      { territoryId: territory.id, versionId: req(v2).id, title: "Permanence à Confolens", axisId: ids.axis, position: 0 },
+      { territoryId: territory.id, versionId: req(v2).id, title: "Permanence à Ruffec", position: 1 },
+      { territoryId: territory.id, versionId: req(v2).id, title: "Abandonnée", status: "abandonnee", position: 2 },
     ])
     .returning({ id: planActions.id });
   await db.insert(planActionObjectives).values([
-    { actionId: actions[0]!.id, objectiveId: ids.permanences },
-    { actionId: actions[1]!.id, objectiveId: ids.permanences },
-    { actionId: actions[2]!.id, objectiveId: ids.permanences },
-    { actionId: actions[3]!.id, objectiveId: ids.parents },
+    { actionId: req(actions[0]).id, objectiveId: ids.permanences },
+    { actionId: req(actions[1]).id, objectiveId: ids.permanences },
+    { actionId: req(actions[2]).id, objectiveId: ids.permanences },
+    { actionId: req(actions[3]).id, objectiveId: ids.parents },
   ]);
-  await db.insert(planActionIndicators).values({ actionId: actions[1]!.id, label: "Personnes accompagnées" });
+  await db.insert(planActionIndicators).values({ actionId: req(actions[1]).id, label: "Personnes accompagnées" });
 });
 
 afterAll(async () => {

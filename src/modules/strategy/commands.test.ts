@@ -12,6 +12,13 @@ import { createAxis, createObjective, deleteAxis, deleteObjective, moveAxis, mov
 import { strategyOf } from "./queries";
 import { journeyOf } from "./journey";
 
+/** The value, or a failed test when it is missing. */
+function req<T>(v: T | undefined | null): T {
+  if (v === undefined || v === null) throw new Error("missing value");
+  return v;
+}
+
+
 let database: Database;
 let territory: Territory;
 let other: Territory;
@@ -105,11 +112,11 @@ describe("the strategy of a territory", () => {
     const { db } = database;
     const s = await strategyOf(db, territory.id);
     const [first, second] = s.axes;
-    await moveAxis(db, people.coordinator, territory, second!.id, { direction: "up" });
-    await moveAxis(db, people.coordinator, territory, second!.id, { direction: "up" });
+    await moveAxis(db, people.coordinator, territory, req(second).id, { direction: "up" });
+    await moveAxis(db, people.coordinator, territory, req(second).id, { direction: "up" });
     expect((await strategyOf(db, territory.id)).axes.map((a) => a.title)).toEqual(["Compétences", "Proximité"]);
     void first;
-    const bus = s.objectives.find((o) => o.title === "Un bus numérique")!;
+    const bus = req(s.objectives.find((o) => o.title === "Un bus numérique"));
     await moveObjective(db, people.coordinator, territory, bus.id, { direction: "up" });
     expect((await strategyOf(db, territory.id)).objectives.map((o) => o.title)).toEqual(["Un bus numérique", "Une permanence par canton"]);
     await expectAppError(moveObjective(db, people.coordinator, territory, bus.id, { direction: "sideways" }), "validation", "direction");
@@ -119,10 +126,10 @@ describe("the strategy of a territory", () => {
   it("edits an objective (new axis, findings replaced) and deletes axes and objectives no action uses", async () => {
     const { db } = database;
     const s = await strategyOf(db, territory.id);
-    const skills = s.axes.find((a) => a.title === "Compétences")!;
-    const permanence = s.objectives.find((o) => o.title === "Une permanence par canton")!;
+    const skills = req(s.axes.find((a) => a.title === "Compétences"));
+    const permanence = req(s.objectives.find((o) => o.title === "Une permanence par canton"));
     await updateObjective(db, people.coordinator, territory, permanence.id, { title: "Une permanence par canton", horizon: "moyen", axisId: skills.id, findings: [] });
-    const after = (await strategyOf(db, territory.id)).objectives.find((o) => o.id === permanence.id)!;
+    const after = req((await strategyOf(db, territory.id)).objectives.find((o) => o.id === permanence.id));
     expect([after.horizon, after.axisId, after.findingIds]).toEqual(["moyen", skills.id, []]);
     // Deleting the axis keeps the objective, without axis.
     await deleteAxis(db, people.coordinator, territory, skills.id);
