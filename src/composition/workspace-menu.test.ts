@@ -12,6 +12,7 @@ const actors = policyPrincipals(territory, other) as Record<string, Principal>;
 
 // The menu each person saw before the modules declared their own tabs (workspace-nav.tsx), written by hand.
 const home = { label: "Vue d'ensemble", href: "/espace/val" };
+const communes = { label: "Communes", href: "/espace/val/communes" };
 const members = { label: "Membres et invitations", href: "/espace/val/membres" };
 const journal = { label: "Journal des modifications", href: "/espace/val/journal" };
 const actorsTab = { label: "Acteurs", href: "/espace/val/acteurs" };
@@ -22,16 +23,23 @@ const duplicates = { label: "Doublons", href: "/espace/val/doublons" };
 const portrait = { label: "Portrait du territoire", href: "/espace/val/diagnostic" };
 const questionnaires = { label: "Questionnaires", href: "/espace/val/questionnaires" };
 const findings = { label: "Constats", href: "/espace/val/constats" };
+const strategyTabs = [
+  { label: "Stratégie", href: "/espace/val/strategie" },
+  { label: "Matrice de couverture", href: "/espace/val/strategie/couverture" },
+];
+const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 
 const memberMenu = [
-  { index: 0, title: "Le territoire", tabs: [home, members] },
+  { index: 0, title: "Le territoire", tabs: [home, communes, members] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  strategyColumn,
 ];
 const coordinatorMenu = [
-  { index: 0, title: "Le territoire", tabs: [home, members, journal] },
+  { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity, importPlaces, proposals, duplicates] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  strategyColumn,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -51,9 +59,10 @@ describe("workspace menu assembled from the modules' manifests", () => {
 
   it("hides the shared registry's tabs from the coordinators of a territory not verified yet", () => {
     expect(workspaceMenu(actors.coordinator as Principal, pending)).toEqual([
-      { index: 0, title: "Le territoire", tabs: [home, members, journal] },
+      { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+      strategyColumn,
     ]);
   });
 

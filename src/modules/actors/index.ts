@@ -9,3 +9,4 @@ export { actors, worlds } from "./schema";
 export { worldLabels } from "./validation";
 export type { World } from "./validation";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

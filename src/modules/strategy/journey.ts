@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import type { JourneyContribution } from "@/platform/journey";
+import { journeyDate as asDate, journeyRow, type JourneyContribution, type JourneyTerritory } from "@/platform/journey";
 import { countOf } from "@/platform/text";
 import { requireTerritoryId } from "@/modules/territories";
 import { findings } from "@/modules/findings";
@@ -8,14 +8,12 @@ import { objectiveFindings, strategyAxes, strategyObjectives, strategyVisions } 
 
 type Row = { vision: string | null; vision_at: Date | string | null; axes: number; court: number; moyen: number; long: number; open_questions: number; last: Date | string | null };
 
-const asDate = (v: Date | string | null): Date | undefined => (v === null ? undefined : new Date(v));
-
 /**
  * The strategy's part of the journey (phase 5), in one query: the vision, axes and objectives by horizon,
  * and the questions of the diagnostic (findings of kind « questionnement », merged ones left out) that no
  * objective answers yet.
  */
-export async function journeyOf(db: Executor, territory: { id: string; slug: string }, now: Date = new Date()): Promise<JourneyContribution[]> {
+export async function journeyOf(db: Executor, territory: JourneyTerritory, now: Date = new Date()): Promise<JourneyContribution[]> {
   void now;
   const id = requireTerritoryId(territory.id);
   const result = await db.execute(sql`
@@ -33,7 +31,7 @@ export async function journeyOf(db: Executor, territory: { id: string; slug: str
         (select max(${strategyAxes.updatedAt}) from ${strategyAxes} where ${strategyAxes.territoryId} = ${id}),
         (select ${strategyVisions.updatedAt} from ${strategyVisions} where ${strategyVisions.territoryId} = ${id})
       ) as last`);
-  const row = ((Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[])[0];
+  const row = journeyRow<Row>(result);
   if (!row) return [];
   const base = `/espace/${territory.slug}/strategie`;
   const objectives = row.court + row.moyen + row.long;
