@@ -100,3 +100,19 @@ describe("the journey of a territory", () => {
     expect(strategy?.next[0]?.text).toBe("1 question prioritaire du diagnostic n'a pas encore d'objectif");
   });
 });
+
+describe("the public journey", () => {
+  it("shows only what the territory publishes, and no step to take", async () => {
+    const { publicJourney } = await import("./public");
+    const journey = await publicJourney(database.db, territory);
+    const map = journey.phases[0];
+    expect(map?.facts).toEqual([
+      { label: "2 acteurs cartographiés", count: 2, href: "/territoires/trio-parcours/acteurs" },
+      { label: "1 lieu de médiation numérique", count: 1, href: "/territoires/trio-parcours/lieux" },
+    ]);
+    // Findings and questionnaires are the workspace's: nothing of them here.
+    expect(journey.phases.find((p) => p.id === "diagnose")?.facts).toEqual([]);
+    expect(journey.phases.flatMap((p) => p.next)).toEqual([]);
+    expect(journey.phases.filter((p) => p.served).map((p) => p.id)).toEqual(["map"]);
+  });
+});
