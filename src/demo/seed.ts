@@ -11,6 +11,7 @@ import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
+import { seedDemoStrategy } from "./strategy";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -60,6 +61,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
+  await seedDemoStrategy(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }
