@@ -116,3 +116,23 @@ describe("the public journey", () => {
     expect(journey.phases.filter((p) => p.served).map((p) => p.id)).toEqual(["map"]);
   });
 });
+
+describe("once the état des lieux and a plan version are published", () => {
+  it("both journeys say so, with their dates; an unpublished plan version stays out of the public one", async () => {
+    const { diagnosticReports } = await import("@/modules/diagnostic");
+    const { planVersions } = await import("@/modules/plan");
+    const { publicJourney } = await import("./public");
+    const published = new Date("2026-11-20T10:00:00Z");
+    await database.db.insert(diagnosticReports).values({ territoryId: territory.id, version: 1, publishedAt: published, snapshot: {} });
+    await database.db.insert(planVersions).values([
+      { territoryId: territory.id, number: 1, title: "Plan 2027", kind: "annuel", startYear: 2027, endYear: 2027, frozenAt: published, publishedAt: published },
+      { territoryId: territory.id, number: 2, title: "Plan 2027-2028 (travail)", kind: "pluriannuel", startYear: 2027, endYear: 2028 },
+    ]);
+    const diagnose = await phase("diagnose");
+    expect(diagnose?.facts[1]).toEqual({ label: "État des lieux publié (version 1)", date: published, href: "/espace/trio-parcours/diagnostic/etat-des-lieux" });
+    expect(diagnose?.missing).not.toContain("L'état des lieux n'est pas encore publié.");
+    const pub = await publicJourney(database.db, territory);
+    expect(pub.phases.find((p) => p.id === "diagnose")?.facts).toEqual([{ label: "État des lieux publié (version 1)", date: published }]);
+    expect(pub.phases.find((p) => p.id === "strategy")?.facts).toEqual([{ label: "Plan d'action publié : « Plan 2027 » (version 1)", date: published, href: "/territoires/trio-parcours/plan" }]);
+  });
+});
