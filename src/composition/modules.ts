@@ -12,6 +12,7 @@ import { workspaceTabs as funding } from "@/modules/funding";
 import { workspaceTabs as meetings } from "@/modules/meetings";
 import { workspaceTabs as plan } from "@/modules/plan";
 import { workspaceTabs as groups } from "@/modules/groups";
+import { workspaceTabs as strategy } from "@/modules/strategy";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -30,4 +31,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   meetings,
   plan,
   groups,
+  strategy,
 ];

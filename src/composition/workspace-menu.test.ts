@@ -12,6 +12,7 @@ const actors = policyPrincipals(territory, other) as Record<string, Principal>;
 
 // The menu each person saw before the modules declared their own tabs (workspace-nav.tsx), written by hand.
 const home = { label: "Vue d'ensemble", href: "/espace/val" };
+const communes = { label: "Communes", href: "/espace/val/communes" };
 const members = { label: "Membres et invitations", href: "/espace/val/membres" };
 const journal = { label: "Journal des modifications", href: "/espace/val/journal" };
 const actorsTab = { label: "Acteurs", href: "/espace/val/acteurs" };
@@ -27,20 +28,28 @@ const means = { index: 3, title: "3. Mobiliser les moyens", tabs: [{ label: "Fin
 const decisionsTab = { label: "Décisions", href: "/espace/val/decisions" };
 // Issue 12: phase 4, the working groups, the decisions log and the shared watch, for every member.
 const collective = { index: 4, title: "4. Dynamique collective", tabs: [{ label: "Groupes de travail", href: "/espace/val/groupes" }, decisionsTab, { label: "Veille partagée", href: "/espace/val/veille" }] };
+const strategyTabs = [
+  { label: "Stratégie", href: "/espace/val/strategie" },
+  { label: "Matrice de couverture", href: "/espace/val/strategie/couverture" },
+  { label: "Plan d'action", href: "/espace/val/plan" },
+];
+const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 
 const memberMenu = [
-  { index: 0, title: "Le territoire", tabs: [home, members] },
+  { index: 0, title: "Le territoire", tabs: [home, communes, members] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
   means,
   collective,
+  strategyColumn,
 ];
 const coordinatorMenu = [
-  { index: 0, title: "Le territoire", tabs: [home, members, journal] },
+  { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity, importPlaces, proposals, duplicates] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
   means,
   collective,
+  strategyColumn,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -60,11 +69,12 @@ describe("workspace menu assembled from the modules' manifests", () => {
 
   it("hides the shared registry's tabs from the coordinators of a territory not verified yet", () => {
     expect(workspaceMenu(actors.coordinator as Principal, pending)).toEqual([
-      { index: 0, title: "Le territoire", tabs: [home, members, journal] },
+      { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
       means,
       collective,
+      strategyColumn,
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { createTestTerritory } from "@/testing/factories";
 import { journeyOf, loadFundingReference } from "@/modules/funding";
-import { seedDemoActionForFunding, seedDemoFunding } from "./funding";
+import { seedDemoFunding } from "./funding";
 
 let database: Database;
 beforeAll(async () => {
@@ -26,8 +26,5 @@ describe("the demo's funding", () => {
       "Dépôt du dossier « CAF : fonds locaux et action sociale » le 27 avril 2027 : Commission d'action sociale (démo)",
     ]);
     expect(journey?.facts[1]?.label).toBe("2 sources locales");
-    // The stand-in action: created once, never over an existing plan.
-    expect(await seedDemoActionForFunding(database.db, t.id, seededOn)).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await seedDemoActionForFunding(database.db, t.id, seededOn)).toBeNull();
   });
 });

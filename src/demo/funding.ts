@@ -4,11 +4,9 @@
  * shipped reference list is loaded at start-up for every territory (src/modules/funding/load.ts), not here.
  * Demo content: the names say « (démo) ».
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
-import { actors } from "@/modules/actors/schema";
 import { fundingDeadlines, fundingResources, fundingSources } from "@/modules/funding/schema";
-import { planActions, planVersions } from "@/modules/plan/schema";
 
 const inDays = (from: Date, n: number) => {
   const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + n));
@@ -80,39 +78,4 @@ export async function seedDemoFunding(db: Db, territoryId: string, now = new Dat
     createdBy: by,
   });
   return { sources: { departement: departement.id, fondation: fondation.id }, deadlines: deadlines.map((d) => d.date) };
-}
-
-/**
- * One action for the « Financements possibles » page when the territory has no plan yet (the funding branch is
- * built beside the plan's demo). Does nothing once a plan version exists: the plan's demo (seedDemoPlan) runs
- * first at merge and this call can then go.
- */
-export async function seedDemoActionForFunding(db: Db, territoryId: string, now = new Date()): Promise<string | null> {
-  const [existing] = await db.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.territoryId, territoryId)).limit(1);
-  if (existing) return null;
-  const year = now.getUTCFullYear();
-  const [lead] = await db.select({ id: actors.id }).from(actors).where(eq(actors.legalType, "association")).orderBy(asc(actors.name)).limit(1);
-  const [version] = await db
-    .insert(planVersions)
-    .values({ territoryId, number: 1, title: `Plan d'action ${year}–${year + 1}`, kind: "pluriannuel", startYear: year, endYear: year + 1, createdBy: "démonstration" })
-    .returning({ id: planVersions.id });
-  if (!version) throw new Error("insert returned nothing");
-  const [action] = await db
-    .insert(planActions)
-    .values({
-      territoryId,
-      versionId: version.id,
-      title: "Permanences numériques itinérantes dans le Confolentais",
-      description: "Une permanence par semaine dans cinq communes rurales, avec un conseiller numérique et le minibus du centre social.",
-      leadActorId: lead?.id ?? null,
-      themes: ["accompagnement_humain", "competences_base"],
-      communes: ["16106"],
-      startMonth: `${year + 1}-01-01`,
-      endMonth: `${year + 1}-12-01`,
-      status: "planifiee",
-      createdBy: "démonstration",
-      updatedBy: "démonstration",
-    })
-    .returning({ id: planActions.id });
-  return action?.id ?? null;
 }

@@ -9,7 +9,8 @@ import { fundingSources } from "@/modules/funding";
 import { planActions, planBudgetLines, planFundings, planVersions } from "@/modules/plan";
 import { journeyOf } from "@/modules/plan";
 import type { Territory } from "@/modules/territories/queries";
-import { seedDemoPlan, type DemoStrategy } from "./plan";
+import { seedDemoPlan } from "./plan";
+import type { DemoStrategy } from "./strategy";
 
 let database: Database;
 let territoryId: string;

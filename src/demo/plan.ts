@@ -13,11 +13,7 @@ import { perimeterAmong } from "@/modules/territories";
 import { planActionObjectives, planActionPartners, planActions, planActionSteps, planBudgetLines, planFundings, planInKind, planActionIndicators, planVersions } from "@/modules/plan";
 import type { ActionStatus, FundingStatus } from "@/modules/plan";
 
-/** The demo strategy's ids (STRAT's src/demo/strategy.ts returns them; unified by the integrator). */
-export type DemoStrategy = {
-  axes: Record<"proximite" | "competences" | "reseau", string>;
-  objectives: Record<"permanences" | "itinerance" | "seniors" | "parents" | "agents" | "annuaire" | "aidants" | "observatoire", string>;
-};
+import type { DemoStrategy } from "./strategy";
 
 type Objective = keyof DemoStrategy["objectives"];
 type Axis = keyof DemoStrategy["axes"];

@@ -11,9 +11,11 @@ import { seedDemoActors, seedDemoPartner } from "./actors";
 import { seedDemoMaturity } from "./maturity";
 import { seedDemoFindings } from "./findings";
 import { seedDemoQuestionnaires } from "./questionnaires";
-import { seedDemoActionForFunding, seedDemoFunding } from "./funding";
+import { seedDemoFunding } from "./funding";
+import { seedDemoPlan } from "./plan";
 import { seedDemoMeetings } from "./meetings";
 import { seedDemoGroups } from "./groups";
+import { seedDemoStrategy } from "./strategy";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -63,12 +65,13 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoMaturity(db, territory.id);
   await seedDemoFindings(db, territory.id);
   await seedDemoQuestionnaires(db, territory.id);
+  // Issue 12, in the order of their links: the strategy (objectives on the findings), the funding deadlines, the plan
+  // (on the objectives and the shipped funding sources), the groups, then their meetings (groups, objectives, actions).
+  const strategy = await seedDemoStrategy(db, territory.id);
   await seedDemoFunding(db, territory.id);
-  // Until the plan's demo is merged (then it does nothing, and the integrator may drop it): one action to match.
-  await seedDemoActionForFunding(db, territory.id);
-  // After the groups, the strategy and the plan (it finds the groups by name, an objective and an action by title).
-  await seedDemoMeetings(db, territory.id);
+  await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
+  await seedDemoMeetings(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

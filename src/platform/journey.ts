@@ -21,3 +21,19 @@ export type JourneyFact = { label: string; count?: number; date?: Date; href?: s
 
 /** `urgent`: a deadline or an overdue item (shown first, marked); `useful`: what would move the phase on. */
 export type JourneyStep = { text: string; href: string; urgency: "urgent" | "useful" };
+
+/** The territory a contribution is computed for: its id (tenancy), its slug (links), its status when a policy needs it. */
+export type JourneyTerritory = { id: string; slug: string; status?: string };
+
+/** The single row of a contribution's query (`db.execute` gives `{ rows }` on PGlite and node-postgres alike). */
+export function journeyRow<T>(result: unknown): T | undefined {
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return rows[0] as T | undefined;
+}
+
+/** A timestamp read by a raw query (a Date, or a string from inside JSON), or undefined. */
+export function journeyDate(value: Date | string | null | undefined): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}

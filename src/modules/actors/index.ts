@@ -11,3 +11,4 @@ export { actors, legalTypes, worlds } from "./schema";
 export { legalTypeLabels, worldLabels } from "./validation";
 export type { LegalType, World } from "./validation";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

@@ -10,3 +10,4 @@ export type { IndicatorDef, Portrait } from "./portrait";
 export type { KeyCommune, KeyMessagesInput } from "./key-messages";
 export { diagnosticReports } from "./schema";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

@@ -5,3 +5,4 @@ export { listFindings } from "./queries";
 export { createFinding } from "./commands";
 export { diagnosticSettings, findings } from "./schema";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

@@ -6,3 +6,4 @@ export type { DimensionId } from "./grid";
 export { territoryMaturity } from "./queries";
 export { median, strongest, weakest } from "./stats";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

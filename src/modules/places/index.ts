@@ -21,3 +21,4 @@ export { requireUpload } from "./uploads";
 export { FRENCH_EXAMPLE, gridToSchedule, gridUsed, readGrid, scheduleToOsm, understandHours } from "./hours";
 export { CHECK_HOURS } from "./hours/check-step";
 export { hoursChecked } from "./hours/check-step";
+export { journeyOf } from "./journey";

@@ -4,3 +4,4 @@
 export { surveyHighlights } from "./highlights";
 export type { SurveyHighlights } from "./highlights";
 export { workspaceTabs } from "./manifest";
+export { journeyOf } from "./journey";

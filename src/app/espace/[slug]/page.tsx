@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { territoryOfRequest, territoryPage } from "@/modules/territories/web";
 import { roleLabels } from "@/platform/auth/principal";
 import { ActionForm, Field, Hidden } from "@/ui/form";
-import { pageParam } from "@/ui/pager";
-import { territoryOverview } from "@/modules/territories/overview";
-import { TerritoryOverview } from "@/modules/territories/ui/overview";
+import { territoryJourney } from "@/composition/journey/load";
+import { JourneyView } from "@/composition/journey/journey-view";
 import { updateTerritoryAction } from "@/modules/territories/actions";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { actorAbilities } from "@/modules/actors/policy";
@@ -24,9 +24,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const sp = readSingleSearchParams(await searchParams);
   const { territory, principal, abilities } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}`);
   const { db } = await getRuntime();
-  const page = pageParam(sp.page);
-  const q = (sp.q ?? "").slice(0, 100);
-  const overview = await territoryOverview(db, territory, { page, q });
+  const journey = await territoryJourney(db, territory);
   const role = principal.kind === "user" ? principal.roles[territory.id] : undefined;
   // A partner always has a next step: its structure, or the question of which one it speaks for.
   const structures = role === "partner" && principal.kind === "user" ? await structuresOf(db, territory.id, principal.userId) : null;
@@ -55,7 +53,14 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
       </p>
       {structures ? <PartnerNextStep slug={territory.slug} spoken={structures.spoken} requested={structures.requested} q={structureQuery} results={structureResults} /> : null}
       <SpeakerRequestsToAnswer slug={territory.slug} requests={requests} />
-      <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/espace/${territory.slug}`} />
+      <JourneyView
+        journey={journey}
+        unservedText="Maillage n'accompagne pas encore cette phase : elle viendra dans une prochaine version."
+        emptyText="Rien à signaler pour cette phase."
+      />
+      <p>
+        <Link href={`/espace/${territory.slug}/communes`}>Communes du territoire, périmètre et présentation</Link>
+      </p>
       {abilities.edit ? (
         <section aria-labelledby="modifier-titre" className="fr-mt-6w">
           <h2 id="modifier-titre">Modifier la présentation</h2>

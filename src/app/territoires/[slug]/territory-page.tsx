@@ -6,6 +6,8 @@ import { territoryOverview } from "@/modules/territories/overview";
 import { TerritoryOverview } from "@/modules/territories/ui/overview";
 import { WorkspaceButton } from "../../_components/account";
 import { PublicBreadcrumb } from "@/ui/breadcrumbs";
+import { publicJourney } from "@/composition/journey/public";
+import { JourneyView } from "@/composition/journey/journey-view";
 
 /**
  * The public page of a territory: readable by anyone, the same for everyone (members find the way into
@@ -19,6 +21,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
   if (!territory) notFound();
   await tagPage(publicTags.territories, publicTags.territory(territory.id), publicTags.places, publicTags.actors);
   const overview = await territoryOverview(db, territory, { page, q });
+  const journey = await publicJourney(db, territory);
   return (
     <>
       <PublicBreadcrumb segments={[{ label: "Territoires", href: "/territoires" }]} current={territory.name} />
@@ -34,6 +37,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
       ) : null}
       <WorkspaceButton slug={territory.slug} />
       <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/territoires/${territory.slug}`} />
+      <JourneyView journey={journey} unservedText="Le territoire n'a encore rien publié pour cette phase." emptyText="Le territoire n'a encore rien publié pour cette phase." />
     </>
   );
 }

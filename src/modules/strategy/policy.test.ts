@@ -1,0 +1,18 @@
+import { describe } from "vitest";
+import type { Principal } from "@/platform/auth/principal";
+import { policyPrincipals } from "@/testing/policy-principals";
+import { policyTable } from "@/testing/policy-table";
+import { strategyPolicy, type StrategyAction } from "./policy";
+
+const territory = { id: "t-1" };
+const people: Record<string, Principal> = { ...policyPrincipals(territory, { id: "t-2" }, "coordinator") };
+
+// Written by hand. Columns: anonymous stranger observer contributor partner coordinator admin
+const table: Record<StrategyAction, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  view: [false, false, true, true, true, true, true],
+  edit: [false, false, false, false, false, true, true],
+};
+
+describe("strategy policy (role × action)", () => {
+  policyTable(people, table, (action, person) => strategyPolicy[action](person, territory));
+});
