@@ -9,7 +9,7 @@ import { and, asc, eq, ilike, inArray } from "drizzle-orm";
 import type { Db } from "@/platform/db/client";
 import { parisToday } from "@/platform/dates";
 import { groupMembers, groups } from "@/modules/groups";
-import { strategyObjectives } from "@/modules/strategy";
+import { objectiveFindings, strategyObjectives } from "@/modules/strategy";
 import { planActions } from "@/modules/plan";
 import { findings } from "@/modules/findings";
 import { decisionActions, decisionObjectives, decisions, meetingParticipants, meetings } from "@/modules/meetings";
@@ -131,7 +131,7 @@ export async function seedDemoMeetings(db: Db, territoryId: string, now = new Da
         .returning({ id: decisions.id });
       decisionCount += rows.length;
       if (objective && rows[0]) await db.insert(decisionObjectives).values({ decisionId: rows[0].id, objectiveId: objective.id });
-      await db.insert(findings).values({
+      const [fromMinutes] = await db.insert(findings).values({
         territoryId,
         kind: "question",
         text: "Trois bassins de vie n'ont aucune permanence d'aide aux démarches en ligne à moins de vingt minutes.",
@@ -140,7 +140,9 @@ export async function seedDemoMeetings(db: Db, territoryId: string, now = new Da
         originRef: launch.id,
         themes: ["acces_droits"],
         createdBy: by,
-      });
+      }).returning({ id: findings.id });
+      // The objective the decision serves answers this question too: the demo keeps one question uncovered on purpose (src/demo/strategy.ts), not two.
+      if (objective && fromMinutes) await db.insert(objectiveFindings).values({ objectiveId: objective.id, findingId: fromMinutes.id });
     }
   }
 

@@ -45,8 +45,8 @@ beforeAll(async () => {
       observatoire: await objective("Observatoire"),
     },
   };
-  // Two reference sources only: the others are named in words by the demo.
-  const [s] = await database.db.insert(fundingSources).values([{ referenceKey: "dsil", name: "DSIL", funder: "État", aidKind: "subvention" }, { referenceKey: "caf-fonds-locaux", name: "Fonds locaux CAF", funder: "CAF", aidKind: "subvention" }]).returning({ id: fundingSources.id });
+  // The shipped reference list is loaded with the test database (src/modules/funding/load.ts), as at start-up.
+  const [s] = await database.db.select({ id: fundingSources.id }).from(fundingSources).where(eq(fundingSources.referenceKey, "dsil"));
   dsil = s?.id ?? "";
   await database.db.insert(actors).values([
     { name: "France Services de Confolens", communeCode: "16015" },
@@ -80,11 +80,14 @@ describe("the demo action plan", () => {
 
     const bus = actions.find((a) => a.title === "Bus numérique itinérant");
     const fundings = await database.db.select().from(planFundings).where(eq(planFundings.actionId, bus?.id ?? ""));
-    expect(fundings.map((f) => [f.sourceId === dsil, f.funderLabel, f.year, f.status, f.amount]).sort()).toEqual([
-      [false, "feder-iti", 2027, "envisage", 15000],
-      [false, "mecenat-entreprises", 2028, "envisage", 10000],
-      [true, "", 2027, "demande", 28000],
+    // Every co-funding row points at a source of the shipped reference list, found by its key.
+    const keyOf = new Map((await database.db.select({ id: fundingSources.id, key: fundingSources.referenceKey }).from(fundingSources)).map((r) => [r.id, r.key]));
+    expect(fundings.map((f) => [keyOf.get(f.sourceId ?? ""), f.funderLabel, f.year, f.status, f.amount]).sort()).toEqual([
+      ["dsil", "", 2027, "demande", 28000],
+      ["feder-iti", "", 2027, "envisage", 15000],
+      ["mecenat-entreprises", "", 2028, "envisage", 10000],
     ]);
+    expect(fundings.filter((f) => f.sourceId === dsil)).toHaveLength(1);
     // No actor matches the observatory's lead: it waits for one.
     expect(actions.find((a) => a.title === "Observatoire de l'inclusion numérique")?.leadActorId).toBeNull();
     // The Soyaux hall action targets Soyaux, which is in the perimeter.

@@ -45,7 +45,7 @@ describe("the journey of a territory", () => {
     const diagnose = journey.phases[1];
     expect(diagnose?.facts.map((f) => f.label)).toEqual(["Portrait du territoire (lieux, distances, zones blanches)"]);
     expect(diagnose?.missing).toEqual(["L'état des lieux n'est pas encore publié.", "Aucun questionnaire.", "Aucun constat relevé."]);
-    expect(journey.phases.filter((p) => !p.served).map((p) => p.id)).toEqual(["means", "collective", "commitments", "evaluate", "cooperate"]);
+    expect(journey.phases.filter((p) => !p.served).map((p) => p.id)).toEqual(["commitments", "evaluate", "cooperate"]);
     expect(journey.urgent).toEqual([]);
   });
 
