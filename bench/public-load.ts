@@ -68,7 +68,7 @@ const WORKSPACE_PAGES = [
 ];
 
 type Server = { baseUrl: string; logFile: string; pid: number; stop(): Promise<void> };
-type Wrk = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; errors: number; timeouts: number; non2xx: number };
+type Wrk = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; errors: number; readErrors: number; timeouts: number; non2xx: number };
 type Row = { label: string; via: Via; connections: number; wrk: Wrk; rssBefore: number; rssPeak: number; rssAfter: number; serverCores: number; proxyCores: number; otherCores: number };
 type Proxy = { baseUrl: string; pid: number; stop(): Promise<void> };
 
@@ -87,9 +87,9 @@ function rssMb(pid: number): number {
 
 const luaDone = `
 done = function(summary, latency, requests)
-  io.write(string.format("WRK {\\"requests\\":%d,\\"durationUs\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"max\\":%d,\\"errors\\":%d,\\"timeouts\\":%d,\\"non2xx\\":%d}\\n",
+  io.write(string.format("WRK {\\"requests\\":%d,\\"durationUs\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"max\\":%d,\\"errors\\":%d,\\"readErrors\\":%d,\\"timeouts\\":%d,\\"non2xx\\":%d}\\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
-    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout, summary.errors.status))
+    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.read, summary.errors.timeout, summary.errors.status))
 end
 `;
 
@@ -163,7 +163,7 @@ const msOf = (us: number) => (us / 1000).toFixed(us < 10_000 ? 1 : 0);
 
 function formatRow(r: Row): string {
   const rate = r.wrk.requests / (r.wrk.durationUs / 1e6);
-  return `| ${r.label} | ${r.via} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.via === "proxy" ? r.proxyCores.toFixed(2) : "—"} | ${r.otherCores.toFixed(2)} |`;
+  return `| ${r.label} | ${r.via} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors}${r.wrk.errors ? ` (${r.wrk.readErrors} read)` : ""} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.via === "proxy" ? r.proxyCores.toFixed(2) : "—"} | ${r.otherCores.toFixed(2)} |`;
 }
 
 /**

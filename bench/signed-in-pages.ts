@@ -106,7 +106,9 @@ main(async () => {
     fs.mkdirSync(dataDir, { recursive: true });
     await prepare(dataDir);
   }
-  const profileDir = tempDir("maillage-cpu-prof-");
+  // PROFILE_DIR keeps the profiles (to open in Chrome's DevTools or compare); a temporary folder otherwise.
+  const profileDir = process.env.PROFILE_DIR ?? tempDir("maillage-cpu-prof-");
+  fs.mkdirSync(profileDir, { recursive: true });
   // --cpu-prof is refused in NODE_OPTIONS: the profiled server is `node --cpu-prof next start` itself.
   const server = await startServer({ dataDir, nodeArgs: PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [], env: SQL ? { MAILLAGE_SQL_LOG: "1" } : {} });
   const logSize = () => fs.statSync(server.logFile).size;
@@ -136,12 +138,14 @@ main(async () => {
       if (r.status !== 200) throw new Error(`GET ${p} answered ${r.status}`);
       return { ms: performance.now() - t, bytes: body.byteLength };
     };
-    const log0 = SQL ? logSize() : 0;
     const { bytes } = await get();
     if (SQL) {
+      // A warm view's queries (the first view above may have built caches).
+      const log0 = logSize();
+      await get();
       await new Promise((r) => setTimeout(r, 200));
       const queries = queriesSince(log0);
-      console.log(`${p}: ${queries.length} queries in one view:\n${queries.map((q) => `    ${q.slice(6, 220)}`).join("\n")}`);
+      console.log(`${p}: ${queries.length} queries in a warm view:\n${queries.map((q) => `    ${q.slice(6, 220)}`).join("\n")}`);
     }
     const cpu0 = treeCpuMs(server.pid);
     const times: number[] = [];
@@ -156,6 +160,7 @@ main(async () => {
       for (const w of windows) {
         console.log(`\nprofile of ${w.page}, ${SEQUENTIAL} views (${path.join(profileDir, f)}):`);
         console.log(summarize(path.join(profileDir, f), w.from, w.to).join("\n"));
+        if (process.env.PROFILE_DIR) fs.writeFileSync(path.join(profileDir, `window-${w.page.replaceAll("/", "_")}.json`), JSON.stringify({ profile: f, ...w, views: SEQUENTIAL }));
       }
     }
   }
