@@ -53,6 +53,7 @@ const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 type Via = "direct" | "proxy";
 const VIA = (process.env.VIA ?? (fs.existsSync(NGINX) ? "direct,proxy" : "direct")).split(",") as Via[];
 const SEQUENTIAL = Number(process.env.SEQUENTIAL ?? 50);
+const WARMUP = Number(process.env.WARMUP ?? 10);
 const REGION = "nouvelle-aquitaine";
 const COORDINATOR = { email: "coordination@demo.maillage.fr", password: "demo-coordination-16" };
 const PUBLIC_PAGES = ["/", "/territoires/charente", "/territoires/charente/lieux", "/aide?commune=16015"];
@@ -340,7 +341,6 @@ main(async () => {
 
   // Server CPU per request, one request at a time: unlike latency under load, barely changed by other jobs
   // on the machine (they take cores, not this process's CPU time).
-  console.log(`\nserver CPU per request, ${SEQUENTIAL} requests one at a time after a warm one (median latency alongside):`);
   const sequentialCases: [string, string | null][] = [
     [css, null],
     ...PUBLIC_PAGES.map((p): [string, null] => [p, null]),
@@ -348,6 +348,10 @@ main(async () => {
     [`/espace/${REGION}/diagnostic`, cookie],
     ...WORKSPACE_PAGES.map((p): [string, string] => [p, cookie]),
   ];
+  // Every page WARMUP times first: the first pages measured after a start otherwise pay for the JIT warming
+  // up Next.js's and React's code (the région's page, measured first, read ~40 % dearer than later).
+  for (let i = 0; i < WARMUP; i++) for (const [p, c] of sequentialCases) await (await fetch(`${baseUrl}${p}`, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+  console.log(`\nserver CPU per request, ${SEQUENTIAL} requests one at a time after ${WARMUP} warm-up rounds of every page (median latency alongside):`);
   for (const [p, c] of sequentialCases) {
     const get = async () => {
       const t = performance.now();

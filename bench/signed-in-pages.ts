@@ -19,6 +19,9 @@ import { createTestTerritory } from "@/demo/factories";
 import { cpuBetween, machine, main, median, onCleanup, root, tempDir, treeCpuMs } from "./lib";
 
 const SEQUENTIAL = Number(process.env.SEQUENTIAL ?? 50);
+// Views of every page before any is measured: the first pages measured after a start otherwise pay for the
+// JIT warming up Next.js's and React's code (measured: the first page ~40 % dearer than the same page later).
+const WARMUP = Number(process.env.WARMUP ?? 20);
 const PROFILE = process.env.PROFILE === "1";
 const SQL = process.env.SQL === "1";
 const REGION = "nouvelle-aquitaine";
@@ -126,10 +129,13 @@ main(async () => {
   await res.text();
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  console.log(`\nserver CPU per view, ${SEQUENTIAL} views one at a time after a warm one (same cookie: session cache hits):`);
+  console.log(`\nserver CPU per view, ${SEQUENTIAL} views one at a time after ${WARMUP} warm-up views of every page (same cookie: session cache hits):`);
   console.log("| page | CPU ms per view | median latency ms | HTML bytes |");
   console.log("|---|---|---|---|");
   const windows: { page: string; from: number; to: number }[] = [];
+  for (let i = 0; i < WARMUP; i++) {
+    for (const p of PAGES) await (await fetch(`${server.baseUrl}${p}`, { headers: { cookie } })).arrayBuffer();
+  }
   for (const p of PAGES) {
     const get = async () => {
       const t = performance.now();
