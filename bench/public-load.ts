@@ -10,8 +10,15 @@
 //   - the four public pages (/, /territoires/charente, /territoires/charente/lieux, /aide?commune=16015),
 //     signed out, with 50 and 200 connections, next to a static file of the build served by the same
 //     process (the ceiling);
-//   - the diagnostic page of the région, warm, with 20 connections signed in (the demo coordinator);
-//   - the workspace, 20 connections signed in browsing its pages in rotation;
+//   - the diagnostic page of the région, warm, and the workspace (8 pages in rotation), each by 20 signed-in
+//     coordinators (20 accounts, 20 sessions: every request carries the next one's cookie), two ways:
+//       * browsing (what the targets mean): each person reads the page before asking the next one, a think
+//         time drawn uniformly in THINK_S (2-8 s, 5 s on average: shorter than people read a table of
+//         communes, so this is heavier than real use), first request also after one think time (people do
+//         not all click at the same millisecond); BROWSE_DURATION s per case (60) so that p95 rests on
+//         ~200 views;
+//       * closed loop (worst case): 20 connections that ask again the moment an answer arrives, no reading
+//         at all: 20 requests always in flight, the load of several hundred people browsing.
 //   - in Chromium (playwright-core), the requests a workspace page and a public page fire in the
 //     background after loading (navigation prefetches).
 // Server RSS (process tree) is read when idle before, at its peak during each case, and after.
@@ -26,18 +33,27 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/platform/db/client";
 import { prepareDatabase } from "@/boot";
 import { user } from "@/platform/auth/schema";
-import { createTestTerritory } from "@/demo/factories";
+import { addMember, createTestTerritory, createUser } from "@/demo/factories";
+import { territories } from "@/modules/territories/schema";
 import { childrenOf, cpuBetween, machine, machineBusyMs, main, median, onCleanup, procCpuMs, root, tempDir, treeCpuMs, waitForQuiet } from "./lib";
 
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = (process.env.CONNECTIONS ?? "50,200").split(",").map(Number);
 const SIGNED_IN_CONNECTIONS = Number(process.env.SIGNED_IN_CONNECTIONS ?? 20);
+// A browsing person's reading time between two pages, in seconds (uniform), and how long a browsing case lasts.
+const THINK_S = (process.env.THINK_S ?? "2-8").split("-").map(Number) as [number, number];
+const BROWSE_DURATION = Number(process.env.BROWSE_DURATION ?? 60);
+type Model = "browsing" | "closed";
+// PUBLIC=0: only the signed-in cases (no public pages under load, no prefetch check).
+const PUBLIC = process.env.PUBLIC !== "0";
+const MODELS = (process.env.MODELS ?? "browsing,closed").split(",") as Model[];
 const TIMEOUT_S = 10;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 type Via = "direct" | "proxy";
 const VIA = (process.env.VIA ?? (fs.existsSync(NGINX) ? "direct,proxy" : "direct")).split(",") as Via[];
 const SEQUENTIAL = Number(process.env.SEQUENTIAL ?? 50);
+const WARMUP = Number(process.env.WARMUP ?? 10);
 const REGION = "nouvelle-aquitaine";
 const COORDINATOR = { email: "coordination@demo.maillage.fr", password: "demo-coordination-16" };
 const PUBLIC_PAGES = ["/", "/territoires/charente", "/territoires/charente/lieux", "/aide?commune=16015"];
@@ -53,7 +69,7 @@ const WORKSPACE_PAGES = [
 ];
 
 type Server = { baseUrl: string; logFile: string; pid: number; stop(): Promise<void> };
-type Wrk = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; errors: number; timeouts: number; non2xx: number };
+type Wrk = { requests: number; durationUs: number; p50: number; p95: number; p99: number; max: number; errors: number; readErrors: number; timeouts: number; non2xx: number };
 type Row = { label: string; via: Via; connections: number; wrk: Wrk; rssBefore: number; rssPeak: number; rssAfter: number; serverCores: number; proxyCores: number; otherCores: number };
 type Proxy = { baseUrl: string; pid: number; stop(): Promise<void> };
 
@@ -72,31 +88,49 @@ function rssMb(pid: number): number {
 
 const luaDone = `
 done = function(summary, latency, requests)
-  io.write(string.format("WRK {\\"requests\\":%d,\\"durationUs\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"max\\":%d,\\"errors\\":%d,\\"timeouts\\":%d,\\"non2xx\\":%d}\\n",
+  io.write(string.format("WRK {\\"requests\\":%d,\\"durationUs\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"max\\":%d,\\"errors\\":%d,\\"readErrors\\":%d,\\"timeouts\\":%d,\\"non2xx\\":%d}\\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
-    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout, summary.errors.status))
+    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.read, summary.errors.timeout, summary.errors.status))
 end
 `;
 
-function luaRotation(paths: string[]): string {
-  return `paths = { ${paths.map((p) => JSON.stringify(p)).join(", ")} }
+/**
+ * wrk script: the paths in rotation, each request with the next session's cookie (20 people, not one
+ * session 20 times: each person's session is read, or found in the session cache, as it would be), and
+ * with a think time, a delay before every request of a connection (its first one too), in milliseconds.
+ */
+function luaScript(opts: { paths?: string[]; cookies?: string[]; thinkMs?: [number, number] }): string {
+  const list = (xs: string[]) => `{ ${xs.map((x) => JSON.stringify(x)).join(", ")} }`;
+  return `${opts.paths ? `paths = ${list(opts.paths)}` : "paths = nil"}
+${opts.cookies ? `cookies = ${list(opts.cookies)}` : "cookies = nil"}
 i = 0
+init = function(args)
+  math.randomseed(os.time() + tonumber(string.sub(tostring({}), 8), 16) % 100000)
+end
 request = function()
   i = i + 1
-  return wrk.format(nil, paths[(i % #paths) + 1])
+  local headers = {}
+  if cookies then headers["Cookie"] = cookies[(i % #cookies) + 1] end
+  return wrk.format(nil, paths and paths[(i % #paths) + 1] or nil, headers)
 end
+${opts.thinkMs ? `delay = function()
+  return math.random(${opts.thinkMs[0]}, ${opts.thinkMs[1]})
+end` : ""}
 ${luaDone}`;
 }
 
 /** Runs wrk in its own process, sampling the server's RSS meanwhile. */
-async function runWrk(server: Server, proxy: Proxy | null, label: string, url: string, connections: number, opts: { cookie?: string; rotate?: string[] } = {}): Promise<Row> {
+type Load = { cookies?: string[]; rotate?: string[]; thinkMs?: [number, number]; duration?: number };
+
+async function runWrk(server: Server, proxy: Proxy | null, label: string, url: string, connections: number, opts: Load = {}): Promise<Row> {
   const dir = tempDir("maillage-wrk-");
   const script = path.join(dir, "script.lua");
-  fs.writeFileSync(script, opts.rotate ? luaRotation(opts.rotate) : luaDone);
+  const plain = !opts.rotate && !opts.cookies && !opts.thinkMs;
+  fs.writeFileSync(script, plain ? luaDone : luaScript({ paths: opts.rotate, cookies: opts.cookies, thinkMs: opts.thinkMs }));
   const rssBefore = rssMb(server.pid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(server.pid))), 250);
-  const args = ["-t2", `-c${connections}`, `-d${DURATION}s`, `--timeout`, `${TIMEOUT_S}s`, "-s", script, ...(opts.cookie ? ["-H", `Cookie: ${opts.cookie}`] : []), url];
+  const args = ["-t2", `-c${connections}`, `-d${opts.duration ?? DURATION}s`, `--timeout`, `${TIMEOUT_S}s`, "-s", script, url];
   const busy0 = machineBusyMs();
   const server0 = treeCpuMs(server.pid);
   const proxy0 = proxy ? treeCpuMs(proxy.pid) : new Map<number, number>();
@@ -130,7 +164,7 @@ const msOf = (us: number) => (us / 1000).toFixed(us < 10_000 ? 1 : 0);
 
 function formatRow(r: Row): string {
   const rate = r.wrk.requests / (r.wrk.durationUs / 1e6);
-  return `| ${r.label} | ${r.via} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.via === "proxy" ? r.proxyCores.toFixed(2) : "—"} | ${r.otherCores.toFixed(2)} |`;
+  return `| ${r.label} | ${r.via} | ${r.connections} | ${msOf(r.wrk.p50)} | ${msOf(r.wrk.p95)} | ${msOf(r.wrk.p99)} | ${msOf(r.wrk.max)} | ${rate.toFixed(0)} | ${r.wrk.errors}${r.wrk.errors ? ` (${r.wrk.readErrors} read)` : ""} | ${r.wrk.timeouts} | ${r.wrk.non2xx} | ${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} → ${r.rssAfter.toFixed(0)} | ${r.serverCores.toFixed(2)} | ${r.via === "proxy" ? r.proxyCores.toFixed(2) : "—"} | ${r.otherCores.toFixed(2)} |`;
 }
 
 /**
@@ -187,18 +221,27 @@ async function prepare(dataDir: string): Promise<void> {
   try {
     await prepareDatabase(database, { DEMO: true });
     const [coordinator] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, COORDINATOR.email));
-    await createTestTerritory(database.db, { kind: "region", code: "75", slug: REGION, name: "Nouvelle-Aquitaine", creatorId: coordinator!.id });
+    const region = await createTestTerritory(database.db, { kind: "region", code: "75", slug: REGION, name: "Nouvelle-Aquitaine", creatorId: coordinator!.id });
+    // The other coordinators of the signed-in cases (the demo coordinator is the first of them).
+    const [charente] = await database.db.select({ id: territories.id }).from(territories).where(eq(territories.slug, "charente"));
+    for (let n = 2; n <= SIGNED_IN_CONNECTIONS; n++) {
+      const person = await createUser(database.db, { name: `Coordination ${n}`, email: coordinatorEmail(n), password: COORDINATOR.password });
+      await addMember(database.db, charente!.id, person.id, "coordinator");
+      await addMember(database.db, region.id, person.id, "coordinator");
+    }
     await database.exec("VACUUM ANALYZE");
   } finally {
     await database.close();
   }
 }
 
-async function signIn(baseUrl: string): Promise<string> {
+const coordinatorEmail = (n: number) => (n === 1 ? COORDINATOR.email : `coordination-${n}@bench.test`);
+
+async function signIn(baseUrl: string, email = COORDINATOR.email): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify(COORDINATOR),
+    body: JSON.stringify({ email, password: COORDINATOR.password }),
   });
   await res.text();
   const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
@@ -273,6 +316,9 @@ main(async () => {
     if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}`);
   }
   const cookie = await signIn(baseUrl);
+  // One session per coordinator of the signed-in cases (21 sign-ins from this address: under its limit of 30).
+  const people = [cookie];
+  for (let n = 2; n <= SIGNED_IN_CONNECTIONS; n++) people.push(await signIn(baseUrl, coordinatorEmail(n)));
   for (const p of [...WORKSPACE_PAGES, `/espace/${REGION}/diagnostic`]) {
     const res = await fetch(`${baseUrl}${p}`, { headers: { cookie } });
     await res.text();
@@ -283,11 +329,11 @@ main(async () => {
   console.log(`\nserver RSS idle after warm-up: ${idleRss.toFixed(0)} MB`);
 
   console.log("\nprefetch and background requests after a page load (Chromium, 5 s, page scrolled to the bottom):");
-  for (const [label, p, c] of [
+  for (const [label, p, c] of (PUBLIC ? [
     ["workspace /espace/charente (signed in)", "/espace/charente", cookie],
     ["workspace /espace/charente/lieux (signed in)", "/espace/charente/lieux", cookie],
     ["public /territoires/charente (signed out)", "/territoires/charente", null],
-  ] as const) {
+  ] : []) as [string, string, string | null][]) {
     const r = await backgroundRequests(baseUrl, c, p);
     console.log(`  ${label}: ${r.total} background requests, ${r.prefetch} of them prefetches; ${r.rendered} rendered by the server (not from its cache)`);
     console.log(`    ${r.paths.sort().join(", ")}`);
@@ -295,7 +341,6 @@ main(async () => {
 
   // Server CPU per request, one request at a time: unlike latency under load, barely changed by other jobs
   // on the machine (they take cores, not this process's CPU time).
-  console.log(`\nserver CPU per request, ${SEQUENTIAL} requests one at a time after a warm one (median latency alongside):`);
   const sequentialCases: [string, string | null][] = [
     [css, null],
     ...PUBLIC_PAGES.map((p): [string, null] => [p, null]),
@@ -303,6 +348,10 @@ main(async () => {
     [`/espace/${REGION}/diagnostic`, cookie],
     ...WORKSPACE_PAGES.map((p): [string, string] => [p, cookie]),
   ];
+  // Every page WARMUP times first: the first pages measured after a start otherwise pay for the JIT warming
+  // up Next.js's and React's code (the région's page, measured first, read ~40 % dearer than later).
+  for (let i = 0; i < WARMUP; i++) for (const [p, c] of sequentialCases) await (await fetch(`${baseUrl}${p}`, { headers: c ? { cookie: c } : {} })).arrayBuffer();
+  console.log(`\nserver CPU per request, ${SEQUENTIAL} requests one at a time after ${WARMUP} warm-up rounds of every page (median latency alongside):`);
   for (const [p, c] of sequentialCases) {
     const get = async () => {
       const t = performance.now();
@@ -332,7 +381,7 @@ main(async () => {
   const rows: Row[] = [];
   // Each case is measured straight and through the proxy one after the other (alternating, so that a
   // change in the machine's load hits both alike); odd rounds start with the proxy.
-  const both = async (label: string, p: string, connections: number, opts: { cookie?: string; rotate?: string[] } = {}, round: number) => {
+  const both = async (label: string, p: string, connections: number, opts: Load = {}, round: number) => {
     const order = round % 2 === 0 ? VIA : [...VIA].reverse();
     for (const via of order) {
       const base = via === "proxy" ? proxy!.baseUrl : baseUrl;
@@ -340,12 +389,16 @@ main(async () => {
     }
   };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const c of CONNECTIONS) {
+    for (const c of PUBLIC ? CONNECTIONS : []) {
       await both(`static file (ceiling) ${css.slice(0, 30)}…`, css, c, {}, round);
       for (const p of PUBLIC_PAGES) await both(p, p, c, {}, round);
     }
-    await both(`/espace/${REGION}/diagnostic (signed in)`, `/espace/${REGION}/diagnostic`, SIGNED_IN_CONNECTIONS, { cookie }, round);
-    await both(`workspace, ${WORKSPACE_PAGES.length} pages in rotation (signed in)`, "/espace", SIGNED_IN_CONNECTIONS, { cookie, rotate: WORKSPACE_PAGES }, round);
+    for (const model of MODELS) {
+      const load: Load = model === "browsing" ? { cookies: people, thinkMs: [THINK_S[0] * 1000, THINK_S[1] * 1000], duration: BROWSE_DURATION } : { cookies: people };
+      const how = model === "browsing" ? `${people.length} people browsing, ${THINK_S.join("–")} s reading` : `closed loop, ${people.length} sessions, no reading`;
+      await both(`/espace/${REGION}/diagnostic (signed in, ${how})`, `/espace/${REGION}/diagnostic`, SIGNED_IN_CONNECTIONS, load, round);
+      await both(`workspace, ${WORKSPACE_PAGES.length} pages in rotation (signed in, ${how})`, "/espace", SIGNED_IN_CONNECTIONS, { ...load, rotate: WORKSPACE_PAGES }, round);
+    }
   }
   await new Promise((r) => setTimeout(r, 5000));
   console.log(`\nserver RSS: idle ${idleRss.toFixed(0)} MB before the load, peak ${Math.max(...rows.map((r) => r.rssPeak)).toFixed(0)} MB, ${rssMb(server.pid).toFixed(0)} MB 5 s after the last case`);
@@ -361,10 +414,18 @@ main(async () => {
     const at = (c: number) => mine.filter((r) => PUBLIC_PAGES.includes(r.label) && r.connections === c);
     const diag = mine.filter((r) => r.label.startsWith(`/espace/${REGION}/diagnostic`));
     const ws = mine.filter((r) => r.label.startsWith("workspace"));
+    const browsing = (list: Row[]) => list.filter((r) => r.label.includes("browsing"));
+    const closed = (list: Row[]) => list.filter((r) => r.label.includes("closed loop"));
     console.log(`\nTargets, ${via}${ROUNDS > 1 ? ` (worst of ${ROUNDS} rounds)` : ""}:`);
-    console.log(`  0 errors and 0 timeouts at ${big} connections: ${verdict(at(big).every((r) => r.wrk.errors === 0 && r.wrk.timeouts === 0 && r.wrk.non2xx === 0))} (timeouts ${at(big).map((r) => r.wrk.timeouts).join(", ")}; errors ${at(big).map((r) => r.wrk.errors).join(", ")})`);
-    console.log(`  p95 < 100 ms at ${small} connections: ${verdict(at(small).every((r) => r.wrk.p95 < 100_000))} (worst ${worst(at(small), (r) => r.wrk.p95)} ms)`);
-    console.log(`  région diagnostic p95 < 150 ms warm, ${SIGNED_IN_CONNECTIONS} signed in: ${verdict(diag.every((r) => r.wrk.p95 < 150_000))} (${worst(diag, (r) => r.wrk.p95)} ms)`);
-    console.log(`  workspace p95 < 300 ms, ${SIGNED_IN_CONNECTIONS} signed in: ${verdict(ws.every((r) => r.wrk.p95 < 300_000))} (${worst(ws, (r) => r.wrk.p95)} ms)`);
+    if (PUBLIC) console.log(`  0 errors and 0 timeouts at ${big} connections: ${verdict(at(big).every((r) => r.wrk.errors === 0 && r.wrk.timeouts === 0 && r.wrk.non2xx === 0))} (timeouts ${at(big).map((r) => r.wrk.timeouts).join(", ")}; errors ${at(big).map((r) => r.wrk.errors).join(", ")})`);
+    if (PUBLIC) console.log(`  p95 < 100 ms at ${small} connections: ${verdict(at(small).every((r) => r.wrk.p95 < 100_000))} (worst ${worst(at(small), (r) => r.wrk.p95)} ms)`);
+    // The targets speak of people ("20 signed-in users", "coordinators browsing"): judged on the browsing
+    // model; the closed loop (no reading at all) is printed beside them as the worst case, not the target.
+    for (const [name, list, limit] of [["région diagnostic p95 < 150 ms warm", diag, 150_000], ["workspace p95 < 300 ms", ws, 300_000]] as const) {
+      const b = browsing(list);
+      const c = closed(list);
+      if (b.length) console.log(`  ${name}, ${SIGNED_IN_CONNECTIONS} people browsing: ${verdict(b.every((r) => r.wrk.p95 < limit))} (${worst(b, (r) => r.wrk.p95)} ms)`);
+      if (c.length) console.log(`    worst case, closed loop of ${SIGNED_IN_CONNECTIONS} (not the target): ${verdict(c.every((r) => r.wrk.p95 < limit))} (${worst(c, (r) => r.wrk.p95)} ms)`);
+    }
   }
 });

@@ -33,12 +33,12 @@ export async function waitFor(url, timeoutMs = 120_000) {
 }
 
 /** Starts `next start`; returns its base URL, data folder, log and a stop function. */
-export async function startServer({ env = {}, dataDir, quiet = true } = {}) {
+export async function startServer({ env = {}, dataDir, quiet = true, nodeArgs = [] } = {}) {
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "maillage-server-"));
   const logFile = path.join(os.tmpdir(), `maillage-server-${port}.log`);
   const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATA_DIR: dir, ...env },
     stdio: ["ignore", quiet ? log : "inherit", quiet ? log : "inherit"],
   });

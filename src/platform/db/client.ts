@@ -23,6 +23,12 @@ export type Database = {
 
 const BOOT_LOCK_KEY = 7254901;
 
+/**
+ * `MAILLAGE_SQL_LOG=1`: every query's SQL text on stderr (never its parameters, which may hold personal
+ * data). For benchmarks and profiling (bench/signed-in-pages.ts counts the queries a page view runs).
+ */
+const sqlLog = process.env.MAILLAGE_SQL_LOG === "1" ? { logQuery: (query: string) => console.error(`[sql] ${query}`) } : undefined;
+
 export type OpenOptions = {
   /** Load a PGlite data folder from a dump (tests clone one prepared database). */
   loadDataDir?: Blob;
@@ -43,7 +49,7 @@ async function openPostgres(url: string): Promise<Database> {
   // pool; unhandled, it would take the whole process down. The pool drops that connection and opens another
   // at the next query, so saying it on stderr is enough.
   pool.on("error", (e: Error & { code?: string }) => console.error(`[base] connexion PostgreSQL inactive fermée par le serveur (${e.code ?? "?"}) : elle sera rouverte à la prochaine requête.`));
-  const db = drizzle({ client: pool }) as unknown as Db;
+  const db = drizzle({ client: pool, logger: sqlLog }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -102,7 +108,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
       startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const db = drizzle({ client }) as unknown as Db;
+    const db = drizzle({ client, logger: sqlLog }) as unknown as Db;
     return {
       db,
       kind: "pglite",

@@ -17,6 +17,7 @@ import { FilterSelect } from "@/ui/filter-select";
 import { Figure } from "@/modules/diagnostic/ui/figure";
 import { Table } from "@/ui/table";
 import { servicesNoPlaceOffers } from "@/modules/diagnostic/key-messages";
+import { communeTableHtml, mapCommunesTableHtml } from "@/modules/diagnostic/ui/portrait-tables";
 import { portraitKeyMessages } from "@/composition/portrait-key-messages";
 
 export const metadata: Metadata = { title: "Portrait du territoire" };
@@ -25,8 +26,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 const PAGE_SIZE = 50;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const percent = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((100 * part) / whole)} %` : "—");
-const km = (n: number) => `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(n)}\u00a0km`;
+// One formatter for every view (creating one costs tens of microseconds, and the page formats ~20 figures).
+const oneDecimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const percent = (part: number, whole: number) => (whole > 0 ? `${oneDecimal.format((100 * part) / whole)} %` : "—");
+const km = (n: number) => `${oneDecimal.format(n)}\u00a0km`;
 
 const collator = new Intl.Collator("fr");
 // The portrait is cached (shared, never mutated): its alphabetical order is computed once per portrait,
@@ -91,22 +94,26 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const byId = new Map(portrait.indicators.map((i) => [i.id, i]));
   const mapped = byId.get(one(sp.indicateur) ?? "") ?? (byId.get("ifn_total") as IndicatorDef);
   const { classes, unknown } = legendOf(portrait, mapped);
-  const beside = communesOfMap(portrait, mapped);
 
   const columns: IndicatorDef[] = ["population", "ifn_total", "places", "places_per_10k", "nearest_place_km", "white_zone"].flatMap((id) => byId.get(id) ?? []);
   if (!columns.includes(mapped)) columns.push(mapped);
   const sortBy = byId.get(one(sp.tri) ?? "") ?? null;
   const descending = one(sp.ordre) !== "asc";
-  const sorted = !sortBy ? byName(portrait) : [...portrait.rows].sort((a: PortraitRow, b: PortraitRow) => {
-    const va = sortBy.value(a);
-    const vb = sortBy.value(b);
-    if (va === null) return vb === null ? 0 : 1;
-    if (vb === null) return -1;
-    return descending ? vb - va : va - vb;
-  });
+  // Sorted only when this order and page are not kept yet (4,293 rows for a région).
+  const sorted = () =>
+    !sortBy
+      ? byName(portrait)
+      : [...portrait.rows].sort((a: PortraitRow, b: PortraitRow) => {
+          const va = sortBy.value(a);
+          const vb = sortBy.value(b);
+          if (va === null) return vb === null ? 0 : 1;
+          if (vb === null) return -1;
+          return descending ? vb - va : va - vb;
+        });
   const page = pageParam(sp.page);
-  const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const base = `/espace/${territory.slug}/diagnostic`;
+  // The two long tables as markup kept with the portrait (src/modules/diagnostic/ui/portrait-tables.ts).
+  const communeTable = communeTableHtml(portrait, { base, mapped, columns, sortBy, descending, page, pageSize: PAGE_SIZE, sorted });
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams({ indicateur: mapped.id, ...(sortBy ? { tri: sortBy.id, ordre: descending ? "desc" : "asc" } : {}), ...extra });
     return `${base}?${q.toString()}`;
@@ -252,34 +259,11 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
               ) : null}
             </ul>
             <p className="fr-text--sm">Classes de taille égale (quantiles) calculées sur les communes du territoire.</p>
-            {beside.length <= BESIDE_MAP_LIMIT ? (
-              <div className="fr-table fr-table--sm maillage-map-table">
-                <Table>
-                  <caption>Communes de la carte, par ordre alphabétique</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Commune</th>
-                      <th scope="col">{mapped.label}</th>
-                      <th scope="col">Classe</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {beside.map((c) => (
-                      <tr key={c.code}>
-                        <th scope="row">{c.name}</th>
-                        <td>{c.value}</td>
-                        <td>
-                          <span aria-hidden="true" style={{ display: "inline-block", width: "0.9rem", height: "0.9rem", background: c.color, border: "1px solid #666", verticalAlign: "middle", marginRight: "0.35rem" }} />
-                          {c.classLabel}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
+            {portrait.rows.length <= BESIDE_MAP_LIMIT ? (
+              <div className="fr-table fr-table--sm maillage-map-table" dangerouslySetInnerHTML={mapCommunesTableHtml(portrait, mapped, () => communesOfMap(portrait, mapped))} />
             ) : (
               <p className="fr-text--sm">
-                Les {formatNumber(beside.length)} communes et leurs valeurs sont dans le <a href="#communes-titre">tableau des communes</a> ci-dessous et dans ses téléchargements.
+                Les {formatNumber(portrait.rows.length)} communes et leurs valeurs sont dans le <a href="#communes-titre">tableau des communes</a> ci-dessous et dans ses téléchargements.
               </p>
             )}
             <p className="fr-text--sm">
@@ -307,44 +291,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
         <p className="fr-text--sm">Cliquez sur un titre de colonne pour trier. Télécharger le tableau complet (toutes les colonnes, toutes les communes) :{" "}
           <a href={`${base}/export/csv`} download>CSV</a>, <a href={`${base}/export/xlsx`} download>XLSX (Excel)</a>, <a href={`${base}/export/ods`} download>ODS (LibreOffice)</a>.
         </p>
-        <div className="fr-table fr-table--sm">
-          <Table>
-            <caption>
-              {formatNumber(portrait.rows.length)} communes{sortBy ? `, triées par ${sortBy.label.toLowerCase()} (${descending ? "décroissant" : "croissant"})` : ", par ordre alphabétique"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" aria-sort={sortBy ? undefined : "ascending"}>
-                  <Link href={`${base}?indicateur=${encodeURIComponent(mapped.id)}`}>Commune</Link>
-                </th>
-                {columns.map((c) => {
-                  const active = sortBy?.id === c.id;
-                  return (
-                    <th key={c.id} scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined}>
-                      <Link href={query({ tri: c.id, ordre: active && descending ? "asc" : "desc", page: "1" })}>
-                        {c.label}
-                        {c.unit && c.unit !== "habitants" ? ` (${c.unit})` : ""}
-                        <span className="fr-sr-only">{active ? (descending ? ", trié décroissant, cliquer pour croissant" : ", trié croissant, cliquer pour décroissant") : ", cliquer pour trier"}</span>
-                      </Link>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    {r.name} <span className="fr-text--xs">({r.code})</span>
-                  </th>
-                  {columns.map((c) => (
-                    <td key={c.id}>{c.id === "white_zone" ? (r.whiteZone === null ? "—" : r.whiteZone ? "oui" : "non") : formatValue(c, c.value(r))}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <div className="fr-table fr-table--sm" dangerouslySetInnerHTML={communeTable} />
         <Pager page={page} total={portrait.rows.length} pageSize={PAGE_SIZE} href={(n) => `${query({ page: String(n) })}#communes-titre`} label="Pages du tableau des communes" />
       </section>
 
