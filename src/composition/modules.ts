@@ -8,6 +8,7 @@ import { workspaceTabs as contributions } from "@/modules/contributions";
 import { workspaceTabs as diagnostic } from "@/modules/diagnostic";
 import { workspaceTabs as questionnaires } from "@/modules/questionnaires";
 import { workspaceTabs as findings } from "@/modules/findings";
+import { viewTabs as planViews } from "@/modules/plan";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -22,4 +23,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   diagnostic,
   questionnaires,
   findings,
+  planViews,
 ];

@@ -22,16 +22,28 @@ const duplicates = { label: "Doublons", href: "/espace/val/doublons" };
 const portrait = { label: "Portrait du territoire", href: "/espace/val/diagnostic" };
 const questionnaires = { label: "Questionnaires", href: "/espace/val/questionnaires" };
 const findings = { label: "Constats", href: "/espace/val/constats" };
+// The plan's read-side views (PLANVIEW): every member reads the plan.
+const planViews = {
+  index: 5,
+  title: "5. Stratégie et plan d'action",
+  tabs: [
+    { label: "Calendrier du plan", href: "/espace/val/plan/calendrier" },
+    { label: "Budget du plan", href: "/espace/val/plan/budget" },
+    { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
+  ],
+};
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  planViews,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, members, journal] },
   { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity, importPlaces, proposals, duplicates] },
   { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+  planViews,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -54,6 +66,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       { index: 0, title: "Le territoire", tabs: [home, members, journal] },
       { index: 1, title: "1. Cartographier et mobiliser", tabs: [actorsTab, maturity] },
       { index: 2, title: "2. Diagnostiquer", tabs: [portrait, questionnaires, findings] },
+      planViews,
     ]);
   });
 

@@ -15,23 +15,30 @@ import { fundingStatusLabels, horizonLabels, inKindLabels, isoMonth, statusLabel
 
 export type PlanDocument = { territory: { slug: string; name: string }; view: PlanView; rollup: PlanRollup; reach: PlanReach; generatedAt: string };
 
+/** What a view reads: the version's plan and its roll-up, without the diagnostic's portrait (the timeline needs none). */
+export async function loadPlanVersionView(db: Executor, territoryId: string, which: { number?: number; published?: boolean } = {}): Promise<{ view: PlanView; rollup: PlanRollup } | undefined> {
+  const version = which.published ? await publishedPlanVersion(db, territoryId) : await findPlanVersion(db, territoryId, which.number);
+  if (!version) return undefined;
+  const view = await loadPlan(db, territoryId, version);
+  return { view, rollup: rollupPlan(view) };
+}
+
+/** The communes reached, over the diagnostic's fragility index. */
+export async function planReachOf(db: Executor, territoryId: string, view: PlanView): Promise<PlanReach> {
+  const portrait = await territoryPortrait(db, territoryId);
+  const communes = portrait.rows.map((r) => ({ code: r.code, name: r.name, population: r.population, ifn: r.ifn?.total ?? null }));
+  return planReach(view.actions, communes, portrait.settings.ifnThreshold);
+}
+
 /** Version `number` (or the working one; or, for the public, the published one), read whole; undefined when none. */
 export async function loadPlanDocument(
   db: Executor,
   territory: { id: string; slug: string; name: string },
   which: { number?: number; published?: boolean } = {},
 ): Promise<PlanDocument | undefined> {
-  const version = which.published ? await publishedPlanVersion(db, territory.id) : await findPlanVersion(db, territory.id, which.number);
-  if (!version) return undefined;
-  const [view, portrait] = await Promise.all([loadPlan(db, territory.id, version), territoryPortrait(db, territory.id)]);
-  const communes = portrait.rows.map((r) => ({ code: r.code, name: r.name, population: r.population, ifn: r.ifn?.total ?? null }));
-  return {
-    territory: { slug: territory.slug, name: territory.name },
-    view,
-    rollup: rollupPlan(view),
-    reach: planReach(view.actions, communes, portrait.settings.ifnThreshold),
-    generatedAt: new Date().toISOString(),
-  };
+  const loaded = await loadPlanVersionView(db, territory.id, which);
+  if (!loaded) return undefined;
+  return { territory: { slug: territory.slug, name: territory.name }, ...loaded, reach: await planReachOf(db, territory.id, loaded.view), generatedAt: new Date().toISOString() };
 }
 
 const yesNo = (b: boolean) => (b ? "oui" : "non");

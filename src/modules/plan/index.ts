@@ -19,3 +19,8 @@ export {
 } from "./schema";
 export { planAbilities, planPolicy, type PlanAbilities } from "./policy";
 export { addActionDraftIn, workingVersionIn, type ActionDraftInput } from "./drafts";
+// Read side (PLANVIEW): a whole version read in a few queries, its roll-ups, timeline and exports.
+export { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion, type PlanActionView, type PlanVersionSummary, type PlanView } from "./read";
+export { rollupPlan, type PlanRollup } from "./rollup";
+export { buildTimeline, versionYears, type Timeline } from "./timeline";
+export { viewTabs } from "./views-manifest";
