@@ -15,7 +15,7 @@ export function axisChartSvg(rollup: PlanRollup): string {
     {
       color: [COLORS.secured, COLORS.requested, COLORS.missing],
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: { type: "value", axisLabel: { formatter: (v: number) => `${euro.format(v)} €` } },
       yAxis: { type: "category", inverse: true, data: axes.map((a) => (a.title.length > 28 ? `${a.title.slice(0, 27)}…` : a.title)) },
       series: [
@@ -35,7 +35,7 @@ export function yearChartSvg(rollup: PlanRollup): string {
     {
       color: [COLORS.planned, COLORS.actual, COLORS.secured],
       legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: { type: "category", data: years.map((y) => String(y.year)) },
       yAxis: { type: "value", axisLabel: { formatter: (v: number) => `${euro.format(v)} €` } },
       series: [
