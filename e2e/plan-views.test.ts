@@ -31,7 +31,7 @@ describe.each([phone, desktop])("the action plan's views at $width px", (viewpor
     expect(await grid.locator("thead th[scope=col]").count()).toBe(25); // « Action » + 24 months
     const row = grid.locator("tr", { has: page.getByRole("link", { name: "Permanences numériques itinérantes" }) });
     // February 2026 to June 2027: 17 months filled; the vehicle bought in March 2026 (done).
-    expect(await row.locator("td", { hasText: "en cours en" }).count()).toBe(17);
+    expect(await row.locator("td", { hasText: "en cours" }).count()).toBe(17);
     expect(await row.locator("td", { hasText: "étape « Achat du véhicule » le 10 mars 2026, faite" }).count()).toBe(1);
     // Arrow keys move from month to month (JavaScript on).
     await grid.locator('[data-cell="0:0"]').focus();

@@ -66,13 +66,12 @@ export function TimelineGrid({ timeline, actionHref, id = "calendrier-grille" }:
               {months.map((m, mi) => {
                 const on = r.from !== null && r.to !== null && mi >= r.from && mi <= r.to;
                 const steps = r.steps.get(mi) ?? [];
-                const words = [
-                  on ? `${r.title} : en cours en ${m.long}` : `${r.title} : rien en ${m.long}`,
-                  ...steps.map((s) => `étape « ${s.title} » le ${day(s.dueDate)}${s.done ? ", faite" : ""}`),
-                ].join(" ; ");
+                // A screen reader names the row (action) and column (month) of a cell: the cell says only what
+                // happens then, and an empty month stays empty (a 2,000-action grid stays light).
+                const words = [...(on ? ["en cours"] : []), ...steps.map((s) => `étape « ${s.title} » le ${day(s.dueDate)}${s.done ? ", faite" : ""}`)].join(" ; ");
                 return (
                   <td key={m.key} data-cell={`${ri}:${mi}`} tabIndex={-1} style={{ padding: 0, height: "1.75rem", background: on ? BAR : undefined, color: on ? "#fff" : undefined, textAlign: "center" }}>
-                    <span className="fr-sr-only">{words}</span>
+                    {words ? <span className="fr-sr-only">{words}</span> : null}
                     {steps.length > 0 ? (
                       <span aria-hidden="true" title={steps.map((s) => s.title).join(", ")}>
                         {steps.every((s) => s.done) ? "✓" : "◆"}
