@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { readSearchParams } from "@/platform/web/search-params";
 import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
 import { BudgetView } from "@/modules/plan/ui/budget-view";
-import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { openPlanView } from "../view-data";
 import { NoPlan } from "../no-plan";
 
@@ -18,7 +17,6 @@ export default async function PlanBudgetPage({ params, searchParams }: Props) {
   const axisTitles = new Map(loaded?.view.axes.map((a) => [a.id, a.title]) ?? []);
   return (
     <>
-      <WorkspaceBreadcrumb territory={territory} module={{ label: "Plan d'action", href: `/espace/${territory.slug}/plan` }} current="Synthèse budgétaire" />
       <h2>Synthèse budgétaire du plan d&apos;action</h2>
       {loaded ? (
         <>

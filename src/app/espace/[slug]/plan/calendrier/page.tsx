@@ -4,7 +4,6 @@ import { readSearchParams, searchInt } from "@/platform/web/search-params";
 import { buildTimeline, versionYears } from "@/modules/plan/timeline";
 import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
 import { TimelineGrid, TimelineTable } from "@/modules/plan/ui/timeline-view";
-import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { openPlanView } from "../view-data";
 import { NoPlan } from "../no-plan";
 
@@ -17,11 +16,9 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
   const { territory, versions, loaded } = await openPlanView(slug, "calendrier", sp.version);
-  const crumb = <WorkspaceBreadcrumb territory={territory} module={{ label: "Plan d'action", href: `/espace/${territory.slug}/plan` }} current="Calendrier" />;
-  if (!loaded) {
+    if (!loaded) {
     return (
       <>
-        {crumb}
         <h2>Calendrier du plan d&apos;action</h2>
         <NoPlan slug={territory.slug} />
       </>
@@ -42,7 +39,6 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   };
   return (
     <>
-      {crumb}
       <h2>Calendrier du plan d&apos;action</h2>
       <PlanViewsNav slug={territory.slug} current="calendrier" version={view.version} versions={versions} />
       {years.length > 1 ? (

@@ -4,7 +4,6 @@ import { planReachOf } from "@/modules/plan/document";
 import { reachMap } from "@/modules/plan/map";
 import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
 import { ReachView } from "@/modules/plan/ui/reach-view";
-import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { openPlanView } from "../view-data";
 import { NoPlan } from "../no-plan";
 
@@ -21,7 +20,6 @@ export default async function PlanMapPage({ params, searchParams }: Props) {
   const map = reach ? await reachMap(db, territory, reach) : null;
   return (
     <>
-      <WorkspaceBreadcrumb territory={territory} module={{ label: "Plan d'action", href: `/espace/${territory.slug}/plan` }} current="Carte des communes" />
       <h2>Communes visées par le plan d&apos;action</h2>
       {loaded && reach ? (
         <>
