@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/platform/db/client";
+import { eq } from "drizzle-orm";
 import { openTestDatabase } from "@/testing/db";
 import { createTestTerritory } from "@/testing/factories";
 import { seedPlanFixture } from "@/testing/plan-fixture";
 import { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion } from "./read";
 import { rollupPlan } from "./rollup";
+import { planActions } from "./schema";
 
 let database: Database;
 let fixture: Awaited<ReturnType<typeof seedPlanFixture>>;
@@ -70,5 +72,19 @@ describe("reading a whole version of a plan", () => {
     if (!version) throw new Error("no version 1");
     const view = await loadPlan(database.db, other.id, version);
     expect(view.actions).toEqual([]);
+  });
+});
+
+describe("reads of the same version at the same moment", () => {
+  it("share one read, and a change made after it ends is seen by the next", async () => {
+    const { territory } = fixture;
+    const version = await findPlanVersion(database.db, territory.id, 2);
+    if (!version) throw new Error("no version 2");
+    const [a, b] = [loadPlan(database.db, territory.id, version), loadPlan(database.db, territory.id, version)];
+    expect(a).toBe(b);
+    expect((await a).actions.map((x) => x.title)).toEqual(["Version de travail"]);
+    await database.db.update(planActions).set({ title: "Renommée" }).where(eq(planActions.versionId, version.id));
+    expect((await loadPlan(database.db, territory.id, version)).actions.map((x) => x.title)).toEqual(["Renommée"]);
+    await database.db.update(planActions).set({ title: "Version de travail" }).where(eq(planActions.versionId, version.id));
   });
 });

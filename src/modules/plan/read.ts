@@ -124,11 +124,27 @@ function groupBy<T extends { actionId: string }>(rows: T[]): Map<string, T[]> {
   return map;
 }
 
+// Reads of the same version asked while one is already running share it (per executor: never across a
+// transaction and the pool): twenty people opening the budget at the same moment cost one read, not twenty.
+// Nothing is kept once the read ends, so a change is seen by the next request; the shared PlanView is never mutated.
+const inflight = new WeakMap<Executor, Map<string, Promise<PlanView>>>();
+
 /**
  * The whole of one version. The territory id is part of every query (tenancy): a version id of another
  * territory gives an empty plan, never its actions.
  */
-export async function loadPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
+export function loadPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
+  let running = inflight.get(db);
+  if (!running) inflight.set(db, (running = new Map()));
+  const key = `${territoryId}:${version.id}`;
+  const pending = running.get(key);
+  if (pending) return pending;
+  const started = readPlan(db, territoryId, version).finally(() => running.delete(key));
+  running.set(key, started);
+  return started;
+}
+
+async function readPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
   const inVersion = and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, version.id));
   // Child rows are selected through a join on plan_actions filtered by territory and version: one query per
   // kind of row, whatever the number of actions (no `IN (…2,000 ids…)` list).
