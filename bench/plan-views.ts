@@ -29,7 +29,7 @@ import { fundingSources } from "@/modules/funding/schema";
 import { strategyAxes } from "@/modules/strategy/schema";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import { findPlanVersion, loadPlan } from "@/modules/plan/read";
-import { rollupPlan } from "@/modules/plan/rollup";
+import { rollupOf } from "@/modules/plan/rollup";
 import { buildTimeline, versionYears } from "@/modules/plan/timeline";
 import { loadPlanDocument, planReachOf, writePlanExport } from "@/modules/plan/document";
 import { axisChartSvg, yearChartSvg } from "@/modules/plan/charts";
@@ -133,7 +133,7 @@ async function run(kind: string, database: Database) {
       name: "budget synthesis",
       call: async () => {
         const view = await loadPlan(db, territory.id, version);
-        const r = rollupPlan(view);
+        const r = rollupOf(view);
         return [axisChartSvg(r), yearChartSvg(r)];
       },
     },

@@ -9,7 +9,23 @@ import type { PlanRollup } from "./rollup";
 const COLORS = { secured: "#18753c", requested: "#b34000", missing: "#ce0500", planned: "#000091", actual: "#6a6af4" };
 const euro = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
+// Drawn once per roll-up (shared by simultaneous requests of the same version, see rollupOf).
+const drawn = new WeakMap<PlanRollup, { axis?: string; year?: string }>();
+function once(rollup: PlanRollup, which: "axis" | "year", draw: () => string): string {
+  const entry = drawn.get(rollup) ?? {};
+  drawn.set(rollup, entry);
+  return (entry[which] ??= draw());
+}
+
 export function axisChartSvg(rollup: PlanRollup): string {
+  return once(rollup, "axis", () => drawAxisChart(rollup));
+}
+
+export function yearChartSvg(rollup: PlanRollup): string {
+  return once(rollup, "year", () => drawYearChart(rollup));
+}
+
+function drawAxisChart(rollup: PlanRollup): string {
   const axes = rollup.axes;
   return renderEchartsSvg(
     {
@@ -29,7 +45,7 @@ export function axisChartSvg(rollup: PlanRollup): string {
   );
 }
 
-export function yearChartSvg(rollup: PlanRollup): string {
+function drawYearChart(rollup: PlanRollup): string {
   const years = rollup.byYear;
   return renderEchartsSvg(
     {

@@ -9,7 +9,7 @@ import { toOdsBook, toXlsxBook, type Cell, type Sheet } from "@/platform/spreads
 import { writeOdt, type OdtBlock } from "@/platform/odt";
 import { territoryPortrait } from "@/modules/diagnostic";
 import { findPlanVersion, loadPlan, publishedPlanVersion, type PlanView } from "./read";
-import { rollupPlan, type PlanRollup } from "./rollup";
+import { rollupOf, type PlanRollup } from "./rollup";
 import { planReach, type PlanReach } from "./reach";
 import { fundingStatusLabels, horizonLabels, inKindLabels, isoMonth, statusLabels } from "./view-labels";
 
@@ -20,7 +20,7 @@ export async function loadPlanVersionView(db: Executor, territoryId: string, whi
   const version = which.published ? await publishedPlanVersion(db, territoryId) : await findPlanVersion(db, territoryId, which.number);
   if (!version) return undefined;
   const view = await loadPlan(db, territoryId, version);
-  return { view, rollup: rollupPlan(view) };
+  return { view, rollup: rollupOf(view) };
 }
 
 /** The communes reached, over the diagnostic's fragility index. */

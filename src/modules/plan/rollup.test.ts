@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanActionView, PlanView } from "./read";
-import { inKindValue, NO_AXIS_TITLE, rollupPlan } from "./rollup";
+import { inKindValue, NO_AXIS_TITLE, rollupOf, rollupPlan } from "./rollup";
 
 function action(id: string, axisId: string | null, parts: Partial<PlanActionView>): PlanActionView {
   return {
@@ -108,5 +108,10 @@ describe("budget synthesis roll-ups (hand-computed fixture)", () => {
     expect(inKindValue({ days: null, valueEuros: 500 }, { unit: "jours", dayValueEuros: 250 })).toEqual({ euros: 50000, days: 200 });
     expect(inKindValue({ days: 1.5, valueEuros: null }, { unit: "jours", dayValueEuros: 250 })).toEqual({ euros: 37500, days: 150 });
     expect(inKindValue({ days: 2, valueEuros: 100 }, { unit: "euros", dayValueEuros: 250 })).toEqual({ euros: 10000, days: 200 });
+  });
+
+  it("rolled up once per loaded view (a shared view is never mutated)", () => {
+    expect(rollupOf(view)).toBe(rollupOf(view));
+    expect(rollupOf(view)).toEqual(r);
   });
 });

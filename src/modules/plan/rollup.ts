@@ -159,3 +159,13 @@ export function rollupPlan(view: Pick<PlanView, "actions" | "axes" | "settings">
 
   return { totals: toMoney(total), actions, axes, byFunder, byYear, overfunded: actions.filter((a) => a.overfunded), unit: view.settings.unit };
 }
+
+// A PlanView is never mutated (read.ts shares one between simultaneous requests): its roll-up is computed once.
+const rolledUp = new WeakMap<object, PlanRollup>();
+
+/** rollupPlan, once per loaded view. */
+export function rollupOf(view: Pick<PlanView, "actions" | "axes" | "settings">): PlanRollup {
+  let r = rolledUp.get(view);
+  if (!r) rolledUp.set(view, (r = rollupPlan(view)));
+  return r;
+}
