@@ -9,7 +9,6 @@ import type { Browser, Page } from "playwright-core";
 import { user } from "@/platform/auth/schema";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
-import { groupMembers, groups } from "@/modules/groups";
 import { planActions } from "@/modules/plan";
 import { territories } from "@/modules/territories";
 import { decisions } from "@/modules/meetings";
@@ -23,11 +22,12 @@ import { startServer } from "../scripts/lib/server.mjs";
  * the animateur approves them (reopens, approves again), records a decision and creates the action from it,
  * records a finding; the decisions log; the .ics files and the secret subscription feed.
  *
- * The group pages are built by the groups module in parallel: until they are merged, this file creates the
- * group and its members through the database. That needs a database the test can write while the server runs,
- * so the file starts its own server on a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), as
- * two-processes.test.ts does. INTEGRATOR: once the group pages exist, create the group through them on the
- * shared server and add the timeline / budget / coverage checks after the action is created.
+ * The group is created and filled through the group pages. Two structures with known worlds are written in the
+ * database while the server runs (so the attendance by world is computable by hand, and the checks can read
+ * the decision's action back): the file starts its own server on a throwaway PostgreSQL cluster
+ * (scripts/pg-cluster.sh), as two-processes.test.ts does. After the action is created from the decision, the
+ * coordinator gives it dates, a budget line and an objective, and finds it on the timeline, in the budget
+ * synthesis and in the coverage matrix.
  */
 
 type Server = { baseUrl: string; dataDir: string; stop: () => Promise<void> };
@@ -37,28 +37,55 @@ let server: Server;
 let database: Database;
 let slug = "charente";
 
-async function createGroup(name: string): Promise<string> {
+/**
+ * Two structures of the perimeter with known worlds (the demo's structures are many; these keep the attendance
+ * by world computable by hand), written in the database: the actors' own forms are tested elsewhere.
+ */
+async function createStructures(name: string): Promise<void> {
   const db = database.db;
-  const [t] = await db.select({ id: territories.id, slug: territories.slug }).from(territories).where(eq(territories.slug, "charente"));
+  const [t] = await db.select({ slug: territories.slug }).from(territories).where(eq(territories.slug, "charente"));
   if (!t) throw new Error("territoire de démonstration introuvable");
   slug = t.slug;
-  const people = await db.select({ id: user.id, email: user.email, name: user.name }).from(user);
-  const byEmail = (email: string) => people.find((p) => p.email === email);
-  const [social, numerique] = await db
-    .insert(actors)
-    .values([
-      { name: `CCAS e2e ${name}`, worlds: ["social"] },
-      { name: `Médiathèque e2e ${name}`, worlds: ["numerique", "culture"] },
-    ])
-    .returning({ id: actors.id });
-  const [g] = await db.insert(groups).values({ territoryId: t.id, name, purpose: "Parcours de bout en bout", kind: "groupe_de_travail", createdBy: demo.coordination[0] }).returning({ id: groups.id });
-  if (!g || !social || !numerique) throw new Error("groupe non créé");
-  await db.insert(groupMembers).values([
-    { groupId: g.id, userId: byEmail(demo.coordination[0])?.id, name: "Coordination (animatrice)", actorId: numerique.id, role: "animateur" },
-    { groupId: g.id, userId: byEmail(demo.partner[0])?.id, name: "Partenaire (membre)", actorId: social.id, role: "membre" },
-    { groupId: g.id, name: "Paul Sans-Compte", email: "paul.e2e@exemple.test", actorId: social.id, role: "invite" },
+  await db.insert(actors).values([
+    { name: `CCAS e2e ${name}`, worlds: ["social"], communeCode: "16015" },
+    { name: `Médiathèque e2e ${name}`, worlds: ["numerique", "culture"], communeCode: "16015" },
   ]);
-  return g.id;
+}
+
+/** The coordinator creates the group and adds its members through the group pages, as a person would. */
+async function createGroup(page: Page, name: string): Promise<string> {
+  await visit(page, `${server.baseUrl}/espace/${slug}/groupes`);
+  const create = formOf(page, "Créer le groupe");
+  await create.locator('[name="name"]').fill(name);
+  await create.locator('[name="purpose"]').fill("Parcours de bout en bout");
+  await create.locator("label", { hasText: /^Groupe de travail$/ }).click();
+  await create.getByRole("button", { name: "Créer le groupe" }).click();
+  await page.waitForURL(/\/groupes\/[0-9a-f-]{36}\?cree=1$/);
+  const groupId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  const add = async (fill: (form: ReturnType<typeof formOf>) => Promise<void>, who: RegExp) => {
+    const form = formOf(page, "Ajouter au groupe");
+    await fill(form);
+    await form.getByRole("button", { name: "Ajouter au groupe" }).click();
+    await page.getByRole("row", { name: who }).waitFor();
+  };
+  await add(async (form) => {
+    await form.getByLabel("Une personne qui a un compte sur le territoire").selectOption({ label: "Camille Martin (démo) (coordination@demo.maillage.fr)" });
+    await form.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: `Médiathèque e2e ${name}` });
+    await form.locator("label", { hasText: /^Animateur·rice$/ }).click();
+  }, /Camille Martin \(démo\)/);
+  await add(async (form) => {
+    await form.getByLabel("Une personne qui a un compte sur le territoire").selectOption({ label: "Samir Benali (démo) (partenaire@demo.maillage.fr)" });
+    await form.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: `CCAS e2e ${name}` });
+  }, /Samir Benali \(démo\)/);
+  await add(async (form) => {
+    await form.getByLabel("Une personne qui a un compte sur le territoire").selectOption({ value: "" });
+    await form.getByLabel("Ou son nom, si elle n'a pas de compte").fill("Paul Sans-Compte");
+    await form.getByLabel("Son adresse électronique (facultatif)").fill("paul.e2e@exemple.test");
+    await form.getByLabel("Sa structure (donne ses mondes)").selectOption({ label: `CCAS e2e ${name}` });
+    await form.locator("label", { hasText: /^Invité·e$/ }).click();
+  }, /Paul Sans-Compte/);
+  await expectAccessible(page);
+  return groupId;
 }
 
 beforeAll(async () => {
@@ -94,9 +121,10 @@ describe.each([
   let meetingUrl = "";
 
   it("the coordinator (animatrice of the group) schedules a meeting and notes who came", async () => {
-    groupId = await createGroup(groupName);
+    await createStructures(groupName);
     const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
     const page = await context.newPage();
+    groupId = await createGroup(page, groupName);
     const base = `${server.baseUrl}/espace/${slug}`;
     await visit(page, `${base}/groupes/${groupId}/reunions`);
     await page.getByRole("heading", { name: `Réunions du groupe « ${groupName} »` }).waitFor();
@@ -126,8 +154,8 @@ describe.each([
 
     // The three members are invited; two came.
     const attendance = formOf(page, "Enregistrer les présences");
-    await attendance.locator("label", { hasText: "Coordination (animatrice)" }).click();
-    await attendance.locator("label", { hasText: "Partenaire (membre)" }).click();
+    await attendance.locator("label", { hasText: "Camille Martin (démo)" }).click();
+    await attendance.locator("label", { hasText: "Samir Benali (démo)" }).click();
     await attendance.getByRole("button", { name: "Enregistrer les présences" }).click();
     await page.getByText("Les présences sont enregistrées.").waitFor();
     await page.reload();

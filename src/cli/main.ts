@@ -19,6 +19,7 @@ import { dataInclusionPair } from "@/modules/places/data-inclusion/pair";
 import { placesValidate } from "./places";
 import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
+import { planCommand } from "./plan";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -46,6 +47,9 @@ Commandes :
                             structures et services data·inclusion v1)
   diagnostic export --territory ADRESSE
                             écrit le tableau par commune du portrait (CSV) sur la sortie standard
+  plan export --territory ADRESSE --format json|xlsx|ods|odt [--version N]
+                            écrit le plan d'action (version de travail, ou version N) sur la
+                            sortie standard : le même contenu que les exports de l'espace
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -135,6 +139,9 @@ const commands: Record<string, Command> = {
   async diagnostic(database, [sub, ...rest]) {
     if (sub !== "export") return fail("Utilisation : npx maillage diagnostic export --territory ADRESSE");
     return diagnosticExport(database.db, option(rest, "--territory"));
+  },
+  async plan(database, args) {
+    return planCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

@@ -13,6 +13,7 @@ import { workspaceTabs as meetings } from "@/modules/meetings";
 import { workspaceTabs as plan } from "@/modules/plan";
 import { workspaceTabs as groups } from "@/modules/groups";
 import { workspaceTabs as strategy } from "@/modules/strategy";
+import { viewTabs as planViews } from "@/modules/plan";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -32,4 +33,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   plan,
   groups,
   strategy,
+  planViews,
 ];

@@ -32,6 +32,9 @@ const strategyTabs = [
   { label: "Stratégie", href: "/espace/val/strategie" },
   { label: "Matrice de couverture", href: "/espace/val/strategie/couverture" },
   { label: "Plan d'action", href: "/espace/val/plan" },
+  { label: "Calendrier du plan", href: "/espace/val/plan/calendrier" },
+  { label: "Budget du plan", href: "/espace/val/plan/budget" },
+  { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
 ];
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 

@@ -121,3 +121,28 @@ export function writeOds(sheetName: string, rows: OdsCell[][]): Uint8Array {
     { name: "content.xml", data: utf8(odsContent(sheetName, rows)) },
   ]);
 }
+
+/** A spreadsheet of several sheets (one table each), in order; sheet names are cut to 31 characters like a spreadsheet does. */
+export function odsBookContent(sheets: readonly { name: string; rows: OdsCell[][] }[]): string {
+  const tables = sheets
+    .map(({ name, rows }) => {
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      const body = rows.map((row) => `<table:table-row>${row.map(cellXml).join("")}</table:table-row>`).join("");
+      return `<table:table table:name="${escapeXml(name.slice(0, 31))}"><table:table-column table:number-columns-repeated="${width}"/>${body}</table:table>`;
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>` +
+    `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">` +
+    `<office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`
+  );
+}
+
+export function writeOdsBook(sheets: readonly { name: string; rows: OdsCell[][] }[]): Uint8Array {
+  const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
+  return zip([
+    { name: "mimetype", data: utf8(ODS_MIMETYPE), store: true },
+    { name: "META-INF/manifest.xml", data: utf8(manifest) },
+    { name: "content.xml", data: utf8(odsBookContent(sheets)) },
+  ]);
+}

@@ -4,7 +4,7 @@
  * run as a formula (=, +, -, @) get a leading "'" in every format.
  */
 import ExcelJS from "exceljs";
-import { ODS_MIMETYPE, writeOds, type OdsCell } from "./ods";
+import { ODS_MIMETYPE, writeOds, writeOdsBook, type OdsCell } from "./ods";
 
 export type Cell = string | number | null;
 export const spreadsheetFormats = {
@@ -52,4 +52,24 @@ export async function writeSpreadsheet(format: SpreadsheetFormat, sheetName: str
   if (format === "csv") return toCsv(header, rows);
   if (format === "xlsx") return toXlsx(sheetName, header, rows, widths);
   return toOds(sheetName, header, rows);
+}
+
+/** One sheet of a workbook: a header row then data rows (numbers stay numbers). */
+export type Sheet = { name: string; header: string[]; rows: Cell[][]; widths?: number[] };
+
+/** A workbook of several sheets, one per view of a document (the action plan's exports). */
+export async function toXlsxBook(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Maillage";
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = s.header.map((_, i) => ({ width: s.widths?.[i] ?? 14 }));
+    sheet.addRow(s.header).font = { bold: true };
+    for (const row of s.rows) sheet.addRow(row.map(neutralizeCell));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export function toOdsBook(sheets: readonly Sheet[]): Uint8Array {
+  return writeOdsBook(sheets.map((s) => ({ name: s.name, rows: [s.header, ...s.rows.map((r) => r.map(neutralizeCell) as OdsCell[])] })));
 }

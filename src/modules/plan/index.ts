@@ -25,3 +25,8 @@ export { journeyOf } from "./journey";
 export { workspaceTabs } from "./manifest";
 export { planActionDocuments, planSettings } from "./schema";
 export { fundingStatusLabels, inKindLabels, publicLabel, publicOptions, statusLabels } from "./vocabulary";
+// Read side (PLANVIEW): a whole version read in a few queries, its roll-ups, timeline and exports.
+export { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion, type PlanActionView, type PlanVersionSummary, type PlanView } from "./read";
+export { rollupPlan, type PlanRollup } from "./rollup";
+export { buildTimeline, versionYears, type Timeline } from "./timeline";
+export { viewTabs } from "./views-manifest";

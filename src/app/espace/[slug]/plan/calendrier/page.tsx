@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { readSearchParams, searchInt } from "@/platform/web/search-params";
+import { buildTimeline, versionYears } from "@/modules/plan/timeline";
+import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
+import { TimelineGrid, TimelineTable } from "@/modules/plan/ui/timeline-view";
+import { openPlanView } from "../view-data";
+import { NoPlan } from "../no-plan";
+
+export const metadata: Metadata = { title: "Calendrier du plan d'action" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The plan's timeline: all the version's years, or one (`?annee=`), as a grid by month and as a table. */
+export default async function PlanTimelinePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = readSearchParams(await searchParams);
+  const { territory, versions, loaded } = await openPlanView(slug, "calendrier", sp.version);
+    if (!loaded) {
+    return (
+      <>
+        <h2>Calendrier du plan d&apos;action</h2>
+        <NoPlan slug={territory.slug} />
+      </>
+    );
+  }
+  const { view } = loaded;
+  const years = versionYears(view.version);
+  const year = searchInt(sp.annee);
+  const shown = year !== undefined && years.includes(year) ? [year] : years;
+  const timeline = buildTimeline(view.actions, shown);
+  const axisTitles = new Map(view.axes.map((a) => [a.id, a.title]));
+  const axisTitle = (id: string | null) => (id ? (axisTitles.get(id) ?? "") : "sans axe");
+  const here = `/espace/${territory.slug}/plan/calendrier`;
+  const versionQ = versions[0]?.number === view.version.number ? "" : `version=${view.version.number}`;
+  const link = (y?: number) => {
+    const q = [versionQ, y ? `annee=${y}` : ""].filter(Boolean).join("&");
+    return q ? `${here}?${q}` : here;
+  };
+  return (
+    <>
+      <h2>Calendrier du plan d&apos;action</h2>
+      <PlanViewsNav slug={territory.slug} current="calendrier" version={view.version} versions={versions} />
+      {years.length > 1 ? (
+        <nav aria-label="Période du calendrier" className="fr-mb-2w">
+          <ul className="fr-tags-group">
+            <li>
+              <Link className="fr-tag" href={link()} prefetch={false} aria-current={shown.length > 1 ? "page" : undefined}>
+                Toutes les années ({years[0]}–{years.at(-1)})
+              </Link>
+            </li>
+            {years.map((y) => (
+              <li key={y}>
+                <Link className="fr-tag" href={link(y)} prefetch={false} aria-current={shown.length === 1 && shown[0] === y ? "page" : undefined}>
+                  {y}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <TimelineGrid timeline={timeline} actionHref={(id) => `/espace/${territory.slug}/plan/actions/${id}`} />
+      {timeline.outside.length > 0 ? (
+        <p>
+          Hors de cette période : {timeline.outside.map((r) => r.title).join(", ")}.
+        </p>
+      ) : null}
+      {timeline.undated.length > 0 ? (
+        <p>
+          Sans dates (à compléter dans leur fiche) : {timeline.undated.map((r) => r.title).join(", ")}.
+        </p>
+      ) : null}
+      <h3 className="fr-mt-4w">Le calendrier en tableau</h3>
+      <TimelineTable timeline={timeline} axisTitle={axisTitle} />
+    </>
+  );
+}
