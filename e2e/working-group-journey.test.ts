@@ -6,7 +6,6 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { user } from "@/platform/auth/schema";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
 import { planActions } from "@/modules/plan";
@@ -264,6 +263,46 @@ describe.each([
     const [action] = await database.db.select().from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.originId, row?.id ?? "")));
     expect(action).toMatchObject({ title: text, status: "idee", origin: "decision" });
     expect(await page.getByTestId("decision").filter({ hasText: text }).getByRole("link", { name: text }).count()).toBe(1);
+
+    // The coordinator gives the action its months (February to September of the plan's first year), the objective
+    // it serves and a budget line; it then shows on the timeline, in the budget synthesis and in the coverage matrix.
+    const plan = `${server.baseUrl}/espace/${slug}/plan`;
+    const today = new Date();
+    const year = today.getMonth() < 6 ? today.getFullYear() : today.getFullYear() + 1; // the demo plan's first year
+    await visit(page, `${plan}/actions/${actionId}/modifier`);
+    await page.getByLabel(/^Mois de début/).fill(`02/${year}`);
+    await page.getByLabel(/^Mois de fin/).fill(`09/${year}`);
+    await page.locator("label", { hasText: "Une permanence d'aide aux démarches dans chaque bassin de vie" }).click();
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.waitForURL(/\?modifie=1$/);
+    const budgetForm = page.locator("details", { has: page.locator("summary", { hasText: "Ajouter une ligne de budget" }) }).first();
+    await budgetForm.locator("summary").first().click();
+    await budgetForm.getByLabel("Année").fill(String(year));
+    await budgetForm.getByLabel("Poste de dépense").fill("Véhicule et carburant");
+    await budgetForm.getByLabel("Montant prévu (€)").fill("12 345");
+    await budgetForm.getByRole("button", { name: "Ajouter la ligne" }).click();
+    await budgetForm.getByText("La ligne de budget est ajoutée.").waitFor({ state: "attached" });
+    await expectAccessible(page);
+
+    await visit(page, `${plan}/calendrier`);
+    const timelineRow = page.locator("#calendrier-grille tr", { has: page.getByRole("link", { name: text }) });
+    expect(await timelineRow.locator("td", { hasText: "en cours" }).count()).toBe(8);
+    await expectAccessible(page);
+
+    await visit(page, `${plan}/budget`);
+    const byAction = page.locator("table", { has: page.locator("caption", { hasText: "Synthèse par action" }) });
+    const budgetRow = (await byAction.locator("tr", { hasText: text }).innerText()).replace(/\s+/g, " ");
+    expect(budgetRow).toContain("Actions sans axe");
+    expect(budgetRow).toContain("12 345 €");
+    await expectAccessible(page);
+
+    await visit(page, `${server.baseUrl}/espace/${slug}/strategie/couverture`);
+    const matrix = page.locator("table", { has: page.locator("caption", { hasText: "Questions prioritaires × objectifs × actions × indicateurs" }) });
+    // The demo's question from the launch meeting is answered by the permanences objective, now served by this action.
+    const matrixRow = (await matrix.locator("tr", { hasText: "Trois bassins de vie n'ont aucune permanence" }).innerText()).replace(/\s+/g, " ");
+    expect(matrixRow).toContain(text);
+    await expectAccessible(page);
+    await visit(page, meetingUrl);
 
     const finding = formOf(page, "En faire un constat");
     await finding.locator("label", { hasText: /^Questionnement$/ }).click();
