@@ -30,7 +30,7 @@ import { strategyAxes } from "@/modules/strategy/schema";
 import { territoryCommuneCodes } from "@/modules/territories/queries";
 import { findPlanVersion, loadPlan } from "@/modules/plan/read";
 import { rollupOf } from "@/modules/plan/rollup";
-import { buildTimeline, versionYears } from "@/modules/plan/timeline";
+import { timelineOf, versionYears } from "@/modules/plan/timeline";
 import { loadPlanDocument, planReachOf, writePlanExport } from "@/modules/plan/document";
 import { axisChartSvg, yearChartSvg } from "@/modules/plan/charts";
 import { createTestTerritory } from "@/demo/factories";
@@ -137,7 +137,7 @@ async function run(kind: string, database: Database) {
         return [axisChartSvg(r), yearChartSvg(r)];
       },
     },
-    { name: "timeline", call: async () => buildTimeline((await loadPlan(db, territory.id, version)).actions, versionYears(version)) },
+    { name: "timeline", call: async () => timelineOf((await loadPlan(db, territory.id, version)).actions, versionYears(version)) },
     { name: "communes map", call: async () => planReachOf(db, territory.id, await loadPlan(db, territory.id, version)) },
   ];
   const rows: Row[] = pages.map((p) => ({ name: p.name, page: [], base: [] }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, monthLabel, versionYears } from "./timeline";
+import { buildTimeline, monthLabel, timelineOf, versionYears } from "./timeline";
 
 const base = { axisId: null, status: "planifiee" as const, steps: [] as { id: string; title: string; dueDate: string | null; done: boolean }[] };
 const actions = [
@@ -59,5 +59,11 @@ describe("timeline grid", () => {
     expect(versionYears({ startYear: 2026, endYear: 2028 })).toEqual([2026, 2027, 2028]);
     expect(versionYears({ startYear: 2026, endYear: 2025 })).toEqual([2026]);
     expect(monthLabel("2027-02-01")).toBe("février 2027");
+  });
+
+  it("built once per list of actions and years", () => {
+    expect(timelineOf(actions, [2026])).toBe(timelineOf(actions, [2026]));
+    expect(timelineOf(actions, [2026, 2027])).not.toBe(timelineOf(actions, [2026]));
+    expect(timelineOf(actions, [2026]).rows.map((r) => r.id)).toEqual(["before", "across", "one"]);
   });
 });

@@ -91,3 +91,16 @@ export function versionYears(version: { startYear: number; endYear: number }): n
   const end = Math.max(version.startYear, Math.min(version.endYear, version.startYear + 9));
   return Array.from({ length: end - version.startYear + 1 }, (_, i) => version.startYear + i);
 }
+
+// The same actions (a shared, never-mutated PlanView's list) over the same years give the same grid: built once.
+const built = new WeakMap<object, Map<string, Timeline>>();
+
+/** buildTimeline, once per loaded list of actions and years. */
+export function timelineOf(actions: Parameters<typeof buildTimeline>[0], years: readonly number[]): Timeline {
+  let byYears = built.get(actions);
+  if (!byYears) built.set(actions, (byYears = new Map()));
+  const key = years.join(",");
+  let t = byYears.get(key);
+  if (!t) byYears.set(key, (t = buildTimeline(actions, years)));
+  return t;
+}

@@ -5,7 +5,7 @@ import { publicTags, tagPage } from "@/platform/web/public-cache";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { loadPlanVersionView, planReachOf } from "@/modules/plan/document";
 import { reachMap } from "@/modules/plan/map";
-import { buildTimeline, versionYears } from "@/modules/plan/timeline";
+import { timelineOf, versionYears } from "@/modules/plan/timeline";
 import { statusLabels } from "@/modules/plan/view-labels";
 import { versionLabel } from "@/modules/plan/ui/views-nav";
 import { BudgetView } from "@/modules/plan/ui/budget-view";
@@ -45,7 +45,7 @@ export default async function PublicPlanPage({ params }: Props) {
   const { view, rollup } = loaded;
   const reach = await planReachOf(db, territory.id, view);
   const map = await reachMap(db, territory, reach);
-  const timeline = buildTimeline(view.actions, versionYears(view.version));
+  const timeline = timelineOf(view.actions, versionYears(view.version));
   const axisTitles = new Map(view.axes.map((a) => [a.id, a.title]));
   const axisTitle = (id: string | null) => (id ? (axisTitles.get(id) ?? "") : "sans axe");
   const groups = [...view.axes.map((a) => ({ id: a.id as string | null, title: a.title })), { id: null, title: "Actions sans axe" }]

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
-import { buildTimeline, versionYears } from "@/modules/plan/timeline";
+import { timelineOf, versionYears } from "@/modules/plan/timeline";
 import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
 import { TimelineGrid, TimelineTable } from "@/modules/plan/ui/timeline-view";
 import { openPlanView } from "../view-data";
@@ -28,7 +28,7 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   const years = versionYears(view.version);
   const year = searchInt(sp.annee);
   const shown = year !== undefined && years.includes(year) ? [year] : years;
-  const timeline = buildTimeline(view.actions, shown);
+  const timeline = timelineOf(view.actions, shown);
   const axisTitles = new Map(view.axes.map((a) => [a.id, a.title]));
   const axisTitle = (id: string | null) => (id ? (axisTitles.get(id) ?? "") : "sans axe");
   const here = `/espace/${territory.slug}/plan/calendrier`;
