@@ -25,6 +25,7 @@ import {
   type ActionStatus,
   type FundingStatus,
 } from "./schema";
+import type { inKindKinds } from "./vocabulary";
 
 export type PlanVersionSummary = {
   id: string;
@@ -61,7 +62,7 @@ export type PlanActionView = {
   steps: { id: string; title: string; dueDate: string | null; done: boolean }[];
   budget: { year: number; item: string; planned: number; actual: number | null }[];
   fundings: { sourceId: string | null; funder: string; year: number; status: FundingStatus; amount: number }[];
-  inKind: { actorId: string | null; actorName: string | null; kind: string; description: string; year: number; days: number | null; valueEuros: number | null }[];
+  inKind: { actorId: string | null; actorName: string | null; kind: (typeof inKindKinds)[number]; description: string; year: number; days: number | null; valueEuros: number | null }[];
   indicators: { indicatorKey: string | null; label: string }[];
 };
 

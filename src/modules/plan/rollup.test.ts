@@ -30,7 +30,7 @@ function action(id: string, axisId: string | null, parts: Partial<PlanActionView
 }
 
 const fund = (funder: string, year: number, status: PlanActionView["fundings"][number]["status"], amount: number) => ({ sourceId: null, funder, year, status, amount });
-const kind = (year: number, days: number | null, valueEuros: number | null) => ({ actorId: null, actorName: null, kind: "temps_agent", description: "", year, days, valueEuros });
+const kind = (year: number, days: number | null, valueEuros: number | null) => ({ actorId: null, actorName: null, kind: "temps_agent" as const, description: "", year, days, valueEuros });
 
 // A hand-computed plan: every expected figure below was worked out on paper from these rows.
 const view: Pick<PlanView, "actions" | "axes" | "settings"> = {

@@ -1,32 +1,6 @@
 // French words of the plan's values, as the read side (timeline, budget, map, exports) shows them.
-import type { ActionStatus, FundingStatus } from "./schema";
-
-export const statusLabels: Record<ActionStatus, string> = {
-  idee: "Idée",
-  planifiee: "Planifiée",
-  en_cours: "En cours",
-  en_pause: "En pause",
-  bloquee: "Bloquée",
-  en_retard: "En retard",
-  terminee: "Terminée",
-  abandonnee: "Abandonnée",
-};
-
-export const fundingStatusLabels: Record<FundingStatus, string> = {
-  envisage: "Envisagé",
-  demande: "Demandé",
-  accorde: "Accordé",
-  verse: "Versé",
-  refuse: "Refusé",
-};
-
-export const inKindLabels: Record<string, string> = {
-  temps_agent: "Temps d'agent",
-  salle: "Salle",
-  materiel: "Matériel",
-  benevolat: "Bénévolat",
-  autre: "Autre",
-};
+// The words of statuses and in-kind means are the forms' words (vocabulary.ts): one list for both sides.
+export { fundingStatusLabels, inKindLabels, statusLabels } from "./vocabulary";
 
 export const horizonLabels: Record<string, string> = { court: "Court terme", moyen: "Moyen terme", long: "Long terme" };
 
