@@ -44,7 +44,8 @@ describe.each([
     expect(await sourceBox(page, "Fonds départemental d'appui à l'inclusion numérique (démo)").count()).toBe(1);
 
     await visit(page, catalogue);
-    await page.getByRole("link", { name: /^Financements possibles : / }).first().click();
+    // An action of the demo plan whose lead, themes and communes fit the demo's departmental fund.
+    await page.getByRole("link", { name: "Financements possibles : Former les secrétaires de mairie à l'accompagnement", exact: true }).first().click();
     await page.waitForURL(/\/plan\/actions\/[0-9a-f-]{36}\/financements$/);
     await page.getByRole("heading", { name: /^Financements possibles : / }).waitFor();
     // The local departmental fund covers Charente, an association, the action's themes: it is proposed, with why.
