@@ -159,7 +159,23 @@ function fail(message: string): number {
   return 2;
 }
 
+/**
+ * A reader that stops early (`… | head`) closes the pipe: like other Unix tools, stop quietly instead of
+ * printing an unhandled EPIPE error. Any other write error still surfaces.
+ */
+let pipeWatched = false;
+function stopQuietlyOnClosedPipe(): void {
+  // Once per process: tests call main() many times in one process.
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  stopQuietlyOnClosedPipe();
   const restore = messagesToStandardError();
   try {
     return await run(argv);

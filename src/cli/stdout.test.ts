@@ -48,4 +48,16 @@ describe("npx maillage on a fresh data folder: data on stdout, messages on stder
     expect(migrate.stdout).toBe("");
     expect(migrate.stderr).toContain("La base est à jour.");
   });
+
+  it("stops quietly when the reader closes the pipe early (`… | head -c 100`), with exit code 0", { timeout: 300_000 }, () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
+    delete env.DATABASE_URL;
+    // The places of Charente as JSON are far more than a pipe's buffer: the CLI is still writing when head leaves.
+    const script = `${JSON.stringify(process.execPath)} bin/maillage.mjs places export --territory charente --format json | head -c 100; echo "cli=\${PIPESTATUS[0]}" >&2`;
+    const run = spawnSync("bash", ["-c", script], { env, encoding: "utf8", timeout: 240_000 });
+    // The first 100 bytes of the JSON array reached head (a letter cut in two at the end decodes as one replacement character).
+    expect(run.stdout.startsWith("[")).toBe(true);
+    expect(run.stderr).toContain("cli=0");
+    expect(run.stderr).not.toContain("EPIPE");
+  });
 });
