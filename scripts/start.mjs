@@ -10,6 +10,10 @@ process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
 ensureBuilt();
 
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit" });
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s): browsers keep theirs longer, and a request
+// sent on a connection the server has just closed fails (the load bench counted them as read errors); 65 s is
+// more than nginx's and most load balancers' 60 s, so the proxy always closes first.
+const keepAliveArgs = ["--keepAliveTimeout", "65000"];
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...keepAliveArgs, ...process.argv.slice(2)], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -19,3 +19,6 @@ export * from "@/modules/funding/schema";
 export * from "@/modules/plan/schema";
 export * from "@/modules/groups/schema";
 export * from "@/modules/meetings/schema";
+export * from "@/modules/indicators/schema";
+export * from "@/modules/charter/schema";
+export * from "@/modules/accompaniments/schema";

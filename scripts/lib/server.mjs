@@ -38,7 +38,7 @@ export async function startServer({ env = {}, dataDir, quiet = true, nodeArgs = 
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "maillage-server-"));
   const logFile = path.join(os.tmpdir(), `maillage-server-${port}.log`);
   const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port), "--keepAliveTimeout", "65000"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATA_DIR: dir, ...env },
     stdio: ["ignore", quiet ? log : "inherit", quiet ? log : "inherit"],
   });

@@ -1,4 +1,5 @@
 import { worlds, type World } from "@/modules/actors";
+import type { GroupRole } from "./schema";
 
 /**
  * The worlds balance of a group (ADR 022), pure: which of the nine worlds of DOMAIN.md sit at the table,
@@ -14,7 +15,7 @@ import { worlds, type World } from "@/modules/actors";
  *   world or none it has no meaning (null). exp(H) is given too: the "number of equally weighted worlds"
  *   the group is worth, easier to say in words.
  */
-export type BalanceMember = { role: "animateur" | "membre" | "invite"; worlds: readonly string[] };
+export type BalanceMember = { role: GroupRole; worlds: readonly string[] };
 
 export type WorldsBalance = {
   /** Every world, in the list's order, with its weight (members, fractional when a structure has several worlds). */

@@ -1,13 +1,19 @@
 // Public entry of the groups module: working groups across worlds, their members, proposals and shared watch (phase 4).
 // Other modules and the composition layer import from "@/modules/groups" only.
 export {
+  governanceKinds,
   groupKinds,
   groupMembers,
+  groupRhythms,
   groupProposals,
   groupRoles,
   groups,
+  leadingRoles as leadingGroupRoles,
+  roleRank as groupRoleRank,
   watchItems,
+  workingGroupKinds,
   type GroupKind,
+  type GroupRhythm,
   type GroupRole,
 } from "./schema";
 export { worldsBalance, type WorldsBalance } from "./balance";

@@ -2,7 +2,7 @@ import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf, roleIn } from "@/platform/auth/policy";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
 import { planPolicy } from "@/modules/plan";
-import type { GroupRole } from "./schema";
+import { leadingRoles, type GroupRole } from "./schema";
 
 /** What the group rules read about one group: who animates it and who belongs to it (account ids, with their role). */
 export type GroupRef = TerritoryRef & { people: Readonly<Record<string, GroupRole>> };
@@ -15,7 +15,7 @@ const isMember = (principal: Principal, t: TerritoryRef) => territoryPolicy.view
 const groupRole = (principal: Principal, g: GroupRef): GroupRole | undefined => (principal.kind === "user" ? g.people[principal.userId] : undefined);
 /** A person of the group who is still a member of the territory (leaving the territory ends every right here). */
 const inGroup = (principal: Principal, g: GroupRef) => isMember(principal, g) && groupRole(principal, g) !== undefined;
-const animates = (principal: Principal, g: GroupRef) => isMember(principal, g) && groupRole(principal, g) === "animateur";
+const animates = (principal: Principal, g: GroupRef) => isMember(principal, g) && leadingRoles.includes(groupRole(principal, g) as GroupRole);
 
 /**
  * Every decision about working groups, as pure functions of (person, territory or group). Coordinators manage

@@ -5,7 +5,7 @@ import { actors, visibleIn, type World } from "@/modules/actors";
 import { memberships, requireTerritoryId, type TerritoryRef } from "@/modules/territories";
 import { worldsBalance, type WorldsBalance } from "./balance";
 import type { GroupRef } from "./policy";
-import { groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, watchDigestSubscriptions, watchItems, type GroupKind, type GroupRole } from "./schema";
+import { groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, roleRank, watchDigestSubscriptions, watchItems, type GroupKind, type GroupRole } from "./schema";
 import type { WatchFilters } from "./validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,9 +48,7 @@ export async function groupRefOf(db: Executor, territory: TerritoryRef, groupId:
   if (!group) return undefined;
   const rows = await db.select({ userId: groupMembers.userId, role: groupMembers.role }).from(groupMembers).where(and(eq(groupMembers.groupId, groupId), isNotNull(groupMembers.userId)));
   const people: Record<string, GroupRole> = {};
-  // A person listed twice keeps the strongest role (animateur > membre > invité·e).
-  const rank: Record<GroupRole, number> = { animateur: 3, membre: 2, invite: 1 };
-  for (const r of rows) if (r.userId && (!people[r.userId] || rank[r.role] > rank[people[r.userId] as GroupRole])) people[r.userId] = r.role;
+  for (const r of rows) if (r.userId && (!people[r.userId] || roleRank[r.role] > roleRank[people[r.userId] as GroupRole])) people[r.userId] = r.role;
   return { id: territory.id, ...(territory.status ? { status: territory.status } : {}), people };
 }
 

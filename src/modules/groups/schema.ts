@@ -3,9 +3,19 @@ import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
 
-export const groupKinds = ["groupe_de_travail", "commission", "comite", "atelier"] as const;
+/**
+ * Working groups (phase 4) and governance bodies (phase 5, issue 13) are the same record: a body is a group
+ * whose kind is one of `governanceKinds`, so meetings, invitations, attendance, minutes and calendars serve both.
+ */
+export const workingGroupKinds = ["groupe_de_travail", "commission", "comite", "atelier"] as const;
+export const governanceKinds = ["comite_pilotage", "comite_technique", "coordination", "autre_instance"] as const;
+export const groupKinds = [...workingGroupKinds, ...governanceKinds] as const;
 export type GroupKind = (typeof groupKinds)[number];
 export const groupKind = pgEnum("group_kind", groupKinds);
+
+export const groupRhythms = ["mensuel", "bimestriel", "trimestriel", "semestriel", "annuel", "ponctuel"] as const;
+export type GroupRhythm = (typeof groupRhythms)[number];
+export const groupRhythm = pgEnum("group_rhythm", groupRhythms);
 
 /** A working group of the territory (phase 4), meant to cross worlds that rarely meet. */
 export const groups = pgTable(
@@ -18,6 +28,8 @@ export const groups = pgTable(
     name: text("name").notNull(),
     purpose: text("purpose").notNull().default(""),
     kind: groupKind("kind").notNull(),
+    /** How often a governance body meets (null for working groups, or not said). */
+    rhythm: groupRhythm("rhythm"),
     createdBy: text("created_by").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -25,9 +37,14 @@ export const groups = pgTable(
   (t) => [index("groups_territory_idx").on(t.territoryId)],
 );
 
-export const groupRoles = ["animateur", "membre", "invite"] as const;
+/** président·e and co-porteur are the governance bodies' roles; a body's président·e animates it. */
+export const groupRoles = ["animateur", "membre", "invite", "president", "co_porteur"] as const;
 export type GroupRole = (typeof groupRoles)[number];
 export const groupRole = pgEnum("group_role", groupRoles);
+/** The roles that lead a group or body (animate it, approve minutes): animateur·rice, and a body's président·e. */
+export const leadingRoles: readonly GroupRole[] = ["animateur", "president"];
+/** A person listed twice in a group keeps the strongest role. */
+export const roleRank: Readonly<Record<GroupRole, number>> = { invite: 0, membre: 1, co_porteur: 2, animateur: 3, president: 4 };
 
 /**
  * A person in a group: an account (user_id) or a person known by name and e-mail until they sign in, each

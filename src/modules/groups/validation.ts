@@ -1,22 +1,32 @@
 import { z } from "zod";
 import { themeIds } from "@/modules/themes";
-import { groupKinds, groupRoles, type GroupKind, type GroupRole } from "./schema";
+import { groupRoles, workingGroupKinds, type GroupKind, type GroupRole } from "./schema";
 
 export const kindLabels: Record<GroupKind, string> = {
   groupe_de_travail: "Groupe de travail",
   commission: "Commission",
   comite: "Comité",
   atelier: "Atelier",
+  comite_pilotage: "Comité de pilotage",
+  comite_technique: "Comité technique",
+  coordination: "Coordination",
+  autre_instance: "Autre instance",
 };
 
-export const roleLabels: Record<GroupRole, string> = { animateur: "Animateur·rice", membre: "Membre", invite: "Invité·e" };
+export const roleLabels: Record<GroupRole, string> = {
+  animateur: "Animateur·rice",
+  membre: "Membre",
+  invite: "Invité·e",
+  president: "Président·e",
+  co_porteur: "Co-porteur",
+};
 
 const optionalUuid = z.string().uuid().optional().or(z.literal("").transform(() => undefined));
 
 export const groupSchema = z.object({
   name: z.string({ error: "Donnez un nom au groupe." }).trim().min(3, "Donnez un nom au groupe (3 caractères au moins).").max(150, "Le nom ne doit pas dépasser 150 caractères."),
   purpose: z.string().trim().max(2000, "L'objet du groupe ne doit pas dépasser 2 000 caractères.").default(""),
-  kind: z.enum(groupKinds, { error: "Choisissez le type de groupe." }),
+  kind: z.enum(workingGroupKinds, { error: "Choisissez le type de groupe." }),
 });
 export type GroupInput = z.infer<typeof groupSchema>;
 

@@ -1,7 +1,7 @@
 import type { Principal } from "@/platform/auth/principal";
 import { abilitiesOf } from "@/platform/auth/policy";
 import { territoryPolicy, type TerritoryRef } from "@/modules/territories";
-import type { GroupRole } from "@/modules/groups";
+import { leadingGroupRoles, type GroupRole } from "@/modules/groups";
 
 /**
  * What the meetings policy needs about the body that meets: the territory, and the role of each account in
@@ -13,7 +13,7 @@ const roleOf = (principal: Principal, body: BodyRef): GroupRole | undefined => (
 const isCoordinator = (principal: Principal, t: TerritoryRef) => territoryPolicy.edit(principal, t);
 /** The group's own member, still a member of the territory (someone removed from the territory loses the group). */
 const inBody = (principal: Principal, body: BodyRef) => roleOf(principal, body) !== undefined && territoryPolicy.viewWorkspace(principal, body);
-const leads = (principal: Principal, body: BodyRef) => isCoordinator(principal, body) || (inBody(principal, body) && roleOf(principal, body) === "animateur");
+const leads = (principal: Principal, body: BodyRef) => isCoordinator(principal, body) || (inBody(principal, body) && leadingGroupRoles.includes(roleOf(principal, body) as GroupRole));
 
 /** Every decision about the meetings of a body, as pure functions of (person, body with its members' roles). */
 export const meetingPolicy = {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { memberships, requireTerritoryId, territories } from "@/modules/territories";
-import { groupMembers, groups, type GroupRole } from "@/modules/groups";
+import { groupMembers, groupRoleRank, groups, type GroupRole } from "@/modules/groups";
 import { actors, worlds, type World } from "@/modules/actors";
 import { strategyObjectives } from "@/modules/strategy";
 import { planActions, planVersions } from "@/modules/plan";
@@ -22,9 +22,7 @@ export async function groupBody(db: Executor, territory: { id: string; status?: 
   if (!group) return undefined;
   const rows = await db.select({ userId: groupMembers.userId, role: groupMembers.role }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
   const roles: Record<string, GroupRole> = {};
-  // A person listed twice keeps their highest role.
-  const rank = { invite: 0, membre: 1, animateur: 2 } as const;
-  for (const r of rows) if (r.userId && (roles[r.userId] === undefined || rank[r.role] > rank[roles[r.userId] as GroupRole])) roles[r.userId] = r.role;
+  for (const r of rows) if (r.userId && (roles[r.userId] === undefined || groupRoleRank[r.role] > groupRoleRank[roles[r.userId] as GroupRole])) roles[r.userId] = r.role;
   return { group, body: { id: territoryId, status: territory.status, roles } };
 }
 

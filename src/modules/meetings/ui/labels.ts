@@ -3,7 +3,7 @@ import { worldLabels, type World } from "@/modules/actors";
 import { formatDate } from "@/platform/text";
 import type { DecisionMode } from "../schema";
 
-export const roleLabels: Record<GroupRole, string> = { animateur: "Animation", membre: "Membre", invite: "Invité·e" };
+export const roleLabels: Record<GroupRole, string> = { animateur: "Animation", membre: "Membre", invite: "Invité·e", president: "Présidence", co_porteur: "Co-portage" };
 export const modeLabels: Record<DecisionMode, string> = { consensus: "Consensus", vote: "Vote" };
 export const worldsText = (worlds: readonly World[]) => (worlds.length ? worlds.map((w) => worldLabels[w]).join(", ") : "—");
 

@@ -1,0 +1,91 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { user } from "@/platform/auth/schema";
+import { territories } from "@/modules/territories";
+import { actors } from "@/modules/actors";
+import { places } from "@/modules/places";
+
+export const accompanimentKinds = ["individuel", "collectif"] as const;
+export type AccompanimentKind = (typeof accompanimentKinds)[number];
+export const accompanimentKind = pgEnum("accompaniment_kind", accompanimentKinds);
+
+/** Where it happened: in the place, at the person's home, or at a distance (phone, video). */
+export const accompanimentSettings = ["lieu", "domicile", "distance"] as const;
+export type AccompanimentSetting = (typeof accompanimentSettings)[number];
+export const accompanimentSetting = pgEnum("accompaniment_setting", accompanimentSettings);
+
+/** Autonomy reached at the end, in the words of La Coop de la médiation numérique's activity records. */
+export const autonomyLevels = ["entierement", "partiellement", "pas_autonome"] as const;
+export type AutonomyLevel = (typeof autonomyLevels)[number];
+export const autonomyLevel = pgEnum("autonomy_level", autonomyLevels);
+
+export const accompanimentOrigins = ["saisie", "import", "demo"] as const;
+export const accompanimentOrigin = pgEnum("accompaniment_origin", accompanimentOrigins);
+
+/**
+ * One accompaniment a mediator gave (phase 6): counts and categories only — NO name, contact or any personal
+ * data of the people accompanied; age bands and statuses are counts (`{ "60_69": 2 }`), never a person.
+ * `placeId` is the place it belongs to (the mediator's own by default), `orientedToPlaceId` a place of the
+ * registry the person was sent to. `clientId` makes an offline entry sent twice land once.
+ */
+export const accompaniments = pgTable(
+  "accompaniments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    placeId: uuid("place_id")
+      .notNull()
+      .references(() => places.id, { onDelete: "restrict" }),
+    actorId: uuid("actor_id").references(() => actors.id, { onDelete: "set null" }),
+    occurredOn: date("occurred_on").notNull(),
+    kind: accompanimentKind("kind").notNull(),
+    people: integer("people").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    /** Keys of the standard's services and of the online-procedure domains. */
+    themes: text("themes").array().notNull().default([]),
+    equipment: text("equipment").array().notNull().default([]),
+    setting: accompanimentSetting("setting").notNull().default("lieu"),
+    autonomy: autonomyLevel("autonomy"),
+    orientedToPlaceId: uuid("oriented_to_place_id").references(() => places.id, { onDelete: "set null" }),
+    /** Collective sessions only: a title and a level. Free text is checked for personal data before it is kept. */
+    title: text("title").notNull().default(""),
+    level: text("level"),
+    ageBands: jsonb("age_bands").$type<Record<string, number>>().notNull().default({}),
+    statuses: jsonb("statuses").$type<Record<string, number>>().notNull().default({}),
+    origin: accompanimentOrigin("origin").notNull().default("saisie"),
+    clientId: uuid("client_id"),
+    recordedBy: text("recorded_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("accompaniments_territory_day_idx").on(t.territoryId, t.occurredOn),
+    index("accompaniments_place_idx").on(t.placeId, t.occurredOn),
+    index("accompaniments_recorder_idx").on(t.recordedBy, t.createdAt),
+    uniqueIndex("accompaniments_client_idx").on(t.territoryId, t.clientId),
+  ],
+);
+
+/**
+ * Pre-aggregated counts per territory, month, place and one dimension value, kept in the same transaction as
+ * every write of `accompaniments` (aggregate.ts): statistics read this small table instead of scanning millions
+ * of records. dimension: "total" (value ""), "theme", "kind", "setting", "autonomy", "age", "status",
+ * "orientation" (value = the place oriented to). Multi-valued dimensions count a record once per value.
+ */
+export const accompanimentStats = pgTable(
+  "accompaniment_stats",
+  {
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    placeId: uuid("place_id").notNull(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    records: integer("records").notNull().default(0),
+    people: integer("people").notNull().default(0),
+    minutes: integer("minutes").notNull().default(0),
+  },
+  (t) => [uniqueIndex("accompaniment_stats_key_idx").on(t.territoryId, t.month, t.placeId, t.dimension, t.value), index("accompaniment_stats_dimension_idx").on(t.territoryId, t.dimension, t.month)],
+);
