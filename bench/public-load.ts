@@ -46,7 +46,8 @@ const BROWSE_DURATION = Number(process.env.BROWSE_DURATION ?? 60);
 type Model = "browsing" | "closed";
 // PUBLIC=0: only the signed-in cases (no public pages under load, no prefetch check).
 const PUBLIC = process.env.PUBLIC !== "0";
-const MODELS = (process.env.MODELS ?? "browsing,closed").split(",") as Model[];
+// MODELS=none: the public pages alone (no signed-in case).
+const MODELS = (process.env.MODELS ?? "browsing,closed").split(",").filter((m): m is Model => m === "browsing" || m === "closed");
 const TIMEOUT_S = 10;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
