@@ -131,6 +131,28 @@ export async function addDeadline(db: Db, principal: Principal, territory: Terri
   });
 }
 
+/** A deadline corrected in place (its date moved, its kind or words changed): the same row, so links and the journey keep it. */
+export async function updateDeadline(db: Db, principal: Principal, territory: TerritoryRef, deadlineId: string, raw: unknown): Promise<{ sourceId: string }> {
+  if (!/^[0-9a-f-]{36}$/i.test(deadlineId)) throw new AppError("not_found");
+  const input = parseOrThrow(deadlineSchema, raw);
+  return db.transaction(async (tx) => {
+    authorize(fundingPolicy.manage(principal, territory));
+    const mine = and(eq(fundingDeadlines.id, deadlineId), eq(fundingDeadlines.territoryId, territory.id));
+    const [before] = await tx.select().from(fundingDeadlines).where(mine).for("update");
+    if (!before) throw new AppError("not_found");
+    await tx.update(fundingDeadlines).set(input).where(mine);
+    await recordAudit(tx, principal, {
+      territoryId: territory.id,
+      entityType: "funding_deadline",
+      entityId: deadlineId,
+      action: "update",
+      before: { kind: before.kind, date: before.date, label: before.label },
+      after: input,
+    });
+    return { sourceId: before.sourceId };
+  });
+}
+
 export async function deleteDeadline(db: Db, principal: Principal, territory: TerritoryRef, deadlineId: string): Promise<{ sourceId: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(deadlineId)) throw new AppError("not_found");
   return db.transaction(async (tx) => {
