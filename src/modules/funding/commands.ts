@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
+import { isForeignKeyViolation } from "@/platform/db/foreign-keys";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
@@ -86,15 +87,6 @@ export async function updateSource(db: Db, principal: Principal, territory: Terr
       .where(and(eq(fundingSources.id, sourceId), eq(fundingSources.territoryId, territory.id)));
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "funding_source", entityId: sourceId, action: "update", before, after });
   });
-}
-
-/** A delete refused by a foreign key: 23001 (restrict_violation, an ON DELETE RESTRICT key) or 23503 (no action), wherever the driver put the code in the error chain. */
-function isForeignKeyViolation(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (code === "23001" || code === "23503") return true;
-  }
-  return false;
 }
 
 /**
