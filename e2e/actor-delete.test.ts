@@ -39,12 +39,15 @@ describe.each([
     const page = await context.newPage();
     const { action, actorUrl } = await aLeadingActor(page);
     await visit(page, actorUrl);
-    const actorName = (await page.getByRole("heading", { level: 2 }).first().innerText()).replace(/\s*(Engagé|À mobiliser)\s*$/, "").trim();
+    // The delete button names the structure (the heading also carries the follow-up badge, upper-cased by CSS).
+    const button = page.locator('section[aria-labelledby="supprimer-titre"]').getByRole("button", { name: /^Supprimer « .+ »$/ });
+    const actorName = ((await button.innerText()).match(/^Supprimer « (.+) »$/) ?? [])[1] ?? "";
+    expect(actorName).not.toBe("");
     const uses = page.getByTestId("utilisations");
     const link = uses.getByRole("link", { name: new RegExp(`^action du plan « ${action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} » \\(version \\d+\\)$`) });
     expect(await link.count()).toBeGreaterThan(0);
     expect(await link.first().getAttribute("href")).toMatch(/^\/espace\/charente\/plan\/actions\/[0-9a-f-]{36}$/);
-    await page.getByRole("button", { name: `Supprimer « ${actorName} »` }).click();
+    await button.click();
     const refusal = page.getByText(`La structure « ${actorName} » ne peut pas être supprimée : elle est encore utilisée (`).first();
     await refusal.waitFor();
     // The message names the actions (ten at most, then how many more); the page's list names them all.
