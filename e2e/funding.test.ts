@@ -98,6 +98,33 @@ describe("the coordination keeps its local sources, deadlines and resources", ()
     await page.getByText("L'échéance est supprimée.").waitFor();
     expect(await page.locator("table tbody tr").count()).toBe(1);
 
+    // The remaining deadline edited in place: « Modifier » opens its form (a link, no JavaScript), an empty
+    // date is said in French and the words typed stay, then the new date replaces the old one in the same row.
+    await page.locator("table tbody tr").getByRole("link", { name: /^Modifier l'échéance du / }).click();
+    await page.waitForURL(/\?modifier=[0-9a-f-]{36}#modifier-echeance$/);
+    await expectAccessible(page);
+    const editDeadline = page.locator("form", { has: page.getByRole("button", { name: "Enregistrer l'échéance" }) });
+    await editDeadline.locator('input[name="date"]').fill("");
+    await editDeadline.locator('input[name="label"]').fill("Session de printemps");
+    await page.getByRole("button", { name: "Enregistrer l'échéance" }).click();
+    await editDeadline.getByText("Écrivez la date de l'échéance (jj/mm/aaaa).").waitFor();
+    expect(await editDeadline.locator('input[name="label"]').inputValue()).toBe("Session de printemps");
+    await expectAccessible(page);
+    await editDeadline.locator('input[name="date"]').fill(inDays(45));
+    await editDeadline.getByLabel("Type d'échéance").selectOption({ label: "Pré-dépôt" });
+    await page.getByRole("button", { name: "Enregistrer l'échéance" }).click();
+    await page.waitForURL(/echeance-modifiee=1$/);
+    await page.getByText("L'échéance est modifiée.").waitFor();
+    expect(await page.locator("table tbody tr").count()).toBe(1);
+    expect(await page.locator("table tbody tr").first().innerText()).toContain("Pré-dépôt : Session de printemps");
+    // The same form at a phone's width.
+    await page.setViewportSize(phone);
+    await page.locator("table tbody tr").getByRole("link", { name: /^Modifier l'échéance du / }).click();
+    await page.waitForURL(/\?modifier=/);
+    await expectAccessible(page);
+    await page.setViewportSize(desktop);
+    await visit(page, sourceUrl);
+
     // Edited.
     await page.locator('input[name="name"]').fill(`${name} (modifié)`);
     await page.getByRole("button", { name: "Enregistrer la source" }).click();

@@ -87,8 +87,11 @@ describe.each([phone, desktop])("a working group across worlds, at $width px", (
     await page.getByRole("row", { name: /CCAS de Ruelle-sur-Touvre \(démo\)/ }).getByRole("cell", { name: "Invité·e", exact: true }).waitFor();
     expect(latestMailTo("ccas-ruelle@demo.maillage.fr")).toContain(`Invitation au groupe « ${groupName} »`);
     // A structure with no public address: the invitation without mail, said so.
-    // This structure is of two missing worlds (social, administration): offered under both, either button will do.
-    await page.getByRole("button", { name: "Inviter Maison des solidarités de Cognac (démo)", exact: true }).first().click();
+    // This structure is of two missing worlds (social, administration): one button, naming both worlds.
+    const twoWorlds = page.getByRole("button", { name: "Inviter Maison des solidarités de Cognac (démo)", exact: true });
+    expect(await twoWorlds.count()).toBe(1);
+    expect(await page.locator("li", { has: twoWorlds }).innerText()).toContain("mondes social, administration ;");
+    await twoWorlds.click();
     await page.waitForURL(/invitation=sans-courriel/);
     await expectAccessible(page);
     await page.getByText("La structure ne publie pas d'adresse de contact : prévenez-la vous-même.").waitFor();

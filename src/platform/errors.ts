@@ -37,6 +37,8 @@ export const errorCatalog = {
   minutes_approved: { status: 409, message: "Ce compte rendu est approuvé : il ne change plus. La personne qui anime le groupe peut le rouvrir ; il devra alors être approuvé de nouveau." },
   already_in_group: { status: 409, message: "Cette personne ou cette structure fait déjà partie du groupe." },
   proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
+  meeting_cancelled: { status: 409, message: "Cette réunion est annulée : elle ne se modifie plus. Prévoyez-en une nouvelle si besoin." },
+  meeting_minutes_approved: { status: 409, message: "Le compte rendu de cette réunion est approuvé : la réunion ne se modifie plus et ne s'annule plus. Rouvrez le compte rendu pour la corriger." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

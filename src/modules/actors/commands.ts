@@ -4,6 +4,7 @@ import { authorize } from "@/platform/auth/policy";
 import { roleLabels } from "@/platform/auth/principal";
 import { user } from "@/platform/auth/schema";
 import { recordAudit } from "@/platform/audit/record";
+import { isForeignKeyViolation } from "@/platform/db/foreign-keys";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError, type FieldErrors } from "@/platform/errors";
 import { normalizeSearch } from "@/platform/text";
@@ -279,4 +280,72 @@ export async function unlinkMember(db: Db, principal: Principal, territory: Terr
     const person = existing.speakers.find((s) => s.userId === userId);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor_member", entityId: userId, action: "remove", before: { actor: existing.name, person: person?.name ?? userId } });
   });
+}
+
+/**
+ * Something that still uses a structure: `label` in French for the refusal message ("action du plan « … »
+ * (version 2)"), `path` under the territory's workspace when the page can link to it (null otherwise:
+ * another territory's data is counted, never named).
+ */
+export type ActorUse = { label: string; path: string | null };
+
+/**
+ * Reads what other modules hold about a structure (plan actions, charters, groups, places, accompaniments,
+ * indicators, self-assessments): those modules sit above actors, so the reader is written in the composition
+ * layer and handed to the command (src/composition/actor-delete, decision 032).
+ */
+export type ActorUsageReader = (tx: Executor, territoryId: string, actorId: string) => Promise<ActorUse[]>;
+
+/** "La structure « X » ne peut pas être supprimée : …" with at most ten uses named, then how many more. */
+export function actorStillUsedMessage(name: string, uses: readonly ActorUse[]): string {
+  const shown = uses.slice(0, 10).map((u) => u.label);
+  const more = uses.length > 10 ? ` et ${uses.length - 10} autre${uses.length - 10 > 1 ? "s" : ""}` : "";
+  return `La structure « ${name} » ne peut pas être supprimée : elle est encore utilisée (${shown.join(" ; ")}${more}). Retirez-la d'abord de ${uses.length > 1 ? "ces éléments" : "cet élément"}, puis recommencez.`;
+}
+
+/** What the actors module itself keeps about the structure that is not the deleting territory's to drop. */
+async function ownUses(tx: Executor, territoryId: string, actorId: string): Promise<ActorUse[]> {
+  const uses: ActorUse[] = [];
+  const [speakers] = await tx.select({ n: sql<number>`count(*)::int` }).from(actorMembers).where(eq(actorMembers.actorId, actorId));
+  if (speakers && speakers.n > 0) uses.push({ label: speakers.n > 1 ? `${speakers.n} personnes la représentent` : "une personne la représente", path: null });
+  // Another territory's contacts and follow-up belong to it (decision 006): never deleted from here.
+  const others = await tx
+    .select({ t: territoryActors.territoryId })
+    .from(territoryActors)
+    .where(and(eq(territoryActors.actorId, actorId), ne(territoryActors.territoryId, territoryId)))
+    .union(tx.select({ t: actorContacts.territoryId }).from(actorContacts).where(and(eq(actorContacts.actorId, actorId), ne(actorContacts.territoryId, territoryId))));
+  if (others.length > 0) uses.push({ label: others.length > 1 ? `${others.length} autres territoires la suivent (contacts, notes)` : "un autre territoire la suit (contacts, notes)", path: null });
+  return uses;
+}
+
+/** Everything that keeps a structure from being deleted: other modules' uses (the reader), then this module's own. */
+export async function usesOfActor(tx: Executor, territoryId: string, actorId: string, usage: ActorUsageReader): Promise<ActorUse[]> {
+  return [...(await usage(tx, territoryId, actorId)), ...(await ownUses(tx, territoryId, actorId))];
+}
+
+/**
+ * Deletes a structure from the shared registry, in one transaction with one audit event — refused (`still_used`,
+ * with the list) while anything uses it, in this territory or another: the page names this territory's uses with
+ * links, and counts the others'. The row is locked first: a link written meanwhile waits, then fails on the
+ * foreign key, so nothing points to a structure that is gone. This territory's own contacts and follow-up go
+ * with it.
+ */
+export async function deleteActor(db: Db, principal: Principal, territory: TerritoryRef, actorId: string, usage: ActorUsageReader): Promise<{ name: string }> {
+  const existing = await loadForWrite(db, principal, territory, actorId);
+  authorize(actorPolicy.delete(principal, territory, existing));
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from ${actors} where ${actors.id} = ${existing.id} for update`);
+      const uses = await usesOfActor(tx, territory.id, existing.id, usage);
+      if (uses.length > 0) throw new AppError("still_used", { message: actorStillUsedMessage(existing.name, uses) });
+      const [gone] = await tx.delete(actors).where(eq(actors.id, existing.id)).returning({ id: actors.id });
+      if (!gone) throw new AppError("not_found");
+      await recordAudit(tx, principal, { territoryId: territory.id, entityType: "actor", entityId: existing.id, action: "delete", before: auditView(existing, existing.served.map((c) => c.code)) });
+      return { name: existing.name };
+    });
+  } catch (e) {
+    // A restrict key the reader did not foresee (a link written by a module added later): the same refusal.
+    if (isForeignKeyViolation(e)) throw new AppError("still_used", { message: `La structure « ${existing.name} » ne peut pas être supprimée : elle est encore utilisée ailleurs. Retirez-la d'abord de ces éléments.`, cause: e });
+    throw e;
+  }
 }

@@ -12,3 +12,4 @@ export { legalTypeLabels, worldLabels } from "./validation";
 export type { LegalType, World } from "./validation";
 export { workspaceTabs } from "./manifest";
 export { journeyOf } from "./journey";
+export { actorStillUsedMessage, deleteActor, usesOfActor, type ActorUse, type ActorUsageReader } from "./commands";

@@ -27,6 +27,7 @@ const onAnotherActor: Record<ActorAction, Row> = {
   annotate: [false, false, false, false, false, true, true],
   linkMember: [false, false, false, false, false, true, true],
   requestToSpeak: [false, false, false, false, true, false, false],
+  delete: [false, false, false, false, false, true, true],
 };
 // Speaking for the actor only adds the right to edit it and its contacts, and only to partners of the territory.
 const onOwnActor: Record<ActorAction, Row> = {
@@ -37,6 +38,8 @@ const onOwnActor: Record<ActorAction, Row> = {
   annotate: [false, false, false, false, false, true, true],
   // Already speaking for it: nothing to ask.
   requestToSpeak: [false, false, false, false, false, false, false],
+  // Speaking for a structure is not administering the shared registry: its partner does not delete it.
+  delete: [false, false, false, false, false, true, true],
 };
 
 // A territory waiting for verification (or refused, suspended): its own records about the actor
@@ -46,6 +49,7 @@ const unverifiedTable: Record<ActorAction, Row> = {
   create: [false, false, false, false, false, false, true],
   edit: [false, false, false, false, false, false, true],
   linkMember: [false, false, false, false, false, false, true],
+  delete: [false, false, false, false, false, false, true],
 };
 const unverifiedOwn: Record<ActorAction, Row> = {
   ...unverifiedTable,

@@ -38,6 +38,12 @@ export const actorPolicy = {
   manageContacts: (principal: Principal, t: TerritoryRef, r: ActorRecordRef) => isCoordinator(principal, t) || speaksFor(principal, t, r),
   /** Follow-up status ("engagé / à mobiliser") and internal notes: the coordination's own judgement. */
   annotate: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => isCoordinator(principal, t),
+  /**
+   * Deleting the structure from the shared registry: those who administer the registry (a verified territory's
+   * coordination, the platform's administration), not the people who speak for it. Whether anything still uses
+   * it, in any territory, is the command's check (refused with the list, decision 032), not a right.
+   */
+  delete: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(principal, t),
   /** Naming a speaker makes the actor a partner of the territory: a verified territory's coordination only. */
   linkMember: (principal: Principal, t: TerritoryRef, _r: ActorRecordRef) => editsRegistry(principal, t),
   /**

@@ -59,6 +59,13 @@ export async function addDeadlineAction(_: ActionState, form: FormData): Promise
   });
 }
 
+export async function updateDeadlineAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const { sourceId } = await funding.updateDeadline(db, principal, territory, String(form.get("deadline") ?? ""), formToObject(form));
+    return { redirect: `${base(territory.slug)}/${sourceId}?echeance-modifiee=1` };
+  });
+}
+
 export async function deleteDeadlineAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(form, async ({ db, principal, territory }) => {
     const { sourceId } = await funding.deleteDeadline(db, principal, territory, String(form.get("deadline") ?? ""));

@@ -7,7 +7,7 @@ import { expectAppError } from "@/testing/assertions";
 import { openTestDatabase } from "@/testing/db";
 import { addMember, createTestTerritory, createUser, principalOf } from "@/testing/factories";
 import type { Territory } from "@/modules/territories";
-import { addDeadline, createResource, createSource, deleteDeadline, deleteResource, deleteSource, updateSource } from "./commands";
+import { addDeadline, createResource, createSource, deleteDeadline, deleteResource, deleteSource, updateDeadline, updateSource } from "./commands";
 import { journeyOf } from "./journey";
 import { fundingReferenceVersion, loadFundingReference, referenceSourceIds } from "./load";
 import { deadlinesOf, findSource, listResources, listSources, placesOf, sourcesForMatching } from "./queries";
@@ -113,6 +113,24 @@ describe("local sources and deadlines", () => {
     await expectAppError(deleteDeadline(database.db, people.otherCoordinator, other, id), "not_found");
     await deleteDeadline(database.db, people.coordinator, territory, id);
     expect(await deadlinesOf(database.db, territory.id, caf)).toEqual([]);
+  });
+
+  it("a deadline is edited in place: same row, new date, kind and words, one audit event; bad input and other territories refused", async () => {
+    const ids = await referenceSourceIds(database.db, ["caf-fonds-locaux"]);
+    const caf = ids.get("caf-fonds-locaux") as string;
+    const { id } = await addDeadline(database.db, people.coordinator, territory, caf, { kind: "depot", date: "2027-02-10", label: "session d'hiver" });
+    expect(await updateDeadline(database.db, people.coordinator, territory, id, { kind: "pre_depot", date: "17/03/2027", label: "session de printemps" })).toEqual({ sourceId: caf });
+    expect((await deadlinesOf(database.db, territory.id, caf)).map((d) => [d.id, d.kind, d.date, d.label])).toEqual([[id, "pre_depot", "2027-03-17", "session de printemps"]]);
+    const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "update")));
+    expect(events.map((e) => [e.before, e.after])).toEqual([[{ kind: "depot", date: "2027-02-10", label: "session d'hiver" }, { kind: "pre_depot", date: "2027-03-17", label: "session de printemps" }]]);
+    // A date that does not exist: the French message on the field, the deadline unchanged.
+    const e = await expectAppError(updateDeadline(database.db, people.coordinator, territory, id, { kind: "depot", date: "31/02/2027" }), "validation", "date");
+    expect(e.fieldErrors?.date).toEqual(["Cette date n'existe pas."]);
+    expect((await deadlinesOf(database.db, territory.id, caf)).map((d) => d.date)).toEqual(["2027-03-17"]);
+    await expectAppError(updateDeadline(database.db, people.partner, territory, id, { kind: "depot", date: "2027-04-01" }), "forbidden");
+    await expectAppError(updateDeadline(database.db, people.otherCoordinator, other, id, { kind: "depot", date: "2027-04-01" }), "not_found");
+    await expectAppError(updateDeadline(database.db, people.coordinator, territory, "pas-un-identifiant", { kind: "depot", date: "2027-04-01" }), "not_found");
+    await deleteDeadline(database.db, people.coordinator, territory, id);
   });
 
   it("edits and deletes a local source with its deadlines", async () => {

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
+import { isForeignKeyViolation } from "@/platform/db/foreign-keys";
 import type { Db, Executor } from "@/platform/db/client";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
@@ -88,15 +89,6 @@ export async function updateSource(db: Db, principal: Principal, territory: Terr
   });
 }
 
-/** A delete refused by a foreign key: 23001 (restrict_violation, an ON DELETE RESTRICT key) or 23503 (no action), wherever the driver put the code in the error chain. */
-function isForeignKeyViolation(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (code === "23001" || code === "23503") return true;
-  }
-  return false;
-}
-
 /**
  * Deletes a local source and its deadlines. A source that co-funding rows of the plan point to is refused
  * (`still_used`): the plan sits above funding, so the refusal comes from its restrict key, and the source's page
@@ -128,6 +120,28 @@ export async function addDeadline(db: Db, principal: Principal, territory: Terri
     if (!row) throw new Error("insert returned nothing");
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "funding_deadline", entityId: row.id, action: "create", after: { sourceId, ...input } });
     return row;
+  });
+}
+
+/** A deadline corrected in place (its date moved, its kind or words changed): the same row, so links and the journey keep it. */
+export async function updateDeadline(db: Db, principal: Principal, territory: TerritoryRef, deadlineId: string, raw: unknown): Promise<{ sourceId: string }> {
+  if (!/^[0-9a-f-]{36}$/i.test(deadlineId)) throw new AppError("not_found");
+  const input = parseOrThrow(deadlineSchema, raw);
+  return db.transaction(async (tx) => {
+    authorize(fundingPolicy.manage(principal, territory));
+    const mine = and(eq(fundingDeadlines.id, deadlineId), eq(fundingDeadlines.territoryId, territory.id));
+    const [before] = await tx.select().from(fundingDeadlines).where(mine).for("update");
+    if (!before) throw new AppError("not_found");
+    await tx.update(fundingDeadlines).set(input).where(mine);
+    await recordAudit(tx, principal, {
+      territoryId: territory.id,
+      entityType: "funding_deadline",
+      entityId: deadlineId,
+      action: "update",
+      before: { kind: before.kind, date: before.date, label: before.label },
+      after: input,
+    });
+    return { sourceId: before.sourceId };
   });
 }
 

@@ -7,3 +7,4 @@ export { territoryMaturity } from "./queries";
 export { median, strongest, weakest } from "./stats";
 export { workspaceTabs } from "./manifest";
 export { journeyOf } from "./journey";
+export { maturityAssessments } from "./schema";

@@ -6,6 +6,7 @@ import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
 import { territoryAction, territoryPlainAction } from "@/modules/territories";
 import * as meetings from "@/modules/meetings/commands";
+import { queueMeetingNotices } from "@/modules/meetings/reminders";
 
 // Thin: read the form, call the module's command (which applies the policy), say what happened.
 
@@ -18,6 +19,34 @@ export async function createMeetingAction(_: ActionState, form: FormData): Promi
   return territoryAction(form, async ({ db, principal, territory }) => {
     const { id } = await meetings.createMeeting(db, principal, territory, idOf(form, "group"), { ...formToObject(form), invited: listOf(form, "invited") });
     return { redirect: `${meetingPath(territory.slug, id)}?creee=1` };
+  });
+}
+
+/**
+ * The notices are committed with the change; sending them now is a favour: if the queue cannot take the run,
+ * its periodic pass (every 5 minutes) sends them, so the person who saved is not told of a failure.
+ */
+async function sendNoticesSoon(): Promise<void> {
+  try {
+    await queueMeetingNotices();
+  } catch (e) {
+    console.error("meeting notices: queued at the next periodic pass", e);
+  }
+}
+
+export async function updateMeetingAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const { changed, told } = await meetings.updateMeeting(db, principal, territory, idOf(form, "meeting"), formToObject(form));
+    if (told > 0) await sendNoticesSoon();
+    return { redirect: `${meetingPath(territory.slug, idOf(form, "meeting"))}?${changed ? `modifiee=${told}` : "inchangee=1"}` };
+  });
+}
+
+export async function cancelMeetingAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const { told } = await meetings.cancelMeeting(db, principal, territory, idOf(form, "meeting"), formToObject(form));
+    if (told > 0) await sendNoticesSoon();
+    return { redirect: `${meetingPath(territory.slug, idOf(form, "meeting"))}?annulee=${told}` };
   });
 }
 

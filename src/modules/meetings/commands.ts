@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { principalLabel, type Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
@@ -14,8 +14,9 @@ import { strategyObjectives } from "@/modules/strategy";
 import { createFinding } from "@/modules/findings";
 import { decisionPolicy, feedPolicy, meetingPolicy, type BodyRef, type MeetingAction } from "./policy";
 import { findDecision, findMeeting, groupBody } from "./queries";
-import { calendarFeeds, decisionActions, decisionObjectives, decisions, meetingParticipants, meetings, type MeetingResponse } from "./schema";
-import { decisionSchema, findingFromMinutesSchema, meetingSchema, minutesSchema, responseSchema } from "./validation";
+import { calendarFeeds, decisionActions, decisionObjectives, decisions, meetingNotices, meetingParticipants, meetings, type MeetingResponse, type NoticeKind } from "./schema";
+import { meetingWhen } from "./ui/labels";
+import { cancelSchema, decisionSchema, findingFromMinutesSchema, meetingSchema, minutesSchema, responseSchema, type MeetingInput } from "./validation";
 
 const by = (principal: Principal) => principalLabel(principal, { show: "email" });
 
@@ -68,6 +69,7 @@ export async function respondToMeeting(db: Db, principal: Principal, territory: 
   return db.transaction(async (tx) => {
     const meeting = await meetingFor(tx, principal, territory, meetingId, "respond");
     if (principal.kind !== "user" || !meeting.groupId) throw new AppError("forbidden");
+    if (meeting.cancelledAt) throw new AppError("meeting_cancelled");
     const [member] = await tx
       .select({ id: groupMembers.id })
       .from(groupMembers)
@@ -238,5 +240,87 @@ export async function revokeFeed(db: Db, principal: Principal): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, principal.userId));
     await recordAudit(tx, principal, { territoryId: null, entityType: "calendar_feed", entityId: principal.userId, action: "revoke" });
+  });
+}
+
+/** "(aucun)" for an empty place or link in the change lines. */
+const orNone = (v: string | null) => (v ? v : "(aucun)");
+
+/**
+ * What changed in a meeting, one French line per change, as the notice says it (pure). `notify` is false when
+ * only the agenda changed: a reworded agenda is read on the page, a mail for each would be noise.
+ */
+export function meetingChanges(before: Pick<typeof meetings.$inferSelect, "title" | "startsAt" | "endsAt" | "place" | "videoUrl" | "agenda">, after: Pick<MeetingInput, "title" | "startsAt" | "endsAt" | "place" | "videoUrl" | "agenda">): { lines: string[]; notify: boolean; moved: boolean } {
+  const lines: string[] = [];
+  if (before.title !== after.title) lines.push(`Titre : « ${before.title} » → « ${after.title} »`);
+  const moved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+  if (moved) lines.push(`Horaire : ${meetingWhen(before.startsAt, before.endsAt)} → ${meetingWhen(after.startsAt, after.endsAt)}`);
+  if (before.place !== after.place) lines.push(`Lieu : ${orNone(before.place)} → ${orNone(after.place)}`);
+  if ((before.videoUrl ?? null) !== (after.videoUrl ?? null)) lines.push(`Visioconférence : ${orNone(before.videoUrl)} → ${orNone(after.videoUrl)}`);
+  const notify = lines.length > 0;
+  if (before.agenda !== after.agenda) lines.push("Ordre du jour modifié");
+  return { lines, notify, moved };
+}
+
+/** The meeting locked for a change, then the rules every change obeys: not cancelled, minutes not approved. */
+async function meetingToChange(tx: Executor, principal: Principal, territory: TerritoryRef, meetingId: string, action: "edit" | "cancel") {
+  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) throw new AppError("not_found");
+  await tx.execute(sql`select 1 from ${meetings} where ${meetings.id} = ${meetingId} and ${meetings.territoryId} = ${territory.id} for update`);
+  const meeting = await meetingFor(tx, principal, territory, meetingId, action);
+  if (meeting.cancelledAt) throw new AppError("meeting_cancelled");
+  // Approved minutes record what happened at that time and place: the meeting they describe no longer changes.
+  if (meeting.minutesApprovedAt) throw new AppError("meeting_minutes_approved");
+  return meeting;
+}
+
+/** Every invited member is told (those who said « non » too: they may come at the new time). */
+async function queueNotices(tx: Executor, meetingId: string, kind: NoticeKind, changes: string): Promise<number> {
+  const invited = await tx.select({ memberId: meetingParticipants.memberId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId));
+  if (invited.length) await tx.insert(meetingNotices).values(invited.map((r) => ({ meetingId, memberId: r.memberId, kind, changes })));
+  return invited.length;
+}
+
+/**
+ * Changes a meeting's title, time, place, video link or agenda (not the invited list), in one transaction with
+ * its audit event. Invited members are told of a change of title, time, place or link (a notice per member,
+ * sent by the job queue) when the meeting is still to come; a meeting moved is reminded again before its new
+ * time (meeting_reminders is keyed by the time reminded for). Returns how many members will be told.
+ */
+export async function updateMeeting(db: Db, principal: Principal, territory: TerritoryRef, meetingId: string, raw: unknown, now = new Date()): Promise<{ changed: boolean; told: number }> {
+  const input = parseOrThrow(meetingSchema, raw);
+  return db.transaction(async (tx) => {
+    const meeting = await meetingToChange(tx, principal, territory, meetingId, "edit");
+    const { lines, notify } = meetingChanges(meeting, input);
+    if (lines.length === 0) return { changed: false, told: 0 };
+    await tx
+      .update(meetings)
+      .set({ title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place, videoUrl: input.videoUrl, agenda: input.agenda, sequence: meeting.sequence + 1, updatedAt: now })
+      .where(eq(meetings.id, meeting.id));
+    const upcoming = input.startsAt > now || meeting.startsAt > now;
+    const told = notify && upcoming ? await queueNotices(tx, meeting.id, "modifiee", lines.join("\n")) : 0;
+    await recordAudit(tx, principal, {
+      territoryId: territory.id,
+      entityType: "meeting",
+      entityId: meeting.id,
+      action: "update",
+      before: { title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, videoUrl: meeting.videoUrl, agenda: meeting.agenda },
+      after: { title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place, videoUrl: input.videoUrl, agenda: input.agenda, told },
+    });
+    return { changed: true, told };
+  });
+}
+
+/**
+ * Cancels a meeting with its reason (kept and shown; the meeting stays listed as « annulée », calendars say
+ * STATUS:CANCELLED, no reminder goes). Invited members of a meeting still to come are told, through the queue.
+ */
+export async function cancelMeeting(db: Db, principal: Principal, territory: TerritoryRef, meetingId: string, raw: unknown, now = new Date()): Promise<{ told: number }> {
+  const { reason } = parseOrThrow(cancelSchema, raw);
+  return db.transaction(async (tx) => {
+    const meeting = await meetingToChange(tx, principal, territory, meetingId, "cancel");
+    await tx.update(meetings).set({ cancelledAt: now, cancelledBy: by(principal), cancelReason: reason, sequence: meeting.sequence + 1, updatedAt: now }).where(eq(meetings.id, meeting.id));
+    const told = meeting.startsAt > now ? await queueNotices(tx, meeting.id, "annulee", "") : 0;
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "meeting", entityId: meeting.id, action: "cancel", after: { reason, told } });
+    return { told };
   });
 }

@@ -13,6 +13,11 @@ export type CalendarMeeting = {
   /** The meeting's page (absolute URL). */
   url: string;
   updatedAt: Date;
+  /** A cancelled meeting stays in the calendar, marked cancelled, so that subscribed calendars drop it. */
+  cancelledAt: Date | null;
+  cancelReason: string;
+  /** Raised by each change: calendars replace their copy only for a higher SEQUENCE (RFC 5545 §3.8.7.4). */
+  sequence: number;
 };
 
 /**
@@ -23,7 +28,7 @@ export type CalendarMeeting = {
 export function meetingsCalendar(name: string, list: readonly CalendarMeeting[], host: string): string {
   const calendar = ical({ name, prodId: { company: "Maillage", product: "Réunions", language: "FR" }, ttl: 3600 });
   for (const m of list) {
-    const description = [m.groupName ? `Groupe : ${m.groupName}` : "", m.agenda ? `Ordre du jour :\n${m.agenda}` : "", m.videoUrl ? `Visioconférence : ${m.videoUrl}` : "", `Page de la réunion : ${m.url}`]
+    const description = [m.cancelledAt ? `Réunion annulée. Raison : ${m.cancelReason}` : "", m.groupName ? `Groupe : ${m.groupName}` : "", m.agenda ? `Ordre du jour :\n${m.agenda}` : "", m.videoUrl ? `Visioconférence : ${m.videoUrl}` : "", `Page de la réunion : ${m.url}`]
       .filter(Boolean)
       .join("\n\n");
     calendar.createEvent({
@@ -32,11 +37,12 @@ export function meetingsCalendar(name: string, list: readonly CalendarMeeting[],
       end: m.endsAt,
       stamp: m.updatedAt,
       lastModified: m.updatedAt,
-      summary: m.title,
+      summary: m.cancelledAt ? `Annulée : ${m.title}` : m.title,
+      sequence: m.sequence,
       location: m.place || m.videoUrl || undefined,
       description,
       url: m.url,
-      status: ICalEventStatus.CONFIRMED,
+      status: m.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

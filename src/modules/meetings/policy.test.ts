@@ -28,6 +28,9 @@ const table: Record<MeetingAction, boolean[]> = {
   organise: [false, false, false, true, false, false, false, true, true],
   approveMinutes: [false, false, false, true, false, false, false, true, true],
   decide: [false, false, false, true, false, false, false, true, true],
+  // A plain member or a guest neither moves nor cancels a meeting; someone gone from the territory neither.
+  edit: [false, false, false, true, false, false, false, true, true],
+  cancel: [false, false, false, true, false, false, false, true, true],
 };
 
 describe("meetings policy (group role × action)", () => {

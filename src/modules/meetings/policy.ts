@@ -29,6 +29,10 @@ export const meetingPolicy = {
   approveMinutes: leads,
   /** …and records the body's decisions. */
   decide: leads,
+  /** …changes the meeting's title, time, place, video link or agenda (members are told of a move)… */
+  edit: leads,
+  /** …and cancels it, saying why (the meeting stays listed as « annulée »). */
+  cancel: leads,
 } as const;
 
 export type MeetingAction = keyof typeof meetingPolicy;

@@ -217,7 +217,8 @@ export async function meetingCounts(db: Executor, territoryId: string, now: Date
   const [next] = await db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, groupId: meetings.groupId })
     .from(meetings)
-    .where(and(eq(meetings.territoryId, id), gte(meetings.startsAt, now)))
+    // A cancelled meeting is not the next one.
+    .where(and(eq(meetings.territoryId, id), gte(meetings.startsAt, now), isNull(meetings.cancelledAt)))
     .orderBy(asc(meetings.startsAt))
     .limit(1);
   const [firstToApprove] = await db

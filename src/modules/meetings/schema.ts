@@ -32,6 +32,12 @@ export const meetings = pgTable(
     /** Approved minutes are frozen: a change needs reopening, then approving again. */
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
     minutesApprovedBy: text("minutes_approved_by"),
+    /** Cancelled meetings stay listed (« annulée ») with their reason; calendars say STATUS:CANCELLED. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledBy: text("cancelled_by"),
+    cancelReason: text("cancel_reason").notNull().default(""),
+    /** iCalendar SEQUENCE: raised by every change members are told of, so subscribed calendars take it. */
+    sequence: integer("sequence").notNull().default(0),
     createdBy: text("created_by").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,7 +66,11 @@ export const meetingParticipants = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.memberId] }), index("meeting_participants_member_idx").on(t.memberId)],
 );
 
-/** One row per reminder sent: the job claims the row before sending, so a reminder never goes twice. */
+/**
+ * One row per reminder sent: the job claims the row before sending, so a reminder never goes twice. The claim
+ * is for the time the meeting started at when it was sent (`forStartsAt`): a meeting moved to another time is
+ * a new claim, reminded again before its new time (decision 032).
+ */
 export const meetingReminders = pgTable(
   "meeting_reminders",
   {
@@ -70,9 +80,37 @@ export const meetingReminders = pgTable(
     memberId: uuid("member_id")
       .notNull()
       .references(() => groupMembers.id, { onDelete: "cascade" }),
+    forStartsAt: timestamp("for_starts_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId, t.forStartsAt] })],
+);
+
+export const noticeKinds = ["modifiee", "annulee"] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+export const meetingNoticeKind = pgEnum("meeting_notice_kind", noticeKinds);
+
+/**
+ * What invited members must be told of a change (moved, place changed) or a cancellation: written in the same
+ * transaction as the change (an outbox), sent by the job queue, each row claimed before its mail goes.
+ */
+export const meetingNotices = pgTable(
+  "meeting_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => groupMembers.id, { onDelete: "cascade" }),
+    kind: meetingNoticeKind("kind").notNull(),
+    /** What changed, in French, as the mail says it (one line per change). */
+    changes: text("changes").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("meeting_notices_pending_idx").on(t.sentAt, t.createdAt)],
 );
 
 export const decisionModes = ["consensus", "vote"] as const;

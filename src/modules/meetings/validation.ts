@@ -44,6 +44,11 @@ export const meetingSchema = z
   });
 export type MeetingInput = z.output<typeof meetingSchema>;
 
+/** Cancelling says why: the reason is kept, shown on the page and sent to the invited members. */
+export const cancelSchema = z.object({
+  reason: z.string({ error: "Dites pourquoi la réunion est annulée." }).trim().min(5, "Dites pourquoi la réunion est annulée (quelques mots au moins).").max(1000, "La raison ne doit pas dépasser 1 000 caractères."),
+});
+
 export const responseSchema = z.enum(responses, { error: "Dites si vous venez." });
 
 export const minutesSchema = z.object({

@@ -192,14 +192,15 @@ export function sheetTotals(sheet: Pick<ActionSheet, "budget" | "fundings" | "in
   return { planned, actual, funding, secured, inKind, overfunded: funding > planned, overfundedYears };
 }
 
-/** Actions (any version) an actor leads or is a partner of: why it cannot be deleted. */
+/** Actions (any version, any territory) an actor leads, is a partner of or contributes in kind to: why it cannot be deleted. */
 export async function actionsUsingActor(db: Executor, actorId: string) {
+  const partnerOf = db.select({ id: planActionPartners.actionId }).from(planActionPartners).where(eq(planActionPartners.actorId, actorId));
+  const givesInKind = db.select({ id: planInKind.actionId }).from(planInKind).where(eq(planInKind.actorId, actorId));
   return db
-    .selectDistinct({ id: planActions.id, title: planActions.title, territoryId: planActions.territoryId, versionNumber: planVersions.number })
+    .select({ id: planActions.id, title: planActions.title, territoryId: planActions.territoryId, versionNumber: planVersions.number })
     .from(planActions)
     .innerJoin(planVersions, eq(planVersions.id, planActions.versionId))
-    .leftJoin(planActionPartners, eq(planActionPartners.actionId, planActions.id))
-    .where(or(eq(planActions.leadActorId, actorId), eq(planActionPartners.actorId, actorId)))
+    .where(or(eq(planActions.leadActorId, actorId), inArray(planActions.id, partnerOf), inArray(planActions.id, givesInKind)))
     .orderBy(asc(planActions.title), asc(planVersions.number));
 }
 

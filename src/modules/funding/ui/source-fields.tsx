@@ -69,13 +69,13 @@ export function SourceFields({ defaults, territoryName }: { defaults: SourceDefa
 }
 
 /** The fields of a deadline; `prefix` names them apart when they sit in the source's form ("deadline"). */
-export function DeadlineFields({ prefix, optional }: { prefix?: string; optional?: boolean }) {
+export function DeadlineFields({ prefix, optional, defaults }: { prefix?: string; optional?: boolean; defaults?: { kind: string; date: string; label: string } }) {
   const name = (n: string) => (prefix ? `${prefix}${n[0]?.toUpperCase()}${n.slice(1)}` : n);
   return (
     <>
-      <SelectField name={name("kind")} label="Type d'échéance" defaultValue="depot" options={deadlineKinds.map((k) => ({ value: k, label: deadlineKindLabels[k] }))} />
-      <Field name={name("date")} label={optional ? "Date (facultatif)" : "Date"} type="date" hint="Au format jj/mm/aaaa" />
-      <Field name={name("label")} label="Précision (facultatif)" maxLength={200} hint="Ex. : session de printemps, dépôt en ligne" />
+      <SelectField name={name("kind")} label="Type d'échéance" defaultValue={defaults?.kind ?? "depot"} options={deadlineKinds.map((k) => ({ value: k, label: deadlineKindLabels[k] }))} />
+      <Field name={name("date")} label={optional ? "Date (facultatif)" : "Date"} type="date" hint="Au format jj/mm/aaaa" defaultValue={defaults?.date} />
+      <Field name={name("label")} label="Précision (facultatif)" maxLength={200} hint="Ex. : session de printemps, dépôt en ligne" defaultValue={defaults?.label} />
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
   CONCAT_COLUMNS,
   MAX_CONCAT_COLUMNS,
   MAX_CONCAT_ROWS,
-  addConcatIntent,
   columnInput,
   composeSectionInput,
   concatColumnInput,
@@ -171,23 +170,7 @@ export const mappingNameSchema = z
 export const saveMappingSchema = z.object({ name: mappingNameSchema, mapping: columnMappingSchema });
 export type SaveMappingInput = z.input<typeof saveMappingSchema>;
 
-export {
-  CONCAT_COLUMNS,
-  MAX_CONCAT_COLUMNS,
-  MAX_CONCAT_ROWS,
-  addConcatIntent,
-  columnInput,
-  composeSectionInput,
-  concatColumnInput,
-  concatColumnsInput,
-  concatFieldInput,
-  concatRowsInput,
-  concatSeparatorInput,
-  concatShownInput,
-  constantInput,
-  dayInput,
-  projectionInput,
-};
+// The form's input names live in form-names.ts only (the page imports them there without zod): import them from there.
 
 
 /** Text fields a concatenation may fill (not the identifier, not the hours: those have their own rules). */

@@ -21,23 +21,20 @@ import { readProducerFile, type ProducerTable } from "./read";
 import type { ColumnMapping } from "./schema";
 import { examples, suggestMapping } from "./suggest";
 import { translationViews, type TranslationView } from "./translation-view";
+import { concatFields, concatRows, concatSelects, missingRequired } from "./validation";
 import {
   columnInput,
   concatColumnInput,
   concatColumnsInput,
-  concatFields,
   concatFieldInput,
-  concatRows,
   concatRowsInput,
-  concatSelects,
   concatSeparatorInput,
   concatShownInput,
   constantInput,
   dayInput,
   MAX_CONCAT_ROWS,
-  missingRequired,
   projectionInput,
-} from "./validation";
+} from "./form-names";
 import { mappedProjection } from "./normalize/coordinates";
 import { projectionLabel, projections } from "./normalize/projections";
 

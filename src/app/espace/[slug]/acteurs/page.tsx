@@ -34,6 +34,11 @@ export default async function ActorsPage({ params, searchParams }: Props) {
         Les structures situées dans le territoire ou qui desservent au moins une de ses communes. Chaque structure n&apos;est décrite
         qu&apos;une fois sur la plateforme : les territoires voisins voient la même fiche.
       </p>
+      {typeof sp.supprimee === "string" ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>La structure « {sp.supprimee.slice(0, 200)} » est supprimée du registre.</p>
+        </div>
+      ) : null}
       {can.create ? (
         <p>
           <Link className="fr-btn fr-icon-add-line fr-btn--icon-left" href={`/espace/${territory.slug}/acteurs/nouveau`}>

@@ -6,20 +6,20 @@ import { readSearchParams } from "@/platform/web/search-params";
 import { territoryPage } from "@/modules/territories/web";
 import { FilterSelect } from "@/ui/filter-select";
 import { Table } from "@/ui/table";
-import { themes } from "@/modules/themes";
 import { parisDay } from "@/modules/funding/journey";
 import { fundingAbilities } from "@/modules/funding/policy";
 import { addDays, deadlinesBetween, listSources } from "@/modules/funding/queries";
 import { aidKinds } from "@/modules/funding/schema";
 import { aidKindLabels, catalogueFiltersSchema, deadlineKindLabels } from "@/modules/funding/validation";
 import { scopeWords } from "@/modules/funding/ui/source-summary";
+import { CatalogueFilters, oneParam } from "@/modules/funding/ui/catalogue-filters";
 import { actionsForFunding } from "@/composition/funding-match";
 
 export const metadata: Metadata = { title: "Financements" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = oneParam;
 
 /** The catalogue of funding sources: the shipped reference list and the territory's own, with its deadlines. */
 export default async function FundingCataloguePage({ params, searchParams }: Props) {
@@ -103,9 +103,8 @@ export default async function FundingCataloguePage({ params, searchParams }: Pro
 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <form method="get" aria-label="Filtrer les sources de financement">
+          <CatalogueFilters label="Filtrer les sources de financement" reset={base} idPrefix="fin" theme={filters.theme}>
             <FilterSelect id="fin-type" name="type" label="Type d'aide" value={filters.kind} options={aidKinds.map((k) => ({ value: k, label: aidKindLabels[k] }))} />
-            <FilterSelect id="fin-theme" name="theme" label="Thème" value={filters.theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
             <FilterSelect
               id="fin-perimetre"
               name="perimetre"
@@ -121,19 +120,7 @@ export default async function FundingCataloguePage({ params, searchParams }: Pro
               ]}
             />
             <FilterSelect id="fin-echeance" name="echeance" label="Échéance" value={filters.soon} empty="Toutes" options={[{ value: "30", label: "Dans les 30 prochains jours" }, { value: "90", label: "Dans les 3 prochains mois" }]} />
-            <ul className="fr-btns-group fr-btns-group--inline-sm">
-              <li>
-                <button className="fr-btn" type="submit">
-                  Afficher
-                </button>
-              </li>
-              <li>
-                <Link className="fr-btn fr-btn--tertiary" href={base}>
-                  Tout afficher
-                </Link>
-              </li>
-            </ul>
-          </form>
+          </CatalogueFilters>
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <h3 id="sources-titre">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getRuntime } from "@/platform/runtime";
 import { readSearchParams } from "@/platform/web/search-params";
 import { territoryPage } from "@/modules/territories/web";
-import { FilterSelect } from "@/ui/filter-select";
 import { ActionForm, CheckboxGroup, Field, Hidden, SelectField } from "@/ui/form";
 import { themeLabel, themes } from "@/modules/themes";
+import { CatalogueFilters, oneParam } from "@/modules/funding/ui/catalogue-filters";
 import { fundingAbilities } from "@/modules/funding/policy";
 import { listResources } from "@/modules/funding/queries";
 import { resourceKinds } from "@/modules/funding/schema";
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Ressources" };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const notices: Record<string, string> = { ajoutee: "La ressource est ajoutée.", supprimee: "La ressource est supprimée." };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = oneParam;
 
 /** Who can help beside money: resource centres, networks, projects that did it before, tools. */
 export default async function ResourcesPage({ params, searchParams }: Props) {
@@ -38,21 +37,7 @@ export default async function ResourcesPage({ params, searchParams }: Props) {
           <p>{notices[notice]}</p>
         </div>
       ) : null}
-      <form method="get" aria-label="Filtrer les ressources" className="fr-mb-3w">
-        <FilterSelect id="res-theme" name="theme" label="Thème" value={theme} options={themes.map((t) => ({ value: t.id, label: t.label }))} />
-        <ul className="fr-btns-group fr-btns-group--inline-sm">
-          <li>
-            <button className="fr-btn" type="submit">
-              Afficher
-            </button>
-          </li>
-          <li>
-            <Link className="fr-btn fr-btn--tertiary" href={`/espace/${territory.slug}/ressources`}>
-              Tout afficher
-            </Link>
-          </li>
-        </ul>
-      </form>
+      <CatalogueFilters label="Filtrer les ressources" reset={`/espace/${territory.slug}/ressources`} idPrefix="res" theme={theme} className="fr-mb-3w" />
       <h3 id="ressources-titre">
         {items.length} ressource{items.length > 1 ? "s" : ""}
       </h3>

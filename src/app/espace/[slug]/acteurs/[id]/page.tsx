@@ -20,6 +20,9 @@ import { readSingleSearchParams } from "@/platform/web/search-params";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { Item } from "@/modules/actors/ui/definition-item";
 import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
+import { usesOfActor } from "@/modules/actors";
+import { DeleteActorSection } from "@/composition/actor-delete/delete-section";
+import { actorUsage } from "@/composition/actor-delete/usage";
 
 export const metadata: Metadata = { title: "Fiche de l'acteur" };
 
@@ -48,6 +51,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const requests = can.linkMember ? await pendingSpeakerRequests(db, territory.id, actor.id) : [];
   const actorPlaces = await placesOfActor(db, territory.id, actor.id);
   const canEditPlaces = placeAbilities(person, territory, { actorSpeakerIds: actor.speakerIds }).edit;
+  // What still uses the structure, read only for the people who may delete it (it names this territory's actions).
+  const uses = can.delete ? await usesOfActor(db, territory.id, actor.id, actorUsage) : [];
   return (
     <>
       <WorkspaceBreadcrumb territory={territory} module={{ label: "Acteurs", href: `/espace/${territory.slug}/acteurs` }} current={actor.name} />
@@ -137,6 +142,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
           </ActionForm>
         </section>
       ) : null}
+      {can.delete ? <DeleteActorSection slug={territory.slug} actor={actor} uses={uses} /> : null}
     </>
   );
 }

@@ -14,7 +14,7 @@ import { deadlinesOf, findSource } from "@/modules/funding/queries";
 import { deadlineKindLabels } from "@/modules/funding/validation";
 import { SourceFacts } from "@/modules/funding/ui/source-summary";
 import { DeadlineFields, SourceFields } from "@/modules/funding/ui/source-fields";
-import { addDeadlineAction, deleteDeadlineAction, deleteSourceAction, updateSourceAction } from "@/modules/funding/actions";
+import { addDeadlineAction, deleteDeadlineAction, updateDeadlineAction, deleteSourceAction, updateSourceAction } from "@/modules/funding/actions";
 import { sourceUsage } from "@/composition/funding-match";
 
 export const metadata: Metadata = { title: "Source de financement" };
@@ -25,6 +25,7 @@ const notices: Record<string, string> = {
   ajoutee: "La source est ajoutée.",
   modifiee: "La source est modifiée.",
   "echeance-supprimee": "L'échéance est supprimée.",
+  "echeance-modifiee": "L'échéance est modifiée.",
 };
 
 /** One source: what it finances, its deadlines for this territory, and (local source) its edit and delete forms. */
@@ -37,6 +38,9 @@ export default async function FundingSourcePage({ params, searchParams }: Props)
   if (!source) notFound();
   const can = fundingAbilities(principal, territory);
   const deadlines = await deadlinesOf(db, territory.id, source.id);
+  // « Modifier » on a row opens its form here (a link: no JavaScript needed).
+  const editing = deadlines.find((d) => d.id === sp.modifier);
+  const here = `/espace/${territory.slug}/financements/${source.id}`;
   const local = source.territoryId !== null;
   const usage = local && can.manage ? await sourceUsage(db, territory.id, source.id) : [];
   const written = local && source.scopeKind === "communes" ? await communeLabels(db, source.scopeCodes) : new Map<string, string>();
@@ -77,7 +81,7 @@ export default async function FundingSourcePage({ params, searchParams }: Props)
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Échéance</th>
-                  {can.manage ? <th scope="col">Retirer</th> : null}
+                  {can.manage ? <th scope="col">Modifier ou retirer</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -90,6 +94,11 @@ export default async function FundingSourcePage({ params, searchParams }: Props)
                     </td>
                     {can.manage ? (
                       <td>
+                        <p className="fr-mb-1w">
+                          <Link className="fr-link" href={`${here}?modifier=${d.id}#modifier-echeance`}>
+                            Modifier l&apos;échéance du {formatDate(d.date)}
+                          </Link>
+                        </p>
                         <ActionForm action={deleteDeadlineAction} submitLabel={`Supprimer l'échéance du ${formatDate(d.date)}`}>
                           <Hidden name="territory" value={territory.slug} />
                           <Hidden name="deadline" value={d.id} />
@@ -102,6 +111,25 @@ export default async function FundingSourcePage({ params, searchParams }: Props)
             </Table>
           </div>
         )}
+        {can.manage && editing ? (
+          <div className="fr-grid-row fr-mb-4w">
+            <div className="fr-col-12 fr-col-lg-8">
+              <h4 id="modifier-echeance" tabIndex={-1}>
+                Modifier l&apos;échéance du {formatDate(editing.date)}
+              </h4>
+              <ActionForm action={updateDeadlineAction} submitLabel="Enregistrer l'échéance">
+                <Hidden name="territory" value={territory.slug} />
+                <Hidden name="deadline" value={editing.id} />
+                <DeadlineFields defaults={editing} />
+              </ActionForm>
+              <p className="fr-mt-1w">
+                <Link className="fr-link" href={here}>
+                  Annuler la modification
+                </Link>
+              </p>
+            </div>
+          </div>
+        ) : null}
         {can.manage ? (
           <div className="fr-grid-row">
             <div className="fr-col-12 fr-col-lg-8">

@@ -11,6 +11,7 @@ import { groupRoles } from "@/modules/groups/schema";
 import { kindLabels, roleLabels } from "@/modules/groups/validation";
 import { addMemberAction, changeRoleAction, deleteGroupAction, inviteActorAction, removeMemberAction, updateGroupAction } from "@/modules/groups/actions";
 import { BalanceView } from "@/modules/groups/ui/balance-view";
+import { inviteEntries } from "@/modules/groups/invite-entries";
 import { GroupFields } from "@/modules/groups/ui/group-fields";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { FilterSelect } from "@/ui/filter-select";
@@ -165,27 +166,25 @@ export default async function GroupPage({ params, searchParams }: Props) {
                   Un clic enregistre l&apos;invitation (la structure devient invitée du groupe). Si la structure publie une adresse de contact, un seul
                   courriel lui est envoyé, au nom de la personne qui invite ; les contacts privés ne sont jamais écrits depuis ici.
                 </p>
-                {suggestions.map((s) => (
-                  <div key={s.world} className="fr-mb-3w">
-                    <h5 className="fr-h6 fr-mb-1w">Monde {worldLabels[s.world].toLowerCase()}</h5>
-                    <ul className="fr-raw-list">
-                      {s.actors.map((a) => (
-                        <li key={a.id} className="fr-mb-1w">
-                          <form action={inviteActorAction}>
-                            <Hidden name="territory" value={territory.slug} />
-                            <Hidden name="group" value={group.id} />
-                            <Hidden name="actor" value={a.id} />
-                            <Hidden name="back" value={here} />
-                            <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary fr-mr-1w">
-                              Inviter {a.name}
-                            </button>
-                            <span className="fr-text--sm">{a.hasPublicEmail ? "courriel à son adresse publique" : "pas d'adresse publique : à prévenir vous-même"}</span>
-                          </form>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ))}
+                <ul className="fr-raw-list">
+                  {inviteEntries(suggestions).map((a) => (
+                    <li key={a.id} className="fr-mb-1w">
+                      <form action={inviteActorAction}>
+                        <Hidden name="territory" value={territory.slug} />
+                        <Hidden name="group" value={group.id} />
+                        <Hidden name="actor" value={a.id} />
+                        <Hidden name="back" value={here} />
+                        <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary fr-mr-1w">
+                          Inviter {a.name}
+                        </button>
+                        <span className="fr-text--sm">
+                          {a.brings.length > 1 ? "mondes" : "monde"} {a.brings.map((w) => worldLabels[w].toLowerCase()).join(", ")} ;{" "}
+                          {a.hasPublicEmail ? "courriel à son adresse publique" : "pas d'adresse publique : à prévenir vous-même"}
+                        </span>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
           </>

@@ -24,6 +24,8 @@ import {
   reopenMinutesAction,
   respondAction,
   saveMinutesAction,
+  updateMeetingAction,
+  cancelMeetingAction,
 } from "@/modules/meetings/actions";
 import { meetingWhen, modeLabels, roleLabels, votesText, worldsText } from "@/modules/meetings/ui/labels";
 
@@ -38,7 +40,16 @@ const notices: Record<string, string> = {
   rouvert: "Le compte rendu est rouvert : il pourra être modifié, puis devra être approuvé de nouveau.",
   decision: "La décision est enregistrée.",
   constat: "Le constat est ajouté aux constats du diagnostic.",
+  inchangee: "Rien n'a changé : la réunion reste telle quelle.",
 };
+
+/** « La réunion est modifiée » / « annulée », saying how many invited people are told (by the job queue). */
+function changeNotice(kind: "modifiee" | "annulee", told: string): string {
+  const n = Number.parseInt(told, 10) || 0;
+  const done = kind === "annulee" ? "La réunion est annulée." : "La réunion est modifiée.";
+  if (n === 0) return kind === "annulee" ? `${done} Elle reste dans la liste, marquée « annulée ».` : `${done} Seul l'ordre du jour a changé, ou la réunion est passée : personne n'est prévenu par courriel.`;
+  return `${done} ${n > 1 ? `Les ${n} personnes invitées sont prévenues` : "La personne invitée est prévenue"} par courriel (envoi en cours).`;
+}
 
 function Wrapped({ children }: { children: React.ReactNode }) {
   return (
@@ -75,7 +86,10 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const mine = principal.kind === "user" ? participants.find((p) => p.userId === principal.userId) : undefined;
   const attendance = attendanceByWorld(participants);
   const base = `/espace/${territory.slug}`;
+  const changed = typeof sp.modifiee === "string" ? changeNotice("modifiee", sp.modifiee) : typeof sp.annulee === "string" ? changeNotice("annulee", sp.annulee) : undefined;
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
+  const cancelled = Boolean(meeting.cancelledAt);
+  const wall = { start: parisWallClock(meeting.startsAt), end: parisWallClock(meeting.endsAt) };
   const createdAction = typeof sp.action === "string" ? sp.action : undefined;
   const approved = Boolean(meeting.minutesApprovedAt);
   const hidden = (
@@ -101,6 +115,11 @@ export default async function MeetingPage({ params, searchParams }: Props) {
           <p>{notices[notice]}</p>
         </div>
       ) : null}
+      {changed ? (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
+          <p>{changed}</p>
+        </div>
+      ) : null}
       {createdAction ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>
@@ -109,7 +128,24 @@ export default async function MeetingPage({ params, searchParams }: Props) {
           </p>
         </div>
       ) : null}
-      <h2>{meeting.title}</h2>
+      <h2>
+        {meeting.title}
+        {cancelled ? (
+          <>
+            {" "}
+            <span className="fr-badge fr-badge--warning">annulée</span>
+          </>
+        ) : null}
+      </h2>
+      {cancelled ? (
+        <div className="fr-alert fr-alert--warning fr-mb-3w" data-testid="annulation">
+          <h3 className="fr-alert__title">Réunion annulée</h3>
+          <p>
+            Annulée le {formatDate(meeting.cancelledAt as Date)}
+            {meeting.cancelledBy ? ` par ${meeting.cancelledBy}` : ""}. Raison : {meeting.cancelReason}
+          </p>
+        </div>
+      ) : null}
       <p className="fr-mb-1w">
         <strong>Groupe :</strong> <Link href={`${base}/groupes/${found.group.id}/reunions`}>{found.group.name}</Link>
       </p>
@@ -138,7 +174,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <h3>Ordre du jour</h3>
       {meeting.agenda ? <div className="fr-mb-3w" dangerouslySetInnerHTML={{ __html: renderMarkdown(meeting.agenda) }} /> : <p>Pas d&apos;ordre du jour.</p>}
 
-      {can.respond && mine ? (
+      {can.respond && mine && !cancelled ? (
         <section aria-labelledby="reponse-titre" className="fr-mb-4w">
           <h3 id="reponse-titre">Votre réponse</h3>
           <p data-testid="ma-reponse">{mine.response === "oui" ? "Vous avez dit que vous venez." : mine.response === "non" ? "Vous avez dit que vous ne venez pas." : "Vous n'avez pas encore répondu."}</p>
@@ -381,6 +417,43 @@ export default async function MeetingPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </section>
+
+      {(can.edit || can.cancel) && !cancelled && !approved ? (
+        <section aria-labelledby="modifier-titre" id="modifier" tabIndex={-1} className="fr-mt-6w">
+          <h3 id="modifier-titre">Modifier ou annuler la réunion</h3>
+          <p>
+            Si l&apos;horaire, le lieu, le lien ou le titre changent, les personnes invitées reçoivent un courriel qui dit ce qui a changé, et le
+            rappel de la veille part de nouveau pour le nouvel horaire. Une fois le compte rendu approuvé, la réunion ne change plus.
+          </p>
+          {can.edit ? (
+            <div className="fr-grid-row">
+              <div className="fr-col-12 fr-col-lg-8">
+                <ActionForm action={updateMeetingAction} submitLabel="Enregistrer la réunion">
+                  {hidden}
+                  <Field name="title" label="Titre" required maxLength={200} defaultValue={meeting.title} />
+                  <Field name="date" label="Jour" type="date" required defaultValue={wall.start.date} />
+                  <Field name="start" label="Heure de début" hint="Heure de Paris, au format hh:mm (par exemple 14:30)." required inputMode="numeric" defaultValue={wall.start.time} />
+                  <Field name="end" label="Heure de fin" hint="Heure de Paris, au format hh:mm (par exemple 16:00)." required inputMode="numeric" defaultValue={wall.end.time} />
+                  <Field name="place" label="Lieu" hint="Adresse ou salle ; laissez vide pour une réunion en visioconférence seulement." maxLength={300} defaultValue={meeting.place} />
+                  <Field name="videoUrl" label="Lien de visioconférence (facultatif)" hint="Commence par https://" maxLength={500} defaultValue={meeting.videoUrl ?? ""} />
+                  <Field name="agenda" label="Ordre du jour" hint="En Markdown : une ligne par point, « - » pour une liste." textarea rows={5} defaultValue={meeting.agenda} />
+                </ActionForm>
+              </div>
+            </div>
+          ) : null}
+          {can.cancel ? (
+            <div className="fr-grid-row fr-mt-4w">
+              <div className="fr-col-12 fr-col-lg-8">
+                <h4 id="annuler-titre">Annuler la réunion</h4>
+                <ActionForm action={cancelMeetingAction} submitLabel="Annuler la réunion">
+                  {hidden}
+                  <Field name="reason" label="Raison de l'annulation" hint="Elle reste affichée sur la page de la réunion et part dans le courriel aux personnes invitées." textarea rows={3} maxLength={1000} />
+                </ActionForm>
+              </div>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -53,6 +53,12 @@ export default async function GroupMeetingsPage({ params, searchParams }: Props)
                   <tr key={m.id}>
                     <td>
                       <Link href={`${base}/reunions/${m.id}`}>{m.title}</Link>
+                      {m.cancelledAt ? (
+                        <>
+                          {" "}
+                          <span className="fr-badge fr-badge--sm fr-badge--warning">annulée</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>{meetingWhen(m.startsAt, m.endsAt)}</td>
                     <td>{m.place || (m.videoUrl ? "Visioconférence" : "—")}</td>
