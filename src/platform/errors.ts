@@ -37,6 +37,11 @@ export const errorCatalog = {
   minutes_approved: { status: 409, message: "Ce compte rendu est approuvé : il ne change plus. La personne qui anime le groupe peut le rouvrir ; il devra alors être approuvé de nouveau." },
   already_in_group: { status: 409, message: "Cette personne ou cette structure fait déjà partie du groupe." },
   proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
+  charter_frozen: { status: 409, message: "Cette version de la charte est soumise à signature ou signée : elle ne peut plus changer. Ouvrez une nouvelle version pour la modifier." },
+  charter_exists: { status: 409, message: "Ce territoire a déjà une charte d'engagements." },
+  charter_draft_open: { status: 409, message: "Une version en brouillon de la charte est déjà ouverte : modifiez-la." },
+  charter_partner_committed: { status: 409, message: "Cette structure a des engagements dans une version soumise ou signée de la charte : elle ne peut pas en être retirée." },
+  charter_incomplete: { status: 422, message: "La charte ne peut pas encore être soumise à signature." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;
