@@ -156,25 +156,25 @@ export function renderCharterHtml(doc: CharterDocument): string {
           const res = resourcesText(k);
           return (
             `<div class="commitment"><h4>Engagement ${j + 1}</h4><p>${t(k.text)}</p>` +
-            (res ? `<p><strong>Moyens apportés :</strong> ${t(res)}</p>` : "") +
-            (k.actions.length ? `<p><strong>Actions du plan :</strong> ${k.actions.map((a) => `${t(a.title)} (${roleText(a.role)})`).join(" ; ")}</p>` : "") +
-            (k.indicators.length ? `<p><strong>Indicateurs de suivi :</strong> ${k.indicators.map((x) => t(x.name)).join(" ; ")}</p>` : "") +
+            (res ? `<p><strong>Moyens apportés :</strong> ${t(res)}</p>` : "") +
+            (k.actions.length ? `<p><strong>Actions du plan :</strong> ${k.actions.map((a) => `${t(a.title)} (${roleText(a.role)})`).join(" ; ")}</p>` : "") +
+            (k.indicators.length ? `<p><strong>Indicateurs de suivi :</strong> ${k.indicators.map((x) => t(x.name)).join(" ; ")}</p>` : "") +
             `</div>`
           );
         })
         .join("");
-      return `<h3 id="partenaire-${i + 1}">${t(p.name)}</h3><p class="meta">Signataire : ${t(p.signatory.name || "à nommer")}${p.signatory.title ? `, ${t(p.signatory.title)}` : ""}</p>${items || "<p>Aucun engagement écrit.</p>"}`;
+      return `<h3 id="partenaire-${i + 1}">${t(p.name)}</h3><p class="meta">Signataire : ${t(p.signatory.name || "à nommer")}${p.signatory.title ? `, ${t(p.signatory.title)}` : ""}</p>${items || "<p>Aucun engagement écrit.</p>"}`;
     })
     .join("");
   const signatures = `<table><caption>Signatures des partenaires</caption><thead><tr><th scope="col">Partenaire</th><th scope="col">Signataire</th><th scope="col">Qualité</th><th scope="col">Signé le</th><th scope="col">Mode</th></tr></thead><tbody>${doc.signatures
     .map((s) => `<tr><td>${t(s.partner)}</td><td>${t(s.signatory || "—")}</td><td>${t(s.title || "—")}</td><td>${t(signedAtText(s.signedAt))}</td><td>${t(howText(s.how))}</td></tr>`)
     .join("")}</tbody></table>`;
   const certificate = doc.certificate
-    ? `<section class="certificate"><h2 id="certificat">Certificat de signature</h2><p>Empreinte SHA-256 du contenu signé : <span class="hash">${esc(doc.certificate.contentSha256)}</span></p><table><caption>Journal des signatures</caption><thead><tr><th scope="col">N°</th><th scope="col">Signataire</th><th scope="col">Date</th><th scope="col">Empreintes (contenu, consentement, entrée)</th></tr></thead><tbody>${doc.certificate.entries
+    ? `<section class="certificate"><h2 id="certificat">Certificat de signature</h2><p>Empreinte SHA-256 du contenu signé : <span class="hash">${esc(doc.certificate.contentSha256)}</span></p><table><caption>Journal des signatures</caption><thead><tr><th scope="col">N°</th><th scope="col">Signataire</th><th scope="col">Date</th><th scope="col">Empreintes (contenu, consentement, entrée)</th></tr></thead><tbody>${doc.certificate.entries
         .map((e) => `<tr><td>${e.seq}</td><td>${t(e.signatory)}</td><td>${t(frenchDateTime(e.signedAt))}</td><td class="hash">${esc(e.contentSha256)}<br>${esc(e.consentSha256)}<br>${esc(e.entryHash)}</td></tr>`)
         .join("")}</tbody></table></section>`
     : "";
-  const frozen = doc.contentSha256 ? `<p class="meta">Version soumise à signature${doc.submittedAt ? ` le ${t(frenchDate(doc.submittedAt))}` : ""}. Empreinte SHA-256 du contenu : <span class="hash">${esc(doc.contentSha256)}</span></p>` : `<p class="meta">Version de travail : son texte peut encore changer.</p>`;
+  const frozen = doc.contentSha256 ? `<p class="meta">Version soumise à signature${doc.submittedAt ? ` le ${t(frenchDate(doc.submittedAt))}` : ""}. Empreinte SHA-256 du contenu : <span class="hash">${esc(doc.contentSha256)}</span></p>` : `<p class="meta">Version de travail : son texte peut encore changer.</p>`;
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t(`${c.charter.title} — ${doc.territoryName} — version ${doc.versionNumber}`)}</title><style>${CSS}</style></head><body><main>` +
     `<h1>${t(c.charter.title)}</h1><p class="subtitle">${t(documentSubtitle(doc))}</p>${frozen}${toc}` +
