@@ -19,6 +19,11 @@ import { commitmentHealthOf } from "./health";
 // submission freezes the version (every command refuses it afterwards), a new version copies the last one with its
 // lineages, and the diff and health read what users see.
 
+const must = <T,>(v: T | null | undefined): T => {
+  if (v === null || v === undefined) throw new Error("expected a value");
+  return v;
+};
+
 let database: Database;
 let territory: Territory;
 const people = {} as Record<"coordinator" | "partnerA" | "partnerB" | "observer" | "contributor", Principal & { kind: "user" }>;
@@ -45,8 +50,8 @@ beforeAll(async () => {
   await person("contributor", "contributor");
   const [a] = await database.db.insert(actors).values({ name: "CCAS d'Angoulême", worlds: ["social"], communeCode: "16015" }).returning({ id: actors.id });
   const [b] = await database.db.insert(actors).values({ name: "Médiathèque de l'Alpha", worlds: ["culture"], communeCode: "16015" }).returning({ id: actors.id });
-  actorA = a!.id;
-  actorB = b!.id;
+  actorA = must(a).id;
+  actorB = must(b).id;
   await database.db.execute(sql`insert into actor_members (actor_id, user_id) values (${actorA}, ${people.partnerA.userId}), (${actorB}, ${people.partnerB.userId}), (${actorA}, ${people.observer.userId})`);
   const v = await insertPlanVersion(database.db, territory.id, { startYear: 2026, endYear: 2028 });
   await insertPlanActions(database.db, territory.id, v.id, [
@@ -58,7 +63,7 @@ beforeAll(async () => {
     .insert(indicators)
     .values({ territoryId: territory.id, name: "Personnes accompagnées au CCAS", unit: "personnes", direction: "hausse", baselineValue: 0, baselineOn: "2026-01-01", startsOn: "2026-01-01", endsOn: "2028-12-31" })
     .returning({ id: indicators.id });
-  indicatorId = ind!.id;
+  indicatorId = must(ind).id;
   await database.db.insert(indicatorTargets).values({ indicatorId, periodEnd: "2026-12-31", value: 100 });
   await database.db.insert(indicatorMeasurements).values({ indicatorId, measuredOn: "2026-06-30", value: 120 });
 });
@@ -132,7 +137,7 @@ describe("the charter of commitments", () => {
     await expect(charter.submitVersion(database.db, people.partnerA, territory, v1, {}, compose)).rejects.toMatchObject({ id: "forbidden" });
     const version = await findCharterVersion(database.db, territory.id, 1);
     const expected = await composeCharterContent(database.db, territory, v1);
-    const { contentSha256: sha } = await charter.submitVersion(database.db, people.coordinator, territory, v1, { revision: String(version!.revision) }, compose);
+    const { contentSha256: sha } = await charter.submitVersion(database.db, people.coordinator, territory, v1, { revision: String(must(version).revision) }, compose);
     expect(sha).toBe(contentSha256(expected));
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
     const [row] = await database.db.select().from(charterVersions).where(eq(charterVersions.id, v1));
@@ -147,7 +152,7 @@ describe("the charter of commitments", () => {
       ["updateSection", () => charter.updateSection(database.db, people.coordinator, territory, v1, { kind: "preambule", title: "Préambule", body: "changé" })],
       ["savePartner (add)", async () => {
         const [c] = await database.db.insert(actors).values({ name: "Mission locale", worlds: ["emploi_insertion"], communeCode: "16015" }).returning({ id: actors.id });
-        return charter.savePartner(database.db, people.coordinator, territory, { actorId: c!.id });
+        return charter.savePartner(database.db, people.coordinator, territory, { actorId: must(c).id });
       }],
       ["savePartner (signatory)", () => charter.savePartner(database.db, people.coordinator, territory, { actorId: actorA, signatoryTitle: "Présidente" }, partnerA)],
       ["removePartner", () => charter.removePartner(database.db, people.coordinator, territory, partnerB)],
@@ -179,17 +184,17 @@ describe("the charter of commitments", () => {
   });
 
   it("version 2 changed and submitted: version 1 is replaced, the diff says what changed", async () => {
-    const a2 = (await commitmentsOf(database.db, v2, partnerA))[0]!;
-    const b2 = (await commitmentsOf(database.db, v2, partnerB))[0]!;
+    const a2 = must((await commitmentsOf(database.db, v2, partnerA))[0]);
+    const b2 = must((await commitmentsOf(database.db, v2, partnerB))[0]);
     await charter.saveCommitment(database.db, people.partnerA, territory, partnerA, { text: a2.text, moneyEuros: "15000", inKindDays: "20", inKindText: "Une salle équipée", pilote: [lineages[0]], indicators: [indicatorId] }, a2.id);
     await charter.removeCommitment(database.db, people.partnerB, territory, b2.id);
     await charter.saveCommitment(database.db, people.partnerB, territory, partnerB, { text: "Prêter dix tablettes aux ateliers.", soutien: [lineages[1]] });
     await charter.updateSection(database.db, people.coordinator, territory, v2, { kind: "preambule", title: "Préambule", body: "Les signataires s'engagent.\nPour un numérique accessible à tous." });
-    const before = (await database.db.select({ c: charterVersions.content }).from(charterVersions).where(eq(charterVersions.id, v1)))[0]!.c as CharterContent;
+    const before = must((await database.db.select({ c: charterVersions.content }).from(charterVersions).where(eq(charterVersions.id, v1)))[0]).c as CharterContent;
     await charter.submitVersion(database.db, people.coordinator, territory, v2, {}, compose);
     const statuses = await database.db.select({ n: charterVersions.number, s: charterVersions.status }).from(charterVersions).where(eq(charterVersions.territoryId, territory.id)).orderBy(charterVersions.number);
     expect(statuses).toEqual([{ n: 1, s: "remplacee" }, { n: 2, s: "soumise" }]);
-    const after = (await database.db.select({ c: charterVersions.content }).from(charterVersions).where(eq(charterVersions.id, v2)))[0]!.c as CharterContent;
+    const after = must((await database.db.select({ c: charterVersions.content }).from(charterVersions).where(eq(charterVersions.id, v2)))[0]).c as CharterContent;
     const diff = diffCharter(before, after);
     expect(diff.sections).toEqual([
       {
@@ -216,7 +221,7 @@ describe("the charter of commitments", () => {
     expect(await markSignedIn(database.db, v2)).toBe(false);
     const [row] = await database.db.select({ s: charterVersions.status }).from(charterVersions).where(eq(charterVersions.id, v2));
     expect(row?.s).toBe("signee");
-    const c = (await commitmentsOf(database.db, v2, partnerA))[0]!;
+    const c = must((await commitmentsOf(database.db, v2, partnerA))[0]);
     await expect(charter.saveCommitment(database.db, people.partnerA, territory, partnerA, { text: "Changer un engagement signé." }, c.id)).rejects.toMatchObject({ id: "charter_frozen" });
     await expect(charter.updateSection(database.db, people.coordinator, territory, v2, { kind: "preambule", title: "Préambule", body: "changé" })).rejects.toMatchObject({ id: "charter_frozen" });
     await expect(charter.commentSection(database.db, people.partnerA, territory, v2, { section: "preambule", body: "changé" })).rejects.toMatchObject({ id: "charter_frozen" });
@@ -225,11 +230,11 @@ describe("the charter of commitments", () => {
 
   it("commitment health of the latest submitted or signed version: from the actions' statuses and the indicators", async () => {
     const health = await commitmentHealthOf(database.db, territory.id, "2026-07-01");
-    const lineageA = (await commitmentsOf(database.db, v2, partnerA))[0]!.lineageId;
-    const lineageB = (await commitmentsOf(database.db, v2, partnerB))[0]!.lineageId;
+    const lineageA = must((await commitmentsOf(database.db, v2, partnerA))[0]).lineageId;
+    const lineageB = must((await commitmentsOf(database.db, v2, partnerB))[0]).lineageId;
     // A: action en cours (on track) + indicator above its target (kept) → on track. B: supports a blocked action → late.
     expect(new Map(health.map((h) => [h.commitmentLineageId, h.health]))).toEqual(new Map([[lineageA, "en_bonne_voie"], [lineageB, "en_retard"]]));
-    await database.db.update(planActions).set({ status: "terminee" }).where(eq(planActions.lineageId, lineages[0]!));
+    await database.db.update(planActions).set({ status: "terminee" }).where(eq(planActions.lineageId, must(lineages[0])));
     const later = await commitmentHealthOf(database.db, territory.id, "2026-07-01");
     expect(later.find((h) => h.commitmentLineageId === lineageA)?.health).toBe("tenu");
   });

@@ -16,21 +16,29 @@ export type CharterDiff = { sections: SectionDiff[]; partnersAdded: string[]; pa
 export function diffLines(before: string, after: string): LineChange[] {
   const a = before === "" ? [] : before.split(/\r?\n/);
   const b = after === "" ? [] : after.split(/\r?\n/);
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const width = b.length + 1;
+  // lcs[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
+  const lcs = new Int32Array((a.length + 1) * width);
+  const at = (i: number, j: number) => lcs[i * width + j] ?? 0;
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   const out: LineChange[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ op: "same", text: a[i]! });
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x !== undefined && y !== undefined && x === y) {
+      out.push({ op: "same", text: x });
       i++;
       j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push({ op: "removed", text: a[i++]! });
-    else out.push({ op: "added", text: b[j++]! });
+    } else if (x !== undefined && (y === undefined || at(i + 1, j) >= at(i, j + 1))) {
+      out.push({ op: "removed", text: x });
+      i++;
+    } else if (y !== undefined) {
+      out.push({ op: "added", text: y });
+      j++;
+    }
   }
-  while (i < a.length) out.push({ op: "removed", text: a[i++]! });
-  while (j < b.length) out.push({ op: "added", text: b[j++]! });
   return out;
 }
 

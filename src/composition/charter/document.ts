@@ -114,10 +114,23 @@ function sectionIntro(doc: CharterDocument, kind: string): string {
 
 /** A standalone HTML page of the charter (its own CSS), in French, for the print route, the PDF job and the command line. */
 export function renderCharterHtml(doc: CharterDocument): string {
+  return (
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t(`${doc.content.charter.title} — ${doc.territoryName} — version ${doc.versionNumber}`)}</title><style>${CSS}</style></head><body><main>` +
+    renderCharterMain(doc) +
+    `</main></body></html>`
+  );
+}
+
+/**
+ * The charter's text as HTML (no page around it): for the standalone page (title at level 1), and for the
+ * workspace and public pages, whose own headings come first (`shift` lowers every heading, at most to h6).
+ */
+export function renderCharterMain(doc: CharterDocument, shift = 0): string {
+  const L = (level: number) => Math.min(6, level + shift);
   const c = doc.content;
   const heads = outline(doc);
   const title = (id: string) => t(heads.find((h) => h.id === id)?.title ?? id);
-  const toc = `<nav aria-labelledby="sommaire"><h2 id="sommaire">Table des matières</h2><ol>${heads
+  const toc = `<nav aria-labelledby="sommaire"><h${L(2)} id="sommaire">Table des matières</h${L(2)}><ol>${heads
     .filter((h) => h.level === 1)
     .map((h) => {
       const subs = h.id === "engagements" ? heads.filter((x) => x.level === 2) : [];
@@ -127,12 +140,12 @@ export function renderCharterHtml(doc: CharterDocument): string {
   const diagnostic =
     sectionIntro(doc, "diagnostic") +
     `<p>Le diagnostic partagé compte ${c.diagnostic.strengthCount} atout${c.diagnostic.strengthCount > 1 ? "s" : ""} et ${c.diagnostic.questionCount} questionnement${c.diagnostic.questionCount > 1 ? "s" : ""}.</p>` +
-    (c.diagnostic.strengths.length ? `<h3>Atouts</h3><ul>${c.diagnostic.strengths.map((s) => `<li>${t(s)}</li>`).join("")}</ul>` : "") +
-    (c.diagnostic.questions.length ? `<h3>Questionnements</h3><ul>${c.diagnostic.questions.map((s) => `<li>${t(s)}</li>`).join("")}</ul>` : "");
+    (c.diagnostic.strengths.length ? `<h${L(3)}>Atouts</h${L(3)}><ul>${c.diagnostic.strengths.map((s) => `<li>${t(s)}</li>`).join("")}</ul>` : "") +
+    (c.diagnostic.questions.length ? `<h${L(3)}>Questionnements</h${L(3)}><ul>${c.diagnostic.questions.map((s) => `<li>${t(s)}</li>`).join("")}</ul>` : "");
   const vision =
     sectionIntro(doc, "vision") +
-    (c.strategy.vision ? `<h3>Vision</h3>${md(c.strategy.vision)}` : "") +
-    c.strategy.axes.map((a) => `<h3>${t(a.title)}</h3>${a.objectives.length ? `<ul>${a.objectives.map((o) => `<li>${t(o)}</li>`).join("")}</ul>` : "<p>Aucun objectif sur cet axe.</p>"}`).join("");
+    (c.strategy.vision ? `<h${L(3)}>Vision</h${L(3)}>${md(c.strategy.vision)}` : "") +
+    c.strategy.axes.map((a) => `<h${L(3)}>${t(a.title)}</h${L(3)}>${a.objectives.length ? `<ul>${a.objectives.map((o) => `<li>${t(o)}</li>`).join("")}</ul>` : "<p>Aucun objectif sur cet axe.</p>"}`).join("");
   const plan =
     sectionIntro(doc, "plan") +
     (c.plan
@@ -144,7 +157,7 @@ export function renderCharterHtml(doc: CharterDocument): string {
       ? c.governance
           .map(
             (g) =>
-              `<h3>${t(g.name)}</h3><p class="meta">${t(g.kind)}${g.rhythm ? ` · rythme ${t(g.rhythm)}` : ""}</p>` +
+              `<h${L(3)}>${t(g.name)}</h${L(3)}><p class="meta">${t(g.kind)}${g.rhythm ? ` · rythme ${t(g.rhythm)}` : ""}</p>` +
               (g.members.length ? `<ul>${g.members.map((m) => `<li>${t(m.name)}${m.structure ? ` (${t(m.structure)})` : ""} — ${t(m.role)}</li>`).join("")}</ul>` : ""),
           )
           .join("")
@@ -155,37 +168,35 @@ export function renderCharterHtml(doc: CharterDocument): string {
         .map((k, j) => {
           const res = resourcesText(k);
           return (
-            `<div class="commitment"><h4>Engagement ${j + 1}</h4><p>${t(k.text)}</p>` +
-            (res ? `<p><strong>Moyens apportés :</strong> ${t(res)}</p>` : "") +
-            (k.actions.length ? `<p><strong>Actions du plan :</strong> ${k.actions.map((a) => `${t(a.title)} (${roleText(a.role)})`).join(" ; ")}</p>` : "") +
-            (k.indicators.length ? `<p><strong>Indicateurs de suivi :</strong> ${k.indicators.map((x) => t(x.name)).join(" ; ")}</p>` : "") +
+            `<div class="commitment"><h${L(4)}>Engagement ${j + 1}</h${L(4)}><p>${t(k.text)}</p>` +
+            (res ? `<p><strong>Moyens apportés\u00a0:</strong> ${t(res)}</p>` : "") +
+            (k.actions.length ? `<p><strong>Actions du plan\u00a0:</strong> ${k.actions.map((a) => `${t(a.title)} (${roleText(a.role)})`).join(" ; ")}</p>` : "") +
+            (k.indicators.length ? `<p><strong>Indicateurs de suivi\u00a0:</strong> ${k.indicators.map((x) => t(x.name)).join(" ; ")}</p>` : "") +
             `</div>`
           );
         })
         .join("");
-      return `<h3 id="partenaire-${i + 1}">${t(p.name)}</h3><p class="meta">Signataire : ${t(p.signatory.name || "à nommer")}${p.signatory.title ? `, ${t(p.signatory.title)}` : ""}</p>${items || "<p>Aucun engagement écrit.</p>"}`;
+      return `<h${L(3)} id="partenaire-${i + 1}">${t(p.name)}</h${L(3)}><p class="meta">Signataire\u00a0: ${t(p.signatory.name || "à nommer")}${p.signatory.title ? `, ${t(p.signatory.title)}` : ""}</p>${items || "<p>Aucun engagement écrit.</p>"}`;
     })
     .join("");
   const signatures = `<table><caption>Signatures des partenaires</caption><thead><tr><th scope="col">Partenaire</th><th scope="col">Signataire</th><th scope="col">Qualité</th><th scope="col">Signé le</th><th scope="col">Mode</th></tr></thead><tbody>${doc.signatures
     .map((s) => `<tr><td>${t(s.partner)}</td><td>${t(s.signatory || "—")}</td><td>${t(s.title || "—")}</td><td>${t(signedAtText(s.signedAt))}</td><td>${t(howText(s.how))}</td></tr>`)
     .join("")}</tbody></table>`;
   const certificate = doc.certificate
-    ? `<section class="certificate"><h2 id="certificat">Certificat de signature</h2><p>Empreinte SHA-256 du contenu signé : <span class="hash">${esc(doc.certificate.contentSha256)}</span></p><table><caption>Journal des signatures</caption><thead><tr><th scope="col">N°</th><th scope="col">Signataire</th><th scope="col">Date</th><th scope="col">Empreintes (contenu, consentement, entrée)</th></tr></thead><tbody>${doc.certificate.entries
+    ? `<section class="certificate"><h${L(2)} id="certificat">Certificat de signature</h${L(2)}><p>Empreinte SHA-256 du contenu signé\u00a0: <span class="hash">${esc(doc.certificate.contentSha256)}</span></p><table><caption>Journal des signatures</caption><thead><tr><th scope="col">N°</th><th scope="col">Signataire</th><th scope="col">Date</th><th scope="col">Empreintes (contenu, consentement, entrée)</th></tr></thead><tbody>${doc.certificate.entries
         .map((e) => `<tr><td>${e.seq}</td><td>${t(e.signatory)}</td><td>${t(frenchDateTime(e.signedAt))}</td><td class="hash">${esc(e.contentSha256)}<br>${esc(e.consentSha256)}<br>${esc(e.entryHash)}</td></tr>`)
         .join("")}</tbody></table></section>`
     : "";
-  const frozen = doc.contentSha256 ? `<p class="meta">Version soumise à signature${doc.submittedAt ? ` le ${t(frenchDate(doc.submittedAt))}` : ""}. Empreinte SHA-256 du contenu : <span class="hash">${esc(doc.contentSha256)}</span></p>` : `<p class="meta">Version de travail : son texte peut encore changer.</p>`;
+  const frozen = doc.contentSha256 ? `<p class="meta">Version soumise à signature${doc.submittedAt ? ` le ${t(frenchDate(doc.submittedAt))}` : ""}. Empreinte SHA-256 du contenu\u00a0: <span class="hash">${esc(doc.contentSha256)}</span></p>` : `<p class="meta">Version de travail : son texte peut encore changer.</p>`;
   return (
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t(`${c.charter.title} — ${doc.territoryName} — version ${doc.versionNumber}`)}</title><style>${CSS}</style></head><body><main>` +
-    `<h1>${t(c.charter.title)}</h1><p class="subtitle">${t(documentSubtitle(doc))}</p>${frozen}${toc}` +
-    `<h2 id="preambule">${title("preambule")}</h2>${sectionIntro(doc, "preambule") || "<p>—</p>"}` +
-    `<h2 id="diagnostic">${title("diagnostic")}</h2>${diagnostic}` +
-    `<h2 id="vision">${title("vision")}</h2>${vision}` +
-    `<h2 id="plan">${title("plan")}</h2>${plan}` +
-    `<h2 id="gouvernance">${title("gouvernance")}</h2>${governance}` +
-    `<h2 id="engagements">Engagements des partenaires</h2>${partners || "<p>Aucune structure partenaire.</p>"}` +
-    `<h2 id="dispositions">${title("dispositions")}</h2>${sectionIntro(doc, "dispositions") || "<p>—</p>"}` +
-    `<h2 id="signatures">Signatures</h2>${signatures}${certificate}` +
-    `</main></body></html>`
+    `<h${L(1)}>${t(c.charter.title)}</h${L(1)}><p class="subtitle">${t(documentSubtitle(doc))}</p>${frozen}${toc}` +
+    `<h${L(2)} id="preambule">${title("preambule")}</h${L(2)}>${sectionIntro(doc, "preambule") || "<p>—</p>"}` +
+    `<h${L(2)} id="diagnostic">${title("diagnostic")}</h${L(2)}>${diagnostic}` +
+    `<h${L(2)} id="vision">${title("vision")}</h${L(2)}>${vision}` +
+    `<h${L(2)} id="plan">${title("plan")}</h${L(2)}>${plan}` +
+    `<h${L(2)} id="gouvernance">${title("gouvernance")}</h${L(2)}>${governance}` +
+    `<h${L(2)} id="engagements">Engagements des partenaires</h${L(2)}>${partners || "<p>Aucune structure partenaire.</p>"}` +
+    `<h${L(2)} id="dispositions">${title("dispositions")}</h${L(2)}>${sectionIntro(doc, "dispositions") || "<p>—</p>"}` +
+    `<h${L(2)} id="signatures">Signatures</h${L(2)}>${signatures}${certificate}`
   );
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { user } from "@/platform/auth/schema";
 import type { Executor } from "@/platform/db/client";
-import { actors, speakerIdsOf } from "@/modules/actors";
+import { actors, speakerIdsOf, visibleIn } from "@/modules/actors";
 import { indicators } from "@/modules/indicators";
 import { memberships, requireTerritoryId, type TerritoryRef } from "@/modules/territories";
 import type { CharterPartnerRef } from "./policy";
@@ -260,4 +260,16 @@ export async function partnersSpokenBy(db: Executor, territoryId: string, charte
   const out: string[] = [];
   for (const p of partners) if ((await speakerIdsOf(db, p.actorId)).includes(userId)) out.push(p.id);
   return out;
+}
+
+/** Structures the territory sees, for the « add a partner » list. */
+export async function actorChoices(db: Executor, territoryId: string): Promise<{ id: string; name: string }[]> {
+  requireTerritoryId(territoryId);
+  return db.select({ id: actors.id, name: actors.name }).from(actors).where(visibleIn(db, territoryId)).orderBy(asc(actors.name)).limit(2000);
+}
+
+/** The territory's indicators, for a commitment's « indicators that will show it ». */
+export async function indicatorChoices(db: Executor, territoryId: string): Promise<{ id: string; name: string }[]> {
+  requireTerritoryId(territoryId);
+  return db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.territoryId, territoryId)).orderBy(asc(indicators.name));
 }
