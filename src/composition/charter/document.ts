@@ -4,6 +4,7 @@ import { frenchNumber, frenchTypography } from "@/platform/odt";
 import { storedContentOf, versionById, versionStatusLabels, charterKindLabels, type CharterVersion } from "@/modules/charter";
 import type { TerritoryRef } from "@/modules/territories";
 import { contentOfVersion, type CharterContent } from "./canonical";
+import type { SignatureCertificate, SignatureRow } from "./signature-types";
 import { signaturesOf } from "./signatures-local";
 
 /**
@@ -19,8 +20,8 @@ export type CharterDocument = {
   submittedAt: string | null;
   contentSha256: string | null;
   content: CharterContent;
-  signatures: { partner: string; signatory: string; title: string; signedAt: string | null; how: "en_ligne" | "manuscrite" | null }[];
-  certificate: { contentSha256: string; entries: { seq: number; signatory: string; signedAt: string; contentSha256: string; consentSha256: string; entryHash: string }[] } | null;
+  signatures: SignatureRow[];
+  certificate: SignatureCertificate;
 };
 
 export async function charterDocument(db: Executor, territory: TerritoryRef & { name: string }, versionId: string): Promise<CharterDocument> {
