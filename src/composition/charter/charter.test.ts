@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/testing/db";
 import { addMember, createTestTerritory, createUser, principalOf } from "@/testing/factories";
 import { insertPlanActions, insertPlanVersion } from "@/testing/plan-rows";
 import { actors } from "@/modules/actors";
-import { charterVersions, commitmentsOf, contentSha256, findCharter, findCharterVersion, markSignedIn } from "@/modules/charter";
+import { charterVersions, commitmentsOf, contentSha256, findCharter, findCharterVersion, journeyOf, markSignedIn } from "@/modules/charter";
 import * as charter from "@/modules/charter/commands";
 import { indicatorMeasurements, indicators, indicatorTargets } from "@/modules/indicators";
 import { planActions } from "@/modules/plan";
@@ -85,6 +85,13 @@ describe("the charter of commitments", () => {
     const content = await composeCharterContent(database.db, territory, v1);
     expect(content.sections.map((s) => s.title)).toEqual(["Préambule", "Diagnostic partagé", "Vision et objectifs", "Plan d'action", "Gouvernance", "Dispositions finales"]);
     expect(content.plan?.actions.map((a) => a.title)).toEqual(["Permanences numériques au CCAS", "Ateliers seniors à la médiathèque"]);
+  });
+
+  it("the journey: a draft without partners says so", async () => {
+    const [c] = await journeyOf(database.db, territory, new Date());
+    expect(c?.phase).toBe("commitments");
+    expect(c?.missing).toEqual(["Aucune structure partenaire dans la charte"]);
+    expect(c?.next.map((s) => s.text)).toEqual(["Ajouter les structures partenaires de la charte"]);
   });
 
   it("names partners and their signatories among the structure's speakers", async () => {
@@ -226,6 +233,8 @@ describe("the charter of commitments", () => {
     await expect(charter.updateSection(database.db, people.coordinator, territory, v2, { kind: "preambule", title: "Préambule", body: "changé" })).rejects.toMatchObject({ id: "charter_frozen" });
     await expect(charter.commentSection(database.db, people.partnerA, territory, v2, { section: "preambule", body: "changé" })).rejects.toMatchObject({ id: "charter_frozen" });
     expect((await findCharter(database.db, territory.id))?.title).toBe("Charte Angoulême numérique");
+    const [journey] = await journeyOf(database.db, territory, new Date());
+    expect(journey?.facts.map((f) => f.label)).toEqual(["2 structures partenaires", "Charte signée (version 2)"]);
   });
 
   it("commitment health of the latest submitted or signed version: from the actions' statuses and the indicators", async () => {
