@@ -179,7 +179,7 @@ describe.each([
     await context.close();
   });
 
-  it("the coordinator submits the version; once signed, the public page shows it; the version page shows the diff and the ODT", async () => {
+  it("the coordinator submits the version; once signed, the public page shows it; the version page shows the diff, the ODT and the PDF", async () => {
     const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
     const page = await context.newPage();
     await visit(page, `${server.baseUrl}/espace/charente/charte#soumettre`);
@@ -196,6 +196,25 @@ describe.each([
     expect(odt.headers()["content-type"]).toBe("application/vnd.oasis.opendocument.text");
     const printed = await page.request.get(`${server.baseUrl}/espace/charente/charte/versions/${number}/impression`);
     expect(await printed.text()).toContain(commitment.replace(/'/g, "’"));
+    // The PDF: the print page joins the queue, the person waits, then downloads it; read back by pdftotext.
+    const asked = await context.request.get(`${server.baseUrl}/espace/charente/charte/versions/${number}/pdf`, { maxRedirects: 0 });
+    expect(asked.status()).toBe(303);
+    const waiting = new URL(asked.headers()["location"] ?? "", server.baseUrl).toString();
+    expect(waiting).toMatch(new RegExp(`/espace/charente/charte/versions/${number}/pdf/[0-9a-f-]{36}$`));
+    await expect.poll(async () => (await (await context.request.get(waiting)).text()).includes("Votre PDF est prêt"), { timeout: 90_000, interval: 500 }).toBe(true);
+    const ready = await context.newPage();
+    await visit(ready, waiting);
+    await ready.close();
+    const pdf = await context.request.get(`${waiting}/fichier`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const file = path.join(os.tmpdir(), `charte-${stamp}.pdf`);
+    fs.writeFileSync(file, await pdf.body());
+    try {
+      const pdfText = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      for (const part of ["Table des matières", "Engagements des partenaires", "Signatures", commitment]) expect(pdfText, part).toContain(part);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
 
     // Signed (the signatures' own pages are another part of the issue): the status SIGN's last signature sets.
     const [t] = await database.db.select({ id: territories.id }).from(territories).where(eq(territories.slug, "charente"));
