@@ -37,6 +37,8 @@ const strategyTabs = [
   { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
 ];
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
+// Issue 13: phase 6, the charter of commitments, read by every member.
+const commitmentsColumn = { index: 6, title: "6. Formaliser les engagements", tabs: [{ label: "Charte d'engagements", href: "/espace/val/charte" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members] },
@@ -45,6 +47,7 @@ const memberMenu = [
   means,
   collective,
   strategyColumn,
+  commitmentsColumn,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
@@ -53,6 +56,7 @@ const coordinatorMenu = [
   means,
   collective,
   strategyColumn,
+  commitmentsColumn,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -78,6 +82,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       means,
       collective,
       strategyColumn,
+      commitmentsColumn,
     ]);
   });
 

@@ -39,6 +39,11 @@ export const errorCatalog = {
   proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
   meeting_cancelled: { status: 409, message: "Cette réunion est annulée : elle ne se modifie plus. Prévoyez-en une nouvelle si besoin." },
   meeting_minutes_approved: { status: 409, message: "Le compte rendu de cette réunion est approuvé : la réunion ne se modifie plus et ne s'annule plus. Rouvrez le compte rendu pour la corriger." },
+  charter_frozen: { status: 409, message: "Cette version de la charte est soumise à signature ou signée : elle ne peut plus changer. Ouvrez une nouvelle version pour la modifier." },
+  charter_exists: { status: 409, message: "Ce territoire a déjà une charte d'engagements." },
+  charter_draft_open: { status: 409, message: "Une version en brouillon de la charte est déjà ouverte : modifiez-la." },
+  charter_partner_committed: { status: 409, message: "Cette structure a des engagements dans une version soumise ou signée de la charte : elle ne peut pas en être retirée." },
+  charter_incomplete: { status: 422, message: "La charte ne peut pas encore être soumise à signature." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

@@ -175,3 +175,23 @@ export const decisionCommitments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.commitmentLineageId] })],
 );
+
+/**
+ * Comments on a draft, per section: `section` is a common part's kind (preambule…dispositions) or `partenaire:<partner id>`
+ * for a partner's commitment section. Comments belong to the draft they were written on (a new version starts without them).
+ */
+export const charterComments = pgTable(
+  "charter_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => charterVersions.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    body: text("body").notNull(),
+    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("charter_comments_version_idx").on(t.versionId, t.section)],
+);
