@@ -37,6 +37,10 @@ export const errorCatalog = {
   minutes_approved: { status: 409, message: "Ce compte rendu est approuvé : il ne change plus. La personne qui anime le groupe peut le rouvrir ; il devra alors être approuvé de nouveau." },
   already_in_group: { status: 409, message: "Cette personne ou cette structure fait déjà partie du groupe." },
   proposal_converted: { status: 409, message: "Cette proposition est déjà devenue une action du plan." },
+  // Signatures (issue 13): the version signed must be the one read; each partner signs once.
+  charter_changed: { status: 409, message: "La charte a changé depuis que vous l'avez ouverte : voici la version actuelle. Relisez-la avant de signer." },
+  already_signed: { status: 409, message: "Cette structure a déjà signé cette version : une signature ne se refait pas et ne s'efface pas." },
+  not_signable: { status: 409, message: "Cette version n'est pas soumise à signature : elle est encore en brouillon, déjà signée par tous, ou remplacée par une version plus récente." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

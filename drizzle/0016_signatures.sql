@@ -1,0 +1,75 @@
+CREATE TYPE "public"."signature_journal_kind" AS ENUM('en_ligne', 'manuscrite', 'pdf_signe');--> statement-breakpoint
+CREATE TABLE "handwritten_signature_scans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"version_id" uuid NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"filename" text NOT NULL,
+	"content_type" text NOT NULL,
+	"sha256" text NOT NULL,
+	"size" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signature_journal" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" "signature_journal_kind" NOT NULL,
+	"charter_id" uuid NOT NULL,
+	"charter_title" text NOT NULL,
+	"version_id" uuid NOT NULL,
+	"version_number" integer NOT NULL,
+	"partner_id" uuid,
+	"partner_name" text DEFAULT '' NOT NULL,
+	"signatory_user_id" text,
+	"signatory_name" text DEFAULT '' NOT NULL,
+	"signatory_title" text DEFAULT '' NOT NULL,
+	"recorded_by" text NOT NULL,
+	"signed_at" timestamp (3) with time zone NOT NULL,
+	"recorded_at" timestamp (3) with time zone NOT NULL,
+	"content_sha256" text NOT NULL,
+	"consent_text" text DEFAULT '' NOT NULL,
+	"consent_sha256" text DEFAULT '' NOT NULL,
+	"document_sha256" text DEFAULT '' NOT NULL,
+	"prev_hash" text NOT NULL,
+	"entry_hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signed_charter_pdfs" (
+	"version_id" uuid PRIMARY KEY NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"sha256" text NOT NULL,
+	"size" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "handwritten_signature_scans" ADD CONSTRAINT "handwritten_signature_scans_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signature_journal" ADD CONSTRAINT "signature_journal_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signed_charter_pdfs" ADD CONSTRAINT "signed_charter_pdfs_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "handwritten_signature_scans_partner_idx" ON "handwritten_signature_scans" USING btree ("version_id","partner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "signature_journal_seq_idx" ON "signature_journal" USING btree ("territory_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "signature_journal_partner_idx" ON "signature_journal" USING btree ("version_id","partner_id") WHERE kind <> 'pdf_signe';--> statement-breakpoint
+CREATE UNIQUE INDEX "signature_journal_pdf_idx" ON "signature_journal" USING btree ("version_id") WHERE kind = 'pdf_signe';--> statement-breakpoint
+CREATE INDEX "signature_journal_document_idx" ON "signature_journal" USING btree ("document_sha256");--> statement-breakpoint
+-- Hand-written: the journal, the signed PDFs and the scans are append-only. UPDATE, DELETE and TRUNCATE are
+-- refused by the database itself, whoever asks (the application has no path that changes them). A DELETE is
+-- let through only as the cascade of erasing the whole territory (its row is already gone by then).
+CREATE OR REPLACE FUNCTION signatures_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM territories WHERE id = OLD.territory_id) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'append-only: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER signature_journal_append_only BEFORE UPDATE OR DELETE ON signature_journal FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER signature_journal_no_truncate BEFORE TRUNCATE ON signature_journal FOR EACH STATEMENT EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER signed_charter_pdfs_append_only BEFORE UPDATE OR DELETE ON signed_charter_pdfs FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER handwritten_signature_scans_append_only BEFORE UPDATE OR DELETE ON handwritten_signature_scans FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
