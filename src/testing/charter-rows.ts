@@ -18,10 +18,12 @@ export async function insertSubmittedCharter(
   let partnerIds: string[] = [];
   if (!charterId) {
     const [charter] = await db.insert(charters).values({ territoryId, title: options.title ?? "Charte de l'inclusion numérique" }).returning({ id: charters.id });
-    charterId = charter!.id;
+    if (!charter) throw new Error("charter not inserted");
+    const id = charter.id;
+    charterId = id;
     const rows = await db
       .insert(charterPartners)
-      .values(options.partners.map((p, i) => ({ charterId: charterId!, actorId: p.actorId, signatoryUserId: p.signatoryUserId, signatoryName: p.signatoryName, signatoryTitle: p.signatoryTitle ?? "", position: i })))
+      .values(options.partners.map((p, i) => ({ charterId: id, actorId: p.actorId, signatoryUserId: p.signatoryUserId, signatoryName: p.signatoryName, signatoryTitle: p.signatoryTitle ?? "", position: i })))
       .returning({ id: charterPartners.id });
     partnerIds = rows.map((r) => r.id);
   }
@@ -36,5 +38,6 @@ export async function insertSubmittedCharter(
     .insert(charterVersions)
     .values({ charterId, territoryId, number, status: "soumise", content, contentSha256, submittedAt: new Date(Date.now() - 86_400_000), submittedBy: "test" })
     .returning({ id: charterVersions.id });
-  return { charterId, versionId: version!.id, number, contentSha256, partnerIds };
+  if (!version) throw new Error("version not inserted");
+  return { charterId, versionId: version.id, number, contentSha256, partnerIds };
 }

@@ -23,6 +23,7 @@ const people = {} as Record<"coordinator" | "alice" | "bruno" | "observer" | "ou
 let intact: JournalEntry[] = [];
 let fixture: Awaited<ReturnType<typeof insertSubmittedCharter>>;
 
+const idAt = (rows: { id: string }[], i: number) => rows[i]?.id ?? "";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 
 function consentFor(name: string, title: string, partner: string) {
@@ -45,9 +46,9 @@ beforeAll(async () => {
   const made = await db.insert(actors).values([{ name: "Centre social Les Alliés" }, { name: "Commune de Cognac" }, { name: "Département de la Charente" }]).returning({ id: actors.id });
   fixture = await insertSubmittedCharter(db, territory.id, {
     partners: [
-      { actorId: made[0]!.id, signatoryUserId: ids.alice!, signatoryName: "Alice Martin", signatoryTitle: "Présidente" },
-      { actorId: made[1]!.id, signatoryUserId: ids.bruno!, signatoryName: "Bruno Petit", signatoryTitle: "Maire" },
-      { actorId: made[2]!.id, signatoryUserId: null, signatoryName: "Claire Durand", signatoryTitle: "Présidente du conseil départemental" },
+      { actorId: idAt(made, 0), signatoryUserId: ids.alice ?? null, signatoryName: "Alice Martin", signatoryTitle: "Présidente" },
+      { actorId: idAt(made, 1), signatoryUserId: ids.bruno ?? null, signatoryName: "Bruno Petit", signatoryTitle: "Maire" },
+      { actorId: idAt(made, 2), signatoryUserId: null, signatoryName: "Claire Durand", signatoryTitle: "Présidente du conseil départemental" },
     ],
   });
 });
@@ -57,7 +58,7 @@ afterAll(async () => {
 
 const signInput = (partnerIndex: number, consent: string, contentSha256 = fixture.contentSha256) => ({
   version: 1,
-  partner: fixture.partnerIds[partnerIndex]!,
+  partner: fixture.partnerIds[partnerIndex] ?? "",
   contentSha256,
   consentSha256: consent,
   consent: "oui" as const,
@@ -94,13 +95,13 @@ describe("signing a submitted version", () => {
   it("lets the coordinator record a handwritten signature with its scan, marked « manuscrite » with the scan's hash", async () => {
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const today = new Date().toISOString().slice(0, 10);
-    await expectAppError(recordHandwritten(database.db, people.alice, territory, { version: 1, partner: fixture.partnerIds[2]!, signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: PNG, filename: "page.png" }), "forbidden");
+    await expectAppError(recordHandwritten(database.db, people.alice, territory, { version: 1, partner: fixture.partnerIds[2] ?? "", signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: PNG, filename: "page.png" }), "forbidden");
     await expectAppError(
-      recordHandwritten(database.db, people.coordinator, territory, { version: 1, partner: fixture.partnerIds[2]!, signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: new TextEncoder().encode("GIF89a nope"), filename: "page.gif" }),
+      recordHandwritten(database.db, people.coordinator, territory, { version: 1, partner: fixture.partnerIds[2] ?? "", signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: new TextEncoder().encode("GIF89a nope"), filename: "page.gif" }),
       "file_refused",
     );
     expect(future > today).toBe(true);
-    const { entry } = await recordHandwritten(database.db, people.coordinator, territory, { version: 1, partner: fixture.partnerIds[2]!, signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: PNG, filename: "page.png" });
+    const { entry } = await recordHandwritten(database.db, people.coordinator, territory, { version: 1, partner: fixture.partnerIds[2] ?? "", signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: PNG, filename: "page.png" });
     expect(entry).toMatchObject({ seq: 2, kind: "manuscrite", signatoryName: "Claire Durand", documentSha256: sha256Hex(PNG), consentSha256: "" });
   });
 
@@ -125,7 +126,7 @@ describe("signing a submitted version", () => {
       ["Commune de Cognac", "Bruno Petit", "en_ligne"],
     ]);
     const oneBitOff = pdf.slice();
-    oneBitOff[pdf.length - 1] ^= 1;
+    oneBitOff[pdf.length - 1] = (oneBitOff[pdf.length - 1] ?? 0) ^ 1;
     expect((await checkPdf(database.db, oneBitOff)).match).toBeNull();
   });
 

@@ -21,15 +21,14 @@ export type SignOutcome = { entry: JournalEntry; version: SignableVersion; compl
  * The version, locked for the rest of the transaction (two last signatures at once: one of them sees the
  * other's and completes the version), and still open for signature.
  */
-async function lockOpenVersion(tx: Executor, territoryId: string, number: number): Promise<SignableVersion> {
+async function lockOpenVersion(tx: Executor, territoryId: string, number: number): Promise<SignableVersion & { contentSha256: string }> {
   const version = await findVersionByNumber(tx, territoryId, number);
   if (!version) throw new AppError("not_found", { message: "Cette version de la charte n'existe pas." });
   await tx.select({ id: charterVersions.id }).from(charterVersions).where(eq(charterVersions.id, version.id)).for("update");
   const [fresh] = await tx.select({ status: charterVersions.status, contentSha256: charterVersions.contentSha256 }).from(charterVersions).where(eq(charterVersions.id, version.id));
-  const current = { ...version, status: fresh!.status, contentSha256: fresh!.contentSha256 };
-  if (current.status === "remplacee") throw new AppError("charter_changed");
-  if (current.status !== "soumise" || !current.contentSha256) throw new AppError("not_signable");
-  return current;
+  if (fresh?.status === "remplacee") throw new AppError("charter_changed");
+  if (fresh?.status !== "soumise" || !fresh.contentSha256) throw new AppError("not_signable");
+  return { ...version, status: fresh.status, contentSha256: fresh.contentSha256 };
 }
 
 /** When every partner of the charter has signed, the version becomes signed (same transaction). */
@@ -67,7 +66,7 @@ export async function signOnline(db: Db, principal: Principal, territory: Territ
       charterTitle: version.charterTitle,
       charterKind: version.charterKind,
       versionNumber: version.number,
-      contentSha256: version.contentSha256!,
+      contentSha256: version.contentSha256,
     });
     if (sha256Hex(consent) !== input.consentSha256) throw new AppError("charter_changed");
     const entry = await appendEntry(tx, {
@@ -84,7 +83,7 @@ export async function signOnline(db: Db, principal: Principal, territory: Territ
       signatoryTitle: partner.signatoryTitle,
       recordedBy: principalLabel(principal),
       signedAt: new Date(),
-      contentSha256: version.contentSha256!,
+      contentSha256: version.contentSha256,
       consentText: consent,
       consentSha256: input.consentSha256,
       documentSha256: "",
@@ -157,7 +156,7 @@ export async function recordHandwritten(db: Db, principal: Principal, territory:
       signatoryTitle: input.signatoryTitle || partner.signatoryTitle,
       recordedBy: principalLabel(principal),
       signedAt,
-      contentSha256: version.contentSha256!,
+      contentSha256: version.contentSha256,
       consentText: "",
       consentSha256: "",
       documentSha256,

@@ -83,7 +83,8 @@ export async function appendEntry(tx: Executor, entry: NewEntry): Promise<Journa
   };
   const entryHash = entryHashOf(row);
   const [inserted] = await tx.insert(signatureJournal).values({ ...row, entryHash }).returning();
-  return inserted!;
+  if (!inserted) throw new Error("signature journal: insert returned nothing");
+  return inserted;
 }
 
 export type ChainCheck =
