@@ -8,3 +8,5 @@ export type { ChainCheck, JournalEntry } from "./journal";
 export { registerCharterHtmlRenderer, charterHtml, printSignedPdf } from "./signed-pdf";
 export type { CharterHtmlRenderer } from "./signed-pdf";
 export { signaturePolicy, journalPolicy } from "./policy";
+export { signOnline, recordHandwritten, storeSignedPdf } from "./commands";
+export { consentText, consentSha256 } from "./consent";
