@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
+import { choose, demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
 import { serverWithSubmittedCharter, SLUG, type SignaturesServer } from "./signatures-seed";
 
 // Seeded by e2e/signatures-seed.ts: version 1 of a charter submitted for signature, three partners — the
@@ -33,7 +33,7 @@ describe("signing a submitted charter", () => {
 
     // The hash they were shown differs from the stored one (the version changed meanwhile): refused, current version shown.
     await page.locator('input[name="contentSha256"]').evaluate((input: HTMLInputElement) => (input.value = "0".repeat(64)));
-    await page.getByLabel("J'ai lu cette version en entier et je la signe", { exact: false }).check();
+    await choose(page, "J'ai lu cette version en entier et je la signe");
     await page.getByRole("button", { name: "Signer au nom de Centre social des Essais" }).click();
     await page.waitForURL(/\/versions\/1\/signer\?changee=1/);
     await expectAccessible(page);
@@ -44,7 +44,7 @@ describe("signing a submitted charter", () => {
     await page.getByText("Cochez la case pour confirmer", { exact: false }).first().waitFor();
     await expectAccessible(page);
 
-    await page.getByLabel("J'ai lu cette version en entier et je la signe", { exact: false }).check();
+    await choose(page, "J'ai lu cette version en entier et je la signe");
     await page.getByRole("button", { name: "Signer au nom de Centre social des Essais" }).click();
     await page.waitForURL(/\/versions\/1\/signatures\?signee=1/);
     await expectAccessible(page);
@@ -67,7 +67,7 @@ describe("signing a submitted charter", () => {
     await expectAccessible(page);
 
     await visit(page, `${base()}/versions/1/signer`);
-    await page.getByLabel("J'ai lu cette version en entier et je la signe", { exact: false }).check();
+    await choose(page, "J'ai lu cette version en entier et je la signe");
     await page.getByRole("button", { name: "Signer au nom de Mairie d'Essai" }).click();
     await page.waitForURL(/\/versions\/1\/signatures\?signee=1/);
     expect(await mainText(page)).toContain("Toutes les structures ont signé : la version est signée.");
