@@ -174,3 +174,13 @@ describe("the signature journal", () => {
     expect(checkChain(intact)).toMatchObject({ ok: true, count: 4 });
   });
 });
+
+describe("erasing a whole territory", () => {
+  it("takes its journal, scans and signed PDF with it (the only delete the trigger lets through)", async () => {
+    const db = database.db;
+    await db.execute(sql`delete from territories where id = ${territory.id}`);
+    expect(await journalEntries(db, territory.id)).toEqual([]);
+    const left = await db.execute(sql`select (select count(*) from signed_charter_pdfs where territory_id = ${territory.id})::int + (select count(*) from handwritten_signature_scans where territory_id = ${territory.id})::int as n`);
+    expect((left as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+  });
+});
