@@ -20,6 +20,7 @@ import { placesValidate } from "./places";
 import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
 import { planCommand } from "./plan";
+import { charterCommand } from "./charter";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -50,6 +51,15 @@ Commandes :
   plan export --territory ADRESSE --format json|xlsx|ods|odt [--version N]
                             écrit le plan d'action (version de travail, ou version N) sur la
                             sortie standard : le même contenu que les exports de l'espace
+  charter pdf|odt --territory ADRESSE [--version N]
+                            écrit la charte sur la sortie standard (pour une version signée :
+                            le PDF signé conservé, celui dont l'empreinte est au journal)
+  charter verify FICHIER.pdf
+                            dit si ce PDF est une version signée inscrite au journal, par qui et
+                            quand (code 0), ou non (code 1)
+  charter journal --territory ADRESSE
+                            écrit le journal des signatures (lignes JSON) et vérifie sa chaîne
+                            (code 1 si elle est rompue)
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -142,6 +152,9 @@ const commands: Record<string, Command> = {
   },
   async plan(database, args) {
     return planCommand(database.db, args);
+  },
+  async charter(database, args) {
+    return charterCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

@@ -17,6 +17,7 @@ import { seedDemoMeetings } from "./meetings";
 import { seedDemoGroups } from "./groups";
 import { seedDemoStrategy } from "./strategy";
 import { seedDemoCharter } from "./charter";
+import { seedDemoSignatures } from "./signatures";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -74,6 +75,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
   await seedDemoCharter(db, territory.id);
+  // Issue 13 (SIGN): after the charter's demo (it signs its latest submitted version; without one it says so).
+  await seedDemoSignatures(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -44,6 +44,10 @@ export const errorCatalog = {
   charter_draft_open: { status: 409, message: "Une version en brouillon de la charte est déjà ouverte : modifiez-la." },
   charter_partner_committed: { status: 409, message: "Cette structure a des engagements dans une version soumise ou signée de la charte : elle ne peut pas en être retirée." },
   charter_incomplete: { status: 422, message: "La charte ne peut pas encore être soumise à signature." },
+  // Signatures (issue 13): the version signed must be the one read; each partner signs once.
+  charter_changed: { status: 409, message: "La charte a changé depuis que vous l'avez ouverte : voici la version actuelle. Relisez-la avant de signer." },
+  already_signed: { status: 409, message: "Cette structure a déjà signé cette version : une signature ne se refait pas et ne s'efface pas." },
+  not_signable: { status: 409, message: "Cette version n'est pas soumise à signature : elle est encore en brouillon, déjà signée par tous, ou remplacée par une version plus récente." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

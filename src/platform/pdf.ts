@@ -95,21 +95,45 @@ async function print(path: string, cookie: string, footer: string): Promise<Uint
     const page = await context.newPage();
     const response = await page.goto(`http://127.0.0.1:${env.PORT}${path}`, { waitUntil: "load", timeout: 60_000 });
     if (!response || response.status() !== 200) throw new Error(`page ${path} : HTTP ${response?.status() ?? "sans réponse"}`);
-    await page.emulateMedia({ media: "print" });
-    const escape = (s: string) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-    const pdf = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      // A tagged PDF (headings, lists, tables, figures' text alternatives) with bookmarks from the
-      // headings: RGAA asks documents to be accessible, and a screen reader reads the tags.
-      tagged: true,
-      outline: true,
-      margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
-      displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
-      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;display:flex;justify-content:space-between;font-family:Marianne,arial,sans-serif"><span>${escape(footer)}</span><span>page <span class="pageNumber"></span> sur <span class="totalPages"></span></span></div>`,
-    });
-    return new Uint8Array(pdf);
+    return await pdfOf(page, footer);
+  } finally {
+    await context?.close().catch(() => undefined);
+    releaseBrowser();
+  }
+}
+
+/** The page as an A4 PDF, with the footer every printed document carries. */
+async function pdfOf(page: import("playwright-core").Page, footer: string): Promise<Uint8Array> {
+  await page.emulateMedia({ media: "print" });
+  const escape = (s: string) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const pdf = await page.pdf({
+    format: "A4",
+    printBackground: true,
+    // A tagged PDF (headings, lists, tables, figures' text alternatives) with bookmarks from the
+    // headings: RGAA asks documents to be accessible, and a screen reader reads the tags.
+    tagged: true,
+    outline: true,
+    margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
+    displayHeaderFooter: true,
+    headerTemplate: "<span></span>",
+    footerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;display:flex;justify-content:space-between;font-family:Marianne,arial,sans-serif"><span>${escape(footer)}</span><span>page <span class="pageNumber"></span> sur <span class="totalPages"></span></span></div>`,
+  });
+  return new Uint8Array(pdf);
+}
+
+/**
+ * Prints a standalone HTML page given as text (no request to this server, no cookie): documents rendered by
+ * plain functions, such as the signed charter printed once by its job. Same browser, same A4 settings.
+ */
+export async function printHtml(html: string, footer: string): Promise<Uint8Array> {
+  if (!pdfAvailable()) throw new PdfUnavailable(`Chromium introuvable (${getEnv().CHROMIUM_PATH})`);
+  const browser = await openBrowser();
+  let context: import("playwright-core").BrowserContext | undefined;
+  try {
+    context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: "load", timeout: 60_000 });
+    return await pdfOf(page, footer);
   } finally {
     await context?.close().catch(() => undefined);
     releaseBrowser();

@@ -11,6 +11,7 @@ export default function SiteMapPage() {
         <li><Link href="/">Accueil</Link></li>
         <li><Link href="/aide">Trouver de l&apos;aide près de chez moi</Link></li>
         <li><Link href="/territoires">Territoires</Link></li>
+        <li><Link href="/verifier-une-signature">Vérifier une charte signée</Link></li>
         <li><Link href="/espace">Mes territoires</Link></li>
         <li><Link href="/espace/nouveau">Ouvrir un territoire</Link></li>
         <li><Link href="/connexion">Se connecter</Link></li>

@@ -91,3 +91,15 @@ export const FILE_READINGS_AT_ONCE = 2;
 export const FILE_WAIT_SECONDS = 20;
 /** Shown under an upload form while it is processed: a reading may be waiting for its turn. */
 export const FILE_PENDING_NOTE = `Lecture du fichier en cours. Si le serveur lit déjà d'autres fichiers, le vôtre attend son tour (${FILE_WAIT_SECONDS} secondes au plus) : gardez cette page ouverte.`;
+
+/** The scanned page of a handwritten signature (signatures): a PDF or a photo of the page. */
+export const MAX_SCAN_BYTES = 10 * MiB;
+export const SCAN_FILE: UploadSpec = {
+  maxBytes: MAX_SCAN_BYTES,
+  limitLabel: "10 Mo",
+  accept: ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg",
+  missing: "Choisissez la page signée : un fichier PDF, PNG ou JPEG.",
+};
+
+/** A PDF anyone checks against the signature journal (public page). */
+export const SIGNED_PDF_FILE: UploadSpec = { maxBytes: MAX_UPLOAD_BYTES, limitLabel: UPLOAD_LIMIT_LABEL, accept: ".pdf,application/pdf", missing: "Choisissez le fichier PDF à vérifier." };
