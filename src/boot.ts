@@ -13,6 +13,10 @@ import { loadReferenceData } from "@/modules/geo/load";
 import { loadFundingReference } from "@/modules/funding/load";
 import { rolesOf } from "@/modules/territories/roles";
 import type { DemoReport } from "@/demo/seed";
+import { eq } from "drizzle-orm";
+import { territories } from "@/modules/territories/schema";
+import { registerCharterHtmlRenderer } from "@/modules/signatures";
+import { charterDocument, renderCharterHtml } from "@/composition/charter/document";
 
 export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
 
@@ -46,6 +50,12 @@ export async function startDatabase(database: Database, env: Env): Promise<BootR
 
 // Platform code asks for these through hooks (platform never imports modules).
 registerRoleSource(rolesOf);
+// The signed charter's PDF prints the charter's own document (composition layer), which the signatures module may not import.
+registerCharterHtmlRenderer(async (db, territoryId, versionId) => {
+  const [territory] = await db.select().from(territories).where(eq(territories.id, territoryId));
+  if (!territory) throw new Error("territory not found for the charter's print");
+  return renderCharterHtml(await charterDocument(db, territory, versionId));
+});
 configureStartup(async (database, env) => {
   await startDatabase(database, env);
 });

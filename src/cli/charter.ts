@@ -5,6 +5,8 @@ import { PdfUnavailable, printHtml } from "@/platform/pdf";
 import { charterVersions } from "@/modules/charter";
 import { findTerritoryBySlug } from "@/modules/territories/queries";
 import { charterHtml, checkPdf, currentSignableVersion, findVersionByNumber, journalEntries, checkChain, printSignedPdf, signedPdfOf } from "@/modules/signatures";
+import { charterDocument } from "@/composition/charter/document";
+import { charterOdt } from "@/composition/charter/odt";
 
 const usage = `Utilisation :
   npx maillage charter pdf --territory ADRESSE [--version N]
@@ -61,9 +63,9 @@ export async function charterCommand(db: Db, [sub, ...args]: string[]): Promise<
     return 2;
   }
   if (sub === "odt") {
-    // Wired at merge: `charterOdt(await charterDocument(db, territory, version.id))` (src/composition/charter).
-    console.error("La sortie ODT de la charte n'est pas encore branchée dans cette version de Maillage (charterOdt du module charte). Rien n'a été écrit.");
-    return 1;
+    await write(await charterOdt(await charterDocument(db, territory, version.id)));
+    console.error(`Version ${version.number} de « ${version.charterTitle} » en ODT${version.status === "signee" ? " (le PDF signé reste la pièce de référence : son empreinte est au journal)" : ""}.`);
+    return 0;
   }
   try {
     if (version.status === "signee") {

@@ -5,12 +5,12 @@ import { storedContentOf, versionById, versionStatusLabels, charterKindLabels, t
 import type { TerritoryRef } from "@/modules/territories";
 import { contentOfVersion, type CharterContent } from "./canonical";
 import type { SignatureCertificate, SignatureRow } from "./signature-types";
-import { signaturesOf } from "./signatures-local";
+import { signaturesOf } from "@/modules/signatures";
 
 /**
  * The charter as a document (decision 026): one model, rendered as the HTML page Chromium prints (PDF) and as the
  * ODT, so that both say the same thing. The content is the version's canonical content (stored at submission, or
- * composed for a draft); signatures come from the signatures module (`signaturesOf`), empty until it is merged.
+ * composed for a draft); signatures come from the signatures module (`signaturesOf`).
  */
 export type CharterDocument = {
   territoryName: string;

@@ -9,7 +9,7 @@ import { consentSha256, consentText } from "@/modules/signatures/consent";
 import { signaturePolicy } from "@/modules/signatures/policy";
 import { currentSignableVersion, findVersionByNumber, partnerSignatures } from "@/modules/signatures/queries";
 import { SignForm } from "@/modules/signatures/ui/sign-form";
-import { VersionText } from "@/modules/signatures/ui/version-text";
+import { charterDocument, renderCharterMain } from "@/composition/charter/document";
 
 export const metadata: Metadata = { title: "Signer la charte" };
 
@@ -66,7 +66,8 @@ export default async function SignPage({ params, searchParams }: Props) {
       ) : null}
       <section className="fr-p-3w fr-mb-4w" style={{ border: "1px solid var(--border-default-grey)" }} aria-labelledby="texte-version">
         <h3 id="texte-version">Texte de la version {version.number}</h3>
-        <VersionText value={version.content} />
+        {/* The charter's own rendering of this exact version (the frozen content, read back from storage). */}
+        <div dangerouslySetInnerHTML={{ __html: renderCharterMain(await charterDocument(db, territory, version.id), 2) }} />
       </section>
       {version.status === "soumise" && contentSha256 ? (
         mine.length ? (
