@@ -8,3 +8,4 @@ import "@/modules/places/import-jobs";
 import "@/modules/places/uploads";
 import "@/modules/meetings/reminders";
 import "@/modules/groups/digest";
+import "@/composition/evaluation/snapshot";
