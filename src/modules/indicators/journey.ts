@@ -27,7 +27,7 @@ export async function journeyOf(db: Executor, territory: JourneyTerritory, now: 
   const lastMeasure = measured.at(-1);
   if (lastMeasure) facts.push({ label: "Dernière mesure", date: new Date(`${lastMeasure}T12:00:00Z`), href: base });
   const next: JourneyContribution["next"] = [];
-  if (late.length) next.push({ text: `${late.length > 1 ? `${late.length} indicateurs sont` : "1 indicateur est"} en retard sur leur cible`, href: `${base}#en-retard`, urgency: "urgent" });
+  if (late.length) next.push({ text: late.length > 1 ? `${late.length} indicateurs sont en retard sur leur cible` : "1 indicateur est en retard sur sa cible", href: `${base}#en-retard`, urgency: "urgent" });
   if (unmeasured.length) next.push({ text: `${unmeasured.length > 1 ? `${unmeasured.length} indicateurs n'ont` : "1 indicateur n'a"} pas encore de mesure pour la période en cours`, href: `${base}#a-mesurer`, urgency: "useful" });
   const missing = list.some((i) => i.targets.length === 0) ? [`${countOf(list.filter((i) => i.targets.length === 0).length, "indicateur", "indicateurs")} sans cible.`] : [];
   return [{ phase: "evaluate", facts, missing, next, lastChange: last }];
