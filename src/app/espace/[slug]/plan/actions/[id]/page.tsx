@@ -17,7 +17,9 @@ import { findActionSheet, inKindValue, planChoices, planSettingsOf, sheetTotals 
 import { actionStatuses, fundingStatusLabels, inKindLabels, publicLabel, statusLabels } from "@/modules/plan/vocabulary";
 import { arrangeActionAction, setActionStatusAction } from "@/modules/plan/actions";
 import { euros, period, StatusBadge } from "@/modules/plan/ui/action-cards";
-import { BudgetLineForm, DocumentForm, Folded, FundingForm, IndicatorForm, InKindForm, PartnerForm, RowButton, StepForm } from "@/modules/plan/ui/row-forms";
+import { BudgetLineForm, DocumentForm, Folded, FundingForm, InKindForm, PartnerForm, RowButton, StepForm } from "@/modules/plan/ui/row-forms";
+import { actionIndicatorChoices } from "@/composition/evaluation/picker";
+import { ActionIndicatorPicker } from "@/composition/evaluation/ui/indicator-picker";
 
 export const metadata: Metadata = { title: "Fiche action du plan" };
 
@@ -356,7 +358,11 @@ export default async function ActionSheetPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        {edit ? <Folded summary="Ajouter un indicateur">{<IndicatorForm {...ids} />}</Folded> : null}
+        {edit ? (
+          <Folded summary="Ajouter un indicateur">
+            <ActionIndicatorPicker {...ids} lineageId={action.lineageId} options={await actionIndicatorChoices(db, territory.id, sheet.indicators.map((i) => i.indicatorKey))} />
+          </Folded>
+        ) : null}
       </section>
 
       {edit ? (
