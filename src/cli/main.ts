@@ -20,6 +20,7 @@ import { placesValidate } from "./places";
 import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
 import { planCommand } from "./plan";
+import { indicatorsCommand } from "./indicators";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -50,6 +51,9 @@ Commandes :
   plan export --territory ADRESSE --format json|xlsx|ods|odt [--version N]
                             écrit le plan d'action (version de travail, ou version N) sur la
                             sortie standard : le même contenu que les exports de l'espace
+  indicators export --territory ADRESSE --format csv|json
+                            écrit les indicateurs de l'évaluation et leurs mesures (cibles,
+                            statut du jour) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -142,6 +146,9 @@ const commands: Record<string, Command> = {
   },
   async plan(database, args) {
     return planCommand(database.db, args);
+  },
+  async indicators(database, args) {
+    return indicatorsCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

@@ -22,3 +22,4 @@ export { directionLabels, parseFrenchNumber, periodicityLabels, unitLabels, unit
 export { periodEnd, periodStart } from "./period";
 export { workspaceTabs } from "./manifest";
 export { journeyOf } from "./journey";
+export { exportIndicators, isIndicatorExportFormat, type IndicatorExportFormat } from "./export";
