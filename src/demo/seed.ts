@@ -14,6 +14,7 @@ import { seedDemoQuestionnaires } from "./questionnaires";
 import { seedDemoFunding } from "./funding";
 import { seedDemoPlan } from "./plan";
 import { seedDemoMeetings } from "./meetings";
+import { seedDemoIndicators } from "./indicators";
 import { seedDemoGroups } from "./groups";
 import { seedDemoStrategy } from "./strategy";
 import { addMember, createTestTerritory, createUser } from "./factories";
@@ -72,6 +73,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
+  await seedDemoIndicators(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }
