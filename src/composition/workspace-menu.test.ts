@@ -37,6 +37,8 @@ const strategyTabs = [
   { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
 ];
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
+// Issue 13: phase 7, the evaluation, for every member.
+const evaluate = { index: 7, title: "7. Piloter et évaluer", tabs: [{ label: "Évaluation", href: "/espace/val/evaluation" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members] },
@@ -45,6 +47,7 @@ const memberMenu = [
   means,
   collective,
   strategyColumn,
+  evaluate,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
@@ -53,6 +56,7 @@ const coordinatorMenu = [
   means,
   collective,
   strategyColumn,
+  evaluate,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -78,6 +82,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       means,
       collective,
       strategyColumn,
+      evaluate,
     ]);
   });
 

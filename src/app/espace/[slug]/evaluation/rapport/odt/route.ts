@@ -1,4 +1,3 @@
-import { getRuntime } from "@/platform/runtime";
 import { ODT_MIMETYPE } from "@/platform/odt";
 import { searchInt } from "@/platform/web/search-params";
 import { territoryRoute } from "@/modules/territories/web";
