@@ -72,6 +72,12 @@ describe("units and periods (pure checks)", () => {
 });
 
 describe("indicators, targets and measurements", () => {
+  it("the journey of a territory without indicators says what to do first", async () => {
+    expect(await journeyOf(database.db, other)).toEqual([
+      { phase: "evaluate", facts: [], missing: ["Aucun indicateur pour suivre le plan."], next: [{ text: "Définir les premiers indicateurs des objectifs et des actions", href: "/espace/cognac-indicateurs/evaluation/indicateurs/nouveau", urgency: "useful" }] },
+    ]);
+  });
+
   it("the coordination creates an indicator on an objective; others may not; bad links refused", async () => {
     const { db } = database;
     await expectAppError(createIndicator(db, people.partner, territory, { ...base, objectiveId }), "forbidden");
@@ -153,6 +159,9 @@ describe("indicators, targets and measurements", () => {
     await addMeasurement(db, people.coordinator, territory, id, { measuredOn: "2026-04-02", value: "10" });
     const [journey] = await journeyOf(db, territory, new Date("2026-07-02T10:00:00Z"));
     expect(journey?.phase).toBe("evaluate");
+    // Six indicators written by this file so far; four have no target (only « Ateliers collectifs » and this one do).
+    expect(journey?.facts[0]?.label).toBe("6 indicateurs");
+    expect(journey?.missing).toEqual(["4 indicateurs sans cible."]);
     expect(journey?.next.map((s) => s.text)).toContain("1 indicateur est en retard sur sa cible");
     expect(journey?.next.some((s) => /pas encore de mesure pour la période en cours/.test(s.text))).toBe(true);
     await deleteIndicator(db, people.coordinator, territory, id);
