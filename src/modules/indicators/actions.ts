@@ -1,5 +1,6 @@
 "use server";
 
+import { AppError } from "@/platform/errors";
 import { formToObject } from "@/platform/validation";
 import type { ActionState } from "@/platform/web/action";
 import { territoryAction, territoryPlainAction } from "@/modules/territories";
@@ -36,7 +37,7 @@ export async function deleteIndicatorRowAction(form: FormData): Promise<void> {
     else if (op === "indicator") {
       await indicators.deleteIndicator(db, principal, territory, id);
       return { redirect: `/espace/${territory.slug}/evaluation?supprime=indicateur` };
-    }
+    } else throw new AppError("not_found");
     return { redirect: `${sheet(territory.slug, id)}?supprime=${op === "target" ? "cible" : "mesure"}` };
   });
 }

@@ -87,6 +87,12 @@ export async function indicatorNamesByActionLineage(db: Executor, territoryId: s
   return out;
 }
 
+/** The evaluation's indicators tied to one plan action (by lineage), for its sheet. */
+export async function indicatorsOfActionLineage(db: Executor, territoryId: string, lineageId: string): Promise<{ id: string; name: string }[]> {
+  requireTerritoryId(territoryId);
+  return db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(and(eq(indicators.territoryId, territoryId), eq(indicators.actionLineageId, lineageId))).orderBy(asc(indicators.name));
+}
+
 export type PublishedEvaluation<T> = { version: number; publishedAt: Date; publishedBy: string; data: T };
 
 export async function listEvaluationReports(db: Executor, territoryId: string): Promise<{ version: number; publishedAt: Date; publishedBy: string }[]> {

@@ -20,7 +20,7 @@ export function IndicatorCard({ line, href, level = 4, chart = true, context }: 
     ...line.targets.map((t) => ({ on: t.periodEnd, kind: "Cible", value: t.value })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   return (
-    <section className="fr-mb-4w" style={{ breakInside: "avoid" }} aria-label={line.name}>
+    <div className="fr-mb-4w" style={{ breakInside: "avoid" }}>
       <Heading className="fr-mb-1w">{href ? <Link href={href}>{line.name}</Link> : line.name}</Heading>
       <StatusBadge status={line.status} />
       <p className="fr-mb-1w">{lineSentence(line)}.</p>
@@ -70,7 +70,7 @@ export function IndicatorCard({ line, href, level = 4, chart = true, context }: 
       ) : (
         <p className="fr-text--sm">Aucune valeur pour l&apos;instant.</p>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -132,10 +132,10 @@ export function EvaluationBody({ data, hrefOf }: { data: EvaluationData; hrefOf?
       <h2 id="objectifs">Par objectif</h2>
       {data.objectives.length === 0 ? <p>La stratégie n&apos;a pas encore d&apos;objectif.</p> : null}
       {data.objectives.map((o) => (
-        <section key={o.id} aria-labelledby={`objectif-${o.id}`}>
+        <div key={o.id}>
           <h3 id={`objectif-${o.id}`}>{o.title}</h3>
           {o.indicators.length === 0 ? <p>Aucun indicateur pour cet objectif.</p> : o.indicators.map((l) => <IndicatorCard key={l.id} line={l} href={hrefOf?.(l.id)} context={o.id} />)}
-        </section>
+        </div>
       ))}
       <h2 id="actions">Par action</h2>
       <PlanHealth data={data} />
@@ -165,12 +165,12 @@ export function EvaluationBody({ data, hrefOf }: { data: EvaluationData; hrefOf?
       {data.actions
         .filter((a) => a.indicators.length > 0)
         .map((a) => (
-          <section key={a.lineageId} aria-labelledby={`action-${a.lineageId}`}>
+          <div key={a.lineageId}>
             <h3 id={`action-${a.lineageId}`}>{a.title}</h3>
             {a.indicators.map((l) => (
               <IndicatorCard key={l.id} line={l} href={hrefOf?.(l.id)} context={a.lineageId} />
             ))}
-          </section>
+          </div>
         ))}
       <h2 id="engagements">Engagements des partenaires</h2>
       {data.commitments ? (
