@@ -81,7 +81,8 @@ describe.each([phone, desktop])("indicators and evaluation, at $width px", (view
     expect(await rows.count()).toBe(1);
     expect((await rows.first().innerText()).replace(/\s+/g, " ")).toContain("Enquête e2e");
 
-    // A second measurement, then removed.
+    // A second measurement, then removed (from the sheet's plain address, so that the next redirect is seen).
+    await visit(page, sheet);
     await field(measure, "measuredOn").fill(today);
     await field(measure, "value").fill("60");
     await measure.getByRole("button", { name: "Enregistrer la mesure" }).click();
