@@ -9,3 +9,4 @@ import "@/modules/places/uploads";
 import "@/modules/meetings/reminders";
 import "@/modules/groups/digest";
 import "@/modules/signatures/signed-pdf";
+import "@/composition/evaluation/snapshot";

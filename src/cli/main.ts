@@ -21,6 +21,7 @@ import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
 import { planCommand } from "./plan";
 import { charterCommand } from "./charter";
+import { indicatorsCommand } from "./indicators";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -60,6 +61,9 @@ Commandes :
   charter journal --territory ADRESSE
                             écrit le journal des signatures (lignes JSON) et vérifie sa chaîne
                             (code 1 si elle est rompue)
+  indicators export --territory ADRESSE --format csv|json
+                            écrit les indicateurs de l'évaluation et leurs mesures (cibles,
+                            statut du jour) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -155,6 +159,9 @@ const commands: Record<string, Command> = {
   },
   async charter(database, args) {
     return charterCommand(database.db, args);
+  },
+  async indicators(database, args) {
+    return indicatorsCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

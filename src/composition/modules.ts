@@ -15,6 +15,7 @@ import { workspaceTabs as groups } from "@/modules/groups";
 import { workspaceTabs as strategy } from "@/modules/strategy";
 import { viewTabs as planViews } from "@/modules/plan";
 import { workspaceTabs as charter } from "@/modules/charter";
+import { workspaceTabs as indicators } from "@/modules/indicators";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -36,4 +37,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   strategy,
   planViews,
   charter,
+  indicators,
 ];

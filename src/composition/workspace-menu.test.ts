@@ -39,6 +39,8 @@ const strategyTabs = [
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 // Issue 13: phase 6, the charter of commitments, read by every member.
 const commitmentsColumn = { index: 6, title: "6. Formaliser les engagements", tabs: [{ label: "Charte d'engagements", href: "/espace/val/charte" }] };
+// Issue 13: phase 7, the evaluation, for every member.
+const evaluate = { index: 7, title: "7. Piloter et évaluer", tabs: [{ label: "Évaluation", href: "/espace/val/evaluation" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members] },
@@ -48,6 +50,7 @@ const memberMenu = [
   collective,
   strategyColumn,
   commitmentsColumn,
+  evaluate,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
@@ -57,6 +60,7 @@ const coordinatorMenu = [
   collective,
   strategyColumn,
   commitmentsColumn,
+  evaluate,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -83,6 +87,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       collective,
       strategyColumn,
       commitmentsColumn,
+      evaluate,
     ]);
   });
 

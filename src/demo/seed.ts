@@ -14,6 +14,7 @@ import { seedDemoQuestionnaires } from "./questionnaires";
 import { seedDemoFunding } from "./funding";
 import { seedDemoPlan } from "./plan";
 import { seedDemoMeetings } from "./meetings";
+import { seedDemoIndicators } from "./indicators";
 import { seedDemoGroups } from "./groups";
 import { seedDemoStrategy } from "./strategy";
 import { seedDemoCharter } from "./charter";
@@ -77,6 +78,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoCharter(db, territory.id);
   // Issue 13 (SIGN): after the charter's demo (it signs its latest submitted version; without one it says so).
   await seedDemoSignatures(db, territory.id);
+  await seedDemoIndicators(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -3,6 +3,7 @@ import type { Executor } from "@/platform/db/client";
 import { listFindings } from "@/modules/findings";
 import { strategyOf, type Strategy } from "@/modules/strategy";
 import { planActionIndicators, planActionObjectives, planActions, planVersions } from "@/modules/plan";
+import { indicatorNamesByActionLineage } from "@/modules/indicators";
 import { coverageMatrix, type Coverage, type CoverageAction } from "./matrix";
 
 export type CoverageDocument = Coverage & { strategy: Strategy; version: { number: number; title: string; frozen: boolean } | null };
@@ -10,7 +11,7 @@ export type CoverageDocument = Coverage & { strategy: Strategy; version: { numbe
 /**
  * The plan's side of the matrix: the actions of its latest version (the working one, or the last frozen one
  * when there is no working version), abandoned actions left out (they cover nothing), with their objectives
- * and indicators. Two queries, whatever the number of actions.
+ * and indicators (picked on the sheet, or the evaluation's tied to the action's lineage). Three queries, whatever the number of actions.
  */
 async function planSide(db: Executor, territoryId: string): Promise<{ version: CoverageDocument["version"]; actions: CoverageAction[] }> {
   const [version] = await db
@@ -21,7 +22,7 @@ async function planSide(db: Executor, territoryId: string): Promise<{ version: C
     .limit(1);
   if (!version) return { version: null, actions: [] };
   const rows = await db
-    .select({ id: planActions.id, title: planActions.title, objectiveId: planActionObjectives.objectiveId })
+    .select({ id: planActions.id, lineageId: planActions.lineageId, title: planActions.title, objectiveId: planActionObjectives.objectiveId })
     .from(planActions)
     .leftJoin(planActionObjectives, eq(planActionObjectives.actionId, planActions.id))
     .where(and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, version.id), ne(planActions.status, "abandonnee")))
@@ -39,6 +40,10 @@ async function planSide(db: Executor, territoryId: string): Promise<{ version: C
     if (r.objectiveId) a.objectiveIds.push(r.objectiveId);
   }
   for (const i of indicators) actions.get(i.actionId)?.indicators.push(i.label);
+  // An action is measured either way: an indicator picked on its sheet, or an evaluation indicator tied to its lineage.
+  const evaluation = await indicatorNamesByActionLineage(db, territoryId);
+  const lineageOf = new Map(rows.map((r) => [r.id, r.lineageId]));
+  for (const a of actions.values()) for (const name of evaluation.get(lineageOf.get(a.id) ?? "") ?? []) if (!a.indicators.includes(name)) a.indicators.push(name);
   return { version: { number: version.number, title: version.title, frozen: version.frozenAt !== null }, actions: [...actions.values()] };
 }
 

@@ -1,4 +1,5 @@
-import { boolean, date, doublePrecision, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
@@ -97,5 +98,28 @@ export const indicatorMeasurements = pgTable(
     enteredByLabel: text("entered_by_label").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("indicator_measurements_indicator_idx").on(t.indicatorId, t.measuredOn)],
+  (t) => [
+    index("indicator_measurements_indicator_idx").on(t.indicatorId, t.measuredOn),
+    // The periodic snapshot writes at most one computed value per indicator and date, even if two runs overlap.
+    uniqueIndex("indicator_measurements_computed_idx").on(t.indicatorId, t.measuredOn).where(sql`${t.computed}`),
+  ],
+);
+
+/**
+ * Published versions of the evaluation report (issue 13), like the État des lieux's: version N keeps the figures
+ * it was published with (`snapshot`), so that it reads the same next year and the next one can say what changed.
+ */
+export const evaluationReports = pgTable(
+  "evaluation_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: text("published_by").notNull().default(""),
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [uniqueIndex("evaluation_reports_version_idx").on(t.territoryId, t.version)],
 );

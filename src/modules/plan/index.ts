@@ -30,3 +30,5 @@ export { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion, type
 export { rollupPlan, type PlanRollup } from "./rollup";
 export { buildTimeline, versionYears, type Timeline } from "./timeline";
 export { viewTabs } from "./views-manifest";
+// The action sheet's indicator picker (src/composition/evaluation) links a diagnostic or evaluation indicator through it.
+export { addIndicator } from "./commands";

@@ -5,3 +5,5 @@ export { surveyHighlights } from "./highlights";
 export type { SurveyHighlights } from "./highlights";
 export { workspaceTabs } from "./manifest";
 export { journeyOf } from "./journey";
+// Read by computed indicators of the evaluation (src/composition/evaluation/catalogue.ts): a question's share of answers.
+export { questionnaireAnswers, questionnaireResponses } from "./schema";

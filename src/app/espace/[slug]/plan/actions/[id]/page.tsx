@@ -17,7 +17,10 @@ import { findActionSheet, inKindValue, planChoices, planSettingsOf, sheetTotals 
 import { actionStatuses, fundingStatusLabels, inKindLabels, publicLabel, statusLabels } from "@/modules/plan/vocabulary";
 import { arrangeActionAction, setActionStatusAction } from "@/modules/plan/actions";
 import { euros, period, StatusBadge } from "@/modules/plan/ui/action-cards";
-import { BudgetLineForm, DocumentForm, Folded, FundingForm, IndicatorForm, InKindForm, PartnerForm, RowButton, StepForm } from "@/modules/plan/ui/row-forms";
+import { BudgetLineForm, DocumentForm, Folded, FundingForm, InKindForm, PartnerForm, RowButton, StepForm } from "@/modules/plan/ui/row-forms";
+import { actionIndicatorChoices } from "@/composition/evaluation/picker";
+import { ActionIndicatorPicker } from "@/composition/evaluation/ui/indicator-picker";
+import { indicatorsOfActionLineage } from "@/modules/indicators/queries";
 
 export const metadata: Metadata = { title: "Fiche action du plan" };
 
@@ -32,6 +35,23 @@ function originLink(slug: string, origin: string, originId: string | null) {
   return origin === "decision"
     ? { href: `/espace/${slug}/decisions#decision-${originId}`, label: "une décision de réunion" }
     : { href: `/espace/${slug}/groupes#proposition-${originId}`, label: "une proposition d'un groupe de travail" };
+}
+
+/** The evaluation's indicators tied to this action (by lineage), with their status on their own page. */
+function EvaluationIndicators({ slug, list }: { slug: string; list: { id: string; name: string }[] }) {
+  if (list.length === 0) return null;
+  return (
+    <>
+      <p className="fr-mb-1w">Suivis dans l&apos;évaluation :</p>
+      <ul>
+        {list.map((i) => (
+          <li key={i.id}>
+            <Link href={`/espace/${slug}/evaluation/indicateurs/${i.id}`}>{i.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export default async function ActionSheetPage({ params, searchParams }: Props) {
@@ -356,7 +376,12 @@ export default async function ActionSheetPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        {edit ? <Folded summary="Ajouter un indicateur">{<IndicatorForm {...ids} />}</Folded> : null}
+        <EvaluationIndicators slug={territory.slug} list={await indicatorsOfActionLineage(db, territory.id, action.lineageId)} />
+        {edit ? (
+          <Folded summary="Ajouter un indicateur">
+            <ActionIndicatorPicker {...ids} lineageId={action.lineageId} options={await actionIndicatorChoices(db, territory.id, sheet.indicators.map((i) => i.indicatorKey))} />
+          </Folded>
+        ) : null}
       </section>
 
       {edit ? (
