@@ -3,7 +3,7 @@ import type { Executor } from "@/platform/db/client";
 import { commitmentsOf, latestVersionWith, type CharterCommitment } from "@/modules/charter";
 import { indicatorMeasurements, indicators, indicatorTargets } from "@/modules/indicators";
 import { planActions, planVersions, type ActionStatus } from "@/modules/plan";
-import { indicatorStatus, type IndicatorStatus } from "./indicator-status-local";
+import { indicatorStatus, type IndicatorStatus } from "@/modules/indicators";
 
 /**
  * Commitment health: whether a partner's commitment is being kept, read from what it links to — the current status
@@ -77,7 +77,7 @@ export async function healthOfCommitments(db: Executor, territoryId: string, com
     indicatorState.set(
       i.id,
       indicatorStatus(
-        { direction: i.direction, baselineValue: i.baselineValue, baselineOn: i.baselineOn, startsOn: i.startsOn, endsOn: i.endsOn },
+        { direction: i.direction, baselineValue: i.baselineValue, baselineOn: i.baselineOn },
         targets.filter((t) => t.indicatorId === i.id).map((t) => ({ periodEnd: t.periodEnd, value: t.value })),
         measures.filter((m) => m.indicatorId === i.id).map((m) => ({ measuredOn: m.measuredOn, value: m.value })),
         day,

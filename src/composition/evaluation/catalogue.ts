@@ -3,7 +3,7 @@
  * modules through their public entries, so the catalogue lives in the composition layer; adding a computation
  * is adding one entry. `compute` returns the value on the date `on` (YYYY-MM-DD), or null when there is
  * nothing to measure yet (no answer, no plan…): no measurement is written then.
- * "Share of commitments kept" (charter) and "share of signed partners" (signatures) are added at merge.
+ * The two charter entries read the charter's own rules (commitment health, signatures) through ./commitments.ts.
  */
 import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
@@ -12,6 +12,7 @@ import { territoryPortrait } from "@/modules/diagnostic";
 import { accompanimentStats } from "@/modules/accompaniments";
 import { latestPlanActions } from "@/modules/indicators";
 import { questionnaireAnswers, questionnaireResponses } from "@/modules/questionnaires";
+import { commitmentsKeptShare, signedPartnersShare } from "./commitments";
 
 export type ComputeTerritory = { id: string };
 export type ComputedParams = Record<string, string | number | boolean>;
@@ -150,6 +151,22 @@ export const computedCatalogue: ComputedEntry[] = [
       const onTrack = counted.filter((a) => (onTrackStatuses as readonly string[]).includes(a.status)).length;
       return round((100 * onTrack) / counted.length, 1);
     },
+  },
+  {
+    key: "commitments_kept_share",
+    label: "Part des engagements de la charte tenus ou en bonne voie",
+    unit: "pourcentage",
+    help: "Dans la dernière version soumise ou signée de la charte, parmi les engagements dont on peut juger (actions liées, indicateurs mesurés) : part de ceux qui sont tenus ou en bonne voie.",
+    params: [],
+    compute: (db, territory, on) => commitmentsKeptShare(db, territory.id, on),
+  },
+  {
+    key: "signed_partners_share",
+    label: "Part des partenaires qui ont signé la charte",
+    unit: "pourcentage",
+    help: "Dans la dernière version soumise ou signée de la charte : part des structures partenaires qui l'ont signée (en ligne ou à la main) à cette date.",
+    params: [],
+    compute: (db, territory, on) => signedPartnersShare(db, territory.id, on),
   },
 ];
 

@@ -27,6 +27,7 @@ import {
   type IndicatorUnit,
 } from "@/modules/indicators";
 import { computedEntry, onTrackStatuses } from "./catalogue";
+import { commitmentsFollowUp } from "./commitments";
 
 export type IndicatorLine = {
   id: string;
@@ -56,7 +57,7 @@ export type EvaluationData = {
   objectives: { id: string; title: string; indicators: IndicatorLine[] }[];
   actions: { lineageId: string; title: string; status: ActionStatus; statusLabel: string; indicators: IndicatorLine[] }[];
   /**
-   * The commitments' follow-up: filled at merge from the charter's `commitmentHealthOf` (src/composition/charter/health.ts).
+   * The commitments' follow-up (the charter's health rule, ./commitments.ts); null without a submitted charter.
    * Null until then; the dashboard and the report say so.
    */
   commitments: { partner: string; commitment: string; health: string }[] | null;
@@ -130,7 +131,7 @@ export async function buildEvaluation(db: Executor, territory: { id: string; slu
       statusLabel: statusLabels[a.status],
       indicators: list.filter((i) => i.actionLineageId === a.lineageId).map((i) => lines.get(i.id) as IndicatorLine),
     })),
-    commitments: null,
+    commitments: await commitmentsFollowUp(db, territory.id, today),
   };
 }
 

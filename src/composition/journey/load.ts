@@ -13,6 +13,8 @@ import { journeyOf as funding } from "@/modules/funding";
 import { journeyOf as groups } from "@/modules/groups";
 import { journeyOf as meetings } from "@/modules/meetings";
 import { journeyOf as plan } from "@/modules/plan";
+import { journeyOf as charter } from "@/modules/charter";
+import { journeyOf as indicators } from "@/modules/indicators";
 import { assembleJourney, type Journey } from "./assemble";
 
 type Contributor = { phase: WorkspacePhase; journeyOf: (db: Db, territory: Territory, now: Date) => Promise<JourneyContribution[]> };
@@ -33,6 +35,8 @@ export const journeyContributors: readonly Contributor[] = [
   { phase: "collective", journeyOf: meetings },
   { phase: "strategy", journeyOf: strategy },
   { phase: "strategy", journeyOf: plan },
+  { phase: "commitments", journeyOf: charter },
+  { phase: "evaluate", journeyOf: indicators },
 ];
 
 /** The territory's journey through the eight phases: one query per contributor, run side by side. */
