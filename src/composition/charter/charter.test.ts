@@ -14,6 +14,7 @@ import type { Territory } from "@/modules/territories";
 import { composeCharterContent, type CharterContent } from "./canonical";
 import { diffCharter } from "./diff";
 import { commitmentHealthOf } from "./health";
+import { commitmentsFollowUp, commitmentsKeptShare, signedPartnersShare } from "@/composition/evaluation/commitments";
 
 // The charter's commands end to end on a database: each partner writes its own commitments (another partner: 403),
 // submission freezes the version (every command refuses it afterwards), a new version copies the last one with its
@@ -246,5 +247,17 @@ describe("the charter of commitments", () => {
     await database.db.update(planActions).set({ status: "terminee" }).where(eq(planActions.lineageId, must(lineages[0])));
     const later = await commitmentHealthOf(database.db, territory.id, "2026-07-01");
     expect(later.find((h) => h.commitmentLineageId === lineageA)?.health).toBe("tenu");
+  });
+
+  it("the evaluation reads the same rule: the commitments' follow-up table and the computed shares", async () => {
+    // State left by the test above: A's commitment kept (its action is terminée), B's late (it supports a blocked action).
+    expect(await commitmentsFollowUp(database.db, territory.id, "2026-07-01")).toEqual([
+      { partner: "CCAS d'Angoulême", commitment: "Ouvrir deux permanences numériques par semaine au CCAS.", health: "Tenu" },
+      { partner: "Médiathèque de l'Alpha", commitment: "Prêter dix tablettes aux ateliers.", health: "En retard" },
+    ]);
+    // 1 kept of 2 commitments with a verdict.
+    expect(await commitmentsKeptShare(database.db, territory.id, "2026-07-01")).toBe(50);
+    // Version 2 was marked signed above without any signature in the journal: no partner has signed it.
+    expect(await signedPartnersShare(database.db, territory.id, "2026-07-01")).toBe(0);
   });
 });

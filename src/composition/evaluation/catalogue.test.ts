@@ -35,7 +35,7 @@ afterAll(async () => {
 describe("the computed indicators' catalogue", () => {
   it("is a list of entries with distinct keys, each with a unit", () => {
     expect(new Set(computedKeys).size).toBe(computedCatalogue.length);
-    expect(computedKeys).toEqual(["places", "places_per_10k", "white_zone_population", "question_share", "accompaniments_theme", "accompaniments_public", "actions_on_track_share"]);
+    expect(computedKeys).toEqual(["places", "places_per_10k", "white_zone_population", "question_share", "accompaniments_theme", "accompaniments_public", "actions_on_track_share", "commitments_kept_share", "signed_partners_share"]);
   });
 
   it("counts the 12 months that end with the date's month", () => {
