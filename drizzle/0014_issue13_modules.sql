@@ -104,3 +104,22 @@ CREATE UNIQUE INDEX "signature_journal_partner_idx" ON "signature_journal" USING
 CREATE UNIQUE INDEX "signature_journal_pdf_idx" ON "signature_journal" USING btree ("version_id") WHERE kind = 'pdf_signe';--> statement-breakpoint
 CREATE INDEX "signature_journal_document_idx" ON "signature_journal" USING btree ("document_sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_measurements_computed_idx" ON "indicator_measurements" USING btree ("indicator_id","measured_on") WHERE "indicator_measurements"."computed";--> statement-breakpoint
+-- Hand-written: the journal, the signed PDFs and the scans are append-only. UPDATE, DELETE and TRUNCATE are
+-- refused by the database itself, whoever asks (the application has no path that changes them). A DELETE is
+-- let through only as the cascade of erasing the whole territory (its row is already gone by then).
+CREATE OR REPLACE FUNCTION signatures_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM territories WHERE id = OLD.territory_id) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'append-only: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER signature_journal_append_only BEFORE UPDATE OR DELETE ON signature_journal FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER signature_journal_no_truncate BEFORE TRUNCATE ON signature_journal FOR EACH STATEMENT EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER signed_charter_pdfs_append_only BEFORE UPDATE OR DELETE ON signed_charter_pdfs FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+CREATE TRIGGER handwritten_signature_scans_append_only BEFORE UPDATE OR DELETE ON handwritten_signature_scans FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
