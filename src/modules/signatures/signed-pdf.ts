@@ -5,7 +5,7 @@ import { defineJob, jobQueue } from "@/platform/jobs/queue";
 import { printHtml } from "@/platform/pdf";
 import { territories } from "@/modules/territories";
 import { storeSignedPdf } from "./commands";
-import { findVersionById, signaturesOf, signedPdfInfo } from "./queries";
+import { findVersionById, signedPdfInfo } from "./queries";
 
 /**
  * What the signed PDF prints: a standalone HTML page of a version. The charter's own rendering lives in
