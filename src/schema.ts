@@ -22,3 +22,4 @@ export * from "@/modules/meetings/schema";
 export * from "@/modules/indicators/schema";
 export * from "@/modules/charter/schema";
 export * from "@/modules/accompaniments/schema";
+export * from "@/modules/governance/schema";

@@ -13,6 +13,7 @@ import { journeyOf as funding } from "@/modules/funding";
 import { journeyOf as groups } from "@/modules/groups";
 import { journeyOf as meetings } from "@/modules/meetings";
 import { journeyOf as plan } from "@/modules/plan";
+import { journeyOf as governance } from "@/modules/governance";
 import { assembleJourney, type Journey } from "./assemble";
 
 type Contributor = { phase: WorkspacePhase; journeyOf: (db: Db, territory: Territory, now: Date) => Promise<JourneyContribution[]> };
@@ -33,6 +34,7 @@ export const journeyContributors: readonly Contributor[] = [
   { phase: "collective", journeyOf: meetings },
   { phase: "strategy", journeyOf: strategy },
   { phase: "strategy", journeyOf: plan },
+  { phase: "strategy", journeyOf: governance },
 ];
 
 /** The territory's journey through the eight phases: one query per contributor, run side by side. */

@@ -25,7 +25,7 @@ import {
   respondAction,
   saveMinutesAction,
 } from "@/modules/meetings/actions";
-import { meetingWhen, modeLabels, roleLabels, votesText, worldsText } from "@/modules/meetings/ui/labels";
+import { bodyWords, meetingWhen, modeLabels, roleLabels, votesText, worldsText } from "@/modules/meetings/ui/labels";
 
 export const metadata: Metadata = { title: "Réunion" };
 
@@ -33,7 +33,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 
 const notices: Record<string, string> = {
   creee: "La réunion est prévue ; les personnes invitées la voient dans leurs réunions.",
-  "compte-rendu": "Le compte rendu est enregistré ; il attend l'approbation de la personne qui anime le groupe.",
+  "compte-rendu": "Le compte rendu est enregistré ; il attend l'approbation.",
   approuve: "Le compte rendu est approuvé : il ne change plus.",
   rouvert: "Le compte rendu est rouvert : il pourra être modifié, puis devra être approuvé de nouveau.",
   decision: "La décision est enregistrée.",
@@ -75,6 +75,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const mine = principal.kind === "user" ? participants.find((p) => p.userId === principal.userId) : undefined;
   const attendance = attendanceByWorld(participants);
   const base = `/espace/${territory.slug}`;
+  const words = bodyWords(territory.slug, found.group);
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
   const createdAction = typeof sp.action === "string" ? sp.action : undefined;
   const approved = Boolean(meeting.minutesApprovedAt);
@@ -88,9 +89,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
     <>
       <WorkspaceBreadcrumb
         territory={territory}
-        module={{ label: "Groupes", href: `${base}/groupes` }}
+        module={{ label: words.section, href: words.sectionHref }}
         segments={[
-          { label: found.group.name, href: `${base}/groupes/${found.group.id}` },
+          { label: found.group.name, href: words.href },
           { label: "Réunions", href: `${base}/groupes/${found.group.id}/reunions` },
         ]}
         current={crumbLabel(meeting.title)}
@@ -111,7 +112,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       ) : null}
       <h2>{meeting.title}</h2>
       <p className="fr-mb-1w">
-        <strong>Groupe :</strong> <Link href={`${base}/groupes/${found.group.id}/reunions`}>{found.group.name}</Link>
+        <strong>{words.label} :</strong> <Link href={`${base}/groupes/${found.group.id}/reunions`}>{found.group.name}</Link>
       </p>
       <p className="fr-mb-1w">
         <strong>Quand :</strong> {meetingWhen(meeting.startsAt, meeting.endsAt)} (heure de Paris)
