@@ -17,6 +17,7 @@ import { findActionSheet, inKindValue, planChoices, planSettingsOf, sheetTotals 
 import { actionStatuses, fundingStatusLabels, inKindLabels, publicLabel, statusLabels } from "@/modules/plan/vocabulary";
 import { arrangeActionAction, setActionStatusAction } from "@/modules/plan/actions";
 import { euros, period, StatusBadge } from "@/modules/plan/ui/action-cards";
+import { StatusHistory } from "@/modules/governance/ui/status-history";
 import { BudgetLineForm, DocumentForm, Folded, FundingForm, IndicatorForm, InKindForm, PartnerForm, RowButton, StepForm } from "@/modules/plan/ui/row-forms";
 
 export const metadata: Metadata = { title: "Fiche action du plan" };
@@ -138,6 +139,9 @@ export default async function ActionSheetPage({ params, searchParams }: Props) {
           </div>
         </section>
       ) : null}
+
+      {/* Governance: the status history with the decisions cited, and the form that cites one. */}
+      <StatusHistory db={db} principal={principal} territory={territory} action={action} track={track} />
 
       <section aria-labelledby="partenaires-titre" className="fr-mt-4w" id="partner">
         <h3 id="partenaires-titre">Structures partenaires</h3>
