@@ -184,15 +184,15 @@ describe.each([
     const action = await workingAction();
     const to: ActionStatus = action.status === "en_cours" ? "en_pause" : "en_cours";
     await visit(page, `${base}/plan/actions/${action.id}`);
-    const cite = formOf(page, "Changer le statut en citant la décision");
+    const cite = formOf(page, "Enregistrer le statut et la décision citée");
     // Bad input: no decision chosen.
     await cite.getByLabel("Nouveau statut").selectOption(to);
-    await cite.getByRole("button", { name: "Changer le statut en citant la décision" }).click();
+    await cite.getByRole("button", { name: "Enregistrer le statut et la décision citée" }).click();
     await page.getByText("Choisissez la décision qui motive ce changement.").first().waitFor();
     const decisionId = await cite.locator("option", { hasText: decisionText }).getAttribute("value");
     await cite.getByLabel("Décision qui motive ce changement").selectOption(decisionId ?? "");
     await cite.getByLabel("Nouveau statut").selectOption(to);
-    await cite.getByRole("button", { name: "Changer le statut en citant la décision" }).click();
+    await cite.getByRole("button", { name: "Enregistrer le statut et la décision citée" }).click();
     await page.waitForURL(/statut-cite=1/);
     const history = page.locator("#historique-statut tr", { hasText: decisionText });
     expect((await history.innerText()).replace(/\s+/g, " ")).toContain(`${statusLabels[action.status]} → ${statusLabels[to]}`);
@@ -251,8 +251,8 @@ describe.each([
     expect(text).toContain("Cheffe de projet inclusion numérique");
     expect(text).toContain("coordination-e2e@exemple.test");
     expect(text).toContain("05 45 12 34 56");
-    // The demo's coordinator is published too.
-    expect(text).toContain("Camille Martin (démo)");
+    // The demo's coordination contact is published too.
+    expect(text).toContain("Claire Dupuis (démo)");
 
     await page.getByRole("button", { name: `Retirer le contact ${contactName}` }).click();
     await page.waitForURL(/contact=retire/);

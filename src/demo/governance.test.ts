@@ -42,6 +42,6 @@ describe("demo governance", () => {
     const [part] = await journeyOf(database.db, territory, now);
     expect(part?.missing).toEqual([]);
     expect(part?.facts.map((f) => f.label)).toEqual(["2 instances de gouvernance", "1 décision attend son suivi"]);
-    expect((await contactsOf(database.db, territory.id)).map((c) => c.name)).toEqual(["Camille Martin (démo)", "Samir Benali (démo)"]);
+    expect((await contactsOf(database.db, territory.id)).map((c) => c.name)).toEqual(["Claire Dupuis (démo)", "Yanis Haddad (démo)"]);
   });
 });

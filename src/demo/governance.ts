@@ -97,8 +97,9 @@ export async function seedDemoGovernance(db: Db, territoryId: string, now = new 
       await tx.insert(actionStatusCitations).values({ territoryId, actionId: action.id, actionLineageId: action.lineageId, fromStatus: "planifiee", toStatus: "en_cours", decisionId: appeal.id, note: "Démarrage décidé en comité de pilotage.", changedById: coordination?.id ?? null, changedBy: by, changedAt: at(now, -44, 9) });
     }
     await tx.insert(coordinationContacts).values([
-      { territoryId, name: "Camille Martin (démo)", role: "Coordinatrice de la démarche d'inclusion numérique", structure: "Département de la Charente (démo)", publicEmail: "coordination@demo.maillage.fr", publicPhone: "05 45 00 00 00", position: 0 },
-      { territoryId, name: "Samir Benali (démo)", role: "Référent des permanences numériques", structure: "Co-porteur de la démarche (démo)", publicEmail: "partenaire@demo.maillage.fr", position: 1 },
+      // Not the demo accounts' names: the public page is cached for everyone and must not look like a signed-in page.
+      { territoryId, name: "Claire Dupuis (démo)", role: "Coordinatrice de la démarche d'inclusion numérique", structure: "Département de la Charente (démo)", publicEmail: "inclusion-numerique@demo.maillage.fr", publicPhone: "05 45 00 00 00", position: 0 },
+      { territoryId, name: "Yanis Haddad (démo)", role: "Référent des permanences numériques", structure: "Mission locale de l'Angoumois (démo)", publicEmail: "permanences@demo.maillage.fr", position: 1 },
     ]);
     return { bodies: 2, decisions: decisionRows.length };
   });

@@ -75,7 +75,7 @@ export async function StatusHistory(props: {
         <div className="fr-grid-row">
           <div className="fr-col-12 fr-col-md-8">
             <h4>Changer le statut suite à une décision</h4>
-            <ActionForm action={citeDecisionStatusAction} submitLabel="Changer le statut en citant la décision">
+            <ActionForm action={citeDecisionStatusAction} submitLabel="Enregistrer le statut et la décision citée">
               <Hidden name="territory" value={territory.slug} />
               <Hidden name="action" value={action.id} />
               <Hidden name="revision" value={String(action.revision)} />
