@@ -1,5 +1,6 @@
 CREATE TYPE "public"."meeting_notice_kind" AS ENUM('modifiee', 'annulee');--> statement-breakpoint
 CREATE TYPE "public"."signature_journal_kind" AS ENUM('en_ligne', 'manuscrite', 'pdf_signe');--> statement-breakpoint
+CREATE TYPE "public"."governance_action_status" AS ENUM('idee', 'planifiee', 'en_cours', 'en_pause', 'bloquee', 'en_retard', 'terminee', 'abandonnee');--> statement-breakpoint
 CREATE TABLE "meeting_notices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"meeting_id" uuid NOT NULL,
@@ -76,6 +77,33 @@ CREATE TABLE "signed_charter_pdfs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "action_status_citations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"action_id" uuid,
+	"action_lineage_id" uuid NOT NULL,
+	"from_status" "governance_action_status" NOT NULL,
+	"to_status" "governance_action_status" NOT NULL,
+	"decision_id" uuid,
+	"note" text DEFAULT '' NOT NULL,
+	"changed_by_id" text,
+	"changed_by" text DEFAULT '' NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "coordination_contacts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"role" text DEFAULT '' NOT NULL,
+	"actor_id" uuid,
+	"structure" text DEFAULT '' NOT NULL,
+	"public_email" text,
+	"public_phone" text,
+	"position" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 -- Hand-written (drizzle adds the key before the column): reminders already sent were sent for the meeting's current time,
 -- so the column is filled from it before it is required.
 ALTER TABLE "meeting_reminders" ADD COLUMN "for_starts_at" timestamp with time zone;--> statement-breakpoint
@@ -95,6 +123,12 @@ ALTER TABLE "charter_comments" ADD CONSTRAINT "charter_comments_author_id_user_i
 ALTER TABLE "handwritten_signature_scans" ADD CONSTRAINT "handwritten_signature_scans_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signature_journal" ADD CONSTRAINT "signature_journal_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signed_charter_pdfs" ADD CONSTRAINT "signed_charter_pdfs_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_status_citations" ADD CONSTRAINT "action_status_citations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_status_citations" ADD CONSTRAINT "action_status_citations_action_id_plan_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."plan_actions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_status_citations" ADD CONSTRAINT "action_status_citations_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_status_citations" ADD CONSTRAINT "action_status_citations_changed_by_id_user_id_fk" FOREIGN KEY ("changed_by_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordination_contacts" ADD CONSTRAINT "coordination_contacts_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordination_contacts" ADD CONSTRAINT "coordination_contacts_actor_id_actors_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."actors"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_notices_pending_idx" ON "meeting_notices" USING btree ("sent_at","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_reports_version_idx" ON "evaluation_reports" USING btree ("territory_id","version");--> statement-breakpoint
 CREATE INDEX "charter_comments_version_idx" ON "charter_comments" USING btree ("version_id","section");--> statement-breakpoint
@@ -103,6 +137,9 @@ CREATE UNIQUE INDEX "signature_journal_seq_idx" ON "signature_journal" USING btr
 CREATE UNIQUE INDEX "signature_journal_partner_idx" ON "signature_journal" USING btree ("version_id","partner_id") WHERE kind <> 'pdf_signe';--> statement-breakpoint
 CREATE UNIQUE INDEX "signature_journal_pdf_idx" ON "signature_journal" USING btree ("version_id") WHERE kind = 'pdf_signe';--> statement-breakpoint
 CREATE INDEX "signature_journal_document_idx" ON "signature_journal" USING btree ("document_sha256");--> statement-breakpoint
+CREATE INDEX "action_status_citations_lineage_idx" ON "action_status_citations" USING btree ("territory_id","action_lineage_id","changed_at");--> statement-breakpoint
+CREATE INDEX "action_status_citations_decision_idx" ON "action_status_citations" USING btree ("decision_id");--> statement-breakpoint
+CREATE INDEX "coordination_contacts_territory_idx" ON "coordination_contacts" USING btree ("territory_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_measurements_computed_idx" ON "indicator_measurements" USING btree ("indicator_id","measured_on") WHERE "indicator_measurements"."computed";--> statement-breakpoint
 -- Hand-written: the journal, the signed PDFs and the scans are append-only. UPDATE, DELETE and TRUNCATE are
 -- refused by the database itself, whoever asks (the application has no path that changes them). A DELETE is

@@ -23,3 +23,4 @@ export * from "@/modules/indicators/schema";
 export * from "@/modules/charter/schema";
 export * from "@/modules/accompaniments/schema";
 export * from "@/modules/signatures/schema";
+export * from "@/modules/governance/schema";

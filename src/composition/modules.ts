@@ -16,6 +16,7 @@ import { workspaceTabs as strategy } from "@/modules/strategy";
 import { viewTabs as planViews } from "@/modules/plan";
 import { workspaceTabs as charter } from "@/modules/charter";
 import { workspaceTabs as indicators } from "@/modules/indicators";
+import { workspaceTabs as governance } from "@/modules/governance";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -38,4 +39,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   planViews,
   charter,
   indicators,
+  governance,
 ];

@@ -35,6 +35,8 @@ const strategyTabs = [
   { label: "Calendrier du plan", href: "/espace/val/plan/calendrier" },
   { label: "Budget du plan", href: "/espace/val/plan/budget" },
   { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
+  // Issue 13: the governance bodies, for every member.
+  { label: "Gouvernance", href: "/espace/val/gouvernance" },
 ];
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 // Issue 13: phase 6, the charter of commitments, read by every member.

@@ -19,6 +19,7 @@ import { seedDemoGroups } from "./groups";
 import { seedDemoStrategy } from "./strategy";
 import { seedDemoCharter } from "./charter";
 import { seedDemoSignatures } from "./signatures";
+import { seedDemoGovernance } from "./governance";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -75,10 +76,12 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
+  // Issue 13: the governance bodies and the indicators first: the charter's submitted content quotes the bodies.
+  await seedDemoGovernance(db, territory.id);
+  await seedDemoIndicators(db, territory.id);
   await seedDemoCharter(db, territory.id);
   // Issue 13 (SIGN): after the charter's demo (it signs its latest submitted version; without one it says so).
   await seedDemoSignatures(db, territory.id);
-  await seedDemoIndicators(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

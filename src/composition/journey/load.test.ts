@@ -45,7 +45,10 @@ describe("the journey of a territory", () => {
     const diagnose = journey.phases[1];
     expect(diagnose?.facts.map((f) => f.label)).toEqual(["Portrait du territoire (lieux, distances, zones blanches)"]);
     expect(diagnose?.missing).toEqual(["L'état des lieux n'est pas encore publié.", "Aucun questionnaire.", "Aucun constat relevé."]);
-    expect(journey.phases.filter((p) => !p.served).map((p) => p.id)).toEqual(["commitments", "evaluate", "cooperate"]);
+    // Issue 13: the charter (phase 6) and the evaluation (phase 7) are served; only cooperation between territories is not yet.
+    expect(journey.phases.filter((p) => !p.served).map((p) => p.id)).toEqual(["cooperate"]);
+    expect(journey.phases.find((p) => p.id === "commitments")?.missing).toEqual(["Aucune charte d'engagements"]);
+    expect(journey.phases.find((p) => p.id === "evaluate")?.missing).toEqual(["Aucun indicateur pour suivre le plan."]);
     expect(journey.urgent).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { journeyOf as meetings } from "@/modules/meetings";
 import { journeyOf as plan } from "@/modules/plan";
 import { journeyOf as charter } from "@/modules/charter";
 import { journeyOf as indicators } from "@/modules/indicators";
+import { journeyOf as governance } from "@/modules/governance";
 import { assembleJourney, type Journey } from "./assemble";
 
 type Contributor = { phase: WorkspacePhase; journeyOf: (db: Db, territory: Territory, now: Date) => Promise<JourneyContribution[]> };
@@ -35,6 +36,7 @@ export const journeyContributors: readonly Contributor[] = [
   { phase: "collective", journeyOf: meetings },
   { phase: "strategy", journeyOf: strategy },
   { phase: "strategy", journeyOf: plan },
+  { phase: "strategy", journeyOf: governance },
   { phase: "commitments", journeyOf: charter },
   { phase: "evaluate", journeyOf: indicators },
 ];

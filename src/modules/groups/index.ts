@@ -18,7 +18,9 @@ export {
 } from "./schema";
 export { worldsBalance, type WorldsBalance } from "./balance";
 export { groupPolicy, watchPolicy, type GroupRef } from "./policy";
-export { findGroup, groupRefOf, membersOf } from "./queries";
+export { actorChoicesIn, findGroup, groupRefOf, listGroups, membersOf, territoryPeople, type GroupMemberItem, type GroupSummary } from "./queries";
+export { addMember, changeRole, removeMember } from "./commands";
+export { groupAbilities } from "./policy";
 export { kindLabels as groupKindLabels, roleLabels as groupRoleLabels } from "./validation";
 export { journeyOf } from "./journey";
 export { workspaceTabs } from "./manifest";

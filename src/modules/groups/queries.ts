@@ -1,11 +1,11 @@
-import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { user } from "@/platform/auth/schema";
 import type { Executor } from "@/platform/db/client";
 import { actors, visibleIn, type World } from "@/modules/actors";
 import { memberships, requireTerritoryId, type TerritoryRef } from "@/modules/territories";
 import { worldsBalance, type WorldsBalance } from "./balance";
 import type { GroupRef } from "./policy";
-import { groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, roleRank, watchDigestSubscriptions, watchItems, type GroupKind, type GroupRole } from "./schema";
+import { groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, roleRank, watchDigestSubscriptions, watchItems, workingGroupKinds, type GroupKind, type GroupRole } from "./schema";
 import type { WatchFilters } from "./validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,8 +16,11 @@ export type GroupSummary = { id: string; name: string; purpose: string; kind: Gr
 // Correlated subqueries name the outer table in full ("groups"."id"): drizzle writes a lone column unqualified
 // when the query has one table, and an unqualified "id" would then be the inner table's own id (counts were 0).
 
-/** The territory's groups, by name, with their number of people and open proposals. */
-export async function listGroups(db: Executor, territoryId: string): Promise<GroupSummary[]> {
+/**
+ * The territory's working groups (or, given `kinds`, its governance bodies: they are groups too), by name, with
+ * their number of people and open proposals. The default keeps bodies out of every working-group list.
+ */
+export async function listGroups(db: Executor, territoryId: string, kinds: readonly GroupKind[] = workingGroupKinds): Promise<GroupSummary[]> {
   requireTerritoryId(territoryId);
   const rows = await db
     .select({
@@ -30,7 +33,7 @@ export async function listGroups(db: Executor, territoryId: string): Promise<Gro
       openProposals: sql<number>`(select count(*)::int from ${groupProposals} p where p.group_id = "groups"."id" and p.status = 'ouverte')`,
     })
     .from(groups)
-    .where(eq(groups.territoryId, territoryId))
+    .where(and(eq(groups.territoryId, territoryId), inArray(groups.kind, [...kinds])))
     .orderBy(asc(groups.name));
   return rows.map((r) => ({ ...r, members: Number(r.members), openProposals: Number(r.openProposals) }));
 }
@@ -242,7 +245,10 @@ export async function isSubscribed(db: Executor, userId: string): Promise<boolea
 /** Counts for the journey: groups, open proposals, watch items. */
 export async function groupCounts(db: Executor, territoryId: string) {
   requireTerritoryId(territoryId);
-  const [g] = await db.select({ n: count(), last: sql<Date | null>`max(${groups.updatedAt})` }).from(groups).where(eq(groups.territoryId, territoryId));
+  const [g] = await db
+    .select({ n: count(), last: sql<Date | null>`max(${groups.updatedAt})` })
+    .from(groups)
+    .where(and(eq(groups.territoryId, territoryId), inArray(groups.kind, [...workingGroupKinds])));
   const [w] = await db.select({ n: count(), last: sql<Date | null>`max(${watchItems.createdAt})` }).from(watchItems).where(eq(watchItems.territoryId, territoryId));
   return { groups: Number(g?.n ?? 0), groupsLast: g?.last ? new Date(g.last) : null, watch: Number(w?.n ?? 0), watchLast: w?.last ? new Date(w.last) : null };
 }

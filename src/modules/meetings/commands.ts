@@ -176,7 +176,11 @@ export async function recordDecision(db: Db, principal: Principal, territory: Te
   });
 }
 
-async function authorizeOnDecision(tx: Executor, principal: Principal, territory: TerritoryRef, decisionId: string) {
+/**
+ * The decision of the territory, and the rule that applies to it: its meeting's body decides (meetingPolicy.decide),
+ * a decision outside any meeting is the coordination's. Exported so that governance links a decision under the same rule.
+ */
+export async function authorizeOnDecision(tx: Executor, principal: Principal, territory: TerritoryRef, decisionId: string) {
   const decision = await findDecision(tx, territory.id, decisionId);
   if (!decision) throw new AppError("not_found");
   if (decision.meetingId) await meetingFor(tx, principal, territory, decision.meetingId, "decide");

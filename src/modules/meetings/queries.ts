@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { memberships, requireTerritoryId, territories } from "@/modules/territories";
-import { groupMembers, groupRoleRank, groups, type GroupRole } from "@/modules/groups";
+import { groupMembers, groupRoleRank, groups, type GroupKind, type GroupRole } from "@/modules/groups";
 import { actors, worlds, type World } from "@/modules/actors";
 import { strategyObjectives } from "@/modules/strategy";
 import { planActions, planVersions } from "@/modules/plan";
@@ -100,18 +100,23 @@ export function attendanceByWorld(participants: readonly Pick<ParticipantRow, "a
 
 export type DecisionRow = typeof decisions.$inferSelect & {
   meetingTitle: string | null;
+  /** The group or governance body whose meeting took the decision (null for a decision outside any meeting). */
+  groupId: string | null;
+  groupName: string | null;
+  groupKind: GroupKind | null;
   objectives: { id: string; title: string }[];
   actions: { id: string; title: string }[];
 };
 
-/** Decisions of the territory (all, or one meeting's), newest first, with their links. */
-export async function decisionsOf(db: Executor, territoryId: string, filter: { meetingId?: string } = {}): Promise<DecisionRow[]> {
+/** Decisions of the territory (all, one meeting's, or one group's or body's), newest first, with their links. */
+export async function decisionsOf(db: Executor, territoryId: string, filter: { meetingId?: string; groupId?: string } = {}): Promise<DecisionRow[]> {
   const id = requireTerritoryId(territoryId);
   const rows = await db
-    .select({ d: decisions, meetingTitle: meetings.title })
+    .select({ d: decisions, meetingTitle: meetings.title, groupId: groups.id, groupName: groups.name, groupKind: groups.kind })
     .from(decisions)
     .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .where(and(eq(decisions.territoryId, id), filter.meetingId ? eq(decisions.meetingId, filter.meetingId) : undefined))
+    .leftJoin(groups, eq(groups.id, meetings.groupId))
+    .where(and(eq(decisions.territoryId, id), filter.meetingId ? eq(decisions.meetingId, filter.meetingId) : undefined, filter.groupId ? eq(meetings.groupId, filter.groupId) : undefined))
     .orderBy(desc(decisions.decidedOn), desc(decisions.createdAt));
   const ids = rows.map((r) => r.d.id);
   if (!ids.length) return [];
@@ -125,9 +130,12 @@ export async function decisionsOf(db: Executor, territoryId: string, filter: { m
     .from(decisionActions)
     .innerJoin(planActions, eq(planActions.id, decisionActions.actionId))
     .where(inArray(decisionActions.decisionId, ids));
-  return rows.map(({ d, meetingTitle }) => ({
+  return rows.map(({ d, meetingTitle, groupId, groupName, groupKind }) => ({
     ...d,
     meetingTitle,
+    groupId,
+    groupName,
+    groupKind,
     objectives: objs.filter((o) => o.decisionId === d.id).map(({ id: oid, title }) => ({ id: oid, title })),
     actions: acts.filter((a) => a.decisionId === d.id).map(({ id: aid, title }) => ({ id: aid, title })),
   }));

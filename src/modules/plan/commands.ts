@@ -42,6 +42,7 @@ import {
   versionSchema,
   type ActionInput,
 } from "./validation";
+import type { ActionStatus } from "./vocabulary";
 
 // One write = one function, one transaction, one audit event. Every command reads the action inside its
 // transaction with the territory id, refuses a frozen version (plan_frozen) and applies the policy.
@@ -205,14 +206,38 @@ async function conflict(tx: Executor, current: Action & { objectiveIds: string[]
   });
 }
 
+/**
+ * Changes an action's status inside the caller's transaction, with the plan's rules: the action is the territory's,
+ * its version is not frozen (plan_frozen), the person may follow it up (actionPolicy.track), and, when the caller
+ * passes the revision its form was opened at, nobody saved in between (edit_conflict, 409). Records no audit event:
+ * the caller's command records its own (one write, one event). Governance calls it to cite a decision.
+ */
+export async function setActionStatusIn(
+  tx: Executor,
+  principal: Principal,
+  territory: TerritoryRef,
+  actionId: string,
+  status: ActionStatus,
+  seenRevision?: number,
+): Promise<{ from: ActionStatus; to: ActionStatus; lineageId: string; title: string }> {
+  const action = await editable(tx, territory.id, actionId);
+  await authorizeTrack(tx, principal, territory, action);
+  if (seenRevision !== undefined && seenRevision !== action.revision) throw new AppError("edit_conflict");
+  const updated = await tx
+    .update(planActions)
+    .set({ status, revision: action.revision + 1, updatedAt: new Date(), updatedBy: by(principal) })
+    .where(and(eq(planActions.id, actionId), eq(planActions.revision, action.revision)))
+    .returning({ id: planActions.id });
+  if (updated.length === 0) throw new AppError("edit_conflict");
+  return { from: action.status, to: status, lineageId: action.lineageId, title: action.title };
+}
+
 /** The follow-up of an action: its status (coordinators, or its lead's speakers). */
 export async function setActionStatus(db: Db, principal: Principal, territory: TerritoryRef, actionId: string, raw: unknown): Promise<void> {
   const { status } = parseOrThrow(statusSchema, raw);
   await db.transaction(async (tx) => {
-    const action = await editable(tx, territory.id, actionId);
-    await authorizeTrack(tx, principal, territory, action);
-    await tx.update(planActions).set({ status, revision: action.revision + 1, updatedAt: new Date(), updatedBy: by(principal) }).where(eq(planActions.id, actionId));
-    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_action", entityId: actionId, action: "status", before: { status: action.status }, after: { status } });
+    const change = await setActionStatusIn(tx, principal, territory, actionId, status);
+    await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_action", entityId: actionId, action: "status", before: { status: change.from }, after: { status } });
   });
 }
 

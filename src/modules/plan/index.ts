@@ -19,6 +19,7 @@ export {
 } from "./schema";
 export { planAbilities, planPolicy, type PlanAbilities } from "./policy";
 export { addActionDraftIn, workingVersionIn, type ActionDraftInput } from "./drafts";
+export { setActionStatusIn } from "./commands";
 export { actionPolicy, type ActionRef } from "./policy";
 export { actionsUsingActor, findAction, findVersion, listVersions } from "./queries";
 export { journeyOf } from "./journey";

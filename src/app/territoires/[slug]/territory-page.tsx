@@ -8,6 +8,8 @@ import { WorkspaceButton } from "../../_components/account";
 import { PublicBreadcrumb } from "@/ui/breadcrumbs";
 import { publicJourney } from "@/composition/journey/public";
 import { JourneyView } from "@/composition/journey/journey-view";
+import { contactsOf } from "@/modules/governance/queries";
+import { PublicContacts } from "@/modules/governance/ui/public-contacts";
 
 /**
  * The public page of a territory: readable by anyone, the same for everyone (members find the way into
@@ -22,6 +24,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
   await tagPage(publicTags.territories, publicTags.territory(territory.id), publicTags.places, publicTags.actors);
   const overview = await territoryOverview(db, territory, { page, q });
   const journey = await publicJourney(db, territory);
+  const contacts = await contactsOf(db, territory.id);
   return (
     <>
       <PublicBreadcrumb segments={[{ label: "Territoires", href: "/territoires" }]} current={territory.name} />
@@ -37,6 +40,7 @@ export async function PublicTerritory({ slug, page, q }: { slug: string; page: n
       ) : null}
       <WorkspaceButton slug={territory.slug} />
       <TerritoryOverview territory={territory} overview={overview} page={page} q={q} basePath={`/territoires/${territory.slug}`} />
+      <PublicContacts contacts={contacts} />
       <JourneyView journey={journey} unservedText="Le territoire n'a encore rien publié pour cette phase." emptyText="Le territoire n'a encore rien publié pour cette phase." />
     </>
   );

@@ -19,3 +19,16 @@ export function votesText(d: { mode: DecisionMode; votesFor: number | null; vote
   if (d.mode === "consensus") return "Consensus";
   return `Vote : ${d.votesFor ?? 0} pour, ${d.votesAgainst ?? 0} contre, ${d.votesAbstention ?? 0} abstention${(d.votesAbstention ?? 0) > 1 ? "s" : ""}`;
 }
+
+const bodyKinds: readonly string[] = ["comite_pilotage", "comite_technique", "coordination", "autre_instance"];
+
+/**
+ * The words and links of a meeting page for the body that meets: a working group (« le groupe », under « Groupes »)
+ * or a governance body (« l'instance », under « Gouvernance »), so that the same pages serve both.
+ */
+export function bodyWords(slug: string, group: { id: string; kind: string }) {
+  const base = `/espace/${slug}`;
+  return bodyKinds.includes(group.kind)
+    ? { section: "Gouvernance", sectionHref: `${base}/gouvernance`, href: `${base}/gouvernance/${group.id}`, label: "Instance", the: "l'instance", of: "de l'instance", lead: "la personne qui préside l'instance" }
+    : { section: "Groupes", sectionHref: `${base}/groupes`, href: `${base}/groupes/${group.id}`, label: "Groupe", the: "le groupe", of: "du groupe", lead: "la personne qui anime le groupe" };
+}

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { worldLabels, type World } from "@/modules/actors";
 import { territoryPage } from "@/modules/territories/web";
 import { groupAbilities } from "@/modules/groups/policy";
 import { actorChoicesIn, balanceOfMembers, findGroup, groupRefOf, inviteSuggestions, listProposals, membersOf, territoryPeople } from "@/modules/groups/queries";
-import { groupRoles } from "@/modules/groups/schema";
+import { governanceKinds, groupRoles } from "@/modules/groups/schema";
 import { kindLabels, roleLabels } from "@/modules/groups/validation";
 import { addMemberAction, changeRoleAction, deleteGroupAction, inviteActorAction, removeMemberAction, updateGroupAction } from "@/modules/groups/actions";
 import { BalanceView } from "@/modules/groups/ui/balance-view";
@@ -44,6 +44,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const group = await findGroup(db, territory.id, id);
   const ref = group ? await groupRefOf(db, territory, id) : undefined;
   if (!group || !ref) notFound();
+  // A governance body is a group too, but it has its own page (members with their roles, rhythm, decisions).
+  if ((governanceKinds as readonly string[]).includes(group.kind)) redirect(`/espace/${slug}/gouvernance/${id}`);
   const can = groupAbilities(principal, ref);
   const members = await membersOf(db, territory.id, id);
   const balance = balanceOfMembers(members);

@@ -27,7 +27,7 @@ import {
   updateMeetingAction,
   cancelMeetingAction,
 } from "@/modules/meetings/actions";
-import { meetingWhen, modeLabels, roleLabels, votesText, worldsText } from "@/modules/meetings/ui/labels";
+import { bodyWords, meetingWhen, modeLabels, roleLabels, votesText, worldsText } from "@/modules/meetings/ui/labels";
 
 export const metadata: Metadata = { title: "Réunion" };
 
@@ -35,7 +35,7 @@ type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Prom
 
 const notices: Record<string, string> = {
   creee: "La réunion est prévue ; les personnes invitées la voient dans leurs réunions.",
-  "compte-rendu": "Le compte rendu est enregistré ; il attend l'approbation de la personne qui anime le groupe.",
+  "compte-rendu": "Le compte rendu est enregistré ; il attend l'approbation.",
   approuve: "Le compte rendu est approuvé : il ne change plus.",
   rouvert: "Le compte rendu est rouvert : il pourra être modifié, puis devra être approuvé de nouveau.",
   decision: "La décision est enregistrée.",
@@ -87,6 +87,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const attendance = attendanceByWorld(participants);
   const base = `/espace/${territory.slug}`;
   const changed = typeof sp.modifiee === "string" ? changeNotice("modifiee", sp.modifiee) : typeof sp.annulee === "string" ? changeNotice("annulee", sp.annulee) : undefined;
+  const words = bodyWords(territory.slug, found.group);
   const notice = Object.keys(notices).find((k) => sp[k] !== undefined);
   const cancelled = Boolean(meeting.cancelledAt);
   const wall = { start: parisWallClock(meeting.startsAt), end: parisWallClock(meeting.endsAt) };
@@ -102,9 +103,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
     <>
       <WorkspaceBreadcrumb
         territory={territory}
-        module={{ label: "Groupes", href: `${base}/groupes` }}
+        module={{ label: words.section, href: words.sectionHref }}
         segments={[
-          { label: found.group.name, href: `${base}/groupes/${found.group.id}` },
+          { label: found.group.name, href: words.href },
           { label: "Réunions", href: `${base}/groupes/${found.group.id}/reunions` },
         ]}
         current={crumbLabel(meeting.title)}
@@ -147,7 +148,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       <p className="fr-mb-1w">
-        <strong>Groupe :</strong> <Link href={`${base}/groupes/${found.group.id}/reunions`}>{found.group.name}</Link>
+        <strong>{words.label} :</strong> <Link href={`${base}/groupes/${found.group.id}/reunions`}>{found.group.name}</Link>
       </p>
       <p className="fr-mb-1w">
         <strong>Quand :</strong> {meetingWhen(meeting.startsAt, meeting.endsAt)} (heure de Paris)

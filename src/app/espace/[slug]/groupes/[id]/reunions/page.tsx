@@ -12,9 +12,9 @@ import { meetingAbilities } from "@/modules/meetings/policy";
 import { groupBody, hasFeed, meetingsOfGroup, membersOf } from "@/modules/meetings/queries";
 import { createMeetingAction, revokeFeedAction } from "@/modules/meetings/actions";
 import { FeedForm } from "@/modules/meetings/ui/feed-form";
-import { meetingWhen, roleLabels } from "@/modules/meetings/ui/labels";
+import { bodyWords, meetingWhen, roleLabels } from "@/modules/meetings/ui/labels";
 
-export const metadata: Metadata = { title: "Réunions du groupe" };
+export const metadata: Metadata = { title: "Réunions" };
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,6 +33,7 @@ export default async function GroupMeetingsPage({ params, searchParams }: Props)
   const upcoming = list.filter((m) => m.endsAt >= now).reverse();
   const past = list.filter((m) => m.endsAt < now);
   const base = `/espace/${territory.slug}`;
+  const words = bodyWords(territory.slug, found.group);
   const table = (rows: typeof list, caption: string) => (
     <div className="fr-table fr-table--no-caption fr-mb-3w">
       <div className="fr-table__wrapper">
@@ -74,17 +75,19 @@ export default async function GroupMeetingsPage({ params, searchParams }: Props)
   );
   return (
     <>
-      <WorkspaceBreadcrumb territory={territory} module={{ label: "Groupes", href: `${base}/groupes` }} segments={[{ label: found.group.name, href: `${base}/groupes/${id}` }]} current="Réunions" />
+      <WorkspaceBreadcrumb territory={territory} module={{ label: words.section, href: words.sectionHref }} segments={[{ label: found.group.name, href: words.href }]} current="Réunions" />
       <ActionErrorNotice code={sp.erreur} />
       {sp.abonnement === "revoque" ? (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
           <p>Votre adresse d&apos;abonnement est supprimée : votre agenda ne recevra plus les réunions.</p>
         </div>
       ) : null}
-      <h2>Réunions du groupe « {found.group.name} »</h2>
+      <h2>
+        Réunions {words.of} « {found.group.name} »
+      </h2>
       <p>
         <a className="fr-link fr-icon-calendar-line fr-link--icon-left" href={`${base}/groupes/${id}/reunions/calendrier.ics`} download>
-          Télécharger le calendrier du groupe (.ics)
+          Télécharger le calendrier {words.of} (.ics)
         </a>
       </p>
       <h3>À venir</h3>
@@ -110,7 +113,7 @@ export default async function GroupMeetingsPage({ params, searchParams }: Props)
                 <CheckboxGroup
                   name="invited"
                   legend="Personnes invitées"
-                  hint="Tous les membres du groupe sont cochés ; décochez ceux qui ne sont pas concernés."
+                  hint={`Tous les membres ${words.of} sont cochés ; décochez ceux qui ne sont pas concernés.`}
                   options={members.map((m) => ({ value: m.id, label: m.name, hint: [roleLabels[m.role], m.actorName].filter(Boolean).join(" — ") }))}
                   defaultValues={members.map((m) => m.id)}
                 />
@@ -125,7 +128,7 @@ export default async function GroupMeetingsPage({ params, searchParams }: Props)
           <h3 id="abonnement-titre">Abonner mon agenda à mes réunions</h3>
           <p>
             Une adresse secrète, personnelle, que votre agenda (Thunderbird, Outlook, agenda du téléphone…) consulte régulièrement : il y trouve
-            les réunions de tous les groupes dont vous êtes membre, chacune avec le lien vers sa page. Ne la partagez pas ; vous pouvez la
+            les réunions de tous les groupes et instances dont vous êtes membre, chacune avec le lien vers sa page. Ne la partagez pas ; vous pouvez la
             remplacer ou la supprimer à tout moment.
           </p>
           <p>{feed ? `Vous avez une adresse d'abonnement depuis le ${feed.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}.` : "Vous n'avez pas encore d'adresse d'abonnement."}</p>

@@ -21,6 +21,7 @@ import { BudgetLineForm, DocumentForm, Folded, FundingForm, InKindForm, PartnerF
 import { actionIndicatorChoices } from "@/composition/evaluation/picker";
 import { ActionIndicatorPicker } from "@/composition/evaluation/ui/indicator-picker";
 import { indicatorsOfActionLineage } from "@/modules/indicators/queries";
+import { StatusHistory } from "@/modules/governance/ui/status-history";
 
 export const metadata: Metadata = { title: "Fiche action du plan" };
 
@@ -158,6 +159,9 @@ export default async function ActionSheetPage({ params, searchParams }: Props) {
           </div>
         </section>
       ) : null}
+
+      {/* Governance: the status history with the decisions cited, and the form that cites one. */}
+      <StatusHistory db={db} principal={principal} territory={territory} action={action} track={track} />
 
       <section aria-labelledby="partenaires-titre" className="fr-mt-4w" id="partner">
         <h3 id="partenaires-titre">Structures partenaires</h3>
