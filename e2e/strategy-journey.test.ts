@@ -28,9 +28,12 @@ describe.each([phone, desktop])("strategy, coverage matrix and the territory's j
     expect(await journey.locator("[data-phase]").count()).toBe(8);
     expect(await journey.locator("[data-phase='map']").innerText()).toMatch(/acteurs cartographiés/);
     expect(await journey.locator("[data-phase='diagnose']").innerText()).toMatch(/\d+ atouts et \d+ questionnements/);
-    for (const phase of ["commitments", "evaluate", "cooperate"]) {
-      expect(await journey.locator(`[data-phase='${phase}']`).innerText()).toContain("Maillage n'accompagne pas encore cette phase");
-    }
+    // Issue 13 serves phases 6 and 7: the demo charter (4 partners, version 2 waiting for its last signature) and the demo indicators.
+    expect(await journey.locator("[data-phase='cooperate']").innerText()).toContain("Maillage n'accompagne pas encore cette phase");
+    const commitments = await journey.locator("[data-phase='commitments']").innerText();
+    expect(commitments).toContain("4 structures partenaires");
+    expect(commitments).toContain("Recueillir les signatures des partenaires sur la version 2");
+    expect(await journey.locator("[data-phase='evaluate']").innerText()).toMatch(/\d+ indicateurs/);
     // The list of communes is no longer on the home: it has its own page.
     expect(await page.locator("#communes").count()).toBe(0);
     // Other journeys of the suite add findings to the demo: the count is not fixed, the uncovered demo question is.
