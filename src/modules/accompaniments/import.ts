@@ -81,7 +81,7 @@ function decode(bytes: Uint8Array): string {
 /** "15/01/2026" as a spreadsheet writes it → "2026-01-15"; anything else as written. */
 function isoDay(text: string): string {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : text.trim();
+  return m ? `${m[3]}-${(m[2] ?? "").padStart(2, "0")}-${(m[1] ?? "").padStart(2, "0")}` : text.trim();
 }
 
 /** A list cell ("a|b"): each item by key or by label, case and accents aside; unknown items kept as written (refused by the schema). */

@@ -49,9 +49,9 @@ export function personalDataIn(text: string): string | undefined {
   if (CIVILITY.test(text)) return "Ce texte semble nommer une personne (« M. », « Mme »…) : n'écrivez aucun nom. Décrivez le sujet de l'atelier.";
   // Consecutive words (overlapping pairs: « Atelier Jean Dupont » is checked as « Jean Dupont » too).
   const words = [...text.matchAll(WORD)].map((m) => ({ word: m[0], end: (m.index ?? 0) + m[0].length, start: m.index ?? 0 }));
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
+  for (const [i, a] of words.entries()) {
+    const b = words[i + 1];
+    if (!b) break;
     if (!/^\s+$/.test(text.slice(a.end, b.start))) continue;
     if (!IS_CAPITALISED.test(a.word) || !IS_CAPITALISED.test(b.word)) continue;
     const first = plain(a.word).split(/[-'’]/)[0] ?? "";
