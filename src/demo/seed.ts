@@ -16,6 +16,7 @@ import { seedDemoPlan } from "./plan";
 import { seedDemoMeetings } from "./meetings";
 import { seedDemoGroups } from "./groups";
 import { seedDemoStrategy } from "./strategy";
+import { seedDemoAccompaniments } from "./accompaniments";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -72,6 +73,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
+  // Issue 13: 50,000 accompaniment records across the real places (about 12 s on PGlite, see docs/decisions/028).
+  await seedDemoAccompaniments(db, territory.id);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
@@ -131,4 +131,35 @@ export async function deleteAccompaniment(db: Db, principal: Principal, territor
     await aggregateIn(tx, [aggregateSourceOf(before)], -1);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "accompaniment", entityId: id, action: "delete", before: aggregateSourceOf(before) });
   });
+}
+
+/** A record to write in bulk (import, demo): every column but the generated ones. */
+export type BulkRecord = AggregateSource & {
+  actorId: string | null;
+  kind: "individuel" | "collectif";
+  setting: "lieu" | "domicile" | "distance";
+  autonomy: "entierement" | "partiellement" | "pas_autonome" | null;
+  equipment: readonly string[];
+  title: string;
+  level: string | null;
+  origin: "saisie" | "import" | "demo";
+  recordedBy: string | null;
+};
+
+/**
+ * Writes many records inside the caller's transaction, then counts them all in the statistics (ONE
+ * `aggregateIn` over the lot: a call per batch would upsert the same statistics rows again and again).
+ * Each batch is one statement whose rows travel as a single JSON parameter (`jsonb_to_recordset`): three
+ * times faster than a multi-row VALUES of 17 bound parameters a row on PGlite, and no bound-parameter limit.
+ */
+export async function insertRecordsIn(tx: Executor, rows: readonly BulkRecord[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const batch = JSON.stringify(rows.slice(i, i + 5000));
+    await tx.execute(sql`insert into accompaniments (territory_id, place_id, actor_id, occurred_on, kind, people, duration_minutes, themes, equipment, setting, autonomy, oriented_to_place_id, title, level, age_bands, statuses, origin, recorded_by)
+      select "territoryId", "placeId", "actorId", "occurredOn", kind::accompaniment_kind, people, "durationMinutes", themes, equipment, setting::accompaniment_setting, autonomy::autonomy_level,
+        "orientedToPlaceId", title, level, "ageBands", statuses, origin::accompaniment_origin, "recordedBy"
+      from jsonb_to_recordset(${batch}::jsonb) as r("territoryId" uuid, "placeId" uuid, "actorId" uuid, "occurredOn" date, kind text, people int, "durationMinutes" int, themes text[],
+        equipment text[], setting text, autonomy text, "orientedToPlaceId" uuid, title text, level text, "ageBands" jsonb, statuses jsonb, origin text, "recordedBy" text)`);
+  }
+  await aggregateIn(tx, rows, 1);
 }

@@ -9,11 +9,9 @@ import { normalizeSearch } from "@/platform/text";
 import { fieldErrorsOf } from "@/platform/validation";
 import type { TerritoryRef } from "@/modules/territories";
 import { speakerIdsOf } from "@/modules/actors";
-import { aggregateIn } from "./aggregate";
-import { aggregateSourceOf } from "./commands";
+import { insertRecordsIn } from "./commands";
 import { accompanimentPolicy } from "./policy";
 import { orientationChoices } from "./queries";
-import { accompaniments } from "./schema";
 import { equipmentChoices, recordSchema, themeChoices, type RecordInput } from "./validation";
 import { inArray } from "drizzle-orm";
 import { places } from "@/modules/places";
@@ -184,31 +182,18 @@ export async function importAccompaniments(db: Db, principal: Principal, territo
 
   const recordedBy = principal.kind === "user" ? principal.userId : null;
   await db.transaction(async (tx) => {
-    // 500 rows of ~18 parameters a batch: far below PostgreSQL's 65,535 bound parameters.
-    for (let i = 0; i < valid.length; i += 500) {
-      const batch = valid.slice(i, i + 500).map((v) => ({
+    await insertRecordsIn(
+      tx,
+      valid.map((v) => ({
+        ...v,
         territoryId: territory.id,
-        placeId: v.placeId,
         actorId: placeActors.get(v.placeId) ?? null,
-        occurredOn: v.occurredOn,
-        kind: v.kind,
-        people: v.people,
-        durationMinutes: v.durationMinutes,
         themes: [...new Set(v.themes)],
         equipment: [...new Set(v.equipment)],
-        setting: v.setting,
-        autonomy: v.autonomy,
-        orientedToPlaceId: v.orientedToPlaceId,
-        title: v.title,
-        level: v.level,
-        ageBands: v.ageBands,
-        statuses: v.statuses,
         origin: "import" as const,
         recordedBy,
-      }));
-      const written = await tx.insert(accompaniments).values(batch).returning();
-      await aggregateIn(tx, written.map(aggregateSourceOf), 1);
-    }
+      })),
+    );
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "accompaniment_import", entityId: territory.id, action: "import", after: { lines: valid.length } });
   });
   return { lines: rows.length, imported: valid.length, errors: [] };
