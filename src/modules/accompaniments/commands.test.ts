@@ -15,6 +15,7 @@ import { aggregateSourceOf, deleteAccompaniment, recordAccompaniment, updateAcco
 import { importAccompaniments, importTemplate } from "./import";
 import { frequentDurations, lastRecordOf, recentRecords, recordablePlaces } from "./queries";
 import { accompaniments, accompanimentStats } from "./schema";
+import { journeyOf } from "./journey";
 
 const TODAY = "2026-03-10";
 let database: Database;
@@ -303,5 +304,19 @@ describe("importing a CSV file", () => {
 
   it("observers do not import (403)", async () => {
     await expectAppError(importAccompaniments(database.db, people.observer, angouleme, csv(["2026-03-01;Médiathèque Alpha;individuel;1;30;demarches_administratives;;;;;;"]), { today: TODAY }), "forbidden");
+  });
+});
+
+describe("the journey, phase 6", () => {
+  it("says the month's records and people, and the places with none (read from the statistics)", async () => {
+    const empty = await journeyOf(database.db, angouleme, new Date("2025-05-20T10:00:00Z"));
+    expect(empty[0]?.facts.map((f) => f.label)).toEqual(["0 accompagnement enregistré ce mois-ci", "0 personne accompagnée ce mois-ci", "3 lieux sans accompagnement enregistré ce mois-ci"]);
+    expect(empty[0]?.missing).toEqual(["Aucun accompagnement enregistré ce mois-ci."]);
+    await recordAccompaniment(database.db, people.partner, angouleme, individual(own, { occurredOn: "2025-05-06" }), { today: TODAY });
+    await recordAccompaniment(database.db, people.partner, angouleme, individual(own, { occurredOn: "2025-05-19", kind: "collectif", people: 3, title: "Découvrir les courriels" }), { today: TODAY });
+    const [phase] = await journeyOf(database.db, angouleme, new Date("2025-05-20T10:00:00Z"));
+    expect(phase?.phase).toBe("commitments");
+    expect(phase?.facts.map((f) => f.label)).toEqual(["2 accompagnements enregistrés ce mois-ci", "4 personnes accompagnées ce mois-ci", "2 lieux sans accompagnement enregistré ce mois-ci"]);
+    expect(phase?.next[0]?.text).toBe("Inviter les 2 lieux sans enregistrement ce mois-ci à saisir leurs accompagnements");
   });
 });

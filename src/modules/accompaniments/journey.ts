@@ -2,15 +2,16 @@ import type { Executor } from "@/platform/db/client";
 import { parisToday } from "@/platform/dates";
 import type { JourneyContribution, JourneyTerritory } from "@/platform/journey";
 import { countOf } from "@/platform/text";
-import { activitySince } from "./queries";
+import { activityOfMonth } from "./queries";
 
 /**
  * Phase 6, « Mise en œuvre »: what mediators recorded this month (Paris), and the places of the territory
- * with no record this month — those to ask first, since the statistics only show what is recorded.
+ * with no record this month — those to ask first, since the statistics only show what is recorded. One
+ * query, on the pre-aggregated statistics (the workspace home stays cheap whatever the volume).
  */
 export async function journeyOf(db: Executor, territory: JourneyTerritory, now: Date): Promise<JourneyContribution[]> {
   const monthStart = `${parisToday(now).slice(0, 7)}-01`;
-  const a = await activitySince(db, territory.id, monthStart);
+  const a = await activityOfMonth(db, territory.id, monthStart);
   const base = `/espace/${territory.slug}/accompagnements`;
   const facts = [
     { label: countOf(a.records, "accompagnement enregistré ce mois-ci", "accompagnements enregistrés ce mois-ci"), count: a.records, href: base },

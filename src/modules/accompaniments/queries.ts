@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { inPerimeterOf } from "@/modules/territories";
+import { journeyRow } from "@/platform/journey";
+import { inPerimeterOf, requireTerritoryId } from "@/modules/territories";
 import { findPlace, places } from "@/modules/places";
 import { speakerIdsOf, structuresOf } from "@/modules/actors";
 import { communes } from "@/modules/geo";
-import { accompaniments } from "./schema";
+import { accompaniments, accompanimentStats } from "./schema";
 import { defaultDurations } from "./validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,13 +119,18 @@ export async function recentRecords(db: Executor, territoryId: string, userId: s
     .limit(limit);
 }
 
-/** Records since a day (YYYY-MM-DD) and the number of places of the territory that have none since then. */
-export async function activitySince(db: Executor, territoryId: string, since: string): Promise<{ records: number; people: number; placesWithout: number; placesTotal: number }> {
-  const [done] = await db
-    .select({ records: count(), people: sql<number>`coalesce(sum(${accompaniments.people}), 0)::int`, places: sql<number>`count(distinct ${accompaniments.placeId})::int` })
-    .from(accompaniments)
-    .where(and(eq(accompaniments.territoryId, territoryId), gte(accompaniments.occurredOn, since)));
-  const [total] = await db.select({ n: count() }).from(places).where(inPerimeterOf(db, territoryId, places.communeCode));
-  const placesTotal = total?.n ?? 0;
-  return { records: done?.records ?? 0, people: Number(done?.people ?? 0), placesWithout: Math.max(0, placesTotal - Number(done?.places ?? 0)), placesTotal };
+/**
+ * A month's activity (`month` = YYYY-MM-01) read from the pre-aggregated statistics, in one query: records,
+ * people, and the places of the territory with no record that month (the journey of the workspace home).
+ */
+export async function activityOfMonth(db: Executor, territoryId: string, month: string): Promise<{ records: number; people: number; placesWithout: number; placesTotal: number }> {
+  const id = requireTerritoryId(territoryId);
+  const result = await db.execute(sql`select
+      (select coalesce(sum(records), 0)::int from ${accompanimentStats} where territory_id = ${id} and month = ${month} and dimension = 'total') as records,
+      (select coalesce(sum(people), 0)::int from ${accompanimentStats} where territory_id = ${id} and month = ${month} and dimension = 'total') as people,
+      (select count(*)::int from ${places} where ${inPerimeterOf(db, id, places.communeCode)}) as "placesTotal",
+      (select count(*)::int from ${places} where ${inPerimeterOf(db, id, places.communeCode)} and not exists (
+        select 1 from ${accompanimentStats} s where s.territory_id = ${id} and s.month = ${month} and s.dimension = 'total' and s.place_id = ${places.id} and s.records > 0)) as "placesWithout"`);
+  const row = journeyRow<{ records: number; people: number; placesTotal: number; placesWithout: number }>(result);
+  return { records: Number(row?.records ?? 0), people: Number(row?.people ?? 0), placesWithout: Number(row?.placesWithout ?? 0), placesTotal: Number(row?.placesTotal ?? 0) };
 }
