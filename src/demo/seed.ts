@@ -30,8 +30,11 @@ export const demoAccounts: { email: string; password: string; name: string; role
 
 export type DemoReport = { created: boolean; slug: string };
 
-/** On a new, empty instance: the Charente demo territory and one account per role. */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
+/**
+ * On a new, empty instance: the Charente demo territory and one account per role. `accompaniments`: how many
+ * demo accompaniment records (50,000 by default; the demo's own tests ask for fewer, to stay within their time).
+ */
+export async function seedDemoIfEmpty(db: Db, options: { accompaniments?: number } = {}): Promise<DemoReport> {
   const [seeded] = await db.select().from(referenceMeta).where(eq(referenceMeta.key, "demo_seeded"));
   const [existing] = await db.select({ n: count() }).from(territories);
   if (seeded || (existing?.n ?? 0) > 0) return { created: false, slug: "charente" };
@@ -73,8 +76,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
-  // Issue 13: 50,000 accompaniment records across the real places (about 12 s on PGlite, see docs/decisions/028).
-  await seedDemoAccompaniments(db, territory.id);
+  // Issue 13: 50,000 accompaniment records across the real places (its time: bench/demo-accompaniments.ts, decision 028).
+  await seedDemoAccompaniments(db, territory.id, options.accompaniments);
   await db.insert(referenceMeta).values({ key: "demo_seeded", value: new Date().toISOString() });
   return { created: true, slug: territory.slug };
 }
