@@ -56,8 +56,8 @@ describe("a mediator records accompaniments on a 360 px phone", () => {
     await visit(page, home);
     const before = await recentCount(page);
     // Defaults: today, their own place, individual, one person.
-    expect(await page.getByLabel("Date", { exact: true }).inputValue()).toBe(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()));
-    expect(await page.getByLabel("Lieu", { exact: true }).inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.locator('[name="occurredOn"]').inputValue()).toBe(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()));
+    expect(await page.locator('[name="placeId"]').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     expect(await page.getByLabel("Nombre de personnes").inputValue()).toBe("1");
     const c = counter(page);
     await c.tap("30 min");
@@ -140,7 +140,7 @@ describe("a mediator records accompaniments on a 360 px phone", () => {
 
   it("imports a CSV file: a file with impossible values is refused line by line and nothing is written; a good one is imported", async () => {
     await visit(page, home);
-    const placeId = await page.getByLabel("Lieu", { exact: true }).inputValue();
+    const placeId = await page.locator('[name="placeId"]').inputValue();
     const before = await recentCount(page);
     await visit(page, `${home}/import`);
     const template = await page.request.get(`${home}/import/modele`);
@@ -170,12 +170,12 @@ describe("without JavaScript, and at 1280 px", () => {
     const page = await context.newPage();
     await visit(page, home);
     await choose(page, "1 h");
-    await page.getByLabel("Date", { exact: true }).fill("2099-01-01");
+    await page.locator('[name="occurredOn"]').fill("2099-01-01");
     await choose(page, "Accès internet et matériel informatique");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("La date ne peut pas être dans le futur").waitFor();
     await expectAccessible(page);
-    await page.getByLabel("Date", { exact: true }).fill("2026-01-02");
+    await page.locator('[name="occurredOn"]').fill("2026-01-02");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("L'accompagnement est enregistré.").waitFor();
     await expectAccessible(page);
