@@ -86,6 +86,17 @@ describe("a mediator records accompaniments on a 360 px phone", () => {
     await page.getByLabel("Nombre de personnes").fill("6");
     await choose(page, "2 h");
     await choose(page, "Maîtrise des outils numériques du quotidien");
+    // Orientation: chosen in the registry's list, narrowed by a search (JavaScript), never typed as text.
+    await page.locator("summary", { hasText: "Plus de précisions" }).click();
+    const select = page.locator('[name="orientedToPlaceId"]');
+    const own = await page.locator('[name="placeId"]').inputValue();
+    const options = await select.locator("option").evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? "" })));
+    const target = options.find((o) => o.value !== "" && o.value !== own);
+    if (!target) throw new Error("no place to orient to");
+    await page.getByLabel("Rechercher un lieu d'orientation").fill(target.label.split(" (")[0] ?? "");
+    await page.getByText(/lieux? trouvés?\./).waitFor();
+    expect(await select.locator("option").count()).toBeLessThan(options.length);
+    await select.selectOption({ value: target.value });
     await page.getByLabel("Titre de l'atelier").fill("Tablette avec Mme Martin");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("Ce texte semble nommer une personne").waitFor();

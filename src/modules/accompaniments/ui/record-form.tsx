@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useId, useState, type FormEvent } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/platform/web/action";
 import { CheckboxGroup, Field, FormStateContext, Hidden, RadioGroup, SelectField } from "@/ui/form";
@@ -54,6 +54,51 @@ function Submit({ label }: { label: string }) {
     <button type="submit" className="fr-btn" aria-disabled={pending}>
       {pending ? "Envoi en cours…" : label}
     </button>
+  );
+}
+
+const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * Where the person was oriented: a place of the registry, always chosen in the list (a select: the whole list
+ * without JavaScript). With JavaScript, a search box above narrows the list by a word of the name or commune.
+ */
+function OrientationSelect({ options, defaultValue }: { options: Choice[]; defaultValue: string }) {
+  const [enhanced, setEnhanced] = useState(false);
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState(defaultValue);
+  const id = useId();
+  useEffect(() => setEnhanced(true), []);
+  const words = plain(query).split(/\s+/).filter(Boolean);
+  const shown = words.length ? options.filter((o) => o.value === selected || words.every((w) => plain(o.label).includes(w))) : options;
+  return (
+    <div onChange={(e) => (e.target instanceof HTMLSelectElement ? setSelected(e.target.value) : undefined)}>
+      {enhanced ? (
+        <div className="fr-input-group">
+          <label className="fr-label" htmlFor={id}>
+            Rechercher un lieu d&apos;orientation
+            <span className="fr-hint-text">Un mot du nom ou de la commune : la liste ci-dessous se réduit.</span>
+          </label>
+          <input
+            className="fr-input"
+            type="search"
+            id={id}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => (e.key === "Enter" ? e.preventDefault() : undefined)}
+          />
+        </div>
+      ) : null}
+      {/* Remounted on each search (key) with the choice kept: the select stays uncontrolled, as without JavaScript. */}
+      <SelectField
+        key={query}
+        name="orientedToPlaceId"
+        label="Orientation vers un autre lieu"
+        hint={enhanced && words.length ? `${shown.length} lieu${shown.length > 1 ? "x" : ""} trouvé${shown.length > 1 ? "s" : ""}.` : "Choisissez le lieu dans la liste de la cartographie."}
+        options={[{ value: "", label: "Aucune orientation" }, ...shown]}
+        defaultValue={selected}
+      />
+    </div>
   );
 }
 
@@ -156,13 +201,7 @@ export function RecordForm(props: RecordFormProps) {
           <CheckboxGroup name="equipment" legend="Matériel utilisé" options={props.equipment} defaultValues={d.equipment} />
           <RadioGroup name="setting" legend="Où" options={props.settings} defaultValue={d.setting} />
           <RadioGroup name="autonomy" legend="Autonomie atteinte" options={[{ value: "", label: "Non évaluée" }, ...props.autonomy]} defaultValue={d.autonomy} />
-          <SelectField
-            name="orientedToPlaceId"
-            label="Orientation vers un autre lieu"
-            hint="Choisissez le lieu dans la liste de la cartographie."
-            options={[{ value: "", label: "Aucune orientation" }, ...props.orientations]}
-            defaultValue={d.orientedToPlaceId}
-          />
+          <OrientationSelect options={props.orientations} defaultValue={d.orientedToPlaceId} />
           <fieldset className="fr-fieldset">
             <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
               Tranches d&apos;âge et statuts, en nombre de personnes
