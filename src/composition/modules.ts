@@ -17,6 +17,7 @@ import { viewTabs as planViews } from "@/modules/plan";
 import { workspaceTabs as charter } from "@/modules/charter";
 import { workspaceTabs as indicators } from "@/modules/indicators";
 import { workspaceTabs as governance } from "@/modules/governance";
+import { workspaceTabs as accompaniments } from "@/modules/accompaniments";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -40,4 +41,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   charter,
   indicators,
   governance,
+  accompaniments,
 ];

@@ -12,7 +12,7 @@ import { planDemoAssessments } from "./maturity";
 let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
-  await seedDemoIfEmpty(database.db);
+  await seedDemoIfEmpty(database.db, { accompaniments: 1_000 });
 });
 afterAll(async () => {
   await database?.close();

@@ -13,7 +13,7 @@ import { DEMO_ACTORS, DEMO_INHABITANTS } from "./questionnaires";
 let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
-  await seedDemoIfEmpty(database.db);
+  await seedDemoIfEmpty(database.db, { accompaniments: 1_000 });
 });
 afterAll(async () => {
   await database?.close();

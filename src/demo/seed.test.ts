@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe("the demo", () => {
   it("creates the Charente territory with its real places and their actors, once", async () => {
-    const report = await seedDemoIfEmpty(database.db);
+    const report = await seedDemoIfEmpty(database.db, { accompaniments: 1_000 });
     expect(report).toEqual({ created: true, slug: "charente" });
     const [t] = await database.db.select().from(territories);
     expect(t?.isDemo).toBe(true);
@@ -48,7 +48,7 @@ describe("the demo", () => {
     const [all] = await database.db.select({ n: count() }).from(actors);
     expect((await listActors(database.db, t?.id ?? "", {}, 1)).total).toBe(all?.n);
     expect(demoAccounts.map((d) => d.role).sort()).toEqual(["admin", "contributor", "coordinator", "observer", "partner"]);
-    expect((await seedDemoIfEmpty(database.db)).created).toBe(false);
+    expect((await seedDemoIfEmpty(database.db, { accompaniments: 1_000 })).created).toBe(false);
   });
 
   it("the demo partner speaks for one structure, with places it may edit, and may self-assess it", async () => {

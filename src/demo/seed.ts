@@ -20,6 +20,7 @@ import { seedDemoStrategy } from "./strategy";
 import { seedDemoCharter } from "./charter";
 import { seedDemoSignatures } from "./signatures";
 import { seedDemoGovernance } from "./governance";
+import { seedDemoAccompaniments } from "./accompaniments";
 import { addMember, createTestTerritory, createUser } from "./factories";
 
 /** Demo accounts: public on purpose (README); never start a real instance with DEMO=1. */
@@ -33,8 +34,11 @@ export const demoAccounts: { email: string; password: string; name: string; role
 
 export type DemoReport = { created: boolean; slug: string };
 
-/** On a new, empty instance: the Charente demo territory and one account per role. */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
+/**
+ * On a new, empty instance: the Charente demo territory and one account per role. `accompaniments`: how many
+ * demo accompaniment records (50,000 by default; the demo's own tests ask for fewer, to stay within their time).
+ */
+export async function seedDemoIfEmpty(db: Db, options: { accompaniments?: number } = {}): Promise<DemoReport> {
   const [seeded] = await db.select().from(referenceMeta).where(eq(referenceMeta.key, "demo_seeded"));
   const [existing] = await db.select({ n: count() }).from(territories);
   if (seeded || (existing?.n ?? 0) > 0) return { created: false, slug: "charente" };
@@ -76,6 +80,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoReport> {
   await seedDemoPlan(db, territory.id, strategy);
   await seedDemoGroups(db, territory.id);
   await seedDemoMeetings(db, territory.id);
+  // Issue 13: 50,000 accompaniment records (before the indicators that count them) across the real places (its time: bench/demo-accompaniments.ts, decision 028).
+  await seedDemoAccompaniments(db, territory.id, options.accompaniments);
   // Issue 13: the governance bodies and the indicators first: the charter's submitted content quotes the bodies.
   await seedDemoGovernance(db, territory.id);
   await seedDemoIndicators(db, territory.id);

@@ -15,6 +15,7 @@ import { journeyOf as meetings } from "@/modules/meetings";
 import { journeyOf as plan } from "@/modules/plan";
 import { journeyOf as charter } from "@/modules/charter";
 import { journeyOf as indicators } from "@/modules/indicators";
+import { journeyOf as accompaniments } from "@/modules/accompaniments";
 import { journeyOf as governance } from "@/modules/governance";
 import { assembleJourney, type Journey } from "./assemble";
 
@@ -39,6 +40,7 @@ export const journeyContributors: readonly Contributor[] = [
   { phase: "strategy", journeyOf: governance },
   { phase: "commitments", journeyOf: charter },
   { phase: "evaluate", journeyOf: indicators },
+  { phase: "evaluate", journeyOf: accompaniments },
 ];
 
 /** The territory's journey through the eight phases: one query per contributor, run side by side. */

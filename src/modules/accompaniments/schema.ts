@@ -22,7 +22,7 @@ export const accompanimentOrigins = ["saisie", "import", "demo"] as const;
 export const accompanimentOrigin = pgEnum("accompaniment_origin", accompanimentOrigins);
 
 /**
- * One accompaniment a mediator gave (phase 6): counts and categories only — NO name, contact or any personal
+ * One accompaniment a mediator gave (phase 7): counts and categories only — NO name, contact or any personal
  * data of the people accompanied; age bands and statuses are counts (`{ "60_69": 2 }`), never a person.
  * `placeId` is the place it belongs to (the mediator's own by default), `orientedToPlaceId` a place of the
  * registry the person was sent to. `clientId` makes an offline entry sent twice land once.

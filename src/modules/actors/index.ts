@@ -6,7 +6,7 @@ export { actorPolicy, actorRegistryPolicy, speaksFor } from "./policy";
 export { importActors } from "./import";
 export type { ActorLineStatus, ActorOutcome, ImportedActor } from "./import";
 export type { ActorRecordRef } from "./policy";
-export { findActor, speakerIdsOf } from "./queries";
+export { findActor, speakerIdsOf, structuresOf } from "./queries";
 export { actors, legalTypes, worlds } from "./schema";
 export { legalTypeLabels, worldLabels } from "./validation";
 export type { LegalType, World } from "./validation";
