@@ -20,6 +20,7 @@ import { placesValidate } from "./places";
 import { mapArgs, placesMap } from "./map";
 import { diagnosticExport } from "./diagnostic";
 import { planCommand } from "./plan";
+import { accompanimentsCommand } from "./accompaniments";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -50,6 +51,11 @@ Commandes :
   plan export --territory ADRESSE --format json|xlsx|ods|odt [--version N]
                             écrit le plan d'action (version de travail, ou version N) sur la
                             sortie standard : le même contenu que les exports de l'espace
+  accompaniments export --territory ADRESSE --format csv|xlsx|ods [--from AAAA-MM] [--to AAAA-MM] [--commune CODE]
+                            écrit les accompagnements (une ligne chacun, sans donnée personnelle)
+  accompaniments stats --territory ADRESSE --by theme|month|place|commune|orientation|… --format csv|xlsx|ods
+                            écrit les statistiques des accompagnements (une dimension en CSV, toutes
+                            en XLSX/ODS) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -142,6 +148,9 @@ const commands: Record<string, Command> = {
   },
   async plan(database, args) {
     return planCommand(database.db, args);
+  },
+  async accompaniments(database, args) {
+    return accompanimentsCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

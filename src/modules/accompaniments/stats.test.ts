@@ -117,7 +117,8 @@ describe("statistics are exactly the sum of the records", () => {
   it("both pre-aggregated levels equal a GROUP BY over the records, for every dimension", async () => {
     const db = database.db;
     const t = f.territory.id;
-    const fromRecords = await db.execute(sql`
+    const rowsOf = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: unknown[] }).rows;
+    const fromRecords = await rowsOf(sql`
       select d.dimension, d.value, count(*)::int as records, sum(d.people)::int as people, sum(a.duration_minutes)::int as minutes
       from accompaniments a
       cross join lateral (
@@ -132,16 +133,16 @@ describe("statistics are exactly the sum of the records", () => {
       ) d
       where a.territory_id = ${t}
       group by 1, 2 order by 1, 2`);
-    const fromStats = await db.execute(sql`
+    const fromStats = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
       from accompaniment_territory_stats where territory_id = ${t} group by 1, 2 having sum(records) > 0 order by 1, 2`);
-    const fromPlaces = await db.execute(sql`
+    const fromPlaces = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
       from accompaniment_stats where territory_id = ${t} and dimension <> 'orientation' group by 1, 2 having sum(records) > 0 order by 1, 2`);
     // total 1, kind 2, setting 3, autonomy 3, actor 2, theme 4, age 2, status 1
-    expect(fromRecords.rows.length).toBe(18);
-    expect(fromStats.rows).toEqual(fromRecords.rows);
-    expect(fromPlaces.rows).toEqual(fromRecords.rows);
+    expect(fromRecords.length).toBe(18);
+    expect(fromStats).toEqual(fromRecords);
+    expect(fromPlaces).toEqual(fromRecords);
   });
 });
 
