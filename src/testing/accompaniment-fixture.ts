@@ -17,7 +17,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Executor } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
 import { places, type NormalizedPlace } from "@/modules/places";
-import { accompaniments, aggregateIn } from "@/modules/accompaniments";
+import { accompaniments, aggregateIn, reaggregateIn } from "@/modules/accompaniments";
 import { createTestTerritory } from "./factories";
 
 type NewRecord = typeof accompaniments.$inferInsert;
@@ -38,8 +38,7 @@ export async function editIn(db: Db, id: string, changes: Partial<NewRecord>): P
     if (!old) throw new Error("no such record");
     const [row] = await tx.update(accompaniments).set(changes).where(eq(accompaniments.id, id)).returning();
     if (!row) throw new Error("record not updated");
-    await aggregateIn(tx, [old], -1);
-    await aggregateIn(tx, [row], 1);
+    await reaggregateIn(tx, [old], [row]);
     return row;
   });
 }

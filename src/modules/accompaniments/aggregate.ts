@@ -21,7 +21,7 @@ export type AggregateSource = {
   statuses: Readonly<Record<string, number>>;
 };
 
-type Delta = { territoryId: string; month: string; placeId: string; dimension: string; value: string; records: number; people: number; minutes: number };
+type Delta = { territoryId: string; month: string; placeId: string; shard: number; dimension: string; value: string; records: number; people: number; minutes: number };
 
 /**
  * The (dimension, value) pairs one record counts in. Age bands and statuses count people, not records:
@@ -40,6 +40,15 @@ export function dimensionsOf(row: AggregateSource): { dimension: string; value: 
   for (const [band, n] of Object.entries(row.ageBands)) if (n > 0) out.push({ dimension: "age", value: band, people: n });
   for (const [status, n] of Object.entries(row.statuses)) if (n > 0) out.push({ dimension: "status", value: status, people: n });
   return out;
+}
+
+export const TERRITORY_SHARDS = 16;
+
+/** The stripe of the territory-level counters a place writes to: stable (a hash of its id), spread over 16. */
+export function shardOf(placeId: string): number {
+  let h = 0;
+  for (let i = 0; i < placeId.length; i++) h = (h * 31 + placeId.charCodeAt(i)) | 0;
+  return Math.abs(h) % TERRITORY_SHARDS;
 }
 
 /** Dimensions the territory level does not keep: a flow needs the place it starts from (decision 029). */
@@ -69,17 +78,31 @@ function sortedValues(map: Map<string, Delta>): Delta[] {
  * statistics are always exactly the sum of the records.
  */
 export async function aggregateIn(tx: Executor, rows: readonly AggregateSource[], sign: 1 | -1): Promise<void> {
+  await applyDeltas(tx, rows.map((row) => ({ row, sign })));
+}
+
+/**
+ * An edit in one statement per level: -1 for the record as it was, +1 as it is now. Same sums as two calls of
+ * aggregateIn, but every row is locked in one key order — two edits moving records between the same two
+ * places in opposite directions cannot deadlock, as they could with -1 then +1 taken separately.
+ */
+export async function reaggregateIn(tx: Executor, before: readonly AggregateSource[], after: readonly AggregateSource[]): Promise<void> {
+  await applyDeltas(tx, [...before.map((row) => ({ row, sign: -1 as const })), ...after.map((row) => ({ row, sign: 1 as const }))]);
+}
+
+async function applyDeltas(tx: Executor, changes: readonly { row: AggregateSource; sign: 1 | -1 }[]): Promise<void> {
   const byPlace = new Map<string, Delta>();
   const byTerritory = new Map<string, Delta>();
-  for (const row of rows) {
+  for (const { row, sign } of changes) {
     const month = `${row.occurredOn.slice(0, 7)}-01`;
+    const shard = shardOf(row.placeId);
     for (const d of dimensionsOf(row)) {
       const base = { territoryId: row.territoryId, month, dimension: d.dimension, value: d.value };
-      add(byPlace, [row.territoryId, month, row.placeId, d.dimension, d.value].join("\u0000"), { ...base, placeId: row.placeId }, sign, d.people, row.durationMinutes);
-      if (!placeOnly.has(d.dimension)) add(byTerritory, [row.territoryId, d.dimension, month, d.value].join("\u0000"), { ...base, placeId: "" }, sign, d.people, row.durationMinutes);
+      add(byPlace, [row.territoryId, month, row.placeId, d.dimension, d.value].join("\u0000"), { ...base, placeId: row.placeId, shard: 0 }, sign, d.people, row.durationMinutes);
+      if (!placeOnly.has(d.dimension)) add(byTerritory, [row.territoryId, d.dimension, month, d.value, String(shard).padStart(2, "0")].join("\u0000"), { ...base, placeId: "", shard }, sign, d.people, row.durationMinutes);
     }
   }
-  const places = sortedValues(byPlace);
+  const places = sortedValues(byPlace).map(({ shard: _shard, ...d }) => d);
   // 8 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 bound parameters.
   for (let i = 0; i < places.length; i += 1000) {
     await tx
@@ -100,7 +123,7 @@ export async function aggregateIn(tx: Executor, rows: readonly AggregateSource[]
       .insert(accompanimentTerritoryStats)
       .values(territory.slice(i, i + 1000))
       .onConflictDoUpdate({
-        target: [accompanimentTerritoryStats.territoryId, accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.month, accompanimentTerritoryStats.value],
+        target: [accompanimentTerritoryStats.territoryId, accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.month, accompanimentTerritoryStats.value, accompanimentTerritoryStats.shard],
         set: {
           records: sql`${accompanimentTerritoryStats.records} + excluded.records`,
           people: sql`${accompanimentTerritoryStats.people} + excluded.people`,

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, smallint, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
@@ -102,6 +102,9 @@ export const accompanimentStats = pgTable(
  * transaction as `accompaniment_stats`; a filter on a place or a commune reads `accompaniment_stats`.
  * dimension: those of `accompaniment_stats` except "orientation" (a flow needs its place of origin), plus
  * "actor" (value = the structure that recorded it).
+ * `shard` (0–15, from the place) stripes each counter over 16 rows: mediators of different places recording at
+ * the same moment then update different rows instead of queueing on one row lock (decision 029); reads sum
+ * the shards.
  */
 export const accompanimentTerritoryStats = pgTable(
   "accompaniment_territory_stats",
@@ -112,9 +115,10 @@ export const accompanimentTerritoryStats = pgTable(
     month: date("month").notNull(),
     dimension: text("dimension").notNull(),
     value: text("value").notNull(),
+    shard: smallint("shard").notNull().default(0),
     records: integer("records").notNull().default(0),
     people: integer("people").notNull().default(0),
     minutes: integer("minutes").notNull().default(0),
   },
-  (t) => [uniqueIndex("accompaniment_territory_stats_key_idx").on(t.territoryId, t.dimension, t.month, t.value)],
+  (t) => [uniqueIndex("accompaniment_territory_stats_key_idx").on(t.territoryId, t.dimension, t.month, t.value, t.shard)],
 );

@@ -156,3 +156,22 @@ describe("the filter read from a page's parameters", () => {
     expect(readStatsFilter({})).toEqual({ filter: {}, errors: [] });
   });
 });
+
+describe("the page's overview (four queries) gives the same figures as one query per table", () => {
+  it("for the whole territory, a period, a commune and a place", async () => {
+    const { statsOverview, statsDimensions } = await import("./stats");
+    const db = database.db;
+    const t = f.territory.id;
+    for (const filter of [{}, { from: "2026-02", to: "2026-03" }, { communeCode: "16102" }, { placeId: f.p1.id }]) {
+      const overview = await statsOverview(db, t, filter);
+      expect(overview.totals).toEqual(await accompanimentTotals(db, t, filter));
+      expect(overview.flows).toEqual(await orientationFlows(db, t, filter));
+      for (const d of statsDimensions) expect([d, overview.tables[d]]).toEqual([d, await accompanimentStatsBy(db, t, d, filter)]);
+    }
+    // And by hand, the structures of the whole territory (names joined in the same query).
+    expect((await statsOverview(db, t)).tables.actor.map((r) => [r.label, r.records])).toEqual([
+      ["Centre social de la Grand Font", 3],
+      ["Réseau des médiathèques de Cognac", 2],
+    ]);
+  });
+});

@@ -211,3 +211,85 @@ export async function statsChoices(db: Executor, territoryId: string): Promise<{
     communes: [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
   };
 }
+
+export type StatsOverview = { totals: { records: number; people: number; minutes: number }; tables: Record<StatsDimension, StatsRow[]>; flows: FlowRow[] };
+
+const valueDimensions = ["total", "kind", "setting", "autonomy", "actor", "theme", "age", "status"] as const;
+
+/**
+ * Every table of the statistics page in four queries (values of every dimension; months; places, from which
+ * the communes are summed; flows) instead of one per table: the same figures as `accompanimentStatsBy` and
+ * `accompanimentTotals` (stats.test.ts compares them), fewer round trips on a busy pool (decision 029).
+ */
+export async function statsOverview(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<StatsOverview> {
+  const sums = <T extends typeof accompanimentStats | typeof accompanimentTerritoryStats>(t: T) => ({ records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) });
+  const valuesQuery = narrowed(filter)
+    ? db
+        .select({ dimension: accompanimentStats.dimension, key: accompanimentStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentStats) })
+        .from(accompanimentStats)
+        .leftJoin(actors, and(eq(accompanimentStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentStats.value)))
+        .where(
+          and(
+            eq(accompanimentStats.territoryId, territoryId),
+            inArray(accompanimentStats.dimension, [...valueDimensions]),
+            filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
+            filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
+            placeScope(filter),
+          ),
+        )
+        .groupBy(accompanimentStats.dimension, accompanimentStats.value)
+        .having(sql`sum(${accompanimentStats.records}) > 0`)
+    : db
+        .select({ dimension: accompanimentTerritoryStats.dimension, key: accompanimentTerritoryStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentTerritoryStats) })
+        .from(accompanimentTerritoryStats)
+        .leftJoin(actors, and(eq(accompanimentTerritoryStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentTerritoryStats.value)))
+        .where(
+          and(
+            eq(accompanimentTerritoryStats.territoryId, territoryId),
+            inArray(accompanimentTerritoryStats.dimension, [...valueDimensions]),
+            filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
+            filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
+          ),
+        )
+        .groupBy(accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.value)
+        .having(sql`sum(${accompanimentTerritoryStats.records}) > 0`);
+  const t = accompanimentStats;
+  const [values, months, placeRows, flows] = await Promise.all([
+    valuesQuery,
+    byValue(db, territoryId, "total", filter, true),
+    db
+      .select({ key: sql<string>`${t.placeId}::text`, name: sql<string | null>`min(${places.name})`, code: sql<string | null>`min(${places.communeCode})`, commune: sql<string | null>`min(${communes.name})`, ...sums(t) })
+      .from(t)
+      .leftJoin(places, eq(places.id, t.placeId))
+      .leftJoin(communes, eq(communes.code, places.communeCode))
+      .where(placeWhere(territoryId, "total", filter))
+      .groupBy(t.placeId)
+      .having(sql`sum(${t.records}) > 0`),
+    orientationFlows(db, territoryId, filter),
+  ]);
+  const tables = Object.fromEntries(statsDimensions.map((d) => [d, [] as StatsRow[]])) as Record<StatsDimension, StatsRow[]>;
+  let totals = { records: 0, people: 0, minutes: 0 };
+  for (const v of values) {
+    const row = { key: v.key, label: "", records: num(v.records), people: num(v.people), minutes: num(v.minutes) };
+    if (v.dimension === "total") totals = { records: row.records, people: row.people, minutes: row.minutes };
+    else {
+      row.label = v.dimension === "actor" ? (v.actor ?? "Structure supprimée") : valueLabel(v.dimension, v.key);
+      tables[v.dimension as StatsDimension].push(row);
+    }
+  }
+  tables.month = months.map((r) => ({ key: r.key, label: monthLabel(r.key), records: num(r.records), people: num(r.people), minutes: num(r.minutes) })).sort((a, b) => a.key.localeCompare(b.key));
+  const byCommune = new Map<string, StatsRow>();
+  for (const p of placeRows) {
+    const row = { key: p.key, label: p.name ?? "Lieu supprimé", records: num(p.records), people: num(p.people), minutes: num(p.minutes) };
+    tables.place.push(row);
+    const code = p.code ?? "";
+    const c = byCommune.get(code) ?? { key: code, label: p.commune ?? "Commune inconnue", records: 0, people: 0, minutes: 0 };
+    c.records += row.records;
+    c.people += row.people;
+    c.minutes += row.minutes;
+    byCommune.set(code, c);
+  }
+  tables.commune = [...byCommune.values()];
+  for (const d of statsDimensions) if (d !== "month") tables[d].sort(byRecordsThenLabel);
+  return { totals, tables, flows };
+}
