@@ -14,6 +14,7 @@ import { workspaceTabs as plan } from "@/modules/plan";
 import { workspaceTabs as groups } from "@/modules/groups";
 import { workspaceTabs as strategy } from "@/modules/strategy";
 import { viewTabs as planViews } from "@/modules/plan";
+import { statsWorkspaceTabs as accompanimentStats } from "@/modules/accompaniments";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -34,4 +35,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   groups,
   strategy,
   planViews,
+  accompanimentStats,
 ];

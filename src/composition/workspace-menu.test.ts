@@ -37,6 +37,8 @@ const strategyTabs = [
   { label: "Communes visées par le plan", href: "/espace/val/plan/carte" },
 ];
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
+// Issue 13: the accompaniments' statistics, for every member.
+const evaluateColumn = { index: 7, title: "7. Piloter et évaluer", tabs: [{ label: "Statistiques des accompagnements", href: "/espace/val/accompagnements/statistiques" }] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members] },
@@ -45,6 +47,7 @@ const memberMenu = [
   means,
   collective,
   strategyColumn,
+  evaluateColumn,
 ];
 const coordinatorMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members, journal] },
@@ -53,6 +56,7 @@ const coordinatorMenu = [
   means,
   collective,
   strategyColumn,
+  evaluateColumn,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -78,6 +82,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       means,
       collective,
       strategyColumn,
+      evaluateColumn,
     ]);
   });
 

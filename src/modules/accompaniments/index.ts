@@ -5,3 +5,4 @@ export { aggregateIn, reaggregateIn, dimensionsOf, type AggregateSource } from "
 // Statistics (ACCSTATS): pre-aggregated reads, flows, exports, public figures with small-count suppression.
 export { accompanimentStatsBy, accompanimentTotals, orientationFlows, readStatsFilter, statsChoices, statsDimensions, dimensionTitles, isStatsDimension, type StatsDimension, type StatsFilter, type StatsRow, type FlowRow } from "./stats";
 export { registerStatsLabels, valueLabel, monthLabel } from "./stats-labels";
+export { statsWorkspaceTabs } from "./stats-manifest";
