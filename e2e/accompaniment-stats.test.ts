@@ -16,7 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const squash = (s: string) => s.replace(/\s+/g, " ");
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 describe.each([phone, desktop])("accompaniment statistics at $width px", (viewport) => {
   it("a coordinator without JavaScript reads the figures, filters a month with the form, downloads a table", async () => {
