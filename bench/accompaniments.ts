@@ -26,7 +26,8 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { prepareDatabase } from "@/boot";
 import { openDatabase, type Database } from "@/platform/db/client";
-import { accompaniments, aggregateIn, type StatsDimension, type StatsFilter } from "@/modules/accompaniments";
+import { accompaniments, aggregateIn, accompanimentStatsBy, orientationFlows, statsChoices, type StatsDimension, type StatsFilter } from "@/modules/accompaniments";
+import { statsOverview } from "@/modules/accompaniments/stats";
 import { statsViewData } from "@/modules/accompaniments/stats-page";
 import { createTestTerritory } from "@/demo/factories";
 import { createPgDatabase, machine, machineBusyMs, main, median, ms, percentile, seconds, startPgCluster, treeCpuMs, cpuBetween, waitForQuiet } from "./lib";
@@ -245,6 +246,24 @@ await main(async () => {
       console.log(`| plain GROUP BY over the records | ${plain.length} | ${ms(Math.min(...plain))} | ${ms(median(plain))} | ${ms(percentile(plain, 95))} |`);
       console.log(`ratio plain / pre-aggregated (medians): ${ratio.toFixed(0)}×; other processes: ${(Math.max(0, othersMs) / wallMs).toFixed(2)} cores busy on average during these rounds`);
       console.log(`${pass ? "PASS" : "FAIL"}: p95 ${ms(p95)} (< ${DASHBOARD_TARGET_MS} ms) and ${ratio.toFixed(0)}× (≥ 10×)`);
+      // Where the time goes: each read of the page alone, one at a time (median of REPEAT).
+      const alone = async (label: string, read: () => Promise<unknown>) => {
+        const times: number[] = [];
+        for (let i = 0; i < REPEAT; i++) {
+          const t = performance.now();
+          await read();
+          times.push(performance.now() - t);
+        }
+        return `${label} ${ms(median(times))}`;
+      };
+      const parts = [
+        await alone("statsOverview (4 queries)", () => statsOverview(db, territory.id, v.filter)),
+        await alone("of which flows", () => orientationFlows(db, territory.id, v.filter)),
+        await alone("places", () => accompanimentStatsBy(db, territory.id, "place", v.filter)),
+        await alone("theme", () => accompanimentStatsBy(db, territory.id, "theme", v.filter)),
+        await alone("statsChoices", () => statsChoices(db, territory.id)),
+      ];
+      console.log(`each read alone, one at a time (median of ${REPEAT}): ${parts.join("; ")}`);
     }
     // Recording: MEDIATORS at once, EACH recordings each, through the app's pool.
     const places = await rows<{ id: string; actor_id: string }>(db, sql`select id, actor_id from places where source = 'bench-accompagnements'`);

@@ -175,3 +175,19 @@ describe("the page's overview (four queries) gives the same figures as one query
     ]);
   });
 });
+
+describe("the filters' choices", () => {
+  it("lists the places of the perimeter that have statistics (P3's only record was deleted), and their communes", async () => {
+    const { statsChoices } = await import("./stats");
+    expect(await statsChoices(database.db, f.territory.id)).toEqual({
+      places: [
+        { id: f.p1.id, name: "Espace numérique d'Angoulême" },
+        { id: f.p2.id, name: "Médiathèque de Cognac" },
+      ],
+      communes: [
+        { code: "16015", name: "Angoulême" },
+        { code: "16102", name: "Cognac" },
+      ],
+    });
+  });
+});
