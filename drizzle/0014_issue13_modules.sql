@@ -30,6 +30,17 @@ CREATE TABLE "charter_comments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "accompaniment_territory_stats" (
+	"territory_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
+	"records" integer DEFAULT 0 NOT NULL,
+	"people" integer DEFAULT 0 NOT NULL,
+	"minutes" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "handwritten_signature_scans" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"territory_id" uuid NOT NULL,
@@ -120,6 +131,7 @@ ALTER TABLE "meeting_notices" ADD CONSTRAINT "meeting_notices_member_id_group_me
 ALTER TABLE "evaluation_reports" ADD CONSTRAINT "evaluation_reports_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charter_comments" ADD CONSTRAINT "charter_comments_version_id_charter_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."charter_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charter_comments" ADD CONSTRAINT "charter_comments_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accompaniment_territory_stats" ADD CONSTRAINT "accompaniment_territory_stats_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "handwritten_signature_scans" ADD CONSTRAINT "handwritten_signature_scans_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signature_journal" ADD CONSTRAINT "signature_journal_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signed_charter_pdfs" ADD CONSTRAINT "signed_charter_pdfs_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -132,6 +144,7 @@ ALTER TABLE "coordination_contacts" ADD CONSTRAINT "coordination_contacts_actor_
 CREATE INDEX "meeting_notices_pending_idx" ON "meeting_notices" USING btree ("sent_at","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_reports_version_idx" ON "evaluation_reports" USING btree ("territory_id","version");--> statement-breakpoint
 CREATE INDEX "charter_comments_version_idx" ON "charter_comments" USING btree ("version_id","section");--> statement-breakpoint
+CREATE UNIQUE INDEX "accompaniment_territory_stats_key_idx" ON "accompaniment_territory_stats" USING btree ("territory_id","dimension","month","value","shard");--> statement-breakpoint
 CREATE UNIQUE INDEX "handwritten_signature_scans_partner_idx" ON "handwritten_signature_scans" USING btree ("version_id","partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "signature_journal_seq_idx" ON "signature_journal" USING btree ("territory_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "signature_journal_partner_idx" ON "signature_journal" USING btree ("version_id","partner_id") WHERE kind <> 'pdf_signe';--> statement-breakpoint
@@ -141,6 +154,7 @@ CREATE INDEX "action_status_citations_lineage_idx" ON "action_status_citations" 
 CREATE INDEX "action_status_citations_decision_idx" ON "action_status_citations" USING btree ("decision_id");--> statement-breakpoint
 CREATE INDEX "coordination_contacts_territory_idx" ON "coordination_contacts" USING btree ("territory_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_measurements_computed_idx" ON "indicator_measurements" USING btree ("indicator_id","measured_on") WHERE "indicator_measurements"."computed";--> statement-breakpoint
+CREATE INDEX "accompaniment_stats_place_idx" ON "accompaniment_stats" USING btree ("place_id","dimension","month");--> statement-breakpoint
 -- Hand-written: the journal, the signed PDFs and the scans are append-only. UPDATE, DELETE and TRUNCATE are
 -- refused by the database itself, whoever asks (the application has no path that changes them). A DELETE is
 -- let through only as the cascade of erasing the whole territory (its row is already gone by then).
@@ -160,3 +174,12 @@ CREATE TRIGGER signature_journal_no_truncate BEFORE TRUNCATE ON signature_journa
 CREATE TRIGGER signed_charter_pdfs_append_only BEFORE UPDATE OR DELETE ON signed_charter_pdfs FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
 --> statement-breakpoint
 CREATE TRIGGER handwritten_signature_scans_append_only BEFORE UPDATE OR DELETE ON handwritten_signature_scans FOR EACH ROW EXECUTE FUNCTION signatures_append_only();
+--> statement-breakpoint
+-- Records written before this migration: their structure (a new dimension) at the place level, then the territory level (shard 0) from the place level.
+INSERT INTO "accompaniment_stats" ("territory_id", "month", "place_id", "dimension", "value", "records", "people", "minutes")
+SELECT "territory_id", date_trunc('month', "occurred_on")::date, "place_id", 'actor', "actor_id"::text, count(*), sum("people"), sum("duration_minutes")
+FROM "accompaniments" WHERE "actor_id" IS NOT NULL GROUP BY 1, 2, 3, 5
+ON CONFLICT ("territory_id", "month", "place_id", "dimension", "value") DO NOTHING;--> statement-breakpoint
+INSERT INTO "accompaniment_territory_stats" ("territory_id", "month", "dimension", "value", "records", "people", "minutes")
+SELECT "territory_id", "month", "dimension", "value", sum("records"), sum("people"), sum("minutes")
+FROM "accompaniment_stats" WHERE "dimension" <> 'orientation' GROUP BY 1, 2, 3, 4;

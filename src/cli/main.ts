@@ -22,6 +22,7 @@ import { diagnosticExport } from "./diagnostic";
 import { planCommand } from "./plan";
 import { charterCommand } from "./charter";
 import { indicatorsCommand } from "./indicators";
+import { accompanimentsCommand } from "./accompaniments";
 import { territories } from "@/modules/territories/schema";
 
 const usage = `Utilisation : npx maillage <commande>
@@ -64,6 +65,11 @@ Commandes :
   indicators export --territory ADRESSE --format csv|json
                             écrit les indicateurs de l'évaluation et leurs mesures (cibles,
                             statut du jour) sur la sortie standard
+  accompaniments export --territory ADRESSE --format csv|xlsx|ods [--from AAAA-MM] [--to AAAA-MM] [--commune CODE]
+                            écrit les accompagnements (une ligne chacun, sans donnée personnelle)
+  accompaniments stats --territory ADRESSE --by theme|month|place|commune|orientation|… --format csv|xlsx|ods
+                            écrit les statistiques des accompagnements (une dimension en CSV, toutes
+                            en XLSX/ODS) sur la sortie standard
   migrate                   met la base à jour (fait aussi par toutes les autres commandes)
   help                      cette aide
 
@@ -162,6 +168,9 @@ const commands: Record<string, Command> = {
   },
   async indicators(database, args) {
     return indicatorsCommand(database.db, args);
+  },
+  async accompaniments(database, args) {
+    return accompanimentsCommand(database.db, args);
   },
   async migrate() {
     console.error("La base est à jour.");

@@ -18,6 +18,7 @@ import { workspaceTabs as charter } from "@/modules/charter";
 import { workspaceTabs as indicators } from "@/modules/indicators";
 import { workspaceTabs as governance } from "@/modules/governance";
 import { workspaceTabs as accompaniments } from "@/modules/accompaniments";
+import { statsWorkspaceTabs as accompanimentStats } from "@/modules/accompaniments";
 
 /**
  * The module list: every module that shows itself in a territory's workspace, one line each. A new module
@@ -42,4 +43,5 @@ export const workspaceModules: readonly (readonly WorkspaceTab<TerritoryRef>[])[
   indicators,
   governance,
   accompaniments,
+  accompanimentStats,
 ];

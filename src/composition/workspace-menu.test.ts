@@ -41,8 +41,13 @@ const strategyTabs = [
 const strategyColumn = { index: 5, title: "5. Stratégie et plan d'action", tabs: strategyTabs };
 // Issue 13: phase 6, the charter of commitments, read by every member.
 const commitmentsColumn = { index: 6, title: "6. Formaliser les engagements", tabs: [{ label: "Charte d'engagements", href: "/espace/val/charte" }] };
-// Issue 13: phase 7, the evaluation, for every member.
-const evaluate = { index: 7, title: "7. Piloter et évaluer", tabs: [{ label: "Évaluation", href: "/espace/val/evaluation" }] };
+// Issue 13: phase 7 — the evaluation and the accompaniments' statistics for every member; recording accompaniments
+// for those who may record (partners and coordinators).
+const evaluationTab = { label: "Évaluation", href: "/espace/val/evaluation" };
+const recordTab = { label: "Accompagnements", href: "/espace/val/accompagnements" };
+const statsTab = { label: "Statistiques des accompagnements", href: "/espace/val/accompagnements/statistiques" };
+const evaluate = { index: 7, title: "7. Piloter et évaluer", tabs: [evaluationTab, statsTab] };
+const evaluateRecording = { index: 7, title: "7. Piloter et évaluer", tabs: [evaluationTab, recordTab, statsTab] };
 
 const memberMenu = [
   { index: 0, title: "Le territoire", tabs: [home, communes, members] },
@@ -62,7 +67,7 @@ const coordinatorMenu = [
   collective,
   strategyColumn,
   commitmentsColumn,
-  evaluate,
+  evaluateRecording,
 ];
 
 describe("workspace menu assembled from the modules' manifests", () => {
@@ -72,7 +77,9 @@ describe("workspace menu assembled from the modules' manifests", () => {
   });
 
   it("shows members the territory's pages, the maps and the diagnostic, but not the journal nor the registry", () => {
-    for (const role of ["observer", "contributor", "partner"]) expect(workspaceMenu(actors[role] as Principal, territory)).toEqual(memberMenu);
+    for (const role of ["observer", "contributor"]) expect(workspaceMenu(actors[role] as Principal, territory)).toEqual(memberMenu);
+    // A partner also records accompaniments (phase 7).
+    expect(workspaceMenu(actors.partner as Principal, territory)).toEqual([...memberMenu.slice(0, -1), evaluateRecording]);
   });
 
   it("shows coordinators and administrators every tab, in the order of the process", () => {
@@ -89,7 +96,7 @@ describe("workspace menu assembled from the modules' manifests", () => {
       collective,
       strategyColumn,
       commitmentsColumn,
-      evaluate,
+      evaluateRecording,
     ]);
   });
 

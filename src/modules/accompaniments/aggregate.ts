@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { accompanimentStats } from "./schema";
+import { accompanimentStats, accompanimentTerritoryStats } from "./schema";
 
 /** The fields of a record the statistics count (a row of `accompaniments`, or the values about to be written). */
 export type AggregateSource = {
   territoryId: string;
   placeId: string;
+  /** The structure that recorded it (counted under the "actor" dimension); absent or null: none. */
+  actorId?: string | null;
   /** YYYY-MM-DD */
   occurredOn: string;
   kind: string;
@@ -19,7 +21,7 @@ export type AggregateSource = {
   statuses: Readonly<Record<string, number>>;
 };
 
-type Delta = { territoryId: string; month: string; placeId: string; dimension: string; value: string; records: number; people: number; minutes: number };
+type Delta = { territoryId: string; month: string; placeId: string; shard: number; dimension: string; value: string; records: number; people: number; minutes: number };
 
 /**
  * The (dimension, value) pairs one record counts in. Age bands and statuses count people, not records:
@@ -32,6 +34,7 @@ export function dimensionsOf(row: AggregateSource): { dimension: string; value: 
     { dimension: "setting", value: row.setting, people: row.people },
   ];
   if (row.autonomy) out.push({ dimension: "autonomy", value: row.autonomy, people: row.people });
+  if (row.actorId) out.push({ dimension: "actor", value: row.actorId, people: row.people });
   for (const theme of new Set(row.themes)) out.push({ dimension: "theme", value: theme, people: row.people });
   if (row.orientedToPlaceId) out.push({ dimension: "orientation", value: row.orientedToPlaceId, people: row.people });
   for (const [band, n] of Object.entries(row.ageBands)) if (n > 0) out.push({ dimension: "age", value: band, people: n });
@@ -39,36 +42,92 @@ export function dimensionsOf(row: AggregateSource): { dimension: string; value: 
   return out;
 }
 
+export const TERRITORY_SHARDS = 16;
+
+/** The stripe of the territory-level counters a place writes to: stable (a hash of its id), spread over 16. */
+export function shardOf(placeId: string): number {
+  let h = 0;
+  for (let i = 0; i < placeId.length; i++) h = (h * 31 + placeId.charCodeAt(i)) | 0;
+  return Math.abs(h) % TERRITORY_SHARDS;
+}
+
+/** Dimensions the territory level does not keep: a flow needs the place it starts from (decision 029). */
+const placeOnly = new Set(["orientation"]);
+
+function add(map: Map<string, Delta>, key: string, base: Omit<Delta, "records" | "people" | "minutes">, sign: number, people: number, minutes: number) {
+  const delta = map.get(key) ?? { ...base, records: 0, people: 0, minutes: 0 };
+  delta.records += sign;
+  delta.people += sign * people;
+  delta.minutes += sign * minutes;
+  map.set(key, delta);
+}
+
 /**
- * Adds (sign 1) or takes away (sign -1) records from the pre-aggregated statistics, inside the caller's
- * transaction: every write of `accompaniments` calls it (an edit = -1 for the old row, +1 for the new one),
- * so the statistics are always exactly the sum of the records.
+ * Rows in key order: concurrent recordings then lock the statistics rows they share in the same order, so two
+ * mediators recording at once wait for each other instead of deadlocking (two records with themes [a, b] and
+ * [b, a] would otherwise take a and b in opposite orders).
+ */
+function sortedValues(map: Map<string, Delta>): Delta[] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+
+/**
+ * Adds (sign 1) or takes away (sign -1) records from the pre-aggregated statistics — per place
+ * (`accompaniment_stats`) and per territory (`accompaniment_territory_stats`) — inside the caller's transaction:
+ * every write of `accompaniments` calls it (an edit = -1 for the old row, +1 for the new one), so the
+ * statistics are always exactly the sum of the records.
  */
 export async function aggregateIn(tx: Executor, rows: readonly AggregateSource[], sign: 1 | -1): Promise<void> {
-  const deltas = new Map<string, Delta>();
-  for (const row of rows) {
+  await applyDeltas(tx, rows.map((row) => ({ row, sign })));
+}
+
+/**
+ * An edit in one statement per level: -1 for the record as it was, +1 as it is now. Same sums as two calls of
+ * aggregateIn, but every row is locked in one key order — two edits moving records between the same two
+ * places in opposite directions cannot deadlock, as they could with -1 then +1 taken separately.
+ */
+export async function reaggregateIn(tx: Executor, before: readonly AggregateSource[], after: readonly AggregateSource[]): Promise<void> {
+  await applyDeltas(tx, [...before.map((row) => ({ row, sign: -1 as const })), ...after.map((row) => ({ row, sign: 1 as const }))]);
+}
+
+async function applyDeltas(tx: Executor, changes: readonly { row: AggregateSource; sign: 1 | -1 }[]): Promise<void> {
+  const byPlace = new Map<string, Delta>();
+  const byTerritory = new Map<string, Delta>();
+  for (const { row, sign } of changes) {
     const month = `${row.occurredOn.slice(0, 7)}-01`;
+    const shard = shardOf(row.placeId);
     for (const d of dimensionsOf(row)) {
-      const key = [row.territoryId, month, row.placeId, d.dimension, d.value].join("\u0000");
-      const delta = deltas.get(key) ?? { territoryId: row.territoryId, month, placeId: row.placeId, dimension: d.dimension, value: d.value, records: 0, people: 0, minutes: 0 };
-      delta.records += sign;
-      delta.people += sign * d.people;
-      delta.minutes += sign * row.durationMinutes;
-      deltas.set(key, delta);
+      const base = { territoryId: row.territoryId, month, dimension: d.dimension, value: d.value };
+      add(byPlace, [row.territoryId, month, row.placeId, d.dimension, d.value].join("\u0000"), { ...base, placeId: row.placeId, shard: 0 }, sign, d.people, row.durationMinutes);
+      if (!placeOnly.has(d.dimension)) add(byTerritory, [row.territoryId, d.dimension, month, d.value, String(shard).padStart(2, "0")].join("\u0000"), { ...base, placeId: "", shard }, sign, d.people, row.durationMinutes);
     }
   }
-  const all = [...deltas.values()];
+  const places = sortedValues(byPlace).map(({ shard: _shard, ...d }) => d);
   // 8 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 bound parameters.
-  for (let i = 0; i < all.length; i += 1000) {
+  for (let i = 0; i < places.length; i += 1000) {
     await tx
       .insert(accompanimentStats)
-      .values(all.slice(i, i + 1000))
+      .values(places.slice(i, i + 1000))
       .onConflictDoUpdate({
         target: [accompanimentStats.territoryId, accompanimentStats.month, accompanimentStats.placeId, accompanimentStats.dimension, accompanimentStats.value],
         set: {
           records: sql`${accompanimentStats.records} + excluded.records`,
           people: sql`${accompanimentStats.people} + excluded.people`,
           minutes: sql`${accompanimentStats.minutes} + excluded.minutes`,
+        },
+      });
+  }
+  const territory = sortedValues(byTerritory).map(({ placeId: _placeId, ...d }) => d);
+  for (let i = 0; i < territory.length; i += 1000) {
+    await tx
+      .insert(accompanimentTerritoryStats)
+      .values(territory.slice(i, i + 1000))
+      .onConflictDoUpdate({
+        target: [accompanimentTerritoryStats.territoryId, accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.month, accompanimentTerritoryStats.value, accompanimentTerritoryStats.shard],
+        set: {
+          records: sql`${accompanimentTerritoryStats.records} + excluded.records`,
+          people: sql`${accompanimentTerritoryStats.people} + excluded.people`,
+          minutes: sql`${accompanimentTerritoryStats.minutes} + excluded.minutes`,
         },
       });
   }

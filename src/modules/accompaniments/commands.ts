@@ -7,17 +7,18 @@ import { parisToday } from "@/platform/dates";
 import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import type { TerritoryRef } from "@/modules/territories";
-import { aggregateIn, type AggregateSource } from "./aggregate";
+import { aggregateIn, reaggregateIn, type AggregateSource } from "./aggregate";
 import { accompanimentPolicy } from "./policy";
 import { findRecord, placeForRecord, type StoredRecord } from "./queries";
 import { accompaniments } from "./schema";
 import { recordSchema, type RecordInput } from "./validation";
 
 /** What the statistics count of a stored row (aggregate.ts reads the same fields of a row about to be written). */
-export function aggregateSourceOf(row: Pick<StoredRecord, "territoryId" | "placeId" | "occurredOn" | "kind" | "people" | "durationMinutes" | "themes" | "setting" | "autonomy" | "orientedToPlaceId" | "ageBands" | "statuses">): AggregateSource {
+export function aggregateSourceOf(row: Pick<StoredRecord, "territoryId" | "placeId" | "actorId" | "occurredOn" | "kind" | "people" | "durationMinutes" | "themes" | "setting" | "autonomy" | "orientedToPlaceId" | "ageBands" | "statuses">): AggregateSource {
   return {
     territoryId: row.territoryId,
     placeId: row.placeId,
+    actorId: row.actorId,
     occurredOn: row.occurredOn,
     kind: row.kind,
     people: row.people,
@@ -117,8 +118,8 @@ export async function updateAccompaniment(db: Db, principal: Principal, territor
       .where(and(eq(accompaniments.territoryId, territory.id), eq(accompaniments.id, id)))
       .returning();
     if (!after) throw new AppError("not_found");
-    await aggregateIn(tx, [aggregateSourceOf(before)], -1);
-    await aggregateIn(tx, [aggregateSourceOf(after)], 1);
+    // One call, rows locked in one key order: two edits in opposite directions cannot deadlock (decision 029).
+    await reaggregateIn(tx, [aggregateSourceOf(before)], [aggregateSourceOf(after)]);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "accompaniment", entityId: id, action: "update", before: aggregateSourceOf(before), after: values(input, actorId) });
   });
 }

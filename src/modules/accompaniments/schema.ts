@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, smallint, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
 import { actors } from "@/modules/actors";
@@ -87,5 +87,38 @@ export const accompanimentStats = pgTable(
     people: integer("people").notNull().default(0),
     minutes: integer("minutes").notNull().default(0),
   },
-  (t) => [uniqueIndex("accompaniment_stats_key_idx").on(t.territoryId, t.month, t.placeId, t.dimension, t.value), index("accompaniment_stats_dimension_idx").on(t.territoryId, t.dimension, t.month)],
+  (t) => [
+    uniqueIndex("accompaniment_stats_key_idx").on(t.territoryId, t.month, t.placeId, t.dimension, t.value),
+    index("accompaniment_stats_dimension_idx").on(t.territoryId, t.dimension, t.month),
+    // A place's (or a commune's places') statistics: decision 029.
+    index("accompaniment_stats_place_idx").on(t.placeId, t.dimension, t.month),
+  ],
+);
+
+/**
+ * The same counts without the place (decision 029): territory × month × dimension × value. The territory-wide
+ * dashboard (by theme, public, month, structure…) reads a few hundred rows here instead of summing the
+ * place rows (hundreds of thousands over 1,000 places and 3 years). Kept by `aggregateIn`, in the same
+ * transaction as `accompaniment_stats`; a filter on a place or a commune reads `accompaniment_stats`.
+ * dimension: those of `accompaniment_stats` except "orientation" (a flow needs its place of origin), plus
+ * "actor" (value = the structure that recorded it).
+ * `shard` (0–15, from the place) stripes each counter over 16 rows: mediators of different places recording at
+ * the same moment then update different rows instead of queueing on one row lock (decision 029); reads sum
+ * the shards.
+ */
+export const accompanimentTerritoryStats = pgTable(
+  "accompaniment_territory_stats",
+  {
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    shard: smallint("shard").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    people: integer("people").notNull().default(0),
+    minutes: integer("minutes").notNull().default(0),
+  },
+  (t) => [uniqueIndex("accompaniment_territory_stats_key_idx").on(t.territoryId, t.dimension, t.month, t.value, t.shard)],
 );

@@ -1,0 +1,315 @@
+// Accompaniment statistics (issue 13): 5,000,000 records over 1,000 places and 3 years, on PostgreSQL
+// (throwaway cluster), in-process through the app's pool (10 connections, as the server).
+//   npx tsx bench/accompaniments.ts      (RECORDS=5000000 PLACES=1000 ROUNDS=5 REPEAT=10 MEDIATORS=50 EACH=20)
+//
+// Data, generated in SQL (generate_series, one INSERT … SELECT, seeded random()): a département territory
+// (Charente), PLACES places over its communes, 50 structures, RECORDS records spread uniformly over the 36
+// months 2023-01 … 2025-12: 90 % individual (1 or 2 people), 10 % collective (3–14 people); 1 or 2 of 9 themes;
+// setting, autonomy; 15 % oriented to one of the 10 "neighbouring" places; 50 % give age bands, 30 % statuses.
+// The pre-aggregated tables are then filled from the records by one GROUP BY per level — the same sums as
+// aggregateIn record by record (stats.test.ts checks that equality on hand-written records) — and every
+// figure of the dashboard is checked equal to the plain GROUP BY before anything is timed. VACUUM ANALYZE.
+//
+// Dashboard = what /espace/[slug]/accompagnements/statistiques asks the database for one view: totals, by month,
+// theme, place, commune, structure, age band, status, kind, setting, autonomy, and the orientation flows —
+// exactly what the page reads (stats-page.ts: statsOverview's four queries and the filters' choices, at once). Three views: the whole
+// territory over the last 12 months (the page's default), over 3 years, and one commune over 3 years.
+// Baseline: the same figures with a plain GROUP BY over the raw records, same database. ROUNDS rounds,
+// alternating (pre-aggregated then plain, then plain then pre-aggregated…); in each round the pre-aggregated
+// dashboard runs REPEAT times and the plain one once (it takes seconds). min / median / p95 of the dashboard's
+// wall time over all runs, and the ratio of medians.
+// Recording: MEDIATORS mediators recording at once (each EACH records one after the other, this month, at a
+// random place): the insert + aggregateIn in one transaction, through the pool; p50/p95/max per recording.
+// Targets (PASS/FAIL): dashboard p95 < 150 ms and ≥ 10× faster than the plain query; recording p95 < 100 ms.
+import { performance } from "node:perf_hooks";
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { prepareDatabase } from "@/boot";
+import { openDatabase, type Database } from "@/platform/db/client";
+import { accompaniments, aggregateIn, accompanimentStatsBy, orientationFlows, statsChoices, type StatsDimension, type StatsFilter } from "@/modules/accompaniments";
+import { statsOverview } from "@/modules/accompaniments/stats";
+import { statsViewData } from "@/modules/accompaniments/stats-page";
+import { createTestTerritory } from "@/demo/factories";
+import { createPgDatabase, machine, machineBusyMs, main, median, ms, percentile, seconds, startPgCluster, treeCpuMs, cpuBetween, waitForQuiet } from "./lib";
+
+const RECORDS = Number(process.env.RECORDS ?? 5_000_000);
+const PLACES = Number(process.env.PLACES ?? 1000);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const REPEAT = Number(process.env.REPEAT ?? 10);
+const MEDIATORS = Number(process.env.MEDIATORS ?? 50);
+const EACH = Number(process.env.EACH ?? 20);
+const DASHBOARD_TARGET_MS = 150;
+const RECORD_TARGET_MS = 100;
+
+const dims: StatsDimension[] = ["month", "theme", "place", "commune", "actor", "age", "status", "kind", "setting", "autonomy"];
+
+type Figures = Record<string, [string, number, number][]>;
+
+async function rows<T>(db: Database["db"], query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** The pre-aggregated dashboard, exactly what the page reads (stats-page.ts: the overview and the filters' choices). */
+async function dashboard(db: Database["db"], territoryId: string, filter: StatsFilter): Promise<Figures> {
+  const { totals, flows, tables } = await statsViewData(db, territoryId, filter);
+  const out: Figures = { total: [["", totals.records, totals.people]], flows: flows.map((f) => [`${f.fromPlaceId}>${f.toPlaceId}`, f.records, f.people]) };
+  for (const d of dims) out[d] = tables[d].map((r) => [r.key, r.records, r.people]);
+  return out;
+}
+
+/** The same figures, plain GROUP BY over the records. */
+async function plainDashboard(db: Database["db"], territoryId: string, filter: StatsFilter): Promise<Figures> {
+  const where = sql`a.territory_id = ${territoryId}
+    ${filter.from ? sql`and a.occurred_on >= ${`${filter.from}-01`}::date` : sql``}
+    ${filter.to ? sql`and a.occurred_on < (${`${filter.to}-01`}::date + interval '1 month')` : sql``}
+    ${filter.communeCode ? sql`and a.place_id in (select id from places where commune_code = ${filter.communeCode})` : sql``}`;
+  // The flows of a commune: those that leave it or reach it (as stats.ts).
+  const flowWhere = sql`a.territory_id = ${territoryId}
+    ${filter.from ? sql`and a.occurred_on >= ${`${filter.from}-01`}::date` : sql``}
+    ${filter.to ? sql`and a.occurred_on < (${`${filter.to}-01`}::date + interval '1 month')` : sql``}
+    ${filter.communeCode ? sql`and (a.place_id in (select id from places where commune_code = ${filter.communeCode}) or a.oriented_to_place_id in (select id from places where commune_code = ${filter.communeCode}))` : sql``}`;
+  type R = { key: string; records: string; people: string };
+  const q = (key: ReturnType<typeof sql>, from: ReturnType<typeof sql> = sql``, people: ReturnType<typeof sql> = sql`a.people`, extra: ReturnType<typeof sql> = sql``) =>
+    rows<R>(db, sql`select ${key} as key, count(*) as records, sum(${people}) as people from accompaniments a ${from} where ${where} ${extra} group by 1`);
+  const [total, month, theme, place, commune, actor, age, status, kind, setting, autonomy, flows] = await Promise.all([
+    rows<R>(db, sql`select '' as key, count(*) as records, sum(a.people) as people from accompaniments a where ${where}`),
+    q(sql`to_char(a.occurred_on, 'YYYY-MM')`),
+    q(sql`th`, sql`cross join unnest(a.themes) th`),
+    q(sql`a.place_id::text`),
+    q(sql`coalesce(p.commune_code, '')`, sql`left join places p on p.id = a.place_id`),
+    q(sql`a.actor_id::text`, sql``, sql`a.people`, sql`and a.actor_id is not null`),
+    q(sql`e.key`, sql`cross join jsonb_each_text(a.age_bands) e`, sql`e.value::int`),
+    q(sql`e.key`, sql`cross join jsonb_each_text(a.statuses) e`, sql`e.value::int`),
+    q(sql`a.kind::text`),
+    q(sql`a.setting::text`),
+    q(sql`a.autonomy::text`, sql``, sql`a.people`, sql`and a.autonomy is not null`),
+    rows<R>(db, sql`select a.place_id::text || '>' || a.oriented_to_place_id::text as key, count(*) as records, sum(a.people) as people from accompaniments a where ${flowWhere} and a.oriented_to_place_id is not null group by 1`),
+  ]);
+  const f = (list: R[]) => list.map((r) => [r.key, Number(r.records), Number(r.people)] as [string, number, number]);
+  return { total: f(total), month: f(month), theme: f(theme), place: f(place), commune: f(commune), actor: f(actor), age: f(age), status: f(status), kind: f(kind), setting: f(setting), autonomy: f(autonomy), flows: f(flows) };
+}
+
+const sorted = (x: Figures) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort((a, b) => a[0].localeCompare(b[0]))]));
+
+async function generate(database: Database) {
+  const db = database.db;
+  const territory = await createTestTerritory(db, { name: "Charente", slug: "charente-accompagnements-bench", kind: "departement", code: "16" });
+  const t0 = performance.now();
+  await db.execute(sql`insert into actors (name) select 'Structure ' || i from generate_series(1, 50) i`);
+  // PLACES places over the communes of Charente, each with one of the 50 structures.
+  await db.execute(sql`
+    with c as (select code, row_number() over (order by code) - 1 as n, count(*) over () as total from communes where departement = '16'),
+         a as (select id, row_number() over (order by name) - 1 as n from actors where name like 'Structure %')
+    insert into places (source, source_id, name, commune_code, actor_id, data)
+    select 'bench-accompagnements', 'p' || i, 'Lieu ' || i, (select code from c where c.n = i % c.total), (select id from a where a.n = i % 50), '{}'::jsonb
+    from generate_series(0, ${PLACES - 1}) i, (select count(*) as total from communes where departement = '16') c`);
+  await db.execute(sql`create temporary table bench_places as select row_number() over (order by source_id) - 1 as n, id, actor_id from places where source = 'bench-accompagnements'`);
+  await db.execute(sql`create index on bench_places (n)`);
+  const placesMs = performance.now() - t0;
+  const t1 = performance.now();
+  // The records' secondary indexes are built after the load (faster than maintained row by row), as a bulk load would.
+  const indexes = await rows<{ indexdef: string; indexname: string }>(db, sql`select indexname, indexdef from pg_indexes where tablename = 'accompaniments' and indexname <> 'accompaniments_pkey'`);
+  for (const i of indexes) await db.execute(sql.raw(`drop index ${i.indexname}`));
+  // One statement: RECORDS rows; random() is seeded in the same transaction, so two runs draw the same data.
+  await db.transaction(async (tx) => {
+  await tx.execute(sql`select setseed(0.42)`);
+  await tx.execute(sql`
+    insert into accompaniments (territory_id, place_id, actor_id, occurred_on, kind, people, duration_minutes, themes, setting, autonomy, oriented_to_place_id, age_bands, statuses, origin)
+    select ${territory.id}::uuid, p.id, p.actor_id, g.day, g.kind::accompaniment_kind,
+      case when g.kind = 'collectif' then 3 + (g.r2 * 12)::int else 1 + (g.r2 < 0.15)::int end,
+      (array[15, 30, 45, 60, 90, 120])[1 + (g.r3 * 6)::int % 6],
+      case when g.r4 < 0.6 then array[(array['demarches','courriel','smartphone','ordinateur','sante','emploi','securite','parentalite','loisirs'])[1 + (g.r5 * 9)::int % 9]]
+           else array[(array['demarches','courriel','smartphone','ordinateur','sante','emploi','securite','parentalite','loisirs'])[1 + (g.r5 * 9)::int % 9], (array['demarches','courriel','smartphone','ordinateur','sante','emploi','securite','parentalite','loisirs'])[1 + ((g.r5 * 9)::int + 1 + (g.r4 * 7)::int) % 9]] end,
+      (array['lieu','lieu','lieu','domicile','distance'])[1 + (g.r3 * 50)::int % 5]::accompaniment_setting,
+      case when g.r2 < 0.2 then null else (array['entierement','partiellement','pas_autonome'])[1 + (g.r4 * 30)::int % 3]::autonomy_level end,
+      case when g.r6 < 0.15 then (select o.id from bench_places o where o.n = (p.n + 1 + (g.r6 * 66)::int % 10) % ${PLACES}) end,
+      case when g.r6 < 0.5 then jsonb_build_object((array['moins_18','18_29','30_44','45_59','60_69','70_79','80_plus'])[1 + (g.r5 * 70)::int % 7], 1) else '{}'::jsonb end,
+      case when g.r3 < 0.3 then jsonb_build_object((array['retraite','emploi','sans_emploi','etudiant','autre'])[1 + (g.r6 * 50)::int % 5], 1) else '{}'::jsonb end,
+      'demo'
+    from (
+      select i, date '2023-01-01' + (random() * 1094)::int as day,
+        case when random() < 0.1 then 'collectif' else 'individuel' end as kind,
+        random() as r2, random() as r3, random() as r4, random() as r5, random() as r6
+      from generate_series(0, ${RECORDS - 1}) i
+    ) g
+    join bench_places p on p.n = g.i % ${PLACES}`);
+  });
+  for (const i of indexes) await db.execute(sql.raw(i.indexdef));
+  const recordsMs = performance.now() - t1;
+  // The pre-aggregates from the records: the sums aggregateIn would have added one record at a time.
+  const t2 = performance.now();
+  const dimensionRows = sql`
+    select a.territory_id, date_trunc('month', a.occurred_on)::date as month, a.place_id, d.dimension, d.value, count(*) as records, sum(d.people) as people, sum(a.duration_minutes) as minutes
+    from accompaniments a
+    cross join lateral (
+      select 'total' as dimension, '' as value, a.people
+      union all select 'kind', a.kind::text, a.people
+      union all select 'setting', a.setting::text, a.people
+      union all select 'autonomy', a.autonomy::text, a.people where a.autonomy is not null
+      union all select 'actor', a.actor_id::text, a.people where a.actor_id is not null
+      union all select 'theme', th, a.people from unnest(a.themes) th
+      union all select 'orientation', a.oriented_to_place_id::text, a.people where a.oriented_to_place_id is not null
+      union all select 'age', e.key, e.value::int from jsonb_each_text(a.age_bands) e where e.value::int > 0
+      union all select 'status', e.key, e.value::int from jsonb_each_text(a.statuses) e where e.value::int > 0
+    ) d
+    where a.territory_id = ${territory.id}
+    group by 1, 2, 3, 4, 5`;
+  await db.execute(sql`insert into accompaniment_stats (territory_id, month, place_id, dimension, value, records, people, minutes) ${dimensionRows}`);
+  await db.execute(sql`
+    insert into accompaniment_territory_stats (territory_id, month, dimension, value, shard, records, people, minutes)
+    select territory_id, month, dimension, value, abs(hashtext(place_id::text)) % 16, sum(records), sum(people), sum(minutes) from accompaniment_stats
+    where territory_id = ${territory.id} and dimension <> 'orientation' group by 1, 2, 3, 4, 5`);
+  const aggregateMs = performance.now() - t2;
+  const t3 = performance.now();
+  await db.execute(sql`vacuum analyze`);
+  const vacuumMs = performance.now() - t3;
+  const [sizes] = await rows<{ records: string; place_rows: string; territory_rows: string; records_mb: string; place_mb: string; territory_mb: string }>(
+    db,
+    sql`select (select count(*) from accompaniments) as records, (select count(*) from accompaniment_stats) as place_rows, (select count(*) from accompaniment_territory_stats) as territory_rows,
+      pg_total_relation_size('accompaniments') / 1048576 as records_mb, pg_total_relation_size('accompaniment_stats') / 1048576 as place_mb, pg_total_relation_size('accompaniment_territory_stats') / 1048576 as territory_mb`,
+  );
+  console.log(`data: ${PLACES} places in ${seconds(placesMs)}; ${Number(sizes?.records).toLocaleString("en")} records in ${seconds(recordsMs)}; pre-aggregates in ${seconds(aggregateMs)}; VACUUM ANALYZE ${seconds(vacuumMs)}`);
+  console.log(`sizes: records ${sizes?.records_mb} MB; accompaniment_stats ${Number(sizes?.place_rows).toLocaleString("en")} rows, ${sizes?.place_mb} MB; accompaniment_territory_stats ${Number(sizes?.territory_rows).toLocaleString("en")} rows, ${sizes?.territory_mb} MB`);
+  const [commune] = await rows<{ code: string; n: string }>(db, sql`select p.commune_code as code, count(*) as n from places p where p.source = 'bench-accompagnements' group by 1 order by 2 desc, 1 limit 1`);
+  return { territory, communeCode: commune?.code ?? "16015", communePlaces: Number(commune?.n ?? 0) };
+}
+
+function pgPid(dir: string): number {
+  return Number(fs.readFileSync(`${dir}/data/postmaster.pid`, "utf8").split("\n")[0]);
+}
+
+await main(async () => {
+  console.log(`# bench/accompaniments.ts — ${new Date().toISOString()}`);
+  console.log(machine());
+  const cluster = startPgCluster();
+  const url = await createPgDatabase(cluster.url, "maillage_accompaniments_bench");
+  const database = await openDatabase({ DATABASE_URL: url, dataDir: "" });
+  try {
+    await prepareDatabase(database, { DEMO: false });
+    const { territory, communeCode, communePlaces } = await generate(database);
+    const db = database.db;
+    const pg = pgPid(cluster.dir);
+    const views: { name: string; filter: StatsFilter }[] = [
+      { name: "territory, last 12 months (2025-01 … 2025-12, the page's default)", filter: { from: "2025-01", to: "2025-12" } },
+      { name: "territory, 3 years", filter: {} },
+      { name: `one commune (${communeCode}, ${communePlaces} places), 3 years`, filter: { communeCode } },
+    ];
+    // Correctness before speed: every figure of each view equal to the plain GROUP BY's.
+    for (const v of views) {
+      const [a, b] = [sorted(await dashboard(db, territory.id, v.filter)), sorted(await plainDashboard(db, territory.id, v.filter))];
+      const differ = Object.keys(b).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+      if (differ.length > 0) throw new Error(`figures differ for ${v.name}: ${differ.map((k) => `${k}: ${JSON.stringify(a[k]?.slice(0, 3))} vs ${JSON.stringify(b[k]?.slice(0, 3))}`).join("; ")}`);
+      console.log(`checked: ${v.name}: the pre-aggregated figures equal the plain GROUP BY's (${Object.values(a).reduce((s, l) => s + l.length, 0)} cells)`);
+    }
+    console.log(await waitForQuiet());
+    let allPass = true;
+    for (const v of views) {
+      const pre: number[] = [];
+      const plain: number[] = [];
+      let othersMs = 0;
+      let wallMs = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const busy0 = machineBusyMs();
+        const self0 = process.cpuUsage();
+        const pg0 = treeCpuMs(pg);
+        const w0 = performance.now();
+        const runPre = async () => {
+          for (let i = 0; i < REPEAT; i++) {
+            const t = performance.now();
+            await dashboard(db, territory.id, v.filter);
+            pre.push(performance.now() - t);
+          }
+        };
+        const runPlain = async () => {
+          const t = performance.now();
+          await plainDashboard(db, territory.id, v.filter);
+          plain.push(performance.now() - t);
+        };
+        if (round % 2 === 0) {
+          await runPre();
+          await runPlain();
+        } else {
+          await runPlain();
+          await runPre();
+        }
+        const self = process.cpuUsage(self0);
+        othersMs += machineBusyMs() - busy0 - (self.user + self.system) / 1000 - cpuBetween(pg0, treeCpuMs(pg));
+        wallMs += performance.now() - w0;
+      }
+      const p95 = percentile(pre, 95);
+      const ratio = median(plain) / median(pre);
+      const pass = p95 < DASHBOARD_TARGET_MS && ratio >= 10;
+      allPass &&= pass;
+      console.log(`\n## dashboard — ${v.name}`);
+      console.log(`| | runs | min | median | p95 |\n|---|---|---|---|---|`);
+      console.log(`| pre-aggregated (stats.ts) | ${pre.length} | ${ms(Math.min(...pre))} | ${ms(median(pre))} | ${ms(p95)} |`);
+      console.log(`| plain GROUP BY over the records | ${plain.length} | ${ms(Math.min(...plain))} | ${ms(median(plain))} | ${ms(percentile(plain, 95))} |`);
+      console.log(`ratio plain / pre-aggregated (medians): ${ratio.toFixed(0)}×; other processes: ${(Math.max(0, othersMs) / wallMs).toFixed(2)} cores busy on average during these rounds`);
+      console.log(`${pass ? "PASS" : "FAIL"}: p95 ${ms(p95)} (< ${DASHBOARD_TARGET_MS} ms) and ${ratio.toFixed(0)}× (≥ 10×)`);
+      // Where the time goes: each read of the page alone, one at a time (median of REPEAT).
+      const alone = async (label: string, read: () => Promise<unknown>) => {
+        const times: number[] = [];
+        for (let i = 0; i < REPEAT; i++) {
+          const t = performance.now();
+          await read();
+          times.push(performance.now() - t);
+        }
+        return `${label} ${ms(median(times))}`;
+      };
+      const parts = [
+        await alone("statsOverview (4 queries)", () => statsOverview(db, territory.id, v.filter)),
+        await alone("of which flows", () => orientationFlows(db, territory.id, v.filter)),
+        await alone("places", () => accompanimentStatsBy(db, territory.id, "place", v.filter)),
+        await alone("theme", () => accompanimentStatsBy(db, territory.id, "theme", v.filter)),
+        await alone("statsChoices", () => statsChoices(db, territory.id)),
+      ];
+      console.log(`each read alone, one at a time (median of ${REPEAT}): ${parts.join("; ")}`);
+    }
+    // Recording: MEDIATORS at once, EACH recordings each, through the app's pool.
+    const places = await rows<{ id: string; actor_id: string }>(db, sql`select id, actor_id from places where source = 'bench-accompagnements'`);
+    const today = new Date().toISOString().slice(0, 10);
+    const latencies: number[] = [];
+    let failures = 0;
+    const busy0 = machineBusyMs();
+    const self0 = process.cpuUsage();
+    const pg0 = treeCpuMs(pg);
+    const w0 = performance.now();
+    await Promise.all(
+      Array.from({ length: MEDIATORS }, async (_, m) => {
+        for (let i = 0; i < EACH; i++) {
+          const place = places[(m * 37 + i * 11) % places.length]!;
+          const themes = [["demarches"], ["courriel", "smartphone"], ["sante", "demarches"], ["emploi"]][(m + i) % 4]!;
+          const t = performance.now();
+          try {
+            await db.transaction(async (tx) => {
+              const [row] = await tx
+                .insert(accompaniments)
+                .values({ territoryId: territory.id, placeId: place.id, actorId: place.actor_id, occurredOn: today, kind: "individuel", people: 1, durationMinutes: 30, themes, setting: "lieu", autonomy: "partiellement", ageBands: { "60_69": 1 } })
+                .returning();
+              await aggregateIn(tx, [row!], 1);
+            });
+            latencies.push(performance.now() - t);
+          } catch (e) {
+            failures++;
+            console.error(e);
+          }
+        }
+      }),
+    );
+    const wall = performance.now() - w0;
+    const self = process.cpuUsage(self0);
+    const others = Math.max(0, machineBusyMs() - busy0 - (self.user + self.system) / 1000 - cpuBetween(pg0, treeCpuMs(pg)));
+    const rp95 = percentile(latencies, 95);
+    const rpass = rp95 < RECORD_TARGET_MS && failures === 0;
+    allPass &&= rpass;
+    console.log(`\n## recording: ${MEDIATORS} mediators at once, ${EACH} recordings each (insert + aggregateIn, one transaction, pool of 10 connections)`);
+    console.log(`${latencies.length} recorded, ${failures} failed, in ${seconds(wall)} (${(latencies.length / (wall / 1000)).toFixed(0)} recordings/s); p50 ${ms(percentile(latencies, 50))}, p95 ${ms(rp95)}, max ${ms(Math.max(...latencies))}; other processes: ${(others / wall).toFixed(2)} cores busy`);
+    // The statistics still equal the records after the concurrent recordings.
+    const [check] = await rows<{ a: string; b: string }>(db, sql`select (select count(*) from accompaniments where territory_id = ${territory.id}) as a, (select sum(records) from accompaniment_territory_stats where territory_id = ${territory.id} and dimension = 'total') as b`);
+    console.log(`after: ${check?.a} records, ${check?.b} in the statistics${check?.a === check?.b ? " (equal)" : " — DIFFERENT"}`);
+    console.log(`${rpass ? "PASS" : "FAIL"}: recording p95 ${ms(rp95)} (< ${RECORD_TARGET_MS} ms), ${failures} failures`);
+    console.log(`\n${allPass ? "ALL PASS" : "SOME FAIL"}`);
+  } finally {
+    await database.close();
+  }
+});

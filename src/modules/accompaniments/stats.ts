@@ -1,0 +1,304 @@
+import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/platform/db/client";
+import { places } from "@/modules/places";
+import { communes } from "@/modules/geo";
+import { actors } from "@/modules/actors";
+import { inPerimeterOf } from "@/modules/territories";
+import { accompanimentStats, accompanimentTerritoryStats } from "./schema";
+import { monthLabel, valueLabel } from "./stats-labels";
+
+/**
+ * The statistics of accompaniments, read from the pre-aggregated tables only (never from the records):
+ * `accompaniment_territory_stats` for the whole territory, `accompaniment_stats` when a place or a commune is
+ * chosen, or to count per place, per commune and the orientation flows (decision 029). Every query is scoped by
+ * the territory id.
+ */
+
+export const statsDimensions = ["theme", "month", "place", "commune", "actor", "age", "status", "kind", "setting", "autonomy"] as const;
+export type StatsDimension = (typeof statsDimensions)[number];
+export function isStatsDimension(s: string): s is StatsDimension {
+  return (statsDimensions as readonly string[]).includes(s);
+}
+
+export const dimensionTitles: Record<StatsDimension, string> = {
+  theme: "Thème",
+  month: "Mois",
+  place: "Lieu",
+  commune: "Commune",
+  actor: "Structure",
+  age: "Tranche d'âge",
+  status: "Statut",
+  kind: "Type d'accompagnement",
+  setting: "Où",
+  autonomy: "Autonomie atteinte",
+};
+
+/** Months are "YYYY-MM", both included; a place or a commune narrows to its places. */
+export type StatsFilter = { from?: string; to?: string; placeId?: string; communeCode?: string };
+
+export type StatsRow = { key: string; label: string; records: number; people: number; minutes: number };
+export type FlowRow = { fromPlaceId: string; fromName: string; toPlaceId: string; toName: string; records: number; people: number };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COMMUNE = /^[0-9][0-9AB][0-9]{3}$/;
+
+/**
+ * The filter of a page's or a command's parameters, with a French message for each value it could not read
+ * (that value is then left out: the rest of the filter still applies, nothing is lost).
+ */
+export function readStatsFilter(params: { from?: string; to?: string; place?: string; commune?: string }): { filter: StatsFilter; errors: string[] } {
+  const filter: StatsFilter = {};
+  const errors: string[] = [];
+  const from = params.from?.trim();
+  const to = params.to?.trim();
+  if (from) {
+    if (MONTH.test(from)) filter.from = from;
+    else errors.push(`Le mois de début « ${from} » n'est pas un mois (AAAA-MM).`);
+  }
+  if (to) {
+    if (MONTH.test(to)) filter.to = to;
+    else errors.push(`Le mois de fin « ${to} » n'est pas un mois (AAAA-MM).`);
+  }
+  if (filter.from && filter.to && filter.from > filter.to) {
+    errors.push("Le mois de début est après le mois de fin : la période a été inversée.");
+    [filter.from, filter.to] = [filter.to, filter.from];
+  }
+  const place = params.place?.trim();
+  if (place) {
+    if (UUID.test(place)) filter.placeId = place;
+    else errors.push("Le lieu choisi est inconnu.");
+  }
+  const commune = params.commune?.trim();
+  if (commune) {
+    if (COMMUNE.test(commune)) filter.communeCode = commune;
+    else errors.push(`« ${commune} » n'est pas un code de commune.`);
+  }
+  return { filter, errors };
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+const sumOf = (column: SQL | unknown) => sql<string>`coalesce(sum(${column}), 0)::bigint`;
+
+function placeScope(filter: StatsFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.placeId) conditions.push(eq(accompanimentStats.placeId, filter.placeId));
+  if (filter.communeCode) conditions.push(inArray(accompanimentStats.placeId, sql`(select ${places.id} from ${places} where ${places.communeCode} = ${filter.communeCode})`));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+function placeWhere(territoryId: string, dimension: string, filter: StatsFilter): SQL | undefined {
+  return and(
+    eq(accompanimentStats.territoryId, territoryId),
+    eq(accompanimentStats.dimension, dimension),
+    filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
+    filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
+    placeScope(filter),
+  );
+}
+
+function territoryWhere(territoryId: string, dimension: string, filter: StatsFilter): SQL | undefined {
+  return and(
+    eq(accompanimentTerritoryStats.territoryId, territoryId),
+    eq(accompanimentTerritoryStats.dimension, dimension),
+    filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
+    filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
+  );
+}
+
+const narrowed = (filter: StatsFilter) => Boolean(filter.placeId || filter.communeCode);
+
+/** Sums of one dimension's values (or of the months, for "month"), read from the right level. */
+async function byValue(db: Executor, territoryId: string, dimension: string, filter: StatsFilter, perMonth: boolean) {
+  if (narrowed(filter)) {
+    const t = accompanimentStats;
+    const key = perMonth ? sql<string>`to_char(${t.month}, 'YYYY-MM')` : sql<string>`${t.value}`;
+    return db
+      .select({ key, records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) })
+      .from(t)
+      .where(placeWhere(territoryId, dimension, filter))
+      .groupBy(key)
+      .having(sql`sum(${t.records}) > 0`);
+  }
+  const t = accompanimentTerritoryStats;
+  const key = perMonth ? sql<string>`to_char(${t.month}, 'YYYY-MM')` : sql<string>`${t.value}`;
+  return db
+    .select({ key, records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) })
+    .from(t)
+    .where(territoryWhere(territoryId, dimension, filter))
+    .groupBy(key)
+    .having(sql`sum(${t.records}) > 0`);
+}
+
+const byRecordsThenLabel = (a: StatsRow, b: StatsRow) => b.records - a.records || a.label.localeCompare(b.label, "fr");
+
+/**
+ * One table of the statistics: a row per value of `by` with records, people and minutes. Months come in
+ * order; other dimensions by decreasing number of records. Multi-valued dimensions (themes) count a record
+ * once per value, so their rows add up to more than the total; age bands and statuses count people (their
+ * `records` is the number of records that gave that band).
+ */
+export async function accompanimentStatsBy(db: Executor, territoryId: string, by: StatsDimension, filter: StatsFilter = {}): Promise<StatsRow[]> {
+  if (by === "place" || by === "commune") return byPlaceOrCommune(db, territoryId, by, filter);
+  const rows = await byValue(db, territoryId, by === "month" ? "total" : by, filter, by === "month");
+  const out = rows.map((r) => ({ key: r.key, label: by === "month" ? monthLabel(r.key) : valueLabel(by, r.key), records: num(r.records), people: num(r.people), minutes: num(r.minutes) }));
+  if (by === "actor" && out.length > 0) {
+    const names = new Map((await db.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, out.filter((r) => UUID.test(r.key)).map((r) => r.key)))).map((a) => [a.id, a.name]));
+    for (const r of out) r.label = names.get(r.key) ?? "Structure supprimée";
+  }
+  return by === "month" ? out.sort((a, b) => a.key.localeCompare(b.key)) : out.sort(byRecordsThenLabel);
+}
+
+async function byPlaceOrCommune(db: Executor, territoryId: string, by: "place" | "commune", filter: StatsFilter): Promise<StatsRow[]> {
+  const t = accompanimentStats;
+  const key = by === "place" ? sql<string>`${t.placeId}::text` : sql<string>`coalesce(${places.communeCode}, '')`;
+  const label = by === "place" ? sql<string>`coalesce(min(${places.name}), 'Lieu supprimé')` : sql<string>`coalesce(min(${communes.name}), 'Commune inconnue')`;
+  const rows = await db
+    .select({ key, label, records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) })
+    .from(t)
+    .leftJoin(places, eq(places.id, t.placeId))
+    .leftJoin(communes, eq(communes.code, places.communeCode))
+    .where(placeWhere(territoryId, "total", filter))
+    .groupBy(key)
+    .having(sql`sum(${t.records}) > 0`);
+  return rows.map((r) => ({ key: r.key, label: r.label, records: num(r.records), people: num(r.people), minutes: num(r.minutes) })).sort(byRecordsThenLabel);
+}
+
+/** Records, people and minutes of the whole selection. */
+export async function accompanimentTotals(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<{ records: number; people: number; minutes: number }> {
+  const rows = await byValue(db, territoryId, "total", filter, false);
+  const row = rows[0];
+  return { records: num(row?.records), people: num(row?.people), minutes: num(row?.minutes) };
+}
+
+/**
+ * Orientation flows: from the place of the accompaniment to the place of the registry the person was sent to,
+ * by decreasing number of records. A place filter keeps the flows that leave it or reach it.
+ */
+export async function orientationFlows(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<FlowRow[]> {
+  const t = accompanimentStats;
+  const { placeId, communeCode, ...period } = filter;
+  const scope: SQL[] = [];
+  if (placeId) scope.push(sql`(${t.placeId} = ${placeId} or ${t.value} = ${placeId})`);
+  if (communeCode) {
+    const inCommune = sql`(select ${places.id}::text from ${places} where ${places.communeCode} = ${communeCode})`;
+    scope.push(sql`(${t.placeId}::text in ${inCommune} or ${t.value} in ${inCommune})`);
+  }
+  const rows = await db
+    .select({ from: t.placeId, to: t.value, records: sumOf(t.records), people: sumOf(t.people) })
+    .from(t)
+    .where(and(placeWhere(territoryId, "orientation", period), ...scope))
+    .groupBy(t.placeId, t.value)
+    .having(sql`sum(${t.records}) > 0`);
+  const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))].filter((id) => UUID.test(id));
+  const names = new Map(ids.length ? (await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.id, ids))).map((p) => [p.id, p.name]) : []);
+  return rows
+    .map((r) => ({ fromPlaceId: r.from, fromName: names.get(r.from) ?? "Lieu supprimé", toPlaceId: r.to, toName: names.get(r.to) ?? "Lieu supprimé", records: num(r.records), people: num(r.people) }))
+    .sort((a, b) => b.records - a.records || a.fromName.localeCompare(b.fromName, "fr") || a.toName.localeCompare(b.toName, "fr"));
+}
+
+/**
+ * The places and communes that have statistics in the territory, for the filters' lists: the places of the
+ * perimeter, each probed for one statistics row through the place index (a thousand probes cost a few
+ * milliseconds; a DISTINCT over the statistics of 3 years read 36,000 rows per page view — bench/RESULTS.md).
+ */
+export async function statsChoices(db: Executor, territoryId: string): Promise<{ places: { id: string; name: string }[]; communes: { code: string; name: string }[] }> {
+  const rows = await db
+    .select({ id: places.id, name: places.name, code: places.communeCode, commune: communes.name })
+    .from(places)
+    .leftJoin(communes, eq(communes.code, places.communeCode))
+    .where(
+      and(
+        inPerimeterOf(db, territoryId, places.communeCode),
+        sql`exists (select 1 from ${accompanimentStats} s where s.place_id = ${places.id} and s.dimension = 'total' and s.territory_id = ${territoryId} and s.records > 0)`,
+      ),
+    );
+  const byCode = new Map<string, string>();
+  for (const r of rows) if (r.code) byCode.set(r.code, r.commune ?? r.code);
+  return {
+    places: rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    communes: [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+  };
+}
+
+export type StatsOverview = { totals: { records: number; people: number; minutes: number }; tables: Record<StatsDimension, StatsRow[]>; flows: FlowRow[] };
+
+const valueDimensions = ["total", "kind", "setting", "autonomy", "actor", "theme", "age", "status"] as const;
+
+/**
+ * Every table of the statistics page in four queries (values of every dimension; months; places, from which
+ * the communes are summed; flows) instead of one per table: the same figures as `accompanimentStatsBy` and
+ * `accompanimentTotals` (stats.test.ts compares them), fewer round trips on a busy pool (decision 029).
+ */
+export async function statsOverview(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<StatsOverview> {
+  const sums = <T extends typeof accompanimentStats | typeof accompanimentTerritoryStats>(t: T) => ({ records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) });
+  const valuesQuery = narrowed(filter)
+    ? db
+        .select({ dimension: accompanimentStats.dimension, key: accompanimentStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentStats) })
+        .from(accompanimentStats)
+        .leftJoin(actors, and(eq(accompanimentStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentStats.value)))
+        .where(
+          and(
+            eq(accompanimentStats.territoryId, territoryId),
+            inArray(accompanimentStats.dimension, [...valueDimensions]),
+            filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
+            filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
+            placeScope(filter),
+          ),
+        )
+        .groupBy(accompanimentStats.dimension, accompanimentStats.value)
+        .having(sql`sum(${accompanimentStats.records}) > 0`)
+    : db
+        .select({ dimension: accompanimentTerritoryStats.dimension, key: accompanimentTerritoryStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentTerritoryStats) })
+        .from(accompanimentTerritoryStats)
+        .leftJoin(actors, and(eq(accompanimentTerritoryStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentTerritoryStats.value)))
+        .where(
+          and(
+            eq(accompanimentTerritoryStats.territoryId, territoryId),
+            inArray(accompanimentTerritoryStats.dimension, [...valueDimensions]),
+            filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
+            filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
+          ),
+        )
+        .groupBy(accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.value)
+        .having(sql`sum(${accompanimentTerritoryStats.records}) > 0`);
+  const t = accompanimentStats;
+  const [values, months, placeRows, flows] = await Promise.all([
+    valuesQuery,
+    byValue(db, territoryId, "total", filter, true),
+    db
+      .select({ key: sql<string>`${t.placeId}::text`, name: sql<string | null>`min(${places.name})`, code: sql<string | null>`min(${places.communeCode})`, commune: sql<string | null>`min(${communes.name})`, ...sums(t) })
+      .from(t)
+      .leftJoin(places, eq(places.id, t.placeId))
+      .leftJoin(communes, eq(communes.code, places.communeCode))
+      .where(placeWhere(territoryId, "total", filter))
+      .groupBy(t.placeId)
+      .having(sql`sum(${t.records}) > 0`),
+    orientationFlows(db, territoryId, filter),
+  ]);
+  const tables = Object.fromEntries(statsDimensions.map((d) => [d, [] as StatsRow[]])) as Record<StatsDimension, StatsRow[]>;
+  let totals = { records: 0, people: 0, minutes: 0 };
+  for (const v of values) {
+    const row = { key: v.key, label: "", records: num(v.records), people: num(v.people), minutes: num(v.minutes) };
+    if (v.dimension === "total") totals = { records: row.records, people: row.people, minutes: row.minutes };
+    else {
+      row.label = v.dimension === "actor" ? (v.actor ?? "Structure supprimée") : valueLabel(v.dimension, v.key);
+      tables[v.dimension as StatsDimension].push(row);
+    }
+  }
+  tables.month = months.map((r) => ({ key: r.key, label: monthLabel(r.key), records: num(r.records), people: num(r.people), minutes: num(r.minutes) })).sort((a, b) => a.key.localeCompare(b.key));
+  const byCommune = new Map<string, StatsRow>();
+  for (const p of placeRows) {
+    const row = { key: p.key, label: p.name ?? "Lieu supprimé", records: num(p.records), people: num(p.people), minutes: num(p.minutes) };
+    tables.place.push(row);
+    const code = p.code ?? "";
+    const c = byCommune.get(code) ?? { key: code, label: p.commune ?? "Commune inconnue", records: 0, people: 0, minutes: 0 };
+    c.records += row.records;
+    c.people += row.people;
+    c.minutes += row.minutes;
+    byCommune.set(code, c);
+  }
+  tables.commune = [...byCommune.values()];
+  for (const d of statsDimensions) if (d !== "month") tables[d].sort(byRecordsThenLabel);
+  return { totals, tables, flows };
+}
