@@ -18,42 +18,8 @@ import {
 } from "./schema";
 
 // Write side's reads: one action with everything on its sheet, the actions of a version by axis, the versions,
-// the choices of the forms. Every query takes the territory id (tenancy); PLANVIEW's read model is in read.ts.
-
-export type PlanVersion = typeof planVersions.$inferSelect;
-
-export async function listVersions(db: Executor, territoryId: string): Promise<(PlanVersion & { actions: number })[]> {
-  return db
-    .select({
-      id: planVersions.id,
-      territoryId: planVersions.territoryId,
-      number: planVersions.number,
-      title: planVersions.title,
-      kind: planVersions.kind,
-      startYear: planVersions.startYear,
-      endYear: planVersions.endYear,
-      frozenAt: planVersions.frozenAt,
-      frozenBy: planVersions.frozenBy,
-      publishedAt: planVersions.publishedAt,
-      createdBy: planVersions.createdBy,
-      createdAt: planVersions.createdAt,
-      actions: sql<number>`(select count(*)::int from plan_actions a where a.version_id = "plan_versions"."id")`,
-    })
-    .from(planVersions)
-    .where(eq(planVersions.territoryId, territoryId))
-    .orderBy(desc(planVersions.number));
-}
-
-/** A version by its number, or the latest one (the working version when it is not frozen). */
-export async function findVersion(db: Executor, territoryId: string, number?: number): Promise<PlanVersion | undefined> {
-  const [row] = await db
-    .select()
-    .from(planVersions)
-    .where(and(eq(planVersions.territoryId, territoryId), number === undefined ? undefined : eq(planVersions.number, number)))
-    .orderBy(desc(planVersions.number))
-    .limit(1);
-  return row;
-}
+// the choices of the forms. Every query takes the territory id (tenancy); the versions are read by versions.ts
+// (both sides), PLANVIEW's read model is in read.ts.
 
 export type ActionCard = Awaited<ReturnType<typeof listActionCards>>[number];
 
