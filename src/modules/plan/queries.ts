@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { actors, visibleIn } from "@/modules/actors";
 import { strategyAxes, strategyObjectives } from "@/modules/strategy";

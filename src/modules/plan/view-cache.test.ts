@@ -32,7 +32,6 @@ import {
 } from "./commands";
 import { loadPlanVersionView } from "./document";
 import { loadPlan } from "./read";
-import { rollupOf } from "./rollup";
 import { planActions, planBudgetLines } from "./schema";
 import { findPlanVersion } from "./versions";
 
