@@ -5,17 +5,15 @@ import { strategyAxes, strategyObjectives } from "@/modules/strategy";
 import { fundingSources } from "@/modules/funding";
 import {
   planActionDocuments,
-  planActionIndicators,
   planActionObjectives,
   planActionPartners,
   planActions,
-  planActionSteps,
   planBudgetLines,
   planFundings,
-  planInKind,
   planSettings,
   planVersions,
 } from "./schema";
+import { budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 // Write side's reads: one action with everything on its sheet, the actions of a version by axis, the versions,
 // the choices of the forms. Every query takes the territory id (tenancy); the versions are read by versions.ts
@@ -88,35 +86,16 @@ export async function findActionSheet(db: Executor, territoryId: string, actionI
   const action = await findAction(db, territoryId, actionId);
   if (!action) return undefined;
   const id = action.id;
+  const scope = { actionId: id };
   const [objectives, partners, steps, budget, fundings, inKind, documents, indicators, lead, axis] = [
-    await db
-      .select({ id: strategyObjectives.id, title: strategyObjectives.title })
-      .from(planActionObjectives)
-      .innerJoin(strategyObjectives, eq(strategyObjectives.id, planActionObjectives.objectiveId))
-      .where(eq(planActionObjectives.actionId, id))
-      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
-    await db
-      .select({ actorId: planActionPartners.actorId, role: planActionPartners.role, name: actors.name })
-      .from(planActionPartners)
-      .innerJoin(actors, eq(actors.id, planActionPartners.actorId))
-      .where(eq(planActionPartners.actionId, id))
-      .orderBy(asc(actors.name)),
-    await db.select().from(planActionSteps).where(eq(planActionSteps.actionId, id)).orderBy(asc(planActionSteps.position), asc(planActionSteps.dueDate), asc(planActionSteps.id)),
-    await db.select().from(planBudgetLines).where(eq(planBudgetLines.actionId, id)).orderBy(asc(planBudgetLines.year), asc(planBudgetLines.item), asc(planBudgetLines.id)),
-    await db
-      .select({ f: planFundings, sourceName: fundingSources.name, sourceFunder: fundingSources.funder })
-      .from(planFundings)
-      .leftJoin(fundingSources, eq(fundingSources.id, planFundings.sourceId))
-      .where(eq(planFundings.actionId, id))
-      .orderBy(asc(planFundings.year), sql`coalesce(${fundingSources.name}, ${planFundings.funderLabel})`, asc(planFundings.id)),
-    await db
-      .select({ k: planInKind, actorName: actors.name })
-      .from(planInKind)
-      .leftJoin(actors, eq(actors.id, planInKind.actorId))
-      .where(eq(planInKind.actionId, id))
-      .orderBy(asc(planInKind.year), asc(planInKind.kind), asc(planInKind.id)),
+    await objectiveRows(db, scope),
+    await partnerRows(db, scope),
+    await stepRows(db, scope),
+    await budgetRows(db, scope),
+    await fundingRows(db, scope, "byName"),
+    await inKindRows(db, scope, "byKind"),
     await db.select().from(planActionDocuments).where(eq(planActionDocuments.actionId, id)).orderBy(asc(planActionDocuments.addedAt), asc(planActionDocuments.id)),
-    await db.select().from(planActionIndicators).where(eq(planActionIndicators.actionId, id)).orderBy(asc(planActionIndicators.label), asc(planActionIndicators.id)),
+    await indicatorRows(db, scope),
     action.leadActorId ? (await db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.id, action.leadActorId)))[0] : undefined,
     action.axisId ? (await db.select({ id: strategyAxes.id, title: strategyAxes.title }).from(strategyAxes).where(eq(strategyAxes.id, action.axisId)))[0] : undefined,
   ];
@@ -124,8 +103,8 @@ export async function findActionSheet(db: Executor, territoryId: string, actionI
     action,
     lead,
     axis,
-    objectives,
-    partners,
+    objectives: objectives.map(({ id: objectiveId, title }) => ({ id: objectiveId, title })),
+    partners: partners.map(({ actorId, role, name }) => ({ actorId, role, name })),
     steps,
     budget,
     fundings: fundings.map((r) => ({ ...r.f, sourceName: r.sourceName, sourceFunder: r.sourceFunder })),

@@ -5,28 +5,14 @@
  * the number of actions. The timeline, the budget synthesis, the map, the exports and the CLI all read this
  * one shape (PlanView), so that they show the same plan.
  */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
-import { strategyAxes, strategyObjectives } from "@/modules/strategy";
-import { fundingSources } from "@/modules/funding";
-import {
-  planActionIndicators,
-  planActionObjectives,
-  planActionPartners,
-  planActions,
-  planActionSteps,
-  planBudgetLines,
-  planFundings,
-  planInKind,
-  planSettings,
-  planVersions,
-  type ActionStatus,
-  type FundingStatus,
-} from "./schema";
+import { strategyAxes } from "@/modules/strategy";
+import { planActions, planSettings, planVersions, type ActionStatus, type FundingStatus } from "./schema";
 import type { inKindKinds } from "./vocabulary";
 import { versionColumns, type PlanVersionSummary } from "./versions";
+import { budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 export type InKindSettings = { unit: "euros" | "jours"; dayValueEuros: number };
 
@@ -71,12 +57,13 @@ export async function inKindSettings(db: Executor, territoryId: string): Promise
   return { unit: !row || row.inKindUnit === "euros" ? "euros" : "jours", dayValueEuros: row?.dayValueEuros ?? 300 };
 }
 
-function groupBy<T extends { actionId: string }>(rows: T[]): Map<string, T[]> {
+function groupBy<T>(rows: T[], actionOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
-    const list = map.get(row.actionId);
+    const key = actionOf(row);
+    const list = map.get(key);
     if (list) list.push(row);
-    else map.set(row.actionId, [row]);
+    else map.set(key, [row]);
   }
   return map;
 }
@@ -154,9 +141,8 @@ export async function loadPlan(db: Executor, territoryId: string, version: PlanV
 
 async function readPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
   const inVersion = and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, version.id));
-  // Child rows are selected through a join on plan_actions filtered by territory and version: one query per
-  // kind of row, whatever the number of actions (no `IN (…2,000 ids…)` list).
-  const ofActions = (t: { actionId: AnyPgColumn }) => eq(t.actionId, planActions.id);
+  // Child rows: one query per kind of row for the whole version, whatever the number of actions (rows.ts).
+  const scope = { territoryId, versionId: version.id };
   const [settings, axes, actionRows, objectives, partners, steps, budget, fundings, inKind, indicators] = await Promise.all([
     inKindSettings(db, territoryId),
     db
@@ -186,79 +172,22 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       .leftJoin(actors, eq(actors.id, planActions.leadActorId))
       .where(inVersion)
       .orderBy(asc(planActions.position), asc(planActions.createdAt), asc(planActions.id)),
-    db
-      .select({ actionId: planActionObjectives.actionId, id: strategyObjectives.id, title: strategyObjectives.title, horizon: strategyObjectives.horizon, position: strategyObjectives.position })
-      .from(planActionObjectives)
-      .innerJoin(planActions, ofActions(planActionObjectives))
-      .innerJoin(strategyObjectives, eq(strategyObjectives.id, planActionObjectives.objectiveId))
-      .where(inVersion)
-      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
-    db
-      .select({ actionId: planActionPartners.actionId, actorId: planActionPartners.actorId, name: actors.name, role: planActionPartners.role })
-      .from(planActionPartners)
-      .innerJoin(planActions, ofActions(planActionPartners))
-      .innerJoin(actors, eq(actors.id, planActionPartners.actorId))
-      .where(inVersion)
-      .orderBy(asc(actors.name)),
-    db
-      .select({ actionId: planActionSteps.actionId, id: planActionSteps.id, title: planActionSteps.title, dueDate: planActionSteps.dueDate, done: planActionSteps.done })
-      .from(planActionSteps)
-      .innerJoin(planActions, ofActions(planActionSteps))
-      .where(inVersion)
-      .orderBy(asc(planActionSteps.position), asc(planActionSteps.dueDate)),
-    db
-      .select({ actionId: planBudgetLines.actionId, year: planBudgetLines.year, item: planBudgetLines.item, planned: planBudgetLines.planned, actual: planBudgetLines.actual })
-      .from(planBudgetLines)
-      .innerJoin(planActions, ofActions(planBudgetLines))
-      .where(inVersion)
-      .orderBy(asc(planBudgetLines.year), asc(planBudgetLines.item)),
-    db
-      .select({
-        actionId: planFundings.actionId,
-        sourceId: planFundings.sourceId,
-        sourceName: fundingSources.name,
-        sourceFunder: fundingSources.funder,
-        funderLabel: planFundings.funderLabel,
-        year: planFundings.year,
-        status: planFundings.status,
-        amount: planFundings.amount,
-      })
-      .from(planFundings)
-      .innerJoin(planActions, ofActions(planFundings))
-      .leftJoin(fundingSources, eq(fundingSources.id, planFundings.sourceId))
-      .where(inVersion)
-      .orderBy(asc(planFundings.year), desc(planFundings.amount), asc(planFundings.id)),
-    db
-      .select({
-        actionId: planInKind.actionId,
-        actorId: planInKind.actorId,
-        actorName: actors.name,
-        kind: planInKind.kind,
-        description: planInKind.description,
-        year: planInKind.year,
-        days: planInKind.days,
-        valueEuros: planInKind.valueEuros,
-      })
-      .from(planInKind)
-      .innerJoin(planActions, ofActions(planInKind))
-      .leftJoin(actors, eq(actors.id, planInKind.actorId))
-      .where(inVersion)
-      .orderBy(asc(planInKind.year), asc(planInKind.id)),
-    db
-      .select({ actionId: planActionIndicators.actionId, indicatorKey: planActionIndicators.indicatorKey, label: planActionIndicators.label })
-      .from(planActionIndicators)
-      .innerJoin(planActions, ofActions(planActionIndicators))
-      .where(inVersion)
-      .orderBy(asc(planActionIndicators.label)),
+    objectiveRows(db, scope),
+    partnerRows(db, scope),
+    stepRows(db, scope),
+    budgetRows(db, scope),
+    fundingRows(db, scope, "byAmount"),
+    inKindRows(db, scope, "asEntered"),
+    indicatorRows(db, scope),
   ]);
 
-  const objectivesOf = groupBy(objectives);
-  const partnersOf = groupBy(partners);
-  const stepsOf = groupBy(steps);
-  const budgetOf = groupBy(budget);
-  const fundingsOf = groupBy(fundings);
-  const inKindOf = groupBy(inKind);
-  const indicatorsOf = groupBy(indicators);
+  const objectivesOf = groupBy(objectives, (r) => r.actionId);
+  const partnersOf = groupBy(partners, (r) => r.actionId);
+  const stepsOf = groupBy(steps, (r) => r.actionId);
+  const budgetOf = groupBy(budget, (r) => r.actionId);
+  const fundingsOf = groupBy(fundings, (r) => r.f.actionId);
+  const inKindOf = groupBy(inKind, (r) => r.k.actionId);
+  const indicatorsOf = groupBy(indicators, (r) => r.actionId);
   const axisOrder = new Map(axes.map((a, i) => [a.id, i]));
   const rank = (axisId: string | null) => (axisId === null ? axes.length : (axisOrder.get(axisId) ?? axes.length));
 
@@ -270,15 +199,15 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       partners: (partnersOf.get(a.id) ?? []).map(({ actorId, name, role }) => ({ actorId, name, role })),
       steps: (stepsOf.get(a.id) ?? []).map(({ id, title, dueDate, done }) => ({ id, title, dueDate, done })),
       budget: (budgetOf.get(a.id) ?? []).map(({ year, item, planned, actual }) => ({ year, item, planned, actual })),
-      fundings: (fundingsOf.get(a.id) ?? []).map((f) => ({
+      fundings: (fundingsOf.get(a.id) ?? []).map(({ f, sourceName, sourceFunder }) => ({
         sourceId: f.sourceId,
         // The catalogue's funder when the row points at a source, else the funder typed in words.
-        funder: f.sourceId ? f.sourceFunder || f.sourceName || f.funderLabel : f.funderLabel || "Financeur non précisé",
+        funder: f.sourceId ? sourceFunder || sourceName || f.funderLabel : f.funderLabel || "Financeur non précisé",
         year: f.year,
         status: f.status,
         amount: f.amount,
       })),
-      inKind: (inKindOf.get(a.id) ?? []).map(({ actorId, actorName, kind, description, year, days, valueEuros }) => ({ actorId, actorName, kind, description, year, days, valueEuros })),
+      inKind: (inKindOf.get(a.id) ?? []).map(({ k: { actorId, kind, description, year, days, valueEuros }, actorName }) => ({ actorId, actorName, kind, description, year, days, valueEuros })),
       indicators: (indicatorsOf.get(a.id) ?? []).map(({ indicatorKey, label }) => ({ indicatorKey, label })),
     }))
     .sort((x, y) => rank(x.axisId) - rank(y.axisId) || x.position - y.position);
