@@ -13,7 +13,7 @@ import {
   planSettings,
   planVersions,
 } from "./schema";
-import { budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
+import { actionListColumns, budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 // Write side's reads: one action with everything on its sheet, the actions of a version by axis, the versions,
 // the choices of the forms. Every query takes the territory id (tenancy); the versions are read by versions.ts
@@ -25,14 +25,7 @@ export type ActionCard = Awaited<ReturnType<typeof listActionCards>>[number];
 export async function listActionCards(db: Executor, territoryId: string, versionId: string) {
   return db
     .select({
-      id: planActions.id,
-      title: planActions.title,
-      axisId: planActions.axisId,
-      status: planActions.status,
-      startMonth: planActions.startMonth,
-      endMonth: planActions.endMonth,
-      recurring: planActions.recurring,
-      position: planActions.position,
+      ...actionListColumns,
       leadName: actors.name,
       // Correlated subqueries written with explicit aliases: drizzle may print a column without its table inside sql``.
       planned: sql<number>`coalesce((select sum(b.planned) from plan_budget_lines b where b.action_id = "plan_actions"."id"), 0)::float8`,

@@ -12,7 +12,7 @@ import { strategyAxes } from "@/modules/strategy";
 import { planActions, planSettings, planVersions, type ActionStatus, type FundingStatus } from "./schema";
 import type { inKindKinds } from "./vocabulary";
 import { versionColumns, type PlanVersionSummary } from "./versions";
-import { budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
+import { actionListColumns, budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 export type InKindSettings = { unit: "euros" | "jours"; dayValueEuros: number };
 
@@ -152,16 +152,9 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       .orderBy(asc(strategyAxes.position), asc(strategyAxes.title)),
     db
       .select({
-        id: planActions.id,
+        ...actionListColumns,
         lineageId: planActions.lineageId,
-        title: planActions.title,
         description: planActions.description,
-        axisId: planActions.axisId,
-        status: planActions.status,
-        startMonth: planActions.startMonth,
-        endMonth: planActions.endMonth,
-        recurring: planActions.recurring,
-        position: planActions.position,
         publics: planActions.publics,
         themes: planActions.themes,
         communes: planActions.communes,

@@ -12,6 +12,18 @@ import { strategyObjectives } from "@/modules/strategy";
 import { fundingSources } from "@/modules/funding";
 import { planActionIndicators, planActionObjectives, planActionPartners, planActions, planActionSteps, planBudgetLines, planFundings, planInKind } from "./schema";
 
+/** An action's columns every list of actions shows (the cards by axis, the read side's view). */
+export const actionListColumns = {
+  id: planActions.id,
+  title: planActions.title,
+  axisId: planActions.axisId,
+  status: planActions.status,
+  startMonth: planActions.startMonth,
+  endMonth: planActions.endMonth,
+  recurring: planActions.recurring,
+  position: planActions.position,
+};
+
 /** One action (its sheet), or every action of a version of the territory (the read side). */
 export type RowScope = { actionId: string } | { territoryId: string; versionId: string };
 

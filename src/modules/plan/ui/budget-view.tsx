@@ -28,6 +28,18 @@ function MoneyHead({ first }: { first: string[] }) {
   );
 }
 
+/** A chart beside the table that gives its figures (the table under it on a phone). */
+function ChartAndTable({ svg, children }: { svg: string | null; children: React.ReactNode }) {
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-lg-5">{svg ? <SvgChart svg={svg} /> : null}</div>
+      <div className="fr-col-12 fr-col-lg-7">
+        <div className="fr-table fr-table--sm">{children}</div>
+      </div>
+    </div>
+  );
+}
+
 function MoneyCells({ m, unit }: { m: Money; unit: PlanRollup["unit"] }) {
   return (
     <>
@@ -97,52 +109,42 @@ export function BudgetView({
       ) : null}
 
       <h3>Par axe</h3>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-lg-5">{rollup.axes.length > 0 ? <SvgChart svg={axisChartSvg(rollup)} /> : null}</div>
-        <div className="fr-col-12 fr-col-lg-7">
-          <div className="fr-table fr-table--sm">
-            <Table>
-              <caption>Synthèse par axe</caption>
-              <MoneyHead first={["Axe", "Actions"]} />
-              <tbody>
-                {rollup.axes.map((a) => (
-                  <tr key={a.id ?? "sans-axe"}>
-                    <th scope="row">{a.title}</th>
-                    <td>{a.actions}</td>
-                    <MoneyCells m={a} unit={unit} />
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Total du plan</th>
-                  <td>{rollup.actions.length}</td>
-                  <MoneyCells m={t} unit={unit} />
-                </tr>
-              </tbody>
-            </Table>
-          </div>
-        </div>
-      </div>
+      <ChartAndTable svg={rollup.axes.length > 0 ? axisChartSvg(rollup) : null}>
+        <Table>
+          <caption>Synthèse par axe</caption>
+          <MoneyHead first={["Axe", "Actions"]} />
+          <tbody>
+            {rollup.axes.map((a) => (
+              <tr key={a.id ?? "sans-axe"}>
+                <th scope="row">{a.title}</th>
+                <td>{a.actions}</td>
+                <MoneyCells m={a} unit={unit} />
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Total du plan</th>
+              <td>{rollup.actions.length}</td>
+              <MoneyCells m={t} unit={unit} />
+            </tr>
+          </tbody>
+        </Table>
+      </ChartAndTable>
 
       <h3>Par année</h3>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-lg-5">{rollup.byYear.length > 0 ? <SvgChart svg={yearChartSvg(rollup)} /> : null}</div>
-        <div className="fr-col-12 fr-col-lg-7">
-          <div className="fr-table fr-table--sm">
-            <Table>
-              <caption>Par année (le reste à trouver calculé action par action, année par année)</caption>
-              <MoneyHead first={["Année"]} />
-              <tbody>
-                {rollup.byYear.map((y) => (
-                  <tr key={y.year}>
-                    <th scope="row">{y.year}</th>
-                    <MoneyCells m={y} unit={unit} />
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </div>
-      </div>
+      <ChartAndTable svg={rollup.byYear.length > 0 ? yearChartSvg(rollup) : null}>
+        <Table>
+          <caption>Par année (le reste à trouver calculé action par action, année par année)</caption>
+          <MoneyHead first={["Année"]} />
+          <tbody>
+            {rollup.byYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <MoneyCells m={y} unit={unit} />
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </ChartAndTable>
 
       <h3>Par financeur</h3>
       {rollup.byFunder.length === 0 ? (
