@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { root } from "./lib";
 
-const all = ["start", "territory-page", "import", "map-orientation", "diagnostic-nearest", "questionnaire-results", "pdf-queue", "file-limits", "public-load", "mapping-real-files", "plan-views"];
+const all = ["start", "territory-page", "import", "map-orientation", "diagnostic-nearest", "questionnaire-results", "pdf-queue", "file-limits", "public-load", "mapping-real-files", "plan-views", "plan-load"];
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const benches = wanted.length ? wanted : all;
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");

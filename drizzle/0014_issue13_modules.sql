@@ -122,6 +122,7 @@ UPDATE "meeting_reminders" SET "for_starts_at" = "meetings"."starts_at" FROM "me
 ALTER TABLE "meeting_reminders" ALTER COLUMN "for_starts_at" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "meeting_reminders" DROP CONSTRAINT "meeting_reminders_meeting_id_member_id_pk";--> statement-breakpoint
 ALTER TABLE "meeting_reminders" ADD CONSTRAINT "meeting_reminders_meeting_id_member_id_for_starts_at_pk" PRIMARY KEY("meeting_id","member_id","for_starts_at");--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD COLUMN "content_revision" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "cancelled_by" text;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "cancel_reason" text DEFAULT '' NOT NULL;--> statement-breakpoint

@@ -18,6 +18,7 @@ import {
   type ActionStatus,
   type FundingStatus,
 } from "@/modules/plan/schema";
+import { bumpPlanRevision, bumpTerritoryPlanRevisions } from "@/modules/plan/versions";
 
 export type ActionSpec = {
   title: string;
@@ -63,6 +64,8 @@ export async function insertPlanVersion(db: Executor, territoryId: string, spec:
 
 export async function setInKindSettings(db: Executor, territoryId: string, unit: string, dayValueEuros: number): Promise<void> {
   await db.insert(planSettings).values({ territoryId, inKindUnit: unit, dayValueEuros }).onConflictDoUpdate({ target: planSettings.territoryId, set: { inKindUnit: unit, dayValueEuros } });
+  // A plan write like any other: the views kept per revision are computed again.
+  await bumpTerritoryPlanRevisions(db, territoryId);
 }
 
 /** Inserts the actions (in order, positions 0, 1, 2… unless given) and their rows; returns the action ids. */
@@ -115,5 +118,6 @@ export async function insertPlanActions(db: Executor, territoryId: string, versi
     each((s) => s.indicators).map(({ actionId, row }) => ({ actionId, indicatorKey: row.indicatorKey ?? null, label: row.label })),
     (b) => db.insert(planActionIndicators).values(b),
   );
+  await bumpPlanRevision(db, territoryId, versionId);
   return ids;
 }

@@ -29,7 +29,8 @@ import {
   updateAction,
   updateStep,
 } from "./commands";
-import { actionsUsingActor, findAction, findActionSheet, listActionCards, listVersions, planSettingsOf, sheetTotals, versionContent } from "./queries";
+import { actionsUsingActor, findAction, findActionSheet, listActionCards, planSettingsOf, sheetTotals, versionContent } from "./queries";
+import { listPlanVersions } from "./versions";
 import { compareVersions } from "./compare";
 import { journeyOf } from "./journey";
 import { planActions } from "./schema";
@@ -250,7 +251,7 @@ describe("duplicate, reorder, delete", () => {
   });
 
   it("moves an action up and down within its axis only", async () => {
-    const version = got((await listVersions(database.db, territory.id))[0]);
+    const version = got((await listPlanVersions(database.db, territory.id))[0]);
     const inAxis = async () => (await listActionCards(database.db, territory.id, version.id)).filter((c) => c.axisId === axisB).map((c) => c.title);
     await createAction(database.db, people.coordinator, territory, base({ title: "Formation des agents", axisId: axisB }));
     expect(await inAxis()).toEqual(["Bus numérique", "Bus numérique (copie)", "Formation des agents"]);
@@ -275,12 +276,12 @@ describe("duplicate, reorder, delete", () => {
 
 describe("versions", () => {
   it("a new version copies the latest (lineage kept) and freezes it; frozen actions refuse edits; one published version at a time; the compare says what changed", async () => {
-    const [v1] = await listVersions(database.db, territory.id);
+    const [v1] = await listPlanVersions(database.db, territory.id);
     const count1 = got(v1).actions;
     await expectAppError(publishVersion(database.db, people.coordinator, territory, 1), "validation");
     const { number } = await createVersion(database.db, people.coordinator, territory, { title: "Plan révisé" });
     expect(number).toBe(2);
-    const versions = await listVersions(database.db, territory.id);
+    const versions = await listPlanVersions(database.db, territory.id);
     expect(versions.map((v) => [v.number, v.title, v.frozenAt !== null, v.actions])).toEqual([
       [2, "Plan révisé", false, count1],
       [1, "Plan d'action " + `${new Date().getFullYear()}–${new Date().getFullYear() + 2}`, true, count1],
@@ -323,7 +324,7 @@ describe("versions", () => {
     await freezeVersion(database.db, people.coordinator, territory, 2);
     await publishVersion(database.db, people.coordinator, territory, 1);
     await publishVersion(database.db, people.coordinator, territory, 2);
-    expect((await listVersions(database.db, territory.id)).map((v) => [v.number, v.publishedAt !== null])).toEqual([
+    expect((await listPlanVersions(database.db, territory.id)).map((v) => [v.number, v.publishedAt !== null])).toEqual([
       [2, true],
       [1, false],
     ]);

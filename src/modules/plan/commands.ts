@@ -10,6 +10,7 @@ import { actors, speakerIdsOf, visibleIn } from "@/modules/actors";
 import { strategyAxes, strategyObjectives } from "@/modules/strategy";
 import { fundingSources } from "@/modules/funding";
 import { workingVersionIn } from "./drafts";
+import { bumpPlanRevision, bumpTerritoryPlanRevisions } from "./versions";
 import { actionPolicy, planPolicy } from "./policy";
 import { findAction } from "./queries";
 import {
@@ -45,18 +46,24 @@ import {
 import type { ActionStatus } from "./vocabulary";
 
 // One write = one function, one transaction, one audit event. Every command reads the action inside its
-// transaction with the territory id, refuses a frozen version (plan_frozen) and applies the policy.
+// transaction with the territory id, refuses a frozen version (plan_frozen) and applies the policy. Every
+// command bumps the version's content revision in its transaction (versions.ts): the views kept by read.ts
+// are computed again at the next request.
 
 const by = (principal: Principal) => principalLabel(principal, { show: "email" });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Action = NonNullable<Awaited<ReturnType<typeof findAction>>>;
 
-/** The action, in the territory, in a version that still changes. */
+/**
+ * The action, in the territory, in a version that still changes. The version's revision is bumped (and its row
+ * locked) before the frozen check: a freeze committed meanwhile is seen, and the write is seen by the views.
+ */
 async function editable(tx: Executor, territoryId: string, actionId: string): Promise<Action> {
   const action = await findAction(tx, territoryId, actionId);
   if (!action) throw new AppError("not_found");
-  if (action.frozen) throw new AppError("plan_frozen");
+  const version = await bumpPlanRevision(tx, territoryId, action.versionId);
+  if (action.frozen || !version || version.frozen) throw new AppError("plan_frozen");
   return action;
 }
 
@@ -583,6 +590,7 @@ export async function createVersion(db: Db, principal: Principal, territory: Ter
       return { number: created.number };
     }
     if (!latest.frozenAt) await tx.update(planVersions).set({ frozenAt: now, frozenBy: by(principal) }).where(eq(planVersions.id, latest.id));
+    await bumpPlanRevision(tx, territory.id, latest.id);
     const number = latest.number + 1;
     const [version] = await tx
       .insert(planVersions)
@@ -609,6 +617,7 @@ export async function freezeVersion(db: Db, principal: Principal, territory: Ter
     const v = await versionByNumber(tx, territory.id, number);
     if (v.frozenAt) throw new AppError("plan_frozen", { message: "Cette version est déjà figée." });
     await tx.update(planVersions).set({ frozenAt: now, frozenBy: by(principal) }).where(eq(planVersions.id, v.id));
+    await bumpPlanRevision(tx, territory.id, v.id);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_version", entityId: v.id, action: "freeze", after: { number } });
   });
 }
@@ -621,6 +630,7 @@ export async function publishVersion(db: Db, principal: Principal, territory: Te
     if (!v.frozenAt) throw new AppError("validation", { message: "Figez d'abord cette version : seule une version figée peut être publiée.", fieldErrors: { number: ["Figez d'abord cette version."] } });
     await tx.update(planVersions).set({ publishedAt: null }).where(and(eq(planVersions.territoryId, territory.id), ne(planVersions.id, v.id)));
     await tx.update(planVersions).set({ publishedAt: now }).where(eq(planVersions.id, v.id));
+    await bumpTerritoryPlanRevisions(tx, territory.id);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_version", entityId: v.id, action: "publish", after: { number } });
   });
 }
@@ -630,6 +640,7 @@ export async function unpublishPlan(db: Db, principal: Principal, territory: Ter
   await db.transaction(async (tx) => {
     authorize(planPolicy.edit(principal, territory));
     const rows = await tx.update(planVersions).set({ publishedAt: null }).where(and(eq(planVersions.territoryId, territory.id), sql`${planVersions.publishedAt} is not null`)).returning({ id: planVersions.id, number: planVersions.number });
+    await bumpTerritoryPlanRevisions(tx, territory.id);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_version", entityId: rows[0]?.id ?? territory.id, action: "unpublish", before: { numbers: rows.map((r) => r.number) } });
   });
 }
@@ -646,6 +657,8 @@ export async function setInKindValuation(db: Db, principal: Principal, territory
       .insert(planSettings)
       .values({ territoryId: territory.id, inKindUnit: unit, dayValueEuros: value })
       .onConflictDoUpdate({ target: planSettings.territoryId, set: { inKindUnit: unit, dayValueEuros: value, updatedAt: new Date() } });
+    // Every version values its in-kind means with it.
+    await bumpTerritoryPlanRevisions(tx, territory.id);
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "plan_settings", entityId: territory.id, action: "update", after: { inKindUnit: unit, dayValueEuros: value } });
   });
 }

@@ -8,7 +8,8 @@ import type { Executor } from "@/platform/db/client";
 import { toOdsBook, toXlsxBook, type Cell, type Sheet } from "@/platform/spreadsheet";
 import { writeOdt, type OdtBlock } from "@/platform/odt";
 import { territoryPortrait } from "@/modules/diagnostic";
-import { findPlanVersion, loadPlan, publishedPlanVersion, type PlanView } from "./read";
+import { loadPlan, type PlanView } from "./read";
+import { findPlanVersion, publishedPlanVersion } from "./versions";
 import { rollupOf, type PlanRollup } from "./rollup";
 import { planReach, type PlanReach } from "./reach";
 import { fundingStatusLabels, horizonLabels, inKindLabels, isoMonth, statusLabels } from "./view-labels";
@@ -23,11 +24,18 @@ export async function loadPlanVersionView(db: Executor, territoryId: string, whi
   return { view, rollup: rollupOf(view) };
 }
 
-/** The communes reached, over the diagnostic's fragility index. */
+// Both kept (never mutated) per version's view and per portrait: the same reach while neither changes.
+const reached = new WeakMap<PlanView, { portrait: object; reach: PlanReach }>();
+
+/** The communes reached, over the diagnostic's fragility index (computed once per view and portrait). */
 export async function planReachOf(db: Executor, territoryId: string, view: PlanView): Promise<PlanReach> {
   const portrait = await territoryPortrait(db, territoryId);
+  const known = reached.get(view);
+  if (known && known.portrait === portrait) return known.reach;
   const communes = portrait.rows.map((r) => ({ code: r.code, name: r.name, population: r.population, ifn: r.ifn?.total ?? null }));
-  return planReach(view.actions, communes, portrait.settings.ifnThreshold);
+  const reach = planReach(view.actions, communes, portrait.settings.ifnThreshold);
+  reached.set(view, { portrait, reach });
+  return reach;
 }
 
 /** Version `number` (or the working one; or, for the public, the published one), read whole; undefined when none. */

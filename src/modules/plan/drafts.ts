@@ -7,6 +7,7 @@ import { AppError } from "@/platform/errors";
 import type { TerritoryRef } from "@/modules/territories";
 import { planPolicy } from "./policy";
 import { planActions, planVersions } from "./schema";
+import { bumpPlanRevision } from "./versions";
 
 /** The version new actions go to: the latest one not frozen, created (pluriannuel, this year + 2) when there is none. */
 export async function workingVersionIn(tx: Executor, principal: Principal, territoryId: string, now = new Date()): Promise<{ id: string; number: number }> {
@@ -16,12 +17,16 @@ export async function workingVersionIn(tx: Executor, principal: Principal, terri
     .where(eq(planVersions.territoryId, territoryId))
     .orderBy(desc(planVersions.number))
     .limit(1);
-  if (latest && !latest.frozenAt) return { id: latest.id, number: latest.number };
-  if (latest) throw new AppError("plan_frozen");
+  if (latest) {
+    // Only writers ask for the working version: its revision is bumped (row locked) before the frozen check.
+    const locked = await bumpPlanRevision(tx, territoryId, latest.id);
+    if (latest.frozenAt || !locked || locked.frozen) throw new AppError("plan_frozen");
+    return { id: latest.id, number: latest.number };
+  }
   const year = now.getFullYear();
   const [created] = await tx
     .insert(planVersions)
-    .values({ territoryId, number: 1, title: `Plan d'action ${year}–${year + 2}`, kind: "pluriannuel", startYear: year, endYear: year + 2, createdBy: principalLabel(principal, { show: "email" }) })
+    .values({ territoryId, number: 1, title: `Plan d'action ${year}–${year + 2}`, kind: "pluriannuel", startYear: year, endYear: year + 2, contentRevision: 1, createdBy: principalLabel(principal, { show: "email" }) })
     .returning({ id: planVersions.id, number: planVersions.number });
   if (!created) throw new Error("insert returned nothing");
   return created;

@@ -21,13 +21,14 @@ export { planAbilities, planPolicy, type PlanAbilities } from "./policy";
 export { addActionDraftIn, workingVersionIn, type ActionDraftInput } from "./drafts";
 export { setActionStatusIn } from "./commands";
 export { actionPolicy, type ActionRef } from "./policy";
-export { actionsUsingActor, findAction, findVersion, listVersions } from "./queries";
+export { actionsUsingActor, findAction } from "./queries";
 export { journeyOf } from "./journey";
 export { workspaceTabs } from "./manifest";
 export { planActionDocuments, planSettings } from "./schema";
 export { fundingStatusLabels, inKindLabels, publicLabel, publicOptions, statusLabels } from "./vocabulary";
 // Read side (PLANVIEW): a whole version read in a few queries, its roll-ups, timeline and exports.
-export { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion, type PlanActionView, type PlanVersionSummary, type PlanView } from "./read";
+export { loadPlan, type PlanActionView, type PlanView } from "./read";
+export { findPlanVersion, listPlanVersions, publishedPlanVersion, type PlanVersionSummary } from "./versions";
 export { rollupPlan, type PlanRollup } from "./rollup";
 export { buildTimeline, versionYears, type Timeline } from "./timeline";
 export { viewTabs } from "./views-manifest";

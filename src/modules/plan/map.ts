@@ -14,9 +14,20 @@ const IFN = { decimals: 2, higherIsWorse: true, unit: "sur 10" } as const;
 
 export type ReachMap = { svg: string; legend: { color: string; label: string; communes: number }[] };
 
+// Drawn once per reach (kept with the version's view, document.ts) and outline.
+const drawn = new WeakMap<PlanReach, { outline: object; map: ReachMap }>();
+
 export async function reachMap(db: Executor, territory: { id: string; name: string; updatedAt: Date }, reach: PlanReach): Promise<ReachMap | null> {
   const outline = await cachedOutline(`${territory.id}:${territory.updatedAt.getTime()}`, () => territoryCommuneCodes(db, territory.id), { detailed: true });
   if (!outline) return null;
+  const known = drawn.get(reach);
+  if (known && known.outline === outline) return known.map;
+  const map = drawReachMap(territory, reach, outline);
+  drawn.set(reach, { outline, map });
+  return map;
+}
+
+function drawReachMap(territory: { name: string }, reach: PlanReach, outline: NonNullable<Awaited<ReturnType<typeof cachedOutline>>>): ReachMap {
   const values = new Map(reach.communes.map((c) => [c.code, c.ifn]));
   const { classes, classOf } = classify([...values.values()], IFN);
   const base = choroplethSvg(outline, (code) => classes[classOf(values.get(code) ?? null)]?.color ?? NO_VALUE, `${territory.name} : communes visées par le plan d'action, sur l'indice de fragilité numérique`);

@@ -1,59 +1,24 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { actors, visibleIn } from "@/modules/actors";
 import { strategyAxes, strategyObjectives } from "@/modules/strategy";
 import { fundingSources } from "@/modules/funding";
 import {
   planActionDocuments,
-  planActionIndicators,
   planActionObjectives,
   planActionPartners,
   planActions,
-  planActionSteps,
   planBudgetLines,
   planFundings,
   planInKind,
   planSettings,
   planVersions,
 } from "./schema";
+import { actionListColumns, budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 // Write side's reads: one action with everything on its sheet, the actions of a version by axis, the versions,
-// the choices of the forms. Every query takes the territory id (tenancy); PLANVIEW's read model is in read.ts.
-
-export type PlanVersion = typeof planVersions.$inferSelect;
-
-export async function listVersions(db: Executor, territoryId: string): Promise<(PlanVersion & { actions: number })[]> {
-  return db
-    .select({
-      id: planVersions.id,
-      territoryId: planVersions.territoryId,
-      number: planVersions.number,
-      title: planVersions.title,
-      kind: planVersions.kind,
-      startYear: planVersions.startYear,
-      endYear: planVersions.endYear,
-      frozenAt: planVersions.frozenAt,
-      frozenBy: planVersions.frozenBy,
-      publishedAt: planVersions.publishedAt,
-      createdBy: planVersions.createdBy,
-      createdAt: planVersions.createdAt,
-      actions: sql<number>`(select count(*)::int from plan_actions a where a.version_id = "plan_versions"."id")`,
-    })
-    .from(planVersions)
-    .where(eq(planVersions.territoryId, territoryId))
-    .orderBy(desc(planVersions.number));
-}
-
-/** A version by its number, or the latest one (the working version when it is not frozen). */
-export async function findVersion(db: Executor, territoryId: string, number?: number): Promise<PlanVersion | undefined> {
-  const [row] = await db
-    .select()
-    .from(planVersions)
-    .where(and(eq(planVersions.territoryId, territoryId), number === undefined ? undefined : eq(planVersions.number, number)))
-    .orderBy(desc(planVersions.number))
-    .limit(1);
-  return row;
-}
+// the choices of the forms. Every query takes the territory id (tenancy); the versions are read by versions.ts
+// (both sides), PLANVIEW's read model is in read.ts.
 
 export type ActionCard = Awaited<ReturnType<typeof listActionCards>>[number];
 
@@ -61,14 +26,7 @@ export type ActionCard = Awaited<ReturnType<typeof listActionCards>>[number];
 export async function listActionCards(db: Executor, territoryId: string, versionId: string) {
   return db
     .select({
-      id: planActions.id,
-      title: planActions.title,
-      axisId: planActions.axisId,
-      status: planActions.status,
-      startMonth: planActions.startMonth,
-      endMonth: planActions.endMonth,
-      recurring: planActions.recurring,
-      position: planActions.position,
+      ...actionListColumns,
       leadName: actors.name,
       // Correlated subqueries written with explicit aliases: drizzle may print a column without its table inside sql``.
       planned: sql<number>`coalesce((select sum(b.planned) from plan_budget_lines b where b.action_id = "plan_actions"."id"), 0)::float8`,
@@ -122,35 +80,16 @@ export async function findActionSheet(db: Executor, territoryId: string, actionI
   const action = await findAction(db, territoryId, actionId);
   if (!action) return undefined;
   const id = action.id;
+  const scope = { actionId: id };
   const [objectives, partners, steps, budget, fundings, inKind, documents, indicators, lead, axis] = [
-    await db
-      .select({ id: strategyObjectives.id, title: strategyObjectives.title })
-      .from(planActionObjectives)
-      .innerJoin(strategyObjectives, eq(strategyObjectives.id, planActionObjectives.objectiveId))
-      .where(eq(planActionObjectives.actionId, id))
-      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
-    await db
-      .select({ actorId: planActionPartners.actorId, role: planActionPartners.role, name: actors.name })
-      .from(planActionPartners)
-      .innerJoin(actors, eq(actors.id, planActionPartners.actorId))
-      .where(eq(planActionPartners.actionId, id))
-      .orderBy(asc(actors.name)),
-    await db.select().from(planActionSteps).where(eq(planActionSteps.actionId, id)).orderBy(asc(planActionSteps.position), asc(planActionSteps.dueDate), asc(planActionSteps.id)),
-    await db.select().from(planBudgetLines).where(eq(planBudgetLines.actionId, id)).orderBy(asc(planBudgetLines.year), asc(planBudgetLines.item), asc(planBudgetLines.id)),
-    await db
-      .select({ f: planFundings, sourceName: fundingSources.name, sourceFunder: fundingSources.funder })
-      .from(planFundings)
-      .leftJoin(fundingSources, eq(fundingSources.id, planFundings.sourceId))
-      .where(eq(planFundings.actionId, id))
-      .orderBy(asc(planFundings.year), sql`coalesce(${fundingSources.name}, ${planFundings.funderLabel})`, asc(planFundings.id)),
-    await db
-      .select({ k: planInKind, actorName: actors.name })
-      .from(planInKind)
-      .leftJoin(actors, eq(actors.id, planInKind.actorId))
-      .where(eq(planInKind.actionId, id))
-      .orderBy(asc(planInKind.year), asc(planInKind.kind), asc(planInKind.id)),
+    await objectiveRows(db, scope),
+    await partnerRows(db, scope),
+    await stepRows(db, scope),
+    await budgetRows(db, scope),
+    await fundingRows(db, scope, "byName"),
+    await inKindRows(db, scope, "byKind"),
     await db.select().from(planActionDocuments).where(eq(planActionDocuments.actionId, id)).orderBy(asc(planActionDocuments.addedAt), asc(planActionDocuments.id)),
-    await db.select().from(planActionIndicators).where(eq(planActionIndicators.actionId, id)).orderBy(asc(planActionIndicators.label), asc(planActionIndicators.id)),
+    await indicatorRows(db, scope),
     action.leadActorId ? (await db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.id, action.leadActorId)))[0] : undefined,
     action.axisId ? (await db.select({ id: strategyAxes.id, title: strategyAxes.title }).from(strategyAxes).where(eq(strategyAxes.id, action.axisId)))[0] : undefined,
   ];
@@ -158,8 +97,8 @@ export async function findActionSheet(db: Executor, territoryId: string, actionI
     action,
     lead,
     axis,
-    objectives,
-    partners,
+    objectives: objectives.map(({ id: objectiveId, title }) => ({ id: objectiveId, title })),
+    partners: partners.map(({ actorId, role, name }) => ({ actorId, role, name })),
     steps,
     budget,
     fundings: fundings.map((r) => ({ ...r.f, sourceName: r.sourceName, sourceFunder: r.sourceFunder })),

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { openTestDatabase } from "@/testing/db";
 import { createTestTerritory } from "@/testing/factories";
 import { seedPlanFixture } from "@/testing/plan-fixture";
-import { findPlanVersion, listPlanVersions, loadPlan, publishedPlanVersion } from "./read";
+import { loadPlan } from "./read";
+import { bumpPlanRevision, findPlanVersion, listPlanVersions, publishedPlanVersion } from "./versions";
 import { rollupPlan } from "./rollup";
 import { planActions } from "./schema";
 
@@ -75,16 +76,24 @@ describe("reading a whole version of a plan", () => {
   });
 });
 
-describe("reads of the same version at the same moment", () => {
-  it("share one read, and a change made after it ends is seen by the next", async () => {
+describe("reads of the same version", () => {
+  it("share one read while nothing is written; a plan write (its revision bumped) is seen by the next", async () => {
     const { territory } = fixture;
     const version = await findPlanVersion(database.db, territory.id, 2);
     if (!version) throw new Error("no version 2");
-    const [a, b] = [loadPlan(database.db, territory.id, version), loadPlan(database.db, territory.id, version)];
+    const [a, b] = await Promise.all([loadPlan(database.db, territory.id, version), loadPlan(database.db, territory.id, version)]);
     expect(a).toBe(b);
-    expect((await a).actions.map((x) => x.title)).toEqual(["Version de travail"]);
-    await database.db.update(planActions).set({ title: "Renommée" }).where(eq(planActions.versionId, version.id));
+    expect(a.actions.map((x) => x.title)).toEqual(["Version de travail"]);
+    expect(await loadPlan(database.db, territory.id, version)).toBe(a);
+    // As every plan command does in its transaction (commands.ts; view-cache.test.ts goes through them).
+    await database.db.transaction(async (tx) => {
+      await tx.update(planActions).set({ title: "Renommée" }).where(eq(planActions.versionId, version.id));
+      await bumpPlanRevision(tx, territory.id, version.id);
+    });
     expect((await loadPlan(database.db, territory.id, version)).actions.map((x) => x.title)).toEqual(["Renommée"]);
-    await database.db.update(planActions).set({ title: "Version de travail" }).where(eq(planActions.versionId, version.id));
+    await database.db.transaction(async (tx) => {
+      await tx.update(planActions).set({ title: "Version de travail" }).where(eq(planActions.versionId, version.id));
+      await bumpPlanRevision(tx, territory.id, version.id);
+    });
   });
 });

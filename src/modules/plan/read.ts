@@ -5,38 +5,14 @@
  * the number of actions. The timeline, the budget synthesis, the map, the exports and the CLI all read this
  * one shape (PlanView), so that they show the same plan.
  */
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
-import { strategyAxes, strategyObjectives } from "@/modules/strategy";
-import { fundingSources } from "@/modules/funding";
-import {
-  planActionIndicators,
-  planActionObjectives,
-  planActionPartners,
-  planActions,
-  planActionSteps,
-  planBudgetLines,
-  planFundings,
-  planInKind,
-  planSettings,
-  planVersions,
-  type ActionStatus,
-  type FundingStatus,
-} from "./schema";
+import { strategyAxes } from "@/modules/strategy";
+import { planActions, planSettings, planVersions, type ActionStatus, type FundingStatus } from "./schema";
 import type { inKindKinds } from "./vocabulary";
-
-export type PlanVersionSummary = {
-  id: string;
-  number: number;
-  title: string;
-  kind: "annuel" | "pluriannuel";
-  startYear: number;
-  endYear: number;
-  frozenAt: Date | null;
-  publishedAt: Date | null;
-};
+import { versionColumns, type PlanVersionSummary } from "./versions";
+import { actionListColumns, budgetRows, fundingRows, indicatorRows, inKindRows, objectiveRows, partnerRows, stepRows } from "./rows";
 
 export type InKindSettings = { unit: "euros" | "jours"; dayValueEuros: number };
 
@@ -75,81 +51,98 @@ export type PlanView = {
   actions: PlanActionView[];
 };
 
-const versionColumns = {
-  id: planVersions.id,
-  number: planVersions.number,
-  title: planVersions.title,
-  kind: planVersions.kind,
-  startYear: planVersions.startYear,
-  endYear: planVersions.endYear,
-  frozenAt: planVersions.frozenAt,
-  publishedAt: planVersions.publishedAt,
-};
-
-/** The territory's versions, newest first. */
-export async function listPlanVersions(db: Executor, territoryId: string): Promise<PlanVersionSummary[]> {
-  return db.select(versionColumns).from(planVersions).where(eq(planVersions.territoryId, territoryId)).orderBy(desc(planVersions.number));
-}
-
-/** Version `number`, or without it the working one (the latest: the one new actions go to, or the last frozen). */
-export async function findPlanVersion(db: Executor, territoryId: string, number?: number): Promise<PlanVersionSummary | undefined> {
-  const where = number === undefined ? eq(planVersions.territoryId, territoryId) : and(eq(planVersions.territoryId, territoryId), eq(planVersions.number, number));
-  const [row] = await db.select(versionColumns).from(planVersions).where(where).orderBy(desc(planVersions.number)).limit(1);
-  return row;
-}
-
-/** The version the territory shows to the public (the latest published one), if any. */
-export async function publishedPlanVersion(db: Executor, territoryId: string): Promise<PlanVersionSummary | undefined> {
-  const [row] = await db
-    .select(versionColumns)
-    .from(planVersions)
-    .where(and(eq(planVersions.territoryId, territoryId), isNotNull(planVersions.publishedAt)))
-    .orderBy(desc(planVersions.publishedAt), desc(planVersions.number))
-    .limit(1);
-  return row;
-}
-
 export async function inKindSettings(db: Executor, territoryId: string): Promise<InKindSettings> {
   const [row] = await db.select().from(planSettings).where(eq(planSettings.territoryId, territoryId));
   // The column is free text: anything but "euros" means the territory counts in days.
   return { unit: !row || row.inKindUnit === "euros" ? "euros" : "jours", dayValueEuros: row?.dayValueEuros ?? 300 };
 }
 
-function groupBy<T extends { actionId: string }>(rows: T[]): Map<string, T[]> {
+function groupBy<T>(rows: T[], actionOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
-    const list = map.get(row.actionId);
+    const key = actionOf(row);
+    const list = map.get(key);
     if (list) list.push(row);
-    else map.set(row.actionId, [row]);
+    else map.set(key, [row]);
   }
   return map;
 }
 
-// Reads of the same version asked while one is already running share it (per executor: never across a
-// transaction and the pool): twenty people opening the budget at the same moment cost one read, not twenty.
-// Nothing is kept once the read ends, so a change is seen by the next request; the shared PlanView is never mutated.
-const inflight = new WeakMap<Executor, Map<string, Promise<PlanView>>>();
+/**
+ * Views kept per database (tests open several), on globalThis: Next.js may load this module more than once.
+ * A 2,000-action version is ~38,000 rows (~20 MB of objects): only the most recently used few are kept.
+ */
+export const PLAN_VIEW_CACHE_ENTRIES = 4;
+type Kept = { key: string; view: Promise<PlanView> };
+const shared = globalThis as unknown as { __maillagePlanViews?: WeakMap<Executor, Map<string, Kept>> };
+const kept = (shared.__maillagePlanViews ??= new WeakMap<Executor, Map<string, Kept>>());
 
 /**
- * The whole of one version. The territory id is part of every query (tenancy): a version id of another
- * territory gives an empty plan, never its actions.
+ * What a view of the version depends on, read in one query just before the cache is looked up (as the
+ * diagnostic's portrait does): the version row with its content revision (bumped in the same transaction by
+ * every plan write, versions.ts), the territory's in-kind valuation, and what other modules own and the view
+ * shows: the axes and objectives of the territory (titles, order, horizon: a fingerprint of those few rows,
+ * since reordering them touches no date), the actors' and funding sources' names (their last change).
  */
-export function loadPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
-  let running = inflight.get(db);
-  if (!running) inflight.set(db, (running = new Map()));
-  const key = `${territoryId}:${version.id}`;
-  const pending = running.get(key);
-  if (pending) return pending;
-  const started = readPlan(db, territoryId, version).finally(() => running.delete(key));
-  running.set(key, started);
-  return started;
+async function viewKeyOf(db: Executor, territoryId: string, versionId: string): Promise<{ version: PlanVersionSummary; key: string } | undefined> {
+  const [row] = await db
+    .select({
+      ...versionColumns,
+      others: sql<string>`concat_ws('|',
+        (select updated_at::text from plan_settings s where s.territory_id = "plan_versions"."territory_id"),
+        (select md5(string_agg(x.id::text || ':' || x.position || ':' || x.title, ',' order by x.id)) from strategy_axes x where x.territory_id = "plan_versions"."territory_id"),
+        (select md5(string_agg(o.id::text || ':' || o.position || ':' || o.horizon || ':' || o.title, ',' order by o.id)) from strategy_objectives o where o.territory_id = "plan_versions"."territory_id"),
+        (select count(*) || ':' || coalesce(max(updated_at)::text, '') from actors),
+        (select count(*) || ':' || coalesce(max(updated_at)::text, '') from funding_sources))`,
+    })
+    .from(planVersions)
+    .where(and(eq(planVersions.id, versionId), eq(planVersions.territoryId, territoryId)));
+  if (!row) return undefined;
+  const { others, ...version } = row;
+  return { version, key: JSON.stringify([version.contentRevision, version.number, version.title, version.frozenAt?.getTime() ?? null, version.publishedAt?.getTime() ?? null, others]) };
+}
+
+/**
+ * The whole of one version, computed once per content revision and kept: the budget synthesis, the timeline,
+ * the map, the exports and the coverage matrix read the same object, and what is computed from it (roll-up,
+ * charts, months grid) is kept with it (WeakMaps on the view). Simultaneous requests share one read. A write
+ * bumps the revision in its transaction, so the next request after the commit reads the version again.
+ * The territory id is part of every query (tenancy): a version id of another territory gives an empty plan,
+ * never its actions. Callers must not mutate the result (it is shared).
+ */
+export async function loadPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
+  const current = await viewKeyOf(db, territoryId, version.id);
+  // Not this territory's version: nothing to keep, nothing to show.
+  if (!current) return { version, settings: await inKindSettings(db, territoryId), axes: [], actions: [] };
+  let cache = kept.get(db);
+  if (!cache) kept.set(db, (cache = new Map()));
+  const slot = `${territoryId}:${version.id}`;
+  const known = cache.get(slot);
+  if (known && known.key === current.key) {
+    // Most recently used last: eviction takes the oldest first.
+    cache.delete(slot);
+    cache.set(slot, known);
+    return known.view;
+  }
+  const entry: Kept = { key: current.key, view: readPlan(db, territoryId, current.version) };
+  cache.delete(slot);
+  cache.set(slot, entry);
+  for (const k of cache.keys()) {
+    if (cache.size <= PLAN_VIEW_CACHE_ENTRIES) break;
+    cache.delete(k);
+  }
+  const store = cache;
+  entry.view.catch(() => {
+    // A failed read is not kept: the next call tries again.
+    if (store.get(slot) === entry) store.delete(slot);
+  });
+  return entry.view;
 }
 
 async function readPlan(db: Executor, territoryId: string, version: PlanVersionSummary): Promise<PlanView> {
   const inVersion = and(eq(planActions.territoryId, territoryId), eq(planActions.versionId, version.id));
-  // Child rows are selected through a join on plan_actions filtered by territory and version: one query per
-  // kind of row, whatever the number of actions (no `IN (…2,000 ids…)` list).
-  const ofActions = (t: { actionId: AnyPgColumn }) => eq(t.actionId, planActions.id);
+  // Child rows: one query per kind of row for the whole version, whatever the number of actions (rows.ts).
+  const scope = { territoryId, versionId: version.id };
   const [settings, axes, actionRows, objectives, partners, steps, budget, fundings, inKind, indicators] = await Promise.all([
     inKindSettings(db, territoryId),
     db
@@ -159,16 +152,9 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       .orderBy(asc(strategyAxes.position), asc(strategyAxes.title)),
     db
       .select({
-        id: planActions.id,
+        ...actionListColumns,
         lineageId: planActions.lineageId,
-        title: planActions.title,
         description: planActions.description,
-        axisId: planActions.axisId,
-        status: planActions.status,
-        startMonth: planActions.startMonth,
-        endMonth: planActions.endMonth,
-        recurring: planActions.recurring,
-        position: planActions.position,
         publics: planActions.publics,
         themes: planActions.themes,
         communes: planActions.communes,
@@ -179,79 +165,22 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       .leftJoin(actors, eq(actors.id, planActions.leadActorId))
       .where(inVersion)
       .orderBy(asc(planActions.position), asc(planActions.createdAt), asc(planActions.id)),
-    db
-      .select({ actionId: planActionObjectives.actionId, id: strategyObjectives.id, title: strategyObjectives.title, horizon: strategyObjectives.horizon, position: strategyObjectives.position })
-      .from(planActionObjectives)
-      .innerJoin(planActions, ofActions(planActionObjectives))
-      .innerJoin(strategyObjectives, eq(strategyObjectives.id, planActionObjectives.objectiveId))
-      .where(inVersion)
-      .orderBy(asc(strategyObjectives.position), asc(strategyObjectives.title)),
-    db
-      .select({ actionId: planActionPartners.actionId, actorId: planActionPartners.actorId, name: actors.name, role: planActionPartners.role })
-      .from(planActionPartners)
-      .innerJoin(planActions, ofActions(planActionPartners))
-      .innerJoin(actors, eq(actors.id, planActionPartners.actorId))
-      .where(inVersion)
-      .orderBy(asc(actors.name)),
-    db
-      .select({ actionId: planActionSteps.actionId, id: planActionSteps.id, title: planActionSteps.title, dueDate: planActionSteps.dueDate, done: planActionSteps.done })
-      .from(planActionSteps)
-      .innerJoin(planActions, ofActions(planActionSteps))
-      .where(inVersion)
-      .orderBy(asc(planActionSteps.position), asc(planActionSteps.dueDate)),
-    db
-      .select({ actionId: planBudgetLines.actionId, year: planBudgetLines.year, item: planBudgetLines.item, planned: planBudgetLines.planned, actual: planBudgetLines.actual })
-      .from(planBudgetLines)
-      .innerJoin(planActions, ofActions(planBudgetLines))
-      .where(inVersion)
-      .orderBy(asc(planBudgetLines.year), asc(planBudgetLines.item)),
-    db
-      .select({
-        actionId: planFundings.actionId,
-        sourceId: planFundings.sourceId,
-        sourceName: fundingSources.name,
-        sourceFunder: fundingSources.funder,
-        funderLabel: planFundings.funderLabel,
-        year: planFundings.year,
-        status: planFundings.status,
-        amount: planFundings.amount,
-      })
-      .from(planFundings)
-      .innerJoin(planActions, ofActions(planFundings))
-      .leftJoin(fundingSources, eq(fundingSources.id, planFundings.sourceId))
-      .where(inVersion)
-      .orderBy(asc(planFundings.year), desc(planFundings.amount), asc(planFundings.id)),
-    db
-      .select({
-        actionId: planInKind.actionId,
-        actorId: planInKind.actorId,
-        actorName: actors.name,
-        kind: planInKind.kind,
-        description: planInKind.description,
-        year: planInKind.year,
-        days: planInKind.days,
-        valueEuros: planInKind.valueEuros,
-      })
-      .from(planInKind)
-      .innerJoin(planActions, ofActions(planInKind))
-      .leftJoin(actors, eq(actors.id, planInKind.actorId))
-      .where(inVersion)
-      .orderBy(asc(planInKind.year), asc(planInKind.id)),
-    db
-      .select({ actionId: planActionIndicators.actionId, indicatorKey: planActionIndicators.indicatorKey, label: planActionIndicators.label })
-      .from(planActionIndicators)
-      .innerJoin(planActions, ofActions(planActionIndicators))
-      .where(inVersion)
-      .orderBy(asc(planActionIndicators.label)),
+    objectiveRows(db, scope),
+    partnerRows(db, scope),
+    stepRows(db, scope),
+    budgetRows(db, scope),
+    fundingRows(db, scope, "byAmount"),
+    inKindRows(db, scope, "asEntered"),
+    indicatorRows(db, scope),
   ]);
 
-  const objectivesOf = groupBy(objectives);
-  const partnersOf = groupBy(partners);
-  const stepsOf = groupBy(steps);
-  const budgetOf = groupBy(budget);
-  const fundingsOf = groupBy(fundings);
-  const inKindOf = groupBy(inKind);
-  const indicatorsOf = groupBy(indicators);
+  const objectivesOf = groupBy(objectives, (r) => r.actionId);
+  const partnersOf = groupBy(partners, (r) => r.actionId);
+  const stepsOf = groupBy(steps, (r) => r.actionId);
+  const budgetOf = groupBy(budget, (r) => r.actionId);
+  const fundingsOf = groupBy(fundings, (r) => r.f.actionId);
+  const inKindOf = groupBy(inKind, (r) => r.k.actionId);
+  const indicatorsOf = groupBy(indicators, (r) => r.actionId);
   const axisOrder = new Map(axes.map((a, i) => [a.id, i]));
   const rank = (axisId: string | null) => (axisId === null ? axes.length : (axisOrder.get(axisId) ?? axes.length));
 
@@ -263,15 +192,15 @@ async function readPlan(db: Executor, territoryId: string, version: PlanVersionS
       partners: (partnersOf.get(a.id) ?? []).map(({ actorId, name, role }) => ({ actorId, name, role })),
       steps: (stepsOf.get(a.id) ?? []).map(({ id, title, dueDate, done }) => ({ id, title, dueDate, done })),
       budget: (budgetOf.get(a.id) ?? []).map(({ year, item, planned, actual }) => ({ year, item, planned, actual })),
-      fundings: (fundingsOf.get(a.id) ?? []).map((f) => ({
+      fundings: (fundingsOf.get(a.id) ?? []).map(({ f, sourceName, sourceFunder }) => ({
         sourceId: f.sourceId,
         // The catalogue's funder when the row points at a source, else the funder typed in words.
-        funder: f.sourceId ? f.sourceFunder || f.sourceName || f.funderLabel : f.funderLabel || "Financeur non précisé",
+        funder: f.sourceId ? sourceFunder || sourceName || f.funderLabel : f.funderLabel || "Financeur non précisé",
         year: f.year,
         status: f.status,
         amount: f.amount,
       })),
-      inKind: (inKindOf.get(a.id) ?? []).map(({ actorId, actorName, kind, description, year, days, valueEuros }) => ({ actorId, actorName, kind, description, year, days, valueEuros })),
+      inKind: (inKindOf.get(a.id) ?? []).map(({ k: { actorId, kind, description, year, days, valueEuros }, actorName }) => ({ actorId, actorName, kind, description, year, days, valueEuros })),
       indicators: (indicatorsOf.get(a.id) ?? []).map(({ indicatorKey, label }) => ({ indicatorKey, label })),
     }))
     .sort((x, y) => rank(x.axisId) - rank(y.axisId) || x.position - y.position);

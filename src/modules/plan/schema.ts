@@ -34,6 +34,13 @@ export const planVersions = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdBy: text("created_by").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The content revision: bumped in the same transaction by every write of the version or of what it
+     * holds (actions and their rows, the territory's in-kind valuation). The read side keeps each computed
+     * view under it (read.ts, ADR 031), so a write shows at the next request. Taking this row's lock first
+     * also orders a write after a concurrent freeze.
+     */
+    contentRevision: integer("content_revision").notNull().default(0),
   },
   (t) => [uniqueIndex("plan_versions_territory_number").on(t.territoryId, t.number)],
 );

@@ -1,5 +1,8 @@
 import { SvgChart } from "@/ui/charts/svg-chart-view";
+import { Pager } from "@/ui/pager";
 import { Table } from "@/ui/table";
+import { formatNumber } from "@/platform/text";
+import { pageOf, VIEW_PAGE_SIZE } from "../paging";
 import type { Money, PlanRollup } from "../rollup";
 import { formatDays, formatEuros } from "../view-labels";
 import { axisChartSvg, yearChartSvg } from "../charts";
@@ -9,6 +12,33 @@ function inKind(m: Money, unit: PlanRollup["unit"]): string {
 }
 
 const moneyHeaders = ["Coût prévu", "Coût réalisé", "Acquis", "Demandé", "Reste à trouver", "En nature"];
+
+/** The head of a money table: its first columns, then the six money columns (the same in every table). */
+function MoneyHead({ first }: { first: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {[...first, ...moneyHeaders].map((h) => (
+          <th key={h} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A chart beside the table that gives its figures (the table under it on a phone). */
+function ChartAndTable({ svg, children }: { svg: string | null; children: React.ReactNode }) {
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-lg-5">{svg ? <SvgChart svg={svg} /> : null}</div>
+      <div className="fr-col-12 fr-col-lg-7">
+        <div className="fr-table fr-table--sm">{children}</div>
+      </div>
+    </div>
+  );
+}
 
 function MoneyCells({ m, unit }: { m: Money; unit: PlanRollup["unit"] }) {
   return (
@@ -24,9 +54,23 @@ function MoneyCells({ m, unit }: { m: Money; unit: PlanRollup["unit"] }) {
 }
 
 /** The budget synthesis: totals, warnings, charts beside the tables that give their figures. */
-export function BudgetView({ rollup, axisTitle, actionHref }: { rollup: PlanRollup; axisTitle: (id: string | null) => string; actionHref?: (id: string) => string }) {
+export function BudgetView({
+  rollup,
+  axisTitle,
+  actionHref,
+  page = 1,
+  pageHref,
+}: {
+  rollup: PlanRollup;
+  axisTitle: (id: string | null) => string;
+  actionHref?: (id: string) => string;
+  /** The synthesis by action, 100 actions a page (paging.ts); without `pageHref`, every action (the printed page). */
+  page?: number;
+  pageHref?: (page: number) => string;
+}) {
   const t = rollup.totals;
   const unit = rollup.unit;
+  const shown = pageHref ? pageOf(rollup.actions, page) : { page: 1, pages: 1, items: rollup.actions, from: 1, to: rollup.actions.length };
   return (
     <>
       <ul className="fr-mb-3w" data-testid="budget-totals">
@@ -65,71 +109,42 @@ export function BudgetView({ rollup, axisTitle, actionHref }: { rollup: PlanRoll
       ) : null}
 
       <h3>Par axe</h3>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-lg-5">{rollup.axes.length > 0 ? <SvgChart svg={axisChartSvg(rollup)} /> : null}</div>
-        <div className="fr-col-12 fr-col-lg-7">
-          <div className="fr-table fr-table--sm">
-            <Table>
-              <caption>Synthèse par axe</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Axe</th>
-                  <th scope="col">Actions</th>
-                  {moneyHeaders.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rollup.axes.map((a) => (
-                  <tr key={a.id ?? "sans-axe"}>
-                    <th scope="row">{a.title}</th>
-                    <td>{a.actions}</td>
-                    <MoneyCells m={a} unit={unit} />
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Total du plan</th>
-                  <td>{rollup.actions.length}</td>
-                  <MoneyCells m={t} unit={unit} />
-                </tr>
-              </tbody>
-            </Table>
-          </div>
-        </div>
-      </div>
+      <ChartAndTable svg={rollup.axes.length > 0 ? axisChartSvg(rollup) : null}>
+        <Table>
+          <caption>Synthèse par axe</caption>
+          <MoneyHead first={["Axe", "Actions"]} />
+          <tbody>
+            {rollup.axes.map((a) => (
+              <tr key={a.id ?? "sans-axe"}>
+                <th scope="row">{a.title}</th>
+                <td>{a.actions}</td>
+                <MoneyCells m={a} unit={unit} />
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Total du plan</th>
+              <td>{rollup.actions.length}</td>
+              <MoneyCells m={t} unit={unit} />
+            </tr>
+          </tbody>
+        </Table>
+      </ChartAndTable>
 
       <h3>Par année</h3>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-lg-5">{rollup.byYear.length > 0 ? <SvgChart svg={yearChartSvg(rollup)} /> : null}</div>
-        <div className="fr-col-12 fr-col-lg-7">
-          <div className="fr-table fr-table--sm">
-            <Table>
-              <caption>Par année (le reste à trouver calculé action par action, année par année)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Année</th>
-                  {moneyHeaders.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rollup.byYear.map((y) => (
-                  <tr key={y.year}>
-                    <th scope="row">{y.year}</th>
-                    <MoneyCells m={y} unit={unit} />
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </div>
-      </div>
+      <ChartAndTable svg={rollup.byYear.length > 0 ? yearChartSvg(rollup) : null}>
+        <Table>
+          <caption>Par année (le reste à trouver calculé action par action, année par année)</caption>
+          <MoneyHead first={["Année"]} />
+          <tbody>
+            {rollup.byYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <MoneyCells m={y} unit={unit} />
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </ChartAndTable>
 
       <h3>Par financeur</h3>
       {rollup.byFunder.length === 0 ? (
@@ -167,20 +182,13 @@ export function BudgetView({ rollup, axisTitle, actionHref }: { rollup: PlanRoll
       <h3>Par action</h3>
       <div className="fr-table fr-table--sm">
         <Table>
-          <caption>Synthèse par action</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Axe</th>
-              {moneyHeaders.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <caption>
+            Synthèse par action
+            {shown.pages > 1 ? ` (actions ${formatNumber(shown.from)} à ${formatNumber(shown.to)} sur ${formatNumber(rollup.actions.length)}, dans l'ordre du plan)` : ""}
+          </caption>
+          <MoneyHead first={["Action", "Axe"]} />
           <tbody>
-            {rollup.actions.map((a) => (
+            {shown.items.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{actionHref ? <a href={actionHref(a.id)}>{a.title}</a> : a.title}</th>
                 <td>{axisTitle(a.axisId)}</td>
@@ -190,6 +198,7 @@ export function BudgetView({ rollup, axisTitle, actionHref }: { rollup: PlanRoll
           </tbody>
         </Table>
       </div>
+      {pageHref ? <Pager page={shown.page} total={rollup.actions.length} pageSize={VIEW_PAGE_SIZE} href={pageHref} label="Pages de la synthèse par action" /> : null}
     </>
   );
 }

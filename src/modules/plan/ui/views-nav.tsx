@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PlanVersionSummary } from "../read";
+import type { PlanVersionSummary } from "../versions";
 
 export type PlanViewPath = "calendrier" | "budget" | "carte";
 const views: { path: PlanViewPath; label: string }[] = [

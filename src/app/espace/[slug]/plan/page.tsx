@@ -6,7 +6,8 @@ import { formatDate } from "@/platform/text";
 import { territoryPage } from "@/modules/territories/web";
 import { ActionErrorNotice } from "@/ui/action-error";
 import { planAbilities } from "@/modules/plan/policy";
-import { findVersion, listActionCards, listAxes, listVersions } from "@/modules/plan/queries";
+import { listActionCards, listAxes } from "@/modules/plan/queries";
+import { findPlanVersion, listPlanVersions } from "@/modules/plan/versions";
 import { ActionCards } from "@/modules/plan/ui/action-cards";
 
 export const metadata: Metadata = { title: "Plan d'action" };
@@ -23,8 +24,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { db } = await getRuntime();
   const can = planAbilities(principal, territory);
   const asked = Number(Array.isArray(sp.version) ? sp.version[0] : sp.version);
-  const versions = await listVersions(db, territory.id);
-  const version = await findVersion(db, territory.id, Number.isInteger(asked) && asked > 0 ? asked : undefined);
+  const versions = await listPlanVersions(db, territory.id);
+  const version = await findPlanVersion(db, territory.id, Number.isInteger(asked) && asked > 0 ? asked : undefined);
   const [cards, axes] = version ? [await listActionCards(db, territory.id, version.id), await listAxes(db, territory.id)] : [[], []];
   // New actions go to the working version (the latest, not frozen; created with the first action): none to add to
   // when the latest is frozen. The cards move only in the working version.

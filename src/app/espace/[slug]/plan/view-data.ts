@@ -3,7 +3,7 @@ import { getRuntime } from "@/platform/runtime";
 import { searchInt } from "@/platform/web/search-params";
 import { territoryPage } from "@/modules/territories/web";
 import { planPolicy } from "@/modules/plan/policy";
-import { listPlanVersions } from "@/modules/plan/read";
+import { listPlanVersions } from "@/modules/plan/versions";
 import { loadPlanVersionView } from "@/modules/plan/document";
 
 /**

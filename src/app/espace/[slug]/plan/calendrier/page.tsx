@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { readSearchParams, searchInt } from "@/platform/web/search-params";
 import { timelineOf, versionYears } from "@/modules/plan/timeline";
+import { pageOf, VIEW_PAGE_SIZE } from "@/modules/plan/paging";
+import { Pager, pageParam } from "@/ui/pager";
+import { formatNumber } from "@/platform/text";
 import { PlanViewsNav } from "@/modules/plan/ui/views-nav";
 import { TimelineGrid, TimelineTable } from "@/modules/plan/ui/timeline-view";
 import { openPlanView } from "../view-data";
@@ -11,7 +14,7 @@ export const metadata: Metadata = { title: "Calendrier du plan d'action" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The plan's timeline: all the version's years, or one (`?annee=`), as a grid by month and as a table. */
+/** The plan's timeline: all the version's years, or one (`?annee=`), as a grid by month and as a table, 100 actions a page (`?page=`). */
 export default async function PlanTimelinePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
@@ -28,15 +31,22 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   const years = versionYears(view.version);
   const year = searchInt(sp.annee);
   const shown = year !== undefined && years.includes(year) ? [year] : years;
-  const timeline = timelineOf(view.actions, shown);
+  const page = pageOf(view.actions, pageParam(sp.page));
+  const timeline = timelineOf(page.items, shown);
   const axisTitles = new Map(view.axes.map((a) => [a.id, a.title]));
   const axisTitle = (id: string | null) => (id ? (axisTitles.get(id) ?? "") : "sans axe");
   const here = `/espace/${territory.slug}/plan/calendrier`;
   const versionQ = versions[0]?.number === view.version.number ? "" : `version=${view.version.number}`;
+  const yearQ = shown.length === 1 ? `annee=${shown[0]}` : "";
   const link = (y?: number) => {
     const q = [versionQ, y ? `annee=${y}` : ""].filter(Boolean).join("&");
     return q ? `${here}?${q}` : here;
   };
+  const pageLink = (n: number) => {
+    const q = [versionQ, yearQ, n > 1 ? `page=${n}` : ""].filter(Boolean).join("&");
+    return q ? `${here}?${q}` : here;
+  };
+  const pager = <Pager page={page.page} total={view.actions.length} pageSize={VIEW_PAGE_SIZE} href={pageLink} label="Pages du calendrier" />;
   return (
     <>
       <h2>Calendrier du plan d&apos;action</h2>
@@ -59,7 +69,13 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
           </ul>
         </nav>
       ) : null}
+      {page.pages > 1 ? (
+        <p>
+          Actions {formatNumber(page.from)} à {formatNumber(page.to)} sur {formatNumber(view.actions.length)}, dans l&apos;ordre du plan ({VIEW_PAGE_SIZE} par page ; le plan entier est dans les exports).
+        </p>
+      ) : null}
       <TimelineGrid timeline={timeline} actionHref={(id) => `/espace/${territory.slug}/plan/actions/${id}`} />
+      {pager}
       {timeline.outside.length > 0 ? (
         <p>
           Hors de cette période : {timeline.outside.map((r) => r.title).join(", ")}.
@@ -72,6 +88,7 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
       ) : null}
       <h3 className="fr-mt-4w">Le calendrier en tableau</h3>
       <TimelineTable timeline={timeline} axisTitle={axisTitle} />
+      {pager}
     </>
   );
 }

@@ -9,7 +9,8 @@ import { ActionErrorNotice } from "@/ui/action-error";
 import { Table } from "@/ui/table";
 import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { planAbilities } from "@/modules/plan/policy";
-import { listVersions, planChoices, planSettingsOf, versionContent } from "@/modules/plan/queries";
+import { planChoices, planSettingsOf, versionContent } from "@/modules/plan/queries";
+import { listPlanVersions } from "@/modules/plan/versions";
 import { compareVersions } from "@/modules/plan/compare";
 import { createVersionAction, inKindSettingsAction, versionButtonAction } from "@/modules/plan/actions";
 
@@ -26,7 +27,7 @@ export default async function PlanVersionsPage({ params, searchParams }: Props) 
   const { territory, principal } = await territoryPage(slug, "viewWorkspace", `/espace/${slug}/plan/versions`);
   const { db } = await getRuntime();
   const can = planAbilities(principal, territory);
-  const versions = await listVersions(db, territory.id);
+  const versions = await listPlanVersions(db, territory.id);
   const settings = await planSettingsOf(db, territory.id);
   const from = versions.find((v) => String(v.number) === one(sp.de));
   const to = versions.find((v) => String(v.number) === one(sp.a));

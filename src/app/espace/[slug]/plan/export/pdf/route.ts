@@ -3,7 +3,7 @@ import { askPdf, pdfMessage, pdfRefusal } from "@/platform/web/pdf-run";
 import { searchInt } from "@/platform/web/search-params";
 import { territoryRoute } from "@/modules/territories/web";
 import { planPolicy } from "@/modules/plan/policy";
-import { findPlanVersion } from "@/modules/plan/read";
+import { findPlanVersion } from "@/modules/plan/versions";
 
 /**
  * The plan (working version or `?version=N`) as an A4 PDF: the print page joins the job queue (src/platform/pdf.ts),
