@@ -26,7 +26,7 @@ export type StatsServer = { baseUrl: string; dataDir: string; stop: () => Promis
 
 export async function serverWithAccompaniments(): Promise<StatsServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-accstats-e2e-"));
-  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1" });
+  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1", DEMO_ACCOMPANIMENTS: "0" });
   const database = await openDatabase(env);
   let placeNames: string[] = [];
   try {

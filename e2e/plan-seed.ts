@@ -23,7 +23,7 @@ export type PlanServer = { baseUrl: string; dataDir: string; stop: () => Promise
 
 export async function serverWithPlan(): Promise<PlanServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-plan-e2e-"));
-  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1" });
+  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1", DEMO_ACCOMPANIMENTS: "1000" });
   const database = await openDatabase(env);
   try {
     await startDatabase(database, env);

@@ -24,7 +24,7 @@ export const SLUG = "charte-signatures-e2e";
 
 export async function serverWithSubmittedCharter(): Promise<SignaturesServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-signatures-e2e-"));
-  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1" });
+  const env = parseEnv({ ...process.env, DATA_DIR: dir, DATABASE_URL: "", DEMO: "1", DEMO_ACCOMPANIMENTS: "1000" });
   const database = await openDatabase(env);
   try {
     await startDatabase(database, env);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(url).toMatch(/^postgres:\/\//);
   // One session secret for both, as the README asks of several machines serving one database. The
   // first one migrates and seeds the demo; the second finds the database ready.
-  const env = { DATABASE_URL: url, DEMO: "1", AUTH_SECRET: randomBytes(32).toString("hex") };
+  const env = { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") };
   one = await startServer({ env });
   two = await startServer({ env });
   browser = await launch();

@@ -90,7 +90,7 @@ async function createGroup(page: Page, name: string): Promise<string> {
 beforeAll(async () => {
   const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
   expect(url).toMatch(/^postgres:\/\//);
-  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", AUTH_SECRET: randomBytes(32).toString("hex") } });
+  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") } });
   database = await openDatabase({ DATABASE_URL: url, dataDir: server.dataDir });
   browser = await launch();
 }, 600_000);

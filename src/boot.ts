@@ -25,7 +25,7 @@ export const publicDemoWarning =
   "(dont un administrateur de la plateforme) : n'utilisez pas cette instance pour de vraies données, ou démarrez sans DEMO=1.";
 
 /** Brings any database to the current state: migrations, reference data, and the demo on an empty instance. */
-export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO"> & Partial<Pick<Env, "demoOnPublicAddress">>): Promise<BootReport> {
+export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO"> & Partial<Pick<Env, "demoOnPublicAddress" | "DEMO_ACCOMPANIMENTS">>): Promise<BootReport> {
   // On every start, not only the first: whoever restarts a public instance with the demo must see it.
   if (env.DEMO && env.demoOnPublicAddress) console.warn(`\n${publicDemoWarning}\n`);
   return database.withExclusive(async () => {
@@ -36,7 +36,7 @@ export async function prepareDatabase(database: Database, env: Pick<Env, "DEMO">
     // The shipped list of funding sources and resources (src/modules/funding/reference.ts), upserted by key when it changed.
     await loadFundingReference(database.db);
     // The demo seed is loaded only when the demo is on: a real instance never loads its code.
-    const demo = env.DEMO ? await (await import("@/demo/seed")).seedDemoIfEmpty(database.db) : null;
+    const demo = env.DEMO ? await (await import("@/demo/seed")).seedDemoIfEmpty(database.db, { accompaniments: env.DEMO_ACCOMPANIMENTS }) : null;
     return { referenceLoaded, demo };
   });
 }

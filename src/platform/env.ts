@@ -25,6 +25,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "doit faire au moins 32 caractères").optional(),
   /** Demo accounts: on by default for a local start only (see demoEnabled); DEMO=1 forces them anywhere. */
   DEMO: booleanish.optional(),
+  /** How many accompaniment records the demo writes (50,000 by default: the figure the issue asks; fewer starts faster). */
+  DEMO_ACCOMPANIMENTS: z.coerce.number({ error: "doit être un nombre" }).int().min(0, "au moins 0").max(500_000, "au plus 500 000").default(50_000),
   /** Reverse proxies whose X-Forwarded-* headers we believe: a hop count or addresses/CIDR ranges, comma-separated. */
   TRUSTED_PROXIES: z
     .string()

@@ -48,7 +48,7 @@ describe("the journey of a territory", () => {
     // Issue 13: the charter (phase 6) and the evaluation (phase 7) are served; only cooperation between territories is not yet.
     expect(journey.phases.filter((p) => !p.served).map((p) => p.id)).toEqual(["cooperate"]);
     expect(journey.phases.find((p) => p.id === "commitments")?.missing).toEqual(["Aucune charte d'engagements"]);
-    expect(journey.phases.find((p) => p.id === "evaluate")?.missing).toEqual(["Aucun indicateur pour suivre le plan."]);
+    expect(journey.phases.find((p) => p.id === "evaluate")?.missing).toEqual(["Aucun indicateur pour suivre le plan.", "Aucun accompagnement enregistré ce mois-ci."]);
     expect(journey.urgent).toEqual([]);
   });
 
