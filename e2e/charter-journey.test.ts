@@ -156,7 +156,7 @@ describe.each([
 
     const add = async (text: string) => {
       const form = formOf(page, page, "Ajouter l'engagement");
-      await form.getByLabel("L'engagement").fill(text);
+      await form.getByRole("textbox", { name: /^L'engagement/ }).fill(text);
       await form.getByLabel("Apport financier, en euros (facultatif)").fill("3 000");
       await form.getByRole("group", { name: "Actions du plan que la structure pilote" }).locator("label").first().click();
       await form.getByRole("button", { name: "Ajouter l'engagement" }).click();
@@ -167,7 +167,7 @@ describe.each([
     const block = page.locator("#engagements > div", { hasText: `${commitment} Première rédaction.` });
     await block.locator("summary").click();
     const change = formOf(block, page, "Enregistrer l'engagement");
-    await change.getByLabel("L'engagement").fill(commitment);
+    await change.getByRole("textbox", { name: /^L'engagement/ }).fill(commitment);
     await change.getByRole("button", { name: "Enregistrer l'engagement" }).click();
     await landed(page, "engagement=modifie");
     const draft = page.locator("#engagements > div", { hasText: `Brouillon à retirer (${stamp}).` });

@@ -16,6 +16,8 @@ import type { DemoReport } from "@/demo/seed";
 import { eq } from "drizzle-orm";
 import { territories } from "@/modules/territories/schema";
 import { registerCharterHtmlRenderer } from "@/modules/signatures";
+import { registerPlaceMergeStep } from "@/modules/places";
+import { moveRecordsOfPlaceIn } from "@/modules/accompaniments";
 import { charterDocument, renderCharterHtml } from "@/composition/charter/document";
 
 export type BootReport = { referenceLoaded: boolean; demo: DemoReport | null };
@@ -50,6 +52,8 @@ export async function startDatabase(database: Database, env: Env): Promise<BootR
 
 // Platform code asks for these through hooks (platform never imports modules).
 registerRoleSource(rolesOf);
+// Merging two places moves the accompaniments recorded at the removed one (places may not import accompaniments).
+registerPlaceMergeStep(moveRecordsOfPlaceIn);
 // The signed charter's PDF prints the charter's own document (composition layer), which the signatures module may not import.
 registerCharterHtmlRenderer(async (db, territoryId, versionId) => {
   const [territory] = await db.select().from(territories).where(eq(territories.id, territoryId));

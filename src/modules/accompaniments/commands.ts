@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Principal } from "@/platform/auth/principal";
 import { authorize } from "@/platform/auth/policy";
 import { recordAudit } from "@/platform/audit/record";
@@ -163,4 +163,25 @@ export async function insertRecordsIn(tx: Executor, rows: readonly BulkRecord[])
         equipment text[], setting text, autonomy text, "orientedToPlaceId" uuid, title text, level text, "ageBands" jsonb, statuses jsonb, origin text, "recordedBy" text)`);
   }
   await aggregateIn(tx, rows, 1);
+}
+
+/**
+ * Two places merged into one (places' duplicates): the records written at the removed place, and the orientations
+ * towards it, move to the kept one — in the merge's transaction, with the statistics moved by one ordered
+ * re-aggregation (registered at start-up: src/boot.ts).
+ */
+export async function moveRecordsOfPlaceIn(tx: Executor, removedId: string, keptId: string): Promise<void> {
+  const before = await tx
+    .select()
+    .from(accompaniments)
+    .where(or(eq(accompaniments.placeId, removedId), eq(accompaniments.orientedToPlaceId, removedId)));
+  if (before.length === 0) return;
+  await tx.update(accompaniments).set({ placeId: keptId }).where(eq(accompaniments.placeId, removedId));
+  await tx.update(accompaniments).set({ orientedToPlaceId: keptId }).where(eq(accompaniments.orientedToPlaceId, removedId));
+  const moved = (id: string | null) => (id === removedId ? keptId : id);
+  await reaggregateIn(
+    tx,
+    before.map((r) => aggregateSourceOf(r)),
+    before.map((r) => aggregateSourceOf({ ...r, placeId: moved(r.placeId) ?? keptId, orientedToPlaceId: moved(r.orientedToPlaceId) })),
+  );
 }

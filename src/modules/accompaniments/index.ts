@@ -3,7 +3,7 @@
 export * from "./schema";
 // Write side (ACCOMP): recording, import, policy, vocabulary, journey.
 export { accompanimentPolicy } from "./policy";
-export { recordAccompaniment, updateAccompaniment, deleteAccompaniment, aggregateSourceOf } from "./commands";
+export { recordAccompaniment, updateAccompaniment, deleteAccompaniment, aggregateSourceOf, moveRecordsOfPlaceIn } from "./commands";
 export { importAccompaniments, importTemplate } from "./import";
 export { themeChoices, themeLabels, serviceThemes, procedureThemes, equipmentLabels, kindLabels, settingLabels, autonomyLabels, levelLabels, ageBands, statusChoices } from "./validation";
 export { personalDataIn } from "./personal-data";

@@ -82,6 +82,17 @@ export function mergeRecords(keep: NormalizedPlace, other: NormalizedPlace): Nor
   return merged as NormalizedPlace;
 }
 
+/**
+ * What other modules keep about a place moves with a merge (the records mediators wrote there, the orientations
+ * towards it): they register a step here at start-up (src/boot.ts) — this module does not import them — and the
+ * merge runs every step in its transaction before the removed place goes.
+ */
+export type PlaceMergeStep = (tx: Executor, removedId: string, keptId: string) => Promise<void>;
+const shared = globalThis as unknown as { __maillagePlaceMergeSteps?: PlaceMergeStep[] };
+export function registerPlaceMergeStep(step: PlaceMergeStep): void {
+  shared.__maillagePlaceMergeSteps = [...(shared.__maillagePlaceMergeSteps ?? []).filter((s) => s !== step), step];
+}
+
 /** Merges `removeId` into `keepId` (both in the territory), in one transaction, audited. */
 export async function mergePlaces(db: Db, principal: Principal, territory: Territory, keepId: string, removeId: string): Promise<void> {
   if (!placeRegistryPolicy.merge(principal, territory)) throw new AppError("forbidden");
@@ -98,6 +109,7 @@ export async function mergePlaces(db: Db, principal: Principal, territory: Terri
       .update(places)
       .set({ ...next, source: keep.source, sourceId: keep.sourceId, actorId: keep.actorId ?? remove.actorId })
       .where(eq(places.id, keep.id));
+    for (const step of shared.__maillagePlaceMergeSteps ?? []) await step(tx, remove.id, keep.id);
     await tx.delete(places).where(eq(places.id, remove.id));
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "place", entityId: keep.id, action: "merge", before: { kept: keep.data, removed: remove.data }, after: data });
   });

@@ -22,3 +22,4 @@ export { FRENCH_EXAMPLE, gridToSchedule, gridUsed, readGrid, scheduleToOsm, unde
 export { CHECK_HOURS } from "./hours/check-step";
 export { hoursChecked } from "./hours/check-step";
 export { journeyOf } from "./journey";
+export { registerPlaceMergeStep, type PlaceMergeStep } from "./duplicates";
