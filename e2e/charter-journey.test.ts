@@ -89,6 +89,9 @@ describe.each([
     if (!coordinator || !t) throw new Error("données de départ absentes");
     await database.db.insert(memberships).values({ territoryId: t.id, userId: coordinator.id, role: "coordinator" });
     const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
+    // The membership was written behind the server's back: a session already open keeps its roles for a few seconds
+    // (the in-process session cache, decision 012), then reads the new one.
+    await expect.poll(async () => (await context.request.get(`${server.baseUrl}/espace/${slug}/charte`)).status(), { timeout: 30_000, interval: 500 }).toBe(200);
     const page = await context.newPage();
     await visit(page, `${server.baseUrl}/espace/${slug}/charte`);
     const create = formOf(page, page, "Créer la charte");
@@ -245,7 +248,8 @@ describe.each([
       await page.getByText("est inscrite au journal", { exact: false }).first().waitFor();
       await expectAccessible(page);
     }
-    expect(await page.locator("main").innerText()).toContain("Toutes les structures ont signé : la version est signée.");
+    // The last signature makes the version signed and sends the signed PDF to the print queue.
+    expect(await page.locator("main").innerText()).toContain("Toutes les structures ont signé");
     // The signed PDF is printed once by the job queue; then anyone can check it on the public verify page.
     let href: string | null = null;
     for (let i = 0; i < 90 && !href; i++) {
