@@ -282,5 +282,5 @@ describe.each([
     expect(body).toContain(commitment.replace(/'/g, "’"));
     expect(body).toContain("Où en sont les engagements");
     await context.close();
-  });
+  }, 300_000);
 });
