@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ["src/testing/global-setup.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest leaves one core to itself by default: one worker on a two-core machine, which leaves the other core
+    // idle while a test waits on its database. Two workers at least (measured: 462 s → 343 s for the PGlite run).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: {

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { databaseTestFiles, unitTestFiles } from "./lib/database-tests.mjs";
 
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -21,6 +22,11 @@ function run(name, file, args) {
   return result.status ?? 1;
 }
 
-const unit = run(process.env.DATABASE_URL ? "integration-postgres" : "unit-pglite", path.join("node_modules", "vitest", "vitest.mjs"), ["run"]);
+// On PostgreSQL (DATABASE_URL set) only the tests that reach a database run: the others do the same work on
+// either engine and already ran on PGlite (scripts/lib/database-tests.mjs says how a file is classed).
+const vitest = path.join("node_modules", "vitest", "vitest.mjs");
+const unit = process.env.DATABASE_URL
+  ? run("integration-postgres", vitest, ["run", ...databaseTestFiles(process.cwd(), unitTestFiles(process.cwd()))])
+  : run("unit-pglite", vitest, ["run"]);
 const e2e = process.env.E2E === "0" ? (console.warn("Tests de bout en bout ignorés : E2E=0."), 0) : run("e2e", path.join("scripts", "e2e.mjs"), []);
 process.exit(unit !== 0 || e2e !== 0 ? 1 : 0);

@@ -29,7 +29,7 @@ export function ensureBuilt({ force = false } = {}) {
   const current = sourceHash();
   const upToDate = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current;
   if (upToDate && !force) return false;
-  console.info("Maillage : construction de l'application (première fois ou sources modifiées, une à trois minutes)…");
+  console.info(force ? "Maillage : construction de l'application (une à trois minutes)…" : "Maillage : construction de l'application (première fois ou sources modifiées, une à trois minutes)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(stamp, current);
