@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { ensureBuilt } from "../scripts/lib/build.mjs";
@@ -12,17 +16,35 @@ declare module "vitest" {
     baseUrl: string;
     dataDir: string;
     serverPid: number;
+    pgUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   ensureBuilt();
-  const server = await startServer({ env: { DEMO: "1" } });
+  // The PostgreSQL cluster the files that need their own database share (e2e/own-database.ts), started while the
+  // main server seeds its demo. Without PostgreSQL on the machine those files fail and say why; the others run.
+  const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-pg-"));
+  const cluster = promisify(execFile)("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).then(
+    ({ stdout }) => stdout.trim(),
+    (e: Error) => (console.warn(`PostgreSQL n'a pas démarré pour les tests de bout en bout : ${e.message}`), ""),
+  );
+  const stopCluster = async () => {
+    await cluster;
+    await promisify(execFile)("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]).catch(() => undefined);
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+  };
+  const server = await startServer({ env: { DEMO: "1" } }).catch(async (e: unknown) => {
+    await stopCluster();
+    throw e;
+  });
   project.provide("baseUrl", server.baseUrl);
   project.provide("dataDir", server.dataDir);
   project.provide("serverPid", server.pid);
+  project.provide("pgUrl", await cluster);
   return async () => {
     await server.stop();
+    await stopCluster();
     // The whole suite (scripts/e2e.mjs without file arguments) must call every server action over HTTP.
     if (process.env.E2E_ACTIONS_INVENTORY === "1") {
       const { missing, stale }: { missing: string[]; stale: string[] } = uncalledActions({

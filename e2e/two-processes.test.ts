@@ -1,36 +1,29 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { demo, expectAccessible, launch, signedIn, visit } from "./browser";
-// @ts-expect-error plain ESM helper shared with the scripts
-import { startServer } from "../scripts/lib/server.mjs";
+import { ownDemoDatabase, startOwnServer } from "./own-database";
 
 /*
  * Jobs live in the database (issue 8, section 4): two app processes on one PostgreSQL, as behind a
  * load balancer. A large import is started on one; its progress is read and its report opened on the
- * other, and the import itself is confirmed there. This file starts its own throwaway cluster
- * (scripts/pg-cluster.sh) and fails if it cannot: CI has PostgreSQL.
+ * other, and the import itself is confirmed there. Both serve this file's own copy of the demo database on the
+ * run's PostgreSQL cluster (e2e/own-database.ts); the file fails if there is none: CI has PostgreSQL.
  */
 
 type Server = { baseUrl: string; dataDir: string; logFile: string; stop: () => Promise<void> };
 
-const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-pg-"));
 let browser: Browser;
 let one: Server;
 let two: Server;
 
 beforeAll(async () => {
-  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
-  expect(url).toMatch(/^postgres:\/\//);
-  // One session secret for both, as the README asks of several machines serving one database. The
-  // first one migrates and seeds the demo; the second finds the database ready.
-  const env = { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") };
-  one = await startServer({ env });
-  two = await startServer({ env });
+  // One session secret for both, as the README asks of several machines serving one database.
+  const url = await ownDemoDatabase();
+  const secret = { AUTH_SECRET: randomBytes(32).toString("hex") };
+  one = await startOwnServer(url, secret);
+  two = await startOwnServer(url, secret);
   browser = await launch();
 }, 600_000);
 
@@ -38,8 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await one?.stop();
   await two?.stop();
-  execFileSync("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]);
-  fs.rmSync(clusterDir, { recursive: true, force: true });
 });
 
 /** `n` places of the standard in Charente's communes (~450 bytes each). */

@@ -1,8 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -12,8 +7,7 @@ import { planActions } from "@/modules/plan";
 import { territories } from "@/modules/territories";
 import { decisions } from "@/modules/meetings";
 import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
-// @ts-expect-error plain ESM helper shared with the scripts
-import { startServer } from "../scripts/lib/server.mjs";
+import { ownDemoDatabase, startOwnServer } from "./own-database";
 
 /*
  * The working group journey of issue 12, up to « record a decision linked to a new action »: a coordinator
@@ -24,13 +18,12 @@ import { startServer } from "../scripts/lib/server.mjs";
  * The group is created and filled through the group pages. Two structures with known worlds are written in the
  * database while the server runs (so the attendance by world is computable by hand, and the checks can read
  * the decision's action back): the file starts its own server on a throwaway PostgreSQL cluster
- * (scripts/pg-cluster.sh), as two-processes.test.ts does. After the action is created from the decision, the
+ * (e2e/own-database.ts), as two-processes.test.ts does. After the action is created from the decision, the
  * coordinator gives it dates, a budget line and an objective, and finds it on the timeline, in the budget
  * synthesis and in the coverage matrix.
  */
 
 type Server = { baseUrl: string; dataDir: string; stop: () => Promise<void> };
-const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-meet-"));
 let browser: Browser;
 let server: Server;
 let database: Database;
@@ -88,9 +81,8 @@ async function createGroup(page: Page, name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
-  expect(url).toMatch(/^postgres:\/\//);
-  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") } });
+  const url = await ownDemoDatabase();
+  server = await startOwnServer(url);
   database = await openDatabase({ DATABASE_URL: url, dataDir: server.dataDir });
   browser = await launch();
 }, 600_000);
@@ -99,8 +91,6 @@ afterAll(async () => {
   await browser?.close();
   await database?.close();
   await server?.stop();
-  execFileSync("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]);
-  fs.rmSync(clusterDir, { recursive: true, force: true });
 });
 
 /** The form holding this submit button (pages carry several forms with fields of the same name). */
