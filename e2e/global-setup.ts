@@ -20,7 +20,14 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject) {
+type Shared = { baseUrl: string; dataDir: string; pid: number; pgUrl: string; stop: () => Promise<void> };
+
+// vitest.e2e.config.ts runs two lanes (projects) with this same setup: the first call starts the server and the
+// cluster, the others reuse them, and the last teardown stops them (then checks the actions inventory).
+let shared: Promise<Shared> | null = null;
+let users = 0;
+
+async function startShared(): Promise<Shared> {
   ensureBuilt();
   // The PostgreSQL cluster the files that need their own database share (e2e/own-database.ts), started while the
   // main server seeds its demo. Without PostgreSQL on the machine those files fail and say why; the others run.
@@ -38,19 +45,36 @@ export default async function setup(project: TestProject) {
     await stopCluster();
     throw e;
   });
-  project.provide("baseUrl", server.baseUrl);
-  project.provide("dataDir", server.dataDir);
-  project.provide("serverPid", server.pid);
-  project.provide("pgUrl", await cluster);
+  return {
+    baseUrl: server.baseUrl,
+    dataDir: server.dataDir,
+    pid: server.pid,
+    pgUrl: await cluster,
+    stop: async () => {
+      await server.stop();
+      await stopCluster();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  users += 1;
+  shared ??= startShared();
+  const { baseUrl, dataDir, pid, pgUrl, stop } = await shared;
+  project.provide("baseUrl", baseUrl);
+  project.provide("dataDir", dataDir);
+  project.provide("serverPid", pid);
+  project.provide("pgUrl", pgUrl);
   return async () => {
-    await server.stop();
-    await stopCluster();
+    users -= 1;
+    if (users > 0) return;
+    await stop();
     // The whole suite (scripts/e2e.mjs without file arguments) must call every server action over HTTP.
     if (process.env.E2E_ACTIONS_INVENTORY === "1") {
       const { missing, stale }: { missing: string[]; stale: string[] } = uncalledActions({
         root: ".",
         manifestFile: ".next/server/server-reference-manifest.json",
-        recordFile: path.join(server.dataDir, "e2e-actions.log"),
+        recordFile: path.join(dataDir, "e2e-actions.log"),
         allowedFile: "e2e/actions-without-journey.txt",
       });
       // vitest 4 prints an error thrown here but still exits 0: the exit code is set first.
