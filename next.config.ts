@@ -20,6 +20,9 @@ const config: NextConfig = {
     serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: REQUEST_BODY_LIMIT_BYTES,
     isrFlushToDisk: false,
+    // Turbopack keeps a build cache on disk for the next build (about 40 s to write here). CI builds once, on a
+    // fresh clone, and never reads it: not written there (.ci/run exports CI=1).
+    turbopackFileSystemCacheForBuild: process.env.CI !== "1",
   },
   transpilePackages: ["@codegouvfr/react-dsfr"],
   // Public pages are cached (docs/decisions/010-caching-public-pages.md). Kept in memory only (bounded by
