@@ -15,7 +15,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
   test: {
     globalSetup: ["e2e/global-setup.ts"],
-    testTimeout: 60_000,
+    // Two lanes share two cores: a long journey step that takes 20 s alone can take three times that beside the other lane.
+    testTimeout: 120_000,
     hookTimeout: 300_000,
     env: { NEXT_TELEMETRY_DISABLED: "1" },
     projects: [
