@@ -15,6 +15,7 @@ import { createAction, createVersion, setActionStatus } from "@/modules/plan/com
 import { charterCommitments, charterPartners, charters, charterVersions, decisionCommitments } from "@/modules/charter";
 import { addContact, changeStatusCitingDecision, createBody, linkDecisionCommitments, removeContact, updateBody } from "./commands";
 import { behindRhythm, commitmentChoices, commitmentsOfDecisions, contactsOf, listBodies, statusHistoryOf } from "./queries";
+import { countingQueries } from "@/testing/query-count";
 import { journeyOf } from "./journey";
 import { actionStatusCitations } from "./schema";
 
@@ -120,7 +121,10 @@ describe("governance bodies are groups of a governance kind", () => {
       ])
       .returning({ id: decisions.id });
     decisionId = must(d).id;
-    const [part] = await journeyOf(database.db, territory, now);
+    // One query (decision 024), whatever the number of bodies and decisions.
+    const counted = countingQueries(database.db);
+    const [part] = await journeyOf(counted.db, territory, now);
+    expect(counted.count()).toBe(1);
     expect(part?.phase).toBe("strategy");
     expect(part?.missing).toEqual(["L'instance « Comité de pilotage de l'inclusion numérique » (comité de pilotage) ne s'est pas réunie à son rythme (tous les mois)"]);
     expect(part?.facts.map((f) => f.label)).toEqual(["1 instance de gouvernance", "1 décision attend son suivi"]);
