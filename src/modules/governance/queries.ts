@@ -205,16 +205,6 @@ export async function contactsOf(db: Executor, territoryId: string): Promise<Con
   return rows.map((r) => ({ ...r.c, actorName: r.actorName }));
 }
 
-/** Counts for the journey: decisions whose follow-up is still to do (not yet overdue: meetings says those). */
-export async function followUpsAwaiting(db: Executor, territoryId: string, today: string): Promise<number> {
-  requireTerritoryId(territoryId);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(decisions)
-    .where(and(eq(decisions.territoryId, territoryId), sql`${decisions.doneAt} is null`, sql`(${decisions.followUpBy} <> '' or ${decisions.dueOn} is not null)`, sql`(${decisions.dueOn} is null or ${decisions.dueOn} >= ${today})`));
-  return Number(row?.n ?? 0);
-}
-
 /** A meeting of a body, with what it recorded: what keeps the body from being deleted (decision 025). */
 export type BodyMeetingUse = { id: string; title: string; startsAt: Date; cancelled: boolean; minutesApproved: boolean; minutes: boolean; decisions: number };
 
