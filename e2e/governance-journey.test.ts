@@ -20,7 +20,9 @@ import { startServer } from "../scripts/lib/server.mjs";
  * removes one), edits its rhythm, holds a meeting (the meeting pages speak of an instance), records a decision with
  * a follow-up, changes a plan action's status citing it and finds it in the action's status history, then in the
  * decisions log (filtered by body and state), links it to a charter commitment and marks the follow-up done;
- * publishes a coordination contact and finds it on the public territory page, then removes it.
+ * publishes a coordination contact and finds it on the public territory page, then removes it. A body that has met
+ * cannot be deleted (its delete page lists its meetings); one that never met is deleted from its confirmation page,
+ * JavaScript off.
  *
  * Its own server on a throwaway PostgreSQL cluster (as working-group-journey.test.ts): the charter's commitment
  * is written in the database (the charter's own pages are another part of the issue) and the action whose status
@@ -222,6 +224,37 @@ describe.each([
     await page.waitForURL(/suivi-fait=1/);
     await visit(page, `${base}/decisions?instance=${bodyId}&etat=fait`);
     expect(await page.locator("tr", { hasText: decisionText }).innerText()).toContain("fait");
+
+    // The body has met: its delete page lists the meeting (with its decision) and offers no button.
+    await visit(page, `${bodyUrl}/supprimer`);
+    await page.getByRole("heading", { name: "Cette instance ne peut pas être supprimée" }).waitFor();
+    expect((await page.getByTestId("reunions-de-l-instance").innerText()).replace(/\s+/g, " ")).toContain(`« Comité e2e ${stamp} » du `);
+    expect(await page.getByTestId("reunions-de-l-instance").innerText()).toContain("1 décision");
+    expect(await page.getByRole("button", { name: /^Supprimer/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("a body that never met is deleted from its confirmation page (no JavaScript needed); the list says so", async () => {
+    const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const base = `${server.baseUrl}/espace/${slug}`;
+    const name = `Comité technique créé par erreur ${stamp}`;
+    await visit(page, `${base}/gouvernance`);
+    const create = formOf(page, "Créer l'instance");
+    await create.locator('[name="name"]').fill(name);
+    await create.locator("label", { hasText: /^Comité technique$/ }).click();
+    await create.locator("label", { hasText: /^Tous les mois$/ }).click();
+    await create.getByRole("button", { name: "Créer l'instance" }).click();
+    await page.waitForURL(/\/gouvernance\/[0-9a-f-]{36}\?cree=1$/);
+    await page.getByRole("link", { name: `Supprimer l'instance « ${name} »` }).click();
+    await page.waitForURL(/\/supprimer$/);
+    await page.getByRole("heading", { name: `Supprimer l'instance « ${name} »` }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Supprimer « ${name} »` }).click();
+    await page.waitForURL(/\/gouvernance\?supprimee=/);
+    await page.getByText(`L'instance « ${name} » est supprimée, avec sa liste de membres.`).waitFor();
+    expect(await page.getByRole("link", { name }).count()).toBe(0);
+    await expectAccessible(page);
     await context.close();
   });
 

@@ -5,6 +5,8 @@ import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
 import { addMember, createTestTerritory, createUser, principalOf } from "@/testing/factories";
 import { insertPlanActions, insertPlanVersion } from "@/testing/plan-rows";
+import { countingQueries } from "@/testing/query-count";
+import { formatDate } from "@/platform/text";
 import { actors } from "@/modules/actors";
 import { charterVersions, commitmentsOf, contentSha256, findCharter, findCharterVersion, journeyOf, markSignedIn } from "@/modules/charter";
 import * as charter from "@/modules/charter/commands";
@@ -109,6 +111,13 @@ describe("the charter of commitments", () => {
       ["CCAS d'Angoulême", "Personne partnerA", "Directrice"],
       ["Médiathèque de l'Alpha", "Paul Martin", "Directeur"],
     ]);
+    // The journey, in one query (decision 024): both partners have a signatory and no commitment yet.
+    const counted = countingQueries(database.db);
+    const [c] = await journeyOf(counted.db, territory, new Date());
+    expect(counted.count()).toBe(1);
+    expect(c?.facts.map((f) => f.label)).toEqual(["2 structures partenaires", "Version 1 en brouillon : 0 engagement"]);
+    expect(c?.missing).toEqual(["2 partenaires n'ont pas encore écrit leurs engagements"]);
+    expect(c?.next.map((s) => s.text)).toEqual(["Relancer CCAS d'Angoulême, Médiathèque de l'Alpha pour leurs engagements"]);
   });
 
   it("each partner writes its own commitments; another partner, the coordinator of a represented partner or an observer gets 403", async () => {
@@ -130,6 +139,10 @@ describe("the charter of commitments", () => {
       ["Ouvrir deux permanences numériques par semaine au CCAS.", 12000, 20, ["pilote"], ["Personnes accompagnées au CCAS"]],
       ["Animer des ateliers pour les seniors.", null, null, ["pilote", "soutien"], []],
     ]);
+    const [c] = await journeyOf(database.db, territory, new Date());
+    expect(c?.facts.map((f) => f.label)).toEqual(["2 structures partenaires", "Version 1 en brouillon : 2 engagements"]);
+    expect(c?.missing).toEqual([]);
+    expect(c?.next.map((s) => s.text)).toEqual(["Soumettre la version 1 à signature"]);
   });
 
   it("comments a section of the draft (not an observer)", async () => {
@@ -151,6 +164,9 @@ describe("the charter of commitments", () => {
     const [row] = await database.db.select().from(charterVersions).where(eq(charterVersions.id, v1));
     expect(row?.status).toBe("soumise");
     expect(contentSha256(row?.content)).toBe(sha);
+    const [c] = await journeyOf(database.db, territory, new Date());
+    expect(c?.facts.map((f) => f.label)).toEqual(["2 structures partenaires", `Version 1 soumise à signature le ${formatDate(must(row?.submittedAt))}`]);
+    expect(c?.next.map((s) => s.text)).toEqual(["Recueillir les signatures des partenaires sur la version 1"]);
   });
 
   it("a submitted version cannot change by any path: every command refuses it (409 charter_frozen) and its content stays", async () => {

@@ -9,8 +9,15 @@ import { dsfr } from "@/ui/charts/colors";
 import { renderEchartsSvg } from "@/ui/charts/svg-chart";
 import { formatValue, type EvaluationData, type EvaluationSnapshot, type IndicatorLine } from "./report";
 
+/** Size of the charts in CSS pixels: the page scales them down, the ODT's frame gives them this size. */
+const INDICATOR_CHART = { width: 560, height: 240 };
+
+/** The charts' text alternatives, one wording for the page (beside its table) and the ODT (above its table). */
+export const indicatorChartTitle = (line: IndicatorLine) => `Évolution de l'indicateur « ${line.name} » : mesures et cibles`;
+export const PLAN_CHART_TITLE = "Actions du plan par statut";
+
 /** The measurements as a line, the targets as points on a dashed line: told apart by line style and marker, not colour alone. */
-export function indicatorChartSvg(line: IndicatorLine): string | null {
+export function indicatorChartSvg(line: IndicatorLine, label = `${indicatorChartTitle(line)} (le tableau à côté donne les valeurs)`): string | null {
   if (line.series.length === 0 && line.targets.length === 0) return null;
   const days = [...new Set([...(line.baseline ? [line.baseline.on] : []), ...line.series.map((m) => m.on), ...line.targets.map((t) => t.periodEnd)])].sort();
   const byDay = (list: { on: string; value: number }[]) => days.map((d) => list.find((m) => m.on === d)?.value ?? null);
@@ -26,13 +33,15 @@ export function indicatorChartSvg(line: IndicatorLine): string | null {
         { name: "Cibles", type: "line", data: byDay(line.targets.map((t) => ({ on: t.periodEnd, value: t.value }))), connectNulls: true, symbol: "diamond", symbolSize: 10, lineStyle: { color: dsfr.warning, type: "dashed" }, itemStyle: { color: dsfr.warning } },
       ],
     },
-    { width: 560, height: 240 },
-    `Évolution de l'indicateur « ${line.name} » : mesures et cibles (le tableau à côté donne les valeurs)`,
+    INDICATOR_CHART,
+    label,
   );
 }
 
 /** Actions of the plan by status, as horizontal bars. */
-export function planChartSvg(data: EvaluationData): string | null {
+const planChartSize = (data: EvaluationData) => ({ width: 520, height: 40 + 28 * data.plan.byStatus.length });
+
+export function planChartSvg(data: EvaluationData, label = `${PLAN_CHART_TITLE} (le tableau à côté donne les nombres)`): string | null {
   if (data.plan.byStatus.length === 0) return null;
   return renderEchartsSvg(
     {
@@ -41,8 +50,8 @@ export function planChartSvg(data: EvaluationData): string | null {
       yAxis: { type: "category", inverse: true, data: data.plan.byStatus.map((s) => s.label), axisLabel: { color: dsfr.text } },
       series: [{ type: "bar", data: data.plan.byStatus.map((s) => s.count), itemStyle: { color: dsfr.blueFrance }, label: { show: true, position: "right", color: dsfr.text } }],
     },
-    { width: 520, height: 40 + 28 * data.plan.byStatus.length },
-    "Actions du plan par statut (le tableau à côté donne les nombres)",
+    planChartSize(data),
+    label,
   );
 }
 
@@ -54,18 +63,28 @@ export function lineSentence(l: IndicatorLine): string {
   return parts.join(" · ");
 }
 
+/** The chart of an indicator as an ODT picture, drawn by the same function as the page's; null without values. */
+function indicatorImage(l: IndicatorLine): OdtBlock[] {
+  const svg = indicatorChartSvg(l, `${indicatorChartTitle(l)} (le tableau qui suit donne les valeurs)`);
+  if (!svg) return [];
+  return [{ kind: "image", svg, ...INDICATOR_CHART, title: indicatorChartTitle(l), description: "Mesures en ligne continue avec des ronds, cibles en tirets avec des losanges ; le tableau qui suit donne les valeurs." }];
+}
+
 function indicatorBlocks(l: IndicatorLine): OdtBlock[] {
+  // In date order, as the page's table.
   const rows = [
-    ...(l.baseline ? [[formatDate(l.baseline.on), "Valeur de départ", l.baseline.value]] : []),
-    ...l.series.map((m) => [formatDate(m.on), m.isEstimate ? "Mesure (estimation)" : "Mesure", m.value]),
-    ...l.targets.map((t) => [formatDate(t.periodEnd), "Cible", t.value]),
-  ];
+    ...(l.baseline ? [{ on: l.baseline.on, kind: "Valeur de départ", value: l.baseline.value }] : []),
+    ...l.series.map((m) => ({ on: m.on, kind: m.isEstimate ? "Mesure (estimation)" : "Mesure", value: m.value })),
+    ...l.targets.map((t) => ({ on: t.periodEnd, kind: "Cible", value: t.value })),
+  ]
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+    .map((r) => [formatDate(r.on), r.kind, r.value]);
   return [
     { kind: "heading", level: 3, text: l.name },
     { kind: "paragraph", text: lineSentence(l) + "." },
     ...(l.definition ? [{ kind: "paragraph" as const, text: l.definition }] : []),
     { kind: "paragraph", text: `Sens attendu : ${l.direction.toLowerCase()}. Source : ${l.source}.${l.owner ? ` Responsable : ${l.owner}.` : ""}` },
-    ...(rows.length ? [{ kind: "table" as const, header: ["Date", "Nature", "Valeur"], rows, caption: `Valeurs de « ${l.name} »` }] : []),
+    ...(rows.length ? [...indicatorImage(l), { kind: "table" as const, header: ["Date", "Nature", "Valeur"], rows, caption: `Valeurs de « ${l.name} »` }] : []),
   ];
 }
 
@@ -79,6 +98,14 @@ export function summarySentences(data: EvaluationData): string[] {
     out.push(`${data.plan.actions} action${data.plan.actions > 1 ? "s" : ""} au plan ; ${data.plan.onTrackShare === null ? "aucune n'a encore commencé" : `${formatNumber(data.plan.onTrackShare)} % de celles engagées tiennent leur cap`}.`);
   else out.push("Le plan d'action n'a pas encore d'action.");
   return out;
+}
+
+/** The plan's chart as an ODT picture; its description says the figures too, being short. */
+function planImage(data: EvaluationData): OdtBlock[] {
+  const svg = planChartSvg(data, `${PLAN_CHART_TITLE} (le tableau qui suit donne les nombres)`);
+  if (!svg) return [];
+  const figures = data.plan.byStatus.map((s) => `${s.label} : ${s.count}`).join(" ; ");
+  return [{ kind: "image", svg, ...planChartSize(data), title: PLAN_CHART_TITLE, description: `Barres horizontales, une par statut. ${figures}.` }];
 }
 
 export const COMMITMENTS_PENDING = "Le suivi des engagements de la charte s'ajoute ici dès que la charte du territoire est en place.";
@@ -96,6 +123,7 @@ export function evaluationOdt(snapshot: EvaluationSnapshot, meta: { version: num
     { kind: "heading", level: 1, text: "Indicateurs par objectif" },
     ...data.objectives.flatMap((o): OdtBlock[] => [{ kind: "heading", level: 2, text: o.title }, ...(o.indicators.length ? o.indicators.flatMap(indicatorBlocks) : [{ kind: "paragraph" as const, text: "Aucun indicateur pour cet objectif." }])]),
     { kind: "heading", level: 1, text: "Actions du plan" },
+    ...planImage(data),
     { kind: "table", header: ["Statut", "Actions"], rows: data.plan.byStatus.map((s) => [s.label, s.count]), caption: "Actions du plan par statut" },
     { kind: "table", header: ["Action", "Statut", "Indicateurs"], rows: data.actions.map((a) => [a.title, a.statusLabel, a.indicators.map((l) => `${l.name} (${indicatorStatusLabels[l.status].toLowerCase()})`).join(" ; ") || "aucun"]), caption: "État des actions" },
     ...data.actions.filter((a) => a.indicators.length > 0).flatMap((a): OdtBlock[] => [{ kind: "heading", level: 2, text: a.title }, ...a.indicators.flatMap(indicatorBlocks)]),

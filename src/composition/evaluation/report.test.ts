@@ -123,6 +123,25 @@ describe("the evaluation report", () => {
       // The measurement of 30 June is a number cell.
       expect(content).toContain('office:value-type="float" office:value="120"');
       expect(execFileSync("unzip", ["-p", file, "mimetype"], { encoding: "utf8" })).toBe("application/vnd.oasis.opendocument.text");
+      // Charts beside their tables: the indicator under its objective, the plan by status, the indicator under its action.
+      const manifest = execFileSync("unzip", ["-p", file, "META-INF/manifest.xml"], { encoding: "utf8" });
+      for (const n of [1, 2, 3]) expect(manifest).toContain(`<manifest:file-entry manifest:full-path="Pictures/graphique-${n}.svg" manifest:media-type="image/svg+xml"/>`);
+      expect(manifest).not.toContain("graphique-4");
+      const frames = [...content.matchAll(/<draw:frame [^>]*>(.*?)<\/draw:frame>/g)].map((m) => m[1]);
+      expect(frames).toHaveLength(3);
+      expect(frames[0]).toContain('<draw:image xlink:href="Pictures/graphique-1.svg"');
+      expect(frames[0]).toContain("<svg:title>Évolution de l’indicateur «\u00a0Seniors accompagnés\u00a0»\u00a0: mesures et cibles</svg:title>");
+      expect(frames[1]).toContain("<svg:title>Actions du plan par statut</svg:title><svg:desc>Barres horizontales, une par statut. Idée\u00a0: 1\u202f; En cours\u00a0: 1\u202f; En retard\u00a0: 1.</svg:desc>");
+      // Each chart comes just before the table of its figures.
+      const after = (frame: string) => content.slice(content.indexOf(frame) + frame.length);
+      expect(after(frames[0] ?? "")).toMatch(/^<\/draw:frame><\/text:p><text:p text:style-name="Table_20_Caption">Valeurs de «\u00a0Seniors accompagnés\u00a0»/);
+      expect(after(frames[1] ?? "")).toMatch(/^<\/draw:frame><\/text:p><text:p text:style-name="Table_20_Caption">Actions du plan par statut/);
+      // The picture is the page's chart: its measurements, the baseline's 0, 40 and 120, and the target's 200 on the axis.
+      const picture = execFileSync("unzip", ["-p", file, "Pictures/graphique-1.svg"], { encoding: "utf8" });
+      expect(picture).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(picture).toContain(">Mesures<");
+      expect(picture).toContain(">Cibles<");
+      expect(picture).toContain(">200<");
     } finally {
       fs.rmSync(file, { force: true });
     }

@@ -33,6 +33,14 @@ export async function updateBodyAction(_: ActionState, form: FormData): Promise<
   });
 }
 
+/** From the confirmation page (works without JavaScript); back to the list, which says what was deleted. */
+export async function deleteBodyAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return territoryAction(form, async ({ db, principal, territory }) => {
+    const { name } = await governance.deleteBody(db, principal, territory, field(form, "body"));
+    return { redirect: `${listPath(territory.slug)}?supprimee=${encodeURIComponent(name)}` };
+  });
+}
+
 /** A body's members are group members: the groups' command, back to the body's page. */
 export async function addBodyMemberAction(_: ActionState, form: FormData): Promise<ActionState> {
   return territoryAction(form, async ({ db, principal, territory }) => {

@@ -8,13 +8,16 @@ import { openTestDatabase } from "@/testing/db";
 import { addMember, createTestTerritory, createUser, principalOf } from "@/testing/factories";
 import type { Territory } from "@/modules/territories/queries";
 import { actors } from "@/modules/actors";
-import { addMember as addGroupMember, groups, listGroups } from "@/modules/groups";
+import { addMember as addGroupMember, groupMembers, groups, listGroups } from "@/modules/groups";
+import { deleteGroup } from "@/modules/groups/commands";
 import { decisions, meetings } from "@/modules/meetings";
 import { planActions } from "@/modules/plan";
 import { createAction, createVersion, setActionStatus } from "@/modules/plan/commands";
 import { charterCommitments, charterPartners, charters, charterVersions, decisionCommitments } from "@/modules/charter";
-import { addContact, changeStatusCitingDecision, createBody, linkDecisionCommitments, removeContact, updateBody } from "./commands";
+import { addContact, changeStatusCitingDecision, createBody, deleteBody, linkDecisionCommitments, removeContact, updateBody } from "./commands";
+import { formatDate } from "@/platform/text";
 import { behindRhythm, commitmentChoices, commitmentsOfDecisions, contactsOf, listBodies, statusHistoryOf } from "./queries";
+import { countingQueries } from "@/testing/query-count";
 import { journeyOf } from "./journey";
 import { actionStatusCitations } from "./schema";
 
@@ -120,7 +123,10 @@ describe("governance bodies are groups of a governance kind", () => {
       ])
       .returning({ id: decisions.id });
     decisionId = must(d).id;
-    const [part] = await journeyOf(database.db, territory, now);
+    // One query (decision 024), whatever the number of bodies and decisions.
+    const counted = countingQueries(database.db);
+    const [part] = await journeyOf(counted.db, territory, now);
+    expect(counted.count()).toBe(1);
     expect(part?.phase).toBe("strategy");
     expect(part?.missing).toEqual(["L'instance « Comité de pilotage de l'inclusion numérique » (comité de pilotage) ne s'est pas réunie à son rythme (tous les mois)"]);
     expect(part?.facts.map((f) => f.label)).toEqual(["1 instance de gouvernance", "1 décision attend son suivi"]);
@@ -218,3 +224,44 @@ describe("the coordination's public contacts", () => {
   });
 });
 
+
+describe("deleting a body", () => {
+  const deleteEvents = (id: string) => database.db.select({ before: auditEvents.before }).from(auditEvents).where(and(eq(auditEvents.entityType, "group"), eq(auditEvents.entityId, id), eq(auditEvents.action, "delete")));
+
+  it("a body that has met is kept: refused with its meetings named, nothing deleted; the président·e and a partner may not", async () => {
+    await expectAppError(deleteBody(database.db, people.president, territory, bodyId), "forbidden");
+    await expectAppError(deleteBody(database.db, people.member, territory, bodyId), "forbidden");
+    await expectAppError(deleteBody(database.db, people.outsider, other, bodyId), "not_found");
+    const [m] = await database.db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.groupId, bodyId));
+    const e = await expectAppError(deleteBody(database.db, people.coordinator, territory, bodyId), "still_used");
+    expect(e.status).toBe(409);
+    expect(e.message).toBe(
+      `L'instance « Comité de pilotage de l'inclusion numérique » ne peut pas être supprimée : elle a une réunion (« Comité du printemps » du ${formatDate(must(m).startsAt)} (3 décisions)). ` +
+        "Ses réunions, comptes rendus et décisions restent la trace de ce qu'elle a décidé : une instance qui s'est réunie est gardée.",
+    );
+    expect(await database.db.select({ id: groups.id }).from(groups).where(eq(groups.id, bodyId))).toHaveLength(1);
+    expect(await database.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.groupId, bodyId))).toHaveLength(1);
+    expect(await deleteEvents(bodyId)).toEqual([]);
+    // Nor through the working groups' delete, which would take its meetings with it.
+    await expectAppError(deleteGroup(database.db, people.coordinator, territory, bodyId), "not_found");
+    expect(await database.db.select({ id: groups.id }).from(groups).where(eq(groups.id, bodyId))).toHaveLength(1);
+  });
+
+  it("a body that never met is deleted with its members; one audit event keeps what it was; decisions are untouched", async () => {
+    const decisionsBefore = await database.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.territoryId, territory.id));
+    const { id } = await createBody(database.db, people.coordinator, territory, body({ name: "Comité technique créé par erreur", kind: "comite_technique", rhythm: "mensuel" }));
+    await addGroupMember(database.db, people.coordinator, territory, id, { userId: uid(people.president), role: "president", actorId });
+    expect(await deleteBody(database.db, people.coordinator, territory, id)).toEqual({ name: "Comité technique créé par erreur" });
+    expect(await database.db.select({ id: groups.id }).from(groups).where(eq(groups.id, id))).toEqual([]);
+    expect(await database.db.select({ id: groupMembers.id }).from(groupMembers).where(eq(groupMembers.groupId, id))).toEqual([]);
+    const events = await deleteEvents(id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.before).toMatchObject({ name: "Comité technique créé par erreur", kind: "comite_technique", rhythm: "mensuel", members: [{ role: "president", structure: "Centre social de Cognac" }] });
+    expect(await database.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.territoryId, territory.id))).toEqual(decisionsBefore);
+    // Gone: a second delete finds nothing; a working group is not a body.
+    await expectAppError(deleteBody(database.db, people.coordinator, territory, id), "not_found");
+    const [wg] = await database.db.select({ id: groups.id }).from(groups).where(eq(groups.kind, "groupe_de_travail"));
+    await expectAppError(deleteBody(database.db, people.coordinator, territory, must(wg).id), "not_found");
+    await expectAppError(deleteBody(database.db, people.coordinator, territory, "pas-un-id"), "not_found");
+  });
+});

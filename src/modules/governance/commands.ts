@@ -7,12 +7,12 @@ import { AppError } from "@/platform/errors";
 import { parseOrThrow } from "@/platform/validation";
 import type { TerritoryRef } from "@/modules/territories";
 import { actors, visibleIn } from "@/modules/actors";
-import { groupRefOf, groups } from "@/modules/groups";
+import { groupRefOf, groups, membersOf } from "@/modules/groups";
 import { authorizeOnDecision, findDecision } from "@/modules/meetings";
 import { setActionStatusIn } from "@/modules/plan";
 import { charterCommitments, charters, charterVersions, decisionCommitments } from "@/modules/charter";
 import { governancePolicy } from "./policy";
-import { findBody, isUuid } from "./queries";
+import { findBody, isUuid, meetingsKeepingBody, meetingUseLabel, type BodyMeetingUse } from "./queries";
 import { actionStatusCitations, coordinationContacts } from "./schema";
 import { bodySchema, citedStatusSchema, commitmentLinksSchema, contactSchema } from "./validation";
 
@@ -43,6 +43,45 @@ export async function updateBody(db: Db, principal: Principal, territory: Territ
     authorize(governancePolicy.manage(principal, ref));
     await tx.update(groups).set({ ...input, updatedAt: new Date() }).where(and(eq(groups.id, bodyId), eq(groups.territoryId, territory.id)));
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "group", entityId: bodyId, action: "update", before: { name: before.name, purpose: before.purpose, kind: before.kind, rhythm: before.rhythm }, after: input });
+  });
+}
+
+/** Why a body that has met is not deleted, naming its meetings (the first ten). */
+export function bodyStillUsedMessage(name: string, uses: readonly BodyMeetingUse[]): string {
+  const shown = uses.slice(0, 10).map(meetingUseLabel);
+  const more = uses.length > 10 ? ` et ${uses.length - 10} autre${uses.length - 10 > 1 ? "s" : ""}` : "";
+  return (
+    `L'instance « ${name} » ne peut pas être supprimée : elle a ${uses.length > 1 ? `${uses.length} réunions` : "une réunion"} (${shown.join(" ; ")}${more}). ` +
+    "Ses réunions, comptes rendus et décisions restent la trace de ce qu'elle a décidé : une instance qui s'est réunie est gardée."
+  );
+}
+
+/**
+ * Deletes a governance body that never met (one set up by mistake, or never convened): its members go with it,
+ * one audit event keeps what it was (name, kind, rhythm, members). A body with a meeting, even a cancelled one, is
+ * refused (`still_used`, naming its meetings): its meetings would go with it (the meetings' key cascades) and its
+ * decisions would lose their body, while minutes and decisions are the territory's record (decision 025).
+ */
+export async function deleteBody(db: Db, principal: Principal, territory: TerritoryRef, bodyId: string): Promise<{ name: string }> {
+  return db.transaction(async (tx) => {
+    authorize(governancePolicy.delete(principal, territory));
+    if (!isUuid(bodyId)) throw new AppError("not_found");
+    // Locked: a meeting being planned meanwhile (its key shares this row) waits for us, or we see it.
+    await tx.execute(sql`select 1 from ${groups} where ${groups.id} = ${bodyId} and ${groups.territoryId} = ${territory.id} for update`);
+    const body = await findBody(tx, territory.id, bodyId);
+    if (!body) throw new AppError("not_found");
+    const uses = await meetingsKeepingBody(tx, territory.id, bodyId);
+    if (uses.length > 0) throw new AppError("still_used", { message: bodyStillUsedMessage(body.name, uses) });
+    const members = await membersOf(tx, territory.id, bodyId);
+    await tx.delete(groups).where(and(eq(groups.id, bodyId), eq(groups.territoryId, territory.id)));
+    await recordAudit(tx, principal, {
+      territoryId: territory.id,
+      entityType: "group",
+      entityId: bodyId,
+      action: "delete",
+      before: { name: body.name, purpose: body.purpose, kind: body.kind, rhythm: body.rhythm, members: members.map((m) => ({ name: m.name, role: m.role, structure: m.actorName })) },
+    });
+    return { name: body.name };
   });
 }
 

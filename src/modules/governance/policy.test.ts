@@ -25,6 +25,8 @@ const table: Record<GovernanceAction, boolean[]> = {
   view: [false, false, true, true, true, true, false, true, true],
   create: [false, false, false, false, false, false, false, true, true],
   manage: [false, false, false, false, true, false, false, true, true],
+  // The président·e manages the body but may not delete it.
+  delete: [false, false, false, false, false, false, false, true, true],
   manageContacts: [false, false, false, false, false, false, false, true, true],
   citeDecision: [false, false, false, true, true, true, false, true, true],
 };

@@ -18,6 +18,11 @@ export const governancePolicy = {
   create: (principal: Principal, t: TerritoryRef) => isCoordinator(principal, t),
   /** Its name, role, rhythm and members: the coordination, or the body's président·e (the groups' rule). */
   manage: (principal: Principal, body: GroupRef) => groupPolicy.manage(principal, body),
+  /**
+   * Deleting a body: the coordination only (not its président·e: a body answers to the territory's governance,
+   * not to itself). The command still refuses a body that has met (decision 025).
+   */
+  delete: (principal: Principal, t: TerritoryRef) => isCoordinator(principal, t),
   /** The coordination's public contacts: the coordination. */
   manageContacts: (principal: Principal, t: TerritoryRef) => isCoordinator(principal, t),
   /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
+import { formatDate } from "@/platform/text";
 import { auditEvents } from "@/platform/audit/schema";
 import { requireTerritoryId } from "@/modules/territories";
 import { actors } from "@/modules/actors";
@@ -204,12 +205,36 @@ export async function contactsOf(db: Executor, territoryId: string): Promise<Con
   return rows.map((r) => ({ ...r.c, actorName: r.actorName }));
 }
 
-/** Counts for the journey: decisions whose follow-up is still to do (not yet overdue: meetings says those). */
-export async function followUpsAwaiting(db: Executor, territoryId: string, today: string): Promise<number> {
+/** A meeting of a body, with what it recorded: what keeps the body from being deleted (decision 025). */
+export type BodyMeetingUse = { id: string; title: string; startsAt: Date; cancelled: boolean; minutesApproved: boolean; minutes: boolean; decisions: number };
+
+/** The meetings of a body (held, planned or cancelled), newest first, each with its number of decisions. */
+export async function meetingsKeepingBody(db: Executor, territoryId: string, bodyId: string): Promise<BodyMeetingUse[]> {
   requireTerritoryId(territoryId);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(decisions)
-    .where(and(eq(decisions.territoryId, territoryId), sql`${decisions.doneAt} is null`, sql`(${decisions.followUpBy} <> '' or ${decisions.dueOn} is not null)`, sql`(${decisions.dueOn} is null or ${decisions.dueOn} >= ${today})`));
-  return Number(row?.n ?? 0);
+  if (!isUuid(bodyId)) return [];
+  const rows = await db
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      cancelled: sql<boolean>`${meetings.cancelledAt} is not null`,
+      minutesApproved: sql<boolean>`${meetings.minutesApprovedAt} is not null`,
+      minutes: sql<boolean>`${meetings.minutes} <> ''`,
+      // Qualified by hand: in a select list drizzle writes a column of the main table unqualified.
+      decisions: sql<number>`(select count(*)::int from ${decisions} d where d.meeting_id = "meetings"."id")`,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.territoryId, territoryId), eq(meetings.groupId, bodyId)))
+    .orderBy(desc(meetings.startsAt));
+  return rows.map((r) => ({ ...r, decisions: Number(r.decisions) }));
+}
+
+/** « Comité du printemps » du 12 mars 2026 (annulée ; compte rendu approuvé ; 2 décisions). */
+export function meetingUseLabel(u: BodyMeetingUse): string {
+  const notes = [
+    ...(u.cancelled ? ["annulée"] : []),
+    ...(u.minutesApproved ? ["compte rendu approuvé"] : u.minutes ? ["compte rendu en cours"] : []),
+    ...(u.decisions > 0 ? [`${u.decisions} décision${u.decisions > 1 ? "s" : ""}`] : []),
+  ];
+  return `« ${u.title} » du ${formatDate(u.startsAt)}${notes.length ? ` (${notes.join(" ; ")})` : ""}`;
 }

@@ -13,7 +13,7 @@ import { addActionDraftIn } from "@/modules/plan";
 import { memberships, type Territory, type TerritoryRef } from "@/modules/territories";
 import { groupPolicy, watchPolicy, type GroupRef } from "./policy";
 import { findGroup, findProposal, findWatchItem, groupRefOf, isUuid } from "./queries";
-import { groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, watchDigestSubscriptions, watchItems } from "./schema";
+import { governanceKinds, groupMembers, groupProposalComments, groupProposals, groupProposalSupports, groups, watchDigestSubscriptions, watchItems } from "./schema";
 import { commentSchema, groupSchema, memberSchema, proposalSchema, roleSchema, watchItemSchema } from "./validation";
 
 // One write = one function, one transaction, one audit event. The group's rules need its people (GroupRef),
@@ -58,6 +58,9 @@ export async function deleteGroup(db: Db, principal: Principal, territory: Terri
   await db.transaction(async (tx) => {
     authorize(groupPolicy.delete(principal, await groupIn(tx, territory, groupId)));
     const before = await findGroup(tx, territory.id, groupId);
+    // A governance body is deleted by the governance's own command, which keeps a body that has met (decision 025):
+    // here its meetings would go with it.
+    if (before && (governanceKinds as readonly string[]).includes(before.kind)) throw new AppError("not_found");
     await tx.delete(groups).where(and(eq(groups.id, groupId), eq(groups.territoryId, territory.id)));
     await recordAudit(tx, principal, { territoryId: territory.id, entityType: "group", entityId: groupId, action: "delete", before });
   });

@@ -37,7 +37,7 @@ export default async function GovernancePage({ params, searchParams }: Props) {
   const canContacts = governancePolicy.manageContacts(principal, territory);
   const structures = canContacts ? await actorChoicesIn(db, territory.id) : [];
   const base = `/espace/${territory.slug}`;
-  const notice = sp.contact ? notices[sp.contact] : undefined;
+  const notice = sp.contact ? notices[sp.contact] : sp.supprimee ? `L'instance « ${sp.supprimee} » est supprimée, avec sa liste de membres.` : undefined;
   return (
     <>
       <ActionErrorNotice code={sp.erreur} />

@@ -6,17 +6,17 @@ import { formatDate } from "@/platform/text";
 import { parisToday } from "@/platform/dates";
 import { readSingleSearchParams } from "@/platform/web/search-params";
 import { territoryPage } from "@/modules/territories/web";
-import { actorChoicesIn, groupAbilities, groupKindLabels, groupRefOf, groupRoleLabels, membersOf, territoryPeople, type GroupRole } from "@/modules/groups";
+import { actorChoicesIn, groupAbilities, groupKindLabels, groupRefOf, membersOf, territoryPeople, type GroupRole } from "@/modules/groups";
 import { decisionsOf, meetingsOfGroup, meetingWhen, votesText } from "@/modules/meetings";
 import { governancePolicy } from "@/modules/governance/policy";
 import { behindRhythm, findBody } from "@/modules/governance/queries";
 import { rhythmLabels } from "@/modules/governance/validation";
 import { addBodyMemberAction, changeBodyRoleAction, removeBodyMemberAction, updateBodyAction } from "@/modules/governance/actions";
 import { BodyFields } from "@/modules/governance/ui/body-fields";
+import { MembersSection } from "@/modules/groups/ui/members-section";
 import { ActionErrorNotice } from "@/ui/action-error";
-import { FilterSelect } from "@/ui/filter-select";
 import { crumbLabel, WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
-import { ActionForm, Field, Hidden, RadioGroup, SelectField } from "@/ui/form";
+import { ActionForm, Hidden } from "@/ui/form";
 import { Table } from "@/ui/table";
 
 export const metadata: Metadata = { title: "Instance de gouvernance" };
@@ -101,75 +101,20 @@ export default async function BodyPage({ params, searchParams }: Props) {
       ) : null}
       {body.purpose ? <p style={{ whiteSpace: "pre-line" }}>{body.purpose}</p> : null}
 
-      <section aria-labelledby="membres-titre" className="fr-mt-4w" id="membres">
-        <h3 id="membres-titre">Membres ({members.length})</h3>
-        {members.length === 0 ? <p>Personne pour l&apos;instant.</p> : (
-          <div className="fr-table">
-            <Table>
-              <caption>Membres de l&apos;instance, leur structure et leur rôle</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Structure</th>
-                  <th scope="col">Rôle</th>
-                  {can.manage ? <th scope="col">Gérer</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.name}
-                      {m.userId ? null : <span className="fr-hint-text">Sans compte</span>}
-                    </th>
-                    <td>{m.actorName ?? "—"}</td>
-                    <td>{groupRoleLabels[m.role]}</td>
-                    {can.manage ? (
-                      <td>
-                        <form action={changeBodyRoleAction} className="fr-mb-1w">
-                          <Hidden name="territory" value={territory.slug} />
-                          <Hidden name="body" value={body.id} />
-                          <Hidden name="member" value={m.id} />
-                          <Hidden name="back" value={here} />
-                          <FilterSelect className="fr-mb-1w" id={`role-${m.id}`} name="role" label={`Rôle de ${m.name}`} value={m.role} empty={null} options={[...new Set([...bodyRoles, m.role])].map((r) => ({ value: r, label: groupRoleLabels[r] }))} />
-                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
-                            Changer le rôle<span className="fr-sr-only"> de {m.name}</span>
-                          </button>
-                        </form>
-                        <form action={removeBodyMemberAction}>
-                          <Hidden name="territory" value={territory.slug} />
-                          <Hidden name="body" value={body.id} />
-                          <Hidden name="member" value={m.id} />
-                          <Hidden name="back" value={here} />
-                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
-                            Retirer<span className="fr-sr-only"> {m.name} de l&apos;instance</span>
-                          </button>
-                        </form>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-        {manage ? (
-          <div className="fr-grid-row">
-            <div className="fr-col-12 fr-col-lg-8">
-              <h4>Ajouter un membre</h4>
-              <ActionForm action={addBodyMemberAction} submitLabel="Ajouter à l'instance">
-                <Hidden name="territory" value={territory.slug} />
-                <Hidden name="body" value={body.id} />
-                <SelectField name="userId" label="Une personne qui a un compte sur le territoire" options={[{ value: "", label: "— Une personne sans compte (nom et adresse ci-dessous) —" }, ...people.map((p) => ({ value: p.userId, label: `${p.name} (${p.email})` }))]} />
-                <Field name="name" label="Ou son nom, si elle n'a pas de compte" maxLength={150} />
-                <Field name="email" label="Son adresse électronique (facultatif)" type="email" autoComplete="off" hint="Elle sert à la prévenir des réunions ; elle n'est visible que des membres du territoire." />
-                <SelectField name="actorId" label="Sa structure" options={[{ value: "", label: "— Aucune structure —" }, ...structures.map((s) => ({ value: s.id, label: s.name }))]} />
-                <RadioGroup name="role" legend="Rôle dans l'instance" inline defaultValue="membre" options={bodyRoles.map((r) => ({ value: r, label: groupRoleLabels[r] }))} />
-              </ActionForm>
-            </div>
-          </div>
-        ) : null}
-      </section>
+      <MembersSection
+        territorySlug={territory.slug}
+        ownerField="body"
+        ownerId={body.id}
+        here={here}
+        members={members}
+        roles={bodyRoles}
+        withWorlds={false}
+        manage={manage}
+        people={people}
+        structures={structures}
+        words={{ caption: "Membres de l'instance, leur structure et leur rôle", of: "de l'instance", addHeading: "Ajouter un membre", addSubmit: "Ajouter à l'instance", structureLabel: "Sa structure", roleLegend: "Rôle dans l'instance" }}
+        actions={{ changeRole: changeBodyRoleAction, remove: removeBodyMemberAction, add: addBodyMemberAction }}
+      />
 
       <section aria-labelledby="reunions-titre" className="fr-mt-6w" id="reunions">
         <h3 id="reunions-titre">Réunions</h3>
@@ -213,6 +158,21 @@ export default async function BodyPage({ params, searchParams }: Props) {
               </ActionForm>
             </div>
           </div>
+        </section>
+      ) : null}
+      {governancePolicy.delete(principal, territory) ? (
+        <section aria-labelledby="supprimer-titre" className="fr-mt-6w">
+          <h3 id="supprimer-titre">Supprimer l&apos;instance</h3>
+          <p>
+            {list.length > 0
+              ? "Une instance qui s'est réunie est gardée avec ses réunions, ses comptes rendus et ses décisions."
+              : "Une instance qui ne s'est jamais réunie peut être supprimée avec sa liste de membres."}
+          </p>
+          <p>
+            <Link className="fr-link fr-icon-delete-line fr-link--icon-left" href={`${here}/supprimer`}>
+              Supprimer l&apos;instance<span className="fr-sr-only"> « {body.name} »</span>
+            </Link>
+          </p>
         </section>
       ) : null}
     </>

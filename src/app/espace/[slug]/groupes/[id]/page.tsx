@@ -3,21 +3,20 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getRuntime } from "@/platform/runtime";
 import { readSingleSearchParams } from "@/platform/web/search-params";
-import { worldLabels, type World } from "@/modules/actors";
+import { worldLabels } from "@/modules/actors";
 import { territoryPage } from "@/modules/territories/web";
 import { groupAbilities } from "@/modules/groups/policy";
 import { actorChoicesIn, balanceOfMembers, findGroup, groupRefOf, inviteSuggestions, listProposals, membersOf, territoryPeople } from "@/modules/groups/queries";
 import { governanceKinds, groupRoles } from "@/modules/groups/schema";
-import { kindLabels, roleLabels } from "@/modules/groups/validation";
+import { kindLabels } from "@/modules/groups/validation";
 import { addMemberAction, changeRoleAction, deleteGroupAction, inviteActorAction, removeMemberAction, updateGroupAction } from "@/modules/groups/actions";
 import { BalanceView } from "@/modules/groups/ui/balance-view";
 import { inviteEntries } from "@/modules/groups/invite-entries";
 import { GroupFields } from "@/modules/groups/ui/group-fields";
+import { MembersSection } from "@/modules/groups/ui/members-section";
 import { ActionErrorNotice } from "@/ui/action-error";
-import { FilterSelect } from "@/ui/filter-select";
 import { crumbLabel, WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
-import { ActionForm, Field, Hidden, RadioGroup, SelectField } from "@/ui/form";
-import { Table } from "@/ui/table";
+import { ActionForm, Hidden } from "@/ui/form";
 
 export const metadata: Metadata = { title: "Groupe de travail" };
 
@@ -82,77 +81,20 @@ export default async function GroupPage({ params, searchParams }: Props) {
         </li>
       </ul>
 
-      <section aria-labelledby="membres-titre" className="fr-mt-4w" id="membres">
-        <h3 id="membres-titre">Membres ({members.length})</h3>
-        {members.length === 0 ? <p>Personne pour l&apos;instant.</p> : (
-          <div className="fr-table">
-            <Table>
-              <caption>Personnes du groupe, leur structure et leur rôle</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Structure</th>
-                  <th scope="col">Mondes</th>
-                  <th scope="col">Rôle</th>
-                  {can.manage ? <th scope="col">Gérer</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.name}
-                      {m.userId ? null : <span className="fr-hint-text">{m.email ? `Sans compte · ${m.email}` : "Sans compte"}</span>}
-                    </th>
-                    <td>{m.actorName ?? "—"}</td>
-                    <td>{m.worlds.length ? m.worlds.map((w) => worldLabels[w as World] ?? w).join(", ") : "—"}</td>
-                    <td>{roleLabels[m.role]}</td>
-                    {can.manage ? (
-                      <td>
-                        <form action={changeRoleAction} className="fr-mb-1w">
-                          <Hidden name="territory" value={territory.slug} />
-                          <Hidden name="group" value={group.id} />
-                          <Hidden name="member" value={m.id} />
-                          <Hidden name="back" value={here} />
-                          <FilterSelect className="fr-mb-1w" id={`role-${m.id}`} name="role" label={`Rôle de ${m.name}`} value={m.role} empty={null} options={groupRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
-                            Changer le rôle<span className="fr-sr-only"> de {m.name}</span>
-                          </button>
-                        </form>
-                        <form action={removeMemberAction}>
-                          <Hidden name="territory" value={territory.slug} />
-                          <Hidden name="group" value={group.id} />
-                          <Hidden name="member" value={m.id} />
-                          <Hidden name="back" value={here} />
-                          <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
-                            Retirer<span className="fr-sr-only"> {m.name} du groupe</span>
-                          </button>
-                        </form>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-        {can.manage ? (
-          <div className="fr-grid-row">
-            <div className="fr-col-12 fr-col-lg-8">
-              <h4>Ajouter une personne</h4>
-              <ActionForm action={addMemberAction} submitLabel="Ajouter au groupe">
-                <Hidden name="territory" value={territory.slug} />
-                <Hidden name="group" value={group.id} />
-                <SelectField name="userId" label="Une personne qui a un compte sur le territoire" options={[{ value: "", label: "— Une personne sans compte (nom et adresse ci-dessous) —" }, ...people.map((p) => ({ value: p.userId, label: `${p.name} (${p.email})` }))]} />
-                <Field name="name" label="Ou son nom, si elle n'a pas de compte" maxLength={150} />
-                <Field name="email" label="Son adresse électronique (facultatif)" type="email" autoComplete="off" hint="Elle sert à la prévenir des réunions ; elle n'est visible que des membres du territoire." />
-                <SelectField name="actorId" label="Sa structure (donne ses mondes)" options={[{ value: "", label: "— Aucune structure —" }, ...structures.map((s) => ({ value: s.id, label: s.name }))]} />
-                <RadioGroup name="role" legend="Rôle dans le groupe" inline defaultValue="membre" options={groupRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-              </ActionForm>
-            </div>
-          </div>
-        ) : null}
-      </section>
+      <MembersSection
+        territorySlug={territory.slug}
+        ownerField="group"
+        ownerId={group.id}
+        here={here}
+        members={members}
+        roles={groupRoles}
+        withWorlds
+        manage={can.manage}
+        people={people}
+        structures={structures}
+        words={{ caption: "Personnes du groupe, leur structure et leur rôle", of: "du groupe", addHeading: "Ajouter une personne", addSubmit: "Ajouter au groupe", structureLabel: "Sa structure (donne ses mondes)", roleLegend: "Rôle dans le groupe" }}
+        actions={{ changeRole: changeRoleAction, remove: removeMemberAction, add: addMemberAction }}
+      />
 
       <section aria-labelledby="equilibre-titre" className="fr-mt-6w" id="equilibre">
         <h3 id="equilibre-titre">Équilibre des mondes</h3>
