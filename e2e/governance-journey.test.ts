@@ -1,8 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -12,8 +7,7 @@ import { planActions, planVersions, statusLabels, type ActionStatus } from "@/mo
 import { territories } from "@/modules/territories";
 import { charterCommitments, charterPartners, charters, charterVersions } from "@/modules/charter";
 import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
-// @ts-expect-error plain ESM helper shared with the scripts
-import { startServer } from "../scripts/lib/server.mjs";
+import { ownDemoDatabase, startOwnServer } from "./own-database";
 
 /*
  * The governance journey of issue 13: the coordinator sets up a body, adds members with their roles (changes one,
@@ -30,7 +24,6 @@ import { startServer } from "../scripts/lib/server.mjs";
  */
 
 type Server = { baseUrl: string; dataDir: string; stop: () => Promise<void> };
-const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-gov-"));
 let browser: Browser;
 let server: Server;
 let database: Database;
@@ -66,9 +59,8 @@ async function workingAction(): Promise<{ id: string; status: ActionStatus }> {
 }
 
 beforeAll(async () => {
-  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
-  expect(url).toMatch(/^postgres:\/\//);
-  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") } });
+  const url = await ownDemoDatabase();
+  server = await startOwnServer(url);
   database = await openDatabase({ DATABASE_URL: url, dataDir: server.dataDir });
   await seedCommitment();
   browser = await launch();
@@ -78,8 +70,6 @@ afterAll(async () => {
   await browser?.close();
   await database?.close();
   await server?.stop();
-  execFileSync("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]);
-  fs.rmSync(clusterDir, { recursive: true, force: true });
 });
 
 /** The form holding this submit button (pages carry several forms with fields of the same name). */
