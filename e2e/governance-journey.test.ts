@@ -18,7 +18,7 @@ import { ownDemoDatabase, startOwnServer } from "./own-database";
  * cannot be deleted (its delete page lists its meetings); one that never met is deleted from its confirmation page,
  * JavaScript off.
  *
- * Its own server on a throwaway PostgreSQL cluster (as working-group-journey.test.ts): the charter's commitment
+ * Its own server on its own copy of the demo database (e2e/own-database.ts, as working-group-journey.test.ts): the charter's commitment
  * is written in the database (the charter's own pages are another part of the issue) and the action whose status
  * changes is read back from it.
  */
