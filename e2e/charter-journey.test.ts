@@ -269,12 +269,12 @@ describe.each([
     expect(await page.getByLabel("Structure qui a signé sur papier").count()).toBe(0);
 
     // A stored scan is shown to the coordination, from the list of signatures.
-    await page.getByRole("link", { name: `(voir la page numérisée de ${paper[0]})` }).click();
+    await page.getByRole("link", { name: `voir la page numérisée de ${paper[0]}` }).click();
     await page.waitForURL(/\/signatures\/manuscrites\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
-    expect(await page.getByRole("heading", { level: 2 }).innerText()).toBe(`Signature manuscrite de ${paper[0]}, version ${number}`);
+    expect(await page.getByRole("heading", { level: 2, name: `Signature manuscrite de ${paper[0]}, version ${number}`, exact: true }).count()).toBe(1);
     expect(await page.locator("main").innerText()).toContain("Le fichier conservé est bien celui inscrit au journal");
-    const image = await page.request.get(new URL((await page.locator("main img").getAttribute("src")) ?? "", server.baseUrl).toString());
+    const image = await page.request.get(new URL((await page.locator("main figure img").getAttribute("src")) ?? "", server.baseUrl).toString());
     expect(image.headers()["content-type"]).toBe("image/png");
     expect(Buffer.from(await image.body()).equals(PNG)).toBe(true);
 

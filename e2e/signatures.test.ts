@@ -68,7 +68,7 @@ describe("signing a submitted charter", () => {
 
     // Its scanned page, from the list: the coordination sees it; the centre social's people do not (another structure).
     await visit(page, `${base()}/versions/1/signatures`);
-    await page.getByRole("link", { name: "(voir la page numérisée de Département d'Essai)" }).click();
+    await page.getByRole("link", { name: "voir la page numérisée de Département d'Essai" }).click();
     await page.waitForURL(/\/versions\/1\/signatures\/manuscrites\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
     const scanPage = page.url();

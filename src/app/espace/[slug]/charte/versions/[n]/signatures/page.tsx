@@ -105,9 +105,13 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                             <>
                               Manuscrite, le {day(p.entry.signedAt)}{" "}
                               {scans.has(p.partnerId) ? (
-                                <Link href={`${here}/manuscrites/${p.partnerId}`}>
-                                  (voir la page numérisée<span className="fr-sr-only"> de {p.partnerName}</span>)
-                                </Link>
+                                <>
+                                  (
+                                  <Link href={`${here}/manuscrites/${p.partnerId}`}>
+                                    voir la page numérisée<span className="fr-sr-only"> de {p.partnerName}</span>
+                                  </Link>
+                                  )
+                                </>
                               ) : (
                                 "(page numérisée)"
                               )}
