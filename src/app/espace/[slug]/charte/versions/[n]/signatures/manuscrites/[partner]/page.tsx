@@ -82,7 +82,7 @@ export default async function HandwrittenScanPage({ params }: Props) {
         </a>
       </p>
       {scan.contentType.startsWith("image/") ? (
-        <figure className="fr-content-media fr-mx-0" role="group" aria-label={`Page signée numérisée de ${partner.partnerName}`}>
+        <figure className="fr-content-media fr-mx-0">
           {/* A stored scan served by our own route: next/image would copy it into its cache. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={file} alt={`Page signée par ${entry.signatoryName || partner.partnerName} pour ${partner.partnerName}, version ${version.number}`} style={{ maxWidth: "100%", height: "auto", border: "1px solid var(--border-default-grey)" }} />
