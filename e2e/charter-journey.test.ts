@@ -3,15 +3,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { user } from "@/platform/auth/schema";
 import { openDatabase, type Database } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
-import { charterVersions } from "@/modules/charter";
+import { jobRuns } from "@/platform/jobs/schema";
 import { memberships, territories } from "@/modules/territories";
-import { demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
+import { choose, demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { startServer } from "../scripts/lib/server.mjs";
 
@@ -19,8 +19,10 @@ import { startServer } from "../scripts/lib/server.mjs";
  * The charter of commitments (issue 13): the coordinator opens a new version of the demo charter, writes a common
  * part, comments it, adds a structure and removes it, names a signatory's title; the demo partner writes, changes
  * and removes its own commitments (and finds no form on another partner's section); the coordinator submits the
- * version; it is marked signed in the database (signing through the pages is e2e/signatures.test.ts; chaining it
- * here is open, see the session 8 note), and the territory's public page shows it with the partner's commitment. Its own server on a throwaway
+ * version; the partner's named signatory signs it on the consent screen, the coordination records the other
+ * structures' paper signatures with their scans (and opens one); the last one makes the version signed, the job
+ * queue prints the signed PDF once, anyone checks the downloaded PDF on /verifier-une-signature (by whom, when),
+ * and the territory's public page shows the signed charter with the partner's commitment. Its own server on a throwaway
  * PostgreSQL cluster (as working-group-journey.test.ts), so that the test can write in the database while it runs.
  */
 
@@ -48,6 +50,14 @@ afterAll(async () => {
 
 /** The form holding this submit button, within `scope` (pages carry several forms with fields of the same name). */
 const formOf = (scope: Page | ReturnType<Page["locator"]>, page: Page, button: string) => scope.locator("form", { has: page.getByRole("button", { name: button, exact: true }) });
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The signed PDF's print runs, newest first: what a failure prints, to tell a queue problem from a slow one. */
+async function signedPdfRuns() {
+  return database.db.select({ state: jobRuns.state, error: jobRuns.error, createdAt: jobRuns.createdAt, startedAt: jobRuns.startedAt, finishedAt: jobRuns.finishedAt }).from(jobRuns).where(eq(jobRuns.queue, "charter-signed-pdf")).orderBy(desc(jobRuns.createdAt)).limit(5);
+}
 
 async function landed(page: Page, query: string) {
   await page.waitForURL((u) => u.search.includes(query));
@@ -182,7 +192,7 @@ describe.each([
     await context.close();
   });
 
-  it("the coordinator submits the version; once signed, the public page shows it; the version page shows the diff, the ODT and the PDF", async () => {
+  it("the coordinator submits the version; the partner's signatory signs it, the coordination records the paper signatures; the signed PDF is printed, verified on the public page, and the territory's page shows the signed charter", async () => {
     const context = await signedIn(browser, server.baseUrl, server.dataDir, demo.coordination, { viewport });
     const page = await context.newPage();
     await visit(page, `${server.baseUrl}/espace/charente/charte#soumettre`);
@@ -219,11 +229,90 @@ describe.each([
       fs.rmSync(file, { force: true });
     }
 
-    // Signed: the status the last signature sets (SIGN's pages are covered by e2e/signatures.test.ts; chaining them
-    // here failed at the end of session 8 and is under investigation — see the closing note).
-    const [t] = await database.db.select({ id: territories.id }).from(territories).where(eq(territories.slug, "charente"));
-    if (!t) throw new Error("territoire de démonstration introuvable");
-    await database.db.update(charterVersions).set({ status: "signee" }).where(and(eq(charterVersions.territoryId, t.id), eq(charterVersions.number, number)));
+    // Signed through the pages: the demo partner's named signatory signs online on the consent screen; the other
+    // structures' signatories are fictitious demo accounts, so the coordination records their paper signatures with
+    // the scanned page. The last one makes the version signed and queues the signed PDF.
+    const structure = await partnerStructure();
+    const partnerContext = await signedIn(browser, server.baseUrl, server.dataDir, demo.partner, { viewport });
+    const signer = await partnerContext.newPage();
+    await visit(signer, `${server.baseUrl}/espace/charente/charte/versions/${number}/signer`);
+    expect((await signer.locator("main").innerText()).replace(/\s+/g, " ")).toContain(commitment.replace(/'/g, "’"));
+    await choose(signer, "J'ai lu cette version en entier et je la signe");
+    await signer.getByRole("button", { name: `Signer au nom de ${structure}` }).click();
+    await signer.waitForURL(new RegExp(`/versions/${number}/signatures\\?signee=1`));
+    await expectAccessible(signer);
+    const partners = await signer.getByRole("table", { name: `Signataires de la version ${number}` }).locator("tbody tr").count();
+    expect(partners).toBeGreaterThan(1);
+    expect((await signer.locator("main").innerText()).replace(/\s+/g, " ")).toContain(`1 structure(s) sur ${partners} ont signé.`);
+    await partnerContext.close();
+
+    const signatures = `${server.baseUrl}/espace/charente/charte/versions/${number}/signatures`;
+    await visit(page, signatures);
+    const paper: string[] = [];
+    for (let left = partners - 1; left > 0; left--) {
+      const select = page.getByLabel("Structure qui a signé sur papier");
+      // The prompt first: nothing is chosen in advance, the coordination names the structure.
+      const options = (await select.locator("option").allInnerTexts()).map((o) => o.trim());
+      expect(options[0]).toBe("— Choisissez la structure —");
+      expect(options).toHaveLength(left + 1);
+      const name = options[1] ?? "";
+      paper.push(name);
+      await select.selectOption({ label: name });
+      await page.getByLabel("Page signée numérisée", { exact: false }).setInputFiles({ name: "page-signee.png", mimeType: "image/png", buffer: PNG });
+      await page.getByRole("button", { name: "Inscrire la signature manuscrite" }).click();
+      if (left > 1) await page.getByText(`La signature manuscrite de ${name} est inscrite au journal`, { exact: false }).waitFor();
+      else await page.waitForURL((u) => u.pathname.endsWith(`/versions/${number}/signatures`) && u.searchParams.has("manuscrite"));
+      await expectAccessible(page);
+    }
+    // The last paper signature: the page reloaded says the version is signed, and the PDF's print shows below.
+    expect((await page.locator("main").innerText()).replace(/\s+/g, " ")).toMatch(/La signature manuscrite est inscrite au journal \(entrée n° \d+\)\. Toutes les structures ont signé : la version est signée\./);
+    expect(await page.getByLabel("Structure qui a signé sur papier").count()).toBe(0);
+
+    // A stored scan is shown to the coordination, from the list of signatures.
+    await page.getByRole("link", { name: `voir la page numérisée de ${paper[0]}` }).click();
+    await page.waitForURL(/\/signatures\/manuscrites\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    expect(await page.getByRole("heading", { level: 2, name: `Signature manuscrite de ${paper[0]}, version ${number}`, exact: true }).count()).toBe(1);
+    expect(await page.locator("main").innerText()).toContain("Le fichier conservé est bien celui inscrit au journal");
+    const image = await page.request.get(new URL((await page.locator("main figure img").getAttribute("src")) ?? "", server.baseUrl).toString());
+    expect(image.headers()["content-type"]).toBe("image/png");
+    expect(Buffer.from(await image.body()).equals(PNG)).toBe(true);
+
+    // The signed PDF is printed once by the job queue; the signatures page offers it when it is stored.
+    let href: string | null = null;
+    for (let i = 0; i < 120 && !href; i++) {
+      await page.goto(signatures);
+      href = await page.getByRole("link", { name: /Télécharger le PDF signé/ }).getAttribute("href", { timeout: 500 }).catch(() => null);
+      if (!href) await page.waitForTimeout(1000);
+    }
+    if (!href) throw new Error(`PDF signé absent après 2 minutes ; file d'attente : ${JSON.stringify(await signedPdfRuns())} ; page : ${(await page.locator("main").innerText()).slice(-600)}`);
+    expect(href).toBe(`/espace/charente/charte/versions/${number}/signatures/pdf`);
+    await expectAccessible(page);
+    const signedPdf = await (await page.request.get(`${server.baseUrl}${href}`)).body();
+    const signedFile = path.join(os.tmpdir(), `charte-signee-${stamp}.pdf`);
+    fs.writeFileSync(signedFile, signedPdf);
+    try {
+      // The charter's typography prints apostrophes as ’.
+      const signedText = execFileSync("pdftotext", ["-layout", signedFile, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/’/g, "'");
+      for (const part of ["Certificat de signature", structure, commitment, ...paper]) expect(signedText, part).toContain(part);
+    } finally {
+      fs.rmSync(signedFile, { force: true });
+    }
+
+    // Anyone checks the downloaded PDF on the public page: recorded, which version, by whom and when.
+    const visitor = await browser.newContext({ viewport });
+    const check = await visitor.newPage();
+    await visit(check, `${server.baseUrl}/verifier-une-signature`);
+    await check.getByLabel("Fichier PDF de la charte signée", { exact: false }).setInputFiles({ name: "charte.pdf", mimeType: "application/pdf", buffer: signedPdf });
+    await check.getByRole("button", { name: "Vérifier ce PDF" }).click();
+    await check.getByRole("heading", { name: "Ce fichier est une version signée enregistrée au journal" }).waitFor();
+    await expectAccessible(check);
+    const verdict = (await check.locator("main").innerText()).replace(/\s+/g, " ");
+    expect(verdict).toContain(`« charte.pdf » est la version ${number} de « Charte départementale pour l'inclusion numérique », territoire Charente (démonstration)`);
+    expect(verdict).toMatch(new RegExp(`${literal(structure)} : signée par [^,]+, Responsable de la médiation numérique, en ligne le \\d{1,2} \\S+ \\d{4} à \\d{2}:\\d{2}`));
+    for (const name of paper) expect(verdict).toMatch(new RegExp(`${literal(name)} : signée par .+?, à la main le \\d{1,2} \\S+ \\d{4}`));
+    await visitor.close();
+
     await visit(page, `${server.baseUrl}/territoires/charente/charte`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Charte d'engagements — Charente (démonstration)");
     const body = await page.locator("main").innerText();

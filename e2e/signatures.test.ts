@@ -66,6 +66,25 @@ describe("signing a submitted charter", () => {
     await page.getByText("La signature manuscrite de Département d'Essai est inscrite au journal (entrée n° 2).").waitFor();
     await expectAccessible(page);
 
+    // Its scanned page, from the list: the coordination sees it; the centre social's people do not (another structure).
+    await visit(page, `${base()}/versions/1/signatures`);
+    await page.getByRole("link", { name: "voir la page numérisée de Département d'Essai" }).click();
+    await page.waitForURL(/\/versions\/1\/signatures\/manuscrites\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    const scanPage = page.url();
+    const scanText = await mainText(page);
+    expect(scanText).toContain("Signataire Dominique Département, Président");
+    expect(scanText).toContain("« page-signee.png », image PNG, 1 Ko");
+    expect(scanText).toContain("Le fichier conservé est bien celui inscrit au journal : son empreinte est celle de l'entrée n° 2.");
+    const scan = await page.request.get(`${scanPage}/fichier`);
+    expect(scan.headers()["content-type"]).toBe("image/png");
+    expect(Buffer.from(await scan.body()).equals(PNG)).toBe(true);
+    const otherPartner = await signedIn(browser, server.baseUrl, server.dataDir, demo.partner, { viewport: desktop });
+    const refused = await otherPartner.newPage();
+    await visit(refused, scanPage, 403);
+    expect((await otherPartner.request.get(`${scanPage}/fichier`)).status()).toBe(403);
+    await otherPartner.close();
+
     await visit(page, `${base()}/versions/1/signer`);
     await choose(page, "J'ai lu cette version en entier et je la signe");
     await page.getByRole("button", { name: "Signer au nom de Mairie d'Essai" }).click();

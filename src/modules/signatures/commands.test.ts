@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
+import { jobRuns } from "@/platform/jobs/schema";
 import { expectAppError } from "@/testing/assertions";
 import { insertSubmittedCharter } from "@/testing/charter-rows";
 import { openTestDatabase } from "@/testing/db";
@@ -13,7 +15,7 @@ import { recordHandwritten, signOnline, storeSignedPdf } from "./commands";
 import { consentSha256 } from "./consent";
 import { sha256Hex } from "./hash";
 import { checkChain, GENESIS_HASH, journalEntries, verifyJournal, type JournalEntry } from "./journal";
-import { checkPdf, signaturesOf } from "./queries";
+import { checkPdf, handwrittenSignatureOf, signaturesOf, signedPdfJobOf, signedPdfKey } from "./queries";
 import { signatureJournal } from "./schema";
 
 let database: Database;
@@ -103,6 +105,13 @@ describe("signing a submitted version", () => {
     expect(future > today).toBe(true);
     const { entry } = await recordHandwritten(database.db, people.coordinator, territory, { version: 1, partner: fixture.partnerIds[2] ?? "", signedOn: today, signatoryName: "", signatoryTitle: "" }, { bytes: PNG, filename: "page.png" });
     expect(entry).toMatchObject({ seq: 2, kind: "manuscrite", signatoryName: "Claire Durand", documentSha256: sha256Hex(PNG), consentSha256: "" });
+    // What its scan page reads: the stored file (not its bytes), whose hash is the entry's; none for an online signature.
+    const shown = await handwrittenSignatureOf(database.db, territory.id, 1, fixture.partnerIds[2] ?? "");
+    expect(shown?.entry.seq).toBe(2);
+    expect(shown?.scan).toMatchObject({ filename: "page.png", contentType: "image/png", size: 16, sha256: sha256Hex(PNG) });
+    expect(shown?.speakerIds).toEqual([]);
+    expect(await handwrittenSignatureOf(database.db, territory.id, 1, fixture.partnerIds[0] ?? "")).toBeUndefined();
+    expect(await handwrittenSignatureOf(database.db, other.id, 1, fixture.partnerIds[2] ?? "")).toBeUndefined();
   });
 
   it("the last signature makes the version signée; the signed PDF is kept once and its hash is found by checkPdf", async () => {
@@ -112,6 +121,12 @@ describe("signing a submitted version", () => {
     const [v] = await database.db.select({ status: charterVersions.status }).from(charterVersions).where(eq(charterVersions.id, fixture.versionId));
     expect(v?.status).toBe("signee");
     await expectAppError(signOnline(database.db, people.bruno, territory, signInput(1, consent)), "not_signable");
+
+    // Signed, never asked to print: the signatures page says so rather than "being printed".
+    expect(await signedPdfJobOf(database.db, territory.id, fixture.versionId)).toBeUndefined();
+    await database.db.insert(jobRuns).values({ id: randomUUID(), queue: "charter-signed-pdf", scopeId: territory.id, label: "PDF signé", exclusiveKey: signedPdfKey(fixture.versionId), input: {}, state: "failed", error: "Chromium absent." });
+    expect(await signedPdfJobOf(database.db, territory.id, fixture.versionId)).toEqual({ state: "failed", error: "Chromium absent." });
+    expect(await signedPdfJobOf(database.db, other.id, fixture.versionId)).toBeUndefined();
 
     const pdf = new TextEncoder().encode("%PDF-1.7 charte signée");
     const system: Principal = { kind: "system", label: "test" };

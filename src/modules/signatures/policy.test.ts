@@ -2,7 +2,7 @@ import { describe } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import { policyPrincipals } from "@/testing/policy-principals";
 import { policyTable } from "@/testing/policy-table";
-import { journalPolicy, signaturePolicy } from "./policy";
+import { journalPolicy, scanPolicy, signaturePolicy } from "./policy";
 
 const territory = { id: "t-1", status: "verified" as const };
 const base = policyPrincipals(territory, { id: "t-2" }, "coordinator");
@@ -48,4 +48,23 @@ describe("journal policy (person × action)", () => {
     },
     (action, person) => journalPolicy[action](person, territory),
   );
+});
+
+// The scan page: the same people, and two who speak for the partner's structure (actor_members): one a partner of
+// the territory, one only an observer there. "partner" (u-partner) speaks for another structure.
+const scanPeople: Record<string, Principal> = {
+  ...people,
+  speaker: { kind: "user", userId: "u-speak", name: "Porte-parole", email: "p@exemple.test", isPlatformAdmin: false, roles: { "t-1": "partner" } },
+  observingSpeaker: { kind: "user", userId: "u-speak-obs", name: "Observatrice", email: "o@exemple.test", isPlatformAdmin: false, roles: { "t-1": "observer" } },
+};
+const scan = { ...territory, signatoryUserId: "u-sign", speakerIds: ["u-speak", "u-speak-obs"] };
+const orphanScan = { ...territory, signatoryUserId: null, speakerIds: [] };
+
+// Columns: anonymous stranger observer contributor partner coordinator admin signatory formerSignatory speaker observingSpeaker
+describe("scan policy (person × action, on the scanned page of a partner named u-sign, spoken for by u-speak and u-speak-obs)", () => {
+  policyTable(scanPeople, { view: [false, false, false, false, false, true, true, true, false, true, false] }, (action, person) => scanPolicy[action](person, scan));
+});
+
+describe("scan policy on a partner with nobody on the platform: the coordination only", () => {
+  policyTable(scanPeople, { view: [false, false, false, false, false, true, true, false, false, false, false] }, (action, person) => scanPolicy[action](person, orphanScan));
 });

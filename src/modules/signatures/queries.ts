@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@/platform/db/client";
-import { actors } from "@/modules/actors";
+import { jobRuns } from "@/platform/jobs/schema";
+import type { JobState } from "@/platform/jobs/queue";
+import { actors, speakerIdsOf } from "@/modules/actors";
 import { charterPartners, charters, charterVersions, type CharterVersionStatus } from "@/modules/charter";
 import { territories } from "@/modules/territories";
 import { entriesWithDocument, type JournalEntry } from "./journal";
@@ -76,6 +78,8 @@ export async function currentSignableVersion(db: Executor, territoryId: string):
 
 export type PartnerSignature = {
   partnerId: string;
+  /** The partner's structure (its speakers are the people who speak for it). */
+  actorId: string;
   partnerName: string;
   signatoryUserId: string | null;
   signatoryName: string;
@@ -89,6 +93,7 @@ export async function partnerSignatures(db: Executor, territoryId: string, versi
   const partners = await db
     .select({
       partnerId: charterPartners.id,
+      actorId: charterPartners.actorId,
       partnerName: actors.name,
       signatoryUserId: charterPartners.signatoryUserId,
       signatoryName: charterPartners.signatoryName,
@@ -165,11 +170,43 @@ export async function signedPdfInfo(db: Executor, territoryId: string, versionId
   return row;
 }
 
+/** The stored scanned page of a partner's handwritten signature of a version, with its bytes. */
 export async function scanOf(db: Executor, territoryId: string, versionId: string, partnerId: string) {
   const [row] = await db
     .select()
     .from(handwrittenScans)
     .where(and(eq(handwrittenScans.territoryId, territoryId), eq(handwrittenScans.versionId, versionId), eq(handwrittenScans.partnerId, partnerId)));
+  return row;
+}
+
+/** What the scan page shows of a stored scan, without its bytes. */
+export async function scanInfoOf(db: Executor, territoryId: string, versionId: string, partnerId: string) {
+  const [row] = await db
+    .select({ filename: handwrittenScans.filename, contentType: handwrittenScans.contentType, sha256: handwrittenScans.sha256, size: handwrittenScans.size, createdAt: handwrittenScans.createdAt })
+    .from(handwrittenScans)
+    .where(and(eq(handwrittenScans.territoryId, territoryId), eq(handwrittenScans.versionId, versionId), eq(handwrittenScans.partnerId, partnerId)));
+  return row;
+}
+
+/** The people who speak for a partner's structure (the scan policy lets them see their own scanned page). */
+export function speakersOf(db: Executor, actorId: string): Promise<string[]> {
+  return speakerIdsOf(db, actorId);
+}
+
+/** The job queue's key of a version's signed PDF: one print at a time per version. */
+export const signedPdfKey = (versionId: string) => `charter-signed-pdf:${versionId}`;
+
+/**
+ * Where the print of a signed version's PDF stands (its latest run), so that the signatures page says it is
+ * waiting, running, or failed (with why) instead of "being printed" forever; undefined when never asked.
+ */
+export async function signedPdfJobOf(db: Executor, territoryId: string, versionId: string): Promise<{ state: JobState; error: string | null } | undefined> {
+  const [row] = await db
+    .select({ state: jobRuns.state, error: jobRuns.error })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.queue, "charter-signed-pdf"), eq(jobRuns.scopeId, territoryId), eq(jobRuns.exclusiveKey, signedPdfKey(versionId))))
+    .orderBy(desc(jobRuns.createdAt))
+    .limit(1);
   return row;
 }
 
@@ -213,4 +250,21 @@ export async function checkPdf(db: Executor, bytes: Uint8Array): Promise<PdfChec
       signatures: signed.map((e) => ({ partner: e.partnerName, signatory: e.signatoryName, title: e.signatoryTitle, signedAt: e.signedAt.toISOString(), how: e.kind as "en_ligne" | "manuscrite" })),
     },
   };
+}
+
+/**
+ * A partner's handwritten signature of version `number`, as its scan page shows it: the version, the partner,
+ * its journal entry, what is stored of the scanned page (not its bytes) and who speaks for the partner (the
+ * scan policy's resource). Undefined when the version, the partner or a handwritten signature with its scan is missing.
+ */
+export async function handwrittenSignatureOf(db: Executor, territoryId: string, number: number, partnerId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(partnerId)) return undefined;
+  const version = await findVersionByNumber(db, territoryId, number);
+  if (!version) return undefined;
+  const partner = (await partnerSignatures(db, territoryId, version)).find((p) => p.partnerId === partnerId);
+  const entry = partner?.entry;
+  if (!partner || entry?.kind !== "manuscrite") return undefined;
+  const scan = await scanInfoOf(db, territoryId, version.id, partnerId);
+  if (!scan) return undefined;
+  return { version, partner, entry, scan, speakerIds: await speakerIdsOf(db, partner.actorId) };
 }

@@ -5,7 +5,7 @@ import { defineJob, jobQueue } from "@/platform/jobs/queue";
 import { printHtml } from "@/platform/pdf";
 import { territories } from "@/modules/territories";
 import { storeSignedPdf } from "./commands";
-import { findVersionById, signedPdfInfo } from "./queries";
+import { findVersionById, signedPdfInfo, signedPdfKey } from "./queries";
 
 /**
  * What the signed PDF prints: a standalone HTML page of a version. The charter's own rendering lives in
@@ -53,9 +53,13 @@ export async function printSignedPdf(db: Db, territoryId: string, versionId: str
   return storeSignedPdf(db, { kind: "system", label: "Maillage (impression du PDF signé)" }, territoryId, versionId, bytes);
 }
 
-/** Queues the print (one at a time per version: asking twice while it runs does nothing more). */
+/**
+ * Queues the print (one at a time per version: asking twice while it runs does nothing more). Called after the
+ * last signature's transaction committed, by whoever made it (the online signatory or the coordination
+ * recording a paper signature): the same call either way.
+ */
 export async function requestSignedPdf(database: Database, territoryId: string, versionId: string): Promise<void> {
   await (
     await jobQueue(database)
-  ).enqueue(signedPdfJob, { scopeId: territoryId, label: "PDF signé de la charte", input: { territoryId, versionId }, exclusiveKey: `charter-signed-pdf:${versionId}` });
+  ).enqueue(signedPdfJob, { scopeId: territoryId, label: "PDF signé de la charte", input: { territoryId, versionId }, exclusiveKey: signedPdfKey(versionId) });
 }

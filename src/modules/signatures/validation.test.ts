@@ -16,6 +16,12 @@ describe("the consent form", () => {
 });
 
 describe("a handwritten signature", () => {
+  it("needs the structure to be chosen (the form proposes none in advance)", () => {
+    const r = handwrittenSchema.safeParse({ version: "1", partner: "", signedOn: "2026-01-15" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["partner", "Choisissez la structure signataire."]]);
+  });
+
   it("refuses a date in the future or that does not exist, in French", () => {
     const future = signedOnMessages("2999-01-01");
     expect(future).toEqual(["La date de signature ne peut pas être dans le futur."]);

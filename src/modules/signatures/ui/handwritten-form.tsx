@@ -10,7 +10,8 @@ export function HandwrittenForm(props: { territory: string; version: number; par
     <ActionForm action={recordHandwrittenAction} submitLabel="Inscrire la signature manuscrite" pendingNote={FILE_PENDING_NOTE}>
       <Hidden name="territory" value={props.territory} />
       <Hidden name="version" value={String(props.version)} />
-      <SelectField name="partner" label="Structure qui a signé sur papier" options={props.partners} />
+      {/* No structure chosen in advance: a journal entry cannot be undone, so the coordination names it. */}
+      <SelectField name="partner" label="Structure qui a signé sur papier" options={[{ value: "", label: "— Choisissez la structure —" }, ...props.partners]} defaultValue="" />
       <Field name="signedOn" type="date" label="Date écrite sur la page signée" defaultValue={props.today} required />
       <Field name="signatoryName" label="Nom de la personne qui a signé" hint="Laissé vide : la personne désignée par la structure." maxLength={200} />
       <Field name="signatoryTitle" label="Sa qualité" hint="Par exemple : maire, présidente. Laissé vide : celle indiquée par la structure." maxLength={200} />

@@ -9,8 +9,8 @@ import { ActionErrorNotice } from "@/ui/action-error";
 import { WorkspaceBreadcrumb } from "@/ui/breadcrumbs";
 import { Table } from "@/ui/table";
 import { printSignedPdfAction } from "@/modules/signatures/actions";
-import { journalPolicy, signaturePolicy } from "@/modules/signatures/policy";
-import { findVersionByNumber, partnerSignatures, signedPdfInfo } from "@/modules/signatures/queries";
+import { journalPolicy, scanPolicy, signaturePolicy } from "@/modules/signatures/policy";
+import { findVersionByNumber, partnerSignatures, signedPdfInfo, signedPdfJobOf, speakersOf } from "@/modules/signatures/queries";
 import { HandwrittenForm } from "@/modules/signatures/ui/handwritten-form";
 
 export const metadata: Metadata = { title: "Signatures de la charte" };
@@ -34,6 +34,14 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
   const here = `${base}/versions/${version.number}/signatures`;
   const partners = await partnerSignatures(db, territory.id, version);
   const pdf = version.status === "signee" ? await signedPdfInfo(db, territory.id, version.id) : undefined;
+  // Without the PDF yet: where its print stands (waiting, running, failed and why, or never asked).
+  const printing = version.status === "signee" && !pdf ? await signedPdfJobOf(db, territory.id, version.id) : undefined;
+  // The scanned pages this person may open (the coordination, the partner concerned).
+  const scans = new Set<string>();
+  for (const p of partners) {
+    if (p.entry?.kind !== "manuscrite") continue;
+    if (scanPolicy.view(principal, { ...territory, signatoryUserId: p.signatoryUserId, speakerIds: await speakersOf(db, p.actorId) })) scans.add(p.partnerId);
+  }
   const unsigned = partners.filter((p) => !p.entry && signaturePolicy.recordHandwritten(principal, { ...territory, signatoryUserId: p.signatoryUserId }));
   const signed = partners.filter((p) => p.entry).length;
   return (
@@ -43,6 +51,15 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
       {sp.signee !== undefined ? (
         <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
           <p>Votre signature est inscrite au journal des signatures.{version.status === "signee" ? " Toutes les structures ont signé : la version est signée." : ""}</p>
+        </div>
+      ) : null}
+      {sp.manuscrite !== undefined ? (
+        <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
+          <p>
+            La signature manuscrite est inscrite au journal
+            {searchInt(sp.manuscrite, { min: 1 }) ? ` (entrée n° ${searchInt(sp.manuscrite, { min: 1 })})` : ""}.
+            {version.status === "signee" ? " Toutes les structures ont signé : la version est signée." : ""}
+          </p>
         </div>
       ) : null}
       {sp.pdf === "demande" || sp.pdf === "existe" ? (
@@ -81,11 +98,28 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                         {(p.entry?.signatoryTitle ?? p.signatoryTitle) ? `, ${p.entry?.signatoryTitle ?? p.signatoryTitle}` : ""}
                       </td>
                       <td>
-                        {p.entry
-                          ? p.entry.kind === "en_ligne"
-                            ? `En ligne, le ${when(p.entry.signedAt)}`
-                            : `Manuscrite, le ${day(p.entry.signedAt)} (page numérisée)`
-                          : "En attente"}
+                        {p.entry ? (
+                          p.entry.kind === "en_ligne" ? (
+                            `En ligne, le ${when(p.entry.signedAt)}`
+                          ) : (
+                            <>
+                              Manuscrite, le {day(p.entry.signedAt)}{" "}
+                              {scans.has(p.partnerId) ? (
+                                <>
+                                  (
+                                  <Link href={`${here}/manuscrites/${p.partnerId}`}>
+                                    voir la page numérisée<span className="fr-sr-only"> de {p.partnerName}</span>
+                                  </Link>
+                                  )
+                                </>
+                              ) : (
+                                "(page numérisée)"
+                              )}
+                            </>
+                          )
+                        ) : (
+                          "En attente"
+                        )}
                       </td>
                       <td>{p.entry ? `n° ${p.entry.seq}` : "—"}</td>
                     </tr>
@@ -110,8 +144,14 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                 <Link href="/verifier-une-signature">la page publique de vérification</Link>.
               </span>
             </p>
+          ) : printing?.state === "failed" ? (
+            <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
+              <p>L&apos;impression du PDF signé a échoué : {printing.error ?? "erreur inconnue"}</p>
+            </div>
+          ) : printing ? (
+            <p>{printing.state === "running" ? "Le PDF signé est en cours d'impression" : "Le PDF signé attend son tour d'impression"} : rechargez cette page dans un instant.</p>
           ) : (
-            <p>Le PDF signé est en cours d&apos;impression : rechargez cette page dans un instant.</p>
+            <p>L&apos;impression du PDF signé n&apos;a pas pu être demandée. La coordination peut la lancer ci-dessous.</p>
           )}
           {journalPolicy.print(principal, territory) ? (
             <form action={printSignedPdfAction}>
