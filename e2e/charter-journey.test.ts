@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +11,7 @@ import { actors } from "@/modules/actors";
 import { jobRuns } from "@/platform/jobs/schema";
 import { memberships, territories } from "@/modules/territories";
 import { choose, demo, desktop, expectAccessible, launch, phone, signedIn, visit } from "./browser";
-// @ts-expect-error plain ESM helper shared with the scripts
-import { startServer } from "../scripts/lib/server.mjs";
+import { ownDemoDatabase, startOwnServer } from "./own-database";
 
 /*
  * The charter of commitments (issue 13): the coordinator opens a new version of the demo charter, writes a common
@@ -22,20 +20,18 @@ import { startServer } from "../scripts/lib/server.mjs";
  * version; the partner's named signatory signs it on the consent screen, the coordination records the other
  * structures' paper signatures with their scans (and opens one); the last one makes the version signed, the job
  * queue prints the signed PDF once, anyone checks the downloaded PDF on /verifier-une-signature (by whom, when),
- * and the territory's public page shows the signed charter with the partner's commitment. Its own server on a throwaway
- * PostgreSQL cluster (as working-group-journey.test.ts), so that the test can write in the database while it runs.
+ * and the territory's public page shows the signed charter with the partner's commitment. Its own server on its own
+ * copy of the demo database (e2e/own-database.ts, as working-group-journey.test.ts), so that the test can write in the database while it runs.
  */
 
 type Server = { baseUrl: string; dataDir: string; stop: () => Promise<void> };
-const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-charte-"));
 let browser: Browser;
 let server: Server;
 let database: Database;
 
 beforeAll(async () => {
-  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", clusterDir], { encoding: "utf8" }).trim();
-  expect(url).toMatch(/^postgres:\/\//);
-  server = await startServer({ env: { DATABASE_URL: url, DEMO: "1", DEMO_ACCOMPANIMENTS: "1000", AUTH_SECRET: randomBytes(32).toString("hex") } });
+  const url = await ownDemoDatabase();
+  server = await startOwnServer(url);
   database = await openDatabase({ DATABASE_URL: url, dataDir: server.dataDir });
   browser = await launch();
 }, 600_000);
@@ -44,8 +40,6 @@ afterAll(async () => {
   await browser?.close();
   await database?.close();
   await server?.stop();
-  execFileSync("bash", ["scripts/pg-cluster.sh", "stop", clusterDir]);
-  fs.rmSync(clusterDir, { recursive: true, force: true });
 });
 
 /** The form holding this submit button, within `scope` (pages carry several forms with fields of the same name). */
