@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
@@ -93,6 +94,12 @@ export const accompanimentStats = pgTable(
     index("accompaniment_stats_dimension_idx").on(t.territoryId, t.dimension, t.month),
     // A place's (or a commune's places') statistics: decision 029.
     index("accompaniment_stats_place_idx").on(t.placeId, t.dimension, t.month),
+    // The table per place of a territory (and its communes): the "total" rows only, with their sums in the
+    // index, read without visiting the heap (decision 029, amended: 36,000 rows of 3 years were as many heap
+    // pages). Only the total row of each record loses its HOT update.
+    index("accompaniment_stats_total_idx")
+      .on(t.territoryId, t.month, t.placeId, t.records, t.people, t.minutes)
+      .where(sql`dimension = 'total'`),
   ],
 );
 
@@ -146,5 +153,6 @@ export const accompanimentFlows = pgTable(
     records: integer("records").notNull().default(0),
     people: integer("people").notNull().default(0),
   },
+  // The migration (0015) adds INCLUDE (records, people) to this index by hand: index-only reads of a block.
   (t) => [uniqueIndex("accompaniment_flows_key_idx").on(t.territoryId, t.grain, t.start, t.fromPlaceId, t.toPlaceId)],
 );

@@ -107,6 +107,15 @@ function territoryWhere(territoryId: string, dimension: string, filter: StatsFil
   );
 }
 
+function territoryValuesWhere(territoryId: string, dimensions: SQL, filter: StatsFilter): SQL | undefined {
+  return and(
+    eq(accompanimentTerritoryStats.territoryId, territoryId),
+    sql`${accompanimentTerritoryStats.dimension} in (${dimensions})`,
+    filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
+    filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
+  );
+}
+
 const narrowed = (filter: StatsFilter) => Boolean(filter.placeId || filter.communeCode);
 
 /** Sums of one dimension's values (or of the months, for "month"), read from the right level. */
@@ -249,54 +258,58 @@ const valueDimensions = ["total", "kind", "setting", "autonomy", "actor", "theme
  * `accompanimentTotals` (stats.test.ts compares them), fewer round trips on a busy pool (decision 029).
  */
 export async function statsOverview(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<StatsOverview> {
-  const sums = <T extends typeof accompanimentStats | typeof accompanimentTerritoryStats>(t: T) => ({ records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) });
-  const valuesQuery = narrowed(filter)
-    ? db
-        .select({ dimension: accompanimentStats.dimension, key: accompanimentStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentStats) })
-        .from(accompanimentStats)
-        .leftJoin(actors, and(eq(accompanimentStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentStats.value)))
-        .where(
-          and(
-            eq(accompanimentStats.territoryId, territoryId),
-            inArray(accompanimentStats.dimension, [...valueDimensions]),
-            filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
-            filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
-            placeScope(filter),
-          ),
-        )
-        .groupBy(accompanimentStats.dimension, accompanimentStats.value)
-        .having(sql`sum(${accompanimentStats.records}) > 0`)
-    : db
-        .select({ dimension: accompanimentTerritoryStats.dimension, key: accompanimentTerritoryStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentTerritoryStats) })
-        .from(accompanimentTerritoryStats)
-        .leftJoin(actors, and(eq(accompanimentTerritoryStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentTerritoryStats.value)))
-        .where(
-          and(
-            eq(accompanimentTerritoryStats.territoryId, territoryId),
-            inArray(accompanimentTerritoryStats.dimension, [...valueDimensions]),
-            filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
-            filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
-          ),
-        )
-        .groupBy(accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.value)
-        .having(sql`sum(${accompanimentTerritoryStats.records}) > 0`);
+  // Sums first, names after: joining the names before grouping made PostgreSQL carry a name through each of the
+  // ~37,000 rows it sums (3 years, 5,000,000 records) instead of the ~1,000 groups (bench/RESULTS.md, session 9).
+  type Values = { dimension: string; key: string; actor: string | null; records: string | number; people: string | number; minutes: string | number };
+  type Places = { key: string; name: string | null; code: string | null; commune: string | null; records: string | number; people: string | number; minutes: string | number };
+  const valueList = sql.join(
+    valueDimensions.map((d) => sql`${d}`),
+    sql`, `,
+  );
+  const values = narrowed(filter)
+    ? sql`select ${accompanimentStats.dimension} as dimension, ${accompanimentStats.value} as value, sum(${accompanimentStats.records})::bigint as records, sum(${accompanimentStats.people})::bigint as people, sum(${accompanimentStats.minutes})::bigint as minutes
+        from ${accompanimentStats}
+        where ${and(
+          eq(accompanimentStats.territoryId, territoryId),
+          sql`${accompanimentStats.dimension} in (${valueList})`,
+          filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
+          filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
+          placeScope(filter),
+        )}
+        group by 1, 2 having sum(${accompanimentStats.records}) > 0`
+    : sql`select ${accompanimentTerritoryStats.dimension} as dimension, ${accompanimentTerritoryStats.value} as value, sum(${accompanimentTerritoryStats.records})::bigint as records, sum(${accompanimentTerritoryStats.people})::bigint as people, sum(${accompanimentTerritoryStats.minutes})::bigint as minutes
+        from ${accompanimentTerritoryStats}
+        where ${territoryValuesWhere(territoryId, valueList, filter)}
+        group by 1, 2 having sum(${accompanimentTerritoryStats.records}) > 0`;
   const t = accompanimentStats;
-  const [values, months, placeRows, flows] = await Promise.all([
-    valuesQuery,
-    byValue(db, territoryId, "total", filter, true),
+  const [valueRows, months, placeRows, flows] = await Promise.all([
     db
-      .select({ key: sql<string>`${t.placeId}::text`, name: sql<string | null>`min(${places.name})`, code: sql<string | null>`min(${places.communeCode})`, commune: sql<string | null>`min(${communes.name})`, ...sums(t) })
-      .from(t)
-      .leftJoin(places, eq(places.id, t.placeId))
-      .leftJoin(communes, eq(communes.code, places.communeCode))
-      .where(placeWhere(territoryId, "total", filter))
-      .groupBy(t.placeId)
-      .having(sql`sum(${t.records}) > 0`),
+      .execute(sql`select v.dimension, v.value as key, a.name as actor, v.records, v.people, v.minutes from (${values}) v left join ${actors} a on v.dimension = 'actor' and a.id::text = v.value`)
+      .then((r) => (r as unknown as { rows: Values[] }).rows),
+    byValue(db, territoryId, "total", filter, true),
+    // The literal 'total' lets PostgreSQL read the partial index accompaniment_stats_total_idx only (index-only scan).
+    db
+      .execute(
+        sql`select s.place_id::text as key, p.name, p.commune_code as code, c.name as commune, s.records, s.people, s.minutes
+          from (select ${t.placeId} as place_id, sum(${t.records})::bigint as records, sum(${t.people})::bigint as people, sum(${t.minutes})::bigint as minutes
+                from ${t}
+                where ${and(
+                  eq(t.territoryId, territoryId),
+                  sql`${t.dimension} = 'total'`,
+                  filter.from ? gte(t.month, `${filter.from}-01`) : undefined,
+                  filter.to ? lte(t.month, `${filter.to}-01`) : undefined,
+                  placeScope(filter),
+                )}
+                group by 1 having sum(${t.records}) > 0) s
+          left join ${places} p on p.id = s.place_id
+          left join ${communes} c on c.code = p.commune_code`,
+      )
+      .then((r) => (r as unknown as { rows: Places[] }).rows),
     orientationFlows(db, territoryId, filter),
   ]);
   const tables = Object.fromEntries(statsDimensions.map((d) => [d, [] as StatsRow[]])) as Record<StatsDimension, StatsRow[]>;
   let totals = { records: 0, people: 0, minutes: 0 };
-  for (const v of values) {
+  for (const v of valueRows) {
     const row = { key: v.key, label: "", records: num(v.records), people: num(v.people), minutes: num(v.minutes) };
     if (v.dimension === "total") totals = { records: row.records, people: row.people, minutes: row.minutes };
     else {
