@@ -44,6 +44,9 @@ export function dimensionsOf(row: AggregateSource): { dimension: string; value: 
 }
 
 export const TERRITORY_SHARDS = 16;
+/** The pseudo-dimension of the territory level that counts writes (stats.ts `statsRevision`), on a fixed month. */
+export const REVISION = "revision";
+const REVISION_MONTH = "0001-01-01";
 
 /** The stripe of the territory-level counters a place writes to: stable (a hash of its id), spread over 16. */
 export function shardOf(placeId: string): number {
@@ -96,6 +99,10 @@ async function applyDeltas(tx: Executor, changes: readonly { row: AggregateSourc
   for (const { row, sign } of changes) {
     const month = `${row.occurredOn.slice(0, 7)}-01`;
     const shard = shardOf(row.placeId);
+    // The statistics' revision (decision 029, amended): +1 per record written, whatever the sign, on the row
+    // of the record's shard — a counter that only grows, read as the sum of 16 rows, that the page's cache is
+    // keyed on (stats-page.ts). Same statement as the other territory rows, no hot row of its own.
+    add(byTerritory, [row.territoryId, REVISION, REVISION_MONTH, "", String(shard).padStart(2, "0")].join("\u0000"), { territoryId: row.territoryId, month: REVISION_MONTH, dimension: REVISION, value: "", placeId: "", shard }, 1, 0, 0);
     for (const d of dimensionsOf(row)) {
       const base = { territoryId: row.territoryId, month, dimension: d.dimension, value: d.value };
       add(byPlace, [row.territoryId, month, row.placeId, d.dimension, d.value].join("\u0000"), { ...base, placeId: row.placeId, shard: 0 }, sign, d.people, row.durationMinutes);

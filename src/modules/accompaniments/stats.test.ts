@@ -135,7 +135,7 @@ describe("statistics are exactly the sum of the records", () => {
       group by 1, 2 order by 1, 2`);
     const fromStats = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
-      from accompaniment_territory_stats where territory_id = ${t} group by 1, 2 having sum(records) > 0 order by 1, 2`);
+      from accompaniment_territory_stats where territory_id = ${t} and dimension <> 'revision' group by 1, 2 having sum(records) > 0 order by 1, 2`);
     const fromPlaces = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
       from accompaniment_stats where territory_id = ${t} and dimension <> 'orientation' group by 1, 2 having sum(records) > 0 order by 1, 2`);
@@ -189,5 +189,30 @@ describe("the filters' choices", () => {
         { code: "16102", name: "Cognac" },
       ],
     });
+  });
+});
+
+describe("the page's figures kept per statistics revision", () => {
+  it("the revision counts every write; a view at the same revision is the kept one, a write gives the new figures", async () => {
+    const { statsRevision } = await import("./stats");
+    const { statsViewData } = await import("./stats-page");
+    const { recordIn, deleteIn } = await import("@/testing/accompaniment-fixture");
+    const db = database.db;
+    const t = f.territory.id;
+    // Five recordings, an edit (counted as its old and its new record), a deletion, a recording: 5 + 2 + 1 + 1.
+    expect(await statsRevision(db, t)).toBe(9);
+    const first = await statsViewData(db, t, {});
+    expect(await statsViewData(db, t, {})).toBe(first);
+    expect(first.totals.records).toBe(5);
+    const extra = await recordIn(db, { territoryId: t, placeId: f.p1.id, actorId: f.a.id, occurredOn: "2026-03-20", kind: "individuel", people: 1, durationMinutes: 30, themes: ["demarches"], setting: "lieu" });
+    expect(await statsRevision(db, t)).toBe(10);
+    const after = await statsViewData(db, t, {});
+    expect(after).not.toBe(first);
+    expect(after.totals.records).toBe(6);
+    await deleteIn(db, extra.id);
+    expect(await statsRevision(db, t)).toBe(11);
+    expect((await statsViewData(db, t, {})).totals.records).toBe(5);
+    // Without the cache (the bench's cold view): the same figures.
+    expect((await statsViewData(db, t, {}, { cache: false })).totals).toEqual((await statsViewData(db, t, {})).totals);
   });
 });

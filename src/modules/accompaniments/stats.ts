@@ -6,6 +6,7 @@ import { actors } from "@/modules/actors";
 import { inPerimeterOf } from "@/modules/territories";
 import { accompanimentFlows, accompanimentStats, accompanimentTerritoryStats } from "./schema";
 import { blocksOf, monthIndex } from "./flows";
+import { REVISION } from "./aggregate";
 import { monthLabel, valueLabel } from "./stats-labels";
 
 /**
@@ -222,6 +223,19 @@ export async function orientationFlows(db: Executor, territoryId: string, filter
   return rows
     .map((r) => ({ fromPlaceId: r.from, fromName: r.fromName ?? "Lieu supprimé", toPlaceId: r.to, toName: r.toName ?? "Lieu supprimé", records: num(r.records), people: num(r.people) }))
     .sort((a, b) => b.records - a.records || collator.compare(a.fromName, b.fromName) || collator.compare(a.toName, b.toName));
+}
+
+/**
+ * The statistics' revision of a territory: the number of record writes ever counted (aggregate.ts, the
+ * "revision" rows of the territory level, one per shard). It changes in the transaction of every write of
+ * `accompaniments`, so two reads that see the same revision see the same figures.
+ */
+export async function statsRevision(db: Executor, territoryId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sumOf(accompanimentTerritoryStats.records) })
+    .from(accompanimentTerritoryStats)
+    .where(and(eq(accompanimentTerritoryStats.territoryId, territoryId), eq(accompanimentTerritoryStats.dimension, REVISION)));
+  return num(row?.n);
 }
 
 /**
