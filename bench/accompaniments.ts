@@ -28,11 +28,19 @@
 // random place), insert + aggregateIn in one transaction through the pool; "http": the same number of partner
 // accounts signed in to the production server (next start, this checkout's build) posting the record form.
 // Targets (PASS/FAIL): dashboard p95 < 150 ms and ≥ 10× faster than the plain query; recording p95 < 100 ms.
+import { performance } from "node:perf_hooks";
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { prepareDatabase } from "@/boot";
+import { openDatabase, type Database } from "@/platform/db/client";
+import { accompaniments, aggregateIn, accompanimentStatsBy, orientationFlows, statsChoices, type StatsDimension, type StatsFilter } from "@/modules/accompaniments";
+import { statsOverview, statsRevision } from "@/modules/accompaniments/stats";
+import { statsViewData } from "@/modules/accompaniments/stats-page";
+import { createTestTerritory, addMember, createUser } from "@/demo/factories";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { ensureBuilt } from "../scripts/lib/build.mjs";
 // @ts-expect-error plain ESM helper shared with the scripts
 import { startServer } from "../scripts/lib/server.mjs";
-import { addMember, createUser } from "@/demo/factories";
 import { actorMembers } from "@/modules/actors/schema";
 import { createPgDatabase, onCleanup, machine, machineBusyMs, main, median, ms, percentile, seconds, startPgCluster, treeCpuMs, cpuBetween, waitForQuiet } from "./lib";
 
