@@ -165,7 +165,9 @@ describe("the page's overview (four queries) gives the same figures as one query
     for (const filter of [{}, { from: "2026-02", to: "2026-03" }, { communeCode: "16102" }, { placeId: f.p1.id }]) {
       const overview = await statsOverview(db, t, filter);
       expect(overview.totals).toEqual(await accompanimentTotals(db, t, filter));
-      expect(overview.flows).toEqual(await orientationFlows(db, t, filter));
+      const allFlows = await orientationFlows(db, t, filter);
+      expect(overview.flows).toEqual(allFlows.slice(0, 25));
+      expect(overview.flowCount).toBe(allFlows.length);
       for (const d of statsDimensions) expect([d, overview.tables[d]]).toEqual([d, await accompanimentStatsBy(db, t, d, filter)]);
     }
     // And by hand, the structures of the whole territory (names joined in the same query).
@@ -214,5 +216,22 @@ describe("the page's figures kept per statistics revision", () => {
     expect((await statsViewData(db, t, {})).totals.records).toBe(5);
     // Without the cache (the bench's cold view): the same figures.
     expect((await statsViewData(db, t, {}, { cache: false })).totals).toEqual((await statsViewData(db, t, {})).totals);
+  });
+});
+
+describe("the page's flows: the largest ones and how many there are", () => {
+  it("keeps the first ones in the order of all the flows, ties at the edge broken by the places' names", async () => {
+    const { topOrientationFlows } = await import("./stats");
+    const db = database.db;
+    const t = f.territory.id;
+    // The fixture's three flows have 1 record each (all tied): the names decide, as in orientationFlows.
+    const two = await topOrientationFlows(db, t, {}, 2);
+    expect(two.count).toBe(3);
+    expect(two.flows.map((r) => [r.fromName, r.toName])).toEqual([
+      ["Espace numérique d'Angoulême", "Médiathèque de Cognac"],
+      ["Médiathèque de Cognac", "Espace numérique d'Angoulême"],
+    ]);
+    expect((await topOrientationFlows(db, t, { from: "2026-03" }, 2)).count).toBe(1);
+    expect(await topOrientationFlows(db, t, { from: "2025-01", to: "2025-12" }, 2)).toEqual({ flows: [], count: 0 });
   });
 });
