@@ -8,7 +8,7 @@ import { createTestTerritory } from "@/testing/factories";
 import { importPlaces } from "@/modules/places/commands";
 import { places } from "@/modules/places/schema";
 import type { Territory } from "@/modules/territories/queries";
-import { accompaniments, accompanimentStats } from "@/modules/accompaniments/schema";
+import { accompaniments, accompanimentFlows, accompanimentStats } from "@/modules/accompaniments/schema";
 import { personalDataIn } from "@/modules/accompaniments/personal-data";
 import { themeKeys } from "@/modules/accompaniments/validation";
 import { seedDemoAccompaniments } from "./accompaniments";
@@ -67,10 +67,11 @@ describe("the demo accompaniment records", () => {
       .from(accompaniments)
       .where(eq(accompaniments.territoryId, charente.id));
     expect(stats).toEqual(raw);
+    // The flows' pre-aggregate: its grain 16 is the whole history (flows.ts).
     const [orientation] = await database.db
-      .select({ records: sql<number>`sum(${accompanimentStats.records})::int` })
-      .from(accompanimentStats)
-      .where(and(eq(accompanimentStats.territoryId, charente.id), eq(accompanimentStats.dimension, "orientation")));
+      .select({ records: sql<number>`sum(${accompanimentFlows.records})::int` })
+      .from(accompanimentFlows)
+      .where(and(eq(accompanimentFlows.territoryId, charente.id), eq(accompanimentFlows.grain, 16)));
     const [orientedRaw] = await database.db.select({ n: sql<number>`count(*)::int` }).from(accompaniments).where(and(eq(accompaniments.territoryId, charente.id), isNotNull(accompaniments.orientedToPlaceId)));
     expect(orientation?.records).toBe(orientedRaw?.n);
   });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, date, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "@/platform/auth/schema";
 import { territories } from "@/modules/territories";
@@ -70,8 +71,9 @@ export const accompaniments = pgTable(
 /**
  * Pre-aggregated counts per territory, month, place and one dimension value, kept in the same transaction as
  * every write of `accompaniments` (aggregate.ts): statistics read this small table instead of scanning millions
- * of records. dimension: "total" (value ""), "theme", "kind", "setting", "autonomy", "age", "status",
- * "orientation" (value = the place oriented to). Multi-valued dimensions count a record once per value.
+ * of records. dimension: "total" (value ""), "theme", "kind", "setting", "autonomy", "age", "status", "actor".
+ * Multi-valued dimensions count a record once per value. The orientation flows have their own table
+ * (`accompaniment_flows`, decision 029 amended in session 9).
  */
 export const accompanimentStats = pgTable(
   "accompaniment_stats",
@@ -92,6 +94,12 @@ export const accompanimentStats = pgTable(
     index("accompaniment_stats_dimension_idx").on(t.territoryId, t.dimension, t.month),
     // A place's (or a commune's places') statistics: decision 029.
     index("accompaniment_stats_place_idx").on(t.placeId, t.dimension, t.month),
+    // The table per place of a territory (and its communes): the "total" rows only, with their sums in the
+    // index, read without visiting the heap (decision 029, amended: 36,000 rows of 3 years were as many heap
+    // pages). Only the total row of each record loses its HOT update.
+    index("accompaniment_stats_total_idx")
+      .on(t.territoryId, t.month, t.placeId, t.records, t.people, t.minutes)
+      .where(sql`dimension = 'total'`),
   ],
 );
 
@@ -121,4 +129,30 @@ export const accompanimentTerritoryStats = pgTable(
     minutes: integer("minutes").notNull().default(0),
   },
   (t) => [uniqueIndex("accompaniment_territory_stats_key_idx").on(t.territoryId, t.dimension, t.month, t.value, t.shard)],
+);
+
+/**
+ * Orientation flows pre-aggregated over dyadic blocks of months (decision 029, amended): territory × block ×
+ * from place × to place → records, people. A block is `grain` k (0–16) and `start`, the index of its first month
+ * counted from January of year 1 (`(year - 1) * 12 + month - 1`), a multiple of 2^k; it covers 2^k months. Every
+ * orientation is counted once at each of the 17 grains (aggregate.ts, same transaction as the record), so any
+ * period of months is the sum of a few blocks (flows.ts: at most 2 per grain, about 4 for a year) and the whole
+ * history is one block (grain 16, start 0): the page reads about as many rows as there are distinct flows,
+ * whatever the period, instead of one row per flow and per month.
+ */
+export const accompanimentFlows = pgTable(
+  "accompaniment_flows",
+  {
+    territoryId: uuid("territory_id")
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    grain: smallint("grain").notNull(),
+    start: integer("start").notNull(),
+    fromPlaceId: uuid("from_place_id").notNull(),
+    toPlaceId: uuid("to_place_id").notNull(),
+    records: integer("records").notNull().default(0),
+    people: integer("people").notNull().default(0),
+  },
+  // The migration (0015) adds INCLUDE (records, people) to this index by hand: index-only reads of a block.
+  (t) => [uniqueIndex("accompaniment_flows_key_idx").on(t.territoryId, t.grain, t.start, t.fromPlaceId, t.toPlaceId)],
 );

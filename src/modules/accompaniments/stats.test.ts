@@ -135,7 +135,7 @@ describe("statistics are exactly the sum of the records", () => {
       group by 1, 2 order by 1, 2`);
     const fromStats = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
-      from accompaniment_territory_stats where territory_id = ${t} group by 1, 2 having sum(records) > 0 order by 1, 2`);
+      from accompaniment_territory_stats where territory_id = ${t} and dimension <> 'revision' group by 1, 2 having sum(records) > 0 order by 1, 2`);
     const fromPlaces = await rowsOf(sql`
       select dimension, value, sum(records)::int as records, sum(people)::int as people, sum(minutes)::int as minutes
       from accompaniment_stats where territory_id = ${t} and dimension <> 'orientation' group by 1, 2 having sum(records) > 0 order by 1, 2`);
@@ -165,7 +165,9 @@ describe("the page's overview (four queries) gives the same figures as one query
     for (const filter of [{}, { from: "2026-02", to: "2026-03" }, { communeCode: "16102" }, { placeId: f.p1.id }]) {
       const overview = await statsOverview(db, t, filter);
       expect(overview.totals).toEqual(await accompanimentTotals(db, t, filter));
-      expect(overview.flows).toEqual(await orientationFlows(db, t, filter));
+      const allFlows = await orientationFlows(db, t, filter);
+      expect(overview.flows).toEqual(allFlows.slice(0, 25));
+      expect(overview.flowCount).toBe(allFlows.length);
       for (const d of statsDimensions) expect([d, overview.tables[d]]).toEqual([d, await accompanimentStatsBy(db, t, d, filter)]);
     }
     // And by hand, the structures of the whole territory (names joined in the same query).
@@ -189,5 +191,47 @@ describe("the filters' choices", () => {
         { code: "16102", name: "Cognac" },
       ],
     });
+  });
+});
+
+describe("the page's figures kept per statistics revision", () => {
+  it("the revision counts every write; a view at the same revision is the kept one, a write gives the new figures", async () => {
+    const { statsRevision } = await import("./stats");
+    const { statsViewData } = await import("./stats-page");
+    const { recordIn, deleteIn } = await import("@/testing/accompaniment-fixture");
+    const db = database.db;
+    const t = f.territory.id;
+    // Five recordings, an edit (counted as its old and its new record), a deletion, a recording: 5 + 2 + 1 + 1.
+    expect(await statsRevision(db, t)).toBe(9);
+    const first = await statsViewData(db, t, {});
+    expect(await statsViewData(db, t, {})).toBe(first);
+    expect(first.totals.records).toBe(5);
+    const extra = await recordIn(db, { territoryId: t, placeId: f.p1.id, actorId: f.a.id, occurredOn: "2026-03-20", kind: "individuel", people: 1, durationMinutes: 30, themes: ["demarches"], setting: "lieu" });
+    expect(await statsRevision(db, t)).toBe(10);
+    const after = await statsViewData(db, t, {});
+    expect(after).not.toBe(first);
+    expect(after.totals.records).toBe(6);
+    await deleteIn(db, extra.id);
+    expect(await statsRevision(db, t)).toBe(11);
+    expect((await statsViewData(db, t, {})).totals.records).toBe(5);
+    // Without the cache (the bench's cold view): the same figures.
+    expect((await statsViewData(db, t, {}, { cache: false })).totals).toEqual((await statsViewData(db, t, {})).totals);
+  });
+});
+
+describe("the page's flows: the largest ones and how many there are", () => {
+  it("keeps the first ones in the order of all the flows, ties at the edge broken by the places' names", async () => {
+    const { topOrientationFlows } = await import("./stats");
+    const db = database.db;
+    const t = f.territory.id;
+    // The fixture's three flows have 1 record each (all tied): the names decide, as in orientationFlows.
+    const two = await topOrientationFlows(db, t, {}, 2);
+    expect(two.count).toBe(3);
+    expect(two.flows.map((r) => [r.fromName, r.toName])).toEqual([
+      ["Espace numérique d'Angoulême", "Médiathèque de Cognac"],
+      ["Médiathèque de Cognac", "Espace numérique d'Angoulême"],
+    ]);
+    expect((await topOrientationFlows(db, t, { from: "2026-03" }, 2)).count).toBe(1);
+    expect(await topOrientationFlows(db, t, { from: "2025-01", to: "2025-12" }, 2)).toEqual({ flows: [], count: 0 });
   });
 });

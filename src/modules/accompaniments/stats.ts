@@ -4,7 +4,9 @@ import { places } from "@/modules/places";
 import { communes } from "@/modules/geo";
 import { actors } from "@/modules/actors";
 import { inPerimeterOf } from "@/modules/territories";
-import { accompanimentStats, accompanimentTerritoryStats } from "./schema";
+import { accompanimentFlows, accompanimentStats, accompanimentTerritoryStats } from "./schema";
+import { blocksOf, monthIndex } from "./flows";
+import { REVISION } from "./aggregate";
 import { monthLabel, valueLabel } from "./stats-labels";
 
 /**
@@ -106,6 +108,15 @@ function territoryWhere(territoryId: string, dimension: string, filter: StatsFil
   );
 }
 
+function territoryValuesWhere(territoryId: string, dimensions: SQL, filter: StatsFilter): SQL | undefined {
+  return and(
+    eq(accompanimentTerritoryStats.territoryId, territoryId),
+    sql`${accompanimentTerritoryStats.dimension} in (${dimensions})`,
+    filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
+    filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
+  );
+}
+
 const narrowed = (filter: StatsFilter) => Boolean(filter.placeId || filter.communeCode);
 
 /** Sums of one dimension's values (or of the months, for "month"), read from the right level. */
@@ -130,7 +141,9 @@ async function byValue(db: Executor, territoryId: string, dimension: string, fil
     .having(sql`sum(${t.records}) > 0`);
 }
 
-const byRecordsThenLabel = (a: StatsRow, b: StatsRow) => b.records - a.records || a.label.localeCompare(b.label, "fr");
+/** One collator for every sort: `localeCompare(…, "fr")` looks the locale up on each of the ~130,000 comparisons of 10,000 flows. */
+const collator = new Intl.Collator("fr");
+const byRecordsThenLabel = (a: StatsRow, b: StatsRow) => b.records - a.records || collator.compare(a.label, b.label);
 
 /**
  * One table of the statistics: a row per value of `by` with records, people and minutes. Months come in
@@ -173,28 +186,73 @@ export async function accompanimentTotals(db: Executor, territoryId: string, fil
 
 /**
  * Orientation flows: from the place of the accompaniment to the place of the registry the person was sent to,
- * by decreasing number of records. A place filter keeps the flows that leave it or reach it.
+ * by decreasing number of records. A place filter keeps the flows that leave it or reach it, a commune those
+ * that leave or reach one of its places. Read from `accompaniment_flows`: the period is the union of a few
+ * dyadic blocks of months (flows.ts), each read by the key index, and the places' names are joined in the same
+ * query — one round trip, about one row per distinct flow and block.
  */
 export async function orientationFlows(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<FlowRow[]> {
-  const t = accompanimentStats;
-  const { placeId, communeCode, ...period } = filter;
+  return (await flowsQuery(db, territoryId, filter)).flows;
+}
+
+/** The flows a page shows: the `top` largest (same order as `orientationFlows`) and how many there are. */
+export async function topOrientationFlows(db: Executor, territoryId: string, filter: StatsFilter, top: number): Promise<{ flows: FlowRow[]; count: number }> {
+  return flowsQuery(db, territoryId, filter, top);
+}
+
+async function flowsQuery(db: Executor, territoryId: string, filter: StatsFilter, top?: number): Promise<{ flows: FlowRow[]; count: number }> {
+  const f = accompanimentFlows;
+  const blocks = blocksOf(filter.from ? monthIndex(filter.from) : undefined, filter.to ? monthIndex(filter.to) : undefined);
+  if (blocks.length === 0) return { flows: [], count: 0 };
   const scope: SQL[] = [];
-  if (placeId) scope.push(sql`(${t.placeId} = ${placeId} or ${t.value} = ${placeId})`);
-  if (communeCode) {
-    const inCommune = sql`(select ${places.id}::text from ${places} where ${places.communeCode} = ${communeCode})`;
-    scope.push(sql`(${t.placeId}::text in ${inCommune} or ${t.value} in ${inCommune})`);
+  if (filter.placeId) scope.push(sql`(${f.fromPlaceId} = ${filter.placeId} or ${f.toPlaceId} = ${filter.placeId})`);
+  if (filter.communeCode) {
+    const inCommune = sql`(select ${places.id} from ${places} where ${places.communeCode} = ${filter.communeCode})`;
+    scope.push(sql`(${f.fromPlaceId} in ${inCommune} or ${f.toPlaceId} in ${inCommune})`);
   }
-  const rows = await db
-    .select({ from: t.placeId, to: t.value, records: sumOf(t.records), people: sumOf(t.people) })
-    .from(t)
-    .where(and(placeWhere(territoryId, "orientation", period), ...scope))
-    .groupBy(t.placeId, t.value)
-    .having(sql`sum(${t.records}) > 0`);
-  const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))].filter((id) => UUID.test(id));
-  const names = new Map(ids.length ? (await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.id, ids))).map((p) => [p.id, p.name]) : []);
-  return rows
-    .map((r) => ({ fromPlaceId: r.from, fromName: names.get(r.from) ?? "Lieu supprimé", toPlaceId: r.to, toName: names.get(r.to) ?? "Lieu supprimé", records: num(r.records), people: num(r.people) }))
-    .sort((a, b) => b.records - a.records || a.fromName.localeCompare(b.fromName, "fr") || a.toName.localeCompare(b.toName, "fr"));
+  const wanted = sql.join(
+    blocks.map((b) => sql`(${b.grain}::smallint, ${b.start}::int)`),
+    sql`, `,
+  );
+  // With `top`: only the flows ranked top or better by their number of records — ties at the edge included, so
+  // the French order of names below picks exactly the rows `orientationFlows` would put first — and the count
+  // of all: a page of 10,000 flows then carries a few dozen rows instead of 10,000 (bench/RESULTS.md, session 9).
+  const ranked = top === undefined ? sql`` : sql`, rank() over (order by sums.records desc) as rank, count(*) over () as count`;
+  const { rows } = (await db.execute(sql`
+    with sums as (
+      select ${f.fromPlaceId} as "from", ${f.toPlaceId} as "to", sum(${f.records})::bigint as records, sum(${f.people})::bigint as people
+      from (values ${wanted}) as b(grain, start)
+      join ${f} on ${f.territoryId} = ${territoryId} and ${f.grain} = b.grain and ${f.start} = b.start
+      ${scope.length ? sql`where ${and(...scope)}` : sql``}
+      group by 1, 2
+      having sum(${f.records}) > 0
+    ), kept as (select sums.*${ranked} from sums)
+    select kept."from"::text as "from", kept."to"::text as "to", kept.records, kept.people, ${top === undefined ? sql`0` : sql`kept.count`} as count, fp.name as "fromName", tp.name as "toName"
+    from kept left join ${places} fp on fp.id = kept."from" left join ${places} tp on tp.id = kept."to"
+    ${top === undefined ? sql`` : sql`where kept.rank <= ${top}`}`)) as unknown as {
+    rows: { from: string; to: string; records: string | number; people: string | number; count: string | number; fromName: string | null; toName: string | null }[];
+  };
+  const flows = rows
+    .map((r) => ({ fromPlaceId: r.from, fromName: r.fromName ?? "Lieu supprimé", toPlaceId: r.to, toName: r.toName ?? "Lieu supprimé", records: num(r.records), people: num(r.people) }))
+    .sort((a, b) => b.records - a.records || collator.compare(a.fromName, b.fromName) || collator.compare(a.toName, b.toName));
+  if (top === undefined) return { flows, count: flows.length };
+  return { flows: flows.slice(0, top), count: num(rows[0]?.count) };
+}
+
+/** How many flows the statistics page shows (table; the Sankey diagram draws the first 15 of them). */
+export const FLOWS_SHOWN = 25;
+
+/**
+ * The statistics' revision of a territory: the number of record writes ever counted (aggregate.ts, the
+ * "revision" rows of the territory level, one per shard). It changes in the transaction of every write of
+ * `accompaniments`, so two reads that see the same revision see the same figures.
+ */
+export async function statsRevision(db: Executor, territoryId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sumOf(accompanimentTerritoryStats.records) })
+    .from(accompanimentTerritoryStats)
+    .where(and(eq(accompanimentTerritoryStats.territoryId, territoryId), eq(accompanimentTerritoryStats.dimension, REVISION)));
+  return num(row?.n);
 }
 
 /**
@@ -216,12 +274,13 @@ export async function statsChoices(db: Executor, territoryId: string): Promise<{
   const byCode = new Map<string, string>();
   for (const r of rows) if (r.code) byCode.set(r.code, r.commune ?? r.code);
   return {
-    places: rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
-    communes: [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    places: rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => collator.compare(a.name, b.name)),
+    communes: [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => collator.compare(a.name, b.name)),
   };
 }
 
-export type StatsOverview = { totals: { records: number; people: number; minutes: number }; tables: Record<StatsDimension, StatsRow[]>; flows: FlowRow[] };
+/** `flows`: the FLOWS_SHOWN largest of `flowCount` flows (all of them: `orientationFlows`, the exports). */
+export type StatsOverview = { totals: { records: number; people: number; minutes: number }; tables: Record<StatsDimension, StatsRow[]>; flows: FlowRow[]; flowCount: number };
 
 const valueDimensions = ["total", "kind", "setting", "autonomy", "actor", "theme", "age", "status"] as const;
 
@@ -231,54 +290,58 @@ const valueDimensions = ["total", "kind", "setting", "autonomy", "actor", "theme
  * `accompanimentTotals` (stats.test.ts compares them), fewer round trips on a busy pool (decision 029).
  */
 export async function statsOverview(db: Executor, territoryId: string, filter: StatsFilter = {}): Promise<StatsOverview> {
-  const sums = <T extends typeof accompanimentStats | typeof accompanimentTerritoryStats>(t: T) => ({ records: sumOf(t.records), people: sumOf(t.people), minutes: sumOf(t.minutes) });
-  const valuesQuery = narrowed(filter)
-    ? db
-        .select({ dimension: accompanimentStats.dimension, key: accompanimentStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentStats) })
-        .from(accompanimentStats)
-        .leftJoin(actors, and(eq(accompanimentStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentStats.value)))
-        .where(
-          and(
-            eq(accompanimentStats.territoryId, territoryId),
-            inArray(accompanimentStats.dimension, [...valueDimensions]),
-            filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
-            filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
-            placeScope(filter),
-          ),
-        )
-        .groupBy(accompanimentStats.dimension, accompanimentStats.value)
-        .having(sql`sum(${accompanimentStats.records}) > 0`)
-    : db
-        .select({ dimension: accompanimentTerritoryStats.dimension, key: accompanimentTerritoryStats.value, actor: sql<string | null>`min(${actors.name})`, ...sums(accompanimentTerritoryStats) })
-        .from(accompanimentTerritoryStats)
-        .leftJoin(actors, and(eq(accompanimentTerritoryStats.dimension, "actor"), eq(sql`${actors.id}::text`, accompanimentTerritoryStats.value)))
-        .where(
-          and(
-            eq(accompanimentTerritoryStats.territoryId, territoryId),
-            inArray(accompanimentTerritoryStats.dimension, [...valueDimensions]),
-            filter.from ? gte(accompanimentTerritoryStats.month, `${filter.from}-01`) : undefined,
-            filter.to ? lte(accompanimentTerritoryStats.month, `${filter.to}-01`) : undefined,
-          ),
-        )
-        .groupBy(accompanimentTerritoryStats.dimension, accompanimentTerritoryStats.value)
-        .having(sql`sum(${accompanimentTerritoryStats.records}) > 0`);
+  // Sums first, names after: joining the names before grouping made PostgreSQL carry a name through each of the
+  // ~37,000 rows it sums (3 years, 5,000,000 records) instead of the ~1,000 groups (bench/RESULTS.md, session 9).
+  type Values = { dimension: string; key: string; actor: string | null; records: string | number; people: string | number; minutes: string | number };
+  type Places = { key: string; name: string | null; code: string | null; commune: string | null; records: string | number; people: string | number; minutes: string | number };
+  const valueList = sql.join(
+    valueDimensions.map((d) => sql`${d}`),
+    sql`, `,
+  );
+  const values = narrowed(filter)
+    ? sql`select ${accompanimentStats.dimension} as dimension, ${accompanimentStats.value} as value, sum(${accompanimentStats.records})::bigint as records, sum(${accompanimentStats.people})::bigint as people, sum(${accompanimentStats.minutes})::bigint as minutes
+        from ${accompanimentStats}
+        where ${and(
+          eq(accompanimentStats.territoryId, territoryId),
+          sql`${accompanimentStats.dimension} in (${valueList})`,
+          filter.from ? gte(accompanimentStats.month, `${filter.from}-01`) : undefined,
+          filter.to ? lte(accompanimentStats.month, `${filter.to}-01`) : undefined,
+          placeScope(filter),
+        )}
+        group by 1, 2 having sum(${accompanimentStats.records}) > 0`
+    : sql`select ${accompanimentTerritoryStats.dimension} as dimension, ${accompanimentTerritoryStats.value} as value, sum(${accompanimentTerritoryStats.records})::bigint as records, sum(${accompanimentTerritoryStats.people})::bigint as people, sum(${accompanimentTerritoryStats.minutes})::bigint as minutes
+        from ${accompanimentTerritoryStats}
+        where ${territoryValuesWhere(territoryId, valueList, filter)}
+        group by 1, 2 having sum(${accompanimentTerritoryStats.records}) > 0`;
   const t = accompanimentStats;
-  const [values, months, placeRows, flows] = await Promise.all([
-    valuesQuery,
-    byValue(db, territoryId, "total", filter, true),
+  const [valueRows, months, placeRows, flows] = await Promise.all([
     db
-      .select({ key: sql<string>`${t.placeId}::text`, name: sql<string | null>`min(${places.name})`, code: sql<string | null>`min(${places.communeCode})`, commune: sql<string | null>`min(${communes.name})`, ...sums(t) })
-      .from(t)
-      .leftJoin(places, eq(places.id, t.placeId))
-      .leftJoin(communes, eq(communes.code, places.communeCode))
-      .where(placeWhere(territoryId, "total", filter))
-      .groupBy(t.placeId)
-      .having(sql`sum(${t.records}) > 0`),
-    orientationFlows(db, territoryId, filter),
+      .execute(sql`select v.dimension, v.value as key, a.name as actor, v.records, v.people, v.minutes from (${values}) v left join ${actors} a on v.dimension = 'actor' and a.id::text = v.value`)
+      .then((r) => (r as unknown as { rows: Values[] }).rows),
+    byValue(db, territoryId, "total", filter, true),
+    // The literal 'total' lets PostgreSQL read the partial index accompaniment_stats_total_idx only (index-only scan).
+    db
+      .execute(
+        sql`select s.place_id::text as key, p.name, p.commune_code as code, c.name as commune, s.records, s.people, s.minutes
+          from (select ${t.placeId} as place_id, sum(${t.records})::bigint as records, sum(${t.people})::bigint as people, sum(${t.minutes})::bigint as minutes
+                from ${t}
+                where ${and(
+                  eq(t.territoryId, territoryId),
+                  sql`${t.dimension} = 'total'`,
+                  filter.from ? gte(t.month, `${filter.from}-01`) : undefined,
+                  filter.to ? lte(t.month, `${filter.to}-01`) : undefined,
+                  placeScope(filter),
+                )}
+                group by 1 having sum(${t.records}) > 0) s
+          left join ${places} p on p.id = s.place_id
+          left join ${communes} c on c.code = p.commune_code`,
+      )
+      .then((r) => (r as unknown as { rows: Places[] }).rows),
+    topOrientationFlows(db, territoryId, filter, FLOWS_SHOWN),
   ]);
   const tables = Object.fromEntries(statsDimensions.map((d) => [d, [] as StatsRow[]])) as Record<StatsDimension, StatsRow[]>;
   let totals = { records: 0, people: 0, minutes: 0 };
-  for (const v of values) {
+  for (const v of valueRows) {
     const row = { key: v.key, label: "", records: num(v.records), people: num(v.people), minutes: num(v.minutes) };
     if (v.dimension === "total") totals = { records: row.records, people: row.people, minutes: row.minutes };
     else {
@@ -300,5 +363,5 @@ export async function statsOverview(db: Executor, territoryId: string, filter: S
   }
   tables.commune = [...byCommune.values()];
   for (const d of statsDimensions) if (d !== "month") tables[d].sort(byRecordsThenLabel);
-  return { totals, tables, flows };
+  return { totals, tables, flows: flows.flows, flowCount: flows.count };
 }

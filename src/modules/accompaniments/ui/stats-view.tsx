@@ -24,7 +24,9 @@ const sections: { by: StatsDimension; title: string; months?: boolean; note?: st
 export type StatsViewData = {
   totals: { records: number; people: number; minutes: number };
   tables: Record<StatsDimension, StatsRow[]>;
+  /** The largest flows (FLOWS_SHOWN of stats.ts), out of `flowCount`. */
   flows: FlowRow[];
+  flowCount: number;
   choices: { places: { id: string; name: string }[]; communes: { code: string; name: string }[] };
 };
 
@@ -165,7 +167,7 @@ export function StatsView({ slug, filter, errors, data, canExportRecords }: { sl
               <div className="fr-table">
                 <Table>
                   <caption>
-                    Orientations{data.flows.length > TABLE_ROWS ? ` (les ${TABLE_ROWS} plus nombreuses sur ${formatNumber(data.flows.length)} ; toutes dans l'export)` : ""}
+                    Orientations{data.flowCount > data.flows.length ? ` (les ${data.flows.length} plus nombreuses sur ${formatNumber(data.flowCount)} ; toutes dans l'export)` : ""}
                   </caption>
                   <thead>
                     <tr>
@@ -176,7 +178,7 @@ export function StatsView({ slug, filter, errors, data, canExportRecords }: { sl
                     </tr>
                   </thead>
                   <tbody>
-                    {data.flows.slice(0, TABLE_ROWS).map((f) => (
+                    {data.flows.map((f) => (
                       <tr key={`${f.fromPlaceId}>${f.toPlaceId}`}>
                         <td>{f.fromName}</td>
                         <td>{f.toName}</td>
