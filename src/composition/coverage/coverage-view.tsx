@@ -32,7 +32,7 @@ function GapList<T>({ id, title, empty, items, render, markup }: { id: string; t
  */
 const markups = new WeakMap<CoverageDocument, Map<string, { actions: Html; table: Html }>>();
 
-function coverageMarkup(slug: string, doc: CoverageDocument): { actions: Html; table: Html } {
+export function coverageMarkup(slug: string, doc: CoverageDocument): { actions: Html; table: Html } {
   let bySlug = markups.get(doc);
   if (!bySlug) markups.set(doc, (bySlug = new Map()));
   const known = bySlug.get(slug);

@@ -14,7 +14,7 @@ const people = new Intl.NumberFormat("fr-FR");
  */
 const tables = new WeakMap<PlanReach, { unreached: Html; reached: Html }>();
 
-function reachTables(reach: PlanReach): { unreached: Html; reached: Html } {
+export function reachTables(reach: PlanReach): { unreached: Html; reached: Html } {
   const known = tables.get(reach);
   if (known) return known;
   const made = {
