@@ -3,6 +3,7 @@
  * to French administrations). Numbers stay numbers in XLSX and ODS; text cells that a spreadsheet would
  * run as a formula (=, +, -, @) get a leading "'" in every format.
  */
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { ODS_MIMETYPE, writeOds, writeOdsBook, type OdsCell } from "./ods";
 
@@ -57,17 +58,34 @@ export async function writeSpreadsheet(format: SpreadsheetFormat, sheetName: str
 /** One sheet of a workbook: a header row then data rows (numbers stay numbers). */
 export type Sheet = { name: string; header: string[]; rows: Cell[][]; widths?: number[] };
 
-/** A workbook of several sheets, one per view of a document (the action plan's exports). */
+/**
+ * A workbook of several sheets, one per view of a document (the action plan's exports). Written with exceljs'
+ * streaming writer: each row is committed (turned into XML and zipped) as it is added, instead of building the
+ * whole workbook's model first and then its XML (a 2,000-action plan is ~45,000 rows: the whole model took
+ * ~+300 MB of server memory per export, bench/RESULTS.md).
+ */
 export async function toXlsxBook(sheets: readonly Sheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = "Maillage";
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = s.header.map((_, i) => ({ width: s.widths?.[i] ?? 14 }));
-    sheet.addRow(s.header).font = { bold: true };
-    for (const row of s.rows) sheet.addRow(row.map(neutralizeCell));
+    const head = sheet.addRow(s.header);
+    head.font = { bold: true };
+    head.commit();
+    for (const row of s.rows) sheet.addRow(row.map(neutralizeCell)).commit();
+    sheet.commit();
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export function toOdsBook(sheets: readonly Sheet[]): Uint8Array {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Table } from "@/ui/table";
+import { html, tableHtml, type Html } from "@/ui/html";
 import { countOf } from "@/platform/text";
 import type { CoverageDocument } from "./load";
 import type { QuestionRow } from "./matrix";
@@ -13,21 +13,52 @@ export const levelLabels: Record<QuestionRow["level"], string> = {
 // A shape beside the colour: the level is never told by colour alone (RGAA 3.1).
 const levelMarks: Record<QuestionRow["level"], string> = { none: "✗", objective: "◔", action: "◑", indicator: "●" };
 
-function GapList<T>({ id, title, empty, items, render }: { id: string; title: string; empty: string; items: T[]; render: (item: T) => React.ReactNode }) {
+function GapList<T>({ id, title, empty, items, render, markup }: { id: string; title: string; empty: string; items: T[]; render?: (item: T) => React.ReactNode; markup?: Html }) {
   return (
     <section aria-labelledby={id} className="fr-col-12 fr-col-md-4">
       <h3 id={id} tabIndex={-1} className="fr-h5">
         {title} ({items.length})
       </h3>
-      {items.length ? <ul>{items.map(render)}</ul> : <p>{empty}</p>}
+      {items.length ? markup ? <ul dangerouslySetInnerHTML={markup} /> : <ul>{render ? items.map(render) : null}</ul> : <p>{empty}</p>}
     </section>
   );
+}
+
+/**
+ * The two long parts of the page as markup kept with their document (kept itself per plan revision and
+ * inputs, load.ts): the actions without indicator (one link per action: 1,000 in a 2,000-action plan) and
+ * the full table (every action's title under its questions). React rendered them element by element twice on
+ * every view (HTML and RSC payload). Links are plain links (a new page, as without JavaScript).
+ */
+const markups = new WeakMap<CoverageDocument, Map<string, { actions: Html; table: Html }>>();
+
+export function coverageMarkup(slug: string, doc: CoverageDocument): { actions: Html; table: Html } {
+  let bySlug = markups.get(doc);
+  if (!bySlug) markups.set(doc, (bySlug = new Map()));
+  const known = bySlug.get(slug);
+  if (known) return known;
+  const actions = html`${doc.actionsWithoutIndicator.map((a) => html`<li><a href="${`/espace/${slug}/plan/actions/${a.id}`}">${a.title}</a></li>`)}`;
+  const table = tableHtml(
+    "Questions prioritaires × objectifs × actions × indicateurs",
+    html`<tr><th scope="col">Rang</th><th scope="col">Question prioritaire</th><th scope="col">Objectifs</th><th scope="col">Actions</th><th scope="col">Indicateurs</th><th scope="col">Couverture</th></tr>`,
+    doc.rows.map((r) => {
+      const unique = [...new Map(r.objectives.flatMap((o) => o.actions).map((a) => [a.id, a])).values()];
+      const indicators = [...new Set(unique.flatMap((a) => a.indicators))];
+      return html`<tr id="${`question-${r.rank}`}" tabindex="-1"><td>${r.rank}</td><th scope="row">${r.question.text}<br><span class="fr-text--xs">${countOf(r.question.votes, "soutien", "soutiens")}</span></th><td>${
+        r.objectives.length ? r.objectives.map((o) => o.title).join(" ; ") : "—"
+      }</td><td>${unique.length ? unique.map((a) => a.title).join(" ; ") : "—"}</td><td>${indicators.length ? indicators.join(" ; ") : "—"}</td><td><span aria-hidden="true">${levelMarks[r.level]} </span>${levelLabels[r.level]}</td></tr>`;
+    }),
+  );
+  const made = { actions, table };
+  bySlug.set(slug, made);
+  return made;
 }
 
 /** The coverage matrix: at a glance (one square per priority question), the three lists of gaps, then the full table. */
 export function CoverageView({ slug, doc }: { slug: string; doc: CoverageDocument }) {
   const t = doc.totals;
   const strategy = `/espace/${slug}/strategie`;
+  const markup = coverageMarkup(slug, doc);
   return (
     <>
       <p>
@@ -119,56 +150,14 @@ export function CoverageView({ slug, doc }: { slug: string; doc: CoverageDocumen
             title="Actions sans indicateur"
             empty="Chaque action a au moins un indicateur."
             items={doc.actionsWithoutIndicator}
-            render={(a) => (
-              <li key={a.id}>
-                <Link href={`/espace/${slug}/plan/actions/${a.id}`}>{a.title}</Link>
-              </li>
-            )}
+            markup={markup.actions}
           />
         </div>
       </section>
 
       <section aria-labelledby="tableau" className="fr-mt-4w">
         <h2 id="tableau">Le tableau complet</h2>
-        <div className="fr-table fr-table--bordered">
-          <Table>
-            <caption>Questions prioritaires × objectifs × actions × indicateurs</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rang</th>
-                <th scope="col">Question prioritaire</th>
-                <th scope="col">Objectifs</th>
-                <th scope="col">Actions</th>
-                <th scope="col">Indicateurs</th>
-                <th scope="col">Couverture</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.rows.map((r) => {
-                const actions = r.objectives.flatMap((o) => o.actions);
-                const unique = [...new Map(actions.map((a) => [a.id, a])).values()];
-                const indicators = [...new Set(unique.flatMap((a) => a.indicators))];
-                return (
-                  <tr key={r.question.id} id={`question-${r.rank}`} tabIndex={-1}>
-                    <td>{r.rank}</td>
-                    <th scope="row">
-                      {r.question.text}
-                      <br />
-                      <span className="fr-text--xs">{countOf(r.question.votes, "soutien", "soutiens")}</span>
-                    </th>
-                    <td>{r.objectives.length ? r.objectives.map((o) => o.title).join(" ; ") : "—"}</td>
-                    <td>{unique.length ? unique.map((a) => a.title).join(" ; ") : "—"}</td>
-                    <td>{indicators.length ? indicators.join(" ; ") : "—"}</td>
-                    <td>
-                      <span aria-hidden="true">{levelMarks[r.level]} </span>
-                      {levelLabels[r.level]}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        </div>
+        <div className="fr-table fr-table--bordered" dangerouslySetInnerHTML={markup.table} />
       </section>
     </>
   );

@@ -9,16 +9,31 @@ import { toOdsBook, toXlsxBook, type Cell, type Sheet } from "@/platform/spreads
 import { writeOdt, type OdtBlock } from "@/platform/odt";
 import { territoryPortrait } from "@/modules/diagnostic";
 import { loadPlan, type PlanView } from "./read";
-import { findPlanVersion, publishedPlanVersion } from "./versions";
+import { findPlanVersion, publishedPlanVersion, type PlanVersionSummary } from "./versions";
 import { rollupOf, type PlanRollup } from "./rollup";
 import { planReach, type PlanReach } from "./reach";
 import { fundingStatusLabels, horizonLabels, inKindLabels, isoMonth, statusLabels } from "./view-labels";
 
 export type PlanDocument = { territory: { slug: string; name: string }; view: PlanView; rollup: PlanRollup; reach: PlanReach; generatedAt: string };
 
-/** What a view reads: the version's plan and its roll-up, without the diagnostic's portrait (the timeline needs none). */
-export async function loadPlanVersionView(db: Executor, territoryId: string, which: { number?: number; published?: boolean } = {}): Promise<{ view: PlanView; rollup: PlanRollup } | undefined> {
-  const version = which.published ? await publishedPlanVersion(db, territoryId) : await findPlanVersion(db, territoryId, which.number);
+/**
+ * What a view reads: the version's plan and its roll-up, without the diagnostic's portrait (the timeline needs
+ * none). `versions`: the territory's versions when the caller has just read them (newest first): the version is
+ * taken from them instead of read again (one query less per view; the view's key is read in any case).
+ */
+export async function loadPlanVersionView(
+  db: Executor,
+  territoryId: string,
+  which: { number?: number; published?: boolean } = {},
+  versions?: readonly PlanVersionSummary[],
+): Promise<{ view: PlanView; rollup: PlanRollup } | undefined> {
+  const version = which.published
+    ? await publishedPlanVersion(db, territoryId)
+    : versions
+      ? which.number === undefined
+        ? versions[0]
+        : versions.find((v) => v.number === which.number)
+      : await findPlanVersion(db, territoryId, which.number);
   if (!version) return undefined;
   const view = await loadPlan(db, territoryId, version);
   return { view, rollup: rollupOf(view) };

@@ -1,4 +1,4 @@
-import { Table } from "@/ui/table";
+import { html, tableHtml, type Html } from "@/ui/html";
 import type { PlanReach } from "../reach";
 import type { ReachMap } from "../map";
 import { TARGET_STROKE } from "../map";
@@ -7,9 +7,37 @@ const ifnFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, max
 const ifn = (v: number | null) => (v === null ? "pas de valeur" : `${ifnFormat.format(v)} sur 10`);
 const people = new Intl.NumberFormat("fr-FR");
 
+/**
+ * The two tables (fragile communes no action reaches; communes reached and their actions: up to the
+ * territory's 365 communes, each naming its actions) as markup kept with the reach, itself kept per version's
+ * view and portrait (document.ts): the same until the plan or the diagnostic changes.
+ */
+const tables = new WeakMap<PlanReach, { unreached: Html; reached: Html }>();
+
+export function reachTables(reach: PlanReach): { unreached: Html; reached: Html } {
+  const known = tables.get(reach);
+  if (known) return known;
+  const made = {
+    unreached: tableHtml(
+      "Communes fragiles sans action, de la plus fragile à la moins fragile",
+      html`<tr><th scope="col">Commune</th><th scope="col">Code INSEE</th><th scope="col">IFN</th><th scope="col">Population</th></tr>`,
+      reach.unreachedFragile.map((c) => html`<tr><th scope="row">${c.name}</th><td>${c.code}</td><td>${ifn(c.ifn)}</td><td>${c.population === null ? "inconnue" : people.format(c.population)}</td></tr>`),
+    ),
+    reached: tableHtml(
+      "Communes visées et actions qui les visent",
+      html`<tr><th scope="col">Commune</th><th scope="col">IFN</th><th scope="col">Fragile</th><th scope="col">Actions</th></tr>`,
+      reach.communes
+        .filter((c) => c.actions.length > 0)
+        .map((c) => html`<tr><th scope="row">${c.name}</th><td>${ifn(c.ifn)}</td><td>${c.fragile ? "oui" : "non"}</td><td>${c.actions.map((a) => a.title).join(" ; ")}</td></tr>`),
+    ),
+  };
+  tables.set(reach, made);
+  return made;
+}
+
 /** The map of the communes targeted over the IFN, its legend, the fragile communes no action reaches and the communes reached. */
 export function ReachView({ reach, map }: { reach: PlanReach; map: ReachMap | null }) {
-  const reached = reach.communes.filter((c) => c.actions.length > 0);
+  const markup = reachTables(reach);
   return (
     <>
       <p>
@@ -42,57 +70,13 @@ export function ReachView({ reach, map }: { reach: PlanReach; map: ReachMap | nu
       {reach.unreachedFragile.length === 0 ? (
         <p>Aucune.</p>
       ) : (
-        <div className="fr-table fr-table--sm">
-          <Table>
-            <caption>Communes fragiles sans action, de la plus fragile à la moins fragile</caption>
-            <thead>
-              <tr>
-                <th scope="col">Commune</th>
-                <th scope="col">Code INSEE</th>
-                <th scope="col">IFN</th>
-                <th scope="col">Population</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reach.unreachedFragile.map((c) => (
-                <tr key={c.code}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.code}</td>
-                  <td>{ifn(c.ifn)}</td>
-                  <td>{c.population === null ? "inconnue" : people.format(c.population)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <div className="fr-table fr-table--sm" dangerouslySetInnerHTML={markup.unreached} />
       )}
       <h3>Communes visées</h3>
-      {reached.length === 0 ? (
+      {reach.reached === 0 ? (
         <p>Aucune action ne vise encore de commune : renseignez les communes visées dans la fiche de chaque action.</p>
       ) : (
-        <div className="fr-table fr-table--sm">
-          <Table>
-            <caption>Communes visées et actions qui les visent</caption>
-            <thead>
-              <tr>
-                <th scope="col">Commune</th>
-                <th scope="col">IFN</th>
-                <th scope="col">Fragile</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reached.map((c) => (
-                <tr key={c.code}>
-                  <th scope="row">{c.name}</th>
-                  <td>{ifn(c.ifn)}</td>
-                  <td>{c.fragile ? "oui" : "non"}</td>
-                  <td>{c.actions.map((a) => a.title).join(" ; ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <div className="fr-table fr-table--sm" dangerouslySetInnerHTML={markup.reached} />
       )}
     </>
   );

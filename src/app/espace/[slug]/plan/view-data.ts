@@ -17,6 +17,6 @@ export async function openPlanView(slug: string, path: string, version: string |
   const versions = await listPlanVersions(db, territory.id);
   const number = searchInt(version, { min: 1 });
   if (version !== undefined && (number === undefined || !versions.some((v) => v.number === number))) notFound();
-  const loaded = versions.length > 0 ? await loadPlanVersionView(db, territory.id, { number }) : undefined;
+  const loaded = versions.length > 0 ? await loadPlanVersionView(db, territory.id, { number }, versions) : undefined;
   return { db, territory, principal, versions, loaded };
 }

@@ -79,7 +79,7 @@ export default async function PublicPlanPage({ params }: Props) {
       <h2>Calendrier</h2>
       <TimelineGrid timeline={timeline} id="calendrier-public" />
       <h3>Le calendrier en tableau</h3>
-      <TimelineTable timeline={timeline} axisTitle={axisTitle} />
+      <TimelineTable timeline={timeline} axes={view.axes} />
       <h2>Budget et financements</h2>
       <BudgetView rollup={rollup} axisTitle={axisTitle} />
       <h2>Communes visées</h2>

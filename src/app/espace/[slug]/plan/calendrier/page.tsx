@@ -19,7 +19,7 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   const { slug } = await params;
   const sp = readSearchParams(await searchParams);
   const { territory, versions, loaded } = await openPlanView(slug, "calendrier", sp.version);
-    if (!loaded) {
+  if (!loaded) {
     return (
       <>
         <h2>Calendrier du plan d&apos;action</h2>
@@ -33,8 +33,6 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
   const shown = year !== undefined && years.includes(year) ? [year] : years;
   const page = pageOf(view.actions, pageParam(sp.page));
   const timeline = timelineOf(page.items, shown);
-  const axisTitles = new Map(view.axes.map((a) => [a.id, a.title]));
-  const axisTitle = (id: string | null) => (id ? (axisTitles.get(id) ?? "") : "sans axe");
   const here = `/espace/${territory.slug}/plan/calendrier`;
   const versionQ = versions[0]?.number === view.version.number ? "" : `version=${view.version.number}`;
   const yearQ = shown.length === 1 ? `annee=${shown[0]}` : "";
@@ -74,7 +72,7 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
           Actions {formatNumber(page.from)} à {formatNumber(page.to)} sur {formatNumber(view.actions.length)}, dans l&apos;ordre du plan ({VIEW_PAGE_SIZE} par page ; le plan entier est dans les exports).
         </p>
       ) : null}
-      <TimelineGrid timeline={timeline} actionHref={(id) => `/espace/${territory.slug}/plan/actions/${id}`} />
+      <TimelineGrid timeline={timeline} actionBase={`/espace/${territory.slug}/plan/actions`} />
       {pager}
       {timeline.outside.length > 0 ? (
         <p>
@@ -87,7 +85,7 @@ export default async function PlanTimelinePage({ params, searchParams }: Props) 
         </p>
       ) : null}
       <h3 className="fr-mt-4w">Le calendrier en tableau</h3>
-      <TimelineTable timeline={timeline} axisTitle={axisTitle} />
+      <TimelineTable timeline={timeline} axes={view.axes} />
       {pager}
     </>
   );

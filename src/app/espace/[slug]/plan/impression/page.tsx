@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { readSearchParams } from "@/platform/web/search-params";
 import { planReachOf } from "@/modules/plan/document";
 import { reachMap } from "@/modules/plan/map";
-import { buildTimeline, versionYears } from "@/modules/plan/timeline";
+import { timelineOf, versionYears } from "@/modules/plan/timeline";
 import { statusLabels, formatEuros } from "@/modules/plan/view-labels";
 import { versionLabel } from "@/modules/plan/ui/views-nav";
 import { BudgetView } from "@/modules/plan/ui/budget-view";
@@ -55,7 +55,7 @@ export default async function PlanPrintPage({ params, searchParams }: Props) {
         </section>
       ))}
       <h2>Calendrier</h2>
-      <TimelineTable timeline={buildTimeline(view.actions, versionYears(view.version))} axisTitle={axisTitle} />
+      <TimelineTable timeline={timelineOf(view.actions, versionYears(view.version))} axes={view.axes} />
       <h2>Budget et financements</h2>
       <BudgetView rollup={rollup} axisTitle={axisTitle} />
       <h2>Communes visées</h2>
