@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "@/platform/auth/principal";
 import type { Executor } from "@/platform/db/client";
 import type { TerritoryRef } from "@/modules/territories";
@@ -44,7 +44,8 @@ export async function listFindings(db: Executor, territoryId: string, filters: F
   if (filters.theme) where.push(arrayContains(findings.themes, [filters.theme]));
   if (filters.commune) where.push(arrayContains(findings.communes, [filters.commune]));
   if (filters.group) where.push(eq(findings.groupId, filters.group));
-  const votes = db.select({ findingId: findingVotes.findingId, n: count().as("n") }).from(findingVotes).groupBy(findingVotes.findingId).as("votes");
+  // Counted per finding of this territory (a grouped subquery over every territory's votes grew with all of them).
+  const votes = sql<number>`(select count(*)::int from ${findingVotes} v where v.finding_id = ${findings.id})`;
   const rows = await db
     .select({
       id: findings.id,
@@ -59,16 +60,15 @@ export async function listFindings(db: Executor, territoryId: string, filters: F
       groupTitle: findingGroups.title,
       createdBy: findings.createdBy,
       createdAt: findings.createdAt,
-      votes: sql<number>`coalesce(${votes.n}, 0)::int`,
+      votes,
       votedByMe: userId
         ? sql<boolean>`exists (select 1 from ${findingVotes} v where v.finding_id = ${findings.id} and v.user_id = ${userId})`
         : sql<boolean>`false`,
     })
     .from(findings)
     .leftJoin(findingGroups, eq(findingGroups.id, findings.groupId))
-    .leftJoin(votes, eq(votes.findingId, findings.id))
     .where(and(...where))
-    .orderBy(...(filters.tri === "recent" ? [desc(findings.createdAt)] : [desc(sql`coalesce(${votes.n}, 0)`), desc(findings.createdAt)]))
+    .orderBy(...(filters.tri === "recent" ? [desc(findings.createdAt)] : [desc(votes), desc(findings.createdAt)]))
     .limit(1000);
   return rows.map((r) => ({ ...r, kind: r.kind as FindingKind, votes: Number(r.votes) }));
 }
