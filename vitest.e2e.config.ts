@@ -17,6 +17,8 @@ export default defineConfig({
     globalSetup: ["e2e/global-setup.ts"],
     // Two lanes share two cores: a long journey step that takes 20 s alone can take three times that beside the other lane.
     testTimeout: 120_000,
+    // One file of each lane at a time: two in all (vitest's default would be one, on a two-core machine).
+    maxWorkers: 2,
     hookTimeout: 300_000,
     env: { NEXT_TELEMETRY_DISABLED: "1" },
     projects: [

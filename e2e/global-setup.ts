@@ -22,10 +22,10 @@ declare module "vitest" {
 
 type Shared = { baseUrl: string; dataDir: string; pid: number; pgUrl: string; stop: () => Promise<void> };
 
-// vitest.e2e.config.ts runs two lanes (projects) with this same setup: the first call starts the server and the
-// cluster, the others reuse them, and the last teardown stops them (then checks the actions inventory).
-let shared: Promise<Shared> | null = null;
-let users = 0;
+// vitest.e2e.config.ts runs two lanes (projects) and vitest calls this setup once per project, each time from a
+// fresh copy of this module: the state lives on globalThis (one vitest process), so that the first call starts the
+// server and the cluster, the others reuse them, and the last teardown stops them (then checks the actions inventory).
+const state = globalThis as typeof globalThis & { maillageE2e?: { shared: Promise<Shared>; users: number } };
 
 async function startShared(): Promise<Shared> {
   ensureBuilt();
@@ -45,6 +45,7 @@ async function startShared(): Promise<Shared> {
     await stopCluster();
     throw e;
   });
+  console.info(`Tests de bout en bout : serveur commun sur ${server.baseUrl}, grappe PostgreSQL ${(await cluster) ? "démarrée" : "absente"}.`);
   return {
     baseUrl: server.baseUrl,
     dataDir: server.dataDir,
@@ -58,16 +59,17 @@ async function startShared(): Promise<Shared> {
 }
 
 export default async function setup(project: TestProject) {
-  users += 1;
-  shared ??= startShared();
-  const { baseUrl, dataDir, pid, pgUrl, stop } = await shared;
+  state.maillageE2e ??= { shared: startShared(), users: 0 };
+  const lanes = state.maillageE2e;
+  lanes.users += 1;
+  const { baseUrl, dataDir, pid, pgUrl, stop } = await lanes.shared;
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
   project.provide("serverPid", pid);
   project.provide("pgUrl", pgUrl);
   return async () => {
-    users -= 1;
-    if (users > 0) return;
+    lanes.users -= 1;
+    if (lanes.users > 0) return;
     await stop();
     // The whole suite (scripts/e2e.mjs without file arguments) must call every server action over HTTP.
     if (process.env.E2E_ACTIONS_INVENTORY === "1") {
