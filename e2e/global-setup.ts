@@ -22,9 +22,9 @@ declare module "vitest" {
 
 type Shared = { baseUrl: string; dataDir: string; pid: number; pgUrl: string; stop: () => Promise<void> };
 
-// vitest.e2e.config.ts runs two lanes (projects) and vitest calls this setup once per project, each time from a
-// fresh copy of this module: the state lives on globalThis (one vitest process), so that the first call starts the
-// server and the cluster, the others reuse them, and the last teardown stops them (then checks the actions inventory).
+// Vitest calls this setup once per project, each time from a fresh copy of this module (one project today): the
+// state lives on globalThis (one vitest process), so that a second project would reuse the server and the cluster,
+// and only the last teardown stops them and checks the actions inventory.
 const state = globalThis as typeof globalThis & { maillageE2e?: { shared: Promise<Shared>; users: number } };
 
 async function startShared(): Promise<Shared> {
