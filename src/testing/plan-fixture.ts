@@ -7,7 +7,7 @@ import type { Db } from "@/platform/db/client";
 import { actors } from "@/modules/actors";
 import { fundingSources } from "@/modules/funding";
 import { strategyAxes, strategyObjectives } from "@/modules/strategy";
-import { createTestTerritory } from "./factories";
+import { addMember, createTestTerritory, createUser, principalOf } from "./factories";
 import { insertPlanActions, insertPlanVersion, setInKindSettings } from "./plan-rows";
 
 export async function seedPlanFixture(db: Db, slug: string) {
@@ -70,4 +70,19 @@ export async function seedPlanFixture(db: Db, slug: string) {
   const v2 = await insertPlanVersion(db, territory.id, { number: 2, startYear: 2027, endYear: 2027 });
   await insertPlanActions(db, territory.id, v2.id, [{ title: "Version de travail", status: "idee" }]);
   return { territory, ids: { proximite: proximite.id, competences: competences.id, objective: objective.id, centre: centre.id, asso: asso.id, source: source.id, permanences, ateliers, bus, v1: v1.id, v2: v2.id } };
+}
+
+/**
+ * An empty plan to write in, for the tests of what a write changes on the views: the territory of Angoulême
+ * (16015), its coordinator, one axis « Proximité » and one structure « Centre social » to lead the actions.
+ */
+export async function seedEmptyPlan(db: Db, slug: string) {
+  const territory = await createTestTerritory(db, { kind: "commune", code: "16015", slug, name: "Angoulême" });
+  const user = await createUser(db);
+  await addMember(db, territory.id, user.id, "coordinator");
+  const coordinator = await principalOf(db, user.id);
+  const [a] = await db.insert(strategyAxes).values({ territoryId: territory.id, title: "Proximité", position: 0 }).returning({ id: strategyAxes.id });
+  const [b] = await db.insert(actors).values({ name: "Centre social", communeCode: "16015", search: "centre social" }).returning({ id: actors.id });
+  if (!a || !b) throw new Error("seedEmptyPlan: insertion sans ligne");
+  return { territory, coordinator, axis: a.id, actor: b.id };
 }

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/platform/auth/principal";
 import type { Database } from "@/platform/db/client";
 import { openTestDatabase } from "@/testing/db";
-import { addMember, createTestTerritory, createUser, principalOf } from "@/testing/factories";
+import { seedEmptyPlan } from "@/testing/plan-fixture";
 import type { Territory } from "@/modules/territories/queries";
 import { actors } from "@/modules/actors/schema";
-import { strategyAxes } from "@/modules/strategy";
 import { updateAxis } from "@/modules/strategy/commands";
 import {
   addBudgetLine,
@@ -55,14 +54,7 @@ const actionInput = (title: string) => ({ title, description: "", axisId: axis, 
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  territory = await createTestTerritory(database.db, { kind: "commune", code: "16015", slug: "angouleme-cache", name: "Angoulême" });
-  const user = await createUser(database.db);
-  await addMember(database.db, territory.id, user.id, "coordinator");
-  coordinator = await principalOf(database.db, user.id);
-  const [a] = await database.db.insert(strategyAxes).values({ territoryId: territory.id, title: "Proximité", position: 0 }).returning({ id: strategyAxes.id });
-  axis = got(a).id;
-  const [b] = await database.db.insert(actors).values({ name: "Centre social", communeCode: "16015", search: "centre social" }).returning({ id: actors.id });
-  actor = got(b).id;
+  ({ territory, coordinator, axis, actor } = await seedEmptyPlan(database.db, "angouleme-cache"));
 });
 afterAll(async () => {
   await database?.close();
